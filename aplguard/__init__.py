@@ -1,0 +1,24 @@
+"""aplguard: a privacy guardrail SDK for text-to-image diffusion."""
+
+from __future__ import annotations
+
+import logging
+
+__version__ = "0.1.0"
+
+logging.getLogger("aplguard").addHandler(logging.NullHandler())
+
+from .errors import (  # noqa: E402
+    AplGuardError, AuditError, AuditIntegrityError, BackendError, Blocked, ConfigError, DetectorError,
+    FaceError, GalleryError, ImageError, MissingDependencyError, ModelFileError, PolicyError, PrefixError,
+    TrainingError,
+)
+from .types import Decision, Face, FaceMatch, Finding, OutputDecision, RequestContext  # noqa: E402
+
+__all__ = [
+    "__version__",
+    "AplGuardError", "AuditError", "AuditIntegrityError", "BackendError", "Blocked", "ConfigError",
+    "DetectorError", "FaceError", "GalleryError", "ImageError", "MissingDependencyError", "ModelFileError",
+    "PolicyError", "PrefixError", "TrainingError",
+    "Decision", "Face", "FaceMatch", "Finding", "OutputDecision", "RequestContext",
+]

@@ -1,0 +1,218 @@
+"""Value types shared by detectors, the policy engine, Guard and the audit log.
+
+Plain frozen dataclasses: cheap to build on the hot path (prompt screening runs
+in microseconds), hashable, and convertible with :func:`dataclasses.asdict`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any, Literal
+
+#: Kinds of prompt findings. ``protected``: a name from the policy's protected
+#: list; ``public_figure``: a known public person; ``private_person``: a
+#: person-name shape no list holds; ``personalization``: DreamBooth/LoRA/TI
+#: tokens; ``likeness``: "looks like", "with the face of" and similar cues.
+FindingKind = Literal["public_figure", "private_person", "protected", "personalization", "likeness"]
+
+#: Finding kinds that mean "this prompt asks for a specific real person".
+IDENTITY_KINDS: frozenset[str] = frozenset(
+    {"public_figure", "private_person", "protected", "personalization", "likeness"}
+)
+
+PromptAction = Literal["allow", "anonymize", "rewrite", "block"]
+OutputAction = Literal["none", "flag", "blur", "block", "regenerate"]
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One piece of evidence a prompt detector found.
+
+    Attributes:
+        kind: what was found (see :data:`FindingKind`).
+        score: calibrated confidence in [0, 1].
+        start: start offset of the span in the *original* prompt.
+        end: end offset (exclusive) in the original prompt.
+        text: the original prompt text of the span.
+        detector: id of the detector that produced it.
+        canonical: canonical person name when known, else None.
+        explanation: a short human-readable reason.
+        identity_seeking: whether this finding alone means the prompt asks for a
+            specific real person (detectors may emit weaker signals with False).
+    """
+
+    kind: str
+    score: float
+    start: int
+    end: int
+    text: str
+    detector: str
+    canonical: str | None = None
+    explanation: str = ""
+    identity_seeking: bool = True
+
+    def __post_init__(self) -> None:
+        if not 0.0 <= self.score <= 1.0:
+            raise ValueError(f"Finding.score must be in [0, 1], got {self.score}")
+        if not 0 <= self.start <= self.end:
+            raise ValueError(f"Finding span must satisfy 0 <= start <= end, got {self.start}..{self.end}")
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True, slots=True)
+class Face:
+    """A detected face in an output image.
+
+    Attributes:
+        box: (x, y, w, h) in pixels of the image it was found in.
+        score: detector confidence in [0, 1].
+        keypoints: (x, y) pixel coordinates of the detector's landmarks
+            (BlazeFace: right eye, left eye, nose tip, mouth, right ear, left ear).
+        detector: id of the face detector.
+    """
+
+    box: tuple[float, float, float, float]
+    score: float
+    keypoints: tuple[tuple[float, float], ...] = ()
+    detector: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"box": list(self.box), "score": self.score,
+                "keypoints": [list(p) for p in self.keypoints], "detector": self.detector}
+
+
+@dataclass(frozen=True, slots=True)
+class FaceMatch:
+    """A face that matched a gallery identity.
+
+    Attributes:
+        face_index: index into the image's face list.
+        identity: gallery identity id.
+        score: similarity (cosine for embedding matchers) of the best reference.
+        threshold: the calibrated threshold the score was compared with.
+        matcher: id of the matcher.
+    """
+
+    face_index: int
+    identity: str
+    score: float
+    threshold: float
+    matcher: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class RuleTrace:
+    """One rule the engine tried and whether (and on what evidence) it matched."""
+
+    rule: str
+    matched: bool
+    reason: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class Decision:
+    """The policy's decision for one prompt.
+
+    Attributes:
+        action: allow | anonymize | rewrite | block (the *effective* action; in
+            shadow mode always ``allow``).
+        rule: id of the rule that decided (or ``"default"``).
+        flagged: whether the rule also flags the request for review.
+        findings: the prompt findings the decision was based on.
+        message: user-facing message for ``block``.
+        rewritten_prompt: the prompt after ``rewrite`` (None otherwise).
+        intended_action: what the policy would have done (differs from
+            ``action`` in shadow mode).
+        trace: rules tried in order, for explanations.
+        errors: detector failures and how ``on_error`` resolved them.
+    """
+
+    action: str
+    rule: str = "default"
+    flagged: bool = False
+    findings: tuple[Finding, ...] = ()
+    message: str | None = None
+    rewritten_prompt: str | None = None
+    intended_action: str | None = None
+    trace: tuple[RuleTrace, ...] = ()
+    errors: tuple[str, ...] = ()
+
+    @property
+    def anonymize(self) -> bool:
+        """Whether the prompt gets the APL prefix."""
+        return self.action == "anonymize"
+
+    @property
+    def blocked(self) -> bool:
+        return self.action == "block"
+
+    @property
+    def identity_seeking(self) -> bool:
+        """True when any finding says the prompt asks for a specific real person."""
+        return any(f.identity_seeking and f.kind in IDENTITY_KINDS for f in self.findings)
+
+    def explain(self) -> str:
+        """A multi-line explanation: rules tried, the match, the evidence."""
+        lines = [f"decision: {self.action} (rule {self.rule}{', flagged' if self.flagged else ''})"]
+        if self.intended_action and self.intended_action != self.action:
+            lines.append(f"shadow mode: the policy would have chosen {self.intended_action}")
+        for t in self.trace:
+            lines.append(f"  {'MATCH' if t.matched else 'skip '} {t.rule}: {t.reason}")
+        for f in self.findings:
+            canon = f" -> {f.canonical}" if f.canonical else ""
+            lines.append(f"  evidence: {f.kind} {f.text!r}{canon} score={f.score:.2f} by {f.detector}: {f.explanation}")
+        for e in self.errors:
+            lines.append(f"  error: {e}")
+        return "\n".join(lines)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "action": self.action, "rule": self.rule, "flagged": self.flagged,
+            "findings": [f.to_dict() for f in self.findings], "message": self.message,
+            "rewritten_prompt": self.rewritten_prompt, "intended_action": self.intended_action,
+            "trace": [t.to_dict() for t in self.trace], "errors": list(self.errors),
+        }
+
+
+@dataclass(frozen=True)
+class OutputDecision:
+    """The policy's decision for one generated image."""
+
+    action: str = "none"
+    rule: str = "default"
+    flagged: bool = False
+    intended_action: str | None = None
+    trace: tuple[RuleTrace, ...] = ()
+    errors: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"action": self.action, "rule": self.rule, "flagged": self.flagged,
+                "intended_action": self.intended_action,
+                "trace": [t.to_dict() for t in self.trace], "errors": list(self.errors)}
+
+
+@dataclass
+class RequestContext:
+    """Who asks and where: used by policy conditions and recorded in the audit log.
+
+    Attributes:
+        tenant: tenant id for multi-tenant policies.
+        user_role: the caller's role (e.g. "admin", "free").
+        model_family: sd15 | sd21 | sdxl | ... (filled in by the backend).
+        model_id: an id of the served model for the audit log.
+        labels: arbitrary request labels (string -> string).
+    """
+
+    tenant: str | None = None
+    user_role: str | None = None
+    model_family: str | None = None
+    model_id: str | None = None
+    labels: dict[str, str] = field(default_factory=dict)

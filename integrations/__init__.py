@@ -1,0 +1,1 @@
+"""aplguard.integrations: hosts other than plain Python (installed from integrations/)."""

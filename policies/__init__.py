@@ -1,0 +1,1 @@
+"""Policies shipped with aplguard (installed as ``aplguard.policies``; YAML files only)."""
