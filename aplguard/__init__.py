@@ -14,9 +14,12 @@ from .errors import (  # noqa: E402
     TrainingError,
 )
 from .types import Decision, Face, FaceMatch, Finding, OutputDecision, RequestContext  # noqa: E402
+from .prefix import SoftPrompt  # noqa: E402
+from .guard import Guard, GuardOutput  # noqa: E402
 
 __all__ = [
     "__version__",
+    "Guard", "GuardOutput", "SoftPrompt",
     "AplGuardError", "AuditError", "AuditIntegrityError", "BackendError", "Blocked", "ConfigError",
     "DetectorError", "FaceError", "GalleryError", "ImageError", "MissingDependencyError", "ModelFileError",
     "PolicyError", "PrefixError", "TrainingError",

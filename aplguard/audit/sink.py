@@ -1,0 +1,375 @@
+"""The sink interface shared by SQLite, JSONL and PostgreSQL, and :func:`open_sink`.
+
+A sink owns one chain. Backends implement four primitives (an atomic
+"lock, read head, insert" write, iteration, prune and close); chaining,
+checkpoints, validation and querying live here once.
+"""
+
+from __future__ import annotations
+
+import logging
+from abc import ABC, abstractmethod
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timezone
+from typing import Any, Callable, Iterable, Iterator
+from urllib.parse import parse_qsl, urlsplit
+
+from ..errors import AuditError, ConfigError
+from .chain import CHECKPOINT, GENESIS, RECORD, ChainBuilder, Entry, PendingRecord, canonical_json, resolve_key, \
+    write_anchor
+from .records import AuditRecord, format_ts
+
+log = logging.getLogger("aplguard.audit")
+
+#: Builds the entries to insert given the current head (seq, hash); seq is -1 when empty.
+BuildFn = Callable[[int, str], list[Entry]]
+
+
+def parse_time(value: str | datetime | date | None, what: str = "time") -> datetime | None:
+    """A timezone-aware UTC datetime from ``2026-11-28``, an ISO 8601 string or a datetime.
+
+    Naive values are taken as UTC; a bare date means 00:00 UTC of that day.
+    """
+    if value is None or isinstance(value, datetime):
+        if isinstance(value, datetime) and value.tzinfo is None:
+            value = value.replace(tzinfo=timezone.utc)
+        return value.astimezone(timezone.utc) if value else None
+    if isinstance(value, date):
+        return datetime.combine(value, time(0), tzinfo=timezone.utc)
+    text = str(value).strip()
+    try:
+        parsed = datetime.fromisoformat(text.replace("Z", "+00:00").replace("z", "+00:00"))
+    except ValueError:
+        raise ConfigError(f"{what}: expected a date (2026-11-28) or ISO 8601 time, got {value!r}") from None
+    if parsed.tzinfo is None:
+        parsed = parsed.replace(tzinfo=timezone.utc)
+    return parsed.astimezone(timezone.utc)
+
+
+@dataclass
+class RecordFilter:
+    """Criteria for :meth:`AuditSink.query`; all given criteria must hold.
+
+    Attributes:
+        since: records at or after this time (UTC).
+        until: records strictly before this time.
+        tenant: exact tenant id.
+        decision: a prompt decision (allow/anonymize/rewrite/block) or output
+            action (flag/blur/block/regenerate) present in the record.
+        rule: a prompt or output rule id present in the record.
+        identity: a gallery match or protected finding with this identity.
+        min_match: a gallery match with at least this score (of ``identity`` when given).
+        has_faces: True: some output has faces; False: none has.
+    """
+
+    since: datetime | None = None
+    until: datetime | None = None
+    tenant: str | None = None
+    decision: str | None = None
+    rule: str | None = None
+    identity: str | None = None
+    min_match: float | None = None
+    has_faces: bool | None = None
+
+    def __post_init__(self) -> None:
+        self.since = parse_time(self.since, "since")
+        self.until = parse_time(self.until, "until")
+
+    @property
+    def since_ts(self) -> str | None:
+        return format_ts(self.since) if self.since else None
+
+    @property
+    def until_ts(self) -> str | None:
+        return format_ts(self.until) if self.until else None
+
+    def matches(self, rec: AuditRecord) -> bool:
+        if self.since and rec.timestamp < self.since:
+            return False
+        if self.until and rec.timestamp >= self.until:
+            return False
+        if self.tenant is not None and rec.tenant != self.tenant:
+            return False
+        if self.decision is not None and not (
+                any(p.decision == self.decision for p in rec.prompts)
+                or any(o.action == self.decision for o in rec.outputs)):
+            return False
+        if self.rule is not None and not (
+                any(p.rule == self.rule for p in rec.prompts) or any(o.rule == self.rule for o in rec.outputs)):
+            return False
+        if self.has_faces is not None and any(o.faces > 0 for o in rec.outputs) != self.has_faces:
+            return False
+        if self.identity is not None or self.min_match is not None:
+            matches = [m for o in rec.outputs for m in o.matches
+                       if self.identity is None or m.identity == self.identity]
+            if self.min_match is not None:
+                return any(m.score >= self.min_match for m in matches)
+            found = bool(matches) or any(f.canonical == self.identity for p in rec.prompts for f in p.findings)
+            if not found:
+                return False
+        return True
+
+
+@dataclass
+class PruneResult:
+    """What :meth:`AuditSink.prune` removed."""
+
+    pruned_entries: int
+    first_kept_seq: int | None
+    anchor_seq: int | None
+    notes: list[str] = field(default_factory=list)
+
+
+class AuditSink(ABC):
+    """An append-only, hash-chained audit log.
+
+    Args:
+        url: the sink URL (for messages).
+        hmac_key: key for entry MACs and checkpoints; None reads
+            ``$APLGUARD_AUDIT_HMAC_KEY``; without a key the chain is unsigned.
+        checkpoint_every: a checkpoint entry every this many entries (0: never).
+        anchor: path of an external anchor file that receives every checkpoint
+            (keep it on other storage; ``verify_log(..., anchor=...)`` checks it).
+    """
+
+    def __init__(self, url: str, hmac_key: bytes | str | None = None, checkpoint_every: int = 1000,
+                 anchor: str | None = None):
+        self.url = url
+        self.key = resolve_key(hmac_key)
+        self.anchor = anchor
+        self._builder = ChainBuilder(self.key, int(checkpoint_every))
+
+    # -- backend primitives ---------------------------------------------------
+
+    @abstractmethod
+    def _write(self, build: BuildFn) -> list[Entry]:
+        """Atomically (threads and processes): read the head, build entries, store them all."""
+
+    @abstractmethod
+    def iter_entries(self, since_ts: str | None = None, until_ts: str | None = None,
+                     tenant: str | None = None, kinds: tuple[str, ...] | None = None) -> Iterator[Entry]:
+        """Stored entries in seq order (filters are hints; callers re-check records)."""
+
+    @abstractmethod
+    def _prune(self, before_ts: str, anchor: Callable[[int, str, int, str, int], Entry]) -> PruneResult:
+        """Delete the entries before the first one at/after ``before_ts`` and append a prune anchor."""
+
+    @abstractmethod
+    def close(self) -> None:
+        """Release connections and file handles (idempotent)."""
+
+    # -- writing ----------------------------------------------------------------
+
+    @property
+    def signed(self) -> bool:
+        """Whether this sink writes MACs (an HMAC key is configured)."""
+        return self.key is not None
+
+    @staticmethod
+    def _pending(record: AuditRecord | dict) -> PendingRecord:
+        if isinstance(record, dict):
+            record = AuditRecord.model_validate(record)
+        elif not isinstance(record, AuditRecord):
+            raise AuditError(f"audit records must be AuditRecord or dict, got {type(record).__name__}")
+        try:
+            body = canonical_json(record.model_dump(mode="json"))
+        except ValueError as exc:  # NaN/inf latency and the like
+            raise AuditError(f"invalid AuditRecord {record.id}: {exc}") from None
+        return PendingRecord(record.id, record.timestamp_str, record.tenant, body)
+
+    def append(self, record: AuditRecord | dict) -> str:
+        """Validate, chain and store one record; returns its id. Raises AuditError on any failure."""
+        return self.append_many([record])[0]
+
+    def append_many(self, records: Iterable[AuditRecord | dict]) -> list[str]:
+        """Store several records in one transaction (all or none); returns their ids."""
+        pending = [self._pending(r) for r in records]
+        if not pending:
+            return []
+        entries = self._write(lambda seq, head: self._builder.extend(seq, head, pending))
+        self._after_write(entries)
+        return [p.rid for p in pending]
+
+    def checkpoint(self) -> Entry:
+        """Append a checkpoint entry now (e.g. before handing the head to an external anchor)."""
+        entries = self._write(lambda seq, head: [self._builder.checkpoint(seq + 1, head)])
+        self._after_write(entries)
+        return entries[0]
+
+    def _after_write(self, entries: list[Entry]) -> None:
+        if self.anchor and any(e.kind == CHECKPOINT for e in entries):
+            try:
+                write_anchor(self.anchor, self.url, entries)
+            except OSError as exc:
+                raise AuditError(f"cannot write the audit anchor file {self.anchor}: {exc}") from None
+
+    def prune(self, before: str | datetime | date) -> PruneResult:
+        """Delete entries older than ``before`` and keep the rest verifiable.
+
+        Deletes the longest prefix of the chain whose entries are all older than
+        ``before`` and appends a ``prune`` entry carrying the hash of the last
+        pruned entry, so that verify can tell a retention cut from a deletion.
+        On a signed log the sink needs the key (the anchor must carry a MAC).
+        """
+        before_dt = parse_time(before, "before")
+        if not self.signed and self._last_entry_signed():
+            raise ConfigError(f"{self.url} is signed: pruning needs its HMAC key "
+                              "(set APLGUARD_AUDIT_HMAC_KEY)")
+        result = self._prune(format_ts(before_dt), self._anchor_fn(format_ts(before_dt)))
+        log.info("pruned %d entries from %s", result.pruned_entries, self.url)
+        return result
+
+    def _anchor_fn(self, before_ts: str) -> Callable[[int, str, int, str, int], Entry]:
+        def make(seq: int, prev: str, first_kept_seq: int, first_kept_prev: str, pruned: int) -> Entry:
+            return self._builder.prune_anchor(seq, prev, before_ts, first_kept_seq, first_kept_prev, pruned)
+        return make
+
+    def _last_entry_signed(self) -> bool:
+        last = None
+        for last in self.iter_entries():
+            pass
+        return bool(last and last.mac)
+
+    # -- reading ----------------------------------------------------------------
+
+    def head(self) -> tuple[int, str]:
+        """(seq, hash) of the last entry; (-1, GENESIS) when the log is empty."""
+        last = None
+        for last in self.iter_entries():
+            pass
+        return (last.seq, last.hash) if last else (-1, GENESIS)
+
+    def iter_records(self, filter: RecordFilter | None = None) -> Iterator[AuditRecord]:
+        """Records (not checkpoints) matching ``filter``, oldest first."""
+        f = filter or RecordFilter()
+        for e in self.iter_entries(since_ts=f.since_ts, until_ts=f.until_ts, tenant=f.tenant, kinds=(RECORD,)):
+            if e.kind != RECORD:
+                continue
+            rec = AuditRecord.model_validate_json(e.body)
+            if f.matches(rec):
+                yield rec
+
+    def query(self, filter: RecordFilter | None = None, limit: int | None = None,
+              **criteria: Any) -> list[AuditRecord]:
+        """Records matching a :class:`RecordFilter` or its fields as keywords.
+
+        Example: ``sink.query(tenant="acme", decision="block", since="2026-11-01")``.
+        """
+        if filter is not None and criteria:
+            raise ConfigError("pass either a RecordFilter or keyword criteria, not both")
+        try:
+            f = filter or RecordFilter(**criteria)
+        except TypeError as exc:
+            raise ConfigError(f"unknown query criterion: {exc}") from None
+        out = []
+        for rec in self.iter_records(f):
+            out.append(rec)
+            if limit is not None and len(out) >= limit:
+                break
+        return out
+
+    def __enter__(self) -> "AuditSink":
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({self.url!r}, signed={self.signed})"
+
+
+_SCHEMES = ("sqlite", "jsonl", "postgresql", "postgres")
+_COMMON_OPTS = {"checkpoint_every": int, "anchor": str}
+
+
+def _bool(value: Any) -> bool:
+    if isinstance(value, bool):
+        return value
+    text = str(value).strip().lower()
+    if text in ("1", "true", "yes", "on"):
+        return True
+    if text in ("0", "false", "no", "off"):
+        return False
+    raise ConfigError(f"expected a boolean, got {value!r}")
+
+
+def _path_of(url: str, scheme: str) -> str:
+    # sqlite:///rel.db -> rel.db ; sqlite:////abs/x.db -> /abs/x.db (SQLAlchemy's convention)
+    rest = url[len(scheme) + 3:]
+    if not url.startswith(scheme + ":///"):
+        raise ConfigError(f"audit sink URL {url!r}: expected {scheme}:///relative/path or {scheme}:////absolute/path")
+    path = rest[1:].split("?", 1)[0]
+    if not path:
+        raise ConfigError(f"audit sink URL {url!r} names no file")
+    return path
+
+
+def open_sink(url: "str | AuditSink", hmac_key: bytes | str | None = None, *, create: bool = True,
+              **opts: Any) -> AuditSink:
+    """Open an audit sink by URL.
+
+    Args:
+        url: ``sqlite:///audit.db`` (default choice; ``sqlite:////abs/path.db`` for
+            absolute paths), ``jsonl:///audit.jsonl``, ``postgresql://user@host/db``;
+            a bare ``*.db``/``*.sqlite``/``*.jsonl`` path is accepted too. Options
+            may also come as a query string (``?checkpoint_every=100&fsync=1``).
+            An :class:`AuditSink` is returned as is.
+        hmac_key: MAC key; None reads ``$APLGUARD_AUDIT_HMAC_KEY``.
+        create: create the log when missing (False for read-only tools).
+        **opts: ``checkpoint_every`` (1000), ``anchor`` (path); SQLite:
+            ``synchronous`` (``normal``|``full``), ``busy_timeout_s``; JSONL:
+            ``fsync`` (False); PostgreSQL: ``table`` (``aplguard_audit``).
+
+    Raises:
+        ConfigError: unknown scheme or option, malformed URL.
+        AuditError: the log cannot be opened or created (unwritable path, corrupt file).
+    """
+    if isinstance(url, AuditSink):
+        return url
+    if not isinstance(url, str) or not url.strip():
+        raise ConfigError(f"audit sink URL must be a non-empty string, got {url!r}")
+    url = url.strip()
+    if "://" not in url:
+        lower = url.lower()
+        if lower.endswith((".db", ".sqlite", ".sqlite3")):
+            url = "sqlite:///" + url
+        elif lower.endswith(".jsonl"):
+            url = "jsonl:///" + url
+        else:
+            raise ConfigError(f"audit sink {url!r} has no scheme; use one of "
+                              "sqlite:///path.db, jsonl:///path.jsonl, postgresql://...")
+    scheme = url.split("://", 1)[0].lower()
+    if scheme not in _SCHEMES:
+        raise ConfigError(f"unknown audit sink scheme {scheme!r} in {url!r}; use one of "
+                          "sqlite:///path.db, jsonl:///path.jsonl, postgresql://...")
+    if scheme in ("sqlite", "jsonl"):
+        query = dict(parse_qsl(urlsplit(url).query))
+        opts = {**query, **opts}
+    common = {}
+    for name, conv in _COMMON_OPTS.items():
+        if name in opts:
+            try:
+                common[name] = conv(opts.pop(name))
+            except ValueError:
+                raise ConfigError(f"audit sink option {name}: bad value") from None
+    if scheme == "sqlite":
+        from .sqlite_sink import SQLiteSink
+        allowed = {"synchronous", "busy_timeout_s"}
+        _check_opts(opts, allowed, url)
+        return SQLiteSink(url, _path_of(url, scheme), hmac_key=hmac_key, create=create, **common, **opts)
+    if scheme == "jsonl":
+        from .jsonl_sink import JsonlSink
+        _check_opts(opts, {"fsync"}, url)
+        if "fsync" in opts:
+            opts["fsync"] = _bool(opts["fsync"])
+        return JsonlSink(url, _path_of(url, scheme), hmac_key=hmac_key, create=create, **common, **opts)
+    from .postgres_sink import PostgresSink
+    _check_opts(opts, {"table"}, url)
+    return PostgresSink(url, hmac_key=hmac_key, create=create, **common, **opts)
+
+
+def _check_opts(opts: dict, allowed: set[str], url: str) -> None:
+    unknown = sorted(set(opts) - allowed)
+    if unknown:
+        raise ConfigError(f"unknown audit sink option(s) {', '.join(unknown)} for {url!r}; "
+                          f"known: {', '.join(sorted(allowed | set(_COMMON_OPTS)))}")

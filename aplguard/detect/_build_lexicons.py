@@ -1,0 +1,67 @@
+"""Rebuild the first-name and surname lexicons shipped in ``aplguard/detect/data``.
+
+Not used at run time. Sources (both from PyPI, read from their unpacked files):
+
+* ``names==0.3.0`` (MIT): the US Census Bureau 1990 name lists ``dist.male.first``,
+  ``dist.female.first``, ``dist.all.last`` (US government work, public domain).
+* ``faker==40.54.0`` (MIT): per-locale first and last name lists of its person providers.
+
+Usage::
+
+    pip download --no-deps names==0.3.0 faker==40.54.0 -d /tmp/src
+    # unpack both, then
+    python -m aplguard.detect._build_lexicons /tmp/src/names-0.3.0/names /tmp/src/faker
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+import sys
+from pathlib import Path
+
+from .normalize import key_of
+
+DATA = Path(__file__).with_name("data")
+
+
+def _census(path: Path) -> set[str]:
+    return {line.split()[0] for line in path.read_text().splitlines() if line.strip()}
+
+
+def _faker(root: Path) -> tuple[set[str], set[str]]:
+    sys.path.insert(0, str(root))
+    import faker.providers.person as person  # noqa: PLC0415
+
+    first, last = set(), set()
+    for info in pkgutil.iter_modules(person.__path__):
+        mod = importlib.import_module(f"faker.providers.person.{info.name}")
+        prov = getattr(mod, "Provider", None)
+        for attr, bucket in (("first_names", first), ("first_names_male", first),
+                             ("first_names_female", first), ("last_names", last)):
+            vals = getattr(prov, attr, None)
+            if isinstance(vals, (tuple, list, dict, set)):  # some locales use properties
+                bucket.update(v for v in vals if isinstance(v, str))
+    return first, last
+
+
+def _keys(names: set[str]) -> list[str]:
+    out = set()
+    for n in names:
+        k = key_of(n)
+        if len(k) >= 2 and " " not in k:
+            out.add(k)
+    return sorted(out)
+
+
+def main(argv: list[str]) -> None:
+    census_dir, faker_dir = Path(argv[0]), Path(argv[1])
+    first = _census(census_dir / "dist.male.first") | _census(census_dir / "dist.female.first")
+    last = _census(census_dir / "dist.all.last")
+    f2, l2 = _faker(faker_dir)
+    (DATA / "first_names.txt").write_text("\n".join(_keys(first | f2)) + "\n", encoding="utf-8")
+    (DATA / "surnames.txt").write_text("\n".join(_keys(last | l2)) + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

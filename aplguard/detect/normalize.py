@@ -1,0 +1,234 @@
+"""Text normalisation shared by all prompt detectors, with an offset map.
+
+Evasions fold back to plain text so one name list catches them: NFKC (fullwidth
+forms, ligatures), diacritics on Latin/Greek/Cyrillic letters, format characters
+(zero-width, bidi marks), lone surrogates, control characters, Cyrillic/Greek
+lookalikes inside Latin words, leetspeak inside words, separated letters
+("T-a-y-l-o-r", "E l o n"), joiners ("Tom_Hanks", "Lionel.Messi") and Stable
+Diffusion prompt syntax (``(name:1.3)``, ``((name))``, ``[name]``, ``a|b``).
+
+Every character of the result remembers which original characters it came from,
+so detectors report spans in the *original* prompt. Only the first
+:data:`MAX_SCAN_CHARS` characters are scanned (bounded time on huge prompts);
+:attr:`NormalizedText.truncated` says when text was cut.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+#: Characters of a prompt that are scanned; the rest is ignored (and reported
+#: through ``NormalizedText.truncated``). Real prompts are far shorter (CLIP
+#: reads 77 tokens); the cap bounds the time spent on hostile input.
+MAX_SCAN_CHARS = 4096
+
+# Cyrillic and Greek letters that look like Latin ones. Folded only inside words
+# that mix scripts (or in an otherwise Latin prompt), so Russian and Greek text
+# stays intact for native-script name matching.
+_CONFUSABLES = {
+    # Cyrillic
+    "А": "A", "В": "B", "Е": "E", "К": "K", "М": "M", "Н": "H", "О": "O", "Р": "P",
+    "С": "C", "Т": "T", "Х": "X", "У": "Y", "І": "I", "Ј": "J", "Ѕ": "S", "Ԛ": "Q", "Ԝ": "W",
+    "а": "a", "е": "e", "о": "o", "р": "p", "с": "c", "у": "y", "х": "x", "і": "i",
+    "ј": "j", "ѕ": "s", "ԁ": "d", "һ": "h", "ӏ": "l", "ԛ": "q", "ԝ": "w", "к": "k",
+    "м": "m", "т": "t", "н": "h", "ь": "b", "г": "r", "п": "n", "в": "b",
+    # Greek
+    "Α": "A", "Β": "B", "Ε": "E", "Ζ": "Z", "Η": "H", "Ι": "I", "Κ": "K", "Μ": "M",
+    "Ν": "N", "Ο": "O", "Ρ": "P", "Τ": "T", "Υ": "Y", "Χ": "X", "ο": "o", "α": "a",
+    "ν": "v", "ι": "i", "κ": "k", "ρ": "p", "τ": "t", "υ": "u", "χ": "x",
+    # Latin lookalikes outside ASCII that NFKC keeps
+    "ı": "i", "ȷ": "j", "ɑ": "a", "ɡ": "g", "ᴀ": "a", "ʟ": "l",
+}
+_LEET = {"4": "a", "@": "a", "3": "e", "1": "i", "!": "i", "0": "o", "5": "s", "$": "s",
+         "7": "t", "8": "b", "9": "g", "|": "l"}
+# Tokens with digits that are ordinary prompt words, not leetspeak (45th, 4k, 50mm, v2, sd15).
+_NOT_LEET = re.compile(
+    r"^(?:[\d.,]+|\d+(?:st|nd|rd|th|s|k|p|d|x|mm|cm|m|px|fps|hz|am|pm|hp|gb|mb)|[a-z]{1,3}\d+(?:\.\d+)?)$",
+    re.IGNORECASE)
+# Prompt-syntax characters that only group or weight words.
+_SYNTAX = set("()[]{}<>|\\+")
+_WEIGHT = re.compile(r":\s*[-+]?\d*\.?\d+(?=\s|$|,)")
+# A run of >= 3 single letters joined by one repeated separator: T-a-y-l-o-r, E l o n.
+_SEPARATED = re.compile(r"(?<![^\W_])[^\W\d_](?P<sep>[-. *_·/~])[^\W\d_](?:(?P=sep)[^\W\d_])+(?![^\W_])")
+_TOKEN = re.compile(r"[\w@$!|']+")
+
+
+@dataclass(frozen=True)
+class NormalizedText:
+    """A normalised prompt and the way back to the original.
+
+    Attributes:
+        original: the prompt as given.
+        text: the normalised text (case kept).
+        lower: ``text`` lower-cased, same length as ``text``.
+        starts: for each character of ``text``, the original index it came from.
+        ends: for each character of ``text``, the original end index (exclusive).
+        truncated: whether the original was longer than :data:`MAX_SCAN_CHARS`.
+    """
+
+    original: str
+    text: str
+    lower: str
+    starts: tuple[int, ...]
+    ends: tuple[int, ...]
+    truncated: bool = False
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """Map ``text[start:end]`` to ``(start, end)`` offsets in the original prompt."""
+        if end <= start or not self.starts:
+            pos = self.starts[start] if start < len(self.starts) else len(self.original)
+            return pos, pos
+        return self.starts[start], self.ends[end - 1]
+
+
+def _is_latin(ch: str) -> bool:
+    return ch.isascii() and ch.isalpha() or ("\u00c0" <= ch <= "\u024f")
+
+
+def _is_cyr_greek(ch: str) -> bool:
+    return "\u0370" <= ch <= "\u052f"
+
+
+def _char_forms(ch: str) -> str:
+    """NFKC, then drop diacritics of Latin/Greek/Cyrillic letters (keep kana marks)."""
+    form = unicodedata.normalize("NFKC", ch)
+    decomposed = unicodedata.normalize("NFKD", form)
+    if decomposed and ord(decomposed[0]) < 0x0530:
+        form = "".join(c for c in decomposed if not unicodedata.combining(c))
+    out = []
+    for c in form:
+        low = c.lower()
+        out.append(c if len(low) == 1 else low[0])  # keep text and lower aligned
+    return "".join(out)
+
+
+def normalize(text: str, max_chars: int = MAX_SCAN_CHARS) -> NormalizedText:
+    """Normalise a prompt for detection.
+
+    Args:
+        text: the prompt (any str, including lone surrogates and control chars).
+        max_chars: scan at most this many characters of ``text``.
+
+    Returns:
+        A :class:`NormalizedText` whose offsets map back into ``text``.
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"normalize() needs a str, got {type(text).__name__}")
+    truncated = len(text) > max_chars
+    chars: list[str] = []
+    src: list[int] = []
+    prev_base_small = False
+    for i, ch in enumerate(text[:max_chars]):
+        cp = ord(ch)
+        if 0xD800 <= cp <= 0xDFFF:  # lone surrogate (e.g. from surrogateescape)
+            continue
+        cat = unicodedata.category(ch)
+        if cat == "Cf" or 0xFE00 <= cp <= 0xFE0F:  # zero-width, bidi marks, variation selectors
+            continue
+        if cat in ("Cc", "Zs", "Zl", "Zp", "Co", "Cn"):
+            chars.append(" ")
+            src.append(i)
+            prev_base_small = False
+            continue
+        if unicodedata.combining(ch):
+            if prev_base_small:  # stray accent (or zalgo) on a Latin/Greek/Cyrillic letter
+                continue
+        for c in _char_forms(ch):
+            if c in _SYNTAX:
+                c = " "
+            chars.append(c)
+            src.append(i)
+        prev_base_small = bool(chars) and ord(chars[-1]) < 0x0530
+
+    s = "".join(chars)
+    # SD weights like "(name:1.3)" -> blank the ":1.3".
+    for m in _WEIGHT.finditer(s):
+        for k in range(m.start(), m.end()):
+            chars[k] = " "
+    s = "".join(chars)
+    # "Tom_Hanks", "Lionel.Messi": joiners between letters become spaces.
+    for k in range(1, len(chars) - 1):
+        if chars[k] in "_." and chars[k - 1].isalpha() and chars[k + 1].isalpha():
+            chars[k] = " "
+    s = "".join(chars)
+    drop = set()
+    for m in _SEPARATED.finditer(s):
+        sep = m.group("sep")
+        for k in range(m.start(), m.end()):
+            if s[k] == sep:
+                drop.add(k)
+    chars, src = _drop(chars, src, drop)
+    chars = _fold_tokens(chars)
+    # Collapse whitespace (keeps the offset map simple: spaces are dropped, never merged).
+    keep_c, keep_s = [], []
+    for c, o in zip(chars, src):
+        if c == " " and (not keep_c or keep_c[-1] == " "):
+            continue
+        keep_c.append(c)
+        keep_s.append(o)
+    if keep_c and keep_c[-1] == " ":
+        keep_c.pop()
+        keep_s.pop()
+    out = "".join(keep_c)
+    return NormalizedText(original=text, text=out, lower="".join(c.lower() for c in keep_c),
+                          starts=tuple(keep_s), ends=tuple(o + 1 for o in keep_s), truncated=truncated)
+
+
+def _drop(chars: list[str], src: list[int], drop: set[int]) -> tuple[list[str], list[int]]:
+    if not drop:
+        return chars, src
+    pairs = [(c, o) for k, (c, o) in enumerate(zip(chars, src)) if k not in drop]
+    return [c for c, _ in pairs], [o for _, o in pairs]
+
+
+def _fold_tokens(chars: list[str]) -> list[str]:
+    """Confusable and leetspeak folding, token by token (same length in and out)."""
+    s = "".join(chars)
+    tokens = [(m.start(), m.end()) for m in _TOKEN.finditer(s)]
+    # A prompt with any genuinely Cyrillic/Greek word keeps its all-lookalike words as they are.
+    real_foreign = any(
+        any(_is_cyr_greek(c) and c not in _CONFUSABLES for c in s[a:b]) for a, b in tokens)
+    has_latin = any(_is_latin(c) for c in s)
+    for a, b in tokens:
+        tok = s[a:b]
+        latin = any(_is_latin(c) for c in tok)
+        foreign = [c for c in tok if _is_cyr_greek(c)]
+        if foreign and (latin or (has_latin and not real_foreign and all(c in _CONFUSABLES for c in foreign))):
+            for k in range(a, b):
+                chars[k] = _CONFUSABLES.get(chars[k], chars[k])
+        tok = "".join(chars[a:b])
+        core = tok.strip("'!|$@")  # leading/trailing punctuation is punctuation, not leet
+        if (any(c in _LEET for c in core) and any(c.isalpha() for c in core)
+                and not _NOT_LEET.match(core)):
+            off = a + tok.index(core) if core else a
+            for k in range(off, off + len(core)):
+                chars[k] = _LEET.get(chars[k], chars[k])
+    return chars
+
+
+def match_key(text: str) -> tuple[str, list[int]]:
+    """Lower-case letters/digits with every other run of characters as one space.
+
+    Returns the key and, per key character, the index in ``text`` it came from.
+    Used for list matching so "J.K. Rowling", "J K Rowling" and "j.k rowling" agree.
+    """
+    key: list[str] = []
+    idx: list[int] = []
+    for k, c in enumerate(text):
+        if c.isalnum():
+            key.append(c.lower()[0])
+            idx.append(k)
+        elif key and key[-1] != " ":
+            key.append(" ")
+            idx.append(k)
+    if key and key[-1] == " ":
+        key.pop()
+        idx.pop()
+    return "".join(key), idx
+
+
+def key_of(name: str) -> str:
+    """The match key of a name as written in a list (normalised the same way as prompts)."""
+    return match_key(normalize(name).text)[0]

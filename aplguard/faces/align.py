@@ -1,0 +1,64 @@
+"""Face alignment from detector keypoints to the 112x112 ArcFace/SFace template."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from ..types import Face
+
+#: The 5-point 112x112 template used by ArcFace and SFace (right eye, left eye,
+#: nose tip, right mouth corner, left mouth corner; "right" = the subject's right,
+#: i.e. the left of the image).
+TEMPLATE_112 = np.array([[38.2946, 51.6963], [73.5318, 51.5014], [56.0252, 71.7366],
+                         [41.5493, 92.3655], [70.7299, 92.2041]], dtype=np.float64)
+
+# BlazeFace gives the mouth centre instead of two corners: use their midpoint.
+_BLAZE_TEMPLATE = np.vstack([TEMPLATE_112[:3], TEMPLATE_112[3:].mean(axis=0)])
+
+
+def similarity_transform(src: np.ndarray, dst: np.ndarray) -> np.ndarray:
+    """Least-squares similarity (rotation, uniform scale, translation) mapping src to dst.
+
+    Umeyama (1991). Returns a 2x3 affine matrix.
+    """
+    src = np.asarray(src, dtype=np.float64)
+    dst = np.asarray(dst, dtype=np.float64)
+    mu_s, mu_d = src.mean(0), dst.mean(0)
+    s_c, d_c = src - mu_s, dst - mu_d
+    cov = d_c.T @ s_c / len(src)
+    u, sig, vt = np.linalg.svd(cov)
+    d = np.ones(2)
+    if np.linalg.det(u) * np.linalg.det(vt) < 0:
+        d[-1] = -1
+    rot = u @ np.diag(d) @ vt
+    var_s = (s_c ** 2).sum() / len(src)
+    scale = (sig * d).sum() / var_s if var_s > 0 else 1.0
+    m = np.zeros((2, 3))
+    m[:, :2] = scale * rot
+    m[:, 2] = mu_d - scale * rot @ mu_s
+    return m
+
+
+def alignment_matrix(face: Face, size: int = 112) -> np.ndarray:
+    """2x3 matrix taking image pixels to a ``size`` x ``size`` aligned crop.
+
+    Uses the eyes, nose tip and mouth (BlazeFace's first four keypoints) when the
+    face has them, otherwise fits the box to the template's extent.
+    """
+    scale = size / 112.0
+    if len(face.keypoints) >= 4:
+        src = np.array(face.keypoints[:4], dtype=np.float64)
+        return similarity_transform(src, _BLAZE_TEMPLATE * scale)
+    x, y, w, h = face.box
+    # No landmarks: map the box centre to the template centre, box width to ~0.9 of the crop.
+    s = 0.9 * size / max(w, h, 1.0)
+    cx, cy = x + w / 2, y + h / 2
+    return np.array([[s, 0, size / 2 - s * cx], [0, s, size / 2 + 4 * scale - s * cy]])
+
+
+def align_face(rgb: np.ndarray, face: Face, size: int = 112) -> np.ndarray:
+    """Return the aligned ``size`` x ``size`` RGB crop of ``face`` (uint8)."""
+    import cv2
+
+    m = alignment_matrix(face, size)
+    return cv2.warpAffine(rgb, m, (size, size), flags=cv2.INTER_LINEAR, borderMode=cv2.BORDER_REPLICATE)

@@ -1,0 +1,278 @@
+"""Face matchers: ``embed(image, face) -> unit vector``, compared by cosine similarity.
+
+Backends:
+
+- ``sface`` (default): SFace 128-d, OpenCV Zoo, Apache-2.0; run with OpenCV's dnn
+  module (the ``opencv-contrib-python`` that mediapipe installs), aligned from the
+  detector's keypoints.
+- ``dlib``: dlib's ResNet 128-d model (CC0) with its 5-point aligner; needs ``dlib-bin``.
+- ``insightface``: ArcFace ``w600k_r50.onnx`` from insightface's ``buffalo_l`` pack,
+  which users must obtain themselves (its licence is NON-COMMERCIAL research only);
+  run with onnxruntime when installed, else OpenCV's dnn.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from pathlib import Path
+from typing import Protocol, runtime_checkable
+
+import numpy as np
+
+from .._deps import require
+from ..errors import ConfigError, FaceError, ModelFileError
+from ..registry import Registry
+from ..types import Face
+from .align import align_face
+from .image import load_image
+from .models import ModelStore, default_home
+
+#: Calibrated cosine thresholds, measured on the dev pairs (never the holdout) with
+#: ``python benchmarks/faces.py --calibrate`` (threshold = the midpoint of the widest
+#: zero-error interval, else the value minimising FAR + FRR). ``None``: not calibrated here.
+CALIBRATION: dict[str, dict] = {
+    "sface": {"threshold": 0.36, "pairs": None, "accuracy": None, "far": None, "frr": None,
+              "date": None, "command": None},
+    "dlib": {"threshold": 0.93, "pairs": None, "accuracy": None, "far": None, "frr": None,
+             "date": None, "command": None},
+    # Literature value for ArcFace r50 cosine; not calibrated here (no weights ship in a registry).
+    "insightface": {"threshold": 0.30, "pairs": None, "accuracy": None, "far": None, "frr": None,
+                    "date": None, "command": "not calibrated: buffalo_l is not available offline"},
+}
+
+
+@runtime_checkable
+class FaceMatcher(Protocol):
+    """What :class:`~aplguard.faces.Gallery` and :class:`~aplguard.faces.FaceAuditor` need.
+
+    Attributes:
+        id: stable id stored with gallery embeddings (embeddings of different
+            matchers are not comparable).
+        threshold: cosine similarity at or above which two faces are the same person.
+    """
+
+    id: str
+    threshold: float
+
+    def embed(self, image, face: Face) -> np.ndarray:
+        """Unit-length float32 embedding of ``face`` in ``image``."""
+        ...
+
+
+def _rgb(image) -> np.ndarray:
+    if isinstance(image, np.ndarray) and image.dtype == np.uint8 and image.ndim == 3 and image.shape[2] == 3:
+        return image
+    return np.asarray(load_image(image))
+
+
+def _unit(vec: np.ndarray, who: str) -> np.ndarray:
+    vec = np.asarray(vec, dtype=np.float32).reshape(-1)
+    norm = float(np.linalg.norm(vec))
+    if not np.isfinite(norm) or norm == 0.0:
+        raise FaceError(f"{who}: embedding is zero or not finite")
+    return vec / norm
+
+
+def cosine(a: np.ndarray, b: np.ndarray) -> float:
+    """Cosine similarity of two embeddings."""
+    return float(np.dot(_unit(a, "a"), _unit(b, "b")))
+
+
+class _OnnxMatcher:
+    """Shared code of the 112x112 aligned-crop ONNX matchers (SFace, ArcFace)."""
+
+    id = ""
+    threshold = 0.0
+    _input_name = ""
+
+    def __init__(self, threshold: float | None):
+        if threshold is not None and not -1.0 <= threshold <= 1.0:
+            raise ConfigError(f"{self.id} threshold must be a cosine in [-1, 1], got {threshold}")
+        self.threshold = float(CALIBRATION[self.id]["threshold"] if threshold is None else threshold)
+        self._net = None
+        self._lock = threading.Lock()  # a cv2.dnn Net is not thread-safe
+
+    def _model_path(self) -> Path:  # pragma: no cover - overridden
+        raise NotImplementedError
+
+    def _blob(self, crop: np.ndarray) -> np.ndarray:  # pragma: no cover - overridden
+        raise NotImplementedError
+
+    def load(self):
+        """Load the model now (otherwise on first :meth:`embed`)."""
+        with self._lock:
+            self._load_locked()
+        return self
+
+    def _load_locked(self) -> None:
+        if self._net is not None:
+            return
+        cv2 = require("cv2", "faces")
+        path = self._model_path()
+        try:
+            self._net = cv2.dnn.readNetFromONNX(str(path))
+        except cv2.error as exc:
+            raise FaceError(f"cannot load {self.id} model {path}: {exc}") from exc
+
+    def embed(self, image, face: Face) -> np.ndarray:
+        """Unit-length float32 embedding of ``face`` (aligned from its keypoints)."""
+        crop = align_face(_rgb(image), face, 112)
+        blob = self._blob(crop)
+        with self._lock:
+            self._load_locked()
+            try:
+                # The SFace graph declares unused inputs: name the real one.
+                self._net.setInput(blob, self._input_name)
+                out = self._net.forward()
+            except Exception as exc:  # noqa: BLE001
+                raise FaceError(f"{self.id} embedding failed: {exc}") from exc
+        return _unit(out, self.id)
+
+
+class SFaceMatcher(_OnnxMatcher):
+    """SFace (OpenCV Zoo, Apache-2.0) 128-d embeddings via OpenCV dnn.
+
+    Args:
+        store: model store holding ``sface``.
+        threshold: cosine threshold; default the calibrated value in :data:`CALIBRATION`.
+    """
+
+    id = "sface"
+    _input_name = "data"
+
+    def __init__(self, store: ModelStore | None = None, threshold: float | None = None):
+        self.store = store or ModelStore()
+        super().__init__(threshold)
+
+    def _model_path(self) -> Path:
+        return self.store.path("sface")
+
+    def _blob(self, crop: np.ndarray) -> np.ndarray:
+        # SFace takes RGB 0..255 NCHW (OpenCV's FaceRecognizerSF swaps its BGR input).
+        return np.ascontiguousarray(crop.transpose(2, 0, 1)[None].astype(np.float32))
+
+
+def _insightface_default() -> Path:
+    for root in (default_home() / "insightface", Path.home() / ".insightface" / "models"):
+        candidate = root / "buffalo_l" / "w600k_r50.onnx"
+        if candidate.is_file():
+            return candidate
+    return default_home() / "insightface" / "buffalo_l" / "w600k_r50.onnx"
+
+
+class InsightFaceMatcher(_OnnxMatcher):
+    """ArcFace r50 (insightface ``buffalo_l``: NON-COMMERCIAL licence) 512-d embeddings.
+
+    aplguard does not distribute these weights. Put ``w600k_r50.onnx`` in
+    ``$APLGUARD_HOME/insightface/buffalo_l/`` or ``~/.insightface/models/buffalo_l/``,
+    or pass ``model_path``.
+
+    Args:
+        model_path: the recognition ``.onnx`` file.
+        threshold: cosine threshold (default 0.30, not calibrated by aplguard).
+    """
+
+    id = "insightface"
+    _input_name = "input.1"
+
+    def __init__(self, model_path: str | os.PathLike | None = None, threshold: float | None = None,
+                 store: ModelStore | None = None):
+        self.model_path = Path(model_path) if model_path else None
+        super().__init__(threshold)
+
+    def _model_path(self) -> Path:
+        path = self.model_path or _insightface_default()
+        if not path.is_file():
+            raise ModelFileError(
+                f"insightface model {path} not found; aplguard cannot download it (buffalo_l is "
+                "licensed for non-commercial research only): obtain w600k_r50.onnx yourself and "
+                "pass model_path or place it there")
+        return path
+
+    def _load_locked(self) -> None:
+        if self._net is not None:
+            return
+        try:
+            import onnxruntime as ort  # preferred: insightface's own runtime
+        except ImportError:
+            return super()._load_locked()
+        path = self._model_path()
+        session = ort.InferenceSession(str(path), providers=["CPUExecutionProvider"])
+        name = session.get_inputs()[0].name
+        self._net = _OrtNet(session, name)
+
+    def _blob(self, crop: np.ndarray) -> np.ndarray:
+        x = (crop.astype(np.float32) - 127.5) / 127.5
+        return np.ascontiguousarray(x.transpose(2, 0, 1)[None])
+
+
+class _OrtNet:
+    """Adapter giving an onnxruntime session cv2.dnn's setInput/forward shape."""
+
+    def __init__(self, session, name: str):
+        self._session, self._name, self._blob = session, name, None
+
+    def setInput(self, blob, name: str = "") -> None:  # noqa: N802 - cv2 naming
+        self._blob = blob
+
+    def forward(self) -> np.ndarray:
+        return self._session.run(None, {self._name: self._blob})[0]
+
+
+class DlibMatcher:
+    """dlib ResNet (CC0) 128-d embeddings, aligned by dlib's 5-point predictor.
+
+    Args:
+        store: model store holding ``dlib-resnet`` and ``dlib-5point``.
+        threshold: cosine threshold; default the calibrated value in :data:`CALIBRATION`.
+        jitter: dlib's ``num_jitters`` (more is slower and slightly more accurate).
+    """
+
+    id = "dlib"
+
+    def __init__(self, store: ModelStore | None = None, threshold: float | None = None, jitter: int = 0):
+        self.store = store or ModelStore()
+        self.threshold = float(CALIBRATION["dlib"]["threshold"] if threshold is None else threshold)
+        self.jitter = int(jitter)
+        self._models = None
+        self._lock = threading.Lock()
+
+    def load(self) -> DlibMatcher:
+        """Load the model now (otherwise on first :meth:`embed`)."""
+        with self._lock:
+            self._load_locked()
+        return self
+
+    def _load_locked(self) -> None:
+        if self._models is None:
+            dlib = require("dlib", "dlib")
+            self._models = (dlib, dlib.shape_predictor(str(self.store.path("dlib-5point"))),
+                            dlib.face_recognition_model_v1(str(self.store.path("dlib-resnet"))))
+
+    def embed(self, image, face: Face) -> np.ndarray:
+        """Unit-length float32 embedding of ``face``."""
+        rgb = np.ascontiguousarray(_rgb(image))
+        x, y, w, h = face.box
+        with self._lock:
+            self._load_locked()
+            dlib, predictor, net = self._models
+            try:
+                rect = dlib.rectangle(int(x), int(y), int(x + w), int(y + h))
+                chip = dlib.get_face_chip(rgb, predictor(rgb, rect), size=150, padding=0.25)
+                vec = np.array(net.compute_face_descriptor(chip, self.jitter))
+            except Exception as exc:  # noqa: BLE001
+                raise FaceError(f"dlib embedding failed: {exc}") from exc
+        return _unit(vec, "dlib")
+
+
+def matcher_registry() -> Registry:
+    """A fresh registry of matcher factories: ``sface``, ``dlib``, ``insightface``.
+
+    Plug-ins register through the ``aplguard.face_matchers`` entry-point group.
+    """
+    reg: Registry = Registry("face matcher", "aplguard.face_matchers")
+    reg.register("sface", SFaceMatcher)
+    reg.register("dlib", DlibMatcher)
+    reg.register("insightface", InsightFaceMatcher)
+    return reg

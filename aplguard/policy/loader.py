@@ -1,0 +1,328 @@
+"""The :class:`Policy` model: loading from YAML, dicts and shipped names, with located errors."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable
+from importlib import resources
+from pathlib import Path as FsPath
+from typing import Any
+
+from pydantic import PrivateAttr, ValidationError
+
+from ..errors import PolicyError
+from ..registry import Registry
+from .checks import pydantic_errors, reference_errors
+from .lists import load_list_file
+from .schema import PolicySpec, ProtectedIdentity, ProtectedList, TenantOverlay
+from .yamlsafe import Loaded, Mark, Path, format_path, load_with_marks, located
+
+#: Policies shipped in ``aplguard.policies`` (file ``policies/<name>.yaml``).
+SHIPPED_POLICIES = ("default", "strict", "audit-only", "anonymize-all", "off", "tenants-example")
+
+_DEFAULT = object()  # "use aplguard.detect's registry when it is installed"
+
+
+def default_detector_types() -> list[str] | None:
+    """Type names of the built-in detector registry, or None when aplguard.detect is absent."""
+    try:
+        from ..detect import detector_registry  # type: ignore[attr-defined]
+    except ImportError:
+        return None
+    return detector_registry().names()
+
+
+def _type_names(detector_types: Any) -> list[str] | None:
+    if detector_types is _DEFAULT:
+        return default_detector_types()
+    if detector_types is None:
+        return None
+    if isinstance(detector_types, Registry):
+        return detector_types.names()
+    return sorted(detector_types)
+
+
+class _Locator:
+    """Formats ``(path, message)`` pairs against the YAML positions (if any)."""
+
+    def __init__(self, source: str, loaded: Loaded | None):
+        self.source = source
+        self.loaded = loaded
+
+    def mark(self, path: Path) -> Mark | None:
+        return self.loaded.mark_for(path) if self.loaded else None
+
+    def __call__(self, path: Path, message: str) -> str:
+        return located(self.source, self.mark(path), path, message)
+
+
+class Policy(PolicySpec):
+    """A validated policy, with where it came from, its loaded lists and resolved tenants.
+
+    Build one with :meth:`from_path`, :meth:`from_yaml`, :meth:`model_validate`
+    or :func:`load_policy`; every problem raises :class:`PolicyError` whose
+    ``errors`` hold every located message.
+    """
+
+    _source: str = PrivateAttr("<dict>")
+    _sha256: str = PrivateAttr("")
+    _base_dir: FsPath | None = PrivateAttr(None)
+    _lists: dict[str, tuple[ProtectedIdentity, ...]] = PrivateAttr(default_factory=dict)
+    _files: tuple[FsPath, ...] = PrivateAttr(())
+    _tenant: str | None = PrivateAttr(None)
+    _resolved: dict[str, Policy] = PrivateAttr(default_factory=dict)
+
+    # ---------------------------------------------------------------- build
+    @classmethod
+    def from_path(cls, path: str | FsPath, *, detector_types: Any = _DEFAULT) -> Policy:
+        """Load a policy file; list files are resolved relative to its folder."""
+        path = FsPath(path)
+        try:
+            raw = path.read_bytes()
+        except FileNotFoundError:
+            raise PolicyError(f"{path}: policy file not found") from None
+        except OSError as exc:
+            raise PolicyError(f"{path}: cannot read policy file: {exc.strerror or exc}") from None
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise PolicyError(f"{path}: not UTF-8 text ({exc.reason} at byte {exc.start})") from None
+        return cls.from_yaml(text, source=str(path), base_dir=path.parent, detector_types=detector_types)
+
+    @classmethod
+    def from_yaml(cls, text: str, source: str = "<string>", *, base_dir: str | FsPath | None = None,
+                  detector_types: Any = _DEFAULT) -> Policy:
+        """Parse YAML text; ``source`` names it in error messages."""
+        if not isinstance(text, str):
+            raise PolicyError(f"{source}: policy text must be str, got {type(text).__name__}")
+        loaded = load_with_marks(text, source)
+        sha = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+        return cls._build(loaded.data, _Locator(source, loaded), sha,
+                          FsPath(base_dir) if base_dir is not None else None, _type_names(detector_types))
+
+    @classmethod
+    def model_validate(cls, obj: Any, *, strict: bool | None = None, from_attributes: bool | None = None,
+                       context: dict[str, Any] | None = None, **kwargs: Any) -> Policy:
+        """Validate a dict (or Policy); raises PolicyError, never ValidationError.
+
+        ``context`` may hold ``detector_types`` (list of names, or None to skip
+        that check), ``base_dir`` (for list files) and ``source``.
+        """
+        if isinstance(obj, Policy):
+            return obj
+        ctx = dict(context or {})
+        source = str(ctx.get("source", "<dict>"))
+        try:
+            canon = json.dumps(obj, sort_keys=True, default=str).encode()
+        except (TypeError, ValueError):
+            canon = repr(obj).encode()
+        base_dir = ctx.get("base_dir")
+        types_ = _type_names(ctx["detector_types"]) if "detector_types" in ctx else default_detector_types()
+        return cls._build(obj, _Locator(source, None), hashlib.sha256(canon).hexdigest(),
+                          FsPath(base_dir) if base_dir is not None else None, types_)
+
+    @classmethod
+    def _build(cls, data: Any, loc: _Locator, sha: str, base_dir: FsPath | None,
+               detector_types: list[str] | None) -> Policy:
+        if data is None:
+            raise PolicyError(loc((), "the policy is empty"))
+        if not isinstance(data, dict):
+            raise PolicyError(loc((), f"a policy must be a mapping, got {type(data).__name__}"))
+        try:
+            policy = cls.__pydantic_validator__.validate_python(data, context={"detector_types": detector_types})
+        except ValidationError as exc:
+            errors = [loc(p, m) for p, m in pydantic_errors(exc, data)]
+            raise PolicyError(errors[0], errors) from None
+        except RecursionError:
+            raise PolicyError(loc((), "policy nested too deeply")) from None
+        policy._source, policy._sha256, policy._base_dir = loc.source, sha, base_dir
+        errors = [loc(p, m) for p, m in reference_errors(policy)]
+        cache: dict[FsPath, tuple[ProtectedIdentity, ...]] = {}
+        policy._lists, files = _load_lists(policy.protected, base_dir, ("protected",), loc, errors, cache)
+        policy._files = tuple(files)
+        if not errors:
+            policy._resolved = _resolve_tenants(policy, loc, errors, cache)
+        if errors:
+            raise PolicyError(errors[0], errors)
+        return policy
+
+    # ------------------------------------------------------------- accessors
+    @property
+    def source(self) -> str:
+        """The file path (or ``<string>``/``<dict>``) the policy came from."""
+        return self._source
+
+    @property
+    def sha256(self) -> str:
+        """SHA-256 of the policy source text (of canonical JSON for dicts)."""
+        return self._sha256
+
+    @property
+    def base_dir(self) -> FsPath | None:
+        """Folder that relative list and prefix paths are resolved against."""
+        return self._base_dir
+
+    @property
+    def tenant(self) -> str | None:
+        """The tenant this resolved policy is for (None for the base policy)."""
+        return self._tenant
+
+    @property
+    def list_files(self) -> tuple[FsPath, ...]:
+        """Protected-list files this policy (and its tenants) read; watched by PolicyStore."""
+        files = list(self._files)
+        for resolved in self._resolved.values():
+            files += [f for f in resolved._files if f not in files]
+        return tuple(files)
+
+    @property
+    def tenant_names(self) -> list[str]:
+        """Names of the tenant overlays."""
+        return sorted(self._resolved)
+
+    def protected_entries(self, names: Iterable[str] | None = None) -> list[ProtectedIdentity]:
+        """Entries of the named protected lists (all lists when ``names`` is None)."""
+        chosen = self._lists if names is None else {n: self._lists[n] for n in names}
+        return [entry for entries in chosen.values() for entry in entries]
+
+    def list_members(self, name: str) -> tuple[ProtectedIdentity, ...]:
+        """Entries of one protected list."""
+        return self._lists[name]
+
+    def for_tenant(self, tenant: str | None) -> Policy:
+        """The resolved policy for ``tenant``; the base policy for None or unknown tenants."""
+        if tenant is None:
+            return self
+        return self._resolved.get(tenant, self)
+
+
+def _load_lists(protected: dict[str, ProtectedList], base_dir: FsPath | None, prefix: Path, loc: _Locator,
+                errors: list[str], cache: dict) -> tuple[dict[str, tuple[ProtectedIdentity, ...]], list[FsPath]]:
+    lists: dict[str, tuple[ProtectedIdentity, ...]] = {}
+    files: list[FsPath] = []
+    for name, plist in protected.items():
+        entries = list(plist.entries)
+        if plist.file is not None:
+            path = FsPath(plist.file)
+            if not path.is_absolute():
+                path = (base_dir or FsPath.cwd()) / path
+            files.append(path)
+            if path not in cache:
+                try:
+                    cache[path] = tuple(load_list_file(path))
+                except FileNotFoundError:
+                    errors.append(loc(prefix + (name, "file"), f"list file not found: {path}"))
+                    cache[path] = ()
+                except PolicyError as exc:
+                    errors.extend(loc(prefix + (name, "file"), f"bad list file: {e}") for e in exc.errors)
+                    cache[path] = ()
+            entries += cache[path]
+        lists[name] = tuple(entries)
+    return lists, files
+
+
+def _apply_overlay(parent: Policy, ov: TenantOverlay, path: Path, loc: _Locator, errors: list[str]) -> dict:
+    """The field updates an overlay makes to its parent policy."""
+    update: dict[str, Any] = {"tenants": {}}
+    if ov.mode is not None:
+        update["mode"] = ov.mode
+    if ov.on_error is not None:
+        update["on_error"] = ov.on_error
+    if ov.detectors:
+        replaced = {d.id: d for d in ov.detectors}
+        merged = [replaced.pop(d.id, d) for d in parent.detectors]
+        update["detectors"] = merged + [d for d in ov.detectors if d.id in replaced]
+    if ov.protected:
+        update["protected"] = {**parent.protected, **ov.protected}
+    base_rules = list(ov.rules) if ov.rules is not None else list(parent.rules)
+    known = {r.id for r in base_rules}
+    for i, rid in enumerate(ov.remove_rules):
+        if rid not in known:
+            errors.append(loc(path + ("remove_rules", i), f"no inherited rule {rid!r} to remove"))
+    drop = set(ov.remove_rules)
+    update["rules"] = list(ov.prepend_rules) + [r for r in base_rules if r.id not in drop] + list(ov.append_rules)
+    for key in ("default", "rewrite", "privacy", "audit"):
+        if getattr(ov, key) is not None:
+            update[key] = getattr(ov, key)
+    if ov.prefixes:
+        update["prefixes"] = {**parent.prefixes, **ov.prefixes}
+    if ov.output is not None:
+        o = ov.output
+        out_update: dict[str, Any] = {}
+        for key in ("detect_faces", "match_gallery", "default"):
+            if getattr(o, key) is not None:
+                out_update[key] = getattr(o, key)
+        rules = list(o.rules) if o.rules is not None else list(parent.output.rules)
+        out_update["rules"] = list(o.prepend_rules) + rules
+        update["output"] = parent.output.model_copy(update=out_update)
+    return update
+
+
+def _resolve_tenants(base: Policy, loc: _Locator, errors: list[str], cache: dict) -> dict[str, Policy]:
+    resolved: dict[str, Policy] = {}
+
+    def resolve(name: str, chain: tuple[str, ...]) -> Policy | None:
+        if name in resolved:
+            return resolved[name]
+        path: Path = ("tenants", name)
+        if name in chain:
+            cycle = " -> ".join(chain[chain.index(name):] + (name,))
+            errors.append(loc(("tenants", chain[-1], "extends"), f"circular tenant inheritance: {cycle}"))
+            return None
+        ov = base.tenants[name]
+        parent: Policy | None = base
+        if ov.extends is not None:
+            if ov.extends not in base.tenants:
+                known = ", ".join(sorted(base.tenants)) or "none"
+                errors.append(loc(path + ("extends",), f"unknown tenant {ov.extends!r} (defined: {known})"))
+                return None
+            parent = resolve(ov.extends, chain + (name,))
+        if parent is None:
+            return None
+        n_errors = len(errors)
+        policy = parent.model_copy(update=_apply_overlay(parent, ov, path, loc, errors))
+        policy._tenant = name
+        policy._resolved = {}
+        policy._lists, files = _load_lists(ov.protected, base.base_dir, path + ("protected",), loc, errors, cache)
+        policy._lists = {**parent._lists, **policy._lists}
+        policy._files = tuple(dict.fromkeys(parent._files + tuple(files)))
+        for p, m in reference_errors(policy):
+            errors.append(loc(path, f"in the resolved policy of tenant {name!r}: {format_path(p)}: {m}"))
+        if len(errors) > n_errors:
+            return None
+        resolved[name] = policy
+        return policy
+
+    for tenant in base.tenants:
+        resolve(tenant, ())
+    return resolved
+
+
+def shipped_policy_text(name: str) -> str:
+    """The YAML text of a shipped policy (see :data:`SHIPPED_POLICIES`)."""
+    return resources.files("aplguard.policies").joinpath(f"{name}.yaml").read_text(encoding="utf-8")
+
+
+def load_policy(policy: str | FsPath | Policy | dict, *, detector_types: Any = _DEFAULT) -> Policy:
+    """A Policy from a shipped name (``"default"``), a path to a YAML file, a dict or a Policy.
+
+    Raises:
+        PolicyError: unknown name, missing file or invalid policy.
+    """
+    if isinstance(policy, Policy):
+        return policy
+    if isinstance(policy, dict):
+        return Policy.model_validate(policy, context={"detector_types": _type_names(detector_types)})
+    if not isinstance(policy, (str, FsPath)):
+        raise PolicyError(f"policy must be a name, a path, a dict or a Policy, got {type(policy).__name__}")
+    text = str(policy)
+    if isinstance(policy, str) and text in SHIPPED_POLICIES:
+        ref = resources.files("aplguard.policies").joinpath(f"{text}.yaml")
+        with resources.as_file(ref) as path:
+            return Policy.from_path(path, detector_types=detector_types)
+    path = FsPath(text)
+    if path.suffix.lower() in (".yaml", ".yml") or path.exists():
+        return Policy.from_path(path, detector_types=detector_types)
+    raise PolicyError(f"unknown policy {text!r}: not a shipped policy ({', '.join(SHIPPED_POLICIES)}) "
+                      "and not a .yaml file")

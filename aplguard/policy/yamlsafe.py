@@ -1,0 +1,197 @@
+"""Strict, position-aware YAML loading for policy files.
+
+PyYAML's ``safe_load`` forgets where values came from and silently keeps the
+last of two duplicate keys. Policies need both: every error must point at
+``file:line:col``, and a duplicated rule key must never silently drop a rule.
+:func:`load_with_marks` composes the node tree with a SafeLoader, converts it
+to plain Python data itself (rejecting duplicate keys, recursive aliases and
+alias bombs) and returns a map from data paths to source positions.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import yaml
+
+from ..errors import PolicyError
+
+#: A data path: keys and list indices from the document root.
+Path = tuple[Any, ...]
+
+# Alias expansion can blow a tiny file up exponentially ("billion laughs");
+# no legitimate policy comes near this many nodes.
+MAX_NODES = 200_000
+MAX_DEPTH = 64
+_PLAIN_TAGS = frozenset({"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"})
+
+
+@dataclass(frozen=True)
+class Mark:
+    """A 1-based source position."""
+
+    line: int
+    col: int
+
+
+def format_path(path: Path) -> str:
+    """``("rules", 2, "action")`` -> ``rules[2].action``; the empty path is ``(root)``."""
+    out = ""
+    for part in path:
+        if isinstance(part, int) and not isinstance(part, bool):
+            out += f"[{part}]"
+        else:
+            out += ("." if out else "") + str(part)
+    return out or "(root)"
+
+
+def located(source: str, mark: Mark | None, path: Path, message: str) -> str:
+    """Format one error as ``file:line:col: path.to.key: message``."""
+    where = f"{source}:{mark.line}:{mark.col}" if mark else f"{source}"
+    return f"{where}: {format_path(path)}: {message}"
+
+
+def _mark(node_mark: Any) -> Mark:
+    return Mark(node_mark.line + 1, node_mark.column + 1)
+
+
+def _tab_errors(text: str, source: str) -> list[str]:
+    # YAML forbids tabs in indentation, but PyYAML's message ("found character
+    # '\t' that cannot start any token") does not say what to do about it.
+    errors = []
+    for i, line in enumerate(text.splitlines(), start=1):
+        stripped = line.lstrip(" ")
+        if stripped.startswith("\t") and stripped.strip():
+            col = len(line) - len(stripped) + 1
+            errors.append(f"{source}:{i}:{col}: (root): tab character in indentation; YAML indents with spaces only")
+    return errors
+
+
+class _Converter:
+    """Turns a composed node tree into Python data plus a path -> Mark map."""
+
+    def __init__(self, loader: yaml.SafeLoader, source: str):
+        self.loader = loader
+        self.source = source
+        self.marks: dict[Path, Mark] = {}
+        self.key_marks: dict[Path, Mark] = {}
+        self.errors: list[str] = []
+        self.count = 0
+        self._active: set[int] = set()
+
+    def error(self, node: yaml.Node, path: Path, message: str) -> None:
+        self.errors.append(located(self.source, _mark(node.start_mark), path, message))
+
+    def scalar(self, node: yaml.ScalarNode, path: Path) -> Any:
+        try:
+            return self.loader.construct_object(node, deep=True)
+        except (yaml.YAMLError, ValueError, TypeError, OverflowError) as exc:
+            # e.g. a timestamp-looking scalar with month 13, or an unsafe tag
+            detail = getattr(exc, "problem", None) or str(exc)
+            self.error(node, path, f"invalid value {node.value!r}: {detail}")
+            return None
+
+    def convert(self, node: yaml.Node, path: Path) -> Any:
+        self.count += 1
+        if self.count > MAX_NODES:
+            raise PolicyError(located(self.source, _mark(node.start_mark), path,
+                                      f"document expands to more than {MAX_NODES} nodes (alias bomb?)"))
+        if len(path) > MAX_DEPTH:
+            raise PolicyError(located(self.source, _mark(node.start_mark), path,
+                                      f"nesting deeper than {MAX_DEPTH} levels"))
+        if id(node) in self._active:
+            raise PolicyError(located(self.source, _mark(node.start_mark), path, "recursive alias"))
+        self.marks.setdefault(path, _mark(node.start_mark))
+        if isinstance(node, yaml.ScalarNode):
+            return self.scalar(node, path)
+        if node.tag not in _PLAIN_TAGS:
+            self.error(node, path, f"unsupported YAML tag {node.tag!r}")
+            return None
+        self._active.add(id(node))
+        try:
+            if isinstance(node, yaml.SequenceNode):
+                return [self.convert(child, path + (i,)) for i, child in enumerate(node.value)]
+            if isinstance(node, yaml.MappingNode):
+                return self._mapping(node, path)
+        finally:
+            self._active.discard(id(node))
+        raise PolicyError(located(self.source, _mark(node.start_mark), path, "unsupported YAML node"))
+
+    def _mapping(self, node: yaml.MappingNode, path: Path) -> dict:
+        self.loader.flatten_mapping(node)  # resolves "<<" merge keys
+        out: dict = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                self.error(key_node, path, "mapping keys must be plain scalars")
+                continue
+            key = self.scalar(key_node, path)
+            if key is None:
+                self.error(key_node, path, "empty mapping key")
+                continue
+            if key in out:
+                first = self.key_marks.get(path + (key,))
+                where = f" (first defined at line {first.line})" if first else ""
+                self.error(key_node, path + (key,), f"duplicate key {str(key)!r}{where}")
+                continue
+            self.key_marks[path + (key,)] = _mark(key_node.start_mark)
+            out[key] = self.convert(value_node, path + (key,))
+        return out
+
+
+@dataclass
+class Loaded:
+    """The result of :func:`load_with_marks`."""
+
+    data: Any
+    marks: dict[Path, Mark]
+    key_marks: dict[Path, Mark]
+
+    def mark_for(self, path: Path) -> Mark | None:
+        """The position of the deepest existing prefix of ``path`` (key marks win)."""
+        for n in range(len(path), -1, -1):
+            prefix = tuple(path[:n])
+            if prefix in self.key_marks:
+                return self.key_marks[prefix]
+            if prefix in self.marks:
+                return self.marks[prefix]
+        return None
+
+
+def load_with_marks(text: str, source: str = "<string>") -> Loaded:
+    """Parse one YAML document safely, keeping positions.
+
+    Raises:
+        PolicyError: with every located problem (syntax, tabs, duplicate keys,
+            recursive aliases, more than one document).
+    """
+    tab_errors = _tab_errors(text, source)
+    loader = yaml.SafeLoader(text)
+    try:
+        try:
+            node = loader.get_single_node()
+        except yaml.MarkedYAMLError as exc:
+            mark = exc.problem_mark or exc.context_mark
+            msg = " ".join(p for p in (exc.context, exc.problem) if p) or "invalid YAML"
+            err = located(source, _mark(mark) if mark else None, (), f"invalid YAML: {msg}")
+            # A tab in indentation is the usual cause; say so first.
+            errors = tab_errors + [err]
+            raise PolicyError(errors[0], errors) from None
+        except yaml.YAMLError as exc:
+            raise PolicyError(f"{source}: (root): invalid YAML: {exc}") from None
+        except RecursionError:
+            raise PolicyError(f"{source}: (root): YAML nested too deeply") from None
+        if node is None:
+            raise PolicyError(f"{source}:1:1: (root): the policy is empty")
+        conv = _Converter(loader, source)
+        try:
+            data = conv.convert(node, ())
+        except PolicyError:
+            raise
+        except RecursionError:
+            raise PolicyError(f"{source}: (root): YAML nested too deeply") from None
+        if conv.errors:
+            raise PolicyError(conv.errors[0], conv.errors)
+        return Loaded(data, conv.marks, conv.key_marks)
+    finally:
+        loader.dispose()
