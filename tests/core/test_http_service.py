@@ -1,0 +1,53 @@
+"""The HTTP screening service over a real socket on loopback."""
+
+from __future__ import annotations
+
+import json
+import urllib.error
+import urllib.request
+
+import pytest
+
+from aplguard.integrations.http_service import serve_in_thread
+
+
+@pytest.fixture
+def server(scripted):
+    srv, thread = serve_in_thread(scripted({"alice": "block", "bob": "anonymize"}))
+    yield f"http://127.0.0.1:{srv.server_address[1]}"
+    srv.shutdown()
+    srv.server_close()
+
+
+def _post(url, body: bytes, headers=None):
+    req = urllib.request.Request(url, data=body, method="POST", headers={"Content-Type": "application/json", **(headers or {})})
+    try:
+        with urllib.request.urlopen(req, timeout=10) as resp:
+            return resp.status, json.loads(resp.read())
+    except urllib.error.HTTPError as err:
+        return err.code, json.loads(err.read())
+
+
+def test_check_roundtrip(server):
+    status, data = _post(server + "/v1/check", json.dumps({"prompts": ["alice at sea", "a cat", "bob"],
+                                                           "tenant": "acme"}).encode())
+    assert status == 200
+    got = [(r["prompt_index"], r["decision"], r["rule"]) for r in data["results"]]
+    assert got == [(0, "block", "r-alice"), (1, "allow", "default"), (2, "anonymize", "r-bob")]
+    first = data["results"][0]
+    assert first["findings"][0]["text"] == "alice" and first["identity_seeking"] is True
+    assert set(first) == {"prompt_index", "decision", "identity_seeking", "flagged", "rule", "findings",
+                          "rewritten_prompt", "policy", "elapsed_ms"}
+
+
+def test_health_and_errors(server):
+    with urllib.request.urlopen(server + "/healthz", timeout=10) as resp:
+        assert json.loads(resp.read())["status"] == "ok"
+    assert _post(server + "/v1/check", b"{not json")[0] == 400
+    status, data = _post(server + "/v1/check", json.dumps({"prompts": []}).encode())
+    assert status == 400 and "prompts" in data["error"]
+    status, data = _post(server + "/v1/check", json.dumps({"prompts": ["x"], "labels": {"a": 1}}).encode())
+    assert status == 400 and "labels" in data["error"]
+    assert _post(server + "/v1/nope", b"{}")[0] == 404
+    status, _ = _post(server + "/v1/check", b"x" * (2 << 20))
+    assert status == 413
