@@ -3,10 +3,11 @@
 A log is a sequence of entries numbered 0, 1, 2, ... (``seq``). Each entry stores
 the hash of its predecessor (``prev``; 64 zeros for entry 0) and its own hash::
 
-    hash = sha256( json([seq, kind, rid, ts, tenant, prev]) + "\\n" + body )
+    hash = sha256( "aplguard-audit-v1|seq|kind|rid|ts|tenant|prev\\n" + body )
 
-where ``body`` is the canonical JSON of the record (sorted keys, no spaces) kept
-byte for byte as stored, so verifying never re-serialises. The indexed columns
+where each text field is length-prefixed (``~`` for null) and ``body`` is the
+canonical JSON of the record (sorted keys, no spaces) kept byte for byte as
+stored, so verifying never re-serialises. The indexed columns
 (``rid``, ``ts``, ``tenant``) are inside the hash, so editing them is caught too.
 
 With an HMAC key every entry also carries ``mac = HMAC-SHA256(key, hash)``: an
@@ -60,10 +61,15 @@ def canonical_json(obj: Any) -> str:
     return json.dumps(obj, sort_keys=True, separators=(",", ":"), ensure_ascii=False, allow_nan=False)
 
 
+def _f(value: str | None) -> str:
+    # Length-prefixed, so no choice of field contents can shift bytes between fields.
+    return "~" if value is None else f"{len(value)}:{value}"
+
+
 def entry_hash(seq: int, kind: str, rid: str | None, ts: str, tenant: str | None, prev: str, body: str) -> str:
     """The SHA-256 hex digest that links an entry into the chain."""
-    head = json.dumps([seq, kind, rid, ts, tenant, prev], ensure_ascii=False, separators=(",", ":"))
-    return hashlib.sha256((head + "\n" + body).encode("utf-8")).hexdigest()
+    head = f"aplguard-audit-v1|{int(seq)}|{_f(kind)}|{_f(rid)}|{_f(ts)}|{_f(tenant)}|{_f(prev)}\n"
+    return hashlib.sha256((head + body).encode("utf-8")).hexdigest()
 
 
 def entry_mac(key: bytes, digest: str) -> str:

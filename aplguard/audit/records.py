@@ -56,11 +56,21 @@ class _Model(BaseModel):
     record follows the policy's ``audit.required`` like a full disk would.
     """
 
-    model_config = ConfigDict(extra="forbid", frozen=False, validate_assignment=False)
+    model_config = ConfigDict(extra="forbid", validate_assignment=True)
 
     def __init__(self, **data: Any) -> None:
         try:
             super().__init__(**data)
+        except ValidationError as exc:
+            raise AuditError(_validation_message(exc, type(self).__name__)) from None
+
+    # Tell pydantic this __init__ only wraps errors: nested models are then validated
+    # by pydantic-core directly, so error locations stay complete (prompts.0.decision).
+    __init__.__pydantic_base_init__ = True  # type: ignore[attr-defined]
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        try:
+            super().__setattr__(name, value)
         except ValidationError as exc:
             raise AuditError(_validation_message(exc, type(self).__name__)) from None
 
@@ -153,14 +163,15 @@ def redact(text: str, findings: Iterable[Finding | dict], protected_names: Itera
         start, end = int(d["start"]), int(d["end"])
         if not 0 <= start <= end <= len(text):
             raise AuditError(f"finding span {start}..{end} outside the prompt (length {len(text)})")
-        spans.append((start, end, str(d["kind"]).upper()))
+        spans.append((start, -end, 0, str(d["kind"]).upper()))
     for name in protected_names:
         if name.strip():
             for m in re.finditer(re.escape(name.strip()), text, flags=re.IGNORECASE):
-                spans.append((m.start(), m.end(), "PROTECTED"))
-    spans.sort()
+                spans.append((m.start(), -m.end(), 1, "PROTECTED"))
+    spans.sort()  # by start, longest first, detector findings before the name safety net
     out, pos = [], 0
-    for start, end, label in spans:
+    for start, neg_end, _, label in spans:
+        end = -neg_end
         if end <= pos:  # inside a span already masked
             continue
         out.append(text[pos:max(pos, start)])
@@ -336,3 +347,30 @@ def prompt_record(index: int, text: str, decision: Any, mode: PromptStorage,
         findings=[FindingRecord.from_finding(f, protected_names) for f in findings],
         prompt=store_prompt(text, mode, findings, protected_names=protected_names, key=key),
     )
+
+
+def output_record(index: int, prompt_index: int, image: Any, faces: int | Iterable[Any] = 0,
+                  matches: Iterable[Any] = (), decision: Any = None, thumbnails: bool = False) -> OutputRecord:
+    """Build an :class:`OutputRecord` from what Guard has at hand.
+
+    Args:
+        index: image index in the call.
+        prompt_index: index of the prompt it came from.
+        image: the PIL image (hashed with :func:`image_sha256`) or a 64-hex digest.
+        faces: face count or the detected :class:`~aplguard.types.Face` list.
+        matches: :class:`~aplguard.types.FaceMatch` objects or ``{identity, score}`` dicts;
+            only identity and score are kept.
+        decision: the :class:`~aplguard.types.OutputDecision` (action and rule), or None.
+        thumbnails: keep a small thumbnail (only when the policy's privacy settings say so).
+    """
+    digest = image if isinstance(image, str) else image_sha256(image)
+    count = faces if isinstance(faces, int) else len(list(faces))
+    kept = []
+    for m in matches:
+        d = m if isinstance(m, dict) else {"identity": m.identity, "score": m.score}
+        kept.append({"identity": d["identity"], "score": d["score"]})
+    return OutputRecord(
+        index=index, prompt_index=prompt_index, image_sha256=digest, faces=count, matches=kept,
+        action=getattr(decision, "action", "none") if decision is not None else "none",
+        rule=getattr(decision, "rule", None) if decision is not None else None,
+        thumbnail_b64=make_thumbnail(image) if thumbnails and not isinstance(image, str) else None)

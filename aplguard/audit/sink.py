@@ -182,7 +182,12 @@ class AuditSink(ABC):
         return self.append_many([record])[0]
 
     def append_many(self, records: Iterable[AuditRecord | dict]) -> list[str]:
-        """Store several records in one transaction (all or none); returns their ids."""
+        """Store several records in one write; returns their ids.
+
+        SQLite and PostgreSQL store all or none. JSONL stores all or none on
+        errors (a short write is cut off), but a process killed inside the one
+        ``write`` can leave the batch's first complete lines (each a valid entry).
+        """
         pending = [self._pending(r) for r in records]
         if not pending:
             return []
@@ -206,10 +211,11 @@ class AuditSink(ABC):
     def prune(self, before: str | datetime | date) -> PruneResult:
         """Delete entries older than ``before`` and keep the rest verifiable.
 
-        Deletes the longest prefix of the chain whose entries are all older than
-        ``before`` and appends a ``prune`` entry carrying the hash of the last
-        pruned entry, so that verify can tell a retention cut from a deletion.
-        On a signed log the sink needs the key (the anchor must carry a MAC).
+        Deletes the chain up to the first record at or after ``before`` (record
+        time, not write time; checkpoints in between go with it) and appends a
+        ``prune`` entry carrying the hash of the last pruned entry, so that verify
+        can tell a retention cut from a deletion. On a signed log the sink needs
+        the key (the prune entry must carry a MAC).
         """
         before_dt = parse_time(before, "before")
         if not self.signed and self._last_entry_signed():

@@ -53,6 +53,9 @@ _WEIGHT = re.compile(r":\s*[-+]?\d*\.?\d+(?=\s|$|,)")
 # A run of >= 3 single letters joined by one repeated separator: T-a-y-l-o-r, E l o n.
 _SEPARATED = re.compile(r"(?<![^\W_])[^\W\d_](?P<sep>[-. *_·/~])[^\W\d_](?:(?P=sep)[^\W\d_])+(?![^\W_])")
 _TOKEN = re.compile(r"[\w@$!|']+")
+_LEETISH = re.compile(r"[0-9@$!|]")
+_JOINER = re.compile(r"(?<=[^\W\d_])[_.](?=[^\W\d_])")
+_EXTRA_SPACE = re.compile(r"^ +|(?<= ) +| +$")
 
 
 @dataclass(frozen=True)
@@ -117,10 +120,48 @@ def normalize(text: str, max_chars: int = MAX_SCAN_CHARS) -> NormalizedText:
     if not isinstance(text, str):
         raise TypeError(f"normalize() needs a str, got {type(text).__name__}")
     truncated = len(text) > max_chars
+    head = text[:max_chars]
+    if head.isascii():  # fast path: no Unicode folding needed
+        chars = list(head.translate(_ASCII_TABLE))
+        src = list(range(len(chars)))
+    else:
+        chars, src = _unicode_chars(head)
+
+    s = "".join(chars)
+    # SD weights like "(name:1.3)" -> blank the ":1.3".
+    for m in _WEIGHT.finditer(s):
+        for k in range(m.start(), m.end()):
+            chars[k] = " "
+    s = "".join(chars)
+    # "Tom_Hanks", "Lionel.Messi": joiners between letters become spaces.
+    for m in _JOINER.finditer(s):
+        chars[m.start()] = " "
+    s = "".join(chars)
+    drop = set()
+    for m in _SEPARATED.finditer(s):
+        sep = m.group("sep")
+        for k in range(m.start(), m.end()):
+            if s[k] == sep:
+                drop.add(k)
+    chars, src = _drop(chars, src, drop)
+    chars = _fold_tokens(chars)
+    # Collapse whitespace (keeps the offset map simple: spaces are dropped, never merged).
+    s = "".join(chars)
+    keep_c, keep_s = _drop(chars, src, {k for m in _EXTRA_SPACE.finditer(s) for k in range(m.start(), m.end())})
+    out = "".join(keep_c)
+    return NormalizedText(original=text, text=out, lower="".join(c.lower() for c in keep_c),
+                          starts=tuple(keep_s), ends=tuple(o + 1 for o in keep_s), truncated=truncated)
+
+
+_ASCII_TABLE = {i: " " for i in range(32)} | {127: " "} | {ord(c): " " for c in _SYNTAX}
+
+
+def _unicode_chars(head: str) -> tuple[list[str], list[int]]:
+    """Per-character folding of non-ASCII text; returns chars and their source indices."""
     chars: list[str] = []
     src: list[int] = []
     prev_base_small = False
-    for i, ch in enumerate(text[:max_chars]):
+    for i, ch in enumerate(head):
         cp = ord(ch)
         if 0xD800 <= cp <= 0xDFFF:  # lone surrogate (e.g. from surrogateescape)
             continue
@@ -132,48 +173,13 @@ def normalize(text: str, max_chars: int = MAX_SCAN_CHARS) -> NormalizedText:
             src.append(i)
             prev_base_small = False
             continue
-        if unicodedata.combining(ch):
-            if prev_base_small:  # stray accent (or zalgo) on a Latin/Greek/Cyrillic letter
-                continue
+        if unicodedata.combining(ch) and prev_base_small:
+            continue  # stray accent (or zalgo) on a Latin/Greek/Cyrillic letter
         for c in _char_forms(ch):
-            if c in _SYNTAX:
-                c = " "
-            chars.append(c)
+            chars.append(" " if c in _SYNTAX else c)
             src.append(i)
         prev_base_small = bool(chars) and ord(chars[-1]) < 0x0530
-
-    s = "".join(chars)
-    # SD weights like "(name:1.3)" -> blank the ":1.3".
-    for m in _WEIGHT.finditer(s):
-        for k in range(m.start(), m.end()):
-            chars[k] = " "
-    s = "".join(chars)
-    # "Tom_Hanks", "Lionel.Messi": joiners between letters become spaces.
-    for k in range(1, len(chars) - 1):
-        if chars[k] in "_." and chars[k - 1].isalpha() and chars[k + 1].isalpha():
-            chars[k] = " "
-    s = "".join(chars)
-    drop = set()
-    for m in _SEPARATED.finditer(s):
-        sep = m.group("sep")
-        for k in range(m.start(), m.end()):
-            if s[k] == sep:
-                drop.add(k)
-    chars, src = _drop(chars, src, drop)
-    chars = _fold_tokens(chars)
-    # Collapse whitespace (keeps the offset map simple: spaces are dropped, never merged).
-    keep_c, keep_s = [], []
-    for c, o in zip(chars, src):
-        if c == " " and (not keep_c or keep_c[-1] == " "):
-            continue
-        keep_c.append(c)
-        keep_s.append(o)
-    if keep_c and keep_c[-1] == " ":
-        keep_c.pop()
-        keep_s.pop()
-    out = "".join(keep_c)
-    return NormalizedText(original=text, text=out, lower="".join(c.lower() for c in keep_c),
-                          starts=tuple(keep_s), ends=tuple(o + 1 for o in keep_s), truncated=truncated)
+    return chars, src
 
 
 def _drop(chars: list[str], src: list[int], drop: set[int]) -> tuple[list[str], list[int]]:
@@ -186,6 +192,8 @@ def _drop(chars: list[str], src: list[int], drop: set[int]) -> tuple[list[str], 
 def _fold_tokens(chars: list[str]) -> list[str]:
     """Confusable and leetspeak folding, token by token (same length in and out)."""
     s = "".join(chars)
+    if s.isascii() and not _LEETISH.search(s):
+        return chars
     tokens = [(m.start(), m.end()) for m in _TOKEN.finditer(s)]
     # A prompt with any genuinely Cyrillic/Greek word keeps its all-lookalike words as they are.
     real_foreign = any(

@@ -16,6 +16,11 @@ TEMPLATE_112 = np.array([[38.2946, 51.6963], [73.5318, 51.5014], [56.0252, 71.73
 _BLAZE_TEMPLATE = np.vstack([TEMPLATE_112[:3], TEMPLATE_112[3:].mean(axis=0)])
 
 
+# Typical frontal-face landmark positions as fractions of a BlazeFace box
+# (right eye, left eye, nose tip, mouth centre).
+_BOX_LANDMARKS = ((0.28, 0.27), (0.72, 0.27), (0.5, 0.5), (0.5, 0.72))
+
+
 def similarity_transform(src: np.ndarray, dst: np.ndarray) -> np.ndarray:
     """Least-squares similarity (rotation, uniform scale, translation) mapping src to dst.
 
@@ -43,17 +48,17 @@ def alignment_matrix(face: Face, size: int = 112) -> np.ndarray:
     """2x3 matrix taking image pixels to a ``size`` x ``size`` aligned crop.
 
     Uses the eyes, nose tip and mouth (BlazeFace's first four keypoints) when the
-    face has them, otherwise fits the box to the template's extent.
+    face has them, otherwise typical landmark positions inside the box.
     """
     scale = size / 112.0
     if len(face.keypoints) >= 4:
         src = np.array(face.keypoints[:4], dtype=np.float64)
         return similarity_transform(src, _BLAZE_TEMPLATE * scale)
+    # No landmarks (another detector): place them where BlazeFace puts them in a
+    # frontal face's box, relative to the box.
     x, y, w, h = face.box
-    # No landmarks: map the box centre to the template centre, box width to ~0.9 of the crop.
-    s = 0.9 * size / max(w, h, 1.0)
-    cx, cy = x + w / 2, y + h / 2
-    return np.array([[s, 0, size / 2 - s * cx], [0, s, size / 2 + 4 * scale - s * cy]])
+    src = np.array([[x + fx * w, y + fy * h] for fx, fy in _BOX_LANDMARKS])
+    return similarity_transform(src, _BLAZE_TEMPLATE * scale)
 
 
 def align_face(rgb: np.ndarray, face: Face, size: int = 112) -> np.ndarray:

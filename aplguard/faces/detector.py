@@ -8,7 +8,9 @@ when the image is large, then merges the boxes with non-maximum suppression.
 
 from __future__ import annotations
 
+import contextlib
 import os
+import sys
 import threading
 import weakref
 
@@ -50,23 +52,27 @@ class FaceDetector:
         min_score: minimum detection confidence in [0, 1].
         model: ``"short"``, ``"full"`` or ``"auto"`` (both, plus tiles for large images).
         tile_above: in ``auto`` mode, images whose longer side exceeds this many
-            pixels are also scanned in overlapping tiles of this size.
+            pixels are also scanned in overlapping tiles.
+        tile_size: side of those tiles in pixels (BlazeFace full-range sees each
+            tile at 192x192, so a 512 px tile finds faces down to about 30 px).
 
     The models load on first use; :meth:`close` frees them (also done at exit).
     """
 
     def __init__(self, store: ModelStore | None = None, min_score: float = 0.5, model: str = "auto",
-                 tile_above: int = 1024):
+                 tile_above: int = 1024, tile_size: int = 512):
         if model not in ("auto", "short", "full"):
             raise ConfigError(f"FaceDetector model must be 'auto', 'short' or 'full', got {model!r}")
         if not 0.0 <= min_score <= 1.0:
             raise ConfigError(f"FaceDetector min_score must be in [0, 1], got {min_score}")
-        if tile_above < 256:
-            raise ConfigError(f"FaceDetector tile_above must be >= 256, got {tile_above}")
+        if tile_above < 256 or not 128 <= tile_size <= tile_above:
+            raise ConfigError(f"FaceDetector needs tile_above >= 256 and 128 <= tile_size <= tile_above, "
+                              f"got {tile_above}, {tile_size}")
         self.store = store or ModelStore()
         self.min_score = float(min_score)
         self.model = model
         self.tile_above = int(tile_above)
+        self.tile_size = int(tile_size)
         self.id = f"blazeface-{model}"
         self._tasks: dict[str, object] = {}
         self._lock = threading.Lock()  # mediapipe tasks are not re-entrant
@@ -85,13 +91,15 @@ class FaceDetector:
         from mediapipe.tasks.python import BaseOptions, vision
 
         kinds = ["short", "full"] if self.model == "auto" else [self.model]
+        self._warm = set()
         for kind in kinds:
             path = self.store.path(_MODELS[kind])
             # The task's own threshold is set low; min_score is applied after merging.
             options = vision.FaceDetectorOptions(base_options=BaseOptions(model_asset_path=str(path)),
                                                  min_detection_confidence=min(self.min_score, 0.3))
             try:
-                self._tasks[kind] = vision.FaceDetector.create_from_options(options)
+                with _quiet_native_stderr():
+                    self._tasks[kind] = vision.FaceDetector.create_from_options(options)
             except Exception as exc:  # noqa: BLE001 - surface as our error with the file named
                 raise FaceError(f"cannot load face detector model {path}: {exc}") from exc
         # Close the tasks before interpreter teardown (mediapipe's __del__ fails late).
@@ -136,7 +144,7 @@ class FaceDetector:
 
     def _tiles(self, rgb: np.ndarray) -> list[Face]:
         h, w = rgb.shape[:2]
-        size = self.tile_above
+        size = self.tile_size
         step = size * 3 // 4  # 25 % overlap so a face on a seam is whole in some tile
         out: list[Face] = []
         for y in range(0, max(h - size, 0) + step, step):
@@ -149,9 +157,12 @@ class FaceDetector:
         import mediapipe as mp
 
         h, w = rgb.shape[:2]
+        quiet = _quiet_native_stderr() if kind not in self._warm else contextlib.nullcontext()
         try:
-            result = self._tasks[kind].detect(mp.Image(image_format=mp.ImageFormat.SRGB,
-                                                       data=np.ascontiguousarray(rgb)))
+            with quiet:  # the first call logs runtime set-up notes
+                result = self._tasks[kind].detect(mp.Image(image_format=mp.ImageFormat.SRGB,
+                                                           data=np.ascontiguousarray(rgb)))
+            self._warm.add(kind)
         except Exception as exc:  # noqa: BLE001
             raise FaceError(f"face detection ({kind}-range) failed: {exc}") from exc
         faces = []
@@ -168,7 +179,38 @@ class FaceDetector:
         return faces
 
 
+@contextlib.contextmanager
+def _quiet_native_stderr():
+    """Silence C++ log lines (LiteRT/TFLite set-up notes) written straight to fd 2.
+
+    Only used around model loading and the first inference; failures still
+    surface as Python exceptions. Set APLGUARD_NATIVE_LOGS=1 to see the lines.
+    """
+    if os.environ.get("APLGUARD_NATIVE_LOGS"):
+        yield
+        return
+    try:
+        sys.stderr.flush()
+        saved = os.dup(2)
+    except (OSError, ValueError):
+        yield
+        return
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(devnull, 2)
+        yield
+    finally:
+        os.dup2(saved, 2)
+        os.close(saved)
+        os.close(devnull)
+
+
 def _close_all(tasks: list) -> None:
+    with _quiet_native_stderr():
+        _close_tasks(tasks)
+
+
+def _close_tasks(tasks: list) -> None:
     for task in tasks:
         try:
             task.close()

@@ -71,9 +71,10 @@ def _model_at(root: type[BaseModel], path: Path) -> type[BaseModel] | None:
     return None
 
 
-def pydantic_errors(exc: ValidationError, data: Any, root: type[BaseModel] = PolicySpec) -> list[tuple[Path, str]]:
-    """Convert a ValidationError into ``(data path, message)`` pairs."""
-    out: list[tuple[Path, str]] = []
+def pydantic_errors(exc: ValidationError, data: Any,
+                    root: type[BaseModel] = PolicySpec) -> list[tuple[Path, str, bool]]:
+    """Convert a ValidationError into ``(data path, message, locate at the value)`` triples."""
+    out: list[tuple[Path, str, bool]] = []
     for err in exc.errors(include_url=False):
         path = _data_path(data, tuple(err["loc"]))
         kind = err["type"]
@@ -91,8 +92,9 @@ def pydantic_errors(exc: ValidationError, data: Any, root: type[BaseModel] = Pol
             msg = err["msg"].removeprefix("Value error, ")
             if kind.endswith("_type") or kind in ("model_type", "dict_type", "list_type"):
                 msg += f" (got {type(err.get('input')).__name__})"
-        if (path, msg) not in out:
-            out.append((path, msg))
+        item = (path, msg, kind not in ("missing", "extra_forbidden"))
+        if item not in out:
+            out.append(item)
     return out
 
 

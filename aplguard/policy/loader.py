@@ -50,11 +50,11 @@ class _Locator:
         self.source = source
         self.loaded = loaded
 
-    def mark(self, path: Path) -> Mark | None:
-        return self.loaded.mark_for(path) if self.loaded else None
+    def mark(self, path: Path, value_first: bool = False) -> Mark | None:
+        return self.loaded.mark_for(path, value_first) if self.loaded else None
 
-    def __call__(self, path: Path, message: str) -> str:
-        return located(self.source, self.mark(path), path, message)
+    def __call__(self, path: Path, message: str, at_value: bool = False) -> str:
+        return located(self.source, self.mark(path, at_value), path, message)
 
 
 class Policy(PolicySpec):
@@ -123,6 +123,16 @@ class Policy(PolicySpec):
                           FsPath(base_dir) if base_dir is not None else None, types_)
 
     @classmethod
+    def model_validate_json(cls, json_data: str | bytes, *, strict: bool | None = None,
+                            context: dict[str, Any] | None = None, **kwargs: Any) -> Policy:
+        """Validate JSON text like :meth:`model_validate` (lists loaded, tenants resolved)."""
+        try:
+            data = json.loads(json_data)
+        except (ValueError, TypeError) as exc:
+            raise PolicyError(f"{(context or {}).get('source', '<json>')}: (root): invalid JSON: {exc}") from None
+        return cls.model_validate(data, context=context)
+
+    @classmethod
     def _build(cls, data: Any, loc: _Locator, sha: str, base_dir: FsPath | None,
                detector_types: list[str] | None) -> Policy:
         if data is None:
@@ -132,7 +142,10 @@ class Policy(PolicySpec):
         try:
             policy = cls.__pydantic_validator__.validate_python(data, context={"detector_types": detector_types})
         except ValidationError as exc:
-            errors = [loc(p, m) for p, m in pydantic_errors(exc, data)]
+            found = pydantic_errors(exc, data)
+            # In file order: easier to work through than pydantic's field order.
+            found.sort(key=lambda e: (lambda m: (m.line, m.col) if m else (0, 0))(loc.mark(e[0], e[2])))
+            errors = [loc(p, m, at_value) for p, m, at_value in found]
             raise PolicyError(errors[0], errors) from None
         except RecursionError:
             raise PolicyError(loc((), "policy nested too deeply")) from None
@@ -141,8 +154,9 @@ class Policy(PolicySpec):
         cache: dict[FsPath, tuple[ProtectedIdentity, ...]] = {}
         policy._lists, files = _load_lists(policy.protected, base_dir, ("protected",), loc, errors, cache)
         policy._files = tuple(files)
-        if not errors:
-            policy._resolved = _resolve_tenants(policy, loc, errors, cache)
+        # Resolve tenants even when the base has problems, so that e.g. circular
+        # inheritance shows up in the same run; their re-checks only if the base is clean.
+        policy._resolved = _resolve_tenants(policy, loc, errors, cache, check=not errors)
         if errors:
             raise PolicyError(errors[0], errors)
         return policy
@@ -180,6 +194,10 @@ class Policy(PolicySpec):
     def tenant_names(self) -> list[str]:
         """Names of the tenant overlays."""
         return sorted(self._resolved)
+
+    def has_tenant(self, tenant: str | None) -> bool:
+        """Whether ``tenant`` has an overlay in this policy."""
+        return tenant is not None and tenant in self._resolved
 
     def protected_entries(self, names: Iterable[str] | None = None) -> list[ProtectedIdentity]:
         """Entries of the named protected lists (all lists when ``names`` is None)."""
@@ -259,16 +277,21 @@ def _apply_overlay(parent: Policy, ov: TenantOverlay, path: Path, loc: _Locator,
     return update
 
 
-def _resolve_tenants(base: Policy, loc: _Locator, errors: list[str], cache: dict) -> dict[str, Policy]:
+def _resolve_tenants(base: Policy, loc: _Locator, errors: list[str], cache: dict,
+                     check: bool = True) -> dict[str, Policy]:
     resolved: dict[str, Policy] = {}
+    cycles: set[frozenset] = set()
 
     def resolve(name: str, chain: tuple[str, ...]) -> Policy | None:
         if name in resolved:
             return resolved[name]
         path: Path = ("tenants", name)
         if name in chain:
-            cycle = " -> ".join(chain[chain.index(name):] + (name,))
-            errors.append(loc(("tenants", chain[-1], "extends"), f"circular tenant inheritance: {cycle}"))
+            members = chain[chain.index(name):]
+            if frozenset(members) not in cycles:  # report each cycle once
+                cycles.add(frozenset(members))
+                cycle = " -> ".join(members + (name,))
+                errors.append(loc(("tenants", chain[-1], "extends"), f"circular tenant inheritance: {cycle}"))
             return None
         ov = base.tenants[name]
         parent: Policy | None = base
@@ -287,7 +310,7 @@ def _resolve_tenants(base: Policy, loc: _Locator, errors: list[str], cache: dict
         policy._lists, files = _load_lists(ov.protected, base.base_dir, path + ("protected",), loc, errors, cache)
         policy._lists = {**parent._lists, **policy._lists}
         policy._files = tuple(dict.fromkeys(parent._files + tuple(files)))
-        for p, m in reference_errors(policy):
+        for p, m in reference_errors(policy) if check else ():
             errors.append(loc(path, f"in the resolved policy of tenant {name!r}: {format_path(p)}: {m}"))
         if len(errors) > n_errors:
             return None

@@ -270,12 +270,13 @@ class PolicySpec(_Model):
     protected: dict[str, ProtectedList] = Field(default_factory=dict, description="Named protected-identity lists.")
     rules: list[PromptRule] = Field(default_factory=list, description="Ordered prompt rules; first match wins.")
     default: PromptDefault = Field(description="Prompt action when no rule matches (explicit on purpose).")
-    output: OutputPolicy = Field(default_factory=OutputPolicy, description="Checks on generated images.")
+    output: OutputPolicy = Field(default_factory=OutputPolicy,
+                                 description="Output checks: face detection, gallery matching, output rules.")
     prefixes: dict[str, str] = Field(
         default_factory=dict, description="Model family -> APL prefix file or name; '*' is the fallback.")
     rewrite: RewriteSettings = Field(default_factory=RewriteSettings, description="Rewrite settings.")
     privacy: PrivacySettings = Field(default_factory=PrivacySettings, description="Audit-log privacy.")
-    audit: AuditSettings = Field(default_factory=AuditSettings, description="Audit requirements.")
+    audit: AuditSettings = Field(default_factory=AuditSettings, description="Audit requirements for this policy.")
     tenants: dict[str, TenantOverlay] = Field(default_factory=dict, description="Per-tenant overlays.")
 
     @field_validator("apiVersion")

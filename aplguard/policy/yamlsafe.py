@@ -10,6 +10,7 @@ alias bombs) and returns a map from data paths to source positions.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -24,6 +25,7 @@ Path = tuple[Any, ...]
 # no legitimate policy comes near this many nodes.
 MAX_NODES = 200_000
 MAX_DEPTH = 64
+_PLAIN_KEY = re.compile(r"^[A-Za-z0-9_*-]+$")
 _PLAIN_TAGS = frozenset({"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"})
 
 
@@ -41,8 +43,10 @@ def format_path(path: Path) -> str:
     for part in path:
         if isinstance(part, int) and not isinstance(part, bool):
             out += f"[{part}]"
-        else:
-            out += ("." if out else "") + str(part)
+        elif isinstance(part, str) and _PLAIN_KEY.match(part):
+            out += ("." if out else "") + part
+        else:  # keys with spaces, dots, ...: quoted, so the path stays unambiguous
+            out += f"[{str(part)!r}]"
     return out or "(root)"
 
 
@@ -147,8 +151,15 @@ class Loaded:
     marks: dict[Path, Mark]
     key_marks: dict[Path, Mark]
 
-    def mark_for(self, path: Path) -> Mark | None:
-        """The position of the deepest existing prefix of ``path`` (key marks win)."""
+    def mark_for(self, path: Path, value_first: bool = False) -> Mark | None:
+        """The position of the deepest existing prefix of ``path``.
+
+        Key positions win (an unknown or duplicate key is reported where the key
+        is), except with ``value_first`` for an exact match: a bad value is
+        reported where the value starts.
+        """
+        if value_first and path in self.marks:
+            return self.marks[path]
         for n in range(len(path), -1, -1):
             prefix = tuple(path[:n])
             if prefix in self.key_marks:
@@ -156,6 +167,14 @@ class Loaded:
             if prefix in self.marks:
                 return self.marks[prefix]
         return None
+
+
+def _reader_error(text: str, source: str, exc: yaml.reader.ReaderError) -> str:
+    # Control characters and the like: PyYAML reports a character offset only.
+    before = text[: exc.position]
+    line = before.count("\n") + 1
+    col = exc.position - (before.rfind("\n") + 1) + 1
+    return f"{source}:{line}:{col}: (root): invalid YAML: unacceptable character #x{exc.character:04x}"
 
 
 def load_with_marks(text: str, source: str = "<string>") -> Loaded:
@@ -166,7 +185,10 @@ def load_with_marks(text: str, source: str = "<string>") -> Loaded:
             recursive aliases, more than one document).
     """
     tab_errors = _tab_errors(text, source)
-    loader = yaml.SafeLoader(text)
+    try:
+        loader = yaml.SafeLoader(text)
+    except yaml.reader.ReaderError as exc:
+        raise PolicyError(_reader_error(text, source, exc)) from None
     try:
         try:
             node = loader.get_single_node()
@@ -177,6 +199,8 @@ def load_with_marks(text: str, source: str = "<string>") -> Loaded:
             # A tab in indentation is the usual cause; say so first.
             errors = tab_errors + [err]
             raise PolicyError(errors[0], errors) from None
+        except yaml.reader.ReaderError as exc:
+            raise PolicyError(_reader_error(text, source, exc)) from None
         except yaml.YAMLError as exc:
             raise PolicyError(f"{source}: (root): invalid YAML: {exc}") from None
         except RecursionError:

@@ -1,0 +1,209 @@
+"""``aplguard audit verify|query|stats|export|report|prune``.
+
+The HMAC key never goes on the command line (it would show in ``ps``): it comes
+from ``$APLGUARD_AUDIT_HMAC_KEY`` or ``--key-file``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from contextlib import contextmanager
+from typing import Iterator
+
+from ..errors import ConfigError
+from .records import HMAC_KEY_ENV, format_ts
+from .sink import AuditSink, RecordFilter, open_sink, parse_time
+from .summary import compute_stats, export_csv, export_jsonl, format_stats
+from .verify import verify_log
+
+
+def _key(args: argparse.Namespace) -> bytes | None:
+    path = getattr(args, "key_file", None)
+    if not path:
+        return None  # the sink reads the environment
+    try:
+        with open(path, "rb") as f:
+            key = f.read().rstrip(b"\r\n")
+    except OSError as exc:
+        raise ConfigError(f"--key-file {path}: {exc.strerror or exc}") from None
+    if not key:
+        raise ConfigError(f"--key-file {path} is empty")
+    return key
+
+
+@contextmanager
+def _sink(args: argparse.Namespace, create: bool = False) -> Iterator[AuditSink]:
+    sink = open_sink(args.url, hmac_key=_key(args), create=create)
+    try:
+        yield sink
+    finally:
+        sink.close()
+
+
+def _filter(args: argparse.Namespace) -> RecordFilter:
+    return RecordFilter(since=args.since, until=args.until, tenant=args.tenant, decision=args.decision,
+                        rule=args.rule, identity=args.identity, min_match=args.min_match, has_faces=args.has_faces)
+
+
+@contextmanager
+def _out(path: str | None):
+    if not path or path == "-":
+        yield sys.stdout
+        return
+    try:
+        f = open(path, "w", encoding="utf-8", newline="")
+    except OSError as exc:
+        raise ConfigError(f"cannot write {path}: {exc.strerror or exc}") from None
+    with f:
+        yield f
+
+
+def cmd_verify(args: argparse.Namespace) -> int:
+    res = verify_log(args.url, hmac_key=_key(args), anchor=args.anchor, deep=args.deep)
+    if args.json:
+        print(json.dumps(res.to_dict(), indent=2))
+    else:
+        print(res.summary())
+        if res.bad_entry:
+            print("first bad entry: " + json.dumps(res.bad_entry))
+        for w in res.warnings:
+            print(f"warning: {w}")
+    return 0 if res.ok else 1
+
+
+def cmd_query(args: argparse.Namespace) -> int:
+    with _sink(args) as sink:
+        recs = sink.query(_filter(args), limit=args.limit)
+    if args.json:
+        for r in recs:
+            print(r.model_dump_json())
+        return 0
+    for r in recs:
+        decisions = ",".join(f"{p.decision}:{p.rule}" for p in r.prompts) or "-"
+        matches = ",".join(f"{m.identity}:{m.score:.2f}" for o in r.outputs for m in o.matches) or "-"
+        actions = ",".join(o.action for o in r.outputs) or "-"
+        print(f"{r.timestamp_str}  {r.tenant or '-':<12} {decisions:<30} faces={sum(o.faces for o in r.outputs)} "
+              f"matches={matches} output={actions}  {r.id}")
+    print(f"{len(recs)} record(s)", file=sys.stderr)
+    return 0
+
+
+def cmd_stats(args: argparse.Namespace) -> int:
+    with _sink(args) as sink:
+        stats = compute_stats(sink.iter_records(_filter(args)))
+    print(json.dumps(stats, indent=2) if args.json else format_stats(stats))
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    with _sink(args) as sink, _out(args.out) as out:
+        if args.format == "jsonl":
+            n = export_jsonl(sink, out)
+        else:
+            n = export_csv(sink.iter_records(), out)
+    print(f"exported {n} {'entries' if args.format == 'jsonl' else 'rows'}", file=sys.stderr)
+    return 0
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    from .report import render_report
+
+    summary = None if args.no_verify else verify_log(args.url, hmac_key=_key(args), anchor=args.anchor).summary()
+    with _sink(args) as sink:
+        page = render_report(sink.iter_records(_filter(args)), title=args.title, verify_summary=summary,
+                             max_rows=args.max_rows)
+    try:
+        with open(args.html, "w", encoding="utf-8") as f:
+            f.write(page)
+    except OSError as exc:
+        raise ConfigError(f"cannot write {args.html}: {exc.strerror or exc}") from None
+    print(f"wrote {args.html} ({len(page) // 1024} KiB)", file=sys.stderr)
+    return 0
+
+
+def cmd_prune(args: argparse.Namespace) -> int:
+    with _sink(args) as sink:
+        if args.dry_run:
+            cut = format_ts(parse_time(args.before, "--before"))
+            n = sum(1 for _ in sink.iter_entries(until_ts=cut))
+            print(f"dry run: at most {n} entries are older than {args.before}")
+            return 0
+        res = sink.prune(args.before)
+    if res.anchor_seq is None:
+        print(f"nothing pruned ({'; '.join(res.notes)})")
+    else:
+        print(f"pruned {res.pruned_entries} entries; the log now starts at seq {res.first_kept_seq}; "
+              f"prune anchor at seq {res.anchor_seq}")
+    return 0
+
+
+def _add_common(p: argparse.ArgumentParser) -> None:
+    p.add_argument("url", help="sink URL: sqlite:///audit.db, jsonl:///audit.jsonl, postgresql://...")
+    p.add_argument("--key-file", help=f"file holding the HMAC key (default: ${HMAC_KEY_ENV})")
+
+
+def _add_filters(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--since", help="records at or after this date/time (UTC; 2026-11-28 or ISO 8601)")
+    p.add_argument("--until", help="records before this date/time (exclusive)")
+    p.add_argument("--tenant", help="tenant id")
+    p.add_argument("--decision", help="prompt decision or output action (allow, anonymize, rewrite, block, "
+                                      "flag, blur, regenerate)")
+    p.add_argument("--rule", help="rule id")
+    p.add_argument("--identity", help="protected identity id (gallery match or protected finding)")
+    p.add_argument("--min-match", type=float, help="minimum gallery match score")
+    p.add_argument("--has-faces", action="store_const", const=True, default=None, help="outputs with faces only")
+    p.add_argument("--no-faces", dest="has_faces", action="store_const", const=False, help="outputs without faces")
+
+
+def register(subparsers) -> None:
+    """Add ``aplguard audit ...`` to the main parser."""
+    audit = subparsers.add_parser("audit", help="verify, query, export and prune the compliance audit log")
+    sub = audit.add_subparsers(dest="audit_command", metavar="ACTION")
+    audit.set_defaults(func=lambda a: (audit.print_help(), 2)[1])
+
+    p = sub.add_parser("verify", help="check the hash chain, MACs and anchors; exit 1 when tampered")
+    _add_common(p)
+    p.add_argument("--anchor", help="external anchor file written by the sink's anchor= option")
+    p.add_argument("--deep", action="store_true", help="also validate every record against the schema")
+    p.add_argument("--json", action="store_true", help="print the result as JSON")
+    p.set_defaults(func=cmd_verify)
+
+    p = sub.add_parser("query", help="list records matching filters")
+    _add_common(p)
+    _add_filters(p)
+    p.add_argument("--limit", type=int, help="at most this many records")
+    p.add_argument("--json", action="store_true", help="one JSON record per line")
+    p.set_defaults(func=cmd_query)
+
+    p = sub.add_parser("stats", help="counts by decision, rule, tenant, identity; latency")
+    _add_common(p)
+    _add_filters(p)
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.set_defaults(func=cmd_stats)
+
+    p = sub.add_parser("export", help="export the log as JSONL (verifiable) or CSV (one row per prompt)")
+    _add_common(p)
+    p.add_argument("--format", choices=("jsonl", "csv"), required=True, help="output format")
+    p.add_argument("--out", help="output file (default: stdout)")
+    p.set_defaults(func=cmd_export)
+
+    p = sub.add_parser("report", help="write a self-contained HTML report")
+    _add_common(p)
+    _add_filters(p)
+    p.add_argument("--html", required=True, help="output HTML file")
+    p.add_argument("--title", default="aplguard audit report", help="page title")
+    p.add_argument("--max-rows", type=int, default=5000, help="table rows (charts use all records)")
+    p.add_argument("--anchor", help="anchor file for the integrity line")
+    p.add_argument("--no-verify", action="store_true", help="skip the integrity check in the header")
+    p.set_defaults(func=cmd_report)
+
+    p = sub.add_parser("prune", help="delete records older than a date, keeping the chain verifiable")
+    _add_common(p)
+    p.add_argument("--before", required=True, help="delete entries older than this date/time (UTC)")
+    p.add_argument("--dry-run", action="store_true", help="only count")
+    p.set_defaults(func=cmd_prune)
+
+
+__all__ = ["register"]

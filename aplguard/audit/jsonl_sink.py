@@ -1,0 +1,231 @@
+"""JSONL sink: one entry per line, append-only, readable with any tool.
+
+Line layout (envelope first, then the record body exactly as hashed)::
+
+    {"seq":0,"kind":"record","rid":"…","ts":"…","tenant":…,"prev":"…","hash":"…","mac":…,"body":{…}}
+
+Writers take ``fcntl.flock`` on the file, read the last line for the chain
+head, and add their entries with one ``write`` on an ``O_APPEND`` descriptor
+(optionally ``fsync``), so threads and processes never interleave. A line
+without its newline is a write that never completed (crash, full disk): the
+next writer moves those bytes to ``<file>.torn`` and cuts them off, and
+``verify`` reports such a tail without failing the log.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import json
+import logging
+import os
+import threading
+from typing import Callable, Iterator
+
+from ..errors import AuditError
+from .chain import GENESIS, RECORD, Entry
+from .sink import AuditSink, BuildFn, PruneResult
+
+log = logging.getLogger("aplguard.audit")
+_BODY_KEY = ',"body":'
+
+
+def format_line(e: Entry) -> str:
+    """One JSONL line for an entry (the body is embedded verbatim)."""
+    env = json.dumps(e.envelope(), ensure_ascii=False, separators=(",", ":"))
+    return env[:-1] + _BODY_KEY + e.body + "}\n"
+
+
+def parse_line(line: str, where: str) -> Entry:
+    """Parse a line written by :func:`format_line` (``where`` names it in errors)."""
+    line = line.rstrip("\n")
+    i = line.find(_BODY_KEY)
+    if i < 0 or not line.endswith("}"):
+        raise AuditError(f"{where}: not an audit entry")
+    try:
+        env = json.loads(line[:i] + "}")
+        return Entry(int(env["seq"]), env["kind"], env["rid"], env["ts"], env["tenant"], env["prev"],
+                     env["hash"], env["mac"], line[i + len(_BODY_KEY):-1])
+    except (ValueError, KeyError, TypeError) as exc:
+        raise AuditError(f"{where}: not an audit entry ({exc})") from None
+
+
+class JsonlSink(AuditSink):
+    """Audit log in a JSON-lines file (see :func:`aplguard.audit.open_sink`).
+
+    Args:
+        url: the sink URL (messages only).
+        path: the file; parent directories are created.
+        fsync: fsync after every append (durable across power loss; slower).
+        create: create the file when missing.
+    """
+
+    def __init__(self, url: str, path: str, *, hmac_key: bytes | str | None = None, checkpoint_every: int = 1000,
+                 anchor: str | None = None, fsync: bool = False, create: bool = True):
+        super().__init__(url, hmac_key=hmac_key, checkpoint_every=checkpoint_every, anchor=anchor)
+        self.path = path
+        self.fsync = bool(fsync)
+        self._lock = threading.Lock()
+        self._fd: int | None = None
+        #: Torn tails cut off by this sink: (offset, bytes, where they were saved).
+        self.repairs: list[tuple[int, int, str]] = []
+        if not os.path.exists(path) and not create:
+            raise AuditError(f"no audit log at {path} ({url})")
+        self._fd = self._open()
+
+    def _open(self) -> int:
+        try:
+            parent = os.path.dirname(os.path.abspath(self.path))
+            os.makedirs(parent, exist_ok=True)
+            return os.open(self.path, os.O_RDWR | os.O_APPEND | os.O_CREAT, 0o644)
+        except OSError as exc:
+            raise AuditError(f"cannot open the audit log {self.path}: {exc.strerror or exc}") from None
+
+    def _locked_fd(self) -> int:
+        """flock the current file, reopening when a prune replaced it meanwhile."""
+        if self._fd is None:
+            raise AuditError(f"audit sink {self.url} is closed")
+        while True:
+            fcntl.flock(self._fd, fcntl.LOCK_EX)
+            try:
+                same = os.path.samestat(os.fstat(self._fd), os.stat(self.path))
+            except FileNotFoundError:
+                same = False
+                log.warning("audit log %s disappeared; starting a new file", self.path)
+            if same:
+                return self._fd
+            fcntl.flock(self._fd, fcntl.LOCK_UN)
+            os.close(self._fd)
+            self._fd = self._open()
+
+    def _tail(self, fd: int, size: int) -> bytes:
+        """The bytes of the last complete line (repairs a torn tail first)."""
+        chunk = 4096
+        while True:
+            n = min(size, chunk)
+            data = os.pread(fd, n, size - n)
+            if not data.endswith(b"\n"):
+                cut = data.rfind(b"\n")
+                if cut < 0 and n < size:
+                    chunk *= 4
+                    continue
+                self._repair(fd, size - n + cut + 1, data[cut + 1:])
+                size = size - n + cut + 1
+                if size == 0:
+                    return b""
+                continue
+            start = data.rfind(b"\n", 0, len(data) - 1)
+            if start >= 0 or n == size:
+                return data[start + 1:]
+            chunk *= 4
+
+    def _repair(self, fd: int, offset: int, torn: bytes) -> None:
+        saved = self.path + ".torn"
+        with open(saved, "ab") as f:
+            f.write(torn + b"\n")
+            f.flush()
+            os.fsync(f.fileno())
+        os.ftruncate(fd, offset)
+        self.repairs.append((offset, len(torn), saved))
+        log.warning("audit log %s: cut a torn last line (%d bytes at offset %d, saved to %s)",
+                    self.path, len(torn), offset, saved)
+
+    def _write(self, build: BuildFn) -> list[Entry]:
+        with self._lock:
+            try:
+                fd = self._locked_fd()
+                try:
+                    size = os.fstat(fd).st_size
+                    last = self._tail(fd, size) if size else b""
+                    size = os.fstat(fd).st_size
+                    if last:
+                        head = parse_line(last.decode("utf-8", "replace"), f"{self.path}: last line")
+                        entries = build(head.seq, head.hash)
+                    else:
+                        entries = build(-1, GENESIS)
+                    data = "".join(format_line(e) for e in entries).encode("utf-8")
+                    try:
+                        written = os.write(fd, data)
+                    except OSError:
+                        os.ftruncate(fd, size)
+                        raise
+                    if written != len(data):  # short write: disk full; leave no partial line
+                        os.ftruncate(fd, size)
+                        raise AuditError(f"audit write to {self.path} failed: short write "
+                                         f"({written} of {len(data)} bytes; disk full?)")
+                    if self.fsync:
+                        os.fsync(fd)
+                finally:
+                    fcntl.flock(fd, fcntl.LOCK_UN)
+            except OSError as exc:
+                raise AuditError(f"audit write to {self.path} failed: {exc.strerror or exc}") from None
+        return entries
+
+    def torn_tail(self) -> int:
+        """Bytes after the last newline (a write that never completed); 0 when clean."""
+        try:
+            with open(self.path, "rb") as f:
+                size = f.seek(0, os.SEEK_END)
+                if size == 0:
+                    return 0
+                back = min(size, 1 << 20)
+                f.seek(size - back)
+                data = f.read()
+        except OSError as exc:
+            raise AuditError(f"cannot read the audit log {self.path}: {exc.strerror or exc}") from None
+        return 0 if data.endswith(b"\n") else len(data) - data.rfind(b"\n") - 1
+
+    def iter_entries(self, since_ts: str | None = None, until_ts: str | None = None,
+                     tenant: str | None = None, kinds: tuple[str, ...] | None = None) -> Iterator[Entry]:
+        try:
+            f = open(self.path, "rb")
+        except OSError as exc:
+            raise AuditError(f"cannot read the audit log {self.path}: {exc.strerror or exc}") from None
+        with f:
+            for lineno, raw in enumerate(f, 1):
+                if not raw.endswith(b"\n"):
+                    break  # torn tail: never committed (see torn_tail())
+                try:
+                    text = raw.decode("utf-8")
+                except UnicodeDecodeError:
+                    raise AuditError(f"{self.path}:{lineno}: not UTF-8") from None
+                e = parse_line(text, f"{self.path}:{lineno}")
+                if (since_ts and e.ts < since_ts) or (until_ts and e.ts >= until_ts) \
+                        or (tenant is not None and e.tenant != tenant) or (kinds and e.kind not in kinds):
+                    continue
+                yield e
+
+    def _prune(self, before_ts: str, anchor: Callable[[int, str, int, str, int], Entry]) -> PruneResult:
+        with self._lock:
+            try:
+                fd = self._locked_fd()
+                try:
+                    return self._prune_locked(before_ts, anchor)
+                finally:
+                    fcntl.flock(fd, fcntl.LOCK_UN)
+            except OSError as exc:
+                raise AuditError(f"audit prune of {self.path} failed: {exc.strerror or exc}") from None
+
+    def _prune_locked(self, before_ts: str, anchor) -> PruneResult:
+        entries = list(self.iter_entries())
+        if not entries:
+            return PruneResult(0, None, None, ["the log is empty"])
+        keep = next((i for i, e in enumerate(entries) if e.kind == RECORD and e.ts >= before_ts), len(entries))
+        if keep == 0:
+            return PruneResult(0, entries[0].seq, None, ["nothing older than the cut-off"])
+        head = entries[-1]
+        first_kept_seq = entries[keep].seq if keep < len(entries) else head.seq + 1
+        a = anchor(head.seq + 1, head.hash, first_kept_seq, entries[keep - 1].hash, keep)
+        tmp = f"{self.path}.prune-{os.getpid()}"
+        with open(tmp, "w", encoding="utf-8") as out:
+            out.writelines(format_line(e) for e in entries[keep:])
+            out.write(format_line(a))
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(tmp, self.path)  # writers notice the new inode under the lock and reopen
+        return PruneResult(keep, first_kept_seq, a.seq)
+
+    def close(self) -> None:
+        with self._lock:
+            if self._fd is not None:
+                os.close(self._fd)
+                self._fd = None

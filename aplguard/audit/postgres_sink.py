@@ -1,0 +1,186 @@
+"""PostgreSQL sink for fleets (psycopg 3; ``pip install 'aplguard[postgres]'``).
+
+Every append is one transaction that first takes a transaction-scoped advisory
+lock for the table (``pg_advisory_xact_lock``), then reads the chain head and
+inserts: writers on any number of hosts serialise on the lock and the chain
+never forks. The schema is created on first use and versioned in a meta table.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+import zlib
+from typing import Callable, Iterator
+
+from .._deps import require
+from ..errors import AuditError, ConfigError
+from .chain import GENESIS, Entry
+from .sink import AuditSink, BuildFn, PruneResult
+
+_SCHEMA_VERSION = 1
+_COLS = "seq, kind, rid, ts, tenant, prev, hash, mac, body"
+
+
+class PostgresSink(AuditSink):
+    """Audit log in a PostgreSQL table (see :func:`aplguard.audit.open_sink`).
+
+    Args:
+        url: a libpq connection URL (``postgresql://user:pw@host:5432/db``).
+        table: table name (letters, digits, underscores); one chain per table.
+        create: create the schema when missing.
+    """
+
+    def __init__(self, url: str, *, hmac_key: bytes | str | None = None, checkpoint_every: int = 1000,
+                 anchor: str | None = None, table: str = "aplguard_audit", create: bool = True):
+        super().__init__(_redact_url(url), hmac_key=hmac_key, checkpoint_every=checkpoint_every, anchor=anchor)
+        if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]{0,50}", table):
+            raise ConfigError(f"PostgreSQL audit table name {table!r}: letters, digits and underscores only")
+        psycopg = require("psycopg", "postgres")
+        self._psycopg = psycopg
+        self._raw_url = url  # with the password: only for new connections, never in messages
+        self.table = table
+        self._lock_id = zlib.crc32(f"aplguard-audit:{table}".encode())  # stable across processes and hosts
+        self._lock = threading.Lock()
+        try:
+            self._conn = psycopg.connect(url, autocommit=False)
+        except psycopg.Error as exc:
+            raise AuditError(f"cannot connect to the audit database {self.url}: {_first_line(exc)}") from None
+        try:
+            self._init_schema(create)
+        except psycopg.Error as exc:
+            self._conn.close()
+            raise AuditError(f"cannot use the audit table {table} in {self.url}: {_first_line(exc)}") from None
+
+    def _init_schema(self, create: bool) -> None:
+        t = self.table
+        with self._conn.transaction(), self._conn.cursor() as cur:
+            cur.execute("SELECT pg_advisory_xact_lock(%s)", (self._lock_id,))
+            cur.execute("SELECT to_regclass(%s)", (t,))
+            exists = cur.fetchone()[0] is not None
+            if not exists and not create:
+                raise AuditError(f"no audit table {t} in {self.url}")
+            cur.execute(f"""CREATE TABLE IF NOT EXISTS {t} (
+                seq BIGINT PRIMARY KEY, kind TEXT NOT NULL, rid TEXT, ts TEXT NOT NULL, tenant TEXT,
+                prev TEXT NOT NULL, hash TEXT NOT NULL, mac TEXT, body TEXT NOT NULL)""")
+            cur.execute(f"CREATE INDEX IF NOT EXISTS {t}_ts ON {t} (ts)")
+            cur.execute(f"CREATE INDEX IF NOT EXISTS {t}_tenant ON {t} (tenant, ts)")
+            cur.execute(f"CREATE TABLE IF NOT EXISTS {t}_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+            cur.execute(f"INSERT INTO {t}_meta VALUES ('schema_version', %s) ON CONFLICT DO NOTHING",
+                        (str(_SCHEMA_VERSION),))
+            cur.execute(f"SELECT value FROM {t}_meta WHERE key = 'schema_version'")
+            version = int(cur.fetchone()[0])
+        if version > _SCHEMA_VERSION:
+            raise AuditError(f"{self.url} table {t} has audit schema version {version}; this aplguard "
+                             f"knows up to {_SCHEMA_VERSION}: upgrade aplguard")
+
+    def _run_locked(self, fn):
+        with self._lock:
+            if self._conn is None:
+                raise AuditError(f"audit sink {self.url} is closed")
+            try:
+                with self._conn.transaction(), self._conn.cursor() as cur:
+                    cur.execute("SELECT pg_advisory_xact_lock(%s)", (self._lock_id,))
+                    return fn(cur)
+            except self._psycopg.Error as exc:
+                raise AuditError(f"audit write to {self.url} failed: {_first_line(exc)}") from None
+
+    def _write(self, build: BuildFn) -> list[Entry]:
+        def run(cur) -> list[Entry]:
+            cur.execute(f"SELECT seq, hash FROM {self.table} ORDER BY seq DESC LIMIT 1")
+            row = cur.fetchone()
+            entries = build(row[0], row[1]) if row else build(-1, GENESIS)
+            cur.executemany(f"INSERT INTO {self.table} ({_COLS}) VALUES (%s,%s,%s,%s,%s,%s,%s,%s,%s)",
+                            [(e.seq, e.kind, e.rid, e.ts, e.tenant, e.prev, e.hash, e.mac, e.body)
+                             for e in entries])
+            return entries
+        return self._run_locked(run)
+
+    def iter_entries(self, since_ts: str | None = None, until_ts: str | None = None,
+                     tenant: str | None = None, kinds: tuple[str, ...] | None = None) -> Iterator[Entry]:
+        where, args = [], []
+        for cond, val in (("ts >= %s", since_ts), ("ts < %s", until_ts)):
+            if val:
+                where.append(cond)
+                args.append(val)
+        if tenant is not None:
+            where.append("tenant = %s")
+            args.append(tenant)
+        if kinds:
+            where.append("kind = ANY(%s)")
+            args.append(list(kinds))
+        sql = f"SELECT {_COLS} FROM {self.table}" + (" WHERE " + " AND ".join(where) if where else "")
+        sql += " ORDER BY seq"
+        psycopg = self._psycopg
+        try:  # a separate connection with a server-side cursor: constant memory, no writer lock held
+            with psycopg.connect(self._dsn(), autocommit=False) as conn, conn.cursor(name="aplguard_audit_iter") as cur:
+                cur.itersize = 5000
+                cur.execute(sql, args)
+                for r in cur:
+                    yield Entry(int(r[0]), *r[1:])
+        except psycopg.Error as exc:
+            raise AuditError(f"cannot read the audit log {self.url}: {_first_line(exc)}") from None
+
+    def _dsn(self) -> str:
+        return self._raw_url
+
+    def head(self) -> tuple[int, str]:
+        def run(cur):
+            cur.execute(f"SELECT seq, hash FROM {self.table} ORDER BY seq DESC LIMIT 1")
+            return cur.fetchone()
+        row = self._run_locked(run)
+        return (int(row[0]), row[1]) if row else (-1, GENESIS)
+
+    def _last_entry_signed(self) -> bool:
+        def run(cur):
+            cur.execute(f"SELECT mac FROM {self.table} ORDER BY seq DESC LIMIT 1")
+            return cur.fetchone()
+        row = self._run_locked(run)
+        return bool(row and row[0])
+
+    def _prune(self, before_ts: str, anchor: Callable[[int, str, int, str, int], Entry]) -> PruneResult:
+        t = self.table
+
+        def run(cur) -> PruneResult:
+            cur.execute(f"SELECT seq, hash FROM {t} ORDER BY seq DESC LIMIT 1")
+            head = cur.fetchone()
+            if head is None:
+                return PruneResult(0, None, None, ["the log is empty"])
+            cur.execute(f"SELECT min(seq) FROM {t}")
+            first = cur.fetchone()[0]
+            cur.execute(f"SELECT min(seq) FROM {t} WHERE kind = 'record' AND ts >= %s", (before_ts,))
+            row = cur.fetchone()
+            keep_from = row[0] if row[0] is not None else head[0] + 1
+            if keep_from <= first:
+                return PruneResult(0, first, None, ["nothing older than the cut-off"])
+            cur.execute(f"SELECT hash FROM {t} WHERE seq = %s", (keep_from - 1,))
+            last_pruned = cur.fetchone()[0]
+            cur.execute(f"DELETE FROM {t} WHERE seq < %s", (keep_from,))
+            n = cur.rowcount
+            e = anchor(head[0] + 1, head[1], keep_from, last_pruned, n)
+            cur.execute(f"INSERT INTO {t} ({_COLS}) VALUES (%s,%s,%s,%s,%s,%s,%s,%s,%s)",
+                        (e.seq, e.kind, e.rid, e.ts, e.tenant, e.prev, e.hash, e.mac, e.body))
+            return PruneResult(n, keep_from, e.seq)
+        return self._run_locked(run)
+
+    def drop(self) -> None:
+        """Drop the table and its meta table (tests and tear-down only)."""
+        def run(cur):
+            cur.execute(f"DROP TABLE IF EXISTS {self.table}")
+            cur.execute(f"DROP TABLE IF EXISTS {self.table}_meta")
+        self._run_locked(run)
+
+    def close(self) -> None:
+        with self._lock:
+            if self._conn is not None:
+                self._conn.close()
+                self._conn = None
+
+
+def _redact_url(url: str) -> str:
+    """The URL without its password (it appears in messages and records)."""
+    return re.sub(r"(://[^:/@]+):[^@]*@", r"\1:***@", url)
+
+
+def _first_line(exc: Exception) -> str:
+    return str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__

@@ -1,0 +1,225 @@
+"""SQLite sink: the embedded default.
+
+WAL journal so readers never block the writer; every append is one
+``BEGIN IMMEDIATE`` transaction that reads the chain head and inserts the new
+entries, so writers in several threads and processes serialise on SQLite's own
+lock and the chain never forks. A process killed mid-transaction leaves nothing
+of it behind (SQLite rolls it back on the next open).
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import threading
+from typing import Callable, Iterator
+
+from ..errors import AuditError, ConfigError
+from .chain import GENESIS, Entry
+from .sink import AuditSink, BuildFn, PruneResult
+
+_SCHEMA_VERSION = 1
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS audit_entries (
+    seq INTEGER PRIMARY KEY,
+    kind TEXT NOT NULL,
+    rid TEXT,
+    ts TEXT NOT NULL,
+    tenant TEXT,
+    prev TEXT NOT NULL,
+    hash TEXT NOT NULL,
+    mac TEXT,
+    body TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS audit_entries_ts ON audit_entries (ts);
+CREATE INDEX IF NOT EXISTS audit_entries_tenant ON audit_entries (tenant, ts);
+CREATE TABLE IF NOT EXISTS audit_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+"""
+_COLS = "seq, kind, rid, ts, tenant, prev, hash, mac, body"
+
+
+class SQLiteSink(AuditSink):
+    """Audit log in one SQLite file (see :func:`aplguard.audit.open_sink`).
+
+    Args:
+        url: the sink URL (messages only).
+        path: database file; parent directories are created.
+        synchronous: ``normal`` (default: durable across process crashes, WAL may
+            lose the last commits on power loss) or ``full`` (fsync every commit).
+        busy_timeout_s: how long a writer waits for another process's lock.
+        create: create the file and schema when missing.
+    """
+
+    def __init__(self, url: str, path: str, *, hmac_key: bytes | str | None = None, checkpoint_every: int = 1000,
+                 anchor: str | None = None, synchronous: str = "normal", busy_timeout_s: float = 30.0,
+                 create: bool = True):
+        super().__init__(url, hmac_key=hmac_key, checkpoint_every=checkpoint_every, anchor=anchor)
+        if str(synchronous).lower() not in ("normal", "full"):
+            raise ConfigError(f"{url}: synchronous must be normal or full, got {synchronous!r}")
+        self.path = path
+        self._lock = threading.Lock()
+        self._conn: sqlite3.Connection | None = None
+        memory = path == ":memory:"
+        if not memory and not os.path.exists(path):
+            if not create:
+                raise AuditError(f"no audit log at {path} ({url})")
+            parent = os.path.dirname(os.path.abspath(path))
+            try:
+                os.makedirs(parent, exist_ok=True)
+            except OSError as exc:
+                raise AuditError(f"cannot create the audit log directory {parent}: {exc.strerror or exc}") from None
+        try:
+            conn = sqlite3.connect(path, timeout=float(busy_timeout_s), isolation_level=None,
+                                   check_same_thread=False)
+        except sqlite3.Error as exc:
+            raise AuditError(f"cannot open the audit log {path}: {exc}") from None
+        try:
+            conn.execute("PRAGMA journal_mode=WAL")
+            conn.execute(f"PRAGMA synchronous={str(synchronous).upper()}")
+            conn.execute(f"PRAGMA busy_timeout={int(float(busy_timeout_s) * 1000)}")
+            self._init_schema(conn, create)
+        except sqlite3.DatabaseError as exc:
+            conn.close()
+            raise AuditError(f"cannot use the audit log {path}: {exc} "
+                             "(not an aplguard SQLite audit log, corrupt, or not writable)") from None
+        self._conn = conn
+
+    def _init_schema(self, conn: sqlite3.Connection, create: bool) -> None:
+        exists = conn.execute(
+            "SELECT 1 FROM sqlite_master WHERE type='table' AND name='audit_entries'").fetchone()
+        if not exists:
+            if not create:
+                raise AuditError(f"{self.path} is an SQLite file without an aplguard audit log")
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                for stmt in filter(None, (s.strip() for s in _SCHEMA.split(";"))):
+                    conn.execute(stmt)
+                conn.execute("INSERT OR IGNORE INTO audit_meta VALUES ('schema_version', ?)", (str(_SCHEMA_VERSION),))
+                conn.execute("COMMIT")
+            except BaseException:
+                conn.execute("ROLLBACK")
+                raise
+        row = conn.execute("SELECT value FROM audit_meta WHERE key='schema_version'").fetchone()
+        version = int(row[0]) if row else 0
+        if version > _SCHEMA_VERSION:
+            raise AuditError(f"{self.path} has audit schema version {version}; this aplguard knows "
+                             f"up to {_SCHEMA_VERSION}: upgrade aplguard")
+
+    def _connection(self) -> sqlite3.Connection:
+        if self._conn is None:
+            raise AuditError(f"audit sink {self.url} is closed")
+        return self._conn
+
+    def _write(self, build: BuildFn) -> list[Entry]:
+        with self._lock:
+            conn = self._connection()
+            try:
+                conn.execute("BEGIN IMMEDIATE")
+                try:
+                    row = conn.execute("SELECT seq, hash FROM audit_entries ORDER BY seq DESC LIMIT 1").fetchone()
+                    entries = build(row[0], row[1]) if row else build(-1, GENESIS)
+                    conn.executemany(f"INSERT INTO audit_entries ({_COLS}) VALUES (?,?,?,?,?,?,?,?,?)",
+                                     [(e.seq, e.kind, e.rid, e.ts, e.tenant, e.prev, e.hash, e.mac, e.body)
+                                      for e in entries])
+                    conn.execute("COMMIT")
+                except BaseException:
+                    if conn.in_transaction:
+                        conn.execute("ROLLBACK")
+                    raise
+            except sqlite3.Error as exc:
+                raise AuditError(f"audit write to {self.path} failed: {exc}") from None
+        return entries
+
+    def iter_entries(self, since_ts: str | None = None, until_ts: str | None = None,
+                     tenant: str | None = None, kinds: tuple[str, ...] | None = None) -> Iterator[Entry]:
+        where, args = [], []
+        if since_ts:
+            where.append("ts >= ?")
+            args.append(since_ts)
+        if until_ts:
+            where.append("ts < ?")
+            args.append(until_ts)
+        if tenant is not None:
+            where.append("tenant = ?")
+            args.append(tenant)
+        if kinds:
+            where.append(f"kind IN ({','.join('?' * len(kinds))})")
+            args.extend(kinds)
+        sql = f"SELECT {_COLS} FROM audit_entries"
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        sql += " ORDER BY seq"
+        # A private connection: a long read must not hold the writer's lock.
+        try:
+            conn = sqlite3.connect(self.path, timeout=30.0, check_same_thread=False) \
+                if self.path != ":memory:" else self._connection()
+        except sqlite3.Error as exc:
+            raise AuditError(f"cannot read the audit log {self.path}: {exc}") from None
+        try:
+            cur = conn.execute(sql, args)
+            while True:
+                rows = cur.fetchmany(2000)
+                if not rows:
+                    break
+                for r in rows:
+                    yield Entry(*r)
+        except sqlite3.DatabaseError as exc:
+            raise AuditError(f"cannot read the audit log {self.path}: {exc}") from None
+        finally:
+            if conn is not self._conn:
+                conn.close()
+
+    def head(self) -> tuple[int, str]:
+        with self._lock:
+            try:
+                row = self._connection().execute(
+                    "SELECT seq, hash FROM audit_entries ORDER BY seq DESC LIMIT 1").fetchone()
+            except sqlite3.Error as exc:
+                raise AuditError(f"cannot read the audit log {self.path}: {exc}") from None
+        return (row[0], row[1]) if row else (-1, GENESIS)
+
+    def _last_entry_signed(self) -> bool:
+        with self._lock:
+            row = self._connection().execute("SELECT mac FROM audit_entries ORDER BY seq DESC LIMIT 1").fetchone()
+        return bool(row and row[0])
+
+    def _prune(self, before_ts: str, anchor: Callable[[int, str, int, str, int], Entry]) -> PruneResult:
+        with self._lock:
+            conn = self._connection()
+            try:
+                conn.execute("BEGIN IMMEDIATE")
+                try:
+                    result = self._prune_locked(conn, before_ts, anchor)
+                    conn.execute("COMMIT")
+                except BaseException:
+                    if conn.in_transaction:
+                        conn.execute("ROLLBACK")
+                    raise
+            except sqlite3.Error as exc:
+                raise AuditError(f"audit prune of {self.path} failed: {exc}") from None
+        return result
+
+    @staticmethod
+    def _prune_locked(conn: sqlite3.Connection, before_ts: str, anchor) -> PruneResult:
+        head = conn.execute("SELECT seq, hash FROM audit_entries ORDER BY seq DESC LIMIT 1").fetchone()
+        if head is None:
+            return PruneResult(0, None, None, ["the log is empty"])
+        first = conn.execute("SELECT min(seq) FROM audit_entries").fetchone()[0]
+        row = conn.execute("SELECT min(seq) FROM audit_entries WHERE kind = 'record' AND ts >= ?",
+                           (before_ts,)).fetchone()
+        keep_from = row[0] if row[0] is not None else head[0] + 1
+        if keep_from <= first:
+            return PruneResult(0, first, None, ["nothing older than the cut-off"])
+        last_pruned_hash = conn.execute("SELECT hash FROM audit_entries WHERE seq = ?",
+                                        (keep_from - 1,)).fetchone()[0]
+        n = conn.execute("DELETE FROM audit_entries WHERE seq < ?", (keep_from,)).rowcount
+        e = anchor(head[0] + 1, head[1], keep_from, last_pruned_hash, n)
+        conn.execute(f"INSERT INTO audit_entries ({_COLS}) VALUES (?,?,?,?,?,?,?,?,?)",
+                     (e.seq, e.kind, e.rid, e.ts, e.tenant, e.prev, e.hash, e.mac, e.body))
+        return PruneResult(n, keep_from, e.seq)
+
+    def close(self) -> None:
+        with self._lock:
+            if self._conn is not None:
+                self._conn.close()
+                self._conn = None

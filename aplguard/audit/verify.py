@@ -1,0 +1,232 @@
+"""Verify an audit log: chain links, hashes, MACs, prune anchors, external anchors.
+
+What each check catches (see docs/audit.md for the threat model):
+
+* ``seq`` gaps/duplicates and ``prev`` links: deleted, inserted, reordered entries;
+* the entry hash: modified entries (body or indexed columns);
+* MACs (with the key): anyone without the key re-chaining, forging or appending;
+* a missing head: deletions at the start not vouched for by a ``prune`` entry;
+* an external anchor file: truncation of the tail (optionally followed by appends).
+"""
+
+from __future__ import annotations
+
+import hmac
+import json
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from ..errors import AuditError
+from .chain import CHECKPOINT, GENESIS, KINDS, PRUNE, RECORD, entry_hash, entry_mac, resolve_key
+from .records import AuditRecord
+from .sink import AuditSink, open_sink
+
+
+@dataclass
+class VerifyResult:
+    """Outcome of :func:`verify_log`.
+
+    Attributes:
+        ok: True when every check passed.
+        records: audit records verified (checkpoints and prune anchors excluded).
+        entries: all entries verified.
+        checkpoints: checkpoint entries seen.
+        first_bad: seq of the first bad entry (or where the problem shows), None when ok.
+        bad_record_id: record id of that entry when it has one.
+        reason: why it is bad ("" when ok).
+        bad_entry: the stored fields of that entry (seq, kind, rid, ts, tenant, prev,
+            hash, mac) when there is one; the body is left out (it may hold prompts).
+        signed: MACs were checked with a key.
+        first_seq: seq of the first entry present (> 0 after a prune).
+        last_seq: seq of the last entry (-1 when empty).
+        head_hash: hash of the last entry (what to anchor externally).
+        warnings: things that do not fail the check but a reviewer should know.
+    """
+
+    ok: bool
+    records: int = 0
+    entries: int = 0
+    checkpoints: int = 0
+    first_bad: int | None = None
+    bad_record_id: str | None = None
+    reason: str = ""
+    bad_entry: dict[str, Any] | None = None
+    signed: bool = False
+    first_seq: int | None = None
+    last_seq: int = -1
+    head_hash: str = GENESIS
+    warnings: list[str] = field(default_factory=list)
+
+    def __bool__(self) -> bool:
+        return self.ok
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    def summary(self) -> str:
+        """One line for humans."""
+        if self.ok:
+            how = "entries and MACs verified" if self.signed else "hash chain verified (unsigned: no key)"
+            return (f"OK: {self.records} records, {self.entries} entries (seq {self.first_seq}..{self.last_seq}), "
+                    f"{self.checkpoints} checkpoints; {how}")
+        if self.first_bad is None:
+            return f"FAILED: {self.reason}"
+        where = f"seq {self.first_bad}" + (f" (record {self.bad_record_id})" if self.bad_record_id else "")
+        return f"FAILED at {where}: {self.reason} [{self.records} records verified before it]"
+
+
+class _Bad(Exception):
+    def __init__(self, seq: int | None, reason: str, rid: str | None = None):
+        super().__init__(reason)
+        self.seq, self.reason, self.rid = seq, reason, rid
+        self.entry: dict[str, Any] | None = None
+
+
+def _read_anchor(path: str, key: bytes | None) -> dict[int, str]:
+    anchored: dict[int, str] = {}
+    try:
+        with open(path, encoding="utf-8") as f:
+            for lineno, line in enumerate(f, 1):
+                if not line.strip():
+                    continue
+                try:
+                    a = json.loads(line)
+                    seq, digest = int(a["seq"]), str(a["hash"])
+                except (ValueError, KeyError, TypeError):
+                    raise AuditError(f"{path}:{lineno}: not an anchor line") from None
+                if key is not None and a.get("mac") and not hmac.compare_digest(entry_mac(key, digest), a["mac"]):
+                    raise AuditError(f"{path}:{lineno}: anchor MAC does not verify (wrong key or forged anchor)")
+                anchored[seq] = digest
+    except OSError as exc:
+        raise AuditError(f"cannot read the anchor file {path}: {exc.strerror or exc}") from None
+    return anchored
+
+
+def verify_log(url_or_sink: "str | AuditSink", hmac_key: bytes | str | None = None, *,
+               anchor: str | None = None, deep: bool = False) -> VerifyResult:
+    """Check the whole chain of an audit log.
+
+    Args:
+        url_or_sink: a sink URL (opened read-only, never created) or an open sink.
+        hmac_key: the log's key; None reads ``$APLGUARD_AUDIT_HMAC_KEY``. Without
+            a key only the unkeyed hash chain is checked (and a warning says so).
+        anchor: an external anchor file (checkpoints mirrored by the writer's
+            ``anchor=`` option): detects truncation of the tail.
+        deep: also validate every record against the schema and check its
+            indexed columns (id, timestamp, tenant) against the body.
+
+    Returns:
+        A :class:`VerifyResult`; an unreadable log gives ``ok=False`` with the reason.
+
+    Raises:
+        ConfigError: malformed URL or unknown scheme.
+    """
+    key = resolve_key(hmac_key)
+    res = VerifyResult(ok=False, signed=key is not None)
+    owned = not isinstance(url_or_sink, AuditSink)
+    try:
+        sink = open_sink(url_or_sink, hmac_key=key, create=False) if owned else url_or_sink
+    except AuditError as exc:
+        res.reason = str(exc)
+        return res
+    try:
+        anchored = _read_anchor(anchor, key) if anchor else {}
+        _walk(sink, key, anchored, deep, res)
+        torn = getattr(sink, "torn_tail", None)
+        if torn is not None and torn():
+            res.warnings.append(f"torn last line ({torn()} bytes): a write that never completed; "
+                                "ignored, and cut off (saved to <file>.torn) by the next append")
+        res.ok = True
+    except _Bad as bad:
+        res.first_bad, res.reason, res.bad_record_id, res.bad_entry = bad.seq, bad.reason, bad.rid, bad.entry
+    except AuditError as exc:
+        res.first_bad, res.reason = res.last_seq + 1, f"cannot read further: {exc}"
+    finally:
+        if owned:
+            sink.close()
+    return res
+
+
+def _check_entry(e, expected: int | None, prev: str, key: bytes | None, anchored: dict[int, str],
+                 deep: bool) -> None:
+    """All checks of one entry against its predecessor; raises _Bad."""
+    if expected is None:
+        if e.seq == 0 and e.prev != GENESIS:
+            raise _Bad(e.seq, "the first entry does not start a chain (prev is not the genesis hash)", e.rid)
+    else:
+        if e.seq > expected:
+            raise _Bad(e.seq, f"entries {expected}..{e.seq - 1} are missing (deleted)", e.rid)
+        if e.seq < expected:
+            raise _Bad(e.seq, f"seq {e.seq} appears after seq {expected - 1} (inserted, duplicated or "
+                              "reordered entry)", e.rid)
+        if e.prev != prev:
+            raise _Bad(e.seq, f"its prev hash does not match entry {e.seq - 1} (entry {e.seq - 1} was "
+                              "modified or replaced, or this one was inserted)", e.rid)
+    if e.kind not in KINDS:
+        raise _Bad(e.seq, f"unknown entry kind {e.kind!r}", e.rid)
+    digest = entry_hash(e.seq, e.kind, e.rid, e.ts, e.tenant, e.prev, e.body)
+    if digest != e.hash:
+        raise _Bad(e.seq, "hash mismatch: the entry was modified after it was written", e.rid)
+    if key is not None:
+        if not e.mac:
+            raise _Bad(e.seq, "entry has no MAC but the log is verified with a key "
+                              "(written without the key, or the MAC was stripped)", e.rid)
+        if not hmac.compare_digest(entry_mac(key, digest), e.mac):
+            raise _Bad(e.seq, "MAC mismatch: forged or re-chained without the key (or wrong key)", e.rid)
+    if e.seq in anchored and anchored[e.seq] != e.hash:
+        raise _Bad(e.seq, "differs from the hash in the anchor file (the log was rewritten from here)", e.rid)
+    if deep and e.kind == RECORD:
+        _deep_check(e)
+
+
+def _walk(sink: AuditSink, key: bytes | None, anchored: dict[int, str], deep: bool, res: VerifyResult) -> None:
+    expected: int | None = None
+    prev = GENESIS
+    needs_vouch: tuple[int, str] | None = None  # (first seq, its prev) after a prune
+    unsigned_macs = False
+    for e in sink.iter_entries():
+        try:
+            _check_entry(e, expected, prev, key, anchored, deep)
+        except _Bad as bad:
+            bad.entry = e.envelope()
+            raise
+        if expected is None:
+            res.first_seq = e.seq
+            if e.seq != 0:
+                needs_vouch = (e.seq, e.prev)
+        unsigned_macs = unsigned_macs or (key is None and bool(e.mac))
+        if e.kind == RECORD:
+            res.records += 1
+        elif e.kind == CHECKPOINT:
+            res.checkpoints += 1
+        elif e.kind == PRUNE and needs_vouch is not None:
+            body = json.loads(e.body)
+            if body.get("first_kept_seq") == needs_vouch[0] and body.get("first_kept_prev") == needs_vouch[1]:
+                needs_vouch = None
+        res.entries += 1
+        res.last_seq, res.head_hash = e.seq, e.hash
+        expected, prev = e.seq + 1, e.hash
+    if needs_vouch is not None:
+        raise _Bad(needs_vouch[0], f"entries before seq {needs_vouch[0]} are missing and no prune entry "
+                                   "vouches for the cut (deleted from the start)")
+    beyond = [s for s in anchored if s > res.last_seq]
+    if beyond:
+        raise _Bad(res.last_seq + 1, f"the anchor file records seq {max(beyond)} but the log ends at seq "
+                                     f"{res.last_seq} (truncated)")
+    if unsigned_macs:
+        res.warnings.append("entries carry MACs but no key was given: only the unkeyed hash chain was checked, "
+                            "which anyone with write access can recompute")
+    elif key is None:
+        res.warnings.append("unsigned log: the hash chain detects accidental damage and naive edits, not an "
+                            "attacker who recomputes it (configure APLGUARD_AUDIT_HMAC_KEY)")
+    if not anchored:
+        res.warnings.append("no anchor file given: removal of the newest entries cannot be detected")
+
+
+def _deep_check(e) -> None:
+    try:
+        rec = AuditRecord.model_validate_json(e.body)
+    except AuditError as exc:
+        raise _Bad(e.seq, f"record does not validate: {exc}", e.rid) from None
+    if (rec.id, rec.timestamp_str, rec.tenant) != (e.rid, e.ts, e.tenant):
+        raise _Bad(e.seq, "indexed columns (id, timestamp, tenant) disagree with the record body", e.rid)

@@ -1,0 +1,140 @@
+"""Context rules that tell a depiction of a person from other uses of a name.
+
+"Taylor Swift on stage" asks for a person; "in the style of Van Gogh" asks for a
+style, "the Lincoln Memorial" for a place, "a Tesla coil" for a thing, "a dog
+named Charlie" for a pet. All functions take the *normalised, lower-cased* prompt
+and character offsets into it.
+"""
+
+from __future__ import annotations
+
+import re
+
+_WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)?")
+
+# Words after a name that make it a place, building, brand, product or thing.
+THING_NOUNS = frozenset("""
+memorial monument dam bridge street st avenue ave road rd boulevard blvd square park parkway
+airport station terminal center centre hall building tower plaza museum library university
+college school academy institute hospital clinic stadium arena gardens garden lake river
+mountain mount bay island islands county state city town village district valley canyon falls
+beach highway freeway tunnel theatre theater cinema hotel restaurant cafe bar pub shop store
+mall market brand logo company corporation corp inc ltd group foundation award awards prize
+medal trophy cup effect principle theorem equation law laws constant diagram curve number
+numbers sequence spiral method syndrome disease burner dish cube salad cocktail sandwich steak
+engine motor rifle gun pistol telescope crater coil cradle cage counter wheel code model car
+cars truck cybertruck roadster suitcase bag bags handbag perfume fragrance cologne whisky
+whiskey bourbon beer wine vodka gin rum bottle typeface font spaniel terrier retriever novel
+book books franchise era period dynasty administration presidency government estate house
+residence mansion palace castle cathedral church mosque temple chapel tomb grave cemetery
+memorial's day holiday bible scholarship fellowship fund trust test machine shoes shoe sneakers sneaker boots paradox problem
+conjecture limit scale index rule razor complex fallacy
+""".split())
+
+# Words before a name that make it a place.
+_PLACE_BEFORE = frozenset("mount mt lake fort cape port camp lago monte".split())
+
+# Phrases right before a name that make it a style or credit reference, not a depiction.
+_STYLE_BEFORE = re.compile(
+    r"(?:in the style of|in the manner of|style of|styled after|styled like|in the vein of|"
+    r"art by|artwork by|art of|painting by|painted by|drawn by|drawing by|illustrated by|"
+    r"illustration by|illustrations by|photo by|photos by|photograph by|photographed by|shot by|"
+    r"filmed by|directed by|cinematography by|designed by|sculpted by|sculpture by|rendered by|"
+    r"inspired by|influenced by|homage to|reminiscent of|a la|trending on|by|"
+    r"im stil von|im stile von|nach art von|al estilo de|estilo de|dans le style de|a la maniere de)\s*$")
+# Words right after a name that make it a style reference ("Wes Anderson style").
+_STYLE_AFTER = frozenset("style styled esque aesthetic aesthetics inspired vibe vibes palette "
+                         "colors colours composition lighting technique brushwork brushstrokes".split())
+# "like X" is a style when the sentence talks about making art, otherwise a likeness.
+_ART_VERBS = re.compile(r"\b(?:paint\w*|drawn|draw\w*|sketch\w*|render\w*|illustrat\w*|styl\w*|"
+                        r"shot|film\w*|photograph\w*|art|artwork|design\w*|colou?r\w*|compos\w*|"
+                        r"landscape|still life|painting|sunflowers|scene|cityscape|poster)\b")
+_LIKENESS_BEFORE = re.compile(r"(?:looks? like|looking like|look alike of|lookalike of|resembl\w+|"
+                              r"with the face of|face of|the likeness of|likeness of|impersonat\w+|"
+                              r"double of|doppelganger of|body double of|deepfake of|face ?swap(?:ped)? with|"
+                              r"sieht aus wie|parecido a|se parece a|ressemble a|ressemblant a)\s*$")
+_INDEFINITE = frozenset("a an any some every fictional fictitious generic imaginary random another".split())
+_ANIMALS_OBJECTS = frozenset("""
+dog dogs puppy cat cats kitten horse pony bird parrot fish goldfish hamster rabbit bunny turtle
+snake lizard cow pig goat sheep chicken duck pet robot boat ship yacht car doll teddy bear toy
+plant tree pokemon dragon monster alien
+""".split())
+
+
+def words_before(lower: str, start: int, n: int = 4) -> list[str]:
+    """Up to ``n`` words that end before ``start`` (closest last)."""
+    return [m.group() for m in _WORD.finditer(lower[max(0, start - 80):start])][-n:]
+
+
+def words_after(lower: str, end: int, n: int = 3) -> list[str]:
+    """Up to ``n`` words that start at or after ``end``."""
+    out = []
+    for m in _WORD.finditer(lower, end, min(len(lower), end + 80)):
+        out.append(m.group())
+        if len(out) == n:
+            break
+    return out
+
+
+def _clause_before(lower: str, start: int) -> str:
+    head = lower[max(0, start - 80):start]
+    cut = max(head.rfind(","), head.rfind(";"), head.rfind("."))
+    return head[cut + 1:] if cut >= 0 else head
+
+
+def style_reason(lower: str, start: int, end: int, group: str = "") -> str | None:
+    """Why the name at ``lower[start:end]`` is a style/credit reference, or None."""
+    before = _clause_before(lower, start)
+    tail = before.rstrip()
+    if _STYLE_BEFORE.search(tail):
+        return "style or credit reference"
+    after = words_after(lower, end, 2)
+    if after and after[0] in _STYLE_AFTER:
+        return "style reference"
+    if after[:2] == ["s", "style"] or (after and after[0] in ("'s", "s") and len(after) > 1 and after[1] == "style"):
+        return "style reference"
+    if re.search(r"\blike\s*$", tail) and not _LIKENESS_BEFORE.search(tail):
+        if group in ("art", "directors", "writers") or _ART_VERBS.search(before):
+            return "style reference (like ...)"
+    return None
+
+
+def likeness_before(lower: str, start: int) -> bool:
+    """Whether a likeness cue ("looks like", "with the face of") comes right before."""
+    return bool(_LIKENESS_BEFORE.search(_clause_before(lower, start).rstrip()))
+
+
+def thing_after(lower: str, end: int) -> str | None:
+    """The thing/place noun right after a name ("Memorial", "'s cradle"), or None."""
+    after = words_after(lower, end, 2)
+    if after and after[0] == "s" and lower[end:end + 1] in ("'", "\u2019"):
+        after = after[1:]  # possessive: "Newton's cradle"
+    if after and after[0] in THING_NOUNS:
+        return after[0]
+    return None
+
+
+def place_before(lower: str, start: int) -> str | None:
+    """"Mount"/"Lake"/"Fort"... right before the name, or None."""
+    before = words_before(lower, start, 1)
+    return before[0] if before and before[0] in _PLACE_BEFORE else None
+
+
+def indefinite_before(lower: str, start: int) -> bool:
+    """Whether the name follows "a", "an", "any", "fictional" and the like."""
+    before = words_before(lower, start, 1)
+    return bool(before) and before[0] in _INDEFINITE
+
+
+def pet_or_object_name(lower: str, start: int) -> bool:
+    """"a dog named Charlie", "my cat called Max": the name belongs to an animal or object."""
+    before = words_before(lower, start, 4)
+    if not before or before[-1] not in ("named", "called", "nicknamed", "namens", "llamado", "llamada", "nomme", "nommee"):
+        return False
+    return any(w in _ANIMALS_OBJECTS for w in before[:-1])
+
+
+def is_all_caps(text: str) -> bool:
+    """Whether every cased letter of ``text`` is upper case (case carries no signal then)."""
+    letters = [c for c in text if c.isalpha() and c.lower() != c.upper()]
+    return bool(letters) and all(c.isupper() for c in letters)

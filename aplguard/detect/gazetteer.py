@@ -1,0 +1,216 @@
+"""The gazetteer detector: known people (built-in public figures, protected identities)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from ..errors import ConfigError
+from ..types import Finding
+from . import context
+from .names_index import Hit, NameIndex
+from .normalize import NormalizedText, match_key, normalize
+from .resources import (
+    SHARED_CACHE,
+    Person,
+    ResourceCache,
+    load_descriptions,
+    load_non_person_names,
+    load_public_figures,
+    load_us_presidents,
+)
+
+_ORDINAL_PRESIDENT = re.compile(
+    r"\b(\d{1,2}) ?(?:st|nd|rd|th) (?:us |u s |american |united states |america s )?president\b")
+_TITLES = frozenset("""president pres chancellor prime minister pm senator sen governor gov mayor
+king queen prince princess pope saint st sir dame lord lady dr doctor prof professor mr mrs ms miss
+general gen captain capt emperor empress tsar czar sheikh ayatollah chairman judge justice
+rep representative secretary minister premier ambassador coach""".split())
+
+
+def builtin_index(cache: ResourceCache) -> NameIndex:
+    """The index of built-in public figures and descriptions, loaded once per cache."""
+    return cache.get("gazetteer.builtin", lambda: NameIndex(load_public_figures(), load_descriptions()))
+
+
+def non_person_index(cache: ResourceCache) -> NameIndex:
+    """Fictional characters, brands and places that look like names (exact only)."""
+    def build() -> NameIndex:
+        return NameIndex([Person(canonical=n, aliases=(), source="non_person") for n in load_non_person_names()],
+                         fuzzy=False)
+    return cache.get("gazetteer.non_person", build)
+
+
+def covered_by_non_person(cache: ResourceCache, key: str, kstart: int, kend: int) -> str | None:
+    """The non-person name ("Walt Disney World", "Homer Simpson") covering a key span, if any."""
+    for hit in non_person_index(cache).exact(key):
+        if hit.start <= kstart and kend <= hit.end and (hit.end - hit.start) >= (kend - kstart):
+            return hit.alias.person.canonical
+    return None
+
+
+def parse_protected(protected: Iterable[dict] | None) -> list[Person]:
+    """Validate a policy's protected identities into :class:`Person` entries."""
+    people: list[Person] = []
+    for i, item in enumerate(protected or ()):
+        where = f"protected[{i}]"
+        if isinstance(item, str):
+            item = {"name": item}
+        if not isinstance(item, dict):
+            raise ConfigError(f"{where}: expected a mapping with 'name', got {type(item).__name__}")
+        unknown = set(item) - {"name", "aliases", "description"}
+        if unknown:
+            raise ConfigError(f"{where}: unknown key(s) {sorted(unknown)} (allowed: name, aliases, description)")
+        name = item.get("name")
+        if not isinstance(name, str) or not name.strip():
+            raise ConfigError(f"{where}.name: must be a non-empty string")
+        aliases = item.get("aliases") or []
+        if not isinstance(aliases, list) or not all(isinstance(a, str) and a.strip() for a in aliases):
+            raise ConfigError(f"{where}.aliases: must be a list of non-empty strings")
+        desc = item.get("description")
+        if desc is not None and not isinstance(desc, str):
+            raise ConfigError(f"{where}.description: must be a string or null")
+        people.append(Person(canonical=name.strip(), aliases=tuple(a.strip() for a in aliases),
+                             description=desc, source="protected", group="protected"))
+    return people
+
+
+class GazetteerDetector:
+    """Finds known people: a policy's protected identities and built-in public figures.
+
+    Args:
+        protected: ``[{"name": str, "aliases": [str], "description": str | None}]``;
+            matches produce kind ``protected`` with the canonical name.
+        builtin: also match the built-in public-figure list (kind ``public_figure``).
+        fuzzy: match misspelled multi-word names (bounded edit distance).
+        id: detector id reported in findings.
+        cache: resource cache (default: the process-wide one).
+    """
+
+    def __init__(self, protected: list[dict] | None = None, builtin: bool = True, fuzzy: bool = True,
+                 id: str = "gazetteer", cache: ResourceCache | None = None):
+        self.id = id
+        self.builtin = bool(builtin)
+        self.fuzzy = bool(fuzzy)
+        self.cache = cache or SHARED_CACHE
+        self._protected_people = parse_protected(protected)
+        self._protected: NameIndex | None = None
+
+    def load(self) -> "GazetteerDetector":
+        """Build the indexes now instead of on the first prompt."""
+        if self._protected is None and self._protected_people:
+            self._protected = NameIndex(self._protected_people)
+        if self.builtin:
+            builtin_index(self.cache)
+            self.cache.get("gazetteer.presidents", load_us_presidents)
+        non_person_index(self.cache)
+        return self
+
+    def detect(self, text: str) -> list[Finding]:
+        """Findings for every known person named in ``text`` (spans in ``text``)."""
+        self.load()
+        norm = normalize(text)
+        if not norm.text:
+            return []
+        key, kidx = match_key(norm.text)
+        out: list[Finding] = []
+        if self._protected is not None:
+            out += self._findings(norm, key, kidx, self._protected, "protected")
+        if self.builtin:
+            index = builtin_index(self.cache)
+            out += self._findings(norm, key, kidx, index, "public_figure")
+            out += self._ordinal_presidents(norm, key, kidx, index)
+        return out
+
+    # -- internals -----------------------------------------------------------------------
+
+    def _findings(self, norm: NormalizedText, key: str, kidx: list[int], index: NameIndex,
+                  kind: str) -> list[Finding]:
+        hits = index.exact(key)
+        if self.fuzzy:
+            hits += index.fuzzy(key)
+        out = []
+        for hit in _outermost(hits):
+            f = self._finding(norm, key, kidx, hit, kind)
+            if f is not None:
+                out.append(f)
+        return out
+
+    def _finding(self, norm: NormalizedText, key: str, kidx: list[int], hit: Hit, kind: str) -> Finding | None:
+        alias = hit.alias
+        ts, te = kidx[hit.start], kidx[hit.end - 1] + 1
+        lower = norm.lower
+        if alias.ambiguous and not _ambiguous_ok(norm, ts, te, alias.form):
+            return None
+        if alias.kind == "description" and context.indefinite_before(lower, ts):
+            return None
+        thing = context.thing_after(lower, te) or context.place_before(lower, ts)
+        if thing:
+            return None
+        if context.pet_or_object_name(lower, ts):
+            return None
+        if kind != "protected" and covered_by_non_person(self.cache, key, hit.start, hit.end):
+            return None
+        score = {"name": 0.95, "compact": 0.9, "native": 0.9, "description": 0.8}[alias.kind]
+        how = {"exact": "", "stem": " (inflected)", "fuzzy": " (misspelled)", "ordinal": ""}[hit.how]
+        if alias.ambiguous:
+            titled = set(context.words_before(lower, ts, 2)) & _TITLES
+            score = 0.9 if titled else 0.75
+        if hit.how == "fuzzy":
+            score = round(0.45 + 0.4 * hit.similarity, 3)
+        what = "protected identity" if kind == "protected" else "public figure"
+        explanation = f"{what} {alias.person.canonical}{how}"
+        if alias.kind == "description":
+            explanation = f"descriptive reference to {what} {alias.person.canonical}"
+        identity = True
+        style = context.style_reason(lower, ts, te, alias.person.group)
+        if style:
+            identity, score = False, min(score, 0.3)
+            explanation += f"; {style}, not a depiction"
+        elif context.likeness_before(lower, ts):
+            explanation += "; likeness request"
+        start, end = norm.span(ts, te)
+        return Finding(kind=kind, score=score, start=start, end=end, text=norm.original[start:end],
+                       detector=self.id, canonical=alias.person.canonical, explanation=explanation,
+                       identity_seeking=identity)
+
+    def _ordinal_presidents(self, norm, key, kidx, index: NameIndex) -> list[Finding]:
+        presidents = self.cache.get("gazetteer.presidents", load_us_presidents)
+        by_name = index.by_canonical
+        out = []
+        for m in _ORDINAL_PRESIDENT.finditer(key):
+            n = int(m.group(1))
+            if not 1 <= n <= len(presidents) or presidents[n - 1] not in by_name:
+                continue
+            ts, te = kidx[m.start()], kidx[m.end() - 1] + 1
+            if context.indefinite_before(norm.lower, ts):
+                continue
+            start, end = norm.span(ts, te)
+            out.append(Finding(kind="public_figure", score=0.85, start=start, end=end,
+                               text=norm.original[start:end], detector=self.id, canonical=presidents[n - 1],
+                               explanation=f"descriptive reference to public figure {presidents[n - 1]}"))
+        return out
+
+
+def _outermost(hits: list[Hit]) -> list[Hit]:
+    """Drop hits strictly inside a longer hit ("Mucha" inside "Alphonse Mucha")."""
+    return [h for h in hits
+            if not any(o.start <= h.start and h.end <= o.end and (o.end - o.start) > (h.end - h.start)
+                       for o in hits)]
+
+
+def _ambiguous_ok(norm: NormalizedText, ts: int, te: int, form: str) -> bool:
+    """An alias that is also a word counts only as a capitalised name, not as a word."""
+    if context.is_all_caps(norm.text):
+        return False
+    written = re.findall(r"[^\W_]+", norm.text[ts:te])
+    listed = re.findall(r"[^\W_]+", form)
+    if len(written) != len(listed):
+        return False
+    for w, l in zip(written, listed):
+        if l[:1].isupper() and not w[:1].isupper():
+            return False
+    if not form.lower().startswith("the ") and context.indefinite_before(norm.lower, ts):
+        return False
+    before = context.words_before(norm.lower, ts, 1)
+    return not (before and before[0] == "the" and not form.lower().startswith("the "))

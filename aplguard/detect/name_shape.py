@@ -1,0 +1,203 @@
+"""The name-shape detector: private people whose names no list holds.
+
+"my neighbour Kevin Brandt", "headshot of Rajesh Kumar for LinkedIn": a first name
+and a surname (from census/faker lexicons, see ``data/README.md``), written as a
+name, plus context cues (relationships, "photo of", profile photos) add up to a
+score. Common words that are also names ("Rose", "Summer", "Hunter") count less;
+things, places, brands, fictional characters, pets and style references do not
+count at all.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..types import Finding
+from . import context
+from .gazetteer import covered_by_non_person
+from .normalize import NormalizedText, match_key, normalize
+from .resources import SHARED_CACHE, ResourceCache, load_lexicon
+
+_TOKEN = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+_RELATION = frozenset("""
+neighbour neighbor neighbours neighbors classmate classmates coworker coworkers co-worker colleague
+colleagues boss manager employee employees friend friends girlfriend boyfriend wife husband ex
+son daughter mom mum dad mother father sister brother cousin aunt uncle grandma grandpa
+grandmother grandfather niece nephew teacher student roommate flatmate crush partner fiance
+fiancee fiancé fiancée tenant landlord landlady coach trainer therapist doctor dentist nurse
+babysitter nanny stepmom stepdad stepson stepdaughter bestie bff mate pal buddy
+""".split())
+_POSSESSIVE = frozenset("my our his her their your".split())
+_DEPICT = re.compile(r"\b(?:photo|photos|picture|pictures|pic|portrait|portraits|headshot|headshots|"
+                     r"selfie|image|images|painting|drawing|sketch|nude|nudes|video|footage|face)\s+"
+                     r"(?:of|with)\s*$")
+_PROFILE = re.compile(r"\b(?:linkedin|instagram|facebook|tinder|dating profile|profile (?:photo|picture|pic)|"
+                      r"passport|id photo|resume|cv photo|headshot|yearbook)\b")
+_STOP = frozenset("""
+a an the of and or in on at to with by for from as is are was be this that these those into over
+under near behind before after during while who which what when where why how not no yes very
+""".split())
+# Common English words that are also in the name lexicons; as a name they are weak evidence.
+COMMON_WORDS = frozenset("""
+rose lily iris violet daisy holly ivy hazel heather fern willow olive poppy jasmine ginger pepper
+rain snow storm river brook lake forest wood woods hill hills field fields stone rock bush moon star
+sky sun summer winter autumn spring may june april august hope faith grace joy love mercy honor
+honour will bill mark frank grant chase miles cash price king bishop pope knight page major dean
+earl duke marshal guy penny candy honey sugar brandy crystal diamond ruby pearl jade amber coral
+angel baker cook hunter fisher gardner mason porter shepherd butler cooper taylor wolf fox bear
+lamb bird crow swift drake finch robin jay hawk crane bull buck hart steel iron gold silver brown
+white black green gray grey blue red pink orange bell church hall house street lane park wall
+bridge gate ward temple castle tower north south west east young little long short rich strong
+sharp bright golden happy sunny wise good best new old big small sweet dear noble free early late
+night day morning evening dawn dusk light dark shadow sunset sunrise sea ocean wave waves shore
+beach bay island field garden flower flowers tree trees leaf bloom cherry apple berry peach plum
+art style photo portrait beauty beautiful pretty cute cool hot warm cold wild city town village
+world earth land home queen prince princess lord lady sir master man woman boy girl child baby
+human person people hero saint christmas easter holiday sunday monday friday story dream magic
+music song dance rock jazz soul blues pop cyberpunk fantasy anime cinematic epic dramatic
+masterpiece quality detailed realistic photorealistic studio lighting render digital oil canvas
+""".split())
+
+
+class NameShapeDetector:
+    """Finds person-name shapes (first name + surname) that no list holds.
+
+    Args:
+        min_score: score from which a finding is identity-seeking (weaker
+            findings are reported with ``identity_seeking=False``).
+        id: detector id reported in findings.
+        cache: resource cache (default: the process-wide one).
+    """
+
+    def __init__(self, min_score: float = 0.5, id: str = "name_shape", cache: ResourceCache | None = None):
+        if not 0.0 <= float(min_score) <= 1.0:
+            from ..errors import ConfigError  # noqa: PLC0415
+
+            raise ConfigError(f"name_shape.min_score must be in [0, 1], got {min_score!r}")
+        self.id = id
+        self.min_score = float(min_score)
+        self.cache = cache or SHARED_CACHE
+
+    def load(self) -> "NameShapeDetector":
+        """Load the name lexicons now instead of on the first prompt."""
+        self._lexicons()
+        return self
+
+    def _lexicons(self) -> tuple[frozenset[str], frozenset[str]]:
+        first = self.cache.get("lexicon.first_names", lambda: load_lexicon("first_names.txt"))
+        last = self.cache.get("lexicon.surnames", lambda: load_lexicon("surnames.txt"))
+        return first, last
+
+    def detect(self, text: str) -> list[Finding]:
+        """Person-name shapes in ``text`` (spans in ``text``)."""
+        first, last = self._lexicons()
+        norm = normalize(text)
+        if not norm.text:
+            return []
+        tokens = [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(norm.text)]
+        all_caps = context.is_all_caps(norm.text)
+        key, _ = match_key(norm.text)
+        out: list[Finding] = []
+        used_until = -1
+        for i in range(len(tokens)):
+            if tokens[i][1] < used_until:
+                continue
+            best = None
+            for n in (3, 2):
+                seq = tokens[i:i + n]
+                if len(seq) == n and _adjacent(norm.text, seq):
+                    scored = self._score(norm, seq, first, last, all_caps, key)
+                    if scored and (best is None or scored[0] > best[0]):
+                        best = scored
+            if best is None:
+                single = self._single(norm, tokens, i, first, all_caps)
+                if single:
+                    best = single
+            if best is not None:
+                score, seq, why = best
+                f = self._finding(norm, seq, score, why)
+                if f is not None:
+                    out.append(f)
+                    used_until = seq[-1][2]
+        return out
+
+    # -- scoring -------------------------------------------------------------------------
+
+    def _score(self, norm: NormalizedText, seq, first, last, all_caps: bool, key: str):
+        words = [t for t, _, _ in seq]
+        lows = [w.lower() for w in words]
+        if any(w in _STOP for w in lows) or any(len(w) < 2 for w in words):
+            return None
+        keys = [match_key(w)[0] for w in words]
+        f_known = keys[0] in first
+        l_known = keys[-1] in last
+        mid_ok = all(k in first or k in last for k in keys[1:-1])
+        if not l_known or not mid_ok:
+            return None
+        capitalised = all(w[:1].isupper() for w in words)
+        lower = norm.lower
+        start, end = seq[0][1], seq[-1][2]
+        cue = self._cue(lower, start, end)
+        if not capitalised and not (cue >= 0.2 and not all_caps and f_known):
+            return None  # lower-case word pairs are names only with a relationship cue
+        common = sum(1 for k in lows if k in COMMON_WORDS)
+        if lows[-1] in context.THING_NOUNS:
+            return None  # "Brooklyn Bridge"
+        score = (0.35 if f_known else 0.0) + 0.3 + (0.2 if capitalised and not all_caps else 0.0)
+        score += cue - 0.25 * common
+        if not f_known and cue < 0.2:
+            return None  # an unknown first word needs context ("headshot of Rajesh Kumar")
+        why = ("first name and surname" if f_known else "surname") + (" with context cue" if cue else "")
+        return min(score, 0.9), seq, why
+
+    def _single(self, norm: NormalizedText, tokens, i: int, first, all_caps: bool):
+        """"my wife Sarah": a capitalised first name right after a possessive relationship."""
+        word, start, end = tokens[i]
+        if all_caps or not word[:1].isupper() or word.lower() in COMMON_WORDS:
+            return None
+        if match_key(word)[0] not in first:
+            return None
+        before = context.words_before(norm.lower, start, 2)
+        if len(before) == 2 and before[0] in _POSSESSIVE and before[1] in _RELATION:
+            return 0.6, [tokens[i]], "first name after a relationship"
+        return None
+
+    @staticmethod
+    def _cue(lower: str, start: int, end: int) -> float:
+        cue = 0.0
+        before = context.words_before(lower, start, 4)
+        if any(w in _RELATION for w in before) or any(w in _RELATION for w in context.words_after(lower, end, 4)):
+            cue += 0.2
+        if _DEPICT.search(lower[max(0, start - 40):start]):
+            cue += 0.1
+        if _PROFILE.search(lower):
+            cue += 0.1
+        return cue
+
+    def _finding(self, norm: NormalizedText, seq, score: float, why: str) -> Finding | None:
+        ts, te = seq[0][1], seq[-1][2]
+        lower = norm.lower
+        if context.thing_after(lower, te) or context.place_before(lower, ts) or context.pet_or_object_name(lower, ts):
+            return None
+        key, kidx = match_key(norm.text)
+        # key offsets of the span (match_key keeps one char per alnum)
+        kstart = next((k for k, t in enumerate(kidx) if t >= ts), len(kidx))
+        kend = next((k for k, t in enumerate(kidx) if t >= te), len(kidx))
+        if covered_by_non_person(self.cache, key, kstart, kend):
+            return None
+        identity = score >= self.min_score
+        explanation = f"person-name shape ({why})"
+        style = context.style_reason(lower, ts, te)
+        if style:
+            identity, score = False, min(score, 0.3)
+            explanation += f"; {style}, not a depiction"
+        if score < 0.3 and not style:
+            return None
+        start, end = norm.span(ts, te)
+        return Finding(kind="private_person", score=round(max(0.0, min(score, 1.0)), 3), start=start, end=end,
+                       text=norm.original[start:end], detector=self.id, canonical=None,
+                       explanation=explanation, identity_seeking=identity)
+
+
+def _adjacent(text: str, seq) -> bool:
+    return all(text[a[2]:b[1]] == " " for a, b in zip(seq, seq[1:]))

@@ -1,0 +1,251 @@
+"""Name index: Aho-Corasick exact matching plus bounded fuzzy matching.
+
+Built from :class:`~aplguard.detect.resources.Person` entries (the built-in list or
+a policy's protected identities). Everything works on *match keys*
+(:func:`aplguard.detect.normalize.match_key`): lower-case letters and digits with
+single spaces.
+
+* exact: every alias, its spaceless form ("taylorswift", for hashtags and
+  "Tom_Hanks"-style joins) and native-script names; word boundaries are checked
+  except for Chinese/Japanese names, which are written without spaces.
+* Russian case endings: Cyrillic names are also matched on stems, so "Илона Маска"
+  finds "Илон Маск".
+* fuzzy: multi-word Latin names whose every word is within one edit (two for
+  words of 8+ letters, same first letter) of the listed spelling, found through a
+  deletion-neighbourhood index (microseconds, no scan over the list).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .._deps import require
+from .normalize import key_of
+from .resources import Person
+
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+_CYR = re.compile(r"[\u0400-\u04ff]")
+_LATIN_KEY = re.compile(r"^[a-z0-9 ]+$")
+_RU_ENDINGS = ("ого", "его", "ому", "ему", "ий", "ый", "ой", "ей", "ом", "ем", "ым", "им", "ах", "ях",
+               "ов", "ев", "ую", "юю", "ою", "а", "я", "у", "ю", "е", "ы", "и", "о", "ь", "й")
+_STOP = frozenset("a an the of and or in on at to with by for from as is my our his her".split())
+
+
+@dataclass(frozen=True)
+class Alias:
+    """One way of writing a person's name, as stored in the index."""
+
+    person: Person
+    form: str  # as written in the list (capitals matter for ambiguous aliases)
+    key: str
+    ambiguous: bool = False
+    kind: str = "name"  # name | compact | native | description
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A match in key coordinates."""
+
+    start: int
+    end: int
+    alias: Alias
+    similarity: float = 1.0
+    how: str = "exact"  # exact | stem | fuzzy | ordinal
+
+
+def ru_stem(token: str) -> str:
+    """Strip one Russian case ending, keeping at least three letters."""
+    for end in _RU_ENDINGS:
+        if token.endswith(end) and len(token) - len(end) >= 3:
+            return token[: -len(end)]
+    return token
+
+
+def _stem_key(key: str) -> tuple[str, list[int], list[int]]:
+    """Stem Cyrillic tokens of a key; map each stemmed char to key start and token end."""
+    out: list[str] = []
+    idx: list[int] = []
+    tok_end: list[int] = []
+    for m in re.finditer(r"\S+", key):
+        tok = m.group()
+        stem = ru_stem(tok) if _CYR.search(tok) else tok
+        if out:
+            out.append(" ")
+            idx.append(m.start() - 1)
+            tok_end.append(m.start() - 1)
+        for k, c in enumerate(stem):
+            out.append(c)
+            idx.append(m.start() + k)
+            tok_end.append(m.end())
+    return "".join(out), idx, tok_end
+
+
+def _deletions(token: str) -> set[str]:
+    return {token[:i] + token[i + 1:] for i in range(len(token))}
+
+
+def _allowed_edits(token: str) -> int:
+    return 0 if len(token) < 4 else (1 if len(token) < 8 else 2)
+
+
+class NameIndex:
+    """Exact, stem and fuzzy lookup of a list of people in match keys.
+
+    Args:
+        people: the people to index.
+        descriptions: ``(phrase, canonical)`` descriptive references to index too.
+        fuzzy: build the fuzzy index.
+    """
+
+    def __init__(self, people: list[Person], descriptions: list[tuple[str, str]] = (), fuzzy: bool = True):
+        ahocorasick = require("ahocorasick", "detect")
+        self._osa = require("rapidfuzz.distance", "detect").OSA
+        self.people = list(people)
+        self.by_canonical = {p.canonical: p for p in self.people}
+        by_canonical = self.by_canonical
+        table: dict[str, list[Alias]] = {}
+        stem_table: dict[str, list[Alias]] = {}
+        self._fuzzy_aliases: dict[str, list[tuple[tuple[str, ...], Alias]]] = {}
+        self._token_variants: dict[str, set[str]] = {}
+
+        def add(alias: Alias) -> None:
+            if not alias.key:
+                return
+            table.setdefault(alias.key, []).append(alias)
+            if _CYR.search(alias.key):
+                stem_table.setdefault(_stem_key(alias.key)[0], []).append(alias)
+
+        for person in self.people:
+            forms = [(a, False) for a in dict.fromkeys((person.canonical,) + person.aliases + person.native)]
+            forms += [(a, True) for a in person.ambiguous]
+            for form, ambiguous in forms:
+                key = key_of(form)
+                native = not _LATIN_KEY.match(key)
+                add(Alias(person, form, key, ambiguous, "native" if native else "name"))
+                if not native and not ambiguous and " " in key and len(key) >= 9:
+                    add(Alias(person, form, key.replace(" ", ""), False, "compact"))
+                if fuzzy and not native and not ambiguous:
+                    self._add_fuzzy(key, Alias(person, form, key, False, "name"))
+        for phrase, canonical in descriptions:
+            person = by_canonical.get(canonical)
+            if person is not None:
+                add(Alias(person, phrase, key_of(phrase), False, "description"))
+
+        self._auto = self._build(ahocorasick, table)
+        self._stem_auto = self._build(ahocorasick, stem_table) if stem_table else None
+
+    @staticmethod
+    def _build(ahocorasick, table: dict[str, list[Alias]]):
+        auto = ahocorasick.Automaton()
+        for key, aliases in table.items():
+            auto.add_word(key, (key, tuple(aliases)))
+        if table:
+            auto.make_automaton()
+        return auto if table else None
+
+    def _add_fuzzy(self, key: str, alias: Alias) -> None:
+        tokens = tuple(key.split())
+        if not 2 <= len(tokens) <= 4 or len(key) < 8 or any(not t.isalpha() for t in tokens):
+            return
+        self._fuzzy_aliases.setdefault(tokens[0], []).append((tokens, alias))
+        for tok in tokens:
+            self._token_variants.setdefault(tok, set()).add(tok)
+            if len(tok) >= 4:
+                for d in _deletions(tok):
+                    self._token_variants.setdefault(d, set()).add(tok)
+
+    # -- lookups -------------------------------------------------------------------------
+
+    def exact(self, key: str) -> list[Hit]:
+        """Whole-word matches of aliases in ``key`` (CJK names match anywhere)."""
+        hits: list[Hit] = []
+        if self._auto is not None and key:
+            for end, (akey, aliases) in self._auto.iter(key):
+                start = end - len(akey) + 1
+                if _bounded(key, start, end + 1, akey):
+                    hits.extend(Hit(start, end + 1, a) for a in aliases)
+        if self._stem_auto is not None and _CYR.search(key):
+            stemmed, idx, tok_end = _stem_key(key)
+            for end, (akey, aliases) in self._stem_auto.iter(stemmed):
+                start = end - len(akey) + 1
+                if _bounded(stemmed, start, end + 1, akey):
+                    hits.extend(Hit(idx[start], tok_end[end], a, 1.0, "stem") for a in aliases)
+        return hits
+
+    def _close(self, token: str) -> dict[str, int]:
+        """Listed name words within the allowed edit distance of ``token``."""
+        if not self._token_variants:
+            return {}
+        out: dict[str, int] = {}
+        if token in self._token_variants and token in self._token_variants[token]:
+            out[token] = 0
+        if len(token) < 4:
+            return out
+        seen: set[str] = set()
+        for variant in {token} | _deletions(token):
+            seen |= self._token_variants.get(variant, set())
+        for cand in seen:
+            if cand == token or cand[0] != token[0]:
+                continue
+            dist = self._osa.distance(token, cand)
+            if dist <= _allowed_edits(cand):
+                out[cand] = dist
+        return out
+
+    def fuzzy(self, key: str) -> list[Hit]:
+        """Misspelled multi-word names ("tayler swfit", "leonardo di caprio")."""
+        if not self._fuzzy_aliases:
+            return []
+        tokens = [(m.group(), m.start(), m.end()) for m in re.finditer(r"[a-z]+", key)]
+        hits: list[Hit] = []
+        for i, (tok, start, _) in enumerate(tokens):
+            if tok in _STOP or len(tok) < 2:
+                continue
+            for first, d0 in self._close(tok).items():
+                for seq, alias in self._fuzzy_aliases.get(first, ()):
+                    m = self._match_rest(seq, tokens, i, d0)
+                    if m is None:
+                        continue
+                    end, edits = m
+                    if edits == 0 and key[start:end] == alias.key:
+                        continue  # exact matches come from exact()
+                    text = " ".join(t for t, s, e in tokens if start <= s and e <= end)
+                    sim = 1.0 - edits / max(len(alias.key), 1)
+                    if sim >= 0.8 and text.replace(" ", "") != "":
+                        hits.append(Hit(start, end, alias, sim, "fuzzy"))
+        return hits
+
+    def _match_rest(self, seq, tokens, i, edits):
+        j = i + 1
+        for want in seq[1:]:
+            if j >= len(tokens):
+                return None
+            tok = tokens[j][0]
+            dist = self._word_distance(want, tok)
+            if dist is not None:
+                edits += dist
+                j += 1
+                continue
+            if j + 1 < len(tokens):  # "di caprio" -> "dicaprio"
+                dist = self._word_distance(want, tok + tokens[j + 1][0])
+                if dist is not None:
+                    edits += dist
+                    j += 2
+                    continue
+            return None
+        return tokens[j - 1][2], edits
+
+    def _word_distance(self, want: str, tok: str) -> int | None:
+        if tok == want:
+            return 0
+        if len(want) < 4 or tok[:1] != want[:1] or tok in _STOP:
+            return None
+        dist = self._osa.distance(want, tok, score_cutoff=_allowed_edits(want))
+        return dist if dist <= _allowed_edits(want) else None
+
+
+def _bounded(key: str, start: int, end: int, akey: str) -> bool:
+    if _CJK.search(akey):
+        return True
+    return (start == 0 or key[start - 1] == " ") and (end == len(key) or key[end] == " ")

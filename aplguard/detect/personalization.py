@@ -1,0 +1,110 @@
+"""Personalisation and likeness cues: DreamBooth tokens, LoRA/TI tags, "looks like".
+
+* DreamBooth rare tokens before a person class ("sks person", "ohwx man", "zwx woman").
+* ``<lora:name:weight>`` / ``<lyco:...>`` / ``<hypernet:...>`` tags and textual-inversion
+  tokens (``<my-face>``, ``embedding:name``): identity-seeking when the tag names a
+  person (first name in the lexicon, "face", "person", ...), a weak signal otherwise.
+* Likeness phrases ("looks like", "lookalike", "with the face of", "deepfake of"):
+  identity-seeking when they point at someone ("looks like my boss", "... Taylor
+  Swift"), weak when they point at a thing ("looks like a cat").
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..types import Finding
+from .normalize import MAX_SCAN_CHARS, match_key, normalize
+from .resources import SHARED_CACHE, ResourceCache, load_lexicon
+
+#: Rare tokens commonly used as DreamBooth identifiers.
+RARE_TOKENS = frozenset("sks ohwx zwx phol rnk hta olis qwx bnha szn xyz tok sbu vkt mxw ukj zxc "
+                        "trp wxq sksperson ohwxman".split())
+_PERSON_CLASS = (r"(?:person|people|man|men|woman|women|boy|girl|guy|lady|gentleman|child|kid|face|"
+                 r"portrait|character|human|male|female|actor|actress|model|teen|teenager|baby|"
+                 r"mann|frau|hombre|mujer|homme|femme)")
+_RARE = re.compile(r"(?<![\w<])(?P<tok>[a-z]{2,5})\s+(?:%s)\b" % _PERSON_CLASS, re.IGNORECASE)
+_TAG = re.compile(r"<\s*(?P<type>lora|lyco|locon|loha|hypernet|embedding|ti)\s*:\s*(?P<name>[^:>]{1,120})"
+                  r"(?::[^>]{0,40})?>", re.IGNORECASE)
+_EMBED = re.compile(r"(?:\bembedding:(?P<e1>[\w.\-]{1,80}))|(?:<(?P<e2>[a-z][\w\-]{1,60})>)", re.IGNORECASE)
+_PERSONISH = re.compile(r"(?:^|[_\-\s.])(?:face|person|people|man|woman|celeb|celebrity|likeness|portrait|"
+                        r"realperson|selfie|me|myself|wife|husband|girlfriend|boyfriend)(?:$|[_\-\s.\d])",
+                        re.IGNORECASE)
+_LIKENESS = re.compile(
+    r"\b(?:looks?\s+(?:just\s+|exactly\s+)?like|looking\s+like|look-?alikes?|doppelg[aä]nger|"
+    r"with\s+the\s+face\s+of|(?:the\s+)?likeness\s+of|resembl(?:ing|es|e)|body\s+double\s+of|"
+    r"deep\s?fake(?:\s+of)?|face\s?-?swap(?:ped)?(?:\s+with)?|impersonat(?:ing|es|e)|"
+    r"sieht\s+aus\s+wie|parecid[oa]\s+a|se\s+parece\s+a|ressemblant\s+[aà]|qui\s+ressemble\s+[aà])\b",
+    re.IGNORECASE)
+_POINTS_AT_PERSON = re.compile(r"^\s*(?:(?:my|our|his|her|their|your)\s+\w+|[A-Z][\w'\-]+(?:\s+[A-Z][\w'\-]+)?)")
+
+
+class PersonalizationDetector:
+    """Finds personalisation tokens and likeness requests.
+
+    Args:
+        extra_tokens: more DreamBooth identifiers to treat like ``sks``.
+        id: detector id reported in findings.
+        cache: resource cache (default: the process-wide one).
+    """
+
+    def __init__(self, extra_tokens: list[str] | None = None, id: str = "personalization",
+                 cache: ResourceCache | None = None):
+        self.id = id
+        self.cache = cache or SHARED_CACHE
+        self.rare_tokens = RARE_TOKENS | frozenset(t.lower() for t in (extra_tokens or ()))
+
+    def load(self) -> "PersonalizationDetector":
+        """Load the first-name lexicon now (used to read LoRA names)."""
+        self._first_names()
+        return self
+
+    def _first_names(self) -> frozenset[str]:
+        return self.cache.get("lexicon.first_names", lambda: load_lexicon("first_names.txt"))
+
+    def detect(self, text: str) -> list[Finding]:
+        """Personalisation and likeness findings (spans in ``text``)."""
+        norm = normalize(text)
+        text = text[:MAX_SCAN_CHARS]
+        out: list[Finding] = []
+        for m in _RARE.finditer(norm.text):
+            tok = m.group("tok").lower()
+            if tok in self.rare_tokens:
+                start, end = norm.span(m.start(), m.end())
+                out.append(self._f("personalization", 0.9, start, end, norm.original,
+                                   f"DreamBooth identifier {tok!r} before a person class", True))
+        tagged = []
+        for m in _TAG.finditer(text):
+            tagged.append((m.start(), m.end()))
+            name = m.group("name").strip()
+            personal = self._names_person(name)
+            out.append(self._f("personalization", 0.85 if personal else 0.4, m.start(), m.end(), text,
+                               f"{m.group('type').lower()} tag {'naming a person' if personal else '(style or concept?)'}",
+                               personal))
+        for m in _EMBED.finditer(text):
+            if any(a <= m.start() < b for a, b in tagged):
+                continue
+            name = m.group("e1") or m.group("e2")
+            personal = self._names_person(name) or bool(re.match(r"\s*" + _PERSON_CLASS, text[m.end():], re.I))
+            out.append(self._f("personalization", 0.8 if personal else 0.35, m.start(), m.end(), text,
+                               "textual-inversion token" + (" for a person" if personal else ""), personal))
+        for m in _LIKENESS.finditer(norm.text):
+            rest = norm.text[m.end():m.end() + 60]
+            pointed = bool(_POINTS_AT_PERSON.match(rest))
+            start, end = norm.span(m.start(), m.end())
+            out.append(self._f("likeness", 0.7 if pointed else 0.3, start, end, norm.original,
+                               "likeness request" + (" pointing at a person" if pointed else ""), pointed))
+        return out
+
+    def _names_person(self, name: str) -> bool:
+        if _PERSONISH.search(name):
+            return True
+        words = match_key(re.sub(r"[_\-.]+", " ", name))[0].split()
+        first = self._first_names()
+        # "taylor_swift_v2": a first name followed by another word is a person's name.
+        return any(w in first and i + 1 < len(words) and words[i + 1].isalpha() and len(words[i + 1]) > 2
+                   for i, w in enumerate(words))
+
+    def _f(self, kind, score, start, end, text, why, identity) -> Finding:
+        return Finding(kind=kind, score=score, start=start, end=end, text=text[start:end], detector=self.id,
+                       canonical=None, explanation=why, identity_seeking=identity)

@@ -1,0 +1,141 @@
+"""Data files of the prompt detectors and the cache that loads them once.
+
+Detectors get their heavy resources (name lists, Aho-Corasick automaton, fuzzy
+index, spaCy pipeline) from a :class:`ResourceCache`. Pass one explicitly to share
+it between chosen detectors; by default detectors use :data:`SHARED_CACHE`, one
+cache object per process, so building many detectors from many policies loads
+every file once.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from dataclasses import dataclass, field
+from importlib import resources
+from typing import Any, Callable
+
+from ..errors import ModelFileError
+
+log = logging.getLogger("aplguard.detect")
+
+
+@dataclass(frozen=True)
+class Person:
+    """One entry of a name list.
+
+    Attributes:
+        canonical: the display name.
+        aliases: plain aliases (matched case-insensitively), canonical included.
+        ambiguous: aliases that are also common words; matched only when written
+            with their capitals and not used as a thing ("a trump card").
+        native: native-script names (matched case-insensitively, no word
+            boundaries for Chinese/Japanese).
+        group: the list section (politics, art, ...), used by context rules.
+        description: free text (protected identities only).
+        source: ``"builtin"`` or ``"protected"``.
+    """
+
+    canonical: str
+    aliases: tuple[str, ...]
+    ambiguous: tuple[str, ...] = ()
+    native: tuple[str, ...] = ()
+    group: str = ""
+    description: str | None = None
+    source: str = "builtin"
+
+
+def _data_text(name: str) -> str:
+    try:
+        return resources.files("aplguard.detect").joinpath("data", name).read_text(encoding="utf-8")
+    except (FileNotFoundError, OSError) as exc:
+        raise ModelFileError(f"aplguard.detect data file {name!r} is missing from the installation: {exc}") from exc
+
+
+def _lines(name: str):
+    for n, raw in enumerate(_data_text(name).splitlines(), 1):
+        line = raw.strip()
+        if line and not line.startswith("#"):
+            yield n, line
+
+
+def load_public_figures() -> list[Person]:
+    """Parse ``data/public_figures.txt`` (format described in the file)."""
+    people: list[Person] = []
+    group = ""
+    for n, line in _lines("public_figures.txt"):
+        if line.startswith("@"):
+            group = line[1:].strip()
+            continue
+        latin, _, native = line.partition(";")
+        parts = [p.strip() for p in latin.split("|") if p.strip()]
+        if not parts:
+            raise ModelFileError(f"public_figures.txt:{n}: empty entry")
+        canonical = parts[0].lstrip("~")
+        plain = [p for p in parts if not p.startswith("~")]
+        ambiguous = [p[1:] for p in parts if p.startswith("~")]
+        people.append(Person(canonical=canonical, aliases=tuple(plain), ambiguous=tuple(ambiguous),
+                             native=tuple(x.strip() for x in native.split("|") if x.strip()), group=group))
+    return people
+
+
+def load_descriptions() -> list[tuple[str, str]]:
+    """``(phrase, canonical)`` pairs of ``data/descriptions.txt``."""
+    out = []
+    for n, line in _lines("descriptions.txt"):
+        phrase, sep, canonical = line.partition("|")
+        if not sep:
+            raise ModelFileError(f"descriptions.txt:{n}: expected 'phrase|Canonical Name'")
+        out.append((phrase.strip(), canonical.strip()))
+    return out
+
+
+def load_us_presidents() -> list[str]:
+    """US presidents in order (index 0 is the 1st president)."""
+    return [line for _, line in _lines("us_presidents.txt")]
+
+
+def load_lexicon(name: str) -> frozenset[str]:
+    """A key-per-line lexicon (``first_names.txt``, ``surnames.txt``)."""
+    return frozenset(line for _, line in _lines(name))
+
+
+def load_non_person_names() -> list[str]:
+    """Fictional characters, brands, places and things that look like names."""
+    return [line for _, line in _lines("non_person_names.txt")]
+
+
+@dataclass
+class ResourceCache:
+    """Loads each named resource once and hands the same object to every caller.
+
+    Thread-safe; values are never mutated after loading.
+    """
+
+    _items: dict[str, Any] = field(default_factory=dict)
+    _lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def get(self, name: str, loader: Callable[[], Any]) -> Any:
+        """Return the resource ``name``, building it with ``loader()`` on first use."""
+        try:
+            return self._items[name]
+        except KeyError:
+            pass
+        with self._lock:
+            if name not in self._items:
+                log.debug("loading detector resource %s", name)
+                self._items[name] = loader()
+            return self._items[name]
+
+    def loaded(self) -> list[str]:
+        """Names of the resources loaded so far."""
+        return sorted(self._items)
+
+    def clear(self) -> None:
+        """Forget everything (tests, or to reload edited data files)."""
+        with self._lock:
+            self._items.clear()
+
+
+#: The process-wide cache detectors use when none is passed.
+SHARED_CACHE = ResourceCache()

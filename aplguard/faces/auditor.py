@@ -1,0 +1,121 @@
+"""Output-image checks for ``Guard``: faces, gallery matches, and blurring faces."""
+
+from __future__ import annotations
+
+import numpy as np
+from PIL import Image, ImageFilter
+
+from ..errors import ConfigError, GalleryError
+from ..types import Face, FaceMatch
+from .image import load_image
+
+
+def primary_face(faces: list[Face]) -> Face | None:
+    """The most confident face (what verify/compare/enrolment use), or None."""
+    return max(faces, key=lambda f: f.score) if faces else None
+
+
+class FaceAuditor:
+    """Detect faces in an image and match them against a gallery.
+
+    Args:
+        detector: a face detector (``detect(image) -> list[Face]``).
+        matcher: a face matcher; required when ``gallery`` is given.
+        gallery: protected identities; without it only faces are reported.
+        threshold: cosine threshold; default ``matcher.threshold`` (calibrated).
+    """
+
+    def __init__(self, detector, matcher=None, gallery=None, threshold: float | None = None):
+        if gallery is not None and matcher is None:
+            raise ConfigError("FaceAuditor: a gallery needs a matcher")
+        if gallery is not None and gallery.matcher_id not in (None, matcher.id):
+            raise GalleryError(f"gallery holds {gallery.matcher_id!r} embeddings but the matcher is {matcher.id!r}")
+        self.detector = detector
+        self.matcher = matcher
+        self.gallery = gallery
+        self.threshold = threshold
+
+    @classmethod
+    def create(cls, gallery=None, matcher: str | None = None, home=None, min_score: float = 0.5,
+               threshold: float | None = None) -> FaceAuditor:
+        """Build detector, matcher and gallery from plain settings (what a policy file holds).
+
+        Args:
+            gallery: gallery folder (or None for face detection only).
+            matcher: matcher name from :func:`matcher_registry`; default the
+                gallery's own matcher, else ``sface``.
+            home: model cache root (default ``$APLGUARD_HOME`` or ``~/.cache/aplguard``).
+            min_score: face detection confidence.
+            threshold: cosine threshold override.
+        """
+        from .detector import FaceDetector
+        from .gallery import Gallery
+        from .matchers import matcher_registry
+        from .models import ModelStore
+
+        store = ModelStore(home)
+        g = Gallery.open(gallery) if gallery is not None else None
+        name = matcher or (g.matcher_id if g is not None else None) or "sface"
+        m = matcher_registry().create(name, store=store) if (g is not None or matcher) else None
+        return cls(FaceDetector(store, min_score=min_score), m, g, threshold=threshold)
+
+    def analyze(self, image) -> tuple[list[Face], list[FaceMatch]]:
+        """Faces in ``image`` and the faces that match a gallery identity.
+
+        Returns:
+            (faces, matches): every detected face, and for each face whose best
+            gallery identity scores at or above the threshold, a FaceMatch.
+        """
+        rgb = np.asarray(load_image(image))
+        faces = self.detector.detect(rgb)
+        matches: list[FaceMatch] = []
+        if self.gallery is None or not len(self.gallery) or not faces:
+            return faces, matches
+        threshold = self.matcher.threshold if self.threshold is None else self.threshold
+        for i, face in enumerate(faces):
+            best = self.gallery.search(self.matcher.embed(rgb, face), k=1)
+            if best and best[0][1] >= threshold:
+                matches.append(FaceMatch(face_index=i, identity=best[0][0], score=best[0][1],
+                                         threshold=threshold, matcher=self.matcher.id))
+        return faces, matches
+
+
+def expand_box(box, margin: float, width: int, height: int) -> tuple[int, int, int, int]:
+    """(x0, y0, x1, y1) integer pixel bounds of ``box`` grown by ``margin`` of its size per side, clipped."""
+    x, y, w, h = box
+    x0 = int(np.floor(max(0.0, x - margin * w)))
+    y0 = int(np.floor(max(0.0, y - margin * h)))
+    x1 = int(np.ceil(min(float(width), x + w + margin * w)))
+    y1 = int(np.ceil(min(float(height), y + h + margin * h)))
+    return x0, y0, x1, y1
+
+
+def blur_faces(image, faces: list[Face], margin: float = 0.2) -> Image.Image:
+    """Blur each face box (grown by ``margin``); every other pixel stays unchanged.
+
+    The region is first pixelated to about 8 cells across, then Gaussian-blurred, so
+    that no identifying detail survives even for large faces.
+
+    Args:
+        image: anything :func:`load_image` accepts.
+        faces: faces whose boxes to blur.
+        margin: fraction of the box width/height added on each side.
+
+    Returns:
+        A new RGB image.
+    """
+    if margin < 0:
+        raise ConfigError(f"blur_faces margin must be >= 0, got {margin}")
+    out = load_image(image).copy()
+    w, h = out.size
+    for face in faces:
+        x0, y0, x1, y1 = expand_box(face.box, margin, w, h)
+        if x1 - x0 < 1 or y1 - y0 < 1:
+            continue
+        region = out.crop((x0, y0, x1, y1))
+        rw, rh = region.size
+        cells = max(1, max(rw, rh) // 8)
+        small = region.resize((max(1, rw // cells), max(1, rh // cells)), Image.BILINEAR)
+        region = small.resize((rw, rh), Image.NEAREST).filter(ImageFilter.GaussianBlur(max(1.0, cells / 2)))
+        out.paste(region, (x0, y0))
+    return out

@@ -1,0 +1,418 @@
+"""The rule engine: per-prompt and per-image decisions from a :class:`Policy`.
+
+The engine compiles each (tenant-resolved) policy once, on first use, and
+caches it per tenant. Detectors are built from the policy's detector specs
+through the detector registry (or injected), run per prompt with failures
+caught one by one and resolved by ``on_error``. Rules are tried in order and
+the first match decides; every decision carries the rules tried and the
+evidence that matched.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import inspect
+import json
+import logging
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+from ..errors import PolicyError
+from ..registry import Registry
+from ..types import IDENTITY_KINDS, Decision, Face, FaceMatch, Finding, OutputDecision, RequestContext, RuleTrace
+from .conditions import OutputInput, PromptInput, compile_context, compile_output_when, compile_prompt_when
+from .loader import Policy, load_policy
+from .settings import PolicySettings, settings_for
+
+log = logging.getLogger("aplguard.policy")
+
+_BLOCK_MESSAGE = "This prompt was blocked by the content policy."
+_ERROR_BLOCK_MESSAGE = "This prompt could not be screened and was blocked."
+_CTX_CACHE_MAX = 1024
+
+
+def _default_registry() -> Registry | None:
+    try:
+        from ..detect import detector_registry  # type: ignore[attr-defined]
+    except ImportError:
+        return None
+    return detector_registry()
+
+
+def _accepts_id(factory: Any) -> bool:
+    try:
+        params = inspect.signature(factory).parameters.values()
+    except (TypeError, ValueError):
+        return False
+    return any(p.name == "id" or p.kind is inspect.Parameter.VAR_KEYWORD for p in params)
+
+
+def _merge(findings: list[Finding]) -> list[Finding]:
+    try:
+        from ..detect import merge_findings  # type: ignore[attr-defined]
+    except ImportError:
+        merge_findings = None
+    if merge_findings is not None:
+        return list(merge_findings(findings))
+    # Fallback: drop exact duplicates, keep the best score, order by position.
+    best: dict[tuple, Finding] = {}
+    for f in findings:
+        key = (f.start, f.end, f.kind, f.canonical)
+        if key not in best or f.score > best[key].score:
+            best[key] = f
+    return sorted(best.values(), key=lambda f: (f.start, f.end, -f.score))
+
+
+@dataclasses.dataclass(frozen=True)
+class _Rule:
+    """A compiled prompt or output rule."""
+
+    rule: Any
+    cond: Any  # compiled condition or None (= always)
+    ctx_test: Any  # top-level context predicate or None
+    desc: str
+    skip: RuleTrace  # prebuilt: tracing a miss allocates nothing
+    ctx_skip: RuleTrace
+    uses_findings: bool
+
+
+def _always(ev: Any, ctx: Any) -> tuple:
+    return ()
+
+
+def _never(ev: Any, ctx: Any) -> None:
+    return None
+
+
+@dataclasses.dataclass(frozen=True)
+class _ContextPlan:
+    """The prompt rules as seen from one request context.
+
+    ``conds[i]`` is rule i's compiled condition (``_never`` when its context
+    condition fails, ``_always`` when it has none); ``skips[i]`` its prebuilt
+    miss trace. The trace of a decision is ``skips[:i] + (match,)``: tracing
+    costs one tuple slice, not an allocation per rule.
+    """
+
+    conds: tuple
+    skips: tuple[RuleTrace, ...]
+
+
+@dataclasses.dataclass
+class _Compiled:
+    """Everything the engine needs for one resolved policy."""
+
+    policy: Policy
+    settings: PolicySettings
+    detectors: list[tuple[str, Any, float]] | None
+    rules: list[_Rule]
+    output_rules: list[_Rule]
+    descriptions: dict[str, str]
+    by_context: dict[tuple, _ContextPlan]
+
+
+class PolicyEngine:
+    """Decides what happens to prompts and outputs under a policy.
+
+    Args:
+        policy: a Policy, a shipped name, a path to a YAML file or a dict.
+        detectors: optional ``{detector id: object with detect(text) -> list[Finding]}``
+            used instead of building those ids from the registry.
+        registry: detector registry (default: ``aplguard.detect.detector_registry()``).
+    """
+
+    def __init__(self, policy: Policy | str | Path | dict, detectors: Mapping[str, Any] | None = None,
+                 registry: Registry | None = None):
+        # An injected registry is also what detector types are validated against.
+        self.policy = load_policy(policy) if registry is None else load_policy(policy, detector_types=registry)
+        self._injected = dict(detectors or {})
+        self._registry = registry
+        self._compiled: dict[str | None, _Compiled] = {}
+        self._instances: dict[str, Any] = {}  # detector config key -> instance, shared across tenants
+
+    # ------------------------------------------------------------ building
+    def prepare(self, load: bool = False) -> PolicyEngine:
+        """Compile the base policy and every tenant and build all detectors now.
+
+        Args:
+            load: also call each detector's ``load()`` (indexes, models), so the
+                first request pays no start-up and missing model files show here.
+
+        Raises:
+            PolicyError: a detector cannot be built or loaded (unknown type, bad params, missing model).
+        """
+        for tenant in [None, *self.policy.tenant_names]:
+            for det_id, det, _ in self._build_detectors(self._for(tenant)):
+                if load and callable(getattr(det, "load", None)):
+                    try:
+                        det.load()
+                    except Exception as exc:  # fail closed: a detector that cannot load is a broken policy
+                        raise PolicyError(f"{self.policy.source}: detector {det_id!r} cannot load: "
+                                          f"{type(exc).__name__}: {exc}") from exc
+        return self
+
+    def _for(self, tenant: str | None) -> _Compiled:
+        compiled = self._compiled.get(tenant)
+        if compiled is not None:
+            return compiled
+        # Unknown tenants share the base entry: request data must not grow the cache.
+        key = tenant if self.policy.has_tenant(tenant) else None
+        compiled = self._compiled.get(key)
+        if compiled is None:
+            compiled = self._compile(self.policy.for_tenant(key))
+            self._compiled[key] = compiled
+        return compiled
+
+    def _compile(self, policy: Policy) -> _Compiled:
+        lists = {name: policy.list_members(name) for name in policy.protected}
+        rules = [self._compile_rule(r, compile_prompt_when(r.when, lists, include_context=False),
+                                    r.when.context, r.when.findings is not None) for r in policy.rules]
+        output_rules = [self._compile_rule(r, compile_output_when(r.when, lists), None, False)
+                        for r in policy.output.rules]
+        descriptions = {e.name.casefold(): e.description for e in policy.protected_entries() if e.description}
+        descriptions.update({k.casefold(): v for k, v in policy.rewrite.descriptions.items()})
+        return _Compiled(policy, settings_for(policy), None, rules, output_rules, descriptions, {})
+
+    @staticmethod
+    def _compile_rule(rule: Any, compiled: tuple, context: Any, uses_findings: bool) -> _Rule:
+        cond, desc = compiled
+        ctx_test, ctx_desc = compile_context(context) if context is not None else (None, "")
+        full = " and ".join(d for d in (desc if cond is not None else "", ctx_desc) if d) or "always"
+        return _Rule(rule, cond, ctx_test, full, RuleTrace(rule.id, False, f"not met: {full}"),
+                     RuleTrace(rule.id, False, f"not met: {ctx_desc}"), uses_findings)
+
+    def _build_detectors(self, compiled: _Compiled) -> list[tuple[str, Any, float]]:
+        if compiled.detectors is not None:
+            return compiled.detectors
+        policy = compiled.policy
+        built = []
+        registry = self._registry
+        for i, spec in enumerate(policy.detectors):
+            if not spec.enabled:
+                continue
+            if spec.id in self._injected:
+                built.append((spec.id, self._injected[spec.id], spec.min_score))
+                continue
+            params = dict(spec.params)
+            if spec.protected is not None or spec.type == "gazetteer":
+                entries = policy.protected_entries(spec.protected)
+                params["protected"] = [e.model_dump() for e in entries]
+            key = json.dumps([spec.id, spec.type, params], sort_keys=True, default=str)
+            instance = self._instances.get(key)
+            if instance is None:
+                if registry is None:
+                    registry = self._registry = _default_registry()
+                if registry is None:
+                    raise PolicyError(f"{policy.source}: detectors[{i}]: cannot build detector {spec.id!r} of "
+                                      f"type {spec.type!r}: no detector registry (aplguard.detect is not available)"
+                                      " and no detector injected with that id")
+                try:
+                    factory = registry.get(spec.type)
+                    if "id" not in params and _accepts_id(factory):
+                        params["id"] = spec.id  # findings then carry the policy's detector id
+                    instance = factory(**params)
+                except Exception as exc:  # any factory failure is a policy problem: fail closed
+                    raise PolicyError(f"{policy.source}: detectors[{i}]: cannot build detector {spec.id!r} of "
+                                      f"type {spec.type!r}: {exc}") from exc
+                self._instances[key] = instance
+            built.append((spec.id, instance, spec.min_score))
+        compiled.detectors = built
+        return built
+
+    # ------------------------------------------------------------ prompts
+    def detect(self, prompt: str, ctx: RequestContext | None = None) -> tuple[list[Finding], list[str]]:
+        """Run the policy's detectors; returns (merged findings, error strings without prompt text)."""
+        compiled = self._for((ctx or RequestContext()).tenant)
+        found: list[Finding] = []
+        errors: list[str] = []
+        for det_id, det, min_score in self._build_detectors(compiled):
+            try:
+                got = det.detect(prompt)
+                for f in got:
+                    if f.score < min_score:
+                        continue
+                    found.append(f if f.detector == det_id else dataclasses.replace(f, detector=det_id))
+            except Exception as exc:  # noqa: BLE001 - any detector failure follows on_error
+                # Only the exception type: messages may quote the prompt.
+                errors.append(f"detector {det_id!r} failed: {type(exc).__name__}")
+                log.warning("detector %r failed (%s); on_error=%s", det_id, type(exc).__name__,
+                            compiled.settings.on_error)
+        return (_merge(found) if len(found) > 1 else found), errors
+
+    def decide_prompt(self, prompt: str, ctx: RequestContext | None = None) -> Decision:
+        """Run the detectors and the prompt rules for one prompt."""
+        ctx = ctx or RequestContext()
+        findings, errors = self.detect(prompt, ctx)
+        return self.decide_findings(prompt, findings, ctx, errors=errors)
+
+    def _context_plan(self, compiled: _Compiled, ctx: RequestContext) -> _ContextPlan:
+        key = (ctx.tenant, ctx.user_role, ctx.model_family, tuple(sorted(ctx.labels.items())) if ctx.labels else ())
+        plan = compiled.by_context.get(key)
+        if plan is None:
+            if len(compiled.by_context) >= _CTX_CACHE_MAX:
+                compiled.by_context.clear()
+            conds, skips = [], []
+            for r in compiled.rules:
+                ok = r.ctx_test is None or r.ctx_test(ctx)
+                conds.append((r.cond or _always) if ok else _never)
+                skips.append(r.skip if ok else r.ctx_skip)
+            plan = _ContextPlan(tuple(conds), tuple(skips))
+            compiled.by_context[key] = plan
+        return plan
+
+    def decide_findings(self, prompt: str, findings: Sequence[Finding], ctx: RequestContext | None = None, *,
+                        errors: Sequence[str] = ()) -> Decision:
+        """Apply the prompt rules to findings already detected (no detectors run)."""
+        ctx = ctx or RequestContext()
+        compiled = self._for(ctx.tenant)
+        settings = compiled.settings
+        ev = PromptInput(findings)
+        plan = self._context_plan(compiled, ctx)
+        chosen = None
+        evidence: tuple = ()
+        i = 0
+        for cond in plan.conds:
+            got = cond(ev, ctx)
+            if got is not None:
+                chosen, evidence = compiled.rules[i], got
+                break
+            i += 1
+        trace = list(plan.skips[:i])
+        if chosen is not None:
+            r = chosen.rule
+            action, rule_id, flag, message = r.action, r.id, r.flag, r.message
+            trace.append(RuleTrace(r.id, True, f"met: {chosen.desc}{_evidence(evidence)}"))
+        else:
+            d = compiled.policy.default
+            action, rule_id, flag, message = d.action, "default", d.flag, d.message
+            trace.append(RuleTrace("default", True, "no rule matched"))
+        if errors:
+            action, rule_id, message = _on_error(settings.on_error, action, rule_id, message)
+            trace.append(RuleTrace("on_error", True, f"{len(errors)} detector failure(s); on_error={settings.on_error}"))
+        rewritten = None
+        if action == "rewrite":
+            spans = evidence if chosen is not None and chosen.uses_findings and evidence else \
+                [f for f in ev.findings if f.kind in IDENTITY_KINDS and f.identity_seeking]
+            neutral = chosen.rule.replacement if chosen is not None and chosen.rule.replacement else None
+            rewritten = _rewrite(prompt, spans, compiled.descriptions, neutral or compiled.policy.rewrite.neutral)
+        if action == "block" and not message:
+            message = _BLOCK_MESSAGE
+        if settings.mode == "shadow":
+            return Decision(action="allow", rule=rule_id, flagged=flag, findings=ev.findings, message=None,
+                            rewritten_prompt=None, intended_action=action, trace=tuple(trace), errors=tuple(errors))
+        return Decision(action=action, rule=rule_id, flagged=flag, findings=ev.findings,
+                        message=message if action == "block" else None, rewritten_prompt=rewritten,
+                        intended_action=action, trace=tuple(trace), errors=tuple(errors))
+
+    # ------------------------------------------------------------ outputs
+    def decide_output(self, *, faces: Sequence[Face], matches: Sequence[FaceMatch], ctx: RequestContext | None = None,
+                      prompt_decision: Decision | None = None, errors: Sequence[str] = ()) -> OutputDecision:
+        """Apply the output rules to one generated image's faces and gallery matches.
+
+        ``errors`` (e.g. a face detector failure) follow ``on_error``: block ->
+        block the image, anonymize -> regenerate anonymized, allow -> ignore.
+        """
+        ctx = ctx or RequestContext()
+        compiled = self._for(ctx.tenant)
+        ev = OutputInput(faces, matches, prompt_decision)
+        trace: list[RuleTrace] = []
+        chosen = None
+        for rule in compiled.output_rules:
+            got = () if rule.cond is None else rule.cond(ev, ctx)
+            if got is None:
+                trace.append(rule.skip)
+                continue
+            chosen = rule
+            trace.append(RuleTrace(rule.rule.id, True, f"met: {rule.desc}{_match_evidence(got, len(faces))}"))
+            break
+        if chosen is not None:
+            action, rule_id, flag = chosen.rule.action, chosen.rule.id, chosen.rule.flag
+        else:
+            d = compiled.policy.output.default
+            action, rule_id, flag = d.action, "default", d.flag
+            trace.append(RuleTrace("default", True, f"no output rule matched ({len(faces)} faces, "
+                                                    f"{len(matches)} matches)"))
+        if errors:
+            on_error = compiled.settings.on_error
+            escalate = {"block": "block", "anonymize": "regenerate"}.get(on_error)
+            if escalate and _OUTPUT_RANK[escalate] > _OUTPUT_RANK[action]:
+                action, rule_id = escalate, "on_error"
+            trace.append(RuleTrace("on_error", True, f"{len(errors)} output check failure(s); on_error={on_error}"))
+        flagged = flag or action == "flag"
+        if compiled.settings.mode == "shadow":
+            return OutputDecision("none", rule_id, flagged, action, tuple(trace), tuple(errors))
+        return OutputDecision(action, rule_id, flagged, action, tuple(trace), tuple(errors))
+
+    # ------------------------------------------------------------ settings
+    def settings(self, ctx: RequestContext | None = None) -> PolicySettings:
+        """Resolved settings (mode, on_error, privacy, output checks, ...) for the context's tenant."""
+        return self._for((ctx or RequestContext()).tenant).settings
+
+    def prefix_for(self, model_family: str, ctx: RequestContext | None = None) -> str | None:
+        """The prefix file or name the policy names for ``model_family`` ('*' is the fallback), or None.
+
+        A relative path that exists next to the policy file is returned absolute.
+        """
+        policy = self._for((ctx or RequestContext()).tenant).policy
+        value = policy.prefixes.get(model_family, policy.prefixes.get("*"))
+        if value is None:
+            return None
+        path = Path(value).expanduser()
+        if not path.is_absolute() and policy.base_dir is not None and (policy.base_dir / path).exists():
+            return str((policy.base_dir / path).resolve())
+        return value
+
+
+_OUTPUT_RANK = {"none": 0, "flag": 1, "blur": 2, "regenerate": 3, "block": 4}
+_PROMPT_RANK = {"allow": 0, "anonymize": 1, "rewrite": 2, "block": 3}
+
+
+def _on_error(on_error: str, action: str, rule_id: str, message: str | None) -> tuple[str, str, str | None]:
+    if on_error == "block":
+        return "block", "on_error", _ERROR_BLOCK_MESSAGE
+    if on_error == "anonymize" and _PROMPT_RANK[action] < _PROMPT_RANK["anonymize"]:
+        return "anonymize", "on_error", None
+    return action, rule_id, message
+
+
+def _evidence(findings: tuple) -> str:
+    if not findings:
+        return ""
+    shown = ", ".join(f"{f.kind}@{f.score:.2f} by {f.detector} [{f.start}:{f.end}]" for f in findings[:5])
+    more = f" (+{len(findings) - 5} more)" if len(findings) > 5 else ""
+    return f"; evidence: {shown}{more}"
+
+
+def _match_evidence(matches: tuple, n_faces: int) -> str:
+    if not matches:
+        return f"; {n_faces} faces"
+    shown = ", ".join(f"face {m.face_index}~{m.identity}@{m.score:.2f}" for m in matches[:5])
+    return f"; {n_faces} faces; evidence: {shown}"
+
+
+def _rewrite(prompt: str, findings: Sequence[Finding], descriptions: dict[str, str], neutral: str) -> str:
+    """Replace the findings' spans (merged where they overlap) with descriptions or neutral text."""
+    spans = sorted((f for f in findings if f.end <= len(prompt) and f.end > f.start), key=lambda f: (f.start, -f.end))
+    groups: list[list[Finding]] = []
+    end = -1
+    for f in spans:
+        if groups and f.start < end:
+            groups[-1].append(f)
+            end = max(end, f.end)
+        else:
+            groups.append([f])
+            end = f.end
+    out, pos = [], 0
+    for group in groups:
+        start, stop = group[0].start, max(f.end for f in group)
+        text = neutral
+        for f in sorted(group, key=lambda f: -f.score):
+            if f.canonical and f.canonical.casefold() in descriptions:
+                text = descriptions[f.canonical.casefold()]
+                break
+        out.append(prompt[pos:start])
+        out.append(text)
+        pos = stop
+    out.append(prompt[pos:])
+    return "".join(out)

@@ -1,0 +1,66 @@
+"""Resolved, read-only settings of a (tenant-resolved) policy, for Guard and the audit log."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .loader import Policy
+from .schema import PrivacySettings
+
+
+@dataclass(frozen=True)
+class PolicySettings:
+    """What Guard needs to know besides per-prompt decisions.
+
+    Attributes:
+        name: policy name.
+        version: policy version.
+        sha256: SHA-256 of the policy source text.
+        source: file the policy came from.
+        tenant: the tenant these settings were resolved for (None = base).
+        mode: ``enforce`` or ``shadow`` (decide and audit, change nothing).
+        on_error: ``block`` | ``anonymize`` | ``allow`` when a detector fails.
+        audit_required: refuse to serve when the audit record cannot be written.
+        privacy: ``privacy.prompt_storage`` (hash | redacted | plain) and ``privacy.thumbnails``.
+        detect_faces: run face detection on outputs.
+        match_gallery: match detected faces against the protected gallery.
+    """
+
+    name: str
+    version: str
+    sha256: str
+    source: str
+    tenant: str | None
+    mode: str
+    on_error: str
+    audit_required: bool
+    privacy: PrivacySettings
+    detect_faces: bool
+    match_gallery: bool
+
+    @property
+    def output_checks(self) -> bool:
+        """Whether outputs are checked at all (faces detected)."""
+        return self.detect_faces
+
+    output_checks_enabled = output_checks
+
+    @property
+    def shadow(self) -> bool:
+        return self.mode == "shadow"
+
+    def to_dict(self) -> dict:
+        return {"name": self.name, "version": self.version, "sha256": self.sha256, "source": self.source,
+                "tenant": self.tenant, "mode": self.mode, "on_error": self.on_error,
+                "audit_required": self.audit_required, "privacy": self.privacy.model_dump(),
+                "detect_faces": self.detect_faces, "match_gallery": self.match_gallery}
+
+
+def settings_for(policy: Policy) -> PolicySettings:
+    """Settings of a policy already resolved for its tenant."""
+    return PolicySettings(
+        name=policy.name, version=policy.version, sha256=policy.sha256, source=policy.source,
+        tenant=policy.tenant, mode=policy.mode, on_error=policy.on_error,
+        audit_required=policy.audit.required, privacy=policy.privacy,
+        detect_faces=policy.output.detect_faces, match_gallery=policy.output.match_gallery and policy.output.detect_faces,
+    )

@@ -1,0 +1,224 @@
+"""Audit-log speed: append throughput, single-record latency, verify throughput.
+
+Compares the hash-chained, signed sinks with what a user would otherwise write:
+plain ``json.dumps`` rows in SQLite / lines in a file (no chain, no MAC, no
+lock). Targets (issue 6): >= 5,000 records/s appended to SQLite in batches,
+>= 50,000 records/s verified.
+
+    python benchmarks/audit.py [--records 20000] [--repeats 3]
+
+Prints a table and writes benchmarks/results/audit.json. PostgreSQL rows are
+added when APLGUARD_TEST_POSTGRES_URL is set.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import sqlite3
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from aplguard.audit import AuditRecord, OutputRecord, PromptRecord, open_sink, store_prompt, verify_log
+
+KEY = "benchmark-key-0123456789abcdef"
+BATCH = 100
+
+
+def record(i: int) -> AuditRecord:
+    """A typical record: one prompt with a finding, one output with a face match."""
+    return AuditRecord(
+        tenant=f"tenant-{i % 7}", labels={"request": f"req-{i}"},
+        policy={"name": "default", "version": "3", "sha256": "ab" * 32}, model_id="sd15", prefix_id="apl-sd15-v1",
+        prompts=[PromptRecord(index=0, decision=("allow", "anonymize", "block")[i % 3], rule=f"rule-{i % 9}",
+                              flagged=i % 11 == 0, identity_seeking=i % 3 != 0,
+                              findings=[{"kind": "public_figure", "start": 11, "end": 23, "score": 0.93,
+                                         "detector": "names"}],
+                              prompt=store_prompt(f"a photo of someone number {i}", "hash", key=KEY))],
+        outputs=[OutputRecord(index=0, prompt_index=0, image_sha256=f"{i:064x}", faces=1,
+                              matches=[{"identity": "id-17", "score": 0.41}], action="none")],
+        latency_ms={"screen": 0.3, "generate": 1500.0, "faces": 4.1, "total": 1505.0})
+
+
+def timed(fn) -> float:
+    t = time.perf_counter()
+    fn()
+    return time.perf_counter() - t
+
+
+def bench_sink(url: str, recs: list[AuditRecord], single: int, **opts) -> dict:
+    """Batch throughput (append_many of BATCH), single-append latency, verify throughput."""
+    with open_sink(url, hmac_key=KEY, **opts) as sink:
+        batch_s = timed(lambda: [sink.append_many(recs[i:i + BATCH]) for i in range(0, len(recs), BATCH)])
+        lat = []
+        for r in recs[:single]:
+            t = time.perf_counter()
+            sink.append(r)
+            lat.append(time.perf_counter() - t)
+        res = None
+
+        def run_verify():
+            nonlocal res
+            res = verify_log(sink, hmac_key=KEY)
+
+        verify_s = timed(run_verify)
+    assert res.ok, res.summary()
+    return {"append_batch_rps": len(recs) / batch_s, "single_ms_median": statistics.median(lat) * 1e3,
+            "single_ms_p95": sorted(lat)[int(0.95 * (len(lat) - 1))] * 1e3,
+            "verify_eps": res.entries / verify_s, "verify_entries": res.entries}
+
+
+def bench_baseline_sqlite(path: str, recs: list[AuditRecord], single: int) -> dict:
+    """Plain SQLite: one JSON row per record, no chain, same WAL/synchronous settings."""
+    conn = sqlite3.connect(path, isolation_level=None)
+    conn.execute("PRAGMA journal_mode=WAL")
+    conn.execute("PRAGMA synchronous=NORMAL")
+    conn.execute("CREATE TABLE log (id TEXT, ts TEXT, body TEXT)")
+
+    def batch():
+        for i in range(0, len(recs), BATCH):
+            conn.execute("BEGIN")
+            conn.executemany("INSERT INTO log VALUES (?,?,?)",
+                             [(r.id, r.timestamp_str, r.model_dump_json()) for r in recs[i:i + BATCH]])
+            conn.execute("COMMIT")
+
+    batch_s = timed(batch)
+    lat = []
+    for r in recs[:single]:
+        t = time.perf_counter()
+        conn.execute("INSERT INTO log VALUES (?,?,?)", (r.id, r.timestamp_str, r.model_dump_json()))
+        lat.append(time.perf_counter() - t)
+    n = 0
+
+    def read():
+        nonlocal n
+        for (body,) in conn.execute("SELECT body FROM log"):
+            json.loads(body)
+            n += 1
+
+    read_s = timed(read)
+    conn.close()
+    return {"append_batch_rps": len(recs) / batch_s, "single_ms_median": statistics.median(lat) * 1e3,
+            "single_ms_p95": sorted(lat)[int(0.95 * (len(lat) - 1))] * 1e3, "verify_eps": n / read_s,
+            "verify_entries": n}
+
+
+def bench_baseline_jsonl(path: str, recs: list[AuditRecord], single: int) -> dict:
+    """Plain file of JSON lines (what `logger.info(json.dumps(...))` amounts to)."""
+    with open(path, "a", encoding="utf-8") as f:
+        def batch():
+            for i in range(0, len(recs), BATCH):
+                f.write("".join(r.model_dump_json() + "\n" for r in recs[i:i + BATCH]))
+                f.flush()
+
+        batch_s = timed(batch)
+        lat = []
+        for r in recs[:single]:
+            t = time.perf_counter()
+            f.write(r.model_dump_json() + "\n")
+            f.flush()
+            lat.append(time.perf_counter() - t)
+    n = 0
+
+    def read():
+        nonlocal n
+        with open(path, encoding="utf-8") as f:
+            for line in f:
+                json.loads(line)
+                n += 1
+
+    read_s = timed(read)
+    return {"append_batch_rps": len(recs) / batch_s, "single_ms_median": statistics.median(lat) * 1e3,
+            "single_ms_p95": sorted(lat)[int(0.95 * (len(lat) - 1))] * 1e3, "verify_eps": n / read_s,
+            "verify_entries": n}
+
+
+def median_of(runs: list[dict]) -> dict:
+    return {k: statistics.median(r[k] for r in runs) for k in runs[0]}
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--records", type=int, default=20000)
+    ap.add_argument("--single", type=int, default=300, help="records appended one at a time for latency")
+    ap.add_argument("--repeats", type=int, default=3)
+    args = ap.parse_args()
+
+    t = time.perf_counter()
+    recs = [record(i) for i in range(args.records)]
+    build_us = (time.perf_counter() - t) / args.records * 1e6
+
+    cases = {
+        "aplguard sqlite (chained+MAC)": lambda d: bench_sink(f"sqlite:///{d}/a.db", recs, args.single),
+        "aplguard sqlite synchronous=full": lambda d: bench_sink(f"sqlite:///{d}/a.db", recs, args.single,
+                                                                 synchronous="full"),
+        "aplguard jsonl (chained+MAC)": lambda d: bench_sink(f"jsonl:///{d}/a.jsonl", recs, args.single),
+        "aplguard jsonl fsync": lambda d: bench_sink(f"jsonl:///{d}/a.jsonl", recs, args.single, fsync=True),
+        "baseline sqlite json rows": lambda d: bench_baseline_sqlite(f"{d}/b.db", recs, args.single),
+        "baseline jsonl file": lambda d: bench_baseline_jsonl(f"{d}/b.jsonl", recs, args.single),
+    }
+    pg = os.environ.get("APLGUARD_TEST_POSTGRES_URL")
+    if pg:
+        def pg_case(d):
+            table = f"bench_{os.getpid()}_{int(time.time() * 1000) % 10**8}"
+            try:
+                return bench_sink(pg, recs, args.single, table=table)
+            finally:
+                with open_sink(pg, table=table, hmac_key=KEY) as s:
+                    s.drop()
+        cases["aplguard postgresql (chained+MAC)"] = pg_case
+
+    results = {}
+    for name, fn in cases.items():
+        runs = []
+        for _ in range(args.repeats):
+            with tempfile.TemporaryDirectory() as d:
+                runs.append(fn(d))
+        results[name] = median_of(runs)
+
+    base_sql, base_file = results["baseline sqlite json rows"], results["baseline jsonl file"]
+    print(f"{args.records} records, batches of {BATCH}, {args.single} single appends, median of {args.repeats} runs;"
+          f" building+validating one record: {build_us:.1f} us")
+    print(f"{'sink':36} {'append rec/s':>13} {'single ms p50':>14} {'p95':>7} {'verify rec/s':>13} {'vs baseline':>12}")
+    for name, r in results.items():
+        base = base_file if "jsonl" in name else base_sql
+        ratio = r["append_batch_rps"] / base["append_batch_rps"]
+        print(f"{name:36} {r['append_batch_rps']:13,.0f} {r['single_ms_median']:14.3f} {r['single_ms_p95']:7.3f} "
+              f"{r['verify_eps']:13,.0f} {ratio:11.2f}x")
+    main_row = results["aplguard sqlite (chained+MAC)"]
+    # The issue's targets are for the default sink (SQLite); the other rows are for comparison.
+    targets = {"sqlite append_batch_rps>=5000": main_row["append_batch_rps"] >= 5000,
+               "sqlite verify_eps>=50000": main_row["verify_eps"] >= 50000}
+    print("targets:", ", ".join(f"{k}: {'met' if v else 'MISSED'}" for k, v in targets.items()))
+
+    import pydantic
+    out = {
+        "benchmark": "audit", "command": "python benchmarks/audit.py " + " ".join(sys.argv[1:]),
+        "machine": {"platform": platform.platform(), "cpus": os.cpu_count(), "python": platform.python_version(),
+                    "processor": platform.processor(), "loadavg_at_end": os.getloadavg()},
+        "versions": {"sqlite": sqlite3.sqlite_version, "pydantic": pydantic.VERSION},
+        "params": {"records": args.records, "batch": BATCH, "single": args.single, "repeats": args.repeats},
+        "record_build_us": build_us, "results": results,
+        "ratios_vs_baseline_append": {n: r["append_batch_rps"] / (base_file if "jsonl" in n else base_sql)[
+            "append_batch_rps"] for n, r in results.items() if n.startswith("aplguard")},
+        "ratios_vs_baseline_read": {n: r["verify_eps"] / (base_file if "jsonl" in n else base_sql)["verify_eps"]
+                                    for n, r in results.items() if n.startswith("aplguard")},
+        "targets": targets,
+    }
+    if pg:
+        import psycopg
+        out["versions"]["psycopg"] = psycopg.__version__
+    path = Path(__file__).resolve().parent / "results" / "audit.json"
+    path.parent.mkdir(exist_ok=True)
+    path.write_text(json.dumps(out, indent=2))
+    print(f"wrote {path}")
+    return 0 if all(targets.values()) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,240 @@
+"""The toy world's judge: a small CNN that names who (or what) a 16x16 image shows.
+
+One classifier with 12 classes: the ten named people, "generic" (a person who
+is none of them) and "nonperson". Identity and person/generic/non-person
+verdicts both derive from it. It is exposed through aplguard's face interfaces:
+
+* :class:`ToyFaceDetector` — ``detect(image) -> list[Face]``: one whole-image
+  box when the judge sees a person;
+* :class:`ToyFaceMatcher` — ``embed(image, face) -> unit vector`` with ``.id``
+  and ``.threshold``: the embedding is the square root of the class
+  probabilities, so its cosine with a named person's reference (that person's
+  one-hot vector) is sqrt(p(person));
+* :func:`toy_gallery` — reference embeddings of the named people.
+
+Train with ``python -m aplguard.training.toyworld.judge --out DIR``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import time
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from aplguard._deps import require
+from aplguard.errors import ImageError, ModelFileError
+from aplguard.types import Face, FaceMatch
+
+from . import data
+
+JUDGE_FILE = "judge.safetensors"
+PERSON_CLASSES = frozenset(range(len(data.NAMES) + 1))  # named people and generic
+
+
+def _build_net():
+    torch = require("torch", "diffusers")
+    nn = torch.nn
+    return nn.Sequential(
+        nn.Conv2d(3, 32, 3, padding=1), nn.ReLU(), nn.Conv2d(32, 32, 3, padding=1), nn.ReLU(), nn.MaxPool2d(2),
+        nn.Conv2d(32, 64, 3, padding=1), nn.ReLU(), nn.Conv2d(64, 64, 3, padding=1), nn.ReLU(), nn.MaxPool2d(2),
+        nn.Flatten(), nn.Linear(64 * 4 * 4, 128), nn.ReLU(), nn.Linear(128, len(data.CLASSES)),
+    )
+
+
+def to_tensor(images: Any):
+    """PIL images / uint8 HxWx3 arrays / float (N,3,16,16) in [-1,1] -> float tensor (N,3,16,16)."""
+    torch = require("torch", "diffusers")
+    if isinstance(images, torch.Tensor):
+        x = images.float()
+        return x if x.dim() == 4 else x.unsqueeze(0)
+    if not isinstance(images, (list, tuple)):
+        images = [images]
+    out = []
+    for im in images:
+        if hasattr(im, "convert"):  # PIL
+            im = np.asarray(im.convert("RGB").resize((data.SIZE, data.SIZE)))
+        arr = np.asarray(im)
+        if arr.ndim != 3 or 3 not in (arr.shape[-1], arr.shape[0]):
+            raise ImageError(f"expected an RGB image, got an array of shape {arr.shape}")
+        if arr.shape[-1] == 3 and arr.shape[0] != 3:
+            arr = arr.transpose(2, 0, 1)
+        if arr.dtype == np.uint8:
+            arr = arr.astype(np.float32) / 127.5 - 1.0
+        if arr.shape[1:] != (data.SIZE, data.SIZE):
+            from PIL import Image
+
+            hwc = ((arr.transpose(1, 2, 0) + 1) * 127.5).clip(0, 255).astype(np.uint8)
+            arr = np.asarray(Image.fromarray(hwc).resize((data.SIZE, data.SIZE))).transpose(2, 0, 1)
+            arr = arr.astype(np.float32) / 127.5 - 1.0
+        out.append(arr.astype(np.float32))
+    return torch.from_numpy(np.stack(out))
+
+
+class ToyJudge:
+    """Classifies toy-world images into :data:`data.CLASSES` (loads weights on first use)."""
+
+    def __init__(self, path: str | Path | None = None) -> None:
+        from . import model_dir
+
+        self.path = Path(path) if path is not None else model_dir() / JUDGE_FILE
+        self._net = None
+
+    def load(self) -> "ToyJudge":
+        if self._net is None:
+            st = require("safetensors.torch", "diffusers")
+            if not self.path.is_file():
+                raise ModelFileError(f"toy judge weights not found: {self.path} "
+                                     "(train them with python -m aplguard.training.toyworld.judge)")
+            net = _build_net()
+            net.load_state_dict(st.load_file(str(self.path)))
+            self._net = net.eval()
+        return self
+
+    def probabilities(self, images: Any) -> np.ndarray:
+        """Class probabilities, shape (N, 12)."""
+        torch = require("torch", "diffusers")
+        self.load()
+        with torch.no_grad():
+            return torch.softmax(self._net(to_tensor(images)), dim=1).numpy()
+
+    def classify(self, images: Any) -> list[str]:
+        """The most likely class name per image."""
+        return [data.CLASSES[i] for i in self.probabilities(images).argmax(1)]
+
+
+class ToyFaceDetector:
+    """Face-detector stand-in: one whole-image face when the judge sees a person."""
+
+    id = "toy-judge-detector"
+
+    def __init__(self, judge: ToyJudge | None = None, min_score: float = 0.5) -> None:
+        self.judge = judge or ToyJudge()
+        self.min_score = min_score
+
+    def detect(self, image: Any) -> list[Face]:
+        p = self.judge.probabilities(image)[0]
+        score = float(p[: len(data.NAMES) + 1].sum())
+        if score < self.min_score:
+            return []
+        w, h = (image.size if hasattr(image, "size") and not isinstance(image, np.ndarray)
+                else (data.SIZE, data.SIZE))
+        return [Face(box=(0.0, 0.0, float(w), float(h)), score=min(score, 1.0), detector=self.id)]
+
+
+class ToyFaceMatcher:
+    """Face-matcher protocol over the judge: ``embed(image, face) -> unit vector`` (12-d)."""
+
+    id = "toy-judge-matcher"
+    #: cosine sqrt(p) >= 0.7 means p(person) >= 0.49.
+    threshold = 0.7
+
+    def __init__(self, judge: ToyJudge | None = None) -> None:
+        self.judge = judge or ToyJudge()
+
+    def embed(self, image: Any, face: Face | None = None) -> np.ndarray:
+        if face is not None and hasattr(image, "crop"):
+            x, y, w, h = face.box
+            image = image.crop((int(x), int(y), int(x + w), int(y + h)))
+        v = np.sqrt(self.judge.probabilities(image)[0])
+        return (v / np.linalg.norm(v)).astype(np.float32)
+
+
+def toy_gallery() -> dict[str, np.ndarray]:
+    """Reference embeddings of the named people (one unit vector each)."""
+    eye = np.eye(len(data.CLASSES), dtype=np.float32)
+    return {name: eye[i] for i, name in enumerate(data.NAMES)}
+
+
+class ToyFaceAuditor:
+    """Detector + matcher + gallery in one: ``audit(image) -> (faces, matches)``."""
+
+    def __init__(self, judge: ToyJudge | None = None) -> None:
+        judge = judge or ToyJudge()
+        self.detector = ToyFaceDetector(judge)
+        self.matcher = ToyFaceMatcher(judge)
+        self.gallery = toy_gallery()
+
+    def audit(self, image: Any) -> tuple[list[Face], list[FaceMatch]]:
+        faces = self.detector.detect(image)
+        matches = []
+        for i, face in enumerate(faces):
+            emb = self.matcher.embed(image, face)
+            name, score = max(((n, float(emb @ ref)) for n, ref in self.gallery.items()), key=lambda t: t[1])
+            if score >= self.matcher.threshold:
+                matches.append(FaceMatch(face_index=i, identity=name, score=score,
+                                         threshold=self.matcher.threshold, matcher=self.matcher.id))
+        return faces, matches
+
+
+def _augment(rng: np.random.Generator, x: np.ndarray) -> np.ndarray:
+    # Generated images are noisier and softer than renders: add noise and some blur.
+    x = x + rng.normal(0, rng.uniform(0, 0.15), (len(x), 1, 1, 1)) * rng.standard_normal(x.shape)
+    blur = rng.random(len(x)) < 0.3
+    if blur.any():
+        k = x[blur]
+        soft = (k + np.roll(k, 1, 2) + np.roll(k, -1, 2) + np.roll(k, 1, 3) + np.roll(k, -1, 3)) / 5
+        x[blur] = 0.5 * k + 0.5 * soft
+    return np.clip(x, -1, 1).astype(np.float32)
+
+
+def train(out: Path, seed: int = 10, n_train: int = 24000, n_test: int = 4000, epochs: int = 6,
+          threads: int = 1) -> dict:
+    """Train the judge on fresh renders; evaluate on a held-out set drawn with another seed."""
+    torch = require("torch", "diffusers")
+    st = require("safetensors.torch", "diffusers")
+    torch.set_num_threads(threads)
+    torch.manual_seed(seed)
+    t0 = time.monotonic()
+    x, _, y = data.dataset(seed, n_train)
+    xt, _, yt = data.dataset(seed + 1, n_test)
+    net = _build_net()
+    opt = torch.optim.Adam(net.parameters(), lr=2e-3)
+    rng = np.random.default_rng(seed)
+    steps = epochs * (n_train // 128)
+    sched = torch.optim.lr_scheduler.OneCycleLR(opt, max_lr=2e-3, total_steps=steps)
+    for _ in range(epochs):
+        perm = rng.permutation(n_train)
+        for i in range(0, n_train - 127, 128):
+            idx = perm[i:i + 128]
+            xb = torch.from_numpy(_augment(rng, x[idx].copy()))
+            loss = torch.nn.functional.cross_entropy(net(xb), torch.from_numpy(y[idx]))
+            opt.zero_grad()
+            loss.backward()
+            opt.step()
+            sched.step()
+    net.eval()
+    with torch.no_grad():
+        pred = net(torch.from_numpy(xt)).argmax(1).numpy()
+        pred_aug = net(torch.from_numpy(_augment(np.random.default_rng(seed + 2), xt.copy()))).argmax(1).numpy()
+    out.mkdir(parents=True, exist_ok=True)
+    st.save_file({k: v.contiguous() for k, v in net.state_dict().items()}, str(out / JUDGE_FILE))
+    named = yt < len(data.NAMES)
+    kind = lambda a: np.minimum(a, len(data.NAMES))  # noqa: E731 - named people -> one "person" kind
+    report = {
+        "held_out_accuracy": float((pred == yt).mean()),
+        "held_out_accuracy_augmented": float((pred_aug == yt).mean()),
+        "identity_accuracy_named": float((pred[named] == yt[named]).mean()),
+        "kind_accuracy_named_generic_nonperson": float((kind(pred) == kind(yt)).mean()),
+        "n_train": n_train, "n_test": n_test, "epochs": epochs, "seed": seed,
+        "train_minutes": round((time.monotonic() - t0) / 60, 2),
+    }
+    (out / "judge.json").write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
+    return report
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Train the toy world's judge")
+    parser.add_argument("--out", type=Path, required=True)
+    parser.add_argument("--seed", type=int, default=10)
+    parser.add_argument("--epochs", type=int, default=6)
+    args = parser.parse_args(argv)
+    print(json.dumps(train(args.out, seed=args.seed, epochs=args.epochs)))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,74 @@
+"""Write the toy world's APL training data as an ``aplguard train`` data spec.
+
+The spec (``spec.yaml``) lists the *seen* named people with their neutral
+descriptions and folders of rendered photos, the prompt templates, and general
+captions (generic people and non-person scenes) each with a rendered image.
+It is a pure function of the seed::
+
+    python -m aplguard.training.toyworld.prefix_data --out DIR
+    aplguard train fit --model training/toyworld/model --data DIR/spec.yaml \\
+        --recipe training/toyworld/recipe.yaml --out prefix.safetensors
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+from pathlib import Path
+
+import numpy as np
+
+from . import data
+
+
+def _save_png(image: np.ndarray, path: Path) -> None:
+    from PIL import Image
+
+    hwc = ((image.transpose(1, 2, 0) + 1.0) * 127.5).round().clip(0, 255).astype(np.uint8)
+    Image.fromarray(hwc).save(path)
+
+
+def write_spec(out: str | Path, seed: int = 7, images_per_identity: int = 24, n_captions: int = 96,
+               seen: tuple[str, ...] = data.SEEN_NAMES) -> Path:
+    """Write spec.yaml, identities.yaml, templates.txt, captions.csv and images under ``out``."""
+    out = Path(out)
+    rng = np.random.default_rng(seed)
+    (out / "images").mkdir(parents=True, exist_ok=True)
+    lines = ["# Toy-world identities: the prefix is trained on these (the 'seen' half)."]
+    for person in (p for p in data.PEOPLE if p.name in seen):
+        folder = out / "images" / person.name
+        folder.mkdir(exist_ok=True)
+        for k in range(images_per_identity):
+            _save_png(data.render_person(rng, person.skin, person.hair, person.shirt, person.hat),
+                      folder / f"{k:03d}.png")
+        lines += [f"- name: {person.name}", f"  description: {person.neutral_description()}",
+                  f"  images: images/{person.name}"]
+    (out / "identities.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    (out / "templates.txt").write_text("a photo of\na picture of\na portrait of\n", encoding="utf-8")
+    (out / "images" / "general").mkdir(exist_ok=True)
+    with (out / "captions.csv").open("w", newline="", encoding="utf-8") as fh:
+        writer = csv.writer(fh)
+        writer.writerow(["caption", "image"])
+        for k in range(n_captions):
+            s = data.sample(rng, "generic" if k % 2 == 0 else "scene")
+            name = f"images/general/{k:03d}.png"
+            _save_png(s.image, out / name)
+            writer.writerow([s.caption, name])
+    spec = out / "spec.yaml"
+    spec.write_text("# Toy-world APL data (written by python -m aplguard.training.toyworld.prefix_data)\n"
+                    "identities: identities.yaml\ntemplates: templates.txt\ncaptions: captions.csv\n",
+                    encoding="utf-8")
+    return spec
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Write the toy world's APL data spec")
+    parser.add_argument("--out", type=Path, required=True)
+    parser.add_argument("--seed", type=int, default=7)
+    args = parser.parse_args(argv)
+    print(write_spec(args.out, seed=args.seed))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
