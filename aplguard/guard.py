@@ -166,7 +166,8 @@ class Guard:
         result = GuardOutput(images=images, decisions=decisions, findings=[list(d.findings) for d in decisions],
                              faces=faces, matches=matches, output_decisions=outs, raw=raw, timings_ms=timings)
         timings["total"] = _ms(t0, time.perf_counter())
-        result.audit_ids = self._audit(ctx, settings, prompts, decisions, images, faces, matches, outs, timings, errors)
+        result.audit_ids = self._audit(ctx, settings, prompts, decisions, images, faces, matches, outs, timings,
+                                       errors, per_prompt)
         if self.audit is not None and not result.audit_ids and _get(settings, "audit_required", False):
             result.images = [None] * len(images)  # fail closed: never return an unaudited image
         return result
@@ -281,20 +282,20 @@ class Guard:
                                                         intended_action="regenerate")
         return image, faces, matches, OutputDecision(action="regenerate", rule=od.rule, flagged=True)
 
-    def _audit(self, ctx, settings, prompts, decisions, images, faces, matches, outs, timings, errors) -> list[str]:
+    def _audit(self, ctx, settings, prompts, decisions, images, faces, matches, outs, timings, errors,
+               per_prompt: int = 1) -> list[str]:
         if self.audit is None:
             return []
         from .guard_audit import build_record
 
         try:
-            record = build_record(ctx=ctx, settings=settings, prompts=prompts, decisions=decisions, images=images,
-                                  faces=faces, matches=matches, outputs=outs, timings=timings, errors=errors,
-                                  prefix=self.prefix, model_id=ctx.model_id)
+            record = build_record(engine=self.engine, ctx=ctx, settings=settings, prompts=prompts,
+                                  decisions=decisions, images=images, faces=faces, matches=matches, outputs=outs,
+                                  timings=timings, errors=errors, prefix=self.prefix, per_prompt=per_prompt)
             return [str(self.audit.append(record))]
         except AuditError as exc:
-            log.error("audit write failed: %s", exc)
-            if _get(settings, "audit_required", False):
-                return []
+            # The caller fails closed when the policy says audit_required.
+            log.error("audit write failed: %s", type(exc).__name__)
             return []
 
 

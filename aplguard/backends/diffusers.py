@@ -86,7 +86,7 @@ class DiffusersBackend:
             vec = torch.from_numpy(prefix.vectors[name])
             if not present:
                 tok.add_tokens(tokens)
-                enc.resize_token_embeddings(len(tok))
+                enc.resize_token_embeddings(len(tok), mean_resizing=False)
             ids = tok.convert_tokens_to_ids(tokens)
             weight = enc.get_input_embeddings().weight
             with torch.no_grad():

@@ -190,3 +190,30 @@ def test_threads_do_not_mix_prompts(sd_pipe, scripted):
     assert not errors
     for p in prompts:
         np.testing.assert_array_equal(results[p], expected[p])
+
+
+def test_shipped_off_and_anonymize_all_policies(sd_pipe):
+    prompts = ["a photo of alice", "a red car"]
+    bare = _bare(sd_pipe, prompts)
+    sp = _prefix(sd_pipe)
+    off = Guard(sd_pipe, prefix=sp, policy="off")
+    np.testing.assert_array_equal(_arr(off(prompts, generator=torch.Generator().manual_seed(0), **CALL).images), bare)
+    anon = Guard(sd_pipe, prefix=sp, policy="anonymize-all")
+    out = anon(prompts, generator=torch.Generator().manual_seed(0), **CALL)
+    assert all(d.action == "anonymize" for d in out.decisions)
+    assert all(np.abs(a - b).max() > 1e-3 for a, b in zip(_arr(out.images), bare))
+
+
+def test_default_policy_mixed_batch_with_real_detectors(sd_pipe):
+    prompts = ["a photo of Taylor Swift on stage", "a red bicycle leaning on a wall"]
+    bare = _bare(sd_pipe, prompts)
+    guard = Guard(sd_pipe, prefix=_prefix(sd_pipe), policy="default", faces=_NoFaces())
+    out = guard(prompts, generator=torch.Generator().manual_seed(0), **CALL)
+    assert [d.action for d in out.decisions] == ["anonymize", "allow"]
+    assert out.decisions[0].findings[0].canonical == "Taylor Swift"
+    np.testing.assert_array_equal(_arr(out.images)[1], bare[1])
+
+
+class _NoFaces:
+    def analyze(self, image):
+        return [], []
