@@ -93,6 +93,8 @@ class Guard:
         self.backend = make_backend(pipe)
         self.pipe = pipe
         self.engine = _make_engine(policy)
+        if hasattr(self.engine, "prepare"):  # build and load detectors now: bad parameters fail here
+            self.engine.prepare(load=True)
         self.context = context or RequestContext()
         self.raise_on_block = raise_on_block
         self.max_prompt_chars = int(max_prompt_chars)

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import platform
 import random
 import statistics
@@ -188,6 +189,7 @@ def main(argv: list[str] | None = None) -> int:
         "benchmark": "policy_eval",
         "command": "python benchmarks/policy_eval.py " + " ".join(argv if argv is not None else sys.argv[1:]),
         "machine": {"platform": platform.platform(), "processor": platform.processor(),
+                    "cpus": os.cpu_count(), "loadavg_1m": os.getloadavg()[0],  # shared machines are noisy
                     "python": platform.python_version()},
         "versions": {"pydantic": pydantic.VERSION, "pyyaml": yaml.__version__},
         "params": {"rules": args.rules, "findings_per_prompt": len(DETECTORS), "prompts": args.prompts,

@@ -48,12 +48,13 @@ def sd15_random_pipeline(device: str):
                                          bos_token_id=len(tok) - 2, eos_token_id=len(tok) - 1,
                                          pad_token_id=len(tok) - 1)
     torch.manual_seed(0)
-    te = transformers.CLIPTextModel(te_cfg)
-    unet = diffusers.UNet2DConditionModel(sample_size=64, cross_attention_dim=768, attention_head_dim=8,
-                                          block_out_channels=(320, 640, 1280, 1280), layers_per_block=2)
-    vae = diffusers.AutoencoderKL(block_out_channels=(128, 256, 512, 512), latent_channels=4,
-                                  down_block_types=("DownEncoderBlock2D",) * 4,
-                                  up_block_types=("UpDecoderBlock2D",) * 4, sample_size=512)
+    with torch.device(device):  # random init directly on the device (much faster on a GPU)
+        te = transformers.CLIPTextModel(te_cfg)
+        unet = diffusers.UNet2DConditionModel(sample_size=64, cross_attention_dim=768, attention_head_dim=8,
+                                              block_out_channels=(320, 640, 1280, 1280), layers_per_block=2)
+        vae = diffusers.AutoencoderKL(block_out_channels=(128, 256, 512, 512), latent_channels=4,
+                                      down_block_types=("DownEncoderBlock2D",) * 4,
+                                      up_block_types=("UpDecoderBlock2D",) * 4, sample_size=512)
     sched = diffusers.DDIMScheduler(beta_start=0.00085, beta_end=0.012, beta_schedule="scaled_linear",
                                     clip_sample=False, set_alpha_to_one=False, steps_offset=1)
     pipe = diffusers.StableDiffusionPipeline(vae=vae, text_encoder=te, tokenizer=tok, unet=unet, scheduler=sched,

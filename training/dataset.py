@@ -141,10 +141,19 @@ def _load_image(path: str, res: int):
 def _encode_images(pipe, pixels):
     torch = require("torch", "diffusers")
     vae = pipe.vae
-    with torch.no_grad():
-        x = pixels.to(device=vae.device, dtype=vae.dtype)
-        # The distribution's mean, not a sample: deterministic latents for the cache.
-        lat = vae.encode(x).latent_dist.mean * vae.config.scaling_factor
+    dtype = vae.dtype
+    # fp16 VAEs that ask for it (SDXL's) overflow in fp16: encode in fp32, as the pipelines do.
+    upcast = dtype == torch.float16 and getattr(vae.config, "force_upcast", False)
+    if upcast:
+        vae.to(torch.float32)
+    try:
+        with torch.no_grad():
+            x = pixels.to(device=vae.device, dtype=vae.dtype)
+            # The distribution's mean, not a sample: deterministic latents for the cache.
+            lat = vae.encode(x).latent_dist.mean * vae.config.scaling_factor
+    finally:
+        if upcast:
+            vae.to(dtype)
     return lat.float().cpu()
 
 

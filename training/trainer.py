@@ -88,11 +88,13 @@ class _Runtime:
 
     rank, world, is_main = 0, 1, True
 
-    def __init__(self, device, config: TrainConfig):
+    def __init__(self, device, config: TrainConfig, weights_dtype=None):
         torch = require("torch", "diffusers")
         self.device = device
         self.amp_dtype = None
-        if device.type == "cuda" and config.mixed_precision != "no":
+        if device.type == "cuda" and weights_dtype in (torch.float16, torch.bfloat16):
+            self.amp_dtype = weights_dtype  # frozen weights already in half precision: compute in it
+        elif device.type == "cuda" and config.mixed_precision != "no":
             self.amp_dtype = torch.bfloat16 if config.mixed_precision == "bf16" else torch.float16
         # fp16 needs loss scaling; bf16 and fp32 do not.
         self.scaler = torch.amp.GradScaler("cuda") if self.amp_dtype == torch.float16 else None
@@ -254,10 +256,11 @@ def fit(pipe, data: TrainingSet | DataSpec, config: TrainConfig | None = None, *
     ckpt = _load_checkpoint(ckpt_path, pipe, config) if (ckpt_path and resume and ckpt_path.exists()) else None
     if isinstance(data, DataSpec):
         data = prepare(pipe, data, config, cache_dir=cache_dir, progress=progress)
-    if ckpt is not None and ckpt["data"] != data.digest:
+    data_digest = data.digest
+    if ckpt is not None and ckpt["data"] != data_digest:
         raise TrainingError(f"{ckpt_path}: checkpoint was trained on other data; use a new checkpoint folder")
 
-    runtime = _AccelerateRuntime(config) if distributed else _Runtime(pipe.unet.device, config)
+    runtime = _AccelerateRuntime(config) if distributed else _Runtime(pipe.unet.device, config, pipe.unet.dtype)
     device = runtime.device
     noise_sched = _noise_scheduler(pipe)
     n_train_t = int(noise_sched.config.num_train_timesteps)
@@ -277,7 +280,10 @@ def fit(pipe, data: TrainingSet | DataSpec, config: TrainConfig | None = None, *
             for k, p in module.vectors.items():
                 p.copy_(ckpt["prefix"][k])
         optimizer.load_state_dict(ckpt["optimizer"])
-        gen.set_state(ckpt["rng"])
+        if runtime.rank == 0:
+            gen.set_state(ckpt["rng"])
+        else:  # only rank 0's stream is saved: other ranks continue on fresh, distinct streams
+            gen.manual_seed(int(config.seed) + 1 + 7919 * runtime.rank + 104729 * int(ckpt["step"]))
         losses = [float(x) for x in ckpt["losses"]]
         start = int(ckpt["step"])
         if runtime.scaler is not None and ckpt.get("scaler"):
@@ -307,7 +313,7 @@ def fit(pipe, data: TrainingSet | DataSpec, config: TrainConfig | None = None, *
                 runtime.barrier()
                 if runtime.is_main:
                     _save_checkpoint(ckpt_path, step + 1, _unwrap(module), optimizer, gen, losses, pipe, config,
-                                     data, runtime)
+                                     data_digest, runtime)
     bar.close()
     elapsed = time.perf_counter() - run_t0
     samples_per_s = done * config.batch_size * runtime.world / elapsed if done and elapsed > 0 else 0.0
@@ -315,7 +321,7 @@ def fit(pipe, data: TrainingSet | DataSpec, config: TrainConfig | None = None, *
     vectors = {k: v.detach().float().cpu() for k, v in _unwrap(module).vectors.items()}
     initial, final = window_means(losses)
     provenance = {"trainer": "aplguard.training", "method": "APL (arXiv 2405.16895)", "steps": len(losses),
-                  "config": config.model_dump(), "data": data.digest, "n_items": len(data.items),
+                  "config": config.model_dump(), "data": data_digest, "n_items": len(data.items),
                   "initial_loss": initial, "final_loss": final}
     prefix = SoftPrompt.from_pipeline(pipe, vectors, provenance=provenance)
     result = FitResult(prefix, len(losses), initial, final, samples_per_s, peak, losses)
@@ -403,7 +409,8 @@ def _peak_mem_mb(device) -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def _save_checkpoint(path: Path, step: int, module, optimizer, gen, losses, pipe, config, data, runtime) -> None:
+def _save_checkpoint(path: Path, step: int, module, optimizer, gen, losses, pipe, config, data_digest: str,
+                     runtime) -> None:
     torch = require("torch", "diffusers")
     path.parent.mkdir(parents=True, exist_ok=True)
     state = {
@@ -411,7 +418,7 @@ def _save_checkpoint(path: Path, step: int, module, optimizer, gen, losses, pipe
         "prefix": {k: v.detach().cpu().clone() for k, v in module.vectors.items()},
         "optimizer": optimizer.state_dict(), "rng": gen.get_state(), "losses": list(losses),
         "model": json.dumps(model_fingerprint(pipe)), "config": json.dumps(config.model_dump()),
-        "data": data.digest, "scaler": runtime.scaler.state_dict() if runtime.scaler is not None else None,
+        "data": data_digest, "scaler": runtime.scaler.state_dict() if runtime.scaler is not None else None,
     }
     tmp = path.with_name(f".{path.name}.tmp")
     torch.save(state, tmp)

@@ -62,7 +62,7 @@ class JsonlSink(AuditSink):
     def __init__(self, url: str, path: str, *, hmac_key: bytes | str | None = None, checkpoint_every: int = 1000,
                  anchor: str | None = None, fsync: bool = False, create: bool = True):
         super().__init__(url, hmac_key=hmac_key, checkpoint_every=checkpoint_every, anchor=anchor)
-        self.path = path
+        self.path = os.path.abspath(path)  # reopened later (prune, torn tails), maybe after a chdir
         self.fsync = bool(fsync)
         self._lock = threading.Lock()
         self._fd: int | None = None

@@ -48,6 +48,9 @@ class PostgresSink(AuditSink):
             raise AuditError(f"cannot connect to the audit database {self.url}: {_first_line(exc)}") from None
         try:
             self._init_schema(create)
+        except AuditError:
+            self._conn.close()
+            raise
         except psycopg.Error as exc:
             self._conn.close()
             raise AuditError(f"cannot use the audit table {table} in {self.url}: {_first_line(exc)}") from None
@@ -60,14 +63,15 @@ class PostgresSink(AuditSink):
             exists = cur.fetchone()[0] is not None
             if not exists and not create:
                 raise AuditError(f"no audit table {t} in {self.url}")
-            cur.execute(f"""CREATE TABLE IF NOT EXISTS {t} (
-                seq BIGINT PRIMARY KEY, kind TEXT NOT NULL, rid TEXT, ts TEXT NOT NULL, tenant TEXT,
-                prev TEXT NOT NULL, hash TEXT NOT NULL, mac TEXT, body TEXT NOT NULL)""")
-            cur.execute(f"CREATE INDEX IF NOT EXISTS {t}_ts ON {t} (ts)")
-            cur.execute(f"CREATE INDEX IF NOT EXISTS {t}_tenant ON {t} (tenant, ts)")
-            cur.execute(f"CREATE TABLE IF NOT EXISTS {t}_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
-            cur.execute(f"INSERT INTO {t}_meta VALUES ('schema_version', %s) ON CONFLICT DO NOTHING",
-                        (str(_SCHEMA_VERSION),))
+            if not exists:  # DDL only when needed: read-only roles can still verify and query
+                cur.execute(f"""CREATE TABLE IF NOT EXISTS {t} (
+                    seq BIGINT PRIMARY KEY, kind TEXT NOT NULL, rid TEXT, ts TEXT NOT NULL, tenant TEXT,
+                    prev TEXT NOT NULL, hash TEXT NOT NULL, mac TEXT, body TEXT NOT NULL)""")
+                cur.execute(f"CREATE INDEX IF NOT EXISTS {t}_ts ON {t} (ts)")
+                cur.execute(f"CREATE INDEX IF NOT EXISTS {t}_tenant ON {t} (tenant, ts)")
+                cur.execute(f"CREATE TABLE IF NOT EXISTS {t}_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+                cur.execute(f"INSERT INTO {t}_meta VALUES ('schema_version', %s) ON CONFLICT DO NOTHING",
+                            (str(_SCHEMA_VERSION),))
             cur.execute(f"SELECT value FROM {t}_meta WHERE key = 'schema_version'")
             version = int(cur.fetchone()[0])
         if version > _SCHEMA_VERSION:

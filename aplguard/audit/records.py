@@ -264,6 +264,8 @@ class OutputRecord(_Model):
 class PolicyRef(_Model):
     """Which policy decided."""
 
+    model_config = ConfigDict(extra="forbid", validate_assignment=True, coerce_numbers_to_str=True)
+
     name: str = Field(description="Policy name.")
     version: str | None = Field(None, description="Policy version.")
     sha256: str | None = Field(None, description="SHA-256 of the policy file or canonical form.")

@@ -12,7 +12,7 @@ from abc import ABC, abstractmethod
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timezone
 from typing import Any, Callable, Iterable, Iterator
-from urllib.parse import parse_qsl, urlsplit
+from urllib.parse import parse_qsl, quote, urlsplit, urlunsplit
 
 from ..errors import AuditError, ConfigError
 from .chain import CHECKPOINT, GENESIS, RECORD, ChainBuilder, Entry, PendingRecord, canonical_json, resolve_key, \
@@ -324,7 +324,8 @@ def open_sink(url: "str | AuditSink", hmac_key: bytes | str | None = None, *, cr
         create: create the log when missing (False for read-only tools).
         **opts: ``checkpoint_every`` (1000), ``anchor`` (path); SQLite:
             ``synchronous`` (``normal``|``full``), ``busy_timeout_s``; JSONL:
-            ``fsync`` (False); PostgreSQL: ``table`` (``aplguard_audit``).
+            ``fsync`` (False); PostgreSQL: ``table`` (``aplguard_audit``; also
+            ``postgresql://...?table=name``, other query parameters go to libpq).
 
     Raises:
         ConfigError: unknown scheme or option, malformed URL.
@@ -351,6 +352,9 @@ def open_sink(url: "str | AuditSink", hmac_key: bytes | str | None = None, *, cr
     if scheme in ("sqlite", "jsonl"):
         query = dict(parse_qsl(urlsplit(url).query))
         opts = {**query, **opts}
+    else:  # our options leave the URL; the rest (sslmode, connect_timeout, ...) goes to libpq
+        url, ours = _split_pg_options(url)
+        opts = {**ours, **opts}
     common = {}
     for name, conv in _COMMON_OPTS.items():
         if name in opts:
@@ -372,6 +376,17 @@ def open_sink(url: "str | AuditSink", hmac_key: bytes | str | None = None, *, cr
     from .postgres_sink import PostgresSink
     _check_opts(opts, {"table"}, url)
     return PostgresSink(url, hmac_key=hmac_key, create=create, **common, **opts)
+
+
+_PG_OPTS = ("table", "checkpoint_every", "anchor")
+
+
+def _split_pg_options(url: str) -> tuple[str, dict[str, str]]:
+    parts = urlsplit(url)
+    pairs = parse_qsl(parts.query, keep_blank_values=True)
+    ours = {k: v for k, v in pairs if k in _PG_OPTS}
+    rest = "&".join(f"{k}={quote(v)}" for k, v in pairs if k not in _PG_OPTS)
+    return urlunsplit(parts._replace(query=rest)), ours
 
 
 def _check_opts(opts: dict, allowed: set[str], url: str) -> None:

@@ -56,7 +56,8 @@ class SQLiteSink(AuditSink):
         super().__init__(url, hmac_key=hmac_key, checkpoint_every=checkpoint_every, anchor=anchor)
         if str(synchronous).lower() not in ("normal", "full"):
             raise ConfigError(f"{url}: synchronous must be normal or full, got {synchronous!r}")
-        self.path = path
+        # Absolute: readers open their own connections later, maybe after a chdir.
+        self.path = path if path == ":memory:" else os.path.abspath(path)
         self._lock = threading.Lock()
         self._conn: sqlite3.Connection | None = None
         memory = path == ":memory:"

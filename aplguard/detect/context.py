@@ -31,6 +31,27 @@ memorial's day holiday bible scholarship fellowship fund trust test machine shoe
 conjecture limit scale index rule razor complex fallacy
 """.split())
 
+# Common English words that are also in the name lexicons; as a name they are weak evidence.
+COMMON_WORDS = frozenset("""
+rose lily iris violet daisy holly ivy hazel heather fern willow olive poppy jasmine ginger pepper
+rain snow storm river brook lake forest wood woods hill hills field fields stone rock bush moon star
+sky sun summer winter autumn spring may june april august hope faith grace joy love mercy honor
+honour will bill mark frank grant chase miles cash price king bishop pope knight page major dean
+earl duke marshal guy penny candy honey sugar brandy crystal diamond ruby pearl jade amber coral
+angel baker cook hunter fisher gardner mason porter shepherd butler cooper taylor wolf fox bear
+lamb bird crow swift drake finch robin jay hawk crane bull buck hart steel iron gold silver brown
+white black green gray grey blue red pink orange bell church hall house street lane park wall
+bridge gate ward temple castle tower north south west east young little long short rich strong
+sharp bright golden happy sunny wise good best new old big small sweet dear noble free early late
+night day morning evening dawn dusk light dark shadow sunset sunrise sea ocean wave waves shore
+beach bay island field garden flower flowers tree trees leaf bloom cherry apple berry peach plum
+art style photo portrait beauty beautiful pretty cute cool hot warm cold wild city town village
+world earth land home queen prince princess lord lady sir master man woman boy girl child baby
+human person people hero saint christmas easter holiday sunday monday friday story dream magic
+music song dance rock jazz soul blues pop cyberpunk fantasy anime cinematic epic dramatic
+masterpiece quality detailed realistic photorealistic studio lighting render digital oil canvas
+""".split())
+
 # Words before a name that make it a place.
 _PLACE_BEFORE = frozenset("mount mt lake fort cape port camp lago monte".split())
 
@@ -53,6 +74,10 @@ _LIKENESS_BEFORE = re.compile(r"(?:looks? like|looking like|look alike of|lookal
                               r"with the face of|face of|the likeness of|likeness of|impersonat\w+|"
                               r"double of|doppelganger of|body double of|deepfake of|face ?swap(?:ped)? with|"
                               r"sieht aus wie|parecido a|se parece a|ressemble a|ressemblant a)\s*$")
+_LIST_CONNECTOR = re.compile(r"(?:,(?: and| &)?| and| &| \+|,? with)$")
+_PERSON_NOUN = re.compile(r"\b(?:man|men|woman|women|guy|girl|boy|person|someone|somebody|lady|gentleman|"
+                          r"he|she|actor|actress|singer|kid|child|baby|teen|teenager|dressed|dress\w*|"
+                          r"costume|cosplay\w*|model|face)\b")
 _INDEFINITE = frozenset("a an any some every fictional fictitious generic imaginary random another".split())
 _ANIMALS_OBJECTS = frozenset("""
 dog dogs puppy cat cats kitten horse pony bird parrot fish goldfish hamster rabbit bunny turtle
@@ -83,20 +108,36 @@ def _clause_before(lower: str, start: int) -> str:
 
 
 def style_reason(lower: str, start: int, end: int, group: str = "") -> str | None:
-    """Why the name at ``lower[start:end]`` is a style/credit reference, or None."""
+    """Why the name at ``lower[start:end]`` is a style/credit reference, or None.
+
+    Lists count too: in "art by Greg Rutkowski and Alphonse Mucha" both are credits.
+    """
+    if _credit_list(lower[max(0, start - 160):start].rstrip(), 3):
+        return "style or credit reference"
     before = _clause_before(lower, start)
     tail = before.rstrip()
-    if _STYLE_BEFORE.search(tail):
-        return "style or credit reference"
     after = words_after(lower, end, 2)
     if after and after[0] in _STYLE_AFTER:
         return "style reference"
     if after[:2] == ["s", "style"] or (after and after[0] in ("'s", "s") and len(after) > 1 and after[1] == "style"):
         return "style reference"
     if re.search(r"\blike\s*$", tail) and not _LIKENESS_BEFORE.search(tail):
-        if group in ("art", "directors", "writers") or _ART_VERBS.search(before):
+        # "a woman like X" asks for a likeness; "a hotel lobby like X" for a style.
+        if group in ("art", "directors", "writers") or _ART_VERBS.search(before) or not _PERSON_NOUN.search(before):
             return "style reference (like ...)"
     return None
+
+
+def _credit_list(before: str, depth: int) -> bool:
+    """Whether ``before`` ends in a style cue, possibly followed by other names of a list."""
+    if _STYLE_BEFORE.search(before):
+        return True
+    m = _LIST_CONNECTOR.search(before)
+    if depth == 0 or not m:
+        return False
+    head = before[:m.start()].rstrip().split(" ")
+    # the previous list item is one to three words long
+    return any(_credit_list(" ".join(head[:-n]), depth - 1) for n in (1, 2, 3) if len(head) > n)
 
 
 def likeness_before(lower: str, start: int) -> bool:

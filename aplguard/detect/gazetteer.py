@@ -194,9 +194,16 @@ class GazetteerDetector:
 
 def _outermost(hits: list[Hit]) -> list[Hit]:
     """Drop hits strictly inside a longer hit ("Mucha" inside "Alphonse Mucha")."""
-    return [h for h in hits
-            if not any(o.start <= h.start and h.end <= o.end and (o.end - o.start) > (h.end - h.start)
-                       for o in hits)]
+    seen: set[tuple[int, int, str]] = set()
+    out = []
+    for h in hits:
+        ident = (h.start, h.end, h.alias.person.canonical)
+        if ident in seen or any(o.start <= h.start and h.end <= o.end and (o.end - o.start) > (h.end - h.start)
+                                for o in hits):
+            continue
+        seen.add(ident)
+        out.append(h)
+    return out
 
 
 def _ambiguous_ok(norm: NormalizedText, ts: int, te: int, form: str) -> bool:

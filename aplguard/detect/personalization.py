@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from ..types import Finding
+from .context import COMMON_WORDS
 from .normalize import MAX_SCAN_CHARS, match_key, normalize
 from .resources import SHARED_CACHE, ResourceCache, load_lexicon
 
@@ -27,6 +28,7 @@ _RARE = re.compile(r"(?<![\w<])(?P<tok>[a-z]{2,5})\s+(?:%s)\b" % _PERSON_CLASS, 
 _TAG = re.compile(r"<\s*(?P<type>lora|lyco|locon|loha|hypernet|embedding|ti)\s*:\s*(?P<name>[^:>]{1,120})"
                   r"(?::[^>]{0,40})?>", re.IGNORECASE)
 _EMBED = re.compile(r"(?:\bembedding:(?P<e1>[\w.\-]{1,80}))|(?:<(?P<e2>[a-z][\w\-]{1,60})>)", re.IGNORECASE)
+_CLASS_AFTER = re.compile(r"\s*(?:,\s*)?(?:a |an |the )?(?:\w+ ){0,2}%s\b" % _PERSON_CLASS, re.IGNORECASE)
 _PERSONISH = re.compile(r"(?:^|[_\-\s.])(?:face|person|people|man|woman|celeb|celebrity|likeness|portrait|"
                         r"realperson|selfie|me|myself|wife|husband|girlfriend|boyfriend)(?:$|[_\-\s.\d])",
                         re.IGNORECASE)
@@ -55,12 +57,14 @@ class PersonalizationDetector:
         self.rare_tokens = RARE_TOKENS | frozenset(t.lower() for t in (extra_tokens or ()))
 
     def load(self) -> "PersonalizationDetector":
-        """Load the first-name lexicon now (used to read LoRA names)."""
-        self._first_names()
+        """Load the name lexicons now (used to read LoRA names)."""
+        self._lexicons()
         return self
 
-    def _first_names(self) -> frozenset[str]:
-        return self.cache.get("lexicon.first_names", lambda: load_lexicon("first_names.txt"))
+    def _lexicons(self) -> tuple[frozenset[str], frozenset[str]]:
+        first = self.cache.get("lexicon.first_names", lambda: load_lexicon("first_names.txt"))
+        last = self.cache.get("lexicon.surnames", lambda: load_lexicon("surnames.txt"))
+        return first, last
 
     def detect(self, text: str) -> list[Finding]:
         """Personalisation and likeness findings (spans in ``text``)."""
@@ -77,7 +81,7 @@ class PersonalizationDetector:
         for m in _TAG.finditer(text):
             tagged.append((m.start(), m.end()))
             name = m.group("name").strip()
-            personal = self._names_person(name)
+            personal = self._names_person(name, _CLASS_AFTER.match(text[m.end():]) is not None)
             out.append(self._f("personalization", 0.85 if personal else 0.4, m.start(), m.end(), text,
                                f"{m.group('type').lower()} tag {'naming a person' if personal else '(style or concept?)'}",
                                personal))
@@ -96,14 +100,19 @@ class PersonalizationDetector:
                                "likeness request" + (" pointing at a person" if pointed else ""), pointed))
         return out
 
-    def _names_person(self, name: str) -> bool:
+    def _names_person(self, name: str, person_after: bool = False) -> bool:
+        """Whether a LoRA/embedding name names a person ("kevin_brandt", "my_face").
+
+        A first name + surname counts; when both are also English words ("taylor_swift")
+        it counts only when a person class follows the tag ("... woman in a garden").
+        """
         if _PERSONISH.search(name):
             return True
         words = match_key(re.sub(r"[_\-.]+", " ", name))[0].split()
-        first = self._first_names()
-        # "taylor_swift_v2": a first name followed by another word is a person's name.
-        return any(w in first and i + 1 < len(words) and words[i + 1].isalpha() and len(words[i + 1]) > 2
-                   for i, w in enumerate(words))
+        first, last = self._lexicons()
+        # "kevin_brandt_v2": a first name followed by a surname names a person.
+        return any(w in first and nxt in last and (person_after or not (w in COMMON_WORDS and nxt in COMMON_WORDS))
+                   for w, nxt in zip(words, words[1:]))
 
     def _f(self, kind, score, start, end, text, why, identity) -> Finding:
         return Finding(kind=kind, score=score, start=start, end=end, text=text[start:end], detector=self.id,

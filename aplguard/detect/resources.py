@@ -97,7 +97,7 @@ def load_us_presidents() -> list[str]:
 
 def load_lexicon(name: str) -> frozenset[str]:
     """A key-per-line lexicon (``first_names.txt``, ``surnames.txt``)."""
-    return frozenset(line for _, line in _lines(name))
+    return frozenset(_data_text(name).split())  # one key per line, no comments
 
 
 def load_non_person_names() -> list[str]:

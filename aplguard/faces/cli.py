@@ -127,6 +127,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--gallery", required=True)
     p.add_argument("images", nargs="+", metavar="IMAGE", help="image files or directories (walked)")
     p.add_argument("--json", action="store_true")
+    p.add_argument("--index", default="exact", choices=["exact", "hnsw"],
+                   help="exact numpy search (default) or an approximate FAISS HNSW index")
     _common(p, matcher=True)
     p.set_defaults(func=_gallery_match, matcher=None)
     gallery.set_defaults(func=lambda a: _help(gallery))
@@ -343,7 +345,7 @@ def _gallery_match(args) -> int:
     from .gallery import Gallery
     from .image import load_image
 
-    gallery = Gallery.open(args.gallery)
+    gallery = Gallery.open(args.gallery, index=args.index)
     matcher = _matcher(args, args.matcher or gallery.matcher_id or "sface")
     detector = _detector(args)
     auditor = FaceAuditor(detector, matcher, gallery, threshold=args.threshold)

@@ -94,9 +94,8 @@ class FaceDetector:
         self._warm = set()
         for kind in kinds:
             path = self.store.path(_MODELS[kind])
-            # The task's own threshold is set low; min_score is applied after merging.
             options = vision.FaceDetectorOptions(base_options=BaseOptions(model_asset_path=str(path)),
-                                                 min_detection_confidence=min(self.min_score, 0.3))
+                                                 min_detection_confidence=self.min_score)
             try:
                 with _quiet_native_stderr():
                     self._tasks[kind] = vision.FaceDetector.create_from_options(options)
@@ -139,8 +138,7 @@ class FaceDetector:
                 h, w = rgb.shape[:2]
                 if self.model == "auto" and max(h, w) > self.tile_above:
                     faces += self._tiles(rgb)
-        faces = [f for f in nms(faces) if f.score >= self.min_score]
-        return faces
+        return [f for f in nms(faces) if f.score >= self.min_score]
 
     def _tiles(self, rgb: np.ndarray) -> list[Face]:
         h, w = rgb.shape[:2]

@@ -134,11 +134,15 @@ def _record_builder() -> Any:
     return build_record
 
 
-def check_record(prompt: str, decision: Decision, settings: Any, ctx: RequestContext) -> Any:
-    """Build the audit record for one screened prompt, with Guard's record builder (no images)."""
-    return _record_builder()(ctx=ctx, settings=settings, prompts=[prompt], decisions=[decision], images=[],
-                             faces=[], matches=[], outputs=[], timings={}, errors=list(decision.errors),
-                             prefix=None, model_id=ctx.model_id)
+def check_record(engine: PolicyEngine, prompt: str, decision: Decision, settings: Any, ctx: RequestContext) -> Any:
+    """Build the audit record for one screened prompt, with Guard's record builder (no images).
+
+    The builder applies the policy's privacy settings (prompt stored as hash,
+    redacted or plain) exactly as for a guarded generation.
+    """
+    return _record_builder()(engine=engine, ctx=ctx, settings=settings, prompts=[prompt], decisions=[decision],
+                             images=[], faces=[], matches=[], outputs=[], timings={}, errors=[], prefix=None,
+                             per_prompt=1)
 
 
 def _json_line(index: int, decision: Decision, settings: Any, elapsed_ms: float) -> str:
@@ -201,7 +205,7 @@ def _screen(engine: PolicyEngine, prompts: list[str], ctx: RequestContext, setti
         elapsed_ms = (time.perf_counter() - t0) * 1000.0
         blocked = blocked or decision.blocked
         if sink is not None:
-            sink.append(check_record(prompt, decision, settings, ctx))
+            sink.append(check_record(engine, prompt, decision, settings, ctx))
         line = _json_line(i, decision, settings, elapsed_ms) if as_json else _text_line(i, decision, elapsed_ms)
         # Lone surrogates can't be printed on a UTF-8 stream; never crash the batch on them.
         out.write(line.encode("utf-8", "replace").decode("utf-8") + "\n")

@@ -100,15 +100,18 @@ def compile_context(cc: ContextCondition) -> tuple[Callable[[RequestContext], bo
     parts += [f"label {k} in {sorted(v)}" for k, v in labels.items()]
 
     def test(ctx: RequestContext) -> bool:
-        if tenants is not None and ctx.tenant not in tenants:
-            return False
-        if roles is not None and ctx.user_role not in roles:
-            return False
-        if families is not None and ctx.model_family not in families:
-            return False
-        for key, accepted in labels.items():
-            if ctx.labels.get(key) not in accepted:
+        try:
+            if tenants is not None and ctx.tenant not in tenants:
                 return False
+            if roles is not None and ctx.user_role not in roles:
+                return False
+            if families is not None and ctx.model_family not in families:
+                return False
+            for key, accepted in labels.items():
+                if ctx.labels.get(key) not in accepted:
+                    return False
+        except TypeError:  # an unhashable context value never equals a policy string
+            return False
         return True
 
     return test, "context(" + ", ".join(parts) + ")"

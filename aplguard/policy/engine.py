@@ -247,8 +247,12 @@ class PolicyEngine:
         return self.decide_findings(prompt, findings, ctx, errors=errors)
 
     def _context_plan(self, compiled: _Compiled, ctx: RequestContext) -> _ContextPlan:
-        key = (ctx.tenant, ctx.user_role, ctx.model_family, tuple(sorted(ctx.labels.items())) if ctx.labels else ())
-        plan = compiled.by_context.get(key)
+        try:
+            key: tuple | None = (ctx.tenant, ctx.user_role, ctx.model_family,
+                                 tuple(sorted(ctx.labels.items())) if ctx.labels else ())
+            plan = compiled.by_context.get(key)
+        except TypeError:  # unhashable/unorderable label values: evaluate, don't cache
+            key, plan = None, None
         if plan is None:
             if len(compiled.by_context) >= _CTX_CACHE_MAX:
                 compiled.by_context.clear()
@@ -258,7 +262,8 @@ class PolicyEngine:
                 conds.append((r.cond or _always) if ok else _never)
                 skips.append(r.skip if ok else r.ctx_skip)
             plan = _ContextPlan(tuple(conds), tuple(skips))
-            compiled.by_context[key] = plan
+            if key is not None:
+                compiled.by_context[key] = plan
         return plan
 
     def decide_findings(self, prompt: str, findings: Sequence[Finding], ctx: RequestContext | None = None, *,

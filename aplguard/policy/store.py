@@ -11,14 +11,17 @@ from __future__ import annotations
 import hashlib
 import logging
 import threading
+import time
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
 from ..errors import PolicyError
 from ..registry import Registry
+from ..types import Decision, OutputDecision, RequestContext
 from .engine import PolicyEngine
 from .loader import Policy
+from .settings import PolicySettings
 
 log = logging.getLogger("aplguard.policy")
 
@@ -36,14 +39,20 @@ class PolicyStore:
         on_error: called with the PolicyError of a rejected reload (default: log it).
         detectors: injected detectors, passed to every PolicyEngine.
         registry: detector registry, passed to every PolicyEngine.
+        check_interval_s: when set, the engine methods below (which make the store usable
+            wherever a PolicyEngine is, e.g. ``Guard(pipe, policy=store)``) first call
+            :meth:`reload_if_changed` at most this often (a few ``stat`` calls).
 
     Raises:
         PolicyError: the initial file is invalid (there is no last good policy to fall back to).
     """
 
     def __init__(self, path: str | Path, on_error: Callable[[PolicyError], Any] | None = None,
-                 detectors: Mapping[str, Any] | None = None, registry: Registry | None = None):
+                 detectors: Mapping[str, Any] | None = None, registry: Registry | None = None,
+                 check_interval_s: float | None = None):
         self.path = Path(path)
+        self.check_interval_s = check_interval_s
+        self._next_check = 0.0
         self._on_error = on_error or log_policy_error
         self._detectors = detectors
         self._registry = registry
@@ -111,3 +120,33 @@ class PolicyStore:
             log.info("policy reloaded: %s version %s (sha256 %s)", new_state[2].policy.name,
                      new_state[2].policy.version, new_state[2].policy.sha256[:12])
             return True
+
+    # ---------------------------------------------------------------- engine interface
+    def _active(self) -> PolicyEngine:
+        if self.check_interval_s is not None:
+            now = time.monotonic()
+            if now >= self._next_check:
+                self._next_check = now + self.check_interval_s
+                self.reload_if_changed()
+        return self._state[2]
+
+    @property
+    def policy(self) -> Policy:
+        """The active policy (same as :attr:`current`)."""
+        return self._state[2].policy
+
+    def settings(self, ctx: RequestContext | None = None) -> PolicySettings:
+        """:meth:`PolicyEngine.settings` of the active engine."""
+        return self._active().settings(ctx)
+
+    def decide_prompt(self, prompt: str, ctx: RequestContext | None = None) -> Decision:
+        """:meth:`PolicyEngine.decide_prompt` of the active engine."""
+        return self._active().decide_prompt(prompt, ctx)
+
+    def decide_output(self, **kwargs: Any) -> OutputDecision:
+        """:meth:`PolicyEngine.decide_output` of the active engine."""
+        return self._active().decide_output(**kwargs)
+
+    def prefix_for(self, model_family: str, ctx: RequestContext | None = None) -> str | None:
+        """:meth:`PolicyEngine.prefix_for` of the active engine."""
+        return self._active().prefix_for(model_family, ctx)

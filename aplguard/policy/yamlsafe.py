@@ -21,10 +21,15 @@ from ..errors import PolicyError
 #: A data path: keys and list indices from the document root.
 Path = tuple[Any, ...]
 
-# Alias expansion can blow a tiny file up exponentially ("billion laughs");
-# no legitimate policy comes near this many nodes.
-MAX_NODES = 200_000
+# Alias expansion can blow a tiny file up exponentially ("billion laughs").
+# Without aliases a document has fewer nodes than characters, so the budget
+# grows with the text: big list files load, tiny bombs stop early.
+MAX_NODES = 100_000
 MAX_DEPTH = 64
+# libyaml's parser when PyYAML was built with it (~3x faster on big list files).
+_Loader = getattr(yaml, "CSafeLoader", None) if yaml.__with_libyaml__ else None
+_Loader = _Loader or yaml.SafeLoader
+
 _PLAIN_KEY = re.compile(r"^[A-Za-z0-9_*-]+$")
 _PLAIN_TAGS = frozenset({"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"})
 
@@ -75,8 +80,9 @@ def _tab_errors(text: str, source: str) -> list[str]:
 class _Converter:
     """Turns a composed node tree into Python data plus a path -> Mark map."""
 
-    def __init__(self, loader: yaml.SafeLoader, source: str):
+    def __init__(self, loader: yaml.SafeLoader, source: str, max_nodes: int = MAX_NODES):
         self.loader = loader
+        self.max_nodes = max_nodes
         self.source = source
         self.marks: dict[Path, Mark] = {}
         self.key_marks: dict[Path, Mark] = {}
@@ -98,9 +104,9 @@ class _Converter:
 
     def convert(self, node: yaml.Node, path: Path) -> Any:
         self.count += 1
-        if self.count > MAX_NODES:
+        if self.count > self.max_nodes:
             raise PolicyError(located(self.source, _mark(node.start_mark), path,
-                                      f"document expands to more than {MAX_NODES} nodes (alias bomb?)"))
+                                      f"document expands to more than {self.max_nodes} nodes (alias bomb?)"))
         if len(path) > MAX_DEPTH:
             raise PolicyError(located(self.source, _mark(node.start_mark), path,
                                       f"nesting deeper than {MAX_DEPTH} levels"))
@@ -186,7 +192,7 @@ def load_with_marks(text: str, source: str = "<string>") -> Loaded:
     """
     tab_errors = _tab_errors(text, source)
     try:
-        loader = yaml.SafeLoader(text)
+        loader = _Loader(text)
     except yaml.reader.ReaderError as exc:
         raise PolicyError(_reader_error(text, source, exc)) from None
     try:
@@ -207,7 +213,7 @@ def load_with_marks(text: str, source: str = "<string>") -> Loaded:
             raise PolicyError(f"{source}: (root): YAML nested too deeply") from None
         if node is None:
             raise PolicyError(f"{source}:1:1: (root): the policy is empty")
-        conv = _Converter(loader, source)
+        conv = _Converter(loader, source, MAX_NODES + 2 * len(text))
         try:
             data = conv.convert(node, ())
         except PolicyError:

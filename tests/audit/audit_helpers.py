@@ -60,12 +60,17 @@ class RawStore:
             with open(self._path(), encoding="utf-8") as f:
                 return [parse_line(line, "raw") for line in f if line.endswith("\n")]
         import psycopg
-        with psycopg.connect(self.url.split("#", 1)[0]) as c:
+        with psycopg.connect(self._pg_base()) as c:
             rows = c.execute(f"SELECT seq, kind, rid, ts, tenant, prev, hash, mac, body FROM {self.table} "
                              "ORDER BY seq").fetchall()
             return [Entry(int(r[0]), *r[1:]) for r in rows]
 
-    table = "aplguard_audit"
+    @property
+    def table(self) -> str:
+        return self.url.split("?table=", 1)[1] if "?table=" in self.url else "aplguard_audit"
+
+    def _pg_base(self) -> str:
+        return self.url.split("?table=", 1)[0]
 
     def write(self, entries: list[Entry]) -> None:
         """Replace the whole storage with ``entries`` (in this order)."""
@@ -79,34 +84,24 @@ class RawStore:
                 f.writelines(format_line(e) for e in entries)
         else:
             import psycopg
-            with psycopg.connect(self.url.split("#", 1)[0]) as c:
+            with psycopg.connect(self._pg_base()) as c:
                 c.execute(f"DELETE FROM {self.table}")
                 with c.cursor() as cur:
                     cur.executemany(f"INSERT INTO {self.table} VALUES (%s,%s,%s,%s,%s,%s,%s,%s,%s)", rows)
 
 
 def open_url(url: str, **kw):
-    """open_sink that understands the ``#table`` suffix the PostgreSQL fixture uses."""
+    """open_sink (kept as a seam for the tests)."""
     from aplguard.audit import open_sink
 
-    if url.startswith("postgresql") and "#" in url:
-        base, table = url.split("#", 1)
-        return open_sink(base, table=table, **kw)
     return open_sink(url, **kw)
 
 
 def raw_store(url: str) -> RawStore:
-    raw = RawStore(url)
-    if "#" in url:
-        raw.table = url.split("#", 1)[1]
-    return raw
+    return RawStore(url)
 
 
 def verify(url: str, **kw):
-    """verify_log on a URL (through an opened sink for the PostgreSQL ``#table`` URLs)."""
     from aplguard.audit import verify_log
 
-    if "#" in url:
-        with open_url(url, create=False, hmac_key=kw.get("hmac_key")) as sink:
-            return verify_log(sink, **kw)
     return verify_log(url, **kw)

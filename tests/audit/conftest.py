@@ -31,7 +31,7 @@ def log_url(request, tmp_path):
         import psycopg
 
         table = "t_" + uuid.uuid4().hex[:12]
-        yield f"{base}#{table}"
+        yield f"{base}?table={table}"
         with psycopg.connect(base) as c:
             c.execute(f"DROP TABLE IF EXISTS {table}")
             c.execute(f"DROP TABLE IF EXISTS {table}_meta")

@@ -149,3 +149,20 @@ def test_console_script_help():
     assert proc.returncode == 0
     for action in ("verify", "query", "stats", "export", "report", "prune"):
         assert action in proc.stdout
+
+
+def test_cli_on_every_backend(log_url, tmp_path, capsys, monkeypatch):
+    monkeypatch.setenv("APLGUARD_AUDIT_HMAC_KEY", KEY)
+    with open_sink(log_url, checkpoint_every=4) as sink:
+        sink.append_many([make_record(i, ts=days_ago(10 - i)) for i in range(10)])
+    assert main(["audit", "verify", log_url]) == 0
+    capsys.readouterr()
+    assert main(["audit", "query", log_url, "--decision", "block", "--json"]) == 0
+    assert len(capsys.readouterr().out.splitlines()) == 2  # i % 4 == 2: records 2 and 6
+    assert main(["audit", "stats", log_url, "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["records"] == 10
+    assert main(["audit", "export", log_url, "--format", "jsonl", "--out", str(tmp_path / "x.jsonl")]) == 0
+    assert main(["audit", "verify", f"jsonl:///{tmp_path}/x.jsonl"]) == 0
+    assert main(["audit", "prune", log_url, "--before", days_ago(4).isoformat()]) == 0
+    assert main(["audit", "verify", log_url]) == 0
+    assert main(["audit", "report", log_url, "--html", str(tmp_path / "r.html")]) == 0

@@ -118,7 +118,7 @@ def test_invalid_record_and_nan_are_audit_errors(log_url):
 
 # -- URLs and open errors ---------------------------------------------------------
 
-def test_open_sink_schemes_and_options(tmp_path):
+def test_open_sink_schemes_and_options(tmp_path, monkeypatch):
     with open_sink(f"sqlite:///{tmp_path}/a.db?checkpoint_every=7&synchronous=full") as s:
         assert isinstance(s, SQLiteSink) and s._builder.checkpoint_every == 7
         assert open_sink(s) is s
@@ -126,7 +126,7 @@ def test_open_sink_schemes_and_options(tmp_path):
         assert isinstance(s, JsonlSink) and s.fsync
     with open_sink(str(tmp_path / "bare.db")) as s:
         assert isinstance(s, SQLiteSink)
-    os.chdir(tmp_path)
+    monkeypatch.chdir(tmp_path)
     with open_sink("sqlite:///relative.db"):
         assert (tmp_path / "relative.db").exists()
 
@@ -141,8 +141,8 @@ def test_open_sink_schemes_and_options(tmp_path):
     ("sqlite:///x.db?synchronous=sometimes", "synchronous"),
     ("", "non-empty"),
 ])
-def test_bad_urls_are_config_errors(url, message, tmp_path):
-    os.chdir(tmp_path)
+def test_bad_urls_are_config_errors(url, message, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
     with pytest.raises(ConfigError, match=message):
         open_sink(url)
 
@@ -251,3 +251,23 @@ def test_postgres_bad_table_name():
     pytest.importorskip("psycopg", reason="psycopg is not installed (pip install 'aplguard[postgres]')")
     with pytest.raises(ConfigError, match="table name"):
         open_sink("postgresql://u@127.0.0.1:1/db", table="x; DROP TABLE y")
+
+
+def test_missing_log_with_create_false_any_backend(log_url):
+    with pytest.raises(AuditError, match="no audit"):
+        open_url(log_url, create=False)
+    res = verify(log_url)
+    assert not res.ok and "no audit" in res.reason
+
+
+@pytest.mark.parametrize("scheme", ["sqlite", "jsonl"])
+def test_relative_path_survives_chdir(tmp_path, monkeypatch, scheme):
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    monkeypatch.chdir(tmp_path / "a")
+    with open_sink(f"{scheme}:///log.{scheme}") as sink:
+        sink.append(make_record(0))
+        monkeypatch.chdir(tmp_path / "b")
+        sink.append(make_record(1))
+        assert len(sink.query()) == 2
+    assert not list((tmp_path / "b").iterdir())

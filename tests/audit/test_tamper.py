@@ -200,3 +200,22 @@ def test_any_single_byte_change_is_detected(tmp_path, data):
         assert not res.ok, (pos, res.summary())
     finally:
         path.write_bytes(original)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(tenant=st.one_of(st.none(), st.text(max_size=30)),
+       label=st.text(max_size=30) | st.sampled_from([',"body":', '"}\n{"seq":0', "\u2028", "\x00"]))
+def test_arbitrary_strings_round_trip_and_verify(tmp_path, tenant, label):
+    """Any tenant/label text (quotes, newlines, the JSONL body marker, NUL) is stored and verified intact."""
+    from aplguard.audit import AuditRecord, open_sink, verify_log
+
+    path = tmp_path / "s.jsonl"
+    path.unlink(missing_ok=True)
+    rec = AuditRecord(tenant=tenant, labels={label: label})
+    with open_sink(f"jsonl:///{path}", hmac_key=KEY) as sink:
+        sink.append(rec)
+        sink.append(AuditRecord(tenant=tenant))
+        assert sink.query()[0] == rec
+        assert sink.query(tenant=tenant)[0] == rec
+    res = verify_log(f"jsonl:///{path}", hmac_key=KEY, deep=True)
+    assert res.ok and res.records == 2, res.summary()

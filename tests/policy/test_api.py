@@ -26,3 +26,18 @@ def test_signatures():
     assert list(inspect.signature(Policy.from_path).parameters)[0] == "path"
     assert list(inspect.signature(load_policy).parameters)[0] == "policy"
     assert list(inspect.signature(PolicyStore).parameters)[:2] == ["path", "on_error"]
+
+
+def test_every_schema_field_has_a_description_and_forbids_extras():
+    from pydantic import BaseModel
+
+    import aplguard.policy.schema as schema
+
+    models = [m for m in vars(schema).values()
+              if isinstance(m, type) and issubclass(m, BaseModel) and m.__module__ == schema.__name__
+              and not m.__name__.startswith("_")]
+    assert len(models) > 15
+    for model in models:
+        assert model.model_config.get("extra") == "forbid", model.__name__
+        for name, field in model.model_fields.items():
+            assert field.description, f"{model.__name__}.{name} has no description"

@@ -341,3 +341,8 @@ def test_prepare_loads_detectors_and_passes_policy_ids():
     engine.prepare()  # building alone is fine
     with pytest.raises(PolicyError, match="'mine' cannot load: FileNotFoundError"):
         engine.prepare(load=True)
+
+
+def test_odd_label_values_do_not_crash(engine):
+    d = engine.decide_prompt("a cat", RequestContext(labels={"nsfw": ["yes"], 1: "x"}))  # type: ignore[dict-item]
+    assert d.action == "allow"

@@ -268,14 +268,14 @@ def test_tenant_remove_unknown_rule_and_resolved_duplicates(registry):
 
 
 @pytest.mark.parametrize("text,expected", [
-    ("[" * 5000, "nested too deeply"),
+    ("[" * 5000, "nested too deeply|nesting depth"),  # PyYAML's pure-Python / libyaml parser
     ("".join(f"{' ' * i}a:\n" for i in range(300)), "nesting deeper"),
     ("a: 1\n---\nb: 2\n", "single document"),
     ("x: !!binary AAA\n", "base64"),
     ("\x00", "unacceptable character"),
 ])
 def test_hostile_yaml_is_a_policy_error(text, expected, registry):
-    assert expected in errors_of(text, registry)[0]
+    assert re.search(expected, errors_of(text, registry)[0])
 
 
 def test_model_validate_json_loads_lists(registry):

@@ -100,3 +100,16 @@ def test_initial_broken_file_raises(tmp_path, registry):
     path.write_text("name: x\n")
     with pytest.raises(PolicyError):
         PolicyStore(path, registry=registry)
+
+
+def test_store_is_an_engine_with_auto_reload(policy_file, registry):
+    from aplguard.types import Decision
+
+    store = PolicyStore(policy_file, registry=registry, check_interval_s=0.0)
+    ctx = RequestContext()
+    assert store.decide_prompt("Famous Person", ctx).action == "anonymize"
+    assert store.settings(ctx).version == "1" and store.prefix_for("sd1", ctx) is None
+    assert store.decide_output(faces=[], matches=[], ctx=ctx, prompt_decision=Decision("allow")).action == "none"
+    write(policy_file, GOOD.format(version=2, action="block"), bump=2)
+    assert store.decide_prompt("Famous Person", ctx).action == "block"  # picked up without an explicit reload
+    assert store.policy.version == "2"

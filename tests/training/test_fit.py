@@ -121,3 +121,18 @@ def test_undecodable_images_are_skipped_with_a_count(train_sd, small_spec, small
     bad.write_bytes(b"not a png at all")
     data = prepare(train_sd, load_spec(small_spec), small_config)
     assert data.skipped == 1 and len(data.items) == 7
+
+
+def test_accelerate_single_process_matches_plain_loop(train_sd, sd_data, small_config):
+    pytest.importorskip("accelerate")
+    plain = fit(train_sd, sd_data, small_config.with_overrides(steps=3))
+    dist = fit(train_sd, sd_data, small_config.with_overrides(steps=3), distributed=True)
+    assert dist.losses == plain.losses
+    for name, v in plain.prefix.vectors.items():
+        assert (v == dist.prefix.vectors[name]).all()
+
+
+def test_eta_target_and_gradient_checkpointing_run(train_sd, sd_data, small_config):
+    result = fit(train_sd, sd_data, small_config.with_overrides(steps=2, eta=1.0, gradient_checkpointing=True))
+    assert result.steps == 2 and all(x > 0 for x in result.losses)
+    assert not getattr(train_sd.unet, "gradient_checkpointing", False)  # restored

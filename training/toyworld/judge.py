@@ -46,32 +46,58 @@ def _build_net():
 
 
 def to_tensor(images: Any):
-    """PIL images / uint8 HxWx3 arrays / float (N,3,16,16) in [-1,1] -> float tensor (N,3,16,16)."""
+    """Images -> float tensor (N, 3, 16, 16) in [-1, 1], resized when needed.
+
+    Accepts a torch tensor or array (N, 3, 16, 16) / (3, 16, 16) in [-1, 1] (the
+    model's own space), PIL images, and HxWx3 arrays (uint8, or float in [0, 1] as
+    diffusers' ``output_type="np"`` returns), singly or as a list / (N, H, W, 3) batch.
+    """
     torch = require("torch", "diffusers")
     if isinstance(images, torch.Tensor):
         x = images.float()
         return x if x.dim() == 4 else x.unsqueeze(0)
+    if isinstance(images, np.ndarray) and images.ndim == 4:
+        images = list(images)
     if not isinstance(images, (list, tuple)):
         images = [images]
-    out = []
-    for im in images:
-        if hasattr(im, "convert"):  # PIL
-            im = np.asarray(im.convert("RGB").resize((data.SIZE, data.SIZE)))
-        arr = np.asarray(im)
-        if arr.ndim != 3 or 3 not in (arr.shape[-1], arr.shape[0]):
-            raise ImageError(f"expected an RGB image, got an array of shape {arr.shape}")
-        if arr.shape[-1] == 3 and arr.shape[0] != 3:
-            arr = arr.transpose(2, 0, 1)
-        if arr.dtype == np.uint8:
-            arr = arr.astype(np.float32) / 127.5 - 1.0
-        if arr.shape[1:] != (data.SIZE, data.SIZE):
-            from PIL import Image
+    return torch.from_numpy(np.stack([_one(im) for im in images]))
 
-            hwc = ((arr.transpose(1, 2, 0) + 1) * 127.5).clip(0, 255).astype(np.uint8)
-            arr = np.asarray(Image.fromarray(hwc).resize((data.SIZE, data.SIZE))).transpose(2, 0, 1)
-            arr = arr.astype(np.float32) / 127.5 - 1.0
-        out.append(arr.astype(np.float32))
-    return torch.from_numpy(np.stack(out))
+
+def _one(im: Any) -> np.ndarray:
+    if hasattr(im, "convert"):  # PIL
+        im = np.asarray(im.convert("RGB"))
+    arr = np.asarray(im)
+    if arr.ndim == 3 and arr.shape[0] == 3 and arr.shape[-1] != 3:  # CHW in [-1, 1]
+        chw = arr.astype(np.float32)
+    elif arr.ndim == 3 and arr.shape[-1] == 3:
+        hwc = arr.astype(np.float32) / 255.0 if arr.dtype == np.uint8 else arr.astype(np.float32)
+        chw = hwc.transpose(2, 0, 1) * 2.0 - 1.0
+    else:
+        raise ImageError(f"expected an RGB image (HxWx3) or a (3, H, W) array, got shape {arr.shape}")
+    if chw.shape[1:] != (data.SIZE, data.SIZE):
+        from PIL import Image
+
+        hwc8 = ((chw.transpose(1, 2, 0) + 1) * 127.5).clip(0, 255).astype(np.uint8)
+        small = np.asarray(Image.fromarray(hwc8).resize((data.SIZE, data.SIZE), Image.BILINEAR))
+        chw = small.transpose(2, 0, 1).astype(np.float32) / 127.5 - 1.0
+    return chw
+
+
+def _crop(image: Any, face: Face | None) -> Any:
+    """The face box of an HxWx3 image / PIL image (the whole image when ``face`` is None)."""
+    if face is None:
+        return image
+    x, y, w, h = (int(round(v)) for v in face.box)
+    if hasattr(image, "crop"):
+        return image.crop((x, y, x + w, y + h))
+    return np.asarray(image)[max(y, 0):y + h, max(x, 0):x + w]
+
+
+def _size(image: Any) -> tuple[int, int]:
+    if hasattr(image, "size") and not isinstance(image, np.ndarray):
+        return image.size
+    arr = np.asarray(image)
+    return (arr.shape[1], arr.shape[0]) if arr.shape[-1] == 3 else (arr.shape[2], arr.shape[1])
 
 
 class ToyJudge:
@@ -120,8 +146,7 @@ class ToyFaceDetector:
         score = float(p[: len(data.NAMES) + 1].sum())
         if score < self.min_score:
             return []
-        w, h = (image.size if hasattr(image, "size") and not isinstance(image, np.ndarray)
-                else (data.SIZE, data.SIZE))
+        w, h = _size(image)
         return [Face(box=(0.0, 0.0, float(w), float(h)), score=min(score, 1.0), detector=self.id)]
 
 
@@ -136,10 +161,7 @@ class ToyFaceMatcher:
         self.judge = judge or ToyJudge()
 
     def embed(self, image: Any, face: Face | None = None) -> np.ndarray:
-        if face is not None and hasattr(image, "crop"):
-            x, y, w, h = face.box
-            image = image.crop((int(x), int(y), int(x + w), int(y + h)))
-        v = np.sqrt(self.judge.probabilities(image)[0])
+        v = np.sqrt(self.judge.probabilities(_crop(image, face))[0])
         return (v / np.linalg.norm(v)).astype(np.float32)
 
 
@@ -158,6 +180,10 @@ class ToyFaceAuditor:
         self.matcher = ToyFaceMatcher(judge)
         self.gallery = toy_gallery()
 
+    def analyze(self, image: Any) -> tuple[list[Face], list[FaceMatch]]:
+        """``(faces, matches)`` for one image (the interface ``Guard(faces=...)`` takes)."""
+        return self.audit(image)
+
     def audit(self, image: Any) -> tuple[list[Face], list[FaceMatch]]:
         faces = self.detector.detect(image)
         matches = []
@@ -168,6 +194,33 @@ class ToyFaceAuditor:
                 matches.append(FaceMatch(face_index=i, identity=name, score=score,
                                          threshold=self.matcher.threshold, matcher=self.matcher.id))
         return faces, matches
+
+
+def toy_face_auditor(gallery_dir: str | Path, judge: ToyJudge | None = None, refs_per_person: int = 4,
+                     seed: int = 3):
+    """aplguard's own ``FaceAuditor`` over the toy detector/matcher and a real ``Gallery``.
+
+    The gallery at ``gallery_dir`` is created (if new) and every named person is
+    enrolled from ``refs_per_person`` rendered photos.
+    """
+    from aplguard.faces.auditor import FaceAuditor
+    from aplguard.faces.gallery import Gallery
+
+    judge = judge or ToyJudge()
+    detector, matcher = ToyFaceDetector(judge), ToyFaceMatcher(judge)
+    gallery_dir = Path(gallery_dir)
+    gallery = Gallery.create(gallery_dir, exist_ok=True)  # opens an existing one
+    rng = np.random.default_rng(seed)
+    for p in data.PEOPLE:
+        if p.name in gallery:
+            continue
+        photos = [_to_uint8(data.render_person(rng, p.skin, p.hair, p.shirt, p.hat)) for _ in range(refs_per_person)]
+        gallery.add(p.name, photos, detector, matcher, min_face_px=data.SIZE)
+    return FaceAuditor(detector, matcher, gallery)
+
+
+def _to_uint8(chw: np.ndarray) -> np.ndarray:
+    return ((chw.transpose(1, 2, 0) + 1.0) * 127.5).round().clip(0, 255).astype(np.uint8)
 
 
 def _augment(rng: np.random.Generator, x: np.ndarray) -> np.ndarray:
