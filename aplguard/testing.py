@@ -99,23 +99,27 @@ def _vae(seed: int):
     ).eval()
 
 
+def _unet(seed: int, **extra):
+    torch = require("torch", "diffusers")
+    diffusers = require("diffusers", "diffusers")
+    torch.manual_seed(seed)
+    return diffusers.UNet2DConditionModel(
+        block_out_channels=(16, 32), layers_per_block=1, sample_size=8, in_channels=4, out_channels=4,
+        norm_num_groups=8, down_block_types=("DownBlock2D", "CrossAttnDownBlock2D"),
+        up_block_types=("CrossAttnUpBlock2D", "UpBlock2D"), attention_head_dim=4, **extra,
+    ).eval()
+
+
 def tiny_sd_pipeline(seed: int = 0, hidden: int = 32):
     """A tiny StableDiffusionPipeline (SD1.x architecture), CPU, fp32.
 
     Runs 2 steps at 64x64 in well under a second on a laptop CPU.
     """
-    torch = require("torch", "diffusers")
+    require("torch", "diffusers")
     diffusers = require("diffusers", "diffusers")
     tok = tiny_tokenizer()
     te = _text_encoder(len(tok), hidden, projection=False, seed=seed)
-    torch.manual_seed(seed + 1)
-    unet = diffusers.UNet2DConditionModel(
-        block_out_channels=(16, 32), layers_per_block=1, sample_size=8,
-        in_channels=4, out_channels=4, norm_num_groups=8,
-        down_block_types=("DownBlock2D", "CrossAttnDownBlock2D"),
-        up_block_types=("CrossAttnUpBlock2D", "UpBlock2D"),
-        cross_attention_dim=hidden, attention_head_dim=4,
-    ).eval()
+    unet = _unet(seed + 1, cross_attention_dim=hidden)
     sched = diffusers.DDIMScheduler(beta_start=0.00085, beta_end=0.012, beta_schedule="scaled_linear",
                                     clip_sample=False, set_alpha_to_one=False, steps_offset=1)
     pipe = diffusers.StableDiffusionPipeline(
@@ -128,22 +132,15 @@ def tiny_sd_pipeline(seed: int = 0, hidden: int = 32):
 
 def tiny_sdxl_pipeline(seed: int = 0):
     """A tiny StableDiffusionXLPipeline with two text encoders (hidden 32 and 64)."""
-    torch = require("torch", "diffusers")
+    require("torch", "diffusers")
     diffusers = require("diffusers", "diffusers")
     tok = tiny_tokenizer()
     tok2 = tiny_tokenizer()
     te = _text_encoder(len(tok), 32, projection=False, seed=seed)
     te2 = _text_encoder(len(tok2), 64, projection=True, seed=seed + 10)
-    torch.manual_seed(seed + 1)
-    unet = diffusers.UNet2DConditionModel(
-        block_out_channels=(16, 32), layers_per_block=1, sample_size=8,
-        in_channels=4, out_channels=4, norm_num_groups=8,
-        down_block_types=("DownBlock2D", "CrossAttnDownBlock2D"),
-        up_block_types=("CrossAttnUpBlock2D", "UpBlock2D"),
-        cross_attention_dim=96, attention_head_dim=4, transformer_layers_per_block=1,
-        addition_embed_type="text_time", addition_time_embed_dim=8,
-        projection_class_embeddings_input_dim=64 + 6 * 8,
-    ).eval()
+    # SDXL conditioning: both encoders' states concatenated (32 + 64), pooled text + 6 time ids.
+    unet = _unet(seed + 1, cross_attention_dim=96, addition_embed_type="text_time", addition_time_embed_dim=8,
+                 projection_class_embeddings_input_dim=64 + 6 * 8)
     sched = diffusers.EulerDiscreteScheduler(beta_start=0.00085, beta_end=0.012, beta_schedule="scaled_linear")
     pipe = diffusers.StableDiffusionXLPipeline(
         vae=_vae(seed + 2), text_encoder=te, text_encoder_2=te2, tokenizer=tok, tokenizer_2=tok2,

@@ -169,18 +169,24 @@ def run_one(setup: str, approach: str, steps: int, batch_size: int, threads: int
     return {"samples_per_s": samples / seconds, "seconds": seconds, "samples": samples, "peak_mem_mb": peak}
 
 
-def measure(setup: str, approach: str, steps: int, batch_size: int, threads: int, repeats: int) -> dict:
-    runs = []
+def run_subprocess(setup: str, approach: str, steps: int, batch_size: int, threads: int) -> dict:
+    cmd = [sys.executable, __file__, "--one", setup, approach, str(steps), str(batch_size), str(threads)]
+    out = subprocess.run(cmd, capture_output=True, text=True, check=False)
+    if out.returncode != 0:
+        raise SystemExit(f"{setup}/{approach} failed:\n{out.stderr[-3000:]}")
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def measure(configs: list[tuple[str, str, int, int]], threads: int, repeats: int) -> list[dict]:
+    """Run every config ``repeats`` times, interleaved (A B C A B C ...) so load changes hit all alike."""
+    runs: list[list[dict]] = [[] for _ in configs]
     for _ in range(repeats):
-        cmd = [sys.executable, __file__, "--one", setup, approach, str(steps), str(batch_size), str(threads)]
-        out = subprocess.run(cmd, capture_output=True, text=True, check=False)
-        if out.returncode != 0:
-            raise SystemExit(f"{setup}/{approach} failed:\n{out.stderr[-3000:]}")
-        runs.append(json.loads(out.stdout.strip().splitlines()[-1]))
-    return {"approach": approach, "setup": setup, "batch_size": 1 if approach == "reference" else batch_size,
-            "steps": steps, "repeats": repeats,
-            "samples_per_s_median": statistics.median(r["samples_per_s"] for r in runs),
-            "peak_mem_mb_median": statistics.median(r["peak_mem_mb"] for r in runs), "runs": runs}
+        for i, (setup, approach, steps, batch) in enumerate(configs):
+            runs[i].append(run_subprocess(setup, approach, steps, batch, threads))
+    return [{"approach": approach, "setup": setup, "batch_size": batch, "steps": steps, "repeats": repeats,
+             "samples_per_s_median": statistics.median(r["samples_per_s"] for r in rs),
+             "peak_mem_mb_median": statistics.median(r["peak_mem_mb"] for r in rs), "runs": rs}
+            for (setup, approach, steps, batch), rs in zip(configs, runs)]
 
 
 def main() -> int:
@@ -201,15 +207,13 @@ def main() -> int:
     import torch
     import transformers
 
-    rows = []
     cpu = [("tiny-sd-64-cpu", "reference", args.steps, 1), ("tiny-sd-64-cpu", "ours", args.steps, 1),
            ("tiny-sd-64-cpu", "ours", args.steps, args.batch_size)]
-    for setup, approach, steps, batch in cpu:
-        rows.append(measure(setup, approach, steps, batch, args.threads, args.repeats))
+    rows = measure(cpu, args.threads, args.repeats)
     gpu = torch.cuda.is_available() and not args.no_gpu
     if gpu:
-        for approach, batch in (("reference", 1), ("ours", 4)):
-            rows.append(measure("sd15-512-gpu", approach, args.gpu_steps, batch, args.threads, 1))
+        rows += measure([("sd15-512-gpu", "reference", args.gpu_steps, 1), ("sd15-512-gpu", "ours", args.gpu_steps, 1),
+                         ("sd15-512-gpu", "ours", args.gpu_steps, 4)], args.threads, 1)
     for r in rows:
         ref = next(x for x in rows if x["setup"] == r["setup"] and x["approach"] == "reference")
         r["speedup_vs_reference"] = r["samples_per_s_median"] / ref["samples_per_s_median"]

@@ -25,28 +25,13 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
 from aplguard.errors import AplGuardError, ConfigError
+from aplguard.policy.check import check_result
 from aplguard.types import RequestContext
 
 log = logging.getLogger("aplguard.http")
 
 MAX_BODY_BYTES = 1 << 20
 MAX_PROMPTS = 256
-
-
-def decision_json(index: int, decision, settings, elapsed_ms: float) -> dict[str, Any]:
-    """The ``aplguard check --json`` object for one prompt."""
-    return {
-        "prompt_index": index,
-        "decision": decision.action,
-        "identity_seeking": decision.identity_seeking,
-        "flagged": decision.flagged,
-        "rule": decision.rule,
-        "findings": [{"kind": f.kind, "text": f.text, "start": f.start, "end": f.end, "canonical": f.canonical,
-                      "score": f.score, "detector": f.detector} for f in decision.findings],
-        "rewritten_prompt": decision.rewritten_prompt,
-        "policy": {"name": settings.name, "version": settings.version, "sha256": settings.sha256},
-        "elapsed_ms": round(elapsed_ms, 3),
-    }
 
 
 class ScreeningService:
@@ -75,7 +60,7 @@ class ScreeningService:
         for i, prompt in enumerate(prompts):
             t = time.perf_counter()
             decision = self.engine.decide_prompt(prompt, ctx)
-            results.append(decision_json(i, decision, settings, (time.perf_counter() - t) * 1000))
+            results.append(check_result(i, decision, settings, (time.perf_counter() - t) * 1000))
         return {"results": results}
 
     def health(self) -> dict[str, Any]:

@@ -56,7 +56,9 @@ def register(subparsers) -> None:
     e.add_argument("--resolution", type=int, help="image size (default: the model's)")
     e.add_argument("--max-identities", type=int, default=8, help="identities evaluated")
     e.add_argument("--max-captions", type=int, default=8, help="general captions evaluated")
-    e.add_argument("--matcher", help="face matcher name from aplguard.faces (identity similarity)")
+    e.add_argument("--matcher", help="face matcher name from aplguard.faces (identity similarity), e.g. sface")
+    e.add_argument("--no-face-detector", action="store_true",
+                   help="with --matcher: embed the whole image instead of the largest detected face")
     e.add_argument("--seed", type=int, default=0)
     e.add_argument("--json", action="store_true", help="print the report JSON as the last line")
     e.set_defaults(func=_eval)
@@ -157,8 +159,14 @@ def _eval(args) -> int:
     pipe = load_pipeline(args.model, args.device, args.dtype)
     prefix.check_pipeline(pipe)
     matcher = _matcher(args.matcher) if args.matcher else None
+    detector = None
+    if matcher is not None and not args.no_face_detector:
+        from aplguard.faces import FaceDetector
+
+        detector = FaceDetector()
     report = evaluate(pipe, prefix, spec, out_dir=args.out, samples=args.samples, steps=args.steps,
                       guidance=args.guidance, resolution=args.resolution, seed=args.seed, matcher=matcher,
+                      detector=detector,
                       max_identities=args.max_identities, max_captions=args.max_captions,
                       progress=not args.no_progress)
     if args.json:

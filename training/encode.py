@@ -41,11 +41,6 @@ class Conditioning:
     hidden: Any
     pooled: Any = None
 
-    def cat(self, other: Conditioning) -> Conditioning:
-        torch = require("torch", "diffusers")
-        pooled = None if self.pooled is None else torch.cat([self.pooled, other.pooled])
-        return Conditioning(torch.cat([self.hidden, other.hidden]), pooled)
-
 
 class PrefixEncoder:
     """Encodes prompts with or without a prefix for one pipeline.

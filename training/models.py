@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import warnings
 from pathlib import Path
 
 from aplguard._deps import require
@@ -51,13 +52,16 @@ def load_pipeline(model_dir: str | Path, device: str | None = None, dtype: str |
     if missing:
         raise TrainingError(f"{model_dir}: {cls} is not supported for APL training (missing {', '.join(missing)}; "
                             "supported: Stable Diffusion 1.x/2.x and SDXL pipelines)")
-    torch_dtype = getattr(torch, _DTYPES[dtype]) if dtype else torch.float32
     if dtype and dtype not in _DTYPES:
         raise TrainingError(f"--dtype {dtype!r}: expected fp32, fp16 or bf16")
+    torch_dtype = getattr(torch, _DTYPES[dtype]) if dtype else torch.float32
     extra = {"safety_checker": None, "requires_safety_checker": False} if "safety_checker" in components else {}
     try:
-        pipe = diffusers.DiffusionPipeline.from_pretrained(str(model_dir), local_files_only=True,
-                                                           torch_dtype=torch_dtype, **extra)
+        with warnings.catch_warnings():
+            # newer diffusers renamed torch_dtype to dtype; older ones only know torch_dtype
+            warnings.simplefilter("ignore", FutureWarning)
+            pipe = diffusers.DiffusionPipeline.from_pretrained(str(model_dir), local_files_only=True,
+                                                               torch_dtype=torch_dtype, **extra)
     except (OSError, ValueError, EnvironmentError) as exc:
         raise TrainingError(f"{model_dir}: cannot load the pipeline ({type(exc).__name__}: {exc})") from None
     check_pipeline(pipe, where=str(model_dir))

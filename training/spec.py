@@ -135,17 +135,17 @@ def _identities_list(data, source: Path, list_node) -> list[Identity]:
         try:
             ident = Identity.model_validate(item)
         except ValidationError as exc:
-            raise TrainingError(format_validation_error(exc, str(source), _Sub(list_node, i),
+            raise TrainingError(format_validation_error(exc, str(source), _item(list_node, i),
                                                         ("identities", i))) from None
         out.append(ident.model_copy(update={"images": _resolve(ident.images, source.parent)}))
     return out
 
 
-class _Sub:
-    """Wraps a sequence node so locate() can start at item ``i``."""
-
-    def __new__(cls, seq, i):
-        return seq.value[i] if seq is not None and hasattr(seq, "value") and i < len(seq.value) else None
+def _item(seq, i: int):
+    """Node of item ``i`` of a YAML sequence node (None when unknown), for error locations."""
+    if seq is None or not isinstance(getattr(seq, "value", None), list) or i >= len(seq.value):
+        return None
+    return seq.value[i]
 
 
 def _identities_csv(file: Path) -> list[Identity]:
@@ -212,7 +212,7 @@ def _load_captions(value, spec_path: Path, nodes) -> list[Caption]:
         try:
             cap = Caption.model_validate({"text": item} if isinstance(item, str) else item)
         except ValidationError as exc:
-            raise TrainingError(format_validation_error(exc, str(spec_path), _Sub(_child(nodes, "captions"), i),
+            raise TrainingError(format_validation_error(exc, str(spec_path), _item(_child(nodes, "captions"), i),
                                                         ("captions", i))) from None
         out.append(cap.model_copy(update={"image": _resolve(cap.image, spec_path.parent)}))
     return out

@@ -15,7 +15,6 @@ import contextlib
 import json
 import logging
 import os
-import resource
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -268,7 +267,8 @@ def fit(pipe, data: TrainingSet | DataSpec, config: TrainConfig | None = None, *
     if not config.timestep_min < t_max <= n_train_t:
         raise TrainingError(f"timestep range [{config.timestep_min}, {t_max}) is not within [0, {n_train_t})")
 
-    module = _PrefixModule(encoder.init_prefix(config.seed, config.init_text))
+    # On the device before the optimizer exists, so resumed optimizer state lands there too.
+    module = _PrefixModule(encoder.init_prefix(config.seed, config.init_text)).to(device)
     opt_cls = torch.optim.AdamW if config.optimizer == "adamw" else torch.optim.Adam
     opt_kw = {"weight_decay": config.weight_decay} if config.optimizer == "adamw" else {}
     optimizer = opt_cls(module.parameters(), lr=config.lr, **opt_kw)
@@ -278,7 +278,7 @@ def fit(pipe, data: TrainingSet | DataSpec, config: TrainConfig | None = None, *
     if ckpt is not None:
         with torch.no_grad():
             for k, p in module.vectors.items():
-                p.copy_(ckpt["prefix"][k])
+                p.copy_(ckpt["prefix"][k].to(device))
         optimizer.load_state_dict(ckpt["optimizer"])
         if runtime.rank == 0:
             gen.set_state(ckpt["rng"])
@@ -405,6 +405,10 @@ def _peak_mem_mb(device) -> float:
     torch = require("torch", "diffusers")
     if device.type == "cuda":
         return torch.cuda.max_memory_allocated(device) / 2**20
+    try:
+        import resource
+    except ImportError:  # Windows
+        return float("nan")
     # CPU: the process's peak resident set size (Linux reports KiB).
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 

@@ -27,7 +27,7 @@ cars truck cybertruck roadster suitcase bag bags handbag perfume fragrance colog
 whiskey bourbon beer wine vodka gin rum bottle typeface font spaniel terrier retriever novel
 book books franchise era period dynasty administration presidency government estate house
 residence mansion palace castle cathedral church mosque temple chapel tomb grave cemetery
-memorial's day holiday bible scholarship fellowship fund trust test machine shoes shoe sneakers sneaker boots paradox problem
+memorial's day holiday bible scholarship fellowship fund trust test machine cookbook magazine merch merchandise product products hole vineyard column circle harbour harbor pier marina wharf quay canal fountain lighthouse peak ridge springs heights terrace arch arches rapids glacier reef cove creek grove meadow plains strait gulf channel zoo aquarium speedway raceway ranch farm brewery winery distillery factory jar tea penny bed knife cake cookie pie sauce soup pizza burger sundae pudding tart muffin donut guitar bass piano violin drum drums saxophone trumpet comet triangle scheme flask ladder strip tractor drill screwdriver wrench chair sofa couch lamp shoes shoe sneakers sneaker boots paradox problem
 conjecture limit scale index rule razor complex fallacy
 """.split())
 
@@ -79,7 +79,7 @@ _PERSON_NOUN = re.compile(r"\b(?:man|men|woman|women|guy|girl|boy|person|someone
                           r"he|she|actor|actress|singer|kid|child|baby|teen|teenager|dressed|dress\w*|"
                           r"costume|cosplay\w*|model|face)\b")
 _INDEFINITE = frozenset("a an any some every fictional fictitious generic imaginary random another".split())
-_ANIMALS_OBJECTS = frozenset("""
+ANIMALS_OBJECTS = frozenset("""
 dog dogs puppy cat cats kitten horse pony bird parrot fish goldfish hamster rabbit bunny turtle
 snake lizard cow pig goat sheep chicken duck pet robot boat ship yacht car doll teddy bear toy
 plant tree pokemon dragon monster alien
@@ -145,14 +145,38 @@ def likeness_before(lower: str, start: int) -> bool:
     return bool(_LIKENESS_BEFORE.search(_clause_before(lower, start).rstrip()))
 
 
-def thing_after(lower: str, end: int) -> str | None:
-    """The thing/place noun right after a name ("Memorial", "'s cradle"), or None."""
+def thing_after(lower: str, end: int, one_word: bool = False) -> str | None:
+    """The thing/place noun right after a name ("Memorial", "'s cradle"), or None.
+
+    For one-word names a following ", <state or country>" also makes a place ("Columbus, Ohio").
+    """
+    region = region_after(lower, end) if one_word else None
+    if region:
+        return region
     after = words_after(lower, end, 2)
     if after and after[0] == "s" and lower[end:end + 1] in ("'", "\u2019"):
         after = after[1:]  # possessive: "Newton's cradle"
     if after and after[0] in THING_NOUNS:
         return after[0]
     return None
+
+
+_REGIONS = frozenset("""
+alabama alaska arizona arkansas california colorado connecticut delaware florida georgia hawaii idaho
+illinois indiana iowa kansas kentucky louisiana maine maryland massachusetts michigan minnesota
+mississippi missouri montana nebraska nevada ohio oklahoma oregon pennsylvania tennessee texas utah
+vermont virginia washington wisconsin wyoming dakota carolina jersey hampshire mexico york
+ontario quebec alberta manitoba saskatchewan british columbia scotland england wales ireland australia
+canada usa uk france germany italy spain brazil argentina chile peru colombia india china japan
+""".split())
+
+
+def region_after(lower: str, end: int) -> str | None:
+    """"Columbus, Ohio": a name followed by a comma and a state or country is a place."""
+    if not re.match(r"\s*,", lower[end:end + 3]):
+        return None
+    after = words_after(lower, end, 1)
+    return after[0] if after and after[0] in _REGIONS else None
 
 
 def place_before(lower: str, start: int) -> str | None:
@@ -172,7 +196,7 @@ def pet_or_object_name(lower: str, start: int) -> bool:
     before = words_before(lower, start, 4)
     if not before or before[-1] not in ("named", "called", "nicknamed", "namens", "llamado", "llamada", "nomme", "nommee"):
         return False
-    return any(w in _ANIMALS_OBJECTS for w in before[:-1])
+    return any(w in ANIMALS_OBJECTS for w in before[:-1])
 
 
 def is_all_caps(text: str) -> bool:

@@ -15,6 +15,7 @@ from .resources import (
     Person,
     ResourceCache,
     load_descriptions,
+    load_lexicon,
     load_non_person_names,
     load_public_figures,
     load_us_presidents,
@@ -124,6 +125,14 @@ class GazetteerDetector:
 
     # -- internals -----------------------------------------------------------------------
 
+    def _other_first_name(self, norm: NormalizedText, ts: int) -> bool:
+        """Whether a capitalised first name (not a title) comes right before ``ts``."""
+        m = re.search(r"([^\W\d_]+)\s+$", norm.text[max(0, ts - 40):ts])
+        if not m or not m.group(1)[:1].isupper() or m.group(1).lower() in _TITLES:
+            return False
+        first = self.cache.get("lexicon.first_names", lambda: load_lexicon("first_names.txt"))
+        return match_key(m.group(1))[0] in first and m.group(1).lower() not in context.COMMON_WORDS
+
     def _findings(self, norm: NormalizedText, key: str, kidx: list[int], index: NameIndex,
                   kind: str) -> list[Finding]:
         hits = index.exact(key)
@@ -142,9 +151,14 @@ class GazetteerDetector:
         lower = norm.lower
         if alias.ambiguous and not _ambiguous_ok(norm, ts, te, alias.form):
             return None
+        if alias.kind == "name" and " " not in alias.key and self._other_first_name(norm, ts):
+            return None  # "Nathan Drake", "Sasha Obama": someone else with that name
+        if alias.ambiguous and lower[te:te + 2] in ("'s", "\u2019s") and (
+                set(context.words_after(lower, te + 2, 1)) & (context.THING_NOUNS | context.ANIMALS_OBJECTS)):
+            return None  # "Pavlov's dog", "Occam's razor"
         if alias.kind == "description" and context.indefinite_before(lower, ts):
             return None
-        thing = context.thing_after(lower, te) or context.place_before(lower, ts)
+        thing = context.thing_after(lower, te, " " not in alias.key) or context.place_before(lower, ts)
         if thing:
             return None
         if context.pet_or_object_name(lower, ts):

@@ -15,9 +15,12 @@ so detectors report spans in the *original* prompt. Only the first
 
 from __future__ import annotations
 
+import logging
 import re
 import unicodedata
 from dataclasses import dataclass
+
+log = logging.getLogger("aplguard.detect")
 
 #: Characters of a prompt that are scanned; the rest is ignored (and reported
 #: through ``NormalizedText.truncated``). Real prompts are far shorter (CLIP
@@ -120,6 +123,8 @@ def normalize(text: str, max_chars: int = MAX_SCAN_CHARS) -> NormalizedText:
     if not isinstance(text, str):
         raise TypeError(f"normalize() needs a str, got {type(text).__name__}")
     truncated = len(text) > max_chars
+    if truncated:  # length only: prompts are never logged
+        log.debug("prompt of %d characters: only the first %d are scanned", len(text), max_chars)
     head = text[:max_chars]
     if head.isascii():  # fast path: no Unicode folding needed
         chars = list(head.translate(_ASCII_TABLE))

@@ -86,7 +86,14 @@ def load_descriptions() -> list[tuple[str, str]]:
         phrase, sep, canonical = line.partition("|")
         if not sep:
             raise ModelFileError(f"descriptions.txt:{n}: expected 'phrase|Canonical Name'")
-        out.append((phrase.strip(), canonical.strip()))
+        phrase, canonical = phrase.strip(), canonical.strip()
+        out.append((phrase, canonical))
+        # "founder of Tesla" is also written "Tesla's founder", "the Tesla founder", "founded Tesla".
+        role, of, org = phrase.partition(" of ")
+        if of and role in ("founder", "co-founder", "ceo", "owner", "creator") and " " not in org:
+            out += [(f"{org}'s {role}", canonical), (f"{org} {role}", canonical)]
+            if role in ("founder", "co-founder"):
+                out.append((f"founded {org}", canonical))
     return out
 
 

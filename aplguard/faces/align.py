@@ -63,7 +63,8 @@ def alignment_matrix(face: Face, size: int = 112) -> np.ndarray:
 
 def align_face(rgb: np.ndarray, face: Face, size: int = 112) -> np.ndarray:
     """Return the aligned ``size`` x ``size`` RGB crop of ``face`` (uint8)."""
-    import cv2
+    from .._deps import require
 
+    cv2 = require("cv2", "faces")
     m = alignment_matrix(face, size)
     return cv2.warpAffine(rgb, m, (size, size), flags=cv2.INTER_LINEAR, borderMode=cv2.BORDER_REPLICATE)

@@ -9,10 +9,12 @@ a failed enrolment changes nothing.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import os
 import tempfile
+import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -72,6 +74,7 @@ class Gallery:
             raise ConfigError(f"gallery index must be 'exact' or 'hnsw', got {index!r}")
         self.index = index
         self.ef_search = int(ef_search)
+        self._lock = threading.RLock()  # searches never see a half-swapped state
         self.dir = Path(path)
         self.matcher_id = matcher_id
         self._identities = identities  # name -> reference metadata, in row order
@@ -171,6 +174,10 @@ class Gallery:
         Returns:
             (identity, cosine similarity) pairs; empty for an empty gallery.
         """
+        with self._lock:
+            return self._search(embedding, k)
+
+    def _search(self, embedding: np.ndarray, k: int) -> list[tuple[str, float]]:
         if not self._names:
             return []
         q = np.asarray(embedding, dtype=np.float32).reshape(-1)
@@ -273,9 +280,15 @@ class Gallery:
                 report.accepted.clear()
             return report
         new = np.stack(rows)
-        if self._emb.size and new.shape[1] != self._emb.shape[1]:
-            raise GalleryError(f"matcher produced {new.shape[1]}-d embeddings, gallery holds {self._emb.shape[1]}-d")
-        self._insert(name, new, refs, matcher.id)
+        with self._lock, self._locked():  # another process may have changed the gallery since we opened it
+            self._reload()
+            if self.matcher_id not in (None, matcher.id):
+                raise GalleryError(f"this gallery holds {self.matcher_id!r} embeddings; "
+                                   f"cannot add {matcher.id!r} embeddings to it")
+            if self._emb.size and new.shape[1] != self._emb.shape[1]:
+                raise GalleryError(f"matcher produced {new.shape[1]}-d embeddings, "
+                                   f"gallery holds {self._emb.shape[1]}-d")
+            self._insert(name, new, refs, matcher.id)
         log.info("enrolled %d reference(s), rejected %d", len(rows), len(report.rejected))
         return report
 
@@ -297,6 +310,32 @@ class Gallery:
 
     def remove(self, name: str) -> None:
         """Remove an identity and all its references (GalleryError if unknown)."""
+        with self._lock, self._locked():
+            self._reload()
+            self._remove(name)
+
+    @contextlib.contextmanager
+    def _locked(self):
+        """Serialise read-modify-write cycles of several processes (POSIX advisory lock)."""
+        try:
+            import fcntl
+        except ImportError:  # pragma: no cover - Windows: no cross-process lock
+            yield
+            return
+        with open(self.dir / ".lock", "a+") as fh:
+            fcntl.flock(fh, fcntl.LOCK_EX)
+            try:
+                yield
+            finally:
+                fcntl.flock(fh, fcntl.LOCK_UN)
+
+    def _reload(self) -> None:
+        if (self.dir / FILENAME).is_file():
+            fresh = Gallery.open(self.dir, index=self.index, ef_search=self.ef_search)
+            self.matcher_id, self._identities, self._emb = fresh.matcher_id, fresh._identities, fresh._emb
+            self._index()
+
+    def _remove(self, name: str) -> None:
         if name not in self._identities:
             raise GalleryError(f"no identity {name!r} in the gallery at {self.dir}")
         keep = [n for n in self._names if n != name]

@@ -14,6 +14,7 @@ from typing import Any
 
 from ..errors import ConfigError, PolicyError
 from ..types import Decision, RequestContext
+from .check import check_result
 from .engine import PolicyEngine
 from .loader import default_detector_types, load_policy
 from .schema import PolicySpec
@@ -146,18 +147,7 @@ def check_record(engine: PolicyEngine, prompt: str, decision: Decision, settings
 
 
 def _json_line(index: int, decision: Decision, settings: Any, elapsed_ms: float) -> str:
-    return json.dumps({
-        "prompt_index": index,
-        "decision": decision.action,
-        "identity_seeking": decision.identity_seeking,
-        "flagged": decision.flagged,
-        "rule": decision.rule,
-        "findings": [{"kind": f.kind, "text": f.text, "start": f.start, "end": f.end, "canonical": f.canonical,
-                      "score": f.score, "detector": f.detector} for f in decision.findings],
-        "rewritten_prompt": decision.rewritten_prompt,
-        "policy": {"name": settings.name, "version": settings.version, "sha256": settings.sha256},
-        "elapsed_ms": round(elapsed_ms, 4),
-    }, ensure_ascii=False)
+    return json.dumps(check_result(index, decision, settings, elapsed_ms), ensure_ascii=False)
 
 
 def _text_line(index: int, decision: Decision, elapsed_ms: float) -> str:

@@ -117,3 +117,17 @@ def test_bad_input(gaz):
     assert isinstance(gaz.detect("\ud800\x00\u202e Barack Obama"), list)
     long = "a cat " * 20_000 + "Barack Obama"
     assert gaz.detect(long) == []  # past the scan cap
+
+
+@pytest.mark.parametrize("prompt, canonical", [
+    ("Tesla's CEO in a spacesuit", "Elon Musk"),
+    ("the Microsoft co-founder in a kitchen", "Bill Gates"),
+    ("the guy who founded Amazon", "Jeff Bezos"),
+])
+def test_description_variants(gaz, prompt, canonical):
+    assert [f.canonical for f in identity(gaz.detect(prompt))] == [canonical]
+
+
+@pytest.mark.parametrize("prompt", ["Nathan Drake climbing a wall", "Pavlov's dog drooling", "a Pavlov experiment"])
+def test_surname_alias_of_someone_else(gaz, prompt):
+    assert identity(gaz.detect(prompt)) == []

@@ -86,7 +86,7 @@ def test_a_failed_write_leaves_file_and_memory_unchanged(tmp_path, detector, sfa
         g.add("cameraman", [cameraman], detector, sface)
     assert (tmp_path / "g" / FILENAME).read_bytes() == before
     assert g.list() == [{"identity": "astronaut", "references": 1}]
-    assert [p.name for p in (tmp_path / "g").iterdir()] == [FILENAME]  # no temp file left
+    assert [p.name for p in (tmp_path / "g").iterdir() if p.name != ".lock"] == [FILENAME]  # no temp file left
 
 
 def test_open_errors(tmp_path):
@@ -211,3 +211,13 @@ def test_auditor_create_from_settings(tmp_path, model_store, detector, sface, as
     assert detect_only.matcher is None and detect_only.gallery is None
     auditor.detector.close()
     detect_only.detector.close()
+
+
+def test_two_handles_do_not_lose_each_others_changes(tmp_path, detector, sface, astronaut, cameraman):
+    Gallery.create(tmp_path / "g")
+    first, second = Gallery.open(tmp_path / "g"), Gallery.open(tmp_path / "g")
+    first.add("astronaut", [astronaut], detector, sface)
+    second.add("cameraman", [cameraman], detector, sface)  # second's view predates the first add
+    assert [r["identity"] for r in Gallery.open(tmp_path / "g").list()] == ["astronaut", "cameraman"]
+    first.remove("cameraman")
+    assert [r["identity"] for r in Gallery.open(tmp_path / "g").list()] == ["astronaut"]

@@ -47,3 +47,45 @@ def test_evaluate_refuses_a_prefix_of_another_model(train_sd, train_sdxl, small_
     prefix = fit(train_sd, data, small_config.with_overrides(steps=1)).prefix
     with pytest.raises(PrefixError):
         evaluate(train_sdxl, prefix, load_spec(small_spec), samples=1, steps=1)
+
+
+def test_cli_eval_with_real_face_models(tmp_path, small_config, capsys):
+    """sface + BlazeFace from aplguard.faces; reference photo: scikit-image's public-domain astronaut."""
+    import json
+
+    skimage_data = pytest.importorskip("skimage.data")
+    faces = pytest.importorskip("aplguard.faces")
+    from PIL import Image
+
+    from aplguard.cli import main
+    from aplguard.errors import MissingDependencyError, ModelFileError
+    from aplguard.testing import tiny_sd_pipeline
+
+    try:
+        faces.matcher_registry().create("sface").embed(
+            Image.fromarray(skimage_data.astronaut()), faces.FaceDetector().detect(skimage_data.astronaut())[0])
+    except (MissingDependencyError, ModelFileError, IndexError) as exc:
+        pytest.skip(f"face models not available here: {exc}")
+    photos = tmp_path / "photos"
+    photos.mkdir()
+    Image.fromarray(skimage_data.astronaut()).save(photos / "0.png")
+    spec = tmp_path / "spec.yaml"
+    spec.write_text("identities:\n  - {name: Eileen Vos, description: a woman in a space suit, images: photos}\n"
+                    "templates: [a photo of]\ncaptions: [a red bicycle]\n", encoding="utf-8")
+    pipe = tiny_sd_pipeline(seed=0)
+    pipe.save_pretrained(tmp_path / "model")
+    prefix = fit(pipe, load_spec(spec), small_config.with_overrides(steps=1), out=tmp_path / "p.safetensors").prefix
+    assert prefix.n_vectors == 4
+    rc = main(["train", "eval", "--model", str(tmp_path / "model"), "--prefix", str(tmp_path / "p.safetensors"),
+               "--data", str(spec), "--out", str(tmp_path / "eval"), "--samples", "1", "--steps", "1",
+               "--matcher", "sface", "--json", "--no-progress", "--device", "cpu"])
+    assert rc == 0
+    report = json.loads(capsys.readouterr().out.strip().splitlines()[-1])
+    row = report["prompts"][0]
+    # references were embedded (else no identity_sim entries); the tiny random model draws noise, in which
+    # the detector may or may not see a face: the count says how many samples the similarity rests on
+    for key in ("identity_sim_without", "identity_sim_with"):
+        assert row[key]["faces"] in (0, 1)
+        assert (row[key]["mean"] is None) == (row[key]["faces"] == 0)
+        if row[key]["mean"] is not None:
+            assert -1.0 <= row[key]["mean"] <= 1.0
