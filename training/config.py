@@ -33,15 +33,19 @@ class TrainConfig(BaseModel):
     weight_decay: float = Field(0.0, ge=0, description="Weight decay (adamw only).")
     steps: int = Field(10000, ge=1, description="Optimisation steps (paper: 10k-20k at batch 1).")
     batch_size: int = Field(1, ge=1, description="Samples per step.")
-    ratio: float = Field(0.5, ge=0, le=1, description="Fraction of identity pairs; the rest are general pairs (paper: 0.5).")
+    ratio: float = Field(0.5, ge=0, le=1,
+                         description="Fraction of identity pairs; the rest are general pairs (paper: 0.5).")
     eta: float = Field(0.0, ge=0, description=(
         "0: target eps(c2) (paper). >0: official code's target eps_c2 - eta*(eps_c1_frozen - eps_c2), "
         "eps_c1_frozen = the frozen model on c1's text without the prefix (official: 1)."))
     seed: int = Field(0, description="Seeds prefix init, sampling, timesteps and noise.")
-    init_text: str | None = Field(None, description="Initialise the prefix from this text's token embeddings (default: random).")
+    init_text: str | None = Field(
+        None, description="Initialise the prefix from this text's token embeddings (default: random).")
     timestep_min: int = Field(0, ge=0, description="Smallest training timestep sampled.")
-    timestep_max: int | None = Field(None, ge=1, description="Largest timestep + 1 (default: the scheduler's num_train_timesteps).")
-    mixed_precision: Literal["no", "bf16", "fp16"] = Field("bf16", description="Autocast dtype on GPU (ignored on CPU).")
+    timestep_max: int | None = Field(
+        None, ge=1, description="Largest timestep + 1 (default: the scheduler's num_train_timesteps).")
+    mixed_precision: Literal["no", "bf16", "fp16"] = Field(
+        "bf16", description="Autocast dtype on GPU (ignored on CPU).")
     gradient_checkpointing: bool = Field(False, description="Recompute UNet activations in backward to save memory.")
     checkpoint_every: int = Field(500, ge=1, description="Write a resumable checkpoint every N steps.")
     log_every: int = Field(10, ge=1, description="Progress-bar update interval (steps).")

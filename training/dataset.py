@@ -197,9 +197,11 @@ def prepare(pipe, spec: DataSpec, config: TrainConfig, cache_dir: str | Path | N
             old = _read_manifest(manifest)
             why = fingerprint_mismatch(old.get("model", {}), pipe)
             if why:
-                raise TrainingError(f"{cache_dir}: cache was prepared with another model ({why}); use a new --out")
+                raise TrainingError(f"{cache_dir}: cache was prepared with another model ({why}); "
+                                   "delete the folder or use another one")
             if {k: old.get(k) for k in plan} != plan:
-                raise TrainingError(f"{cache_dir}: cache was prepared for another spec or settings; use a new --out")
+                raise TrainingError(f"{cache_dir}: cache was prepared for another spec or settings; "
+                                   "delete the folder or use another one")
         latent_dir.mkdir(parents=True, exist_ok=True)
         _write_json(manifest, {**plan, "model": fingerprint, "complete": False})
 

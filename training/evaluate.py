@@ -6,6 +6,10 @@ the prefix (placed as Guard places it). Reported:
 * ``latent_change`` (||z_with - z_without|| / ||z_without||) and ``pixel_change``
   (mean absolute difference in [0, 1]) for identity prompts and for general prompts:
   a good prefix changes identity prompts a lot and general prompts little;
+* the training objective on the model's own samples, at fixed timesteps and noise:
+  ``eps_gap_remaining`` for identity prompts, ``|eps(P;c1) - eps(c2)|^2 / |eps(c1) - eps(c2)|^2``
+  (1: the prefix does nothing, 0: the named prompt predicts exactly like the neutral
+  description), and ``eps_change`` for general prompts, ``|eps(P;c) - eps(c)|^2 / |eps(c)|^2``;
 * with a face matcher (protocol ``embed(image, face) -> unit vector``), the paper's
   identity metric: cosine similarity of the generated face to the person's reference
   embeddings (from the identity's photos, or given), mean and max over samples, without
@@ -27,7 +31,7 @@ from aplguard.prefix import SoftPrompt
 from aplguard.types import Face
 
 from .dataset import _progress
-from .encode import PrefixEncoder
+from .encode import PrefixEncoder, unet_output
 from .spec import DataSpec, list_images
 
 log = logging.getLogger("aplguard.training")
@@ -47,6 +51,33 @@ def generate_pair(pipe, encoder: PrefixEncoder, vectors: dict[str, Any], prompt:
             kw["pooled_prompt_embeds"] = cond.pooled
         with_prefix = pipe(generator=torch.Generator().manual_seed(seed), **kw, **common).images
     return plain.float().cpu(), with_prefix.float().cpu()
+
+
+def eps_metrics(pipe, encoder: PrefixEncoder, vectors: dict[str, Any], x0, c1: str, c2: str,
+                seed: int = 0, timesteps: tuple[float, ...] = (0.1, 0.3, 0.5, 0.7, 0.9)) -> dict[str, float]:
+    """Noise-prediction gaps on ``x0`` at fixed fractions of the diffusion, fixed noise.
+
+    Returns ``gap_remaining`` (only meaningful when c1 != c2) and ``change``
+    (relative change of eps(c1) by the prefix).
+    """
+    torch = require("torch", "diffusers")
+    diffusers = require("diffusers", "diffusers")
+    sched = diffusers.DDPMScheduler.from_config(pipe.scheduler.config)
+    n_t = int(sched.config.num_train_timesteps)
+    device, dtype = pipe.unet.device, pipe.unet.dtype
+    t = torch.tensor([min(n_t - 1, int(f * n_t)) for f in timesteps], device=device)
+    x = x0.to(device).float().repeat(len(timesteps), 1, 1, 1)
+    noise = torch.randn(x.shape, generator=torch.Generator().manual_seed(seed)).to(device)
+    x_t = sched.add_noise(x, noise, t).to(dtype)
+    n = len(timesteps)
+    with torch.no_grad():
+        e_p = unet_output(pipe, x_t, t, encoder.encode([c1] * n, vectors)).float()
+        e_1 = unet_output(pipe, x_t, t, encoder.encode([c1] * n)).float()
+        e_2 = unet_output(pipe, x_t, t, encoder.encode([c2] * n)).float() if c2 != c1 else e_1
+    out = {"change": float((e_p - e_1).pow(2).mean() / e_1.pow(2).mean().clamp_min(1e-12))}
+    if c2 != c1:
+        out["gap_remaining"] = float((e_p - e_2).pow(2).mean() / (e_1 - e_2).pow(2).mean().clamp_min(1e-12))
+    return out
 
 
 def decode(pipe, latents) -> list:
@@ -108,16 +139,20 @@ def evaluate(pipe, prefix: SoftPrompt | str | Path, spec: DataSpec, *, out_dir: 
     device = pipe.unet.device
     vectors = {k: torch.from_numpy(v).to(device) for k, v in prefix.vectors.items()}
     res = resolution or int(pipe.unet.config.sample_size) * int(pipe.vae_scale_factor)
-    prompts = [("identity", ident, f"{spec.templates[0]} {ident.name}") for ident in spec.identities[:max_identities]]
-    prompts += [("general", None, cap.text) for cap in spec.captions[:max_captions]]
+    prompts = [("identity", ident, f"{spec.templates[0]} {ident.name}", f"{spec.templates[0]} {ident.description}")
+               for ident in spec.identities[:max_identities]]
+    prompts += [("general", None, cap.text, cap.text) for cap in spec.captions[:max_captions]]
     bar = _progress(len(prompts) * samples, 0, progress, "eval")
     rows, report_rows = [], []
-    for kind, ident, prompt in prompts:
+    for kind, ident, prompt, neutral in prompts:
         row_imgs, lat_changes, pix_changes, sims = [], [], [], {"without": [], "with": []}
+        eps: dict[str, list[float]] = {}
         refs = _references(ident, matcher, detector, references) if (kind == "identity" and matcher) else None
         for s in range(samples):
             a, b = generate_pair(pipe, encoder, vectors, prompt, seed + s, steps, guidance, res)
             lat_changes.append(float((b - a).norm() / a.norm().clamp_min(1e-8)))
+            for key, value in eps_metrics(pipe, encoder, vectors, a, prompt, neutral, seed=seed + s).items():
+                eps.setdefault(key, []).append(value)
             ia, ib = decode(pipe, torch.cat([a, b]))
             pix_changes.append(float(np.abs(np.asarray(ia, np.float32) - np.asarray(ib, np.float32)).mean() / 255.0))
             row_imgs += [ia, ib]
@@ -129,7 +164,10 @@ def evaluate(pipe, prefix: SoftPrompt | str | Path, spec: DataSpec, *, out_dir: 
             bar.update(1)
         entry: dict[str, Any] = {"kind": kind, "index": len(report_rows),
                                  "latent_change": float(np.mean(lat_changes)),
-                                 "pixel_change": float(np.mean(pix_changes))}
+                                 "pixel_change": float(np.mean(pix_changes)),
+                                 "eps_change": float(np.mean(eps["change"]))}
+        if "gap_remaining" in eps:
+            entry["eps_gap_remaining"] = float(np.mean(eps["gap_remaining"]))
         if refs:
             for key in ("without", "with"):
                 v = sims[key]
@@ -180,7 +218,11 @@ def _summary(rows: list[dict[str, Any]]) -> dict[str, Any]:
         return {}
     out: dict[str, Any] = {"prompts": len(rows),
                            "latent_change": float(np.mean([r["latent_change"] for r in rows])),
-                           "pixel_change": float(np.mean([r["pixel_change"] for r in rows]))}
+                           "pixel_change": float(np.mean([r["pixel_change"] for r in rows])),
+                           "eps_change": float(np.mean([r["eps_change"] for r in rows]))}
+    gaps = [r["eps_gap_remaining"] for r in rows if "eps_gap_remaining" in r]
+    if gaps:
+        out["eps_gap_remaining"] = float(np.mean(gaps))
     for key in ("without", "with"):
         means = [r[f"identity_sim_{key}"]["mean"] for r in rows
                  if r.get(f"identity_sim_{key}", {}).get("mean") is not None]

@@ -156,7 +156,8 @@ def _identities_csv(file: Path) -> list[Identity]:
         reader = csv.DictReader(fh)
         missing = {"name", "description"} - set(reader.fieldnames or [])
         if missing:
-            raise TrainingError(f"{file}:1: missing columns {sorted(missing)} (columns: name, aliases, description, images)")
+            raise TrainingError(f"{file}:1: missing columns {sorted(missing)} "
+                                "(columns: name, aliases, description, images)")
         for row_no, row in enumerate(reader, start=2):
             row = {k: (v or "").strip() for k, v in row.items() if k}
             item = {"name": row.get("name", ""), "description": row.get("description", ""),

@@ -244,8 +244,9 @@ def fit(pipe, data: TrainingSet | DataSpec, config: TrainConfig | None = None, *
     """
     torch = require("torch", "diffusers")
     if config is None:
-        from .config import default_recipe
         from aplguard.prefix import pipeline_family
+
+        from .config import default_recipe
 
         config = default_recipe(pipeline_family(pipe))
     encoder = PrefixEncoder(pipe, config.n_vectors)  # checks the prefix fits before anything long
@@ -479,7 +480,8 @@ def _plot(losses: list[float], path: Path) -> str | None:
     ax.plot(range(1, len(losses) + 1), losses, lw=0.8, alpha=0.5, label="loss")
     k = max(1, len(losses) // 50)
     if k > 1:
-        smooth = [sum(losses[max(0, i - k + 1):i + 1]) / len(losses[max(0, i - k + 1):i + 1]) for i in range(len(losses))]
+        window = [losses[max(0, i - k + 1):i + 1] for i in range(len(losses))]
+        smooth = [sum(w) / len(w) for w in window]
         ax.plot(range(1, len(losses) + 1), smooth, lw=1.5, label=f"mean of {k}")
     ax.set_xlabel("step")
     ax.set_ylabel("MSE")

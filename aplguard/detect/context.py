@@ -27,7 +27,7 @@ cars truck cybertruck roadster suitcase bag bags handbag perfume fragrance colog
 whiskey bourbon beer wine vodka gin rum bottle typeface font spaniel terrier retriever novel
 book books franchise era period dynasty administration presidency government estate house
 residence mansion palace castle cathedral church mosque temple chapel tomb grave cemetery
-memorial's day holiday bible scholarship fellowship fund trust test machine cookbook magazine merch merchandise product products hole vineyard column circle harbour harbor pier marina wharf quay canal fountain lighthouse peak ridge springs heights terrace arch arches rapids glacier reef cove creek grove meadow plains strait gulf channel zoo aquarium speedway raceway ranch farm brewery winery distillery factory jar tea penny bed knife cake cookie pie sauce soup pizza burger sundae pudding tart muffin donut guitar bass piano violin drum drums saxophone trumpet comet triangle scheme flask ladder strip tractor drill screwdriver wrench chair sofa couch lamp shoes shoe sneakers sneaker boots paradox problem
+memorial's day holiday bible scholarship fellowship fund trust test machine jeans tofu noodles ramen dumplings sushi curry rice pork chicken beef cookbook magazine merch merchandise product products hole vineyard column circle harbour harbor pier marina wharf quay canal fountain lighthouse peak ridge springs heights terrace arch arches rapids glacier reef cove creek grove meadow plains strait gulf channel zoo aquarium speedway raceway ranch farm brewery winery distillery factory jar tea penny bed knife cake cookie pie sauce soup pizza burger sundae pudding tart muffin donut guitar bass piano violin drum drums saxophone trumpet comet triangle scheme flask ladder strip tractor drill screwdriver wrench chair sofa couch lamp shoes shoe sneakers sneaker boots paradox problem
 conjecture limit scale index rule razor complex fallacy
 """.split())
 
@@ -121,7 +121,7 @@ def style_reason(lower: str, start: int, end: int, group: str = "") -> str | Non
         return "style reference"
     if after[:2] == ["s", "style"] or (after and after[0] in ("'s", "s") and len(after) > 1 and after[1] == "style"):
         return "style reference"
-    if re.search(r"\blike\s*$", tail) and not _LIKENESS_BEFORE.search(tail):
+    if re.search(r"\blike\s*$", tail[-8:]) and not _LIKENESS_BEFORE.search(tail[-40:]):
         # "a woman like X" asks for a likeness; "a hotel lobby like X" for a style.
         if group in ("art", "directors", "writers") or _ART_VERBS.search(before) or not _PERSON_NOUN.search(before):
             return "style reference (like ...)"
@@ -130,19 +130,20 @@ def style_reason(lower: str, start: int, end: int, group: str = "") -> str | Non
 
 def _credit_list(before: str, depth: int) -> bool:
     """Whether ``before`` ends in a style cue, possibly followed by other names of a list."""
-    if _STYLE_BEFORE.search(before):
+    if _STYLE_BEFORE.search(before[-48:]):  # cues are short; bounded work per call
         return True
-    m = _LIST_CONNECTOR.search(before)
+    tail = before[-12:]
+    m = _LIST_CONNECTOR.search(tail)
     if depth == 0 or not m:
         return False
-    head = before[:m.start()].rstrip().split(" ")
+    head = before[:len(before) - len(tail) + m.start()].rstrip().split(" ")
     # the previous list item is one to three words long
     return any(_credit_list(" ".join(head[:-n]), depth - 1) for n in (1, 2, 3) if len(head) > n)
 
 
 def likeness_before(lower: str, start: int) -> bool:
     """Whether a likeness cue ("looks like", "with the face of") comes right before."""
-    return bool(_LIKENESS_BEFORE.search(_clause_before(lower, start).rstrip()))
+    return bool(_LIKENESS_BEFORE.search(_clause_before(lower, start).rstrip()[-40:]))
 
 
 def thing_after(lower: str, end: int, one_word: bool = False) -> str | None:
@@ -172,9 +173,7 @@ canada usa uk france germany italy spain brazil argentina chile peru colombia in
 
 
 def region_after(lower: str, end: int) -> str | None:
-    """"Columbus, Ohio": a name followed by a comma and a state or country is a place."""
-    if not re.match(r"\s*,", lower[end:end + 3]):
-        return None
+    """"Columbus, Ohio", "Lincoln Nebraska": a name followed by a state or country is a place."""
     after = words_after(lower, end, 1)
     return after[0] if after and after[0] in _REGIONS else None
 

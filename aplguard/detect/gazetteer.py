@@ -42,12 +42,14 @@ def non_person_index(cache: ResourceCache) -> NameIndex:
     return cache.get("gazetteer.non_person", build)
 
 
-def covered_by_non_person(cache: ResourceCache, key: str, kstart: int, kend: int) -> str | None:
-    """The non-person name ("Walt Disney World", "Homer Simpson") covering a key span, if any."""
-    for hit in non_person_index(cache).exact(key):
-        if hit.start <= kstart and kend <= hit.end and (hit.end - hit.start) >= (kend - kstart):
-            return hit.alias.person.canonical
-    return None
+def non_person_spans(cache: ResourceCache, key: str) -> list[tuple[int, int]]:
+    """Key spans of non-person names ("Walt Disney World", "Homer Simpson") in a match key."""
+    return [(h.start, h.end) for h in non_person_index(cache).exact(key)]
+
+
+def covered(spans: list[tuple[int, int]], kstart: int, kend: int) -> bool:
+    """Whether one of ``spans`` covers ``kstart..kend``."""
+    return any(a <= kstart and kend <= b for a, b in spans)
 
 
 def parse_protected(protected: Iterable[dict] | None) -> list[Person]:
@@ -104,6 +106,8 @@ class GazetteerDetector:
         if self.builtin:
             builtin_index(self.cache)
             self.cache.get("gazetteer.presidents", load_us_presidents)
+            if self.fuzzy:
+                self._real_words()
         non_person_index(self.cache)
         return self
 
@@ -125,6 +129,15 @@ class GazetteerDetector:
 
     # -- internals -----------------------------------------------------------------------
 
+    def _real_words(self):
+        """Words that are never taken for a misspelled one-word name (lexicons, common words)."""
+        def build():
+            from .context import COMMON_WORDS  # noqa: PLC0415
+
+            return (load_lexicon("first_names.txt") | load_lexicon("surnames.txt")
+                    | load_lexicon("common_words.txt") | COMMON_WORDS)
+        return self.cache.get("lexicon.real_words", build)
+
     def _other_first_name(self, norm: NormalizedText, ts: int) -> bool:
         """Whether a capitalised first name (not a title) comes right before ``ts``."""
         m = re.search(r"([^\W\d_]+)\s+$", norm.text[max(0, ts - 40):ts])
@@ -138,14 +151,17 @@ class GazetteerDetector:
         hits = index.exact(key)
         if self.fuzzy:
             hits += index.fuzzy(key)
+            hits += index.fuzzy_single(key, self._real_words())
         out = []
+        non_person = non_person_spans(self.cache, key) if kind != "protected" else []
         for hit in _outermost(hits):
-            f = self._finding(norm, key, kidx, hit, kind)
+            f = self._finding(norm, kidx, hit, kind, non_person)
             if f is not None:
                 out.append(f)
         return out
 
-    def _finding(self, norm: NormalizedText, key: str, kidx: list[int], hit: Hit, kind: str) -> Finding | None:
+    def _finding(self, norm: NormalizedText, kidx: list[int], hit: Hit, kind: str,
+                 non_person: list[tuple[int, int]]) -> Finding | None:
         alias = hit.alias
         ts, te = kidx[hit.start], kidx[hit.end - 1] + 1
         lower = norm.lower
@@ -163,7 +179,7 @@ class GazetteerDetector:
             return None
         if context.pet_or_object_name(lower, ts):
             return None
-        if kind != "protected" and covered_by_non_person(self.cache, key, hit.start, hit.end):
+        if covered(non_person, hit.start, hit.end):
             return None
         score = {"name": 0.95, "compact": 0.9, "native": 0.9, "description": 0.8}[alias.kind]
         how = {"exact": "", "stem": " (inflected)", "fuzzy": " (misspelled)", "ordinal": ""}[hit.how]
@@ -207,16 +223,21 @@ class GazetteerDetector:
 
 
 def _outermost(hits: list[Hit]) -> list[Hit]:
-    """Drop hits strictly inside a longer hit ("Mucha" inside "Alphonse Mucha")."""
+    """Drop duplicates and hits strictly inside a longer hit ("Mucha" inside "Alphonse Mucha")."""
+    out: list[Hit] = []
     seen: set[tuple[int, int, str]] = set()
-    out = []
-    for h in hits:
+    reach = -1  # furthest end of the longer hits seen so far (sorted by start, longest first)
+    reach_start = -1
+    for h in sorted(hits, key=lambda h: (h.start, -(h.end - h.start))):
         ident = (h.start, h.end, h.alias.person.canonical)
-        if ident in seen or any(o.start <= h.start and h.end <= o.end and (o.end - o.start) > (h.end - h.start)
-                                for o in hits):
+        if ident in seen:
+            continue
+        if h.end <= reach and (reach - reach_start) > (h.end - h.start):
             continue
         seen.add(ident)
         out.append(h)
+        if h.end > reach:
+            reach, reach_start = h.end, h.start
     return out
 
 

@@ -15,7 +15,7 @@ import re
 from ..types import Finding
 from . import context
 from .context import COMMON_WORDS
-from .gazetteer import covered_by_non_person
+from .gazetteer import builtin_index, non_person_index
 from .normalize import NormalizedText, match_key, normalize
 from .resources import SHARED_CACHE, ResourceCache, load_lexicon
 
@@ -51,7 +51,7 @@ class NameShapeDetector:
         cache: resource cache (default: the process-wide one).
     """
 
-    def __init__(self, min_score: float = 0.5, id: str = "name_shape", cache: ResourceCache | None = None):
+    def __init__(self, min_score: float = 0.55, id: str = "name_shape", cache: ResourceCache | None = None):
         if not 0.0 <= float(min_score) <= 1.0:
             from ..errors import ConfigError  # noqa: PLC0415
 
@@ -63,12 +63,18 @@ class NameShapeDetector:
     def load(self) -> "NameShapeDetector":
         """Load the name lexicons now instead of on the first prompt."""
         self._lexicons()
+        self._common()
+        builtin_index(self.cache)
+        non_person_index(self.cache)
         return self
 
     def _lexicons(self) -> tuple[frozenset[str], frozenset[str]]:
         first = self.cache.get("lexicon.first_names", lambda: load_lexicon("first_names.txt"))
         last = self.cache.get("lexicon.surnames", lambda: load_lexicon("surnames.txt"))
         return first, last
+
+    def _common(self) -> frozenset[str]:
+        return self.cache.get("lexicon.common_words", lambda: load_lexicon("common_words.txt") | COMMON_WORDS)
 
     def detect(self, text: str) -> list[Finding]:
         """Person-name shapes in ``text`` (spans in ``text``)."""
@@ -77,8 +83,15 @@ class NameShapeDetector:
         if not norm.text:
             return []
         tokens = [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(norm.text)]
-        all_caps = context.is_all_caps(norm.text)
-        key, _ = match_key(norm.text)
+        # In an all-caps or Title Case prompt capitals say nothing about names.
+        all_caps = context.is_all_caps(norm.text) or _title_case(tokens)
+        key, kidx = match_key(norm.text)
+        # Spans the lists know (a public figure, even one used as a place, or a
+        # fictional character/brand) are the gazetteer's business, not a name shape.
+        known = bytearray(len(norm.text) + 1)
+        for index in (builtin_index(self.cache), non_person_index(self.cache)):
+            for h in index.exact(key):
+                known[kidx[h.start]:kidx[h.end - 1] + 1] = b"\x01" * (kidx[h.end - 1] + 1 - kidx[h.start])
         out: list[Finding] = []
         used_until = -1
         for i in range(len(tokens)):
@@ -87,7 +100,7 @@ class NameShapeDetector:
             best = None
             for n in (3, 2):
                 seq = tokens[i:i + n]
-                if len(seq) == n and _adjacent(norm.text, seq):
+                if len(seq) == n and _adjacent(norm.text, seq) and not any(known[seq[0][1]:seq[-1][2]]):
                     scored = self._score(norm, seq, first, last, all_caps, key)
                     if scored and (best is None or scored[0] > best[0]):
                         best = scored
@@ -111,9 +124,12 @@ class NameShapeDetector:
         if any(w in _STOP for w in lows) or any(len(w) < 2 for w in words):
             return None
         keys = [match_key(w)[0] for w in words]
-        f_known = keys[0] in first
-        l_known = keys[-1] in last
-        mid_ok = all(k in first or k in last for k in keys[1:-1])
+        f_known = _known(keys[0], first)
+        l_known = _known(keys[-1], last)
+        mid_ok = all(_known(k, first) or _known(k, last) for k in keys[1:-1])
+        if keys[0] in _EAST_ASIAN_SURNAMES and len(keys) <= 3 and all(
+                2 <= len(k) <= 8 and k.isalpha() and k not in self._common() for k in keys[1:]):
+            f_known = l_known = mid_ok = True  # "Chen Wei", "Nguyen Van An": surname first
         if not l_known or not mid_ok:
             return None
         capitalised = all(w[:1].isupper() for w in words)
@@ -122,11 +138,12 @@ class NameShapeDetector:
         cue = self._cue(lower, start, end)
         if not capitalised and not (cue >= 0.2 and not all_caps and f_known):
             return None  # lower-case word pairs are names only with a relationship cue
-        common = sum(1 for k in lows if k in COMMON_WORDS)
-        if lows[-1] in context.THING_NOUNS:
-            return None  # "Brooklyn Bridge"
+        common = self._common()
+        first_common, last_common = keys[0] in common, keys[-1] in common
+        if (first_common and last_common) or lows[-1] in context.THING_NOUNS:
+            return None  # "Red Hair", "Brooklyn Bridge"
         score = (0.35 if f_known else 0.0) + 0.3 + (0.2 if capitalised and not all_caps else 0.0)
-        score += cue - 0.25 * common
+        score += cue - 0.35 * first_common - 0.2 * last_common
         if not f_known and cue < 0.2:
             return None  # an unknown first word needs context ("headshot of Rajesh Kumar")
         why = ("first name and surname" if f_known else "surname") + (" with context cue" if cue else "")
@@ -135,7 +152,7 @@ class NameShapeDetector:
     def _single(self, norm: NormalizedText, tokens, i: int, first, all_caps: bool):
         """"my wife Sarah": a capitalised first name right after a possessive relationship."""
         word, start, end = tokens[i]
-        if all_caps or not word[:1].isupper() or word.lower() in COMMON_WORDS:
+        if all_caps or not word[:1].isupper() or match_key(word)[0] in self._common():
             return None
         if match_key(word)[0] not in first:
             return None
@@ -161,12 +178,6 @@ class NameShapeDetector:
         lower = norm.lower
         if context.thing_after(lower, te) or context.place_before(lower, ts) or context.pet_or_object_name(lower, ts):
             return None
-        key, kidx = match_key(norm.text)
-        # key offsets of the span (match_key keeps one char per alnum)
-        kstart = next((k for k, t in enumerate(kidx) if t >= ts), len(kidx))
-        kend = next((k for k, t in enumerate(kidx) if t >= te), len(kidx))
-        if covered_by_non_person(self.cache, key, kstart, kend):
-            return None
         identity = score >= self.min_score
         explanation = f"person-name shape ({why})"
         style = context.style_reason(lower, ts, te)
@@ -179,6 +190,36 @@ class NameShapeDetector:
         return Finding(kind="private_person", score=round(max(0.0, min(score, 1.0)), 3), start=start, end=end,
                        text=norm.original[start:end], detector=self.id, canonical=None,
                        explanation=explanation, identity_seeking=identity)
+
+
+# Common East Asian surnames, written first ("Chen Wei", "Nguyen Van An", "Tanaka Hiroshi").
+_EAST_ASIAN_SURNAMES = frozenset("""
+chen wang li zhang liu yang huang zhao wu zhou xu sun ma zhu hu guo he lin luo gao zheng liang xie
+song tang han feng deng cao peng zeng xiao tian dong pan yuan cai jiang yu du ye cheng wei su lu
+nguyen tran le pham hoang phan vu vo dang bui ngo duong ly trinh dinh
+kim lee park choi jung jeong kang cho yoon jang lim shin han oh seo kwon hwang ahn song
+tanaka sato suzuki takahashi watanabe ito yamamoto nakamura kobayashi kato yoshida yamada sasaki
+yamaguchi matsumoto inoue kimura hayashi shimizu
+""".split())
+_NAME_PREFIXES = ("al", "el", "o", "mc", "mac", "de", "da", "di", "du", "van", "von", "le", "la", "bin", "ibn", "abu", "ben")
+
+
+def _known(key: str, lexicon: frozenset[str]) -> bool:
+    """Lexicon lookup that understands "al sayed", "o connor", "mary kate" (from Al-Sayed, O'Connor)."""
+    if key in lexicon:
+        return True
+    parts = key.split()
+    if len(parts) < 2:
+        return False
+    if "".join(parts) in lexicon:
+        return True
+    return any(p in lexicon for p in parts if len(p) >= 3 and p not in _NAME_PREFIXES)
+
+
+def _title_case(tokens) -> bool:
+    """Most longer words capitalised ("Portrait Of A Young Woman With Red Hair")."""
+    words = [t for t, _, _ in tokens[1:] if len(t) > 3]
+    return len(words) >= 4 and sum(w[:1].isupper() for w in words) >= 0.85 * len(words)
 
 
 def _adjacent(text: str, seq) -> bool:

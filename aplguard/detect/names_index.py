@@ -109,6 +109,7 @@ class NameIndex:
         stem_table: dict[str, list[Alias]] = {}
         self._fuzzy_aliases: dict[str, list[tuple[tuple[str, ...], Alias]]] = {}
         self._token_variants: dict[str, set[str]] = {}
+        self._single: dict[str, list[Alias]] = {}
 
         def add(alias: Alias) -> None:
             if not alias.key:
@@ -149,6 +150,12 @@ class NameIndex:
 
     def _add_fuzzy(self, key: str, alias: Alias) -> None:
         tokens = tuple(key.split())
+        if len(tokens) == 1 and len(key) >= 6 and key.isalpha():
+            # one-word names ("Beyonce", "Zuckerberg") are matched by fuzzy_single()
+            self._single.setdefault(key, []).append(alias)
+            for tok in {key} | _deletions(key):
+                self._token_variants.setdefault(tok, set()).add(key)
+            return
         if not 2 <= len(tokens) <= 4 or len(key) < 8 or any(not t.isalpha() for t in tokens):
             return
         self._fuzzy_aliases.setdefault(tokens[0], []).append((tokens, alias))
@@ -213,10 +220,28 @@ class NameIndex:
                     end, edits = m
                     if edits == 0 and key[start:end] == alias.key:
                         continue  # exact matches come from exact()
-                    text = " ".join(t for t, s, e in tokens if start <= s and e <= end)
                     sim = 1.0 - edits / max(len(alias.key), 1)
-                    if sim >= 0.8 and text.replace(" ", "") != "":
+                    if sim >= 0.8:
                         hits.append(Hit(start, end, alias, sim, "fuzzy"))
+        return hits
+
+    def fuzzy_single(self, key: str, skip: "frozenset[str] | set[str]" = frozenset()) -> list[Hit]:
+        """Misspelled one-word names ("Beyonse", "Zukerberg"): 1 edit (2 from 9 letters).
+
+        Words in ``skip`` (real first names, surnames, common words) are never taken
+        for a misspelling.
+        """
+        hits: list[Hit] = []
+        if not self._single:
+            return hits
+        for m in re.finditer(r"[a-z]{5,}", key):
+            tok = m.group()
+            if tok in skip or tok in self._single:
+                continue
+            for cand, dist in self._close(tok).items():
+                if cand in self._single and 0 < dist <= (1 if len(cand) < 9 else 2):
+                    sim = 1.0 - dist / len(cand)
+                    hits.extend(Hit(m.start(), m.end(), a, sim, "fuzzy") for a in self._single[cand])
         return hits
 
     def _match_rest(self, seq, tokens, i, edits):

@@ -9,12 +9,15 @@ by name. The pipeline loads once per :class:`ResourceCache`, on first use or
 from __future__ import annotations
 
 import importlib
+import re
 
 from .._deps import require
 from ..errors import ModelFileError
 from ..types import Finding
 from . import context
-from .gazetteer import covered_by_non_person
+from .context import COMMON_WORDS
+from .gazetteer import builtin_index, covered, non_person_spans
+from .name_shape import _title_case as _title_case_tokens
 from .normalize import match_key, normalize
 from .resources import SHARED_CACHE, ResourceCache, load_lexicon
 
@@ -34,6 +37,11 @@ def load_spacy(model: str):
         except OSError as exc:
             raise ModelFileError(
                 f"spaCy model {model!r} is not installed; install it with: pip install 'aplguard[ner]'") from exc
+
+
+def _title_case(text: str) -> bool:
+    tokens = [(m.group(), m.start(), m.end()) for m in re.finditer(r"[^\W\d_]+", text)]
+    return _title_case_tokens(tokens)
 
 
 class NerDetector:
@@ -74,6 +82,12 @@ class NerDetector:
             return []
         doc = nlp(norm.text)
         key, kidx = match_key(norm.text)
+        non_person = non_person_spans(self.cache, key)
+        # spans the public-figure list knows are the gazetteer's call (it may have
+        # decided "Martin Luther King Day" is a holiday)
+        known = [(kidx[h.start], kidx[h.end - 1] + 1) for h in builtin_index(self.cache).exact(key)]
+        title_case = context.is_all_caps(norm.text) or _title_case(norm.text)
+        common = self.cache.get("lexicon.common_words", lambda: load_lexicon("common_words.txt") | COMMON_WORDS)
         out = []
         for ent in doc.ents:
             if ent.label_ != "PERSON":
@@ -87,14 +101,16 @@ class NerDetector:
                 continue
             kstart = next((k for k, t in enumerate(kidx) if t >= ts), len(kidx))
             kend = next((k for k, t in enumerate(kidx) if t >= te), len(kidx))
-            if covered_by_non_person(self.cache, key, kstart, kend):
+            if covered(non_person, kstart, kend) or any(a < te and ts < b for a, b in known):
                 continue
             words = norm.text[ts:te].split()
             first, last = self._lexicons()
             # The small English model also tags foreign phrases ("ein Hund"): a name it
             # finds counts when written as a name and at least one word is a known name.
-            namelike = (len(words) > 1 and all(w[:1].isupper() for w in words)
-                        and any(match_key(w)[0] in first or match_key(w)[0] in last for w in words))
+            keys = [match_key(w)[0] for w in words]
+            namelike = (len(words) > 1 and not title_case and all(w[:1].isupper() for w in words)
+                        and any(k in first or k in last for k in keys)
+                        and keys[0] not in common and keys[-1] not in context.THING_NOUNS)
             score = 0.6 if namelike else 0.4
             explanation = "spaCy PERSON entity" + ("" if namelike else " (not name-shaped)")
             identity = score >= self.min_score

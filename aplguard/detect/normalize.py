@@ -27,6 +27,13 @@ log = logging.getLogger("aplguard.detect")
 #: reads 77 tokens); the cap bounds the time spent on hostile input.
 MAX_SCAN_CHARS = 4096
 
+#: Raw characters looked at, at most, to find MAX_SCAN_CHARS visible ones (linear regex scan).
+HARD_SCAN_LIMIT = 10_000_000
+_SPACE = re.compile(r"\s")
+_VISIBLE_RUN = re.compile(
+    "[^\\s\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e"
+    "\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0]+")
+
 # Cyrillic and Greek letters that look like Latin ones. Folded only inside words
 # that mix scripts (or in an otherwise Latin prompt), so Russian and Greek text
 # stays intact for native-script name matching.
@@ -115,17 +122,21 @@ def normalize(text: str, max_chars: int = MAX_SCAN_CHARS) -> NormalizedText:
 
     Args:
         text: the prompt (any str, including lone surrogates and control chars).
-        max_chars: scan at most this many characters of ``text``.
+        max_chars: scan at most this many visible characters of ``text`` (invisible
+            padding does not count; at most :data:`HARD_SCAN_LIMIT` characters are read).
 
     Returns:
         A :class:`NormalizedText` whose offsets map back into ``text``.
     """
     if not isinstance(text, str):
         raise TypeError(f"normalize() needs a str, got {type(text).__name__}")
-    truncated = len(text) > max_chars
-    if truncated:  # length only: prompts are never logged
-        log.debug("prompt of %d characters: only the first %d are scanned", len(text), max_chars)
-    head = text[:max_chars]
+    base: list[int] | None = None
+    truncated = False
+    head = text
+    if len(text) > max_chars:
+        head, base, truncated = _compact(text, max_chars)
+        if truncated:  # length only: prompts are never logged
+            log.debug("prompt of %d characters: only the first %d visible ones are scanned", len(text), max_chars)
     if head.isascii():  # fast path: no Unicode folding needed
         chars = list(head.translate(_ASCII_TABLE))
         src = list(range(len(chars)))
@@ -154,8 +165,38 @@ def normalize(text: str, max_chars: int = MAX_SCAN_CHARS) -> NormalizedText:
     s = "".join(chars)
     keep_c, keep_s = _drop(chars, src, {k for m in _EXTRA_SPACE.finditer(s) for k in range(m.start(), m.end())})
     out = "".join(keep_c)
+    if base is not None:
+        keep_s = [base[o] for o in keep_s]
     return NormalizedText(original=text, text=out, lower="".join(c.lower() for c in keep_c),
                           starts=tuple(keep_s), ends=tuple(o + 1 for o in keep_s), truncated=truncated)
+
+
+def _compact(text: str, max_chars: int) -> tuple[str, list[int], bool]:
+    """The first ``max_chars`` visible characters of a long prompt, with their offsets.
+
+    Invisible padding (whitespace, zero-width and bidi characters) is squeezed to
+    one space (or nothing, between letters) before counting, so padding cannot push
+    a name out of the scanned part; regex scanning keeps this linear and fast.
+    """
+    chars: list[str] = []
+    offsets: list[int] = []
+    count, pos = 0, 0
+    limit = min(len(text), HARD_SCAN_LIMIT)
+    for m in _VISIBLE_RUN.finditer(text, 0, limit):
+        if chars and _SPACE.search(text, pos, m.start()):
+            chars.append(" ")
+            offsets.append(pos)
+        take = min(m.end() - m.start(), max_chars - count)
+        chars.extend(text[m.start():m.start() + take])
+        offsets.extend(range(m.start(), m.start() + take))
+        count += take
+        pos = m.start() + take
+        if count >= max_chars:
+            break
+    else:
+        pos = limit
+    truncated = _VISIBLE_RUN.search(text, pos) is not None
+    return "".join(chars), offsets, truncated
 
 
 _ASCII_TABLE = {i: " " for i in range(32)} | {127: " "} | {ord(c): " " for c in _SYNTAX}

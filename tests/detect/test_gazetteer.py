@@ -131,3 +131,15 @@ def test_description_variants(gaz, prompt, canonical):
 @pytest.mark.parametrize("prompt", ["Nathan Drake climbing a wall", "Pavlov's dog drooling", "a Pavlov experiment"])
 def test_surname_alias_of_someone_else(gaz, prompt):
     assert identity(gaz.detect(prompt)) == []
+
+
+@pytest.mark.parametrize("prompt, canonical", [
+    ("Beyonse singing", "Beyonce"), ("Zukerberg in a hoodie", "Mark Zuckerberg"), ("Einstien riding a bike", "Albert Einstein"),
+])
+def test_misspelled_one_word_names(gaz, prompt, canonical):
+    assert [f.canonical for f in identity(gaz.detect(prompt))] == [canonical]
+
+
+@pytest.mark.parametrize("prompt", ["Ronald McDonald waving", "a melody in the garden", "a pelican on a pier", "Paris at night"])
+def test_real_words_are_not_misspellings(gaz, prompt):
+    assert identity(gaz.detect(prompt)) == []

@@ -35,10 +35,27 @@ def test_not_private_names(det, prompt):
 
 
 def test_style_credit_is_not_identity(det):
-    found = det.detect("a forest, art by Greg Rutkowski and Ivan Shishkin")
+    found = det.detect("a forest, art by Daniel Mercer and Laura Fischer")
     assert found and not any(f.identity_seeking for f in found)
 
 
 def test_min_score_validated():
     with pytest.raises(ConfigError, match="min_score"):
         NameShapeDetector(min_score=2)
+
+
+@pytest.mark.parametrize("prompt, name", [
+    ("Chen Wei in a bikini at the beach", "Chen Wei"),
+    ("portrait of Siobhan O'Connor at the office", "Siobhan O'Connor"),
+    ("Fatima Al-Sayed smiling at the camera", "Fatima Al-Sayed"),
+])
+def test_name_forms(det, prompt, name):
+    assert [f.text for f in det.detect(prompt) if f.identity_seeking] == [name]
+
+
+@pytest.mark.parametrize("prompt", [
+    "Portrait Of A Young Woman With Red Hair", "Holly Wreath On A Door", "Martin Luther King Day parade",
+    "Uncle Sam poster", "Lee Jeans billboard",
+])
+def test_title_case_and_known_spans(det, prompt):
+    assert [f for f in det.detect(prompt) if f.identity_seeking] == []

@@ -59,7 +59,15 @@ def test_huge_prompt_is_capped_and_bounded():
     t0 = time.perf_counter()
     norm = normalize(raw)
     assert time.perf_counter() - t0 < 2.0
-    assert norm.truncated and max(norm.ends) <= MAX_SCAN_CHARS
+    assert norm.truncated and sum(not c.isspace() for c in norm.text) <= MAX_SCAN_CHARS
+
+
+def test_invisible_padding_does_not_hide_a_name():
+    for pad in ["\u200b" * 100_000, " " * 100_000, "\u202e\u200f" * 30_000]:
+        raw = pad + "Tom Hanks"
+        norm = normalize(raw)
+        assert norm.text == "Tom Hanks" and not norm.truncated
+        assert raw[norm.starts[0]:norm.ends[-1]] == "Tom Hanks"
 
 
 def test_type_error_on_bytes():

@@ -104,3 +104,13 @@ def test_missing_models_fail_with_the_pull_command(tmp_path, photo_dir, capsys):
     pytest.importorskip("mediapipe")
     assert main(["faces", "detect", str(photo_dir), "--home", str(tmp_path / "empty-home")]) == 1
     assert "aplguard models pull" in capsys.readouterr().err
+
+
+def test_gallery_match_with_hnsw_index(tmp_path, photo_dir, home, capsys):
+    pytest.importorskip("faiss", reason="faiss-cpu is not installed (optional)")
+    gdir = str(tmp_path / "gallery")
+    astro = str(photo_dir / "astronaut.png")
+    assert main(["gallery", "add", "--gallery", gdir, "Astro", astro, "--home", home]) == 0
+    capsys.readouterr()
+    assert main(["gallery", "match", "--gallery", gdir, astro, "--json", "--index", "hnsw", "--home", home]) == 0
+    assert _lines(capsys)[0]["matches"][0]["identity"] == "Astro"

@@ -107,3 +107,10 @@ def test_default_pull_only_takes_models_whose_runtime_is_installed(monkeypatch):
     monkeypatch.setattr(models_mod, "find_spec", lambda name: None if name == "dlib" else object())
     names = ModelStore.default_names()
     assert "sface" in names and "dlib-resnet" not in names
+
+
+def test_cli_pull_without_any_runtime_says_what_to_install(monkeypatch, tmp_path, capsys):
+    monkeypatch.setattr(models_mod, "find_spec", lambda name: None)
+    assert main(["models", "pull", "--home", str(tmp_path)]) == 1
+    assert "aplguard[faces]" in capsys.readouterr().err
+    assert main(["models", "pull", "--home", str(tmp_path), "--if-available"]) == 0

@@ -6,8 +6,8 @@ import copy
 
 import pytest
 import torch
-
 from aplguard.training import PrefixEncoder
+
 from aplguard.errors import TrainingError
 
 TEXTS = ["a photo of mara velund", "a cat " * 60]  # the second one is truncated

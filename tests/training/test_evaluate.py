@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-
 from aplguard.training import evaluate, fit, load_spec, prepare
 
 
@@ -89,3 +88,19 @@ def test_cli_eval_with_real_face_models(tmp_path, small_config, capsys):
         assert (row[key]["mean"] is None) == (row[key]["faces"] == 0)
         if row[key]["mean"] is not None:
             assert -1.0 <= row[key]["mean"] <= 1.0
+
+
+def test_training_closes_the_identity_eps_gap(train_sd, small_spec, small_config):
+    from aplguard.prefix import SoftPrompt
+    from aplguard.training import PrefixEncoder
+
+    spec = load_spec(small_spec)
+    cfg = small_config.with_overrides(steps=40, lr=3e-2, ratio=0.5)
+    data = prepare(train_sd, spec, cfg)
+    trained = fit(train_sd, data, cfg).prefix
+    init = SoftPrompt.from_pipeline(train_sd, PrefixEncoder(train_sd, cfg.n_vectors).init_prefix(cfg.seed))
+    kw = {"samples": 1, "steps": 2, "max_captions": 3}
+    before = evaluate(train_sd, init, spec, **kw)
+    after = evaluate(train_sd, trained, spec, **kw)
+    assert after["identity"]["eps_gap_remaining"] < 0.8 * before["identity"]["eps_gap_remaining"]
+    assert after["general"]["eps_change"] < before["general"]["eps_change"]

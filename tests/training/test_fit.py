@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 import torch
+from aplguard.training import PrefixEncoder, fit, load_spec, prepare
+from aplguard.training.trainer import fixed_loss
 
 from aplguard.errors import TrainingError
 from aplguard.prefix import SoftPrompt
-from aplguard.training import PrefixEncoder, fit, load_spec, prepare
-from aplguard.training.trainer import fixed_loss
 
 
 def _weights(pipe):
@@ -136,3 +136,28 @@ def test_eta_target_and_gradient_checkpointing_run(train_sd, sd_data, small_conf
     result = fit(train_sd, sd_data, small_config.with_overrides(steps=2, eta=1.0, gradient_checkpointing=True))
     assert result.steps == 2 and all(x > 0 for x in result.losses)
     assert not getattr(train_sd.unet, "gradient_checkpointing", False)  # restored
+
+
+@pytest.mark.gpu
+def test_bf16_autocast_on_gpu_keeps_weights_and_trains(small_spec, small_config):
+    if not torch.cuda.is_available():
+        pytest.skip("needs a CUDA device")
+    from aplguard.testing import tiny_sd_pipeline
+
+    pipe = tiny_sd_pipeline(seed=0).to("cuda")
+    data = prepare(pipe, load_spec(small_spec), small_config)
+    before = _weights(pipe)
+    result = fit(pipe, data, small_config.with_overrides(steps=4, mixed_precision="bf16"))
+    assert all(torch.equal(before[k], v) for k, v in _weights(pipe).items())
+    assert result.peak_mem_mb > 0 and all(x == x for x in result.losses)
+
+
+def test_cache_of_another_model_is_refused(train_sd, small_spec, small_config, tmp_path):
+    from aplguard.testing import tiny_sd_pipeline
+    from aplguard.training import load_cache
+
+    prepare(train_sd, load_spec(small_spec), small_config, cache_dir=tmp_path / "c")
+    with pytest.raises(TrainingError, match="another model"):
+        load_cache(tmp_path / "c", tiny_sd_pipeline(seed=3))
+    with pytest.raises(TrainingError, match="another model"):
+        prepare(tiny_sd_pipeline(seed=3), load_spec(small_spec), small_config, cache_dir=tmp_path / "c")

@@ -6,11 +6,11 @@ import json
 
 import pytest
 import torch
-
-from aplguard.cli import main
 from aplguard.training import fit, load_spec, prepare
 from aplguard.training.encode import PrefixEncoder
 from aplguard.training.evaluate import generate_pair
+
+from aplguard.cli import main
 
 
 def test_trained_prefix_in_guard_changes_prefixed_outputs_only(small_spec, small_config, tmp_path):
@@ -97,6 +97,8 @@ def test_cli_bad_inputs_fail_early_with_exit_2(tmp_path, small_spec, model_dir, 
     rc = main(["train", "fit", "--model", str(model_dir), "--data", str(small_spec), "--out", str(tmp_path / "p.pt")])
     assert rc == 2 and ".safetensors" in capsys.readouterr().err
     (tmp_path / "idx").mkdir()
-    (tmp_path / "idx" / "model_index.json").write_text('{"_class_name": "PixArtAlphaPipeline", "transformer": ["x", "y"]}')
-    rc = main(["train", "prepare", "--model", str(tmp_path / "idx"), "--data", str(small_spec), "--out", str(tmp_path / "c")])
+    (tmp_path / "idx" / "model_index.json").write_text(
+        '{"_class_name": "PixArtAlphaPipeline", "transformer": ["x", "y"]}')
+    rc = main(["train", "prepare", "--model", str(tmp_path / "idx"), "--data", str(small_spec),
+               "--out", str(tmp_path / "c")])
     assert rc == 2 and "not supported" in capsys.readouterr().err

@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from aplguard.training import RECIPES, TrainConfig, load_recipe, load_spec
 
 from aplguard.errors import TrainingError
-from aplguard.training import RECIPES, TrainConfig, load_recipe, load_spec
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "training" / "data" / "example" / "spec.yaml"
 
