@@ -106,6 +106,8 @@ class Guard:
         if self.prefix is not None:
             self.backend.install_prefix(self.prefix)
         self.audit = _make_sink(audit, audit_hmac_key)
+        if self.audit is None and _get(self.engine.settings(self.context), "audit_required", False):
+            log.warning("the policy requires an audit log but Guard has none (pass audit=URL)")
 
     # -- construction helpers -------------------------------------------------------
     def _resolve_prefix(self, prefix: Any) -> SoftPrompt | None:
@@ -222,10 +224,9 @@ class Guard:
             return self._faces
         self._faces_loaded = True
         try:
-            from .faces import FaceAuditor, FaceDetector, Gallery, SFaceMatcher
+            from .faces import FaceAuditor
 
-            gallery = Gallery.open(self._gallery) if self._gallery else None
-            self._faces = FaceAuditor(FaceDetector(), SFaceMatcher() if gallery else None, gallery)
+            self._faces = FaceAuditor.create(gallery=self._gallery)
         except (ImportError, AplGuardError) as exc:
             self._faces_error = f"face checks unavailable: {type(exc).__name__}: {exc}"
             log.warning("%s", self._faces_error)

@@ -202,3 +202,9 @@ def is_all_caps(text: str) -> bool:
     """Whether every cased letter of ``text`` is upper case (case carries no signal then)."""
     letters = [c for c in text if c.isalpha() and c.lower() != c.upper()]
     return bool(letters) and all(c.isupper() for c in letters)
+
+
+def is_title_case(text: str) -> bool:
+    """Most longer words capitalised ("Portrait Of A Young Woman With Red Hair"): capitals say little."""
+    words = [w for w in re.findall(r"[^\W\d_]+", text)[1:] if len(w) > 3]
+    return len(words) >= 4 and sum(w[:1].isupper() for w in words) >= 0.85 * len(words)

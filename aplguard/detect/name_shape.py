@@ -84,7 +84,7 @@ class NameShapeDetector:
             return []
         tokens = [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(norm.text)]
         # In an all-caps or Title Case prompt capitals say nothing about names.
-        all_caps = context.is_all_caps(norm.text) or _title_case(tokens)
+        all_caps = context.is_all_caps(norm.text) or context.is_title_case(norm.text)
         key, kidx = match_key(norm.text)
         # Spans the lists know (a public figure, even one used as a place, or a
         # fictional character/brand) are the gazetteer's business, not a name shape.
@@ -214,12 +214,6 @@ def _known(key: str, lexicon: frozenset[str]) -> bool:
     if "".join(parts) in lexicon:
         return True
     return any(p in lexicon for p in parts if len(p) >= 3 and p not in _NAME_PREFIXES)
-
-
-def _title_case(tokens) -> bool:
-    """Most longer words capitalised ("Portrait Of A Young Woman With Red Hair")."""
-    words = [t for t, _, _ in tokens[1:] if len(t) > 3]
-    return len(words) >= 4 and sum(w[:1].isupper() for w in words) >= 0.85 * len(words)
 
 
 def _adjacent(text: str, seq) -> bool:

@@ -9,7 +9,6 @@ by name. The pipeline loads once per :class:`ResourceCache`, on first use or
 from __future__ import annotations
 
 import importlib
-import re
 
 from .._deps import require
 from ..errors import ModelFileError
@@ -17,7 +16,6 @@ from ..types import Finding
 from . import context
 from .context import COMMON_WORDS
 from .gazetteer import builtin_index, covered, non_person_spans
-from .name_shape import _title_case as _title_case_tokens
 from .normalize import match_key, normalize
 from .resources import SHARED_CACHE, ResourceCache, load_lexicon
 
@@ -37,11 +35,6 @@ def load_spacy(model: str):
         except OSError as exc:
             raise ModelFileError(
                 f"spaCy model {model!r} is not installed; install it with: pip install 'aplguard[ner]'") from exc
-
-
-def _title_case(text: str) -> bool:
-    tokens = [(m.group(), m.start(), m.end()) for m in re.finditer(r"[^\W\d_]+", text)]
-    return _title_case_tokens(tokens)
 
 
 class NerDetector:
@@ -86,7 +79,7 @@ class NerDetector:
         # spans the public-figure list knows are the gazetteer's call (it may have
         # decided "Martin Luther King Day" is a holiday)
         known = [(kidx[h.start], kidx[h.end - 1] + 1) for h in builtin_index(self.cache).exact(key)]
-        title_case = context.is_all_caps(norm.text) or _title_case(norm.text)
+        title_case = context.is_all_caps(norm.text) or context.is_title_case(norm.text)
         common = self.cache.get("lexicon.common_words", lambda: load_lexicon("common_words.txt") | COMMON_WORDS)
         out = []
         for ent in doc.ents:

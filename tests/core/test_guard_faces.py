@@ -1,0 +1,76 @@
+"""Guard with the real face stack: BlazeFace + SFace + a gallery, on a real photo.
+
+The "pipeline" is a plain callable that returns scikit-image's astronaut portrait
+(public domain), so the output checks see a real face. Skips without the model files.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from PIL import Image
+
+from aplguard import Guard
+from aplguard.faces import Gallery, ModelStore
+
+
+@pytest.fixture(scope="module")
+def gallery_dir(tmp_path_factory):
+    pytest.importorskip("mediapipe", reason="pip install 'aplguard[faces]'")
+    skdata = pytest.importorskip("skimage.data", reason="scikit-image provides the test photo")
+    store = ModelStore()
+    missing = [n for n in ("blazeface-short", "blazeface-full", "sface") if not store.has(n)]
+    if missing:
+        pytest.skip(f"face models {missing} missing; run: aplguard models pull")
+    from aplguard.faces import FaceDetector, SFaceMatcher
+
+    folder = tmp_path_factory.mktemp("gallery")
+    gallery = Gallery.create(folder)
+    image = Image.fromarray(skdata.astronaut())
+    report = gallery.add("Eileen Collins", [image], FaceDetector(store), SFaceMatcher(store))
+    assert report.accepted
+    return folder, image
+
+
+def _photo_pipe(image):
+    def generate(prompts, **kwargs):
+        return [image.copy() for _ in prompts]
+
+    return generate
+
+
+@pytest.mark.parametrize("policy,action", [("default", "flag"), ("strict", "block")])
+def test_gallery_match_drives_output_rule(gallery_dir, policy, action):
+    folder, image = gallery_dir
+    guard = Guard(_photo_pipe(image), policy=policy, gallery=folder)
+    out = guard("a portrait photo of an astronaut in a spacesuit")
+    assert out.decisions[0].action == "allow"
+    assert len(out.faces[0]) >= 1
+    assert [m.identity for m in out.matches[0]] == ["Eileen Collins"]
+    assert out.output_decisions[0].action == action
+    assert (out.images[0] is None) == (action == "block")
+
+
+def test_blur_policy_blurs_only_the_face(gallery_dir, tmp_path):
+    folder, image = gallery_dir
+    policy = tmp_path / "blur.yaml"
+    policy.write_text("""
+apiVersion: aplguard/v1
+name: blur-matches
+rules: []
+default: {action: allow}
+output:
+  detect_faces: true
+  match_gallery: true
+  rules:
+    - id: blur-protected
+      when: {matches: {min_count: 1}}
+      action: blur
+  default: {action: none}
+""")
+    out = Guard(_photo_pipe(image), policy=str(policy), gallery=folder)("an astronaut")
+    assert out.output_decisions[0].action == "blur"
+    x, y, w, h = (int(v) for v in out.faces[0][0].box)
+    before, after = np.asarray(image).astype(int), np.asarray(out.images[0]).astype(int)
+    assert np.abs(after[y:y + h, x:x + w] - before[y:y + h, x:x + w]).mean() > 3
+    assert np.array_equal(after[-40:, -40:], before[-40:, -40:])  # far corner untouched
