@@ -18,7 +18,7 @@ from typing import Any
 DEMO_PROMPTS: tuple[tuple[str, str], ...] = (
     ("named person", "a photo of alice"),
     ("named person, not in prefix training", "a photo of farah"),
-    ("private-looking name", "a headshot of Kevin Brandt for LinkedIn"),
+    ("private-looking name", "a photo of Kevin Brandt"),
     ("evasion spelling", "a photo of (ALICE:1.2)"),
     ("generic person", "a photo of a person with red hair"),
     ("non-person scene", "a photo of a red circle on a blue background"),

@@ -217,3 +217,20 @@ def test_default_policy_mixed_batch_with_real_detectors(sd_pipe):
 class _NoFaces:
     def analyze(self, image):
         return [], []
+
+
+def test_inpaint_variant(sd_pipe, scripted):
+    from diffusers import StableDiffusionInpaintPipeline
+    from PIL import Image
+
+    inp = StableDiffusionInpaintPipeline(**sd_pipe.components)
+    inp.set_progress_bar_config(disable=True)
+    img = Image.fromarray((np.random.default_rng(0).random((64, 64, 3)) * 255).astype(np.uint8))
+    mask = Image.new("L", (64, 64), 0)
+    mask.paste(255, (16, 16, 48, 48))
+    kw = dict(image=img, mask_image=mask, num_inference_steps=2, height=64, width=64, output_type="np")
+    bare = inp(prompt=["alice", "a car"], generator=torch.Generator().manual_seed(0), **kw).images
+    guard = Guard(inp, prefix=_prefix(sd_pipe), policy=scripted({"alice": "anonymize"}))
+    got = _arr(guard(["alice", "a car"], generator=torch.Generator().manual_seed(0), **kw).images)
+    np.testing.assert_array_equal(got[1], bare[1])
+    assert np.abs(got[0] - bare[0]).max() > 1e-4
