@@ -186,7 +186,8 @@ def main(argv: list[str] | None = None) -> int:
                   "fpr_presidio_minus_aplguard": base["false_positive_rate"] - a["false_positive_rate"],
                   "recall_aplguard_minus_presidio": a["recall"] - base["recall"]}
     print(f"\n{len(rows)} prompts from {args.data}")
-    head = f"{'system':14} {'recall':>7} {'FPR':>6} {'prec':>6} {'p50 ms':>7} {'p99 ms':>7} {'p99 cpu':>8} {'start s':>8}"
+    head = (f"{'system':14} {'recall':>7} {'FPR':>6} {'prec':>6} {'p50 ms':>7} {'p99 ms':>7} "
+            f"{'p99 cpu':>8} {'start s':>8}")
     print(head + "\n" + "-" * len(head))
     for name, r in results.items():
         lat = r["latency_ms"]

@@ -7,11 +7,12 @@ the prefix) under no_grad, each with its own text-encoder call; target
 with the same loss (eta = 1), batch B, both frozen forwards in one batched no-grad call,
 gradients only for the prefix, bf16 autocast on GPU. Same data, same number of samples.
 
-    python benchmarks/training.py [--steps 40] [--repeats 3] [--batch-size 4] [--threads 1] [--no-gpu]
+    python benchmarks/training.py [--steps 40] [--mid-steps 12] [--repeats 3] [--batch-size 4] [--threads 1] [--no-gpu]
 
 Each (approach, repeat) runs in its own subprocess so peak memory is per approach
 (CPU: peak RSS of that process; GPU: torch.cuda.max_memory_allocated). CPU: the tiny
-SD1.x pipeline of aplguard.testing (64x64). GPU (when available): the SD1.5 architecture
+SD1.x pipeline of aplguard.testing (64x64, per-call overhead dominates) and a mid-sized
+SD1.x-architecture model (32x32 latents, compute dominates). GPU (when available): the SD1.5 architecture
 with random weights at 512x512 (UNet 860M, CLIP ViT-L/14 text encoder), a few steps each,
 within about 5 minutes. Prints a table and writes benchmarks/results/training.json.
 """
@@ -61,6 +62,34 @@ def sd15_random_pipeline(device: str):
                                              safety_checker=None, feature_extractor=None,
                                              requires_safety_checker=False)
     return pipe.to(device)
+
+
+def mid_sd_pipeline():
+    """A mid-sized SD1.x-architecture pipeline (UNet 64/128/256 channels, 32x32 latents, 4-layer
+    256-d CLIP text encoder), random weights: big enough on CPU that compute, not Python, dominates."""
+    import diffusers
+    import torch
+    import transformers
+
+    from aplguard.testing import tiny_sd_pipeline, tiny_tokenizer
+
+    tok = tiny_tokenizer()
+    cfg = transformers.CLIPTextConfig(vocab_size=len(tok), hidden_size=256, intermediate_size=1024,
+                                      num_hidden_layers=4, num_attention_heads=4, max_position_embeddings=77,
+                                      projection_dim=256, bos_token_id=len(tok) - 2, eos_token_id=len(tok) - 1,
+                                      pad_token_id=len(tok) - 1)
+    torch.manual_seed(0)
+    te = transformers.CLIPTextModel(cfg).eval()
+    unet = diffusers.UNet2DConditionModel(
+        sample_size=32, block_out_channels=(64, 128, 256), layers_per_block=1, norm_num_groups=32,
+        down_block_types=("CrossAttnDownBlock2D", "CrossAttnDownBlock2D", "DownBlock2D"),
+        up_block_types=("UpBlock2D", "CrossAttnUpBlock2D", "CrossAttnUpBlock2D"),
+        cross_attention_dim=256, attention_head_dim=8).eval()
+    base = tiny_sd_pipeline(seed=0)
+    pipe = diffusers.StableDiffusionPipeline(vae=base.vae, text_encoder=te, tokenizer=tok, unet=unet,
+                                             scheduler=base.scheduler, safety_checker=None, feature_extractor=None,
+                                             requires_safety_checker=False)
+    return pipe
 
 
 def synthetic_data(pipe, n: int = 16):
@@ -143,6 +172,8 @@ def run_one(setup: str, approach: str, steps: int, batch_size: int, threads: int
     device = "cuda" if setup == "sd15-512-gpu" else "cpu"
     if setup == "sd15-512-gpu":
         pipe = sd15_random_pipeline(device)
+    elif setup == "mid-sd-32-cpu":
+        pipe = mid_sd_pipeline()
     else:
         from aplguard.testing import tiny_sd_pipeline
 
@@ -194,6 +225,8 @@ def main() -> int:
         return 0
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--steps", type=int, default=40, help="optimisation steps per CPU run")
+    ap.add_argument("--mid-steps", type=int, default=12, help="optimisation steps per mid-sized CPU run")
+    ap.add_argument("--tiny-only", action="store_true", help="skip the mid-sized CPU model")
     ap.add_argument("--gpu-steps", type=int, default=20, help="optimisation steps per GPU run")
     ap.add_argument("--repeats", type=int, default=3)
     ap.add_argument("--batch-size", type=int, default=4)
@@ -207,6 +240,9 @@ def main() -> int:
 
     cpu = [("tiny-sd-64-cpu", "reference", args.steps, 1), ("tiny-sd-64-cpu", "ours", args.steps, 1),
            ("tiny-sd-64-cpu", "ours", args.steps, args.batch_size)]
+    if not args.tiny_only:
+        cpu += [("mid-sd-32-cpu", "reference", args.mid_steps, 1), ("mid-sd-32-cpu", "ours", args.mid_steps, 1),
+                ("mid-sd-32-cpu", "ours", args.mid_steps, args.batch_size)]
     rows = measure(cpu, args.threads, args.repeats)
     gpu = torch.cuda.is_available() and not args.no_gpu
     if gpu:

@@ -27,7 +27,7 @@ from aplguard.errors import TrainingError
 from aplguard.prefix import EncoderFingerprint, encoder_fingerprint, pipeline_family, text_encoders
 
 from .config import TrainConfig
-from .spec import DataSpec, list_images
+from .spec import DataSpec, compose, list_images
 
 log = logging.getLogger("aplguard.training")
 
@@ -92,7 +92,7 @@ def plan_items(spec: DataSpec, config: TrainConfig) -> list[Item]:
         for k in range(count):
             template = spec.templates[(i + k) % len(spec.templates)]
             name = ident.names[k % len(ident.names)]
-            items.append(Item("identity", f"{template} {name}", f"{template} {ident.description}",
+            items.append(Item("identity", compose(template, name), compose(template, ident.description),
                               str(photos[k]) if photos else None, seed0 + len(items)))
     for cap in spec.captions:
         count = 1 if cap.image else config.images_per_caption

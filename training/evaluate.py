@@ -32,7 +32,7 @@ from aplguard.types import Face
 
 from .dataset import _progress
 from .encode import PrefixEncoder, unet_output
-from .spec import DataSpec, list_images
+from .spec import DataSpec, compose, list_images
 
 log = logging.getLogger("aplguard.training")
 
@@ -139,7 +139,8 @@ def evaluate(pipe, prefix: SoftPrompt | str | Path, spec: DataSpec, *, out_dir: 
     device = pipe.unet.device
     vectors = {k: torch.from_numpy(v).to(device) for k, v in prefix.vectors.items()}
     res = resolution or int(pipe.unet.config.sample_size) * int(pipe.vae_scale_factor)
-    prompts = [("identity", ident, f"{spec.templates[0]} {ident.name}", f"{spec.templates[0]} {ident.description}")
+    first = spec.templates[0]
+    prompts = [("identity", ident, compose(first, ident.name), compose(first, ident.description))
                for ident in spec.identities[:max_identities]]
     prompts += [("general", None, cap.text, cap.text) for cap in spec.captions[:max_captions]]
     bar = _progress(len(prompts) * samples, 0, progress, "eval")

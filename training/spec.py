@@ -3,7 +3,7 @@
 A spec is a YAML file::
 
     identities: identities.yaml      # or identities.csv, or an inline list
-    templates: [a photo of, a portrait of]   # or a .txt file, one per line
+    templates: [a photo of, "{} at the beach"]   # or a .txt file; "{}" marks the name, else it is appended
     captions: captions.txt           # or captions.csv (caption,image), or an inline list
 
 An identity has a ``name``, optional ``aliases``, a neutral ``description`` of the
@@ -137,8 +137,25 @@ def _identities_list(data, source: Path, list_node) -> list[Identity]:
         except ValidationError as exc:
             raise TrainingError(format_validation_error(exc, str(source), _item(list_node, i),
                                                         ("identities", i))) from None
-        out.append(ident.model_copy(update={"images": _resolve(ident.images, source.parent)}))
+        folder = _resolve(ident.images, source.parent)
+        _must_exist(folder, f"{_where(source, list_node, i)}: identities[{i}].images", folder=True)
+        out.append(ident.model_copy(update={"images": folder}))
     return out
+
+
+def _must_exist(path: Path | None, where: str, folder: bool) -> None:
+    """Missing image files and folders are errors now, not after the model has loaded."""
+    if path is None:
+        return
+    if folder and not path.is_dir():
+        raise TrainingError(f"{where}: folder {path} not found")
+    if not folder and not path.is_file():
+        raise TrainingError(f"{where}: file {path} not found")
+
+
+def _where(source: Path, seq, i: int) -> str:
+    node = _item(seq, i)
+    return f"{source}:{node.start_mark.line + 1}:{node.start_mark.column + 1}" if node is not None else str(source)
 
 
 def _item(seq, i: int):
@@ -168,7 +185,9 @@ def _identities_csv(file: Path) -> list[Identity]:
             except ValidationError as exc:
                 msgs = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors())
                 raise TrainingError(f"{file}:{row_no}: {msgs}") from None
-            out.append(ident.model_copy(update={"images": _resolve(ident.images, file.parent)}))
+            folder = _resolve(ident.images, file.parent)
+            _must_exist(folder, f"{file}:{row_no}: images", folder=True)
+            out.append(ident.model_copy(update={"images": folder}))
     if not out:
         raise TrainingError(f"{file}: no identities")
     return out
@@ -203,7 +222,9 @@ def _load_captions(value, spec_path: Path, nodes) -> list[Caption]:
                 text = (row.get("caption") or "").strip()
                 if not text:
                     raise TrainingError(f"{file}:{row_no}: caption: must not be empty")
-                out.append(Caption(text=text, image=_resolve((row.get("image") or "").strip() or None, file.parent)))
+                image = _resolve((row.get("image") or "").strip() or None, file.parent)
+                _must_exist(image, f"{file}:{row_no}: image", folder=False)
+                out.append(Caption(text=text, image=image))
         if not out:
             raise TrainingError(f"{file}: captions file is empty")
         return out
@@ -215,7 +236,9 @@ def _load_captions(value, spec_path: Path, nodes) -> list[Caption]:
         except ValidationError as exc:
             raise TrainingError(format_validation_error(exc, str(spec_path), _item(_child(nodes, "captions"), i),
                                                         ("captions", i))) from None
-        out.append(cap.model_copy(update={"image": _resolve(cap.image, spec_path.parent)}))
+        image = _resolve(cap.image, spec_path.parent)
+        _must_exist(image, f"{_where(spec_path, _child(nodes, 'captions'), i)}: captions[{i}].image", folder=False)
+        out.append(cap.model_copy(update={"image": image}))
     return out
 
 
@@ -223,6 +246,11 @@ def _child(node, key):
     if node is None or not hasattr(node, "value") or not isinstance(node.value, list):
         return None
     return next((v for k, v in node.value if getattr(k, "value", None) == key), None)
+
+
+def compose(template: str, subject: str) -> str:
+    """``template`` with ``subject`` at its ``{}`` placeholder, else appended ("a photo of" + name)."""
+    return template.replace("{}", subject, 1) if "{}" in template else f"{template} {subject}"
 
 
 def list_images(folder: Path | None) -> list[Path]:

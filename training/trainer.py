@@ -130,7 +130,9 @@ class _AccelerateRuntime(_Runtime):
     def __init__(self, config: TrainConfig):
         accelerate = require("accelerate", "diffusers")
         torch = require("torch", "diffusers")
-        self.acc = accelerate.Accelerator(mixed_precision=config.mixed_precision if torch.cuda.is_available() else "no")
+        gpu = torch.cuda.is_available()
+        # cpu=True lets torchrun-started CPU processes form a (gloo) group too, e.g. to test this path.
+        self.acc = accelerate.Accelerator(mixed_precision=config.mixed_precision if gpu else "no", cpu=not gpu)
         self.rank, self.world, self.is_main = self.acc.process_index, self.acc.num_processes, self.acc.is_main_process
         self.device = self.acc.device
         self.amp_dtype, self.scaler = None, None
@@ -250,6 +252,8 @@ def fit(pipe, data: TrainingSet | DataSpec, config: TrainConfig | None = None, *
 
         config = default_recipe(pipeline_family(pipe))
     encoder = PrefixEncoder(pipe, config.n_vectors)  # checks the prefix fits before anything long
+    if out is not None and Path(out).suffix != ".safetensors":
+        raise TrainingError(f"{out}: the prefix file name must end in .safetensors")
     if config.optimizer == "adam" and config.weight_decay:
         raise TrainingError("weight_decay needs optimizer: adamw")
     ckpt_path = Path(checkpoint_dir) / "last.pt" if checkpoint_dir is not None else None
@@ -327,7 +331,11 @@ def fit(pipe, data: TrainingSet | DataSpec, config: TrainConfig | None = None, *
     prefix = SoftPrompt.from_pipeline(pipe, vectors, provenance=provenance)
     result = FitResult(prefix, len(losses), initial, final, samples_per_s, peak, losses)
     if out is not None and runtime.is_main:
-        _write_outputs(result, Path(out), config)
+        run = {"device": str(device), "processes": runtime.world, "steps_this_run": done, "seconds_this_run": elapsed,
+               "resumed_from_step": start, "prefix_digest": prefix.digest, "data": data_digest,
+               "n_items": len(data.items), "torch": torch.__version__,
+               "attention": sorted({type(p).__name__ for p in pipe.unet.attn_processors.values()})}
+        _write_outputs(result, Path(out), config, run)
     return result
 
 
@@ -453,16 +461,14 @@ def _load_checkpoint(path: Path, pipe, config: TrainConfig) -> dict[str, Any]:
     return ckpt
 
 
-def _write_outputs(result: FitResult, out: Path, config: TrainConfig) -> None:
+def _write_outputs(result: FitResult, out: Path, config: TrainConfig, run: dict[str, Any]) -> None:
     """The prefix file, a JSON log and a loss-curve PNG beside it."""
-    if out.suffix != ".safetensors":
-        raise TrainingError(f"{out}: the prefix file name must end in .safetensors")
     result.prefix.save(out)
     result.out = str(out)
     stem = out.with_suffix("")
     log_path = Path(f"{stem}.log.json")
-    log_path.write_text(json.dumps({**result.summary(), "config": config.model_dump(), "losses": result.losses},
-                                   indent=1), encoding="utf-8")
+    log = {**result.summary(), "run": run, "config": config.model_dump(), "losses": result.losses}
+    log_path.write_text(json.dumps(log, indent=1), encoding="utf-8")
     result.log_path = str(log_path)
     result.curve_path = _plot(result.losses, Path(f"{stem}.loss.png"))
 

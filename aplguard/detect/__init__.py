@@ -16,6 +16,7 @@ through the ``aplguard.detectors`` entry-point group.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterable
 from typing import Protocol, runtime_checkable
 
@@ -102,10 +103,24 @@ def merge_findings(findings: Iterable[Finding]) -> list[Finding]:
     a deterministic order (start, end, kind, detector, canonical).
     """
     order = sorted(findings, key=lambda f: (f.start, f.end, f.kind, f.detector, f.canonical or ""))
+    starts: list[int] = []  # kept non-empty spans never overlap: sorted starts and ends bisect together
+    ends: list[int] = []
     kept: list[Finding] = []
+    empty: list[Finding] = []  # empty spans (no detector makes them) are checked one by one
     for f in sorted(order, key=_strength, reverse=True):  # stable: ties keep text order
-        if any(f.start < k.end and k.start < f.end for k in kept):
-            continue
+        if f.end == f.start or empty:
+            if any(f.start < k.end and k.start < f.end for k in kept):
+                continue
+        else:
+            i = bisect.bisect_left(starts, f.start)
+            if (i < len(starts) and starts[i] < f.end) or (i > 0 and ends[i - 1] > f.start):
+                continue
+        if f.end == f.start:
+            empty.append(f)
+        else:
+            i = bisect.bisect_left(starts, f.start)
+            starts.insert(i, f.start)
+            ends.insert(i, f.end)
         kept.append(f)
     return sorted(kept, key=lambda f: (f.start, f.end, f.kind, f.detector, f.canonical or ""))
 

@@ -4,7 +4,8 @@ Not used at run time. Sources (both from PyPI, read from their unpacked files):
 
 * ``names==0.3.0`` (MIT): the US Census Bureau 1990 name lists ``dist.male.first``,
   ``dist.female.first``, ``dist.all.last`` (US government work, public domain).
-* ``faker==40.54.0`` (MIT): per-locale first and last name lists of its person providers.
+* ``faker==40.54.0`` (MIT): per-locale first and last name lists of its person providers,
+  and the en/de/fr/es/it/nl lorem word lists (common words).
 
 Usage::
 
@@ -45,6 +46,15 @@ def _faker(root: Path) -> tuple[set[str], set[str]]:
     return first, last
 
 
+def _lorem_words(root: Path) -> set[str]:
+    sys.path.insert(0, str(root))
+    words: set[str] = set()
+    for loc in ("en_US", "de_DE", "fr_FR", "es_ES", "it_IT", "nl_NL"):
+        mod = importlib.import_module(f"faker.providers.lorem.{loc}")
+        words.update(w for w in mod.Provider.word_list if isinstance(w, str))
+    return words
+
+
 def _keys(names: set[str]) -> list[str]:
     out = set()
     for n in names:
@@ -59,8 +69,19 @@ def main(argv: list[str]) -> None:
     first = _census(census_dir / "dist.male.first") | _census(census_dir / "dist.female.first")
     last = _census(census_dir / "dist.all.last")
     f2, l2 = _faker(faker_dir)
-    (DATA / "first_names.txt").write_text("\n".join(_keys(first | f2)) + "\n", encoding="utf-8")
+    first_keys = _keys(first | f2)
+    (DATA / "first_names.txt").write_text("\n".join(first_keys) + "\n", encoding="utf-8")
     (DATA / "surnames.txt").write_text("\n".join(_keys(last | l2)) + "\n", encoding="utf-8")
+    # the 1,000 most frequent US surnames, in the census file's rank order
+    ranked = [line.split()[0] for line in (census_dir / "dist.all.last").read_text().splitlines()[:1000]]
+    (DATA / "common_surnames.txt").write_text("\n".join(n.lower() for n in ranked) + "\n", encoding="utf-8")
+    # common words, minus foreign-lorem words that are first names ("carlos") unless English words
+    from .context import COMMON_WORDS  # noqa: PLC0415
+
+    english = {key_of(w) for w in importlib.import_module("faker.providers.lorem.en_US").Provider.word_list}
+    words = {k for k in _keys(_lorem_words(faker_dir))}
+    words -= {w for w in words if w in set(first_keys) and w not in english and w not in COMMON_WORDS}
+    (DATA / "common_words.txt").write_text("\n".join(sorted(words)) + "\n", encoding="utf-8")
 
 
 if __name__ == "__main__":

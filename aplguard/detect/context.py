@@ -14,21 +14,27 @@ _WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)?")
 
 # Words after a name that make it a place, building, brand, product or thing.
 THING_NOUNS = frozenset("""
-memorial monument dam bridge street st avenue ave road rd boulevard blvd square park parkway
-airport station terminal center centre hall building tower plaza museum library university
-college school academy institute hospital clinic stadium arena gardens garden lake river
-mountain mount bay island islands county state city town village district valley canyon falls
-beach highway freeway tunnel theatre theater cinema hotel restaurant cafe bar pub shop store
-mall market brand logo company corporation corp inc ltd group foundation award awards prize
-medal trophy cup effect principle theorem equation law laws constant diagram curve number
-numbers sequence spiral method syndrome disease burner dish cube salad cocktail sandwich steak
-engine motor rifle gun pistol telescope crater coil cradle cage counter wheel code model car
-cars truck cybertruck roadster suitcase bag bags handbag perfume fragrance cologne whisky
-whiskey bourbon beer wine vodka gin rum bottle typeface font spaniel terrier retriever novel
-book books franchise era period dynasty administration presidency government estate house
-residence mansion palace castle cathedral church mosque temple chapel tomb grave cemetery
-memorial's day holiday bible scholarship fellowship fund trust test machine jeans tofu noodles ramen dumplings sushi curry rice pork chicken beef cookbook magazine merch merchandise product products hole vineyard column circle harbour harbor pier marina wharf quay canal fountain lighthouse peak ridge springs heights terrace arch arches rapids glacier reef cove creek grove meadow plains strait gulf channel zoo aquarium speedway raceway ranch farm brewery winery distillery factory jar tea penny bed knife cake cookie pie sauce soup pizza burger sundae pudding tart muffin donut guitar bass piano violin drum drums saxophone trumpet comet triangle scheme flask ladder strip tractor drill screwdriver wrench chair sofa couch lamp shoes shoe sneakers sneaker boots paradox problem
-conjecture limit scale index rule razor complex fallacy
+memorial monument dam bridge street st avenue ave road rd boulevard blvd square park parkway airport
+station terminal center centre hall building tower plaza museum library university college school
+academy institute hospital clinic stadium arena gardens garden lake river mountain mount bay island
+islands county state city town village district valley canyon falls beach highway freeway tunnel
+theatre theater cinema hotel restaurant cafe bar pub shop store mall market brand logo company
+corporation corp inc ltd group foundation award awards prize medal trophy cup effect principle
+theorem equation law laws constant diagram curve number numbers sequence spiral method syndrome
+disease burner dish cube salad cocktail sandwich steak engine motor rifle gun pistol telescope
+crater coil cradle cage counter wheel code model car cars truck cybertruck roadster suitcase bag
+bags handbag perfume fragrance cologne whisky whiskey bourbon beer wine vodka gin rum bottle
+typeface font spaniel terrier retriever novel book books franchise era period dynasty administration
+presidency government estate house residence mansion palace castle cathedral church mosque temple
+chapel tomb grave cemetery memorial's day holiday bible scholarship fellowship fund trust test
+machine jeans tofu noodles ramen dumplings sushi curry rice pork chicken beef cookbook magazine
+merch merchandise product products hole vineyard column circle harbour harbor pier marina wharf quay
+canal fountain lighthouse peak ridge springs heights terrace arch arches rapids glacier reef cove
+creek grove meadow plains strait gulf channel zoo aquarium speedway raceway ranch farm brewery
+winery distillery factory jar tea penny bed knife cake cookie pie sauce soup pizza burger sundae
+pudding tart muffin donut guitar bass piano violin drum drums saxophone trumpet comet triangle
+scheme flask ladder strip tractor drill screwdriver wrench chair sofa couch lamp shoes shoe sneakers
+sneaker boots paradox problem conjecture limit scale index rule razor complex fallacy
 """.split())
 
 # Common English words that are also in the name lexicons; as a name they are weak evidence.
@@ -50,6 +56,18 @@ world earth land home queen prince princess lord lady sir master man woman boy g
 human person people hero saint christmas easter holiday sunday monday friday story dream magic
 music song dance rock jazz soul blues pop cyberpunk fantasy anime cinematic epic dramatic
 masterpiece quality detailed realistic photorealistic studio lighting render digital oil canvas
+""".split())
+
+# Function words of the languages prompts are commonly written in: never names.
+FUNCTION_WORDS = frozenset("""
+a an the of and or in on at to with by for from as is are was be this that
+der die das den dem des ein eine einer einem eines einen und oder mit im am vom zum zur auf aus bei
+nach von vor unter uber ueber ist sind
+le la les un une des du de et ou avec dans sur sous pour par au aux est
+el los las uno una unos unas y o con en sobre para por del al es
+il lo gli uno una di da con su per tra fra sulla sullo sulle nel nella dei delle e
+o os as um uma uns umas com em no na nos nas do da dos das
+het een en van op met voor door bij
 """.split())
 
 # Words before a name that make it a place.
@@ -74,6 +92,7 @@ _LIKENESS_BEFORE = re.compile(r"(?:looks? like|looking like|look alike of|lookal
                               r"with the face of|face of|the likeness of|likeness of|impersonat\w+|"
                               r"double of|doppelganger of|body double of|deepfake of|face ?swap(?:ped)? with|"
                               r"sieht aus wie|parecido a|se parece a|ressemble a|ressemblant a)\s*$")
+_CREATOR_GROUPS = frozenset({"art", "directors", "writers"})
 _LIST_CONNECTOR = re.compile(r"(?:,(?: and| &)?| and| &| \+|,? with)$")
 _PERSON_NOUN = re.compile(r"\b(?:man|men|woman|women|guy|girl|boy|person|someone|somebody|lady|gentleman|"
                           r"he|she|actor|actress|singer|kid|child|baby|teen|teenager|dressed|dress\w*|"
@@ -81,6 +100,7 @@ _PERSON_NOUN = re.compile(r"\b(?:man|men|woman|women|guy|girl|boy|person|someone
 _INDEFINITE = frozenset("a an any some every fictional fictitious generic imaginary random another".split())
 ANIMALS_OBJECTS = frozenset("""
 dog dogs puppy cat cats kitten horse pony bird parrot fish goldfish hamster rabbit bunny turtle
+goat lamb cow bull mouse rat owl eagle hawk crow wren robin sparrow duck goose fox wolf deer moth
 snake lizard cow pig goat sheep chicken duck pet robot boat ship yacht car doll teddy bear toy
 plant tree pokemon dragon monster alien
 """.split())
@@ -123,8 +143,15 @@ def style_reason(lower: str, start: int, end: int, group: str = "") -> str | Non
         return "style reference"
     if re.search(r"\blike\s*$", tail[-8:]) and not _LIKENESS_BEFORE.search(tail[-40:]):
         # "a woman like X" asks for a likeness; "a hotel lobby like X" for a style.
-        if group in ("art", "directors", "writers") or _ART_VERBS.search(before) or not _PERSON_NOUN.search(before):
+        if group in _CREATOR_GROUPS or _ART_VERBS.search(before) or not _PERSON_NOUN.search(before):
             return "style reference (like ...)"
+    if group in ("art", "directors"):
+        # "a castle on a hill, greg rutkowski, trending on artstation": an artist tag
+        if re.search(r"[,|]\s*$", lower[max(0, start - 3):start]) and re.match(r"\s*(?:[,|.]|$)", lower[end:end + 3]):
+            return "artist tag in a prompt list"
+        # "Van Gogh's Starry Night", "Wes Anderson's colour palette"
+        if lower[end:end + 2] in ("'s", "\u2019s"):
+            return "reference to the artist's work"
     return None
 
 
@@ -162,7 +189,7 @@ def thing_after(lower: str, end: int, one_word: bool = False) -> str | None:
     return None
 
 
-_REGIONS = frozenset("""
+REGIONS = frozenset("""
 alabama alaska arizona arkansas california colorado connecticut delaware florida georgia hawaii idaho
 illinois indiana iowa kansas kentucky louisiana maine maryland massachusetts michigan minnesota
 mississippi missouri montana nebraska nevada ohio oklahoma oregon pennsylvania tennessee texas utah
@@ -175,7 +202,7 @@ canada usa uk france germany italy spain brazil argentina chile peru colombia in
 def region_after(lower: str, end: int) -> str | None:
     """"Columbus, Ohio", "Lincoln Nebraska": a name followed by a state or country is a place."""
     after = words_after(lower, end, 1)
-    return after[0] if after and after[0] in _REGIONS else None
+    return after[0] if after and after[0] in REGIONS else None
 
 
 def place_before(lower: str, start: int) -> str | None:
@@ -190,10 +217,13 @@ def indefinite_before(lower: str, start: int) -> bool:
     return bool(before) and before[0] in _INDEFINITE
 
 
+_NAMED = frozenset("named called nicknamed namens llamado llamada nomme nommee".split())
+
+
 def pet_or_object_name(lower: str, start: int) -> bool:
     """"a dog named Charlie", "my cat called Max": the name belongs to an animal or object."""
     before = words_before(lower, start, 4)
-    if not before or before[-1] not in ("named", "called", "nicknamed", "namens", "llamado", "llamada", "nomme", "nommee"):
+    if not before or before[-1] not in _NAMED:
         return False
     return any(w in ANIMALS_OBJECTS for w in before[:-1])
 
@@ -207,4 +237,4 @@ def is_all_caps(text: str) -> bool:
 def is_title_case(text: str) -> bool:
     """Most longer words capitalised ("Portrait Of A Young Woman With Red Hair"): capitals say little."""
     words = [w for w in re.findall(r"[^\W\d_]+", text)[1:] if len(w) > 3]
-    return len(words) >= 4 and sum(w[:1].isupper() for w in words) >= 0.85 * len(words)
+    return len(words) >= 3 and sum(w[:1].isupper() for w in words) >= 0.85 * len(words)

@@ -7,49 +7,21 @@ from collections.abc import Iterable
 
 from ..errors import ConfigError
 from ..types import Finding
-from . import context
+from . import context, references
+from .lists import builtin_index, covered, non_person_index, non_person_spans
 from .names_index import Hit, NameIndex
 from .normalize import NormalizedText, match_key, normalize
 from .resources import (
     SHARED_CACHE,
     Person,
     ResourceCache,
-    load_descriptions,
     load_lexicon,
-    load_non_person_names,
-    load_public_figures,
-    load_us_presidents,
 )
 
-_ORDINAL_PRESIDENT = re.compile(
-    r"\b(\d{1,2}) ?(?:st|nd|rd|th) (?:us |u s |american |united states |america s )?president\b")
 _TITLES = frozenset("""president pres chancellor prime minister pm senator sen governor gov mayor
 king queen prince princess pope saint st sir dame lord lady dr doctor prof professor mr mrs ms miss
 general gen captain capt emperor empress tsar czar sheikh ayatollah chairman judge justice
 rep representative secretary minister premier ambassador coach""".split())
-
-
-def builtin_index(cache: ResourceCache) -> NameIndex:
-    """The index of built-in public figures and descriptions, loaded once per cache."""
-    return cache.get("gazetteer.builtin", lambda: NameIndex(load_public_figures(), load_descriptions()))
-
-
-def non_person_index(cache: ResourceCache) -> NameIndex:
-    """Fictional characters, brands and places that look like names (exact only)."""
-    def build() -> NameIndex:
-        return NameIndex([Person(canonical=n, aliases=(), source="non_person") for n in load_non_person_names()],
-                         fuzzy=False)
-    return cache.get("gazetteer.non_person", build)
-
-
-def non_person_spans(cache: ResourceCache, key: str) -> list[tuple[int, int]]:
-    """Key spans of non-person names ("Walt Disney World", "Homer Simpson") in a match key."""
-    return [(h.start, h.end) for h in non_person_index(cache).exact(key)]
-
-
-def covered(spans: list[tuple[int, int]], kstart: int, kend: int) -> bool:
-    """Whether one of ``spans`` covers ``kstart..kend``."""
-    return any(a <= kstart and kend <= b for a, b in spans)
 
 
 def parse_protected(protected: Iterable[dict] | None) -> list[Person]:
@@ -105,7 +77,7 @@ class GazetteerDetector:
             self._protected = NameIndex(self._protected_people)
         if self.builtin:
             builtin_index(self.cache)
-            self.cache.get("gazetteer.presidents", load_us_presidents)
+            references.load(self.cache)
             if self.fuzzy:
                 self._real_words()
         non_person_index(self.cache)
@@ -124,7 +96,9 @@ class GazetteerDetector:
         if self.builtin:
             index = builtin_index(self.cache)
             out += self._findings(norm, key, kidx, index, "public_figure")
-            out += self._ordinal_presidents(norm, key, kidx, index)
+            out += references.ordinal_presidents(norm, key, kidx, self.cache, self.id)
+            out += references.titled_surnames(norm, key, kidx, self.cache, self.id)
+            out += references.office_holders(norm, key, kidx, self.id)
         return out
 
     # -- internals -----------------------------------------------------------------------
@@ -135,7 +109,7 @@ class GazetteerDetector:
             from .context import COMMON_WORDS  # noqa: PLC0415
 
             return (load_lexicon("first_names.txt") | load_lexicon("surnames.txt")
-                    | load_lexicon("common_words.txt") | COMMON_WORDS)
+                    | load_lexicon("common_words.txt") | COMMON_WORDS | context.FUNCTION_WORDS)
         return self.cache.get("lexicon.real_words", build)
 
     def _other_first_name(self, norm: NormalizedText, ts: int) -> bool:
@@ -167,6 +141,8 @@ class GazetteerDetector:
         lower = norm.lower
         if alias.ambiguous and not _ambiguous_ok(norm, ts, te, alias.form):
             return None
+        if hit.how == "stem" and " " not in alias.key and not norm.text[ts:ts + 1].isupper():
+            return None  # an inflected one-word Russian name must be capitalised: "маске" is a mask
         if alias.kind == "name" and " " not in alias.key and self._other_first_name(norm, ts):
             return None  # "Nathan Drake", "Sasha Obama": someone else with that name
         if alias.ambiguous and lower[te:te + 2] in ("'s", "\u2019s") and (
@@ -180,7 +156,9 @@ class GazetteerDetector:
         if context.pet_or_object_name(lower, ts):
             return None
         if covered(non_person, hit.start, hit.end):
-            return None
+            # "Ralph Lauren" is a person and a brand: the brand when used like one
+            if (hit.start, hit.end) not in non_person or _brand_use(lower, ts, te):
+                return None
         score = {"name": 0.95, "compact": 0.9, "native": 0.9, "description": 0.8}[alias.kind]
         how = {"exact": "", "stem": " (inflected)", "fuzzy": " (misspelled)", "ordinal": ""}[hit.how]
         if alias.ambiguous:
@@ -204,22 +182,20 @@ class GazetteerDetector:
                        detector=self.id, canonical=alias.person.canonical, explanation=explanation,
                        identity_seeking=identity)
 
-    def _ordinal_presidents(self, norm, key, kidx, index: NameIndex) -> list[Finding]:
-        presidents = self.cache.get("gazetteer.presidents", load_us_presidents)
-        by_name = index.by_canonical
-        out = []
-        for m in _ORDINAL_PRESIDENT.finditer(key):
-            n = int(m.group(1))
-            if not 1 <= n <= len(presidents) or presidents[n - 1] not in by_name:
-                continue
-            ts, te = kidx[m.start()], kidx[m.end() - 1] + 1
-            if context.indefinite_before(norm.lower, ts):
-                continue
-            start, end = norm.span(ts, te)
-            out.append(Finding(kind="public_figure", score=0.85, start=start, end=end,
-                               text=norm.original[start:end], detector=self.id, canonical=presidents[n - 1],
-                               explanation=f"descriptive reference to public figure {presidents[n - 1]}"))
-        return out
+_PRODUCTS = frozenset("""suit suits dress dresses gown shirt shirts polo jacket coat scarf tie belt wallet bag bags
+handbag purse perfume fragrance cologne watch watches shoes shoe boots sneakers heels sunglasses glasses jeans
+underwear lingerie lipstick makeup store boutique shop logo ad ads advertisement billboard collection line runway
+catwalk label brand product products bottle box car cars""".split())
+
+
+def _brand_use(lower: str, ts: int, te: int) -> bool:
+    """A dual-use name used as a brand: "a Ralph Lauren polo", "Dior's new perfume", "the Tom Ford store"."""
+    before = context.words_before(lower, ts, 1)
+    after = context.words_after(lower, te, 3)
+    if after and after[0] == "s" and lower[te:te + 1] in ("'", "\u2019"):
+        after = after[1:]
+    return bool((before and before[0] in ("a", "an", "the", "my", "her", "his", "your"))
+                or (after and (after[0] in _PRODUCTS or (len(after) > 1 and after[1] in _PRODUCTS))))
 
 
 def _outermost(hits: list[Hit]) -> list[Hit]:
@@ -249,8 +225,8 @@ def _ambiguous_ok(norm: NormalizedText, ts: int, te: int, form: str) -> bool:
     listed = re.findall(r"[^\W_]+", form)
     if len(written) != len(listed):
         return False
-    for w, l in zip(written, listed):
-        if l[:1].isupper() and not w[:1].isupper():
+    for word, listed_word in zip(written, listed):
+        if listed_word[:1].isupper() and not word[:1].isupper():
             return False
     if not form.lower().startswith("the ") and context.indefinite_before(norm.lower, ts):
         return False

@@ -12,10 +12,11 @@ from __future__ import annotations
 
 import re
 
+from ..errors import ConfigError
 from ..types import Finding
 from . import context
 from .context import COMMON_WORDS
-from .gazetteer import builtin_index, non_person_index
+from .lists import builtin_index, non_person_index
 from .normalize import NormalizedText, match_key, normalize
 from .resources import SHARED_CACHE, ResourceCache, load_lexicon
 
@@ -34,9 +35,17 @@ _DEPICT = re.compile(r"\b(?:photo|photos|picture|pictures|pic|portrait|portraits
                      r"(?:of|with)\s*$")
 _PROFILE = re.compile(r"\b(?:linkedin|instagram|facebook|tinder|dating profile|profile (?:photo|picture|pic)|"
                       r"passport|id photo|resume|cv photo|headshot|yearbook)\b")
+# after "Firstname Unlistedname": what people do ("Paul Giamatti smiling", "... as a pirate")
+_PERSON_NEXT = re.compile(r"\s+(?:\w+ing|as|wearing|dressed|with his|with her|and his|and her)\b")
+# Nature words that follow first names in things' names ("Billy Goat", "Orion Nebula", "Luna Moth")
+_NOT_SURNAMES = context.ANIMALS_OBJECTS | frozenset("""
+goat goats moth moths wren wrens mountains nebula galaxy constellation flytrap reaper sands comet
+borealis australis lilies lily orchid daisy cactus fern moss lake lakes falls ridge peak peaks
+""".split())
 _STOP = frozenset("""
 a an the of and or in on at to with by for from as is are was be this that these those into over
 under near behind before after during while who which what when where why how not no yes very
+new san santa saint st los las fort mount lake port cape
 """.split())
 
 
@@ -53,8 +62,6 @@ class NameShapeDetector:
 
     def __init__(self, min_score: float = 0.55, id: str = "name_shape", cache: ResourceCache | None = None):
         if not 0.0 <= float(min_score) <= 1.0:
-            from ..errors import ConfigError  # noqa: PLC0415
-
             raise ConfigError(f"name_shape.min_score must be in [0, 1], got {min_score!r}")
         self.id = id
         self.min_score = float(min_score)
@@ -64,6 +71,7 @@ class NameShapeDetector:
         """Load the name lexicons now instead of on the first prompt."""
         self._lexicons()
         self._common()
+        self._common_surnames()
         builtin_index(self.cache)
         non_person_index(self.cache)
         return self
@@ -72,6 +80,9 @@ class NameShapeDetector:
         first = self.cache.get("lexicon.first_names", lambda: load_lexicon("first_names.txt"))
         last = self.cache.get("lexicon.surnames", lambda: load_lexicon("surnames.txt"))
         return first, last
+
+    def _common_surnames(self) -> frozenset[str]:
+        return self.cache.get("lexicon.common_surnames", lambda: load_lexicon("common_surnames.txt"))
 
     def _common(self) -> frozenset[str]:
         return self.cache.get("lexicon.common_words", lambda: load_lexicon("common_words.txt") | COMMON_WORDS)
@@ -88,10 +99,17 @@ class NameShapeDetector:
         key, kidx = match_key(norm.text)
         # Spans the lists know (a public figure, even one used as a place, or a
         # fictional character/brand) are the gazetteer's business, not a name shape.
+        # Multi-word known spans block any overlapping candidate ("Martin Luther" in "Martin
+        # Luther King Day"); one-word ones ("Harris", "Virginia") only a candidate they cover.
         known = bytearray(len(norm.text) + 1)
+        one_word: list[tuple[int, int]] = []
         for index in (builtin_index(self.cache), non_person_index(self.cache)):
             for h in index.exact(key):
-                known[kidx[h.start]:kidx[h.end - 1] + 1] = b"\x01" * (kidx[h.end - 1] + 1 - kidx[h.start])
+                a, b = kidx[h.start], kidx[h.end - 1] + 1
+                if " " in key[h.start:h.end]:
+                    known[a:b] = b"\x01" * (b - a)
+                else:
+                    one_word.append((a, b))
         out: list[Finding] = []
         used_until = -1
         for i in range(len(tokens)):
@@ -100,7 +118,8 @@ class NameShapeDetector:
             best = None
             for n in (3, 2):
                 seq = tokens[i:i + n]
-                if len(seq) == n and _adjacent(norm.text, seq) and not any(known[seq[0][1]:seq[-1][2]]):
+                if (len(seq) == n and _adjacent(norm.text, seq) and not any(known[seq[0][1]:seq[-1][2]])
+                        and not any(a <= seq[0][1] and seq[-1][2] <= b for a, b in one_word)):
                     scored = self._score(norm, seq, first, last, all_caps, key)
                     if scored and (best is None or scored[0] > best[0]):
                         best = scored
@@ -121,7 +140,7 @@ class NameShapeDetector:
     def _score(self, norm: NormalizedText, seq, first, last, all_caps: bool, key: str):
         words = [t for t, _, _ in seq]
         lows = [w.lower() for w in words]
-        if any(w in _STOP for w in lows) or any(len(w) < 2 for w in words):
+        if any(w in _STOP or w in context.FUNCTION_WORDS for w in lows) or any(len(w) < 2 for w in words):
             return None
         keys = [match_key(w)[0] for w in words]
         f_known = _known(keys[0], first)
@@ -130,6 +149,12 @@ class NameShapeDetector:
         if keys[0] in _EAST_ASIAN_SURNAMES and len(keys) <= 3 and all(
                 2 <= len(k) <= 8 and k.isalpha() and k not in self._common() for k in keys[1:]):
             f_known = l_known = mid_ok = True  # "Chen Wei", "Nguyen Van An": surname first
+        unknown_surname = False
+        if (not l_known and len(keys) == 2 and f_known and not all_caps and self._surname_like(words[-1], keys)
+                and (self._cue(norm.lower, seq[0][1], seq[-1][2]) > 0 or _PERSON_NEXT.match(norm.lower, seq[-1][2]))):
+            # "Paul Giamatti", "Bukayo Saka": a first name and a capitalised word no lexicon
+            # or word list knows is most likely a surname
+            l_known = unknown_surname = True
         if not l_known or not mid_ok:
             return None
         capitalised = all(w[:1].isupper() for w in words)
@@ -140,14 +165,33 @@ class NameShapeDetector:
             return None  # lower-case word pairs are names only with a relationship cue
         common = self._common()
         first_common, last_common = keys[0] in common, keys[-1] in common
-        if (first_common and last_common) or lows[-1] in context.THING_NOUNS:
-            return None  # "Red Hair", "Brooklyn Bridge"
-        score = (0.35 if f_known else 0.0) + 0.3 + (0.2 if capitalised and not all_caps else 0.0)
-        score += cue - 0.35 * first_common - 0.2 * last_common
+        if keys[-1] in self._common_surnames():
+            # "Grace Moore", "Mark Hall": a frequent surname makes a name of a word-like first name
+            first_common = last_common = False
+        frequent = self._common_surnames()
+        if (first_common and last_common) or any(
+                k in context.THING_NOUNS or (k in _NOT_SURNAMES and k not in frequent) for k in keys[1:]):
+            return None  # "Red Hair", "Brooklyn Bridge", "Billy Goat", "Orion Nebula"
+        score = (0.35 if f_known else 0.0) + (0.1 if unknown_surname else 0.3)
+        score += 0.2 if capitalised and not all_caps else 0.0
+        # English words that are names ("Rose", "Blue") weigh more than other languages' words ("Costa")
+        score += cue - (0.35 if keys[0] in COMMON_WORDS else 0.2) * first_common
+        score -= (0.35 if keys[-1] in COMMON_WORDS else 0.2) * last_common
         if not f_known and cue < 0.2:
             return None  # an unknown first word needs context ("headshot of Rajesh Kumar")
-        why = ("first name and surname" if f_known else "surname") + (" with context cue" if cue else "")
+        if all_caps and cue == 0:
+            return None  # "A Fairy Riding A Horse": in Title Case / ALL CAPS a pair of names needs context
+        why = ("first name and unlisted surname" if unknown_surname else
+               "first name and surname" if f_known else "surname") + (" with context cue" if cue else "")
         return min(score, 0.9), seq, why
+
+    def _surname_like(self, word: str, keys: list[str]) -> bool:
+        """A capitalised unknown word after a (non-word) first name that can be a surname."""
+        k = keys[-1]
+        return (word[:1].isupper() and not word.isupper() and len(k) >= 3 and k.isalpha()
+                and re.search(r"[aeiouy]", k) is not None and k not in self._common()
+                and keys[0] not in self._common() and k not in context.THING_NOUNS
+                and k not in context.REGIONS and not re.search(r"(?:ing|ed|ly|ness|ment|tion)$", k))
 
     def _single(self, norm: NormalizedText, tokens, i: int, first, all_caps: bool):
         """"my wife Sarah": a capitalised first name right after a possessive relationship."""
@@ -201,7 +245,8 @@ kim lee park choi jung jeong kang cho yoon jang lim shin han oh seo kwon hwang a
 tanaka sato suzuki takahashi watanabe ito yamamoto nakamura kobayashi kato yoshida yamada sasaki
 yamaguchi matsumoto inoue kimura hayashi shimizu
 """.split())
-_NAME_PREFIXES = ("al", "el", "o", "mc", "mac", "de", "da", "di", "du", "van", "von", "le", "la", "bin", "ibn", "abu", "ben")
+_NAME_PREFIXES = ("al", "el", "o", "mc", "mac", "de", "da", "di", "du", "van", "von", "le", "la",
+                  "bin", "ibn", "abu", "ben")
 
 
 def _known(key: str, lexicon: frozenset[str]) -> bool:

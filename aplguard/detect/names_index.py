@@ -27,6 +27,9 @@ from .resources import Person
 
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 _CYR = re.compile(r"[\u0400-\u04ff]")
+_KATAKANA = re.compile(r"[\u30a0-\u30ff]")
+_KATAKANA_WORD = re.compile(r"^[\u30a0-\u30ff ]+$")
+_HANGUL = re.compile(r"[\uac00-\ud7af]")
 _LATIN_KEY = re.compile(r"^[a-z0-9 ]+$")
 _RU_ENDINGS = ("ого", "его", "ому", "ему", "ий", "ый", "ой", "ей", "ом", "ем", "ым", "им", "ах", "ях",
                "ов", "ев", "ую", "юю", "ою", "а", "я", "у", "ю", "е", "ы", "и", "о", "ь", "й")
@@ -127,6 +130,8 @@ class NameIndex:
                 ambiguous = ambiguous or (" " not in key and key in COMMON_WORDS and person.source == "builtin")
                 native = not _LATIN_KEY.match(key)
                 add(Alias(person, form, key, ambiguous, "native" if native else "name"))
+                if native and " " in key and _CJK.search(key):  # "泰勒·斯威夫特" is also written "泰勒斯威夫特"
+                    add(Alias(person, form, key.replace(" ", ""), ambiguous, "native"))
                 if not native and not ambiguous and " " in key and len(key) >= 9:
                     add(Alias(person, form, key.replace(" ", ""), False, "compact"))
                 if fuzzy and not native and not ambiguous:
@@ -274,6 +279,11 @@ class NameIndex:
 
 
 def _bounded(key: str, start: int, end: int, akey: str) -> bool:
+    """Word boundaries around a match; Chinese has none, katakana and hangul words some."""
+    if _KATAKANA_WORD.match(akey):  # "メッシ" is not inside "メッシュ" (mesh)
+        return not (start and _KATAKANA.match(key[start - 1])) and not (end < len(key) and _KATAKANA.match(key[end]))
+    if _HANGUL.match(akey):  # particles follow Korean names: "김정은이"
+        return not (start and _HANGUL.match(key[start - 1]))
     if _CJK.search(akey):
         return True
     return (start == 0 or key[start - 1] == " ") and (end == len(key) or key[end] == " ")

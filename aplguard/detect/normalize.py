@@ -32,7 +32,7 @@ HARD_SCAN_LIMIT = 10_000_000
 _SPACE = re.compile(r"\s")
 _VISIBLE_RUN = re.compile(
     "[^\\s\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e"
-    "\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0]+")
+    "\u2060-\u206f\u2800\u3164\ufe00-\ufe0f\ufeff\uffa0]+")
 
 # Cyrillic and Greek letters that look like Latin ones. Folded only inside words
 # that mix scripts (or in an otherwise Latin prompt), so Russian and Greek text
@@ -50,6 +50,14 @@ _CONFUSABLES = {
     "ν": "v", "ι": "i", "κ": "k", "ρ": "p", "τ": "t", "υ": "u", "χ": "x",
     # Latin lookalikes outside ASCII that NFKC keeps
     "ı": "i", "ȷ": "j", "ɑ": "a", "ɡ": "g", "ᴀ": "a", "ʟ": "l",
+}
+# Latin lookalikes that no language writes names with (small capitals, Armenian
+# letters that look Latin, IPA letters): always folded.
+_ALWAYS_FOLD = {
+    "ᴀ": "a", "ʙ": "b", "ᴄ": "c", "ᴅ": "d", "ᴇ": "e", "ꜰ": "f", "ɢ": "g", "ʜ": "h", "ɪ": "i", "ᴊ": "j",
+    "ᴋ": "k", "ʟ": "l", "ᴍ": "m", "ɴ": "n", "ᴏ": "o", "ᴘ": "p", "ǫ": "q", "ʀ": "r", "ꜱ": "s", "ᴛ": "t",
+    "ᴜ": "u", "ᴠ": "v", "ᴡ": "w", "ʏ": "y", "ᴢ": "z", "օ": "o", "ս": "u", "հ": "h", "ց": "g", "ո": "n",
+    "ı": "i", "ȷ": "j", "ɑ": "a", "ɡ": "g", "ɩ": "i", "ʋ": "u", "ɵ": "o",
 }
 _LEET = {"4": "a", "@": "a", "3": "e", "1": "i", "!": "i", "0": "o", "5": "s", "$": "s",
          "7": "t", "8": "b", "9": "g", "|": "l"}
@@ -106,7 +114,7 @@ def _is_cyr_greek(ch: str) -> bool:
 
 def _char_forms(ch: str) -> str:
     """NFKC, then drop diacritics of Latin/Greek/Cyrillic letters (keep kana marks)."""
-    form = unicodedata.normalize("NFKC", ch)
+    form = _ALWAYS_FOLD.get(ch) or unicodedata.normalize("NFKC", ch)
     decomposed = unicodedata.normalize("NFKD", form)
     if decomposed and ord(decomposed[0]) < 0x0530:
         form = "".join(c for c in decomposed if not unicodedata.combining(c))
@@ -199,6 +207,9 @@ def _compact(text: str, max_chars: int) -> tuple[str, list[int], bool]:
     return "".join(chars), offsets, truncated
 
 
+# Letters and symbols that render as blanks (Hangul fillers, Braille blank, Khmer vowels).
+_INVISIBLE_LETTERS = frozenset("\u115f\u1160\u3164\uffa0\u2800\u17b4\u17b5")
+
 _ASCII_TABLE = {i: " " for i in range(32)} | {127: " "} | {ord(c): " " for c in _SYNTAX}
 
 
@@ -212,7 +223,7 @@ def _unicode_chars(head: str) -> tuple[list[str], list[int]]:
         if 0xD800 <= cp <= 0xDFFF:  # lone surrogate (e.g. from surrogateescape)
             continue
         cat = unicodedata.category(ch)
-        if cat == "Cf" or 0xFE00 <= cp <= 0xFE0F:  # zero-width, bidi marks, variation selectors
+        if cat == "Cf" or 0xFE00 <= cp <= 0xFE0F or ch in _INVISIBLE_LETTERS:  # zero-width, bidi, fillers
             continue
         if cat in ("Cc", "Zs", "Zl", "Zp", "Co", "Cn"):
             chars.append(" ")
@@ -253,7 +264,15 @@ def _fold_tokens(chars: list[str]) -> list[str]:
             for k in range(a, b):
                 chars[k] = _CONFUSABLES.get(chars[k], chars[k])
         tok = "".join(chars[a:b])
-        core = tok.strip("'!|$@")  # leading/trailing punctuation is punctuation, not leet
+        # Leading/trailing punctuation is punctuation, not leet ("@handle", "wow!"); a
+        # leading "$" before a letter is an s ("$wift").
+        core = tok.rstrip("'!|$@").lstrip("'!|@")
+        if core.startswith("$") and not core[1:2].isalpha():
+            core = core.lstrip("$")
+        # "taylorswift13", "obama2024": a number after a word is a number, not leetspeak
+        trailing = re.search(r"(?<=[^\W\d_])\d{2,}$", core)
+        if trailing and not any(c in _LEET for c in core[:trailing.start()]):
+            core = core[:trailing.start()]
         if (any(c in _LEET for c in core) and any(c.isalpha() for c in core)
                 and not _NOT_LEET.match(core)):
             off = a + tok.index(core) if core else a
@@ -266,12 +285,16 @@ def match_key(text: str) -> tuple[str, list[int]]:
     """Lower-case letters/digits with every other run of characters as one space.
 
     Returns the key and, per key character, the index in ``text`` it came from.
-    Used for list matching so "J.K. Rowling", "J K Rowling" and "j.k rowling" agree.
+    Used for list matching so "J.K. Rowling", "J K Rowling" and "j.k rowling" agree; a
+    number after letters is a word of its own ("@taylorswift13").
     """
     key: list[str] = []
     idx: list[int] = []
     for k, c in enumerate(text):
         if c.isalnum():
+            if c.isdigit() and key and key[-1].isalpha():  # "taylorswift13" -> "taylorswift 13"
+                key.append(" ")
+                idx.append(k)
             key.append(c.lower()[0])
             idx.append(k)
         elif key and key[-1] != " ":

@@ -15,7 +15,7 @@ import re
 
 from ..types import Finding
 from .context import COMMON_WORDS
-from .normalize import MAX_SCAN_CHARS, match_key, normalize
+from .normalize import HARD_SCAN_LIMIT, match_key, normalize
 from .resources import SHARED_CACHE, ResourceCache, load_lexicon
 
 #: Rare tokens commonly used as DreamBooth identifiers.
@@ -25,6 +25,12 @@ _PERSON_CLASS = (r"(?:person|people|man|men|woman|women|boy|girl|guy|lady|gentle
                  r"portrait|character|human|male|female|actor|actress|model|teen|teenager|baby|"
                  r"mann|frau|hombre|mujer|homme|femme)")
 _RARE = re.compile(r"(?<![\w<])(?P<tok>[a-z]{2,5})\s+(?:%s)\b" % _PERSON_CLASS, re.IGNORECASE)
+# "a photo of sks", "portrait of [V]": an identifier as the whole subject
+_RARE_ALONE = re.compile(r"\b(?:photo|picture|portrait|image|painting|selfie|headshot)s? of (?:an? )?"
+                         r"(?P<tok>\[v\]|[a-z]{2,5})\b(?! (?:dog|cat|toy|car|style|house|bag|shoe))", re.IGNORECASE)
+_V_TOKEN = re.compile(r"\[V\](?=\s*(?:a |an )?%s\b)" % _PERSON_CLASS, re.IGNORECASE)
+_NOT_IDENTIFIERS = frozenset("mrs mr dr st nth hmm shh brr pst tsk pfft grr zzz cgi dnd rpg mtv bbc cnn nyc lgbt"
+                             .split())
 _TAG = re.compile(r"<\s*(?P<type>lora|lyco|locon|loha|hypernet|embedding|ti)\s*:\s*(?P<name>[^:>]{1,120})"
                   r"(?::[^>]{0,40})?>", re.IGNORECASE)
 _EMBED = re.compile(r"(?:\bembedding:(?P<e1>[\w.\-]{1,80}))|(?:<(?P<e2>[a-z][\w\-]{1,60})>)", re.IGNORECASE)
@@ -33,7 +39,7 @@ _PERSONISH = re.compile(r"(?:^|[_\-\s.])(?:face|person|people|man|woman|celeb|ce
                         r"realperson|selfie|me|myself|wife|husband|girlfriend|boyfriend)(?:$|[_\-\s.\d])",
                         re.IGNORECASE)
 _LIKENESS = re.compile(
-    r"\b(?:looks?\s+(?:just\s+|exactly\s+)?like|looking\s+like|look-?alikes?|doppelg[aä]nger|"
+    r"\b(?:spitting\s+image\s+of|dead\s+ringer\s+for|(?:identical\s+)?twin\s+of|looks?\s+(?:just\s+|exactly\s+)?like|looking\s+like|look-?alikes?|doppelg[aä]nger|"
     r"with\s+the\s+face\s+of|(?:the\s+)?likeness\s+of|resembl(?:ing|es|e)|body\s+double\s+of|"
     r"deep\s?fake(?:\s+of)?|face\s?-?swap(?:ped)?(?:\s+with)?|impersonat(?:ing|es|e)|"
     r"sieht\s+aus\s+wie|parecid[oa]\s+a|se\s+parece\s+a|ressemblant\s+[aà]|qui\s+ressemble\s+[aà])\b",
@@ -69,22 +75,34 @@ class PersonalizationDetector:
     def detect(self, text: str) -> list[Finding]:
         """Personalisation and likeness findings (spans in ``text``)."""
         norm = normalize(text)
-        text = text[:MAX_SCAN_CHARS]
+        # tags are read from the raw prompt, over the part normalize() scanned
+        text = text[:norm.ends[-1]] if norm.truncated and norm.ends else text[:HARD_SCAN_LIMIT]
         out: list[Finding] = []
         for m in _RARE.finditer(norm.text):
             tok = m.group("tok").lower()
-            if tok in self.rare_tokens:
+            known = tok in self.rare_tokens
+            # an unknown identifier: 3-4 letters, no vowel, not a word ("xjq man")
+            shaped = (3 <= len(tok) <= 4 and not re.search(r"[aeiouy]", tok) and tok not in _NOT_IDENTIFIERS)
+            if known or shaped:
                 start, end = norm.span(m.start(), m.end())
-                out.append(self._f("personalization", 0.9, start, end, norm.original,
+                out.append(self._f("personalization", 0.9 if known else 0.7, start, end, norm.original,
                                    f"DreamBooth identifier {tok!r} before a person class", True))
+        for m in _RARE_ALONE.finditer(norm.text):
+            if m.group("tok").lower() in self.rare_tokens:
+                start, end = norm.span(m.start("tok"), m.end("tok"))
+                out.append(self._f("personalization", 0.8, start, end, norm.original,
+                                   f"DreamBooth identifier {m.group('tok')!r} as the subject", True))
+        for m in _V_TOKEN.finditer(text):  # the DreamBooth paper's "[V]" placeholder
+            out.append(self._f("personalization", 0.85, m.start(), m.end(), text,
+                               "DreamBooth identifier '[V]' before a person class", True))
         tagged = []
         for m in _TAG.finditer(text):
             tagged.append((m.start(), m.end()))
             name = m.group("name").strip()
             personal = self._names_person(name, _CLASS_AFTER.match(text[m.end():]) is not None)
+            why = "naming a person" if personal else "(style or concept?)"
             out.append(self._f("personalization", 0.85 if personal else 0.4, m.start(), m.end(), text,
-                               f"{m.group('type').lower()} tag {'naming a person' if personal else '(style or concept?)'}",
-                               personal))
+                               f"{m.group('type').lower()} tag {why}", personal))
         for m in _EMBED.finditer(text):
             if any(a <= m.start() < b for a, b in tagged):
                 continue

@@ -10,6 +10,7 @@ every file once.
 from __future__ import annotations
 
 import logging
+import re
 import threading
 from dataclasses import dataclass, field
 from importlib import resources
@@ -45,6 +46,9 @@ class Person:
     source: str = "builtin"
 
 
+_REGNAL = re.compile(r"^(Pope|King|Queen|Emperor|Empress|Tsar|Kaiser|Sultan|Shah) (.+?) [IVXLC]+$")
+
+
 def _data_text(name: str) -> str:
     try:
         return resources.files("aplguard.detect").joinpath("data", name).read_text(encoding="utf-8")
@@ -73,6 +77,9 @@ def load_public_figures() -> list[Person]:
             raise ModelFileError(f"public_figures.txt:{n}: empty entry")
         canonical = parts[0].lstrip("~")
         plain = [p for p in parts if not p.startswith("~")]
+        regnal = _REGNAL.match(canonical)
+        if regnal:  # "Pope Benedict XVI" is also "Pope Benedict"
+            plain.append(f"{regnal.group(1)} {regnal.group(2)}")
         ambiguous = [p[1:] for p in parts if p.startswith("~")]
         people.append(Person(canonical=canonical, aliases=tuple(plain), ambiguous=tuple(ambiguous),
                              native=tuple(x.strip() for x in native.split("|") if x.strip()), group=group))

@@ -129,7 +129,11 @@ class _Converter:
         raise PolicyError(located(self.source, _mark(node.start_mark), path, "unsupported YAML node"))
 
     def _mapping(self, node: yaml.MappingNode, path: Path) -> dict:
-        self.loader.flatten_mapping(node)  # resolves "<<" merge keys
+        try:
+            self.loader.flatten_mapping(node)  # resolves "<<" merge keys
+        except yaml.MarkedYAMLError as exc:  # a merge key whose value is not a mapping
+            mark = exc.problem_mark or exc.context_mark or node.start_mark
+            raise PolicyError(located(self.source, _mark(mark), path, f"invalid YAML: {exc.problem}")) from None
         out: dict = {}
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode):

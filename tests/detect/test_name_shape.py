@@ -59,3 +59,20 @@ def test_name_forms(det, prompt, name):
 ])
 def test_title_case_and_known_spans(det, prompt):
     assert [f for f in det.detect(prompt) if f.identity_seeking] == []
+
+
+@pytest.mark.parametrize("prompt, name", [
+    ("Paul Giamatti celebrating a win", "Paul Giamatti"),   # surname in no lexicon, person-like continuation
+    ("Grace Moore drinking coffee", "Grace Moore"),          # word-like first name, frequent surname
+    ("Michael Fox in a kitchen", "Michael Fox"),
+])
+def test_more_names(det, prompt, name):
+    assert [f.text for f in det.detect(prompt) if f.identity_seeking] == [name]
+
+
+@pytest.mark.parametrize("prompt", [
+    "Billy Goat on a hill", "Orion Nebula over the desert", "A Fairy Riding A Horse On A Boat, Low Poly",
+    "a Stanley Thermos", "Victoria Waiting For A Bus In Paris", "Austin Healey convertible", "New York at night",
+])
+def test_more_non_names(det, prompt):
+    assert [f for f in det.detect(prompt) if f.identity_seeking] == []

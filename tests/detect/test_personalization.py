@@ -36,3 +36,14 @@ def test_weak_or_no_cues(det, prompt):
 def test_extra_tokens():
     det = PersonalizationDetector(extra_tokens=["qqz"])
     assert det.detect("qqz man reading")[0].identity_seeking
+
+
+@pytest.mark.parametrize("prompt", ["a photo of xjq man in a park", "portrait of [V] person", "a photo of sks",
+                                    "the spitting image of my dad"])
+def test_more_identity_cues(det, prompt):
+    assert any(f.identity_seeking for f in det.detect(prompt))
+
+
+@pytest.mark.parametrize("prompt", ["a photo of sks dog", "[V] dog on a couch", "photo of mrs man", "a photo of her"])
+def test_more_non_cues(det, prompt):
+    assert not any(f.identity_seeking for f in det.detect(prompt))

@@ -91,8 +91,9 @@ def test_cli_eval_with_real_face_models(tmp_path, small_config, capsys):
 
 
 def test_training_closes_the_identity_eps_gap(train_sd, small_spec, small_config):
-    from aplguard.prefix import SoftPrompt
     from aplguard.training import PrefixEncoder
+
+    from aplguard.prefix import SoftPrompt
 
     spec = load_spec(small_spec)
     cfg = small_config.with_overrides(steps=40, lr=3e-2, ratio=0.5)

@@ -153,8 +153,9 @@ def test_bf16_autocast_on_gpu_keeps_weights_and_trains(small_spec, small_config)
 
 
 def test_cache_of_another_model_is_refused(train_sd, small_spec, small_config, tmp_path):
-    from aplguard.testing import tiny_sd_pipeline
     from aplguard.training import load_cache
+
+    from aplguard.testing import tiny_sd_pipeline
 
     prepare(train_sd, load_spec(small_spec), small_config, cache_dir=tmp_path / "c")
     with pytest.raises(TrainingError, match="another model"):

@@ -82,3 +82,20 @@ def test_bad_recipe_is_located(tmp_path):
         load_recipe(p)
     with pytest.raises(TrainingError, match="batch_size"):
         TrainConfig().with_overrides(batch_size=0)
+
+
+def test_missing_image_folder_or_file_is_reported_at_load(tmp_path):
+    p = _spec(tmp_path, "- name: Ana\n  description: a woman\n- name: Bo\n  description: a man\n  images: nope\n")
+    with pytest.raises(TrainingError, match=r"ids.yaml:3:3: identities\[1\].images: folder .*nope not found"):
+        load_spec(p)
+    (tmp_path / "caps.csv").write_text("caption,image\na cat,missing.png\n", encoding="utf-8")
+    p = _spec(tmp_path, "- name: Ana\n  description: a woman\n", captions="captions: caps.csv\n")
+    with pytest.raises(TrainingError, match=r"caps.csv:2: image: file .*missing.png not found"):
+        load_spec(p)
+
+
+def test_template_placeholder_or_append():
+    from aplguard.training.spec import compose
+
+    assert compose("a photo of", "Ana") == "a photo of Ana"
+    assert compose("{} at the beach", "a woman with red hair") == "a woman with red hair at the beach"

@@ -4,8 +4,15 @@ import pytest
 
 import aplguard.detect as detect
 from aplguard.detect import (
-    Detector, GazetteerDetector, NameShapeDetector, PersonalizationDetector, default_detectors, detect_prompt,
-    detector_registry, is_identity_seeking, merge_findings,
+    Detector,
+    GazetteerDetector,
+    NameShapeDetector,
+    PersonalizationDetector,
+    default_detectors,
+    detect_prompt,
+    detector_registry,
+    is_identity_seeking,
+    merge_findings,
 )
 from aplguard.errors import ConfigError
 from aplguard.registry import Registry
@@ -71,3 +78,25 @@ def test_detect_prompt_and_verdict(stack):
     assert {f.canonical for f in found if f.identity_seeking} == {"Tom Hanks", "Taylor Swift"}
     assert is_identity_seeking(found)
     assert not is_identity_seeking(detect_prompt("a bowl of ramen with chopsticks", stack))
+
+
+def test_merge_matches_a_naive_merge_on_random_spans():
+    import random
+
+    rng = random.Random(7)
+    kinds = ["protected", "public_figure", "personalization", "private_person", "likeness"]
+    for _ in range(200):
+        fs = []
+        for _ in range(rng.randint(0, 12)):
+            s = rng.randint(0, 40)
+            fs.append(F(rng.choice(kinds), s, s + rng.randint(0, 8), round(rng.random(), 2),
+                        rng.choice("abc"), rng.random() < 0.8))
+        naive = []
+        for f in sorted(sorted(fs, key=lambda f: (f.start, f.end, f.kind, f.detector, f.canonical or "")),
+                        key=lambda f: (f.identity_seeking, ["likeness", "private_person", "personalization",
+                                                            "public_figure", "protected"].index(f.kind),
+                                       f.score, f.end - f.start, f.canonical is not None), reverse=True):
+            if not any(f.start < k.end and k.start < f.end for k in naive):
+                naive.append(f)
+        expected = sorted(naive, key=lambda f: (f.start, f.end, f.kind, f.detector, f.canonical or ""))
+        assert merge_findings(fs) == expected

@@ -1,0 +1,29 @@
+"""The built-in name lists as shared indexes (public figures, non-person names)."""
+
+from __future__ import annotations
+
+from .names_index import NameIndex
+from .resources import Person, ResourceCache, load_descriptions, load_non_person_names, load_public_figures
+
+
+def builtin_index(cache: ResourceCache) -> NameIndex:
+    """The index of built-in public figures and descriptions, loaded once per cache."""
+    return cache.get("gazetteer.builtin", lambda: NameIndex(load_public_figures(), load_descriptions()))
+
+
+def non_person_index(cache: ResourceCache) -> NameIndex:
+    """Fictional characters, brands and places that look like names (exact only)."""
+    def build() -> NameIndex:
+        return NameIndex([Person(canonical=n, aliases=(), source="non_person") for n in load_non_person_names()],
+                         fuzzy=False)
+    return cache.get("gazetteer.non_person", build)
+
+
+def non_person_spans(cache: ResourceCache, key: str) -> list[tuple[int, int]]:
+    """Key spans of non-person names ("Walt Disney World", "Homer Simpson") in a match key."""
+    return [(h.start, h.end) for h in non_person_index(cache).exact(key)]
+
+
+def covered(spans: list[tuple[int, int]], kstart: int, kend: int) -> bool:
+    """Whether one of ``spans`` covers ``kstart..kend``."""
+    return any(a <= kstart and kend <= b for a, b in spans)

@@ -1,0 +1,135 @@
+"""Descriptive references to one real person that no name list spells out.
+
+"the 45th president", "Governor Newsom" (a title and a listed person's surname),
+"the prime minister of Japan", "the Spanish king", "France's president". Used by
+the gazetteer detector; findings are ``public_figure`` with the canonical name
+when one person fits.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..types import Finding
+from . import context
+from .lists import builtin_index, covered, non_person_spans
+from .normalize import NormalizedText, key_of, match_key
+from .resources import Person, ResourceCache, load_lexicon, load_us_presidents
+
+_ORDINAL_PRESIDENT = re.compile(
+    r"\b(\d{1,2}) ?(?:st|nd|rd|th) (?:us |u s |american |united states |america s )?president\b")
+_COUNTRIES = (r"(?:the )?(?:united states|usa|us|u s|america|united kingdom|uk|britain|great britain|england|france|"
+              r"germany|russia|china|japan|india|italy|spain|canada|mexico|brazil|argentina|australia|"
+              r"south korea|north korea|korea|ukraine|turkey|iran|israel|egypt|saudi arabia|south africa|"
+              r"nigeria|pakistan|indonesia|thailand|vietnam|philippines|poland|hungary|netherlands|belgium|"
+              r"sweden|norway|denmark|finland|portugal|greece|austria|switzerland|ireland|new zealand|"
+              r"venezuela|cuba|chile|colombia|peru|belarus|serbia|taiwan|singapore|malaysia|bangladesh|"
+              r"syria|iraq|afghanistan|qatar|jordan|morocco|kenya|ethiopia|monaco|the vatican|vatican)")
+_DEMONYMS = (r"(?:american|us|u s|british|uk|english|french|german|russian|chinese|japanese|indian|italian|spanish|"
+             r"canadian|mexican|brazilian|argentine|argentinian|australian|south korean|north korean|korean|"
+             r"ukrainian|turkish|iranian|israeli|egyptian|saudi|nigerian|pakistani|indonesian|thai|"
+             r"vietnamese|filipino|polish|hungarian|dutch|belgian|swedish|norwegian|danish|finnish|"
+             r"portuguese|greek|austrian|swiss|irish|venezuelan|cuban|chilean|colombian|belarusian|"
+             r"serbian|taiwanese|syrian|iraqi|afghan)")
+_ROLES = (r"(?:president|vice president|prime minister|premier|chancellor|king|queen|emperor|empress|"
+          r"supreme leader|dictator|leader|first lady|crown prince|crown princess|monarch|head of state|pope)")
+# "the prime minister of Japan", "the Japanese emperor", "France's president": one real office holder.
+_OFFICE_HOLDER = re.compile(
+    r"\b(?:(?:the|our|their) (?:current |former |sitting |late |ex )?(?:(?:" + _DEMONYMS + r") " + _ROLES
+    + r"|" + _ROLES + r" of " + _COUNTRIES + r")|" + _COUNTRIES + r" s (?:current |former )?" + _ROLES + r")\b")
+
+# Titles that, capitalised before a listed person's surname, name that person ("Governor Newsom").
+_TITLE_SURNAME = re.compile(
+    r"\b(President|Vice President|Senator|Sen|Governor|Gov|Chancellor|Prime Minister|PM|Premier|Minister|"
+    r"Secretary|Mayor|Speaker|Justice|Judge|General|Gen|Admiral|Colonel|Dr|Doctor|Professor|Prof|Sir|Dame|"
+    r"Lord|Lady|King|Queen|Prince|Princess|Pope|Emperor|Empress|Tsar|Czar|Sheikh|Ayatollah|Chairman|"
+    r"Congressman|Congresswoman|Rep|Representative|Ambassador|Coach|Mr|Mrs|Ms|Miss|Chief Justice)"
+    r"\.? ([A-Z][\w'\-]+)")
+_OFFICE_TITLES = frozenset({"President", "Vice President", "Senator", "Sen", "Governor", "Gov", "Chancellor",
+                            "Prime Minister", "PM", "Premier", "Speaker", "Pope", "King", "Queen", "Prince",
+                            "Princess", "Emperor", "Empress", "Tsar", "Czar", "Ayatollah", "Chairman",
+                            "Congressman", "Congresswoman", "Chief Justice"})
+
+
+def load(cache: ResourceCache) -> None:
+    """Load what the reference rules need (surname indexes, presidents) into ``cache``."""
+    surname_index(cache)
+    surname_index(cache, strict=False)
+    cache.get("gazetteer.presidents", load_us_presidents)
+
+
+def surname_index(cache: ResourceCache, strict: bool = True) -> dict[str, tuple[Person, ...]]:
+    """Surnames of listed people; strict: only distinctive ones (not a common US surname or word)."""
+    def build() -> dict[str, tuple[Person, ...]]:
+        from .context import COMMON_WORDS  # noqa: PLC0415
+
+        skip: frozenset[str] = frozenset()
+        if strict:
+            skip = (load_lexicon("first_names.txt") | load_lexicon("common_surnames.txt")
+                    | load_lexicon("common_words.txt") | COMMON_WORDS)
+        out: dict[str, list[Person]] = {}
+        for person in builtin_index(cache).people:
+            words = key_of(person.canonical).split()
+            if len(words) >= 2 and words[-1].isalpha() and len(words[-1]) >= 3 and words[-1] not in skip:
+                out.setdefault(words[-1], []).append(person)
+        return {k: tuple(v) for k, v in out.items()}
+    return cache.get("gazetteer.surnames" + (".strict" if strict else ""), build)
+
+
+def office_holders(norm: NormalizedText, key: str, kidx: list[int], detector: str) -> list[Finding]:
+    """"the prime minister of Japan", "the Spanish king": a reference to one real person."""
+    out = []
+    for m in _OFFICE_HOLDER.finditer(key):
+        ts, te = kidx[m.start()], kidx[m.end() - 1] + 1
+        start, end = norm.span(ts, te)
+        out.append(Finding(kind="public_figure", score=0.7, start=start, end=end,
+                           text=norm.original[start:end], detector=detector, canonical=None,
+                           explanation="descriptive reference to a real office holder"))
+    return out
+
+def titled_surnames(norm: NormalizedText, key: str, kidx: list[int], cache: ResourceCache,
+                detector: str) -> list[Finding]:
+    """"Governor Newsom", "Chancellor Scholz": a title and a listed person's surname."""
+    if context.is_all_caps(norm.text):
+        return []
+    strict, loose = surname_index(cache), surname_index(cache, strict=False)
+    non_person = non_person_spans(cache, key)
+    out = []
+    for m in _TITLE_SURNAME.finditer(norm.text):
+        # office titles ("President Bush", "Senator Sanders") point at the office holder
+        surnames = loose if m.group(1) in _OFFICE_TITLES else strict
+        people = surnames.get(match_key(m.group(2))[0])
+        if not people:
+            continue
+        ts, te = m.start(), m.end()
+        kstart = next((k for k, t in enumerate(kidx) if t >= ts), len(kidx))
+        kend = next((k for k, t in enumerate(kidx) if t >= te), len(kidx))
+        lower = norm.lower
+        if (covered(non_person, kstart, kend) or context.thing_after(lower, te)
+                or context.style_reason(lower, ts, te)):
+            continue
+        canonical = people[0].canonical if len(people) == 1 else None
+        who = canonical or " / ".join(p.canonical for p in people[:3])
+        start, end = norm.span(ts, te)
+        out.append(Finding(kind="public_figure", score=0.85 if canonical else 0.7, start=start, end=end,
+                           text=norm.original[start:end], detector=detector, canonical=canonical,
+                           explanation=f"title and surname of public figure {who}"))
+    return out
+
+def ordinal_presidents(norm: NormalizedText, key: str, kidx: list[int], cache: ResourceCache,
+                   detector: str) -> list[Finding]:
+    presidents = cache.get("gazetteer.presidents", load_us_presidents)
+    by_name = builtin_index(cache).by_canonical
+    out = []
+    for m in _ORDINAL_PRESIDENT.finditer(key):
+        n = int(m.group(1))
+        if not 1 <= n <= len(presidents) or presidents[n - 1] not in by_name:
+            continue
+        ts, te = kidx[m.start()], kidx[m.end() - 1] + 1
+        if context.indefinite_before(norm.lower, ts):
+            continue
+        start, end = norm.span(ts, te)
+        out.append(Finding(kind="public_figure", score=0.85, start=start, end=end,
+                           text=norm.original[start:end], detector=detector, canonical=presidents[n - 1],
+                           explanation=f"descriptive reference to public figure {presidents[n - 1]}"))
+    return out
