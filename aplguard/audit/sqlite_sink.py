@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import sqlite3
 import threading
+import time
 from typing import Callable, Iterator
 
 from ..errors import AuditError, ConfigError
@@ -74,15 +75,27 @@ class SQLiteSink(AuditSink):
                                    check_same_thread=False)
         except sqlite3.Error as exc:
             raise AuditError(f"cannot open the audit log {path}: {exc}") from None
-        try:
-            conn.execute("PRAGMA journal_mode=WAL")
-            conn.execute(f"PRAGMA synchronous={str(synchronous).upper()}")
-            conn.execute(f"PRAGMA busy_timeout={int(float(busy_timeout_s) * 1000)}")
-            self._init_schema(conn, create)
-        except sqlite3.DatabaseError as exc:
-            conn.close()
-            raise AuditError(f"cannot use the audit log {path}: {exc} "
-                             "(not an aplguard SQLite audit log, corrupt, or not writable)") from None
+        deadline = time.monotonic() + float(busy_timeout_s)
+        while True:
+            try:
+                conn.execute(f"PRAGMA busy_timeout={int(float(busy_timeout_s) * 1000)}")
+                # Switching a new file to WAL returns SQLITE_BUSY at once (no busy handler)
+                # while another process does the same: retry until the timeout.
+                conn.execute("PRAGMA journal_mode=WAL")
+                conn.execute(f"PRAGMA synchronous={str(synchronous).upper()}")
+                self._init_schema(conn, create)
+                break
+            except sqlite3.OperationalError as exc:
+                if "locked" in str(exc) and time.monotonic() < deadline:
+                    time.sleep(0.02)
+                    continue
+                conn.close()
+                raise AuditError(f"cannot use the audit log {path}: {exc} "
+                                 "(not an aplguard SQLite audit log, corrupt, or not writable)") from None
+            except sqlite3.DatabaseError as exc:
+                conn.close()
+                raise AuditError(f"cannot use the audit log {path}: {exc} "
+                                 "(not an aplguard SQLite audit log, corrupt, or not writable)") from None
         self._conn = conn
 
     def _init_schema(self, conn: sqlite3.Connection, create: bool) -> None:
