@@ -53,11 +53,24 @@ def run_demo(out: Path, steps: int | None = None, seed: int = 0) -> int:
     """Run the demo, print decisions, write ``out/grid.png`` and ``out/audit.db``."""
     import torch
 
+    t0 = time.perf_counter()
+    out.mkdir(parents=True, exist_ok=True)
+    # The toy model is tiny: one thread is fastest, and with more the OpenMP workers
+    # spin against any other busy process (seen here: 50 s instead of 1 s).
+    threads = torch.get_num_threads()
+    torch.set_num_threads(1)
+    try:
+        return _run(out, steps, seed, t0)
+    finally:
+        torch.set_num_threads(threads)
+
+
+def _run(out: Path, steps: int | None, seed: int, t0: float) -> int:
+    import torch
+
     from .audit import verify_log
     from .guard import Guard
 
-    t0 = time.perf_counter()
-    out.mkdir(parents=True, exist_ok=True)
     world = _toy_world()
     call = dict(world["call"])
     if steps:
