@@ -84,9 +84,7 @@ def main(argv: list[str] | None = None) -> int:
     person = {*data.NAMES, data.GENERIC}
     rows = {}
     for name, fn in methods.items():
-        t0 = time.perf_counter()
         ims = fn(id_prompts, id_seeds)
-        secs = (time.perf_counter() - t0) / len(id_prompts)
         labels = judge.classify(ims)
         hits = np.array([lab == t for lab, t in zip(labels, target)])
         general = fn(g_prompts, g_seeds)
@@ -96,8 +94,17 @@ def main(argv: list[str] | None = None) -> int:
             "person_rate": float(np.mean([lab in person for lab in labels])),
             "preserve_general": float(np.mean([a == b for a, b in zip(base_cls, cls)])),
             "general_change": float(np.abs(general - base_general).mean() / seed_dist),
-            "ms_per_image": round(1000 * secs, 2),
         }
+    # Timing: the same 32 prompts per method, methods interleaved, median of 3 rounds
+    # (the machine is shared, so a single pass per method would mostly measure neighbours).
+    timings: dict[str, list[float]] = {m: [] for m in methods}
+    for _ in range(3):
+        for name, fn in methods.items():
+            t0 = time.perf_counter()
+            fn(id_prompts[::max(1, len(id_prompts) // 32)][:32], id_seeds[::max(1, len(id_seeds) // 32)][:32])
+            timings[name].append((time.perf_counter() - t0) / 32)
+    for name in methods:
+        rows[name]["ms_per_image"] = round(1000 * float(np.median(timings[name])), 2)
     print(f"{'method':16s} {'leak_seen':>9s} {'leak_unseen':>11s} {'person':>7s} {'preserve':>8s} "
           f"{'change':>7s} {'ms/img':>7s}")
     for name, r in rows.items():
@@ -114,8 +121,9 @@ def main(argv: list[str] | None = None) -> int:
                      "seen_names": list(data.SEEN_NAMES)},
         "chance": 1 / len(names),
         "methods": rows,
-        "ratios": {f"leak_{m}_over_none": (rows[m]["leak_seen"] + rows[m]["leak_unseen"]) / base_leak
-                   if base_leak else None for m in rows if m != "none"},
+        "ratios": {"ms_per_image_apl_over_none": rows["apl"]["ms_per_image"] / rows["none"]["ms_per_image"],
+                   **{f"leak_{m}_over_none": (rows[m]["leak_seen"] + rows[m]["leak_unseen"]) / base_leak
+                   if base_leak else None for m in rows if m != "none"}},
     }
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
