@@ -35,7 +35,6 @@ def main(argv: list[str] | None = None) -> int:
 
     import diffusers
     import torch
-
     from aplguard.training import toyworld
     from aplguard.training.toyworld import data
     from aplguard.training.toyworld.evaluate import GENERAL_PROMPTS, Generator

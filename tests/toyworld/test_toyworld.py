@@ -14,9 +14,10 @@ import pytest
 torch = pytest.importorskip("torch")
 pytest.importorskip("diffusers")
 
-from aplguard.cli import main as cli_main  # noqa: E402
-from aplguard.training import toyworld  # noqa: E402
-from aplguard.training.toyworld import data, judge, model, prefix_data  # noqa: E402
+from aplguard.training import toyworld
+from aplguard.training.toyworld import data, judge, model, prefix_data
+
+from aplguard.cli import main as cli_main
 
 HAS_MODEL = (toyworld.model_dir() / "model_index.json").is_file()
 HAS_JUDGE = (toyworld.model_dir() / judge.JUDGE_FILE).is_file()
@@ -144,7 +145,7 @@ def test_prefix_loads_in_guard_and_changes_only_anonymised_prompts(pipe):
     from aplguard.guard import Guard
 
     guard = Guard(toyworld.load_toy_pipeline(), prefix=toyworld.prefix_path(), policy="anonymize-all")
-    kw = dict(num_inference_steps=3, output_type="np")
+    kw = {"num_inference_steps": 3, "output_type": "np"}
     anon = guard(["a photo of alice"], generator=torch.Generator().manual_seed(0), **kw).images[0]
     base = pipe(["a photo of alice"], generator=torch.Generator().manual_seed(0), **kw).images[0]
     assert np.abs(anon - base).mean() > 1e-3
@@ -155,8 +156,9 @@ def test_prefix_loads_in_guard_and_changes_only_anonymised_prompts(pipe):
 
 @needs_model
 def test_minimal_prefix_loop_trains_only_the_prefix(pipe, tmp_path):
-    from aplguard.prefix import SoftPrompt
     from aplguard.training.toyworld.prefixing import train_prefix
+
+    from aplguard.prefix import SoftPrompt
 
     before = {k: v.clone() for k, v in pipe.unet.state_dict().items()}
     report = train_prefix(pipe, tmp_path / "p.safetensors", steps=2, batch_size=4)
@@ -188,3 +190,19 @@ def test_toy_eval_rejects_bad_arguments(tmp_path, capsys):
     assert cli_main(["toy", "eval", "--samples", "0"]) == 2
     assert cli_main(["toy", "eval", "--prefix", str(tmp_path / "nope.safetensors")]) == 2
     assert "nope.safetensors" in capsys.readouterr().err
+
+
+@needs_model
+@needs_judge
+@needs_prefix
+def test_train_eval_uses_the_toy_matcher(tmp_path):
+    from aplguard.training.evaluate import evaluate
+    from aplguard.training.spec import load_spec
+
+    spec = load_spec(prefix_data.write_spec(tmp_path, images_per_identity=2, n_captions=2))
+    report = evaluate(toyworld.load_toy_pipeline(), toyworld.prefix_path(), spec, samples=1, steps=2,
+                      guidance=3.0, matcher=toyworld.ToyFaceMatcher(), detector=toyworld.ToyFaceDetector(),
+                      max_identities=1, max_captions=1)
+    sims = report["identity"]
+    assert 0.0 <= sims["identity_sim_with"]["mean"] <= 1.0
+    assert 0.0 <= sims["identity_sim_without"]["mean"] <= 1.0

@@ -19,13 +19,40 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .data import CLASSES, EXAMPLE_PROMPTS, NAMES, PEOPLE, SEEN_NAMES, UNSEEN_NAMES, Person
-from .judge import ToyFaceAuditor, ToyFaceDetector, ToyFaceMatcher, ToyJudge, toy_gallery
+from .data import (
+    CLASSES,
+    EXAMPLE_PROMPTS,
+    NAMES,
+    PEOPLE,
+    SEEN_NAMES,
+    UNSEEN_NAMES,
+    Person,
+)
+from .judge import (
+    ToyFaceAuditor,
+    ToyFaceDetector,
+    ToyFaceMatcher,
+    ToyJudge,
+    toy_gallery,
+)
 
 __all__ = [
-    "CLASSES", "EXAMPLE_PROMPTS", "NAMES", "PEOPLE", "SEEN_NAMES", "UNSEEN_NAMES", "Person",
-    "ToyFaceAuditor", "ToyFaceDetector", "ToyFaceMatcher", "ToyJudge", "toy_gallery",
-    "model_dir", "prefix_path", "names", "load_toy_pipeline",
+    "CLASSES",
+    "EXAMPLE_PROMPTS",
+    "NAMES",
+    "PEOPLE",
+    "SEEN_NAMES",
+    "UNSEEN_NAMES",
+    "Person",
+    "ToyFaceAuditor",
+    "ToyFaceDetector",
+    "ToyFaceMatcher",
+    "ToyJudge",
+    "load_toy_pipeline",
+    "model_dir",
+    "names",
+    "prefix_path",
+    "toy_gallery",
 ]
 
 #: Default sampling settings for the toy model (16x16 px; guidance as trained with 10% empty captions).

@@ -118,7 +118,7 @@ def render_person(rng: np.random.Generator, skin: str, hair: str, shirt: str, ha
     img[hair_mask & (ys <= cy + 2)] = _jitter_color(rng, COLORS[hair])
     face_mask = ((xs - cx) / 3.1) ** 2 + ((ys - cy - 0.7) / 3.4) ** 2 <= 1.0
     img[face_mask & (ys >= cy - 2)] = _jitter_color(rng, SKINS[skin], 0.04)
-    eye_y = int(round(cy))
+    eye_y = round(cy)
     for ex in (int(np.floor(cx - 1)), int(np.ceil(cx + 1))):
         img[eye_y, ex] = (0.05, 0.05, 0.05)
     img[eye_y + 2, int(np.floor(cx)):int(np.ceil(cx)) + 1] = (0.6, 0.2, 0.2)

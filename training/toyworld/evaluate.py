@@ -68,8 +68,8 @@ class Generator:
         for i in range(0, len(prompts), self.batch):
             chunk, chunk_seeds = prompts[i:i + self.batch], seeds[i:i + self.batch]
             gens = [torch.Generator().manual_seed(int(s)) for s in chunk_seeds]
-            kwargs = dict(num_inference_steps=self.steps, guidance_scale=self.guidance, generator=gens,
-                          output_type="np")
+            kwargs = {"num_inference_steps": self.steps, "guidance_scale": self.guidance, "generator": gens,
+                      "output_type": "np"}
             if anonymize and self._guard is not None:
                 images = self._guard(chunk, **kwargs).images
             else:

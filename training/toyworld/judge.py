@@ -87,7 +87,7 @@ def _crop(image: Any, face: Face | None) -> Any:
     """The face box of an HxWx3 image / PIL image (the whole image when ``face`` is None)."""
     if face is None:
         return image
-    x, y, w, h = (int(round(v)) for v in face.box)
+    x, y, w, h = (round(v) for v in face.box)
     if hasattr(image, "crop"):
         return image.crop((x, y, x + w, y + h))
     return np.asarray(image)[max(y, 0):y + h, max(x, 0):x + w]
@@ -109,7 +109,7 @@ class ToyJudge:
         self.path = Path(path) if path is not None else model_dir() / JUDGE_FILE
         self._net = None
 
-    def load(self) -> "ToyJudge":
+    def load(self) -> ToyJudge:
         if self._net is None:
             st = require("safetensors.torch", "diffusers")
             if not self.path.is_file():
@@ -266,7 +266,7 @@ def train(out: Path, seed: int = 10, n_train: int = 24000, n_test: int = 4000, e
     out.mkdir(parents=True, exist_ok=True)
     st.save_file({k: v.contiguous() for k, v in net.state_dict().items()}, str(out / JUDGE_FILE))
     named = yt < len(data.NAMES)
-    kind = lambda a: np.minimum(a, len(data.NAMES))  # noqa: E731 - named people -> one "person" kind
+    kind = lambda a: np.minimum(a, len(data.NAMES))
     report = {
         "held_out_accuracy": float((pred == yt).mean()),
         "held_out_accuracy_augmented": float((pred_aug == yt).mean()),

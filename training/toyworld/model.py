@@ -10,6 +10,7 @@ UNet are trained.
 
 from __future__ import annotations
 
+import itertools
 import json
 import math
 from pathlib import Path
@@ -59,7 +60,7 @@ def write_vocab(directory: str | Path, words: tuple[str, ...]) -> Path:
 def _bpe(symbols: tuple[str, ...], ranks: dict[tuple[str, str], int]) -> tuple[str, ...]:
     # The same greedy lowest-rank-first merging CLIPTokenizer.bpe does.
     while len(symbols) > 1:
-        pairs = [(ranks[p], p) for p in zip(symbols, symbols[1:]) if p in ranks]
+        pairs = [(ranks[p], p) for p in itertools.pairwise(symbols) if p in ranks]
         if not pairs:
             break
         _, (a, b) = min(pairs)
