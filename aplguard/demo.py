@@ -88,7 +88,8 @@ def _run(out: Path, steps: int | None, seed: int, t0: float) -> int:
         evidence = ", ".join(f"{f.kind}:{f.canonical or f.text}" for f in d.findings) or "no findings"
         seen = ", ".join(f"{m.identity} {m.score:.2f}" for m in matches) or "none"
         print(f"  {label:38} {prompt!r}")
-        print(f"      -> {d.action:9} rule={d.rule:22} evidence: {evidence}; output matches: {seen}")
+        print(f"      -> {d.action:9} rule={d.rule:22} evidence: {evidence}; "
+              f"output: {len(faces)} face(s), matches: {seen}")
     grid = _grid(DEMO_PROMPTS, bare, guarded.images, world["scale"])
     grid.save(out / "grid.png")
     result = verify_log(f"sqlite:///{audit_path}")
