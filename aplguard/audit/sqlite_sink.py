@@ -13,6 +13,7 @@ import os
 import sqlite3
 import threading
 import time
+from contextlib import contextmanager
 from typing import Callable, Iterator
 
 from ..errors import AuditError, ConfigError
@@ -124,24 +125,30 @@ class SQLiteSink(AuditSink):
             raise AuditError(f"audit sink {self.url} is closed")
         return self._conn
 
-    def _write(self, build: BuildFn) -> list[Entry]:
+    @contextmanager
+    def _immediate(self, what: str) -> Iterator[sqlite3.Connection]:
+        """One write transaction that holds the database lock from its start (BEGIN IMMEDIATE)."""
         with self._lock:
             conn = self._connection()
             try:
                 conn.execute("BEGIN IMMEDIATE")
                 try:
-                    row = conn.execute("SELECT seq, hash FROM audit_entries ORDER BY seq DESC LIMIT 1").fetchone()
-                    entries = build(row[0], row[1]) if row else build(-1, GENESIS)
-                    conn.executemany(f"INSERT INTO audit_entries ({_COLS}) VALUES (?,?,?,?,?,?,?,?,?)",
-                                     [(e.seq, e.kind, e.rid, e.ts, e.tenant, e.prev, e.hash, e.mac, e.body)
-                                      for e in entries])
+                    yield conn
                     conn.execute("COMMIT")
                 except BaseException:
                     if conn.in_transaction:
                         conn.execute("ROLLBACK")
                     raise
             except sqlite3.Error as exc:
-                raise AuditError(f"audit write to {self.path} failed: {exc}") from None
+                raise AuditError(f"audit {what} {self.path} failed: {exc}") from None
+
+    def _write(self, build: BuildFn) -> list[Entry]:
+        with self._immediate("write to") as conn:
+            row = conn.execute("SELECT seq, hash FROM audit_entries ORDER BY seq DESC LIMIT 1").fetchone()
+            entries = build(row[0], row[1]) if row else build(-1, GENESIS)
+            conn.executemany(f"INSERT INTO audit_entries ({_COLS}) VALUES (?,?,?,?,?,?,?,?,?)",
+                             [(e.seq, e.kind, e.rid, e.ts, e.tenant, e.prev, e.hash, e.mac, e.body)
+                              for e in entries])
         return entries
 
     def iter_entries(self, since_ts: str | None = None, until_ts: str | None = None,
@@ -198,20 +205,8 @@ class SQLiteSink(AuditSink):
         return bool(row and row[0])
 
     def _prune(self, before_ts: str, anchor: Callable[[int, str, int, str, int], Entry]) -> PruneResult:
-        with self._lock:
-            conn = self._connection()
-            try:
-                conn.execute("BEGIN IMMEDIATE")
-                try:
-                    result = self._prune_locked(conn, before_ts, anchor)
-                    conn.execute("COMMIT")
-                except BaseException:
-                    if conn.in_transaction:
-                        conn.execute("ROLLBACK")
-                    raise
-            except sqlite3.Error as exc:
-                raise AuditError(f"audit prune of {self.path} failed: {exc}") from None
-        return result
+        with self._immediate("prune of") as conn:
+            return self._prune_locked(conn, before_ts, anchor)
 
     @staticmethod
     def _prune_locked(conn: sqlite3.Connection, before_ts: str, anchor) -> PruneResult:

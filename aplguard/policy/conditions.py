@@ -229,13 +229,17 @@ def compile_prompt_when(when: PromptWhen, lists: dict[str, Sequence[Any]],
             parts.append(any_of)
         desc.append("any(" + " | ".join(d for _, d in subs) + ")")
     if when.not_ is not None:
-        inner, d = compile_prompt_when(when.not_, lists)
-        if inner is None:
-            parts.append(lambda ev, ctx: None)
-        else:
-            parts.append(lambda ev, ctx, inner=inner: _EMPTY if inner(ev, ctx) is None else None)
-        desc.append(f"not({d})")
+        _negate(*compile_prompt_when(when.not_, lists), parts, desc)
     return _all_of(parts), " and ".join(desc) or "always"
+
+
+def _negate(inner: Callable | None, d: str, parts: list, desc: list) -> None:
+    """Add ``not(inner)``: an always-true inner condition (None) makes it never match."""
+    if inner is None:
+        parts.append(lambda ev, ctx: None)
+    else:
+        parts.append(lambda ev, ctx, inner=inner: _EMPTY if inner(ev, ctx) is None else None)
+    desc.append(f"not({d})")
 
 
 def _all_of(parts: list) -> Callable | None:
@@ -339,10 +343,5 @@ def compile_output_when(when: OutputWhen, lists: dict[str, Sequence[Any]]) -> tu
             parts.append(any_of)
         desc.append("any(" + " | ".join(d for _, d in subs) + ")")
     if when.not_ is not None:
-        inner, d = compile_output_when(when.not_, lists)
-        if inner is None:
-            parts.append(lambda ev, ctx: None)
-        else:
-            parts.append(lambda ev, ctx, inner=inner: _EMPTY if inner(ev, ctx) is None else None)
-        desc.append(f"not({d})")
+        _negate(*compile_output_when(when.not_, lists), parts, desc)
     return _all_of(parts), " and ".join(desc) or "always"
