@@ -96,6 +96,7 @@ def _handler(service: ScreeningService, max_body_bytes: int):
             except ValueError:
                 return self._send(400, {"error": "Content-Length: not a number"})
             if length > max_body_bytes:
+                self.close_connection = True  # the unread body must not be parsed as a request
                 return self._send(HTTPStatus.REQUEST_ENTITY_TOO_LARGE, {"error": f"body over {max_body_bytes} bytes"})
             raw = self.rfile.read(length)
             try:
