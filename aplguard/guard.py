@@ -243,13 +243,14 @@ class Guard:
             return faces, matches, outs, errors
         auditor = self._face_auditor(settings)
         for k, image in enumerate(images):
-            if image is None or not hasattr(image, "size"):
+            if image is None:
                 continue
+            pil = to_pil(image)
             decision = decisions[k // per_prompt]
             try:
                 if auditor is None:
                     raise AplGuardError(self._faces_error or "no face auditor")
-                faces[k], matches[k] = auditor.analyze(image)
+                faces[k], matches[k] = auditor.analyze(pil)
             except Exception as exc:  # a failing detector follows on_error
                 errors.append(f"output[{k}]: {type(exc).__name__}")
                 outs[k] = _output_on_error(_get(settings, "on_error", "anonymize"), decision)
@@ -258,7 +259,7 @@ class Guard:
             if od.action == "blur" and faces[k]:
                 from .faces import blur_faces
 
-                images[k] = blur_faces(image, faces[k])
+                images[k] = like(image, blur_faces(pil, faces[k]))
             elif od.action == "regenerate":
                 images[k], faces[k], matches[k], od = self._regenerate(k, per_prompt, prompts, decision, ctx,
                                                                         kwargs, auditor)
@@ -277,7 +278,7 @@ class Guard:
             sub["generator"] = sub["generator"][k % per_prompt]
         text = decision.rewritten_prompt if decision.action == "rewrite" and decision.rewritten_prompt else prompts[i]
         image = list(_images_of(self.backend.generate([text], [True], sub)))[0]
-        faces, matches = auditor.analyze(image)
+        faces, matches = auditor.analyze(to_pil(image))
         again = Decision(action="anonymize", rule=decision.rule, flagged=True, findings=decision.findings)
         od = self.engine.decide_output(faces=faces, matches=matches, ctx=ctx, prompt_decision=again)
         if od.action in ("regenerate", "block"):
@@ -339,6 +340,35 @@ def _output_on_error(on_error: str, decision: Decision) -> OutputDecision:
     if on_error == "allow" or (on_error == "anonymize" and decision.anonymize):
         return OutputDecision(action="none", rule="on_error", flagged=True, errors=("face check failed",))
     return OutputDecision(action="block", rule="on_error", flagged=True, errors=("face check failed; fail-closed",))
+
+
+def to_pil(image: Any):
+    """A PIL view of one pipeline output (PIL, HWC numpy in [0, 1] or uint8, or CHW torch tensor)."""
+    if hasattr(image, "mode") and hasattr(image, "size"):
+        return image
+    from PIL import Image
+    import numpy as np
+
+    arr = image.detach().cpu().float().numpy() if hasattr(image, "detach") else np.asarray(image)
+    if arr.ndim == 3 and arr.shape[0] in (1, 3) and arr.shape[-1] not in (1, 3):
+        arr = arr.transpose(1, 2, 0)  # torch output is CHW
+    if arr.dtype != np.uint8:
+        arr = (np.clip(arr, 0.0, 1.0) * 255).round().astype(np.uint8)
+    return Image.fromarray(arr.squeeze(-1) if arr.shape[-1] == 1 else arr)
+
+
+def like(original: Any, pil: Any) -> Any:
+    """Convert an edited PIL image back to the type of the pipeline's output."""
+    if hasattr(original, "mode"):
+        return pil
+    import numpy as np
+
+    arr = np.asarray(pil).astype(np.float32) / 255.0
+    if hasattr(original, "detach"):
+        import torch
+
+        return torch.from_numpy(arr.transpose(2, 0, 1)).to(original.device, original.dtype)
+    return arr.astype(getattr(original, "dtype", np.float32))
 
 
 def _images_of(raw: Any) -> list[Any]:

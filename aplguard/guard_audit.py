@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from .audit import AuditRecord, output_record, prompt_record
+from .guard import to_pil
 
 
 def protected_names(engine: Any, tenant: str | None) -> list[str]:
@@ -34,9 +35,9 @@ def build_record(*, engine: Any, ctx: Any, settings: Any, prompts: list[str], de
     prompt_records = [prompt_record(i, p, d, mode, protected_names=names) for i, (p, d) in enumerate(zip(prompts, decisions))]
     output_records = []
     for k, image in enumerate(images):
-        if image is None or not hasattr(image, "tobytes"):
+        if image is None:
             continue
-        output_records.append(output_record(k, k // per_prompt, image, faces=faces[k] if faces else 0,
+        output_records.append(output_record(k, k // per_prompt, to_pil(image), faces=faces[k] if faces else 0,
                                             matches=matches[k] if matches else (),
                                             decision=outputs[k] if outputs else None, thumbnails=thumbnails))
     fail_closed = [e for d in decisions for e in d.errors if e.startswith("fail-closed")]

@@ -114,3 +114,18 @@ def test_audit_required_blocks_unaudited_images(sd_pipe, scripted):
     engine.settings_obj.audit_required = False
     out = Guard(sd_pipe, policy=engine, audit=FailingSink())("a cat", **CALL)
     assert out.images[0] is not None
+
+
+def test_numpy_outputs_are_checked_blurred_and_audited(sd_pipe, scripted, tmp_path):
+    engine = scripted(output_action="blur")
+    engine.settings_obj.output_checks = True
+    url = f"sqlite:///{tmp_path}/np.db"
+    out = Guard(sd_pipe, policy=engine, faces=OneFace(), audit=url)(
+        "a cat", generator=torch.Generator().manual_seed(0), output_type="np", **CALL)
+    image = out.images[0]
+    assert isinstance(image, np.ndarray) and image.dtype == np.float32 and image.shape == (64, 64, 3)
+    assert out.output_decisions[0].action == "blur" and len(out.audit_ids) == 1
+    with open_sink(url) as sink:
+        rec = list(sink.query())[-1]
+    rec = rec.record if hasattr(rec, "record") else rec
+    assert rec.outputs[0].faces == 1
