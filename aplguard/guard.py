@@ -7,6 +7,7 @@ detection, policy, prefixes, faces and the audit log live in their own modules.
 from __future__ import annotations
 
 import logging
+import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -102,6 +103,7 @@ class Guard:
         self._gallery = gallery
         self._faces_error: str | None = None
         self._faces_loaded = faces is not None
+        self._faces_lock = threading.Lock()  # the default auditor is built once, on first need
         self.prefix = self._resolve_prefix(prefix)
         if self.prefix is not None:
             self.backend.install_prefix(self.prefix)
@@ -220,6 +222,10 @@ class Guard:
         return d
 
     def _face_auditor(self, settings: Any):
+        with self._faces_lock:
+            return self._load_face_auditor()
+
+    def _load_face_auditor(self):
         if self._faces_loaded:
             return self._faces
         self._faces_loaded = True
