@@ -21,6 +21,7 @@ from .types import Decision, Face, FaceMatch, Finding, OutputDecision, RequestCo
 log = logging.getLogger("aplguard.guard")
 
 DEFAULT_MAX_PROMPT_CHARS = 4096
+_RANK = {"allow": 0, "anonymize": 1, "rewrite": 2, "block": 3}
 
 
 @dataclass
@@ -141,6 +142,8 @@ class Guard:
         prompts = self._validate_prompts(prompt, kwargs)
         settings = self.engine.settings(ctx)
         decisions = [self.engine.decide_prompt(p, ctx) for p in prompts]
+        if kwargs.get("prompt_2") is not None:  # SDXL's second encoder reads prompt_2: screen it too
+            decisions = self._screen_second_prompts(kwargs["prompt_2"], decisions, ctx)
         t_screen = time.perf_counter()
         per_prompt = int(kwargs.get("num_images_per_prompt") or 1)
         decisions = [self._enforce_capabilities(d) for d in decisions]
@@ -211,6 +214,27 @@ class Guard:
             if len(p) > self.max_prompt_chars:
                 raise ConfigError(f"prompt[{i}]: {len(p)} characters exceeds max_prompt_chars={self.max_prompt_chars}")
         return list(prompts)
+
+    def _screen_second_prompts(self, prompt_2: Any, decisions: list[Decision], ctx) -> list[Decision]:
+        """Merge the decisions on ``prompt_2`` into the prompts' (the stricter action wins).
+
+        A ``rewrite`` demanded by ``prompt_2`` becomes ``anonymize`` (rewriting edits ``prompt``
+        only); the merged decision keeps the main prompt's findings so spans stay valid.
+        """
+        seconds = [prompt_2] * len(decisions) if isinstance(prompt_2, str) else list(prompt_2)
+        if len(seconds) != len(decisions) or not all(isinstance(p, str) for p in seconds):
+            raise ConfigError("prompt_2: expected a string or one string per prompt")
+        merged = []
+        for d, text in zip(decisions, seconds):
+            d2 = self.engine.decide_prompt(text, ctx) if text.strip() else None
+            if d2 is None or _RANK[d2.action] <= _RANK[d.action]:
+                merged.append(d)
+                continue
+            action = "anonymize" if d2.action == "rewrite" else d2.action
+            merged.append(Decision(action=action, rule=f"prompt_2:{d2.rule}", flagged=d.flagged or d2.flagged,
+                                   findings=d.findings, message=d2.message, intended_action=d2.intended_action,
+                                   trace=(*d.trace, *d2.trace), errors=(*d.errors, *d2.errors)))
+        return merged
 
     def _enforce_capabilities(self, d: Decision) -> Decision:
         """Fail closed when the policy asks to anonymize but no prefix can be applied."""

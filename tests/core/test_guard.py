@@ -234,3 +234,11 @@ def test_inpaint_variant(sd_pipe, scripted):
     got = _arr(guard(["alice", "a car"], generator=torch.Generator().manual_seed(0), **kw).images)
     np.testing.assert_array_equal(got[1], bare[1])
     assert np.abs(got[0] - bare[0]).max() > 1e-4
+
+
+def test_sdxl_prompt_2_is_screened_too(sdxl_pipe, scripted):
+    guard = Guard(sdxl_pipe, prefix=_prefix(sdxl_pipe), policy=scripted({"alice": "anonymize", "bob": "block"}))
+    out = guard(["a car", "a tree"], prompt_2=["portrait of alice", "bob"], generator=torch.Generator().manual_seed(0),
+                **CALL)
+    assert [d.action for d in out.decisions] == ["anonymize", "block"]
+    assert out.decisions[0].rule == "prompt_2:r-alice" and out.images[1] is None and out.images[0] is not None
