@@ -35,6 +35,7 @@ winery distillery factory jar tea penny bed knife cake cookie pie sauce soup piz
 pudding tart muffin donut guitar bass piano violin drum drums saxophone trumpet comet triangle
 scheme flask ladder strip tractor drill screwdriver wrench chair sofa couch lamp shoes shoe sneakers
 sneaker boots paradox problem conjecture limit scale index rule razor complex fallacy
+room rooms headquarters hq
 """.split())
 
 # Common English words that are also in the name lexicons; as a name they are weak evidence.
@@ -173,10 +174,12 @@ def likeness_before(lower: str, start: int) -> bool:
     return bool(_LIKENESS_BEFORE.search(_clause_before(lower, start).rstrip()[-40:]))
 
 
-def thing_after(lower: str, end: int, one_word: bool = False) -> str | None:
+def thing_after(lower: str, end: int, one_word: bool = False, text: str | None = None) -> str | None:
     """The thing/place noun right after a name ("Memorial", "'s cradle"), or None.
 
     For one-word names a following ", <state or country>" also makes a place ("Columbus, Ohio").
+    With the original ``text``, a title-cased word may sit in between ("Churchill War Rooms",
+    "Kennedy Space Center"): a proper compound naming a place or thing.
     """
     region = region_after(lower, end) if one_word else None
     if region:
@@ -186,7 +189,27 @@ def thing_after(lower: str, end: int, one_word: bool = False) -> str | None:
         after = after[1:]  # possessive: "Newton's cradle"
     if after and after[0] in THING_NOUNS:
         return after[0]
+    if text is not None and len(after) == 2 and after[1] in THING_NOUNS and _proper_word_after(text, end):
+        return after[1]  # both words title-cased: "War Rooms", not "Tesla car"
     return None
+
+
+def _proper_word_after(text: str, end: int) -> bool:
+    """Whether the two words after ``end`` are title-cased in a prompt that is not all capitals.
+
+    "-ing" words and function words are left out: "Obama Eating Pizza" is still a person.
+    """
+    if text.isupper():
+        return False
+    m = _WORD.search(text, end, min(len(text), end + 40))
+    if not m or text[end:m.start()].strip(" -"):
+        return False
+    m2 = _WORD.search(text, m.end(), min(len(text), m.end() + 40))
+    if not m2 or text[m.end():m2.start()].strip(" -"):
+        return False
+    w = m.group()
+    return (w.istitle() and m2.group().istitle() and not w.lower().endswith("ing")
+            and w.lower() not in FUNCTION_WORDS)
 
 
 REGIONS = frozenset("""

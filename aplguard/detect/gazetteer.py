@@ -150,7 +150,7 @@ class GazetteerDetector:
             return None  # "Pavlov's dog", "Occam's razor"
         if alias.kind == "description" and context.indefinite_before(lower, ts):
             return None
-        thing = context.thing_after(lower, te, " " not in alias.key) or context.place_before(lower, ts)
+        thing = context.thing_after(lower, te, " " not in alias.key, norm.text) or context.place_before(lower, ts)
         if thing:
             return None
         if context.pet_or_object_name(lower, ts):

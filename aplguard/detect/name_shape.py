@@ -140,12 +140,15 @@ class NameShapeDetector:
     def _score(self, norm: NormalizedText, seq, first, last, all_caps: bool, key: str):
         words = [t for t, _, _ in seq]
         lows = [w.lower() for w in words]
-        if any(w in _STOP or w in context.FUNCTION_WORDS for w in lows) or any(len(w) < 2 for w in words):
+        # a lower-case particle inside a name: "Mohammed bin Rashid", "Ludwig van Beethoven"
+        particle = [0 < j < len(words) - 1 and w in _MID_PARTICLES for j, w in enumerate(words)]
+        if any((w in _STOP or w in context.FUNCTION_WORDS) and not p for w, p in zip(lows, particle)) or any(
+                len(w) < 2 for w in words):
             return None
         keys = [match_key(w)[0] for w in words]
         f_known = _known(keys[0], first)
         l_known = _known(keys[-1], last)
-        mid_ok = all(_known(k, first) or _known(k, last) for k in keys[1:-1])
+        mid_ok = all(p or _known(k, first) or _known(k, last) for k, p in zip(keys[1:-1], particle[1:-1]))
         if keys[0] in _EAST_ASIAN_SURNAMES and len(keys) <= 3 and all(
                 2 <= len(k) <= 8 and k.isalpha() and k not in self._common() for k in keys[1:]):
             f_known = l_known = mid_ok = True  # "Chen Wei", "Nguyen Van An": surname first
@@ -155,9 +158,15 @@ class NameShapeDetector:
             # "Paul Giamatti", "Bukayo Saka": a first name and a capitalised word no lexicon
             # or word list knows is most likely a surname
             l_known = unknown_surname = True
+        if (not f_known and not l_known and len(keys) == 2 and not all_caps
+                and _after_relationship(norm.lower, seq[0][1])
+                and all(self._surname_like(w, [k, k]) for w, k in zip(words, keys))):
+            # "my student Aigerim Bekova": two capitalised unlisted words right after a
+            # possessive relationship are a name the lexicons do not hold
+            f_known = l_known = unknown_surname = True
         if not l_known or not mid_ok:
             return None
-        capitalised = all(w[:1].isupper() for w in words)
+        capitalised = all(w[:1].isupper() or p for w, p in zip(words, particle))
         lower = norm.lower
         start, end = seq[0][1], seq[-1][2]
         cue = self._cue(lower, start, end)
@@ -188,7 +197,7 @@ class NameShapeDetector:
     def _surname_like(self, word: str, keys: list[str]) -> bool:
         """A capitalised unknown word after a (non-word) first name that can be a surname."""
         k = keys[-1]
-        return (word[:1].isupper() and not word.isupper() and len(k) >= 3 and k.isalpha()
+        return (word[:1].isupper() and not word.isupper() and len(k) >= 3 and k.replace(" ", "").isalpha()
                 and re.search(r"[aeiouy]", k) is not None and k not in self._common()
                 and keys[0] not in self._common() and k not in context.THING_NOUNS
                 and k not in context.REGIONS and not re.search(r"(?:ing|ed|ly|ness|ment|tion)$", k))
@@ -213,6 +222,8 @@ class NameShapeDetector:
             cue += 0.2
         if _DEPICT.search(lower[max(0, start - 40):start]):
             cue += 0.1
+        if any(w in _PERSON_TITLES for w in context.words_before(lower, start, 1)):
+            cue += 0.2  # "Sheikh Mohammed ...", "Mrs Patterson": a title before names a person
         if _PROFILE.search(lower):
             cue += 0.1
         return cue
@@ -245,6 +256,12 @@ kim lee park choi jung jeong kang cho yoon jang lim shin han oh seo kwon hwang a
 tanaka sato suzuki takahashi watanabe ito yamamoto nakamura kobayashi kato yoshida yamada sasaki
 yamaguchi matsumoto inoue kimura hayashi shimizu
 """.split())
+# Lower-case particles allowed between a first name and a surname.
+_MID_PARTICLES = frozenset("bin ibn bint van von de da di du del della dos das le la al el ben abu".split())
+# Titles that only come before a person's name.
+_PERSON_TITLES = frozenset("""
+mr mrs ms mx dr prof professor sheikh sheikha sir dame rev reverend imam rabbi pastor
+""".split())
 _NAME_PREFIXES = ("al", "el", "o", "mc", "mac", "de", "da", "di", "du", "van", "von", "le", "la",
                   "bin", "ibn", "abu", "ben")
 
@@ -259,6 +276,12 @@ def _known(key: str, lexicon: frozenset[str]) -> bool:
     if "".join(parts) in lexicon:
         return True
     return any(p in lexicon for p in parts if len(p) >= 3 and p not in _NAME_PREFIXES)
+
+
+def _after_relationship(lower: str, start: int) -> bool:
+    """Whether "my/our <relationship>" comes right before ``start``."""
+    before = context.words_before(lower, start, 2)
+    return len(before) == 2 and before[0] in _POSSESSIVE and before[1] in _RELATION
 
 
 def _adjacent(text: str, seq) -> bool:

@@ -17,6 +17,7 @@ single spaces.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -31,8 +32,16 @@ _KATAKANA = re.compile(r"[\u30a0-\u30ff]")
 _KATAKANA_WORD = re.compile(r"^[\u30a0-\u30ff ]+$")
 _HANGUL = re.compile(r"[\uac00-\ud7af]")
 _LATIN_KEY = re.compile(r"^[a-z0-9 ]+$")
-_RU_ENDINGS = ("ого", "его", "ому", "ему", "ий", "ый", "ой", "ей", "ом", "ем", "ым", "им", "ах", "ях",
-               "ов", "ев", "ую", "юю", "ою", "а", "я", "у", "ю", "е", "ы", "и", "о", "ь", "й")
+_RU_ENDINGS = ("ого", "его", "ому", "ему", "ий", "ый", "ой", "ей", "ои", "еи", "ыи", "ии", "ая", "яя",
+               "ом", "ем", "ым", "им", "ах", "ях", "ов", "ев", "ую", "юю", "ою", "а", "я", "у", "ю", "е", "ы",
+               "и", "о", "ь", "й")
+# Match keys fold "й" to "и" (the breve is a combining mark), so "Толстой" arrives as
+# "толстои"; "ои"/"еи"/"ыи"/"ии" above are those folded endings ("Великой" -> "велик").
+# Aliases are also indexed under their older one-letter stem ("сергеи" -> "серге", which
+# "Сергея" stems to) and without a folded adjectival ending (see _alias_stems).
+_RU_FOLDED_ADJ = ("ои", "еи", "ии", "ыи")
+# Surname suffixes that look like case endings: "-ов"/"-ев"/"-ин" keep them when inflected.
+_RU_SURNAME_SUFFIXES = ("ов", "ев", "ин", "ын")
 _STOP = frozenset("a an the of and or in on at to with by for from as is my our his her".split())
 
 
@@ -85,6 +94,20 @@ def _stem_key(key: str) -> tuple[str, list[int], list[int]]:
     return "".join(out), idx, tok_end
 
 
+def _alias_stems(key: str) -> set[str]:
+    """Stemmed forms under which an alias is indexed ("толстои" -> "толсто" and "толст")."""
+    options = []
+    for tok in key.split(" "):
+        opts = {ru_stem(tok) if _CYR.search(tok) else tok}
+        if _CYR.search(tok) and tok.endswith(_RU_FOLDED_ADJ) and len(tok) - 2 >= 3:
+            opts.add(tok[:-2])
+            opts.add(tok[:-1])  # "сергеи" -> "серге", the stem of "Сергея"
+        if _CYR.search(tok) and tok.endswith(_RU_SURNAME_SUFFIXES):
+            opts.add(tok)  # "горбачев" stems to "горбач", but "Горбачёва" to "горбачев"
+        options.append(sorted(opts))
+    return {" ".join(c) for c in itertools.product(*options)}
+
+
 def _deletions(token: str) -> set[str]:
     return {token[:i] + token[i + 1:] for i in range(len(token))}
 
@@ -119,7 +142,8 @@ class NameIndex:
                 return
             table.setdefault(alias.key, []).append(alias)
             if _CYR.search(alias.key):
-                stem_table.setdefault(_stem_key(alias.key)[0], []).append(alias)
+                for stem in _alias_stems(alias.key):
+                    stem_table.setdefault(stem, []).append(alias)
 
         for person in self.people:
             forms = [(a, False) for a in dict.fromkeys((person.canonical,) + person.aliases + person.native)]

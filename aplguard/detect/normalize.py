@@ -69,7 +69,10 @@ _NOT_LEET = re.compile(
 _SYNTAX = set("()[]{}<>|\\+")
 _WEIGHT = re.compile(r":\s*[-+]?\d*\.?\d+(?=\s|$|,)")
 # A run of >= 3 single letters joined by one repeated separator: T-a-y-l-o-r, E l o n.
-_SEPARATED = re.compile(r"(?<![^\W_])[^\W\d_](?P<sep>[-. *_·/~])[^\W\d_](?:(?P=sep)[^\W\d_])+(?![^\W_])")
+_SEPARATED = re.compile(r"(?<![^\W_])[^\W\d_](?P<sep>[-. *_·/~•‧∙⋅])[^\W\d_](?:(?P=sep)[^\W\d_])+(?![^\W_])")
+# Two or three letters and one leet digit ("du4", "k1m"): leetspeak only when another word
+# of the prompt is unmistakably leetspeak ("dU4 l1p4"), else a version or model tag.
+_SHORT_LEET = re.compile(r"^[a-z]{2,3}[4310]$", re.IGNORECASE)
 _TOKEN = re.compile(r"[\w@$!|']+")
 _LEETISH = re.compile(r"[0-9@$!|]")
 _JOINER = re.compile(r"(?<=[^\W\d_])[_.](?=[^\W\d_])")
@@ -256,6 +259,8 @@ def _fold_tokens(chars: list[str]) -> list[str]:
     real_foreign = any(
         any(_is_cyr_greek(c) and c not in _CONFUSABLES for c in s[a:b]) for a, b in tokens)
     has_latin = any(_is_latin(c) for c in s)
+    folded_leet = False
+    deferred: list[tuple[int, int]] = []  # "du4": looks like "sd15"/"v2", leet only among leet words
     for a, b in tokens:
         tok = s[a:b]
         latin = any(_is_latin(c) for c in tok)
@@ -273,10 +278,17 @@ def _fold_tokens(chars: list[str]) -> list[str]:
         trailing = re.search(r"(?<=[^\W\d_])\d{2,}$", core)
         if trailing and not any(c in _LEET for c in core[:trailing.start()]):
             core = core[:trailing.start()]
-        if (any(c in _LEET for c in core) and any(c.isalpha() for c in core)
-                and not _NOT_LEET.match(core)):
+        if any(c in _LEET for c in core) and any(c.isalpha() for c in core):
             off = a + tok.index(core) if core else a
-            for k in range(off, off + len(core)):
+            if not _NOT_LEET.match(core):
+                folded_leet = True
+                for k in range(off, off + len(core)):
+                    chars[k] = _LEET.get(chars[k], chars[k])
+            elif _SHORT_LEET.match(core):
+                deferred.append((off, off + len(core)))
+    if folded_leet:
+        for a, b in deferred:
+            for k in range(a, b):
                 chars[k] = _LEET.get(chars[k], chars[k])
     return chars
 

@@ -179,7 +179,7 @@ def test_toy_eval_json_contract(capsys):
     assert code == 0
     report = json.loads(capsys.readouterr().out.strip().splitlines()[-1])
     for key in ("leak_base_seen", "leak_apl_seen", "leak_base_unseen", "leak_apl_unseen", "person_rate_apl",
-                "preserve_general", "general_change", "chance"):
+                "preserve_general", "general_change", "chance", "preserve_generic_person", "generic_person_change"):
         assert isinstance(report[key], float), key
     assert report["chance"] == pytest.approx(1 / len(data.NAMES))
     assert all(0.0 <= report[k] <= 1.0 for k in ("leak_base_seen", "leak_apl_seen", "person_rate_apl"))

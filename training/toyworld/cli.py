@@ -61,9 +61,10 @@ def _eval(args: argparse.Namespace) -> int:
         print(json.dumps(report))
     else:
         keys = ("leak_base_seen", "leak_apl_seen", "leak_base_unseen", "leak_apl_unseen", "person_rate_apl",
-                "preserve_general", "general_change", "chance")
+                "preserve_general", "general_change", "preserve_generic_person", "generic_person_change",
+                "generic_faithful_base", "generic_faithful_apl", "chance")
         for k in keys:
-            print(f"{k:18s} {report[k]:.3f}")
+            print(f"{k:23s} {report[k]:.3f}")
         print(f"({report['samples_per_name']} samples per name, {report['steps']} steps, "
               f"prefix via {report['prefix_via']}, {report['seconds']} s)")
     return 0
