@@ -28,12 +28,13 @@ def _save_png(image: np.ndarray, path: Path) -> None:
     Image.fromarray(hwc).save(path)
 
 
-def write_spec(out: str | Path, seed: int = 7, images_per_identity: int = 24, n_captions: int = 96,
-               seen: tuple[str, ...] = data.SEEN_NAMES, generic_share: float = 0.5) -> Path:
+def write_spec(out: str | Path, seed: int = 7, images_per_identity: int = 24, n_captions: int = 192,
+               seen: tuple[str, ...] = data.SEEN_NAMES, generic_share: float = 0.75) -> Path:
     """Write spec.yaml, identities.yaml, templates.txt, captions.csv and images under ``out``.
 
     ``generic_share``: fraction of the general captions that describe generic people (the rest are
-    non-person scenes); these pairs teach the prefix to leave such prompts alone.
+    non-person scenes); these pairs teach the prefix to leave such prompts alone. The defaults are
+    the shipped prefix's data (the first prefix used 96 captions, half generic).
     """
     if not 0.0 <= generic_share <= 1.0:
         raise ValueError(f"generic_share must be in [0, 1], got {generic_share}")
@@ -56,7 +57,7 @@ def write_spec(out: str | Path, seed: int = 7, images_per_identity: int = 24, n_
         writer = csv.writer(fh)
         writer.writerow(["caption", "image"])
         for k in range(n_captions):
-            # Spread generic captions evenly (k % 2 == 0 for the default share of 0.5).
+            # Spread generic captions evenly (k % 2 == 0 for a share of 0.5).
             s = data.sample(rng, "generic" if (k * generic_share) % 1.0 < generic_share else "scene")
             name = f"images/general/{k:03d}.png"
             _save_png(s.image, out / name)
@@ -72,9 +73,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Write the toy world's APL data spec")
     parser.add_argument("--out", type=Path, required=True)
     parser.add_argument("--seed", type=int, default=7)
-    parser.add_argument("--captions", type=int, default=96, help="general (non-identity) captions (default 96)")
-    parser.add_argument("--generic-share", type=float, default=0.5,
-                        help="fraction of general captions that describe generic people (default 0.5)")
+    parser.add_argument("--captions", type=int, default=192, help="general (non-identity) captions (default 192)")
+    parser.add_argument("--generic-share", type=float, default=0.75,
+                        help="fraction of general captions that describe generic people (default 0.75)")
     args = parser.parse_args(argv)
     print(write_spec(args.out, seed=args.seed, n_captions=args.captions, generic_share=args.generic_share))
     return 0
