@@ -132,9 +132,9 @@ def _generate(args) -> int:
 
 def _serve(args) -> int:
     from .integrations.http_service import make_server
-    from .policy import PolicyEngine, load_policy
+    from .policy import PolicyEngine
 
-    server = make_server(PolicyEngine(load_policy(args.policy)), args.host, args.port)
+    server = make_server(PolicyEngine(args.policy), args.host, args.port)
     print(f"aplguard: serving on http://{args.host}:{server.server_address[1]} (Ctrl-C stops)")
     try:
         server.serve_forever()

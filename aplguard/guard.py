@@ -32,7 +32,6 @@ class GuardOutput:
         images: one entry per generated image, in the pipeline's order (prompt-major,
             ``num_images_per_prompt`` each); ``None`` where the policy blocked it.
         decisions: one prompt decision per prompt.
-        findings: per prompt, the findings its decision was based on.
         faces: per image, the faces detected in it (empty when not checked).
         matches: per image, the gallery matches among those faces.
         output_decisions: per image, the output rule's decision.
@@ -42,13 +41,17 @@ class GuardOutput:
 
     images: list[Any]
     decisions: list[Decision]
-    findings: list[list[Finding]] = field(default_factory=list)
     faces: list[list[Face]] = field(default_factory=list)
     matches: list[list[FaceMatch]] = field(default_factory=list)
     output_decisions: list[OutputDecision] = field(default_factory=list)
     audit_ids: list[str] = field(default_factory=list)
     raw: Any = None
     timings_ms: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def findings(self) -> list[list[Finding]]:
+        """Per prompt, the findings its decision was based on."""
+        return [list(d.findings) for d in self.decisions]
 
     @property
     def blocked(self) -> bool:
@@ -172,8 +175,7 @@ class Guard:
             if od.action == "block":
                 images[k] = None
         timings = {"screen": _ms(t0, t_screen), "generate": _ms(t_screen, t_gen), "faces": _ms(t_gen, t_faces)}
-        result = GuardOutput(images=images, decisions=decisions, findings=[list(d.findings) for d in decisions],
-                             faces=faces, matches=matches, output_decisions=outs, raw=raw, timings_ms=timings)
+        result = GuardOutput(images=images, decisions=decisions, faces=faces, matches=matches, output_decisions=outs, raw=raw, timings_ms=timings)
         timings["total"] = _ms(t0, time.perf_counter())
         result.audit_ids = self._audit(ctx, settings, prompts, decisions, images, faces, matches, outs, timings,
                                        errors, per_prompt)
@@ -245,7 +247,7 @@ class Guard:
                             intended_action="anonymize", trace=d.trace, errors=(*d.errors, f"fail-closed: {why}"))
         return d
 
-    def _face_auditor(self, settings: Any):
+    def _face_auditor(self):
         with self._faces_lock:
             return self._load_face_auditor()
 
@@ -271,7 +273,7 @@ class Guard:
         errors: list[str] = []
         if not _get(settings, "output_checks", True) or all(im is None for im in images):
             return faces, matches, outs, errors
-        auditor = self._face_auditor(settings)
+        auditor = self._face_auditor()
         for k, image in enumerate(images):
             if image is None:
                 continue
@@ -325,7 +327,8 @@ class Guard:
         try:
             record = build_record(engine=self.engine, ctx=ctx, settings=settings, prompts=prompts,
                                   decisions=decisions, images=images, faces=faces, matches=matches, outputs=outs,
-                                  timings=timings, errors=errors, prefix=self.prefix, per_prompt=per_prompt)
+                                  timings=timings, errors=errors, prefix=self.prefix, per_prompt=per_prompt,
+                                  key=getattr(self.audit, "key", None))
             return [str(self.audit.append(record))]
         except AuditError as exc:
             # The caller fails closed when the policy says audit_required.
@@ -348,9 +351,9 @@ def _get(obj: Any, name: str, default: Any) -> Any:
 def _make_engine(policy: Any):
     if hasattr(policy, "decide_prompt") and hasattr(policy, "settings"):
         return policy
-    from .policy import PolicyEngine, load_policy
+    from .policy import PolicyEngine
 
-    return PolicyEngine(load_policy(policy))
+    return PolicyEngine(policy)
 
 
 def _make_sink(audit: Any, hmac_key: Any):
@@ -373,18 +376,14 @@ def _output_on_error(on_error: str, decision: Decision) -> OutputDecision:
 
 
 def to_pil(image: Any):
-    """A PIL view of one pipeline output (PIL, HWC numpy in [0, 1] or uint8, or CHW torch tensor)."""
+    """A PIL view of one pipeline output (PIL, HWC numpy array, or CHW torch tensor)."""
     if hasattr(image, "mode") and hasattr(image, "size"):
         return image
-    from PIL import Image
-    import numpy as np
+    from .faces.image import load_image  # handles uint8/float arrays; PIL and numpy only
 
-    arr = image.detach().cpu().float().numpy() if hasattr(image, "detach") else np.asarray(image)
-    if arr.ndim == 3 and arr.shape[0] in (1, 3) and arr.shape[-1] not in (1, 3):
-        arr = arr.transpose(1, 2, 0)  # torch output is CHW
-    if arr.dtype != np.uint8:
-        arr = (np.clip(arr, 0.0, 1.0) * 255).round().astype(np.uint8)
-    return Image.fromarray(arr.squeeze(-1) if arr.shape[-1] == 1 else arr)
+    if hasattr(image, "detach"):  # torch output is CHW
+        image = image.detach().cpu().float().numpy().transpose(1, 2, 0)
+    return load_image(image)
 
 
 def like(original: Any, pil: Any) -> Any:

@@ -22,17 +22,19 @@ def protected_names(engine: Any, tenant: str | None) -> list[str]:
 
 def build_record(*, engine: Any, ctx: Any, settings: Any, prompts: list[str], decisions: list[Any],
                  images: list[Any], faces: list[list[Any]], matches: list[list[Any]], outputs: list[Any],
-                 timings: dict[str, float], errors: list[str], prefix: Any, per_prompt: int) -> AuditRecord:
+                 timings: dict[str, float], errors: list[str], prefix: Any, per_prompt: int,
+                 key: bytes | None = None) -> AuditRecord:
     """Build the :class:`~aplguard.audit.AuditRecord` for one call.
 
     The prompt is stored as ``settings.privacy.prompt_storage`` says; thumbnails only
-    when ``settings.privacy.thumbnails``; no embeddings or crops ever.
+    when ``settings.privacy.thumbnails``; no embeddings or crops ever. ``key`` is the
+    sink's HMAC key, from which the prompt-hash key is derived (None: the environment's).
     """
     privacy = getattr(settings, "privacy", None)
     mode = getattr(privacy, "prompt_storage", "hash")
     thumbnails = bool(getattr(privacy, "thumbnails", False))
     names = protected_names(engine, ctx.tenant)
-    prompt_records = [prompt_record(i, p, d, mode, protected_names=names) for i, (p, d) in enumerate(zip(prompts, decisions))]
+    prompt_records = [prompt_record(i, p, d, mode, protected_names=names, key=key) for i, (p, d) in enumerate(zip(prompts, decisions))]
     output_records = []
     for k, image in enumerate(images):
         if image is None:

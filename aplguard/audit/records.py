@@ -142,11 +142,11 @@ class StoredPrompt(_Model):
 
 
 def _prompt_key(key: bytes | str | None) -> bytes | None:
-    if key is None:
-        key = os.environ.get(HMAC_KEY_ENV) or None
-    if key is None:
+    from .chain import resolve_key  # chain imports this module
+
+    raw = resolve_key(key)
+    if raw is None:
         return None
-    raw = key.encode() if isinstance(key, str) else bytes(key)
     # A derived sub-key: the prompt hashes never reveal the log's MAC key.
     return hmac.digest(raw, b"aplguard-audit-prompt-hash-v1", "sha256")
 

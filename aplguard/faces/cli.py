@@ -134,6 +134,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     gallery.set_defaults(func=lambda a: _help(gallery))
 
 
+
+def _faces_json(faces) -> list[dict]:
+    """The ``faces`` field of the CLI's JSON lines: box and score, rounded."""
+    return [{"box": [round(v, 1) for v in f.box], "score": round(f.score, 4)} for f in faces]
+
 def _help(parser: argparse.ArgumentParser) -> int:
     parser.print_help()
     return 2
@@ -205,7 +210,7 @@ def _faces_detect(args) -> int:
             line = {"path": path, "faces": [], "error": None}
             try:
                 faces = detector.detect(load_image(path))
-                line["faces"] = [{"box": [round(v, 1) for v in f.box], "score": round(f.score, 4)} for f in faces]
+                line["faces"] = _faces_json(faces)
             except _FATAL:
                 raise
             except AplGuardError as exc:
@@ -358,7 +363,7 @@ def _gallery_match(args) -> int:
             line = {"path": path, "faces": [], "matches": [], "error": None}
             try:
                 faces, matches = auditor.analyze(load_image(path))
-                line["faces"] = [{"box": [round(v, 1) for v in f.box], "score": round(f.score, 4)} for f in faces]
+                line["faces"] = _faces_json(faces)
                 line["matches"] = [m.to_dict() for m in matches]
             except _FATAL:
                 raise

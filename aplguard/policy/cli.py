@@ -115,35 +115,24 @@ def _read_stdin_prompts() -> list[str]:
 
 
 def open_audit_hook(url: str) -> Any:
-    """Hook for ``check --audit URL``: a sink with ``append(record)``, from :mod:`aplguard.audit`.
+    """Open the ``check --audit URL`` sink (:func:`aplguard.audit.open_sink`)."""
+    from ..audit import open_sink
 
-    The lead wires the audit record format; until then an unavailable audit
-    package is a usage error (exit 2), never a silently skipped audit.
-    """
-    try:
-        from ..audit import open_sink  # type: ignore[attr-defined]
-    except ImportError as exc:
-        raise ConfigError(f"--audit {url!r}: audit sinks are not available in this install ({exc})") from None
     return open_sink(url)
 
 
-def _record_builder() -> Any:
-    try:
-        from ..guard_audit import build_record  # type: ignore[import-not-found]
-    except ImportError as exc:
-        raise ConfigError(f"--audit: the audit record builder is not available in this install ({exc})") from None
-    return build_record
-
-
-def check_record(engine: PolicyEngine, prompt: str, decision: Decision, settings: Any, ctx: RequestContext) -> Any:
+def check_record(engine: PolicyEngine, prompt: str, decision: Decision, settings: Any, ctx: RequestContext,
+                 key: bytes | None = None) -> Any:
     """Build the audit record for one screened prompt, with Guard's record builder (no images).
 
     The builder applies the policy's privacy settings (prompt stored as hash,
     redacted or plain) exactly as for a guarded generation.
     """
-    return _record_builder()(engine=engine, ctx=ctx, settings=settings, prompts=[prompt], decisions=[decision],
-                             images=[], faces=[], matches=[], outputs=[], timings={}, errors=[], prefix=None,
-                             per_prompt=1)
+    from ..guard_audit import build_record
+
+    return build_record(engine=engine, ctx=ctx, settings=settings, prompts=[prompt], decisions=[decision],
+                        images=[], faces=[], matches=[], outputs=[], timings={}, errors=[], prefix=None,
+                        per_prompt=1, key=key)
 
 
 def _json_line(index: int, decision: Decision, settings: Any, elapsed_ms: float) -> str:
@@ -171,12 +160,10 @@ def cmd_check(args: argparse.Namespace) -> int:
     prompts = _read_stdin_prompts() if args.stdin else list(args.prompts)
     if not prompts:
         raise ConfigError("no prompts given (pass PROMPT... or --stdin)")
-    engine = PolicyEngine(load_policy(args.policy))
+    engine = PolicyEngine(args.policy)
     ctx = _context(args)
     settings = engine.settings(ctx)
     engine.prepare(load=True)  # build and load detectors before timing: elapsed_ms is screening time only
-    if args.audit:
-        _record_builder()  # fail before screening anything, not after the first prompt
     sink = open_audit_hook(args.audit) if args.audit else None
     try:
         return _screen(engine, prompts, ctx, settings, sink, args.json)
@@ -195,7 +182,7 @@ def _screen(engine: PolicyEngine, prompts: list[str], ctx: RequestContext, setti
         elapsed_ms = (time.perf_counter() - t0) * 1000.0
         blocked = blocked or decision.blocked
         if sink is not None:
-            sink.append(check_record(engine, prompt, decision, settings, ctx))
+            sink.append(check_record(engine, prompt, decision, settings, ctx, key=getattr(sink, "key", None)))
         line = _json_line(i, decision, settings, elapsed_ms) if as_json else _text_line(i, decision, elapsed_ms)
         # Lone surrogates can't be printed on a UTF-8 stream; never crash the batch on them.
         out.write(line.encode("utf-8", "replace").decode("utf-8") + "\n")

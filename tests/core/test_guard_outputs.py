@@ -129,3 +129,13 @@ def test_numpy_outputs_are_checked_blurred_and_audited(sd_pipe, scripted, tmp_pa
         rec = list(sink.query())[-1]
     rec = rec.record if hasattr(rec, "record") else rec
     assert rec.outputs[0].faces == 1
+
+
+def test_prompt_hash_uses_the_sinks_key(sd_pipe, scripted, tmp_path, monkeypatch):
+    monkeypatch.delenv("APLGUARD_AUDIT_HMAC_KEY", raising=False)
+    url = f"sqlite:///{tmp_path}/keyed.db"
+    Guard(sd_pipe, policy=scripted(), audit=url, audit_hmac_key="secret")("a cat", **CALL)
+    with open_sink(url, hmac_key="secret") as sink:
+        rec = list(sink.query())[-1]
+    rec = rec.record if hasattr(rec, "record") else rec
+    assert rec.prompts[0].prompt.alg == "hmac-sha256"
