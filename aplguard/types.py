@@ -133,6 +133,8 @@ class Decision:
             ``action`` in shadow mode).
         trace: rules tried in order, for explanations.
         errors: detector failures and how ``on_error`` resolved them.
+        prefix_rewrite: for ``rewrite``, whether the rewritten prompt also gets the
+            APL prefix because the rewrite cannot be shown to cover every mention.
     """
 
     action: str
@@ -144,11 +146,12 @@ class Decision:
     intended_action: str | None = None
     trace: tuple[RuleTrace, ...] = ()
     errors: tuple[str, ...] = ()
+    prefix_rewrite: bool = False
 
     @property
     def anonymize(self) -> bool:
-        """Whether the prompt gets the APL prefix."""
-        return self.action == "anonymize"
+        """Whether the prompt gets the APL prefix (``anonymize``, or a ``rewrite`` that needs it)."""
+        return self.action == "anonymize" or (self.action == "rewrite" and self.prefix_rewrite)
 
     @property
     def blocked(self) -> bool:
@@ -179,6 +182,7 @@ class Decision:
             "findings": [f.to_dict() for f in self.findings], "message": self.message,
             "rewritten_prompt": self.rewritten_prompt, "intended_action": self.intended_action,
             "trace": [t.to_dict() for t in self.trace], "errors": list(self.errors),
+            "prefix_rewrite": self.prefix_rewrite,
         }
 
 
