@@ -25,7 +25,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
 from aplguard.errors import AplGuardError, ConfigError
-from aplguard.policy.check import check_result
+from aplguard.policy.check_result import check_result
 from aplguard.types import RequestContext
 
 log = logging.getLogger("aplguard.http")

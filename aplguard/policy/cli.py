@@ -14,7 +14,7 @@ from typing import Any
 
 from ..errors import ConfigError, PolicyError
 from ..types import Decision, RequestContext
-from .check import check_result
+from .check_result import check_result
 from .engine import PolicyEngine
 from .loader import default_detector_types, load_policy
 from .schema import PolicySpec

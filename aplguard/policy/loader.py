@@ -13,10 +13,10 @@ from pydantic import PrivateAttr, ValidationError
 
 from ..errors import PolicyError
 from ..registry import Registry
-from .checks import pydantic_errors, reference_errors
-from .lists import load_list_file
+from .list_files import load_list_file
 from .schema import PolicySpec, ProtectedIdentity, ProtectedList, TenantOverlay
-from .yamlsafe import Loaded, Mark, Path, format_path, load_with_marks, located
+from .validation import pydantic_errors, reference_errors
+from .yamlsafe import KeyPath, Loaded, Mark, format_path, load_with_marks, located
 
 #: Policies shipped in ``aplguard.policies`` (file ``policies/<name>.yaml``).
 SHIPPED_POLICIES = ("default", "strict", "audit-only", "anonymize-all", "off", "tenants-example")
@@ -50,10 +50,10 @@ class _Locator:
         self.source = source
         self.loaded = loaded
 
-    def mark(self, path: Path, value_first: bool = False) -> Mark | None:
+    def mark(self, path: KeyPath, value_first: bool = False) -> Mark | None:
         return self.loaded.mark_for(path, value_first) if self.loaded else None
 
-    def __call__(self, path: Path, message: str, at_value: bool = False) -> str:
+    def __call__(self, path: KeyPath, message: str, at_value: bool = False) -> str:
         return located(self.source, self.mark(path, at_value), path, message)
 
 
@@ -215,7 +215,7 @@ class Policy(PolicySpec):
         return self._resolved.get(tenant, self)
 
 
-def _load_lists(protected: dict[str, ProtectedList], base_dir: FsPath | None, prefix: Path, loc: _Locator,
+def _load_lists(protected: dict[str, ProtectedList], base_dir: FsPath | None, prefix: KeyPath, loc: _Locator,
                 errors: list[str], cache: dict) -> tuple[dict[str, tuple[ProtectedIdentity, ...]], list[FsPath]]:
     lists: dict[str, tuple[ProtectedIdentity, ...]] = {}
     files: list[FsPath] = []
@@ -240,7 +240,7 @@ def _load_lists(protected: dict[str, ProtectedList], base_dir: FsPath | None, pr
     return lists, files
 
 
-def _apply_overlay(parent: Policy, ov: TenantOverlay, path: Path, loc: _Locator, errors: list[str]) -> dict:
+def _apply_overlay(parent: Policy, ov: TenantOverlay, path: KeyPath, loc: _Locator, errors: list[str]) -> dict:
     """The field updates an overlay makes to its parent policy."""
     update: dict[str, Any] = {"tenants": {}}
     if ov.mode is not None:
@@ -285,7 +285,7 @@ def _resolve_tenants(base: Policy, loc: _Locator, errors: list[str], cache: dict
     def resolve(name: str, chain: tuple[str, ...]) -> Policy | None:
         if name in resolved:
             return resolved[name]
-        path: Path = ("tenants", name)
+        path: KeyPath = ("tenants", name)
         if name in chain:
             members = chain[chain.index(name):]
             if frozenset(members) not in cycles:  # report each cycle once

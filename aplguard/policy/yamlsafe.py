@@ -19,7 +19,7 @@ import yaml
 from ..errors import PolicyError
 
 #: A data path: keys and list indices from the document root.
-Path = tuple[Any, ...]
+KeyPath = tuple[Any, ...]
 
 # Alias expansion can blow a tiny file up exponentially ("billion laughs").
 # Without aliases a document has fewer nodes than characters, so the budget
@@ -42,7 +42,7 @@ class Mark:
     col: int
 
 
-def format_path(path: Path) -> str:
+def format_path(path: KeyPath) -> str:
     """``("rules", 2, "action")`` -> ``rules[2].action``; the empty path is ``(root)``."""
     out = ""
     for part in path:
@@ -55,7 +55,7 @@ def format_path(path: Path) -> str:
     return out or "(root)"
 
 
-def located(source: str, mark: Mark | None, path: Path, message: str) -> str:
+def located(source: str, mark: Mark | None, path: KeyPath, message: str) -> str:
     """Format one error as ``file:line:col: path.to.key: message``."""
     where = f"{source}:{mark.line}:{mark.col}" if mark else f"{source}"
     return f"{where}: {format_path(path)}: {message}"
@@ -84,16 +84,16 @@ class _Converter:
         self.loader = loader
         self.max_nodes = max_nodes
         self.source = source
-        self.marks: dict[Path, Mark] = {}
-        self.key_marks: dict[Path, Mark] = {}
+        self.marks: dict[KeyPath, Mark] = {}
+        self.key_marks: dict[KeyPath, Mark] = {}
         self.errors: list[str] = []
         self.count = 0
         self._active: set[int] = set()
 
-    def error(self, node: yaml.Node, path: Path, message: str) -> None:
+    def error(self, node: yaml.Node, path: KeyPath, message: str) -> None:
         self.errors.append(located(self.source, _mark(node.start_mark), path, message))
 
-    def scalar(self, node: yaml.ScalarNode, path: Path) -> Any:
+    def scalar(self, node: yaml.ScalarNode, path: KeyPath) -> Any:
         try:
             return self.loader.construct_object(node, deep=True)
         except (yaml.YAMLError, ValueError, TypeError, OverflowError) as exc:
@@ -102,7 +102,7 @@ class _Converter:
             self.error(node, path, f"invalid value {node.value!r}: {detail}")
             return None
 
-    def convert(self, node: yaml.Node, path: Path) -> Any:
+    def convert(self, node: yaml.Node, path: KeyPath) -> Any:
         self.count += 1
         if self.count > self.max_nodes:
             raise PolicyError(located(self.source, _mark(node.start_mark), path,
@@ -128,7 +128,7 @@ class _Converter:
             self._active.discard(id(node))
         raise PolicyError(located(self.source, _mark(node.start_mark), path, "unsupported YAML node"))
 
-    def _mapping(self, node: yaml.MappingNode, path: Path) -> dict:
+    def _mapping(self, node: yaml.MappingNode, path: KeyPath) -> dict:
         try:
             self.loader.flatten_mapping(node)  # resolves "<<" merge keys
         except yaml.MarkedYAMLError as exc:  # a merge key whose value is not a mapping
@@ -158,10 +158,10 @@ class Loaded:
     """The result of :func:`load_with_marks`."""
 
     data: Any
-    marks: dict[Path, Mark]
-    key_marks: dict[Path, Mark]
+    marks: dict[KeyPath, Mark]
+    key_marks: dict[KeyPath, Mark]
 
-    def mark_for(self, path: Path, value_first: bool = False) -> Mark | None:
+    def mark_for(self, path: KeyPath, value_first: bool = False) -> Mark | None:
         """The position of the deepest existing prefix of ``path``.
 
         Key positions win (an unknown or duplicate key is reported where the key

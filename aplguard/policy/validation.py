@@ -18,19 +18,16 @@ from typing import Any, Union
 from pydantic import BaseModel, ValidationError
 
 from .schema import OutputWhen, PolicySpec, PromptWhen
-from .yamlsafe import Path
+from .yamlsafe import KeyPath
 
 
-def _data_path(data: Any, loc: tuple) -> Path:
+def _data_path(data: Any, loc: tuple) -> KeyPath:
     """Keep the loc elements that index into ``data``; drop union tags."""
     path: list = []
     current = data
     for i, part in enumerate(loc):
         last = i == len(loc) - 1
-        if isinstance(current, dict) and part in current:
-            current = current[part]
-            path.append(part)
-        elif isinstance(current, list) and isinstance(part, int) and 0 <= part < len(current):
+        if isinstance(current, dict) and part in current or isinstance(current, list) and isinstance(part, int) and 0 <= part < len(current):
             current = current[part]
             path.append(part)
         elif last and isinstance(current, dict):
@@ -49,7 +46,7 @@ def _field_names(model: type[BaseModel]) -> dict[str, Any]:
     return {(f.alias or name): f.annotation for name, f in model.model_fields.items()}
 
 
-def _model_at(root: type[BaseModel], path: Path) -> type[BaseModel] | None:
+def _model_at(root: type[BaseModel], path: KeyPath) -> type[BaseModel] | None:
     """The model class that validates the mapping at ``path`` (best effort)."""
     candidates: list[Any] = [root]
     for part in path:
@@ -72,9 +69,9 @@ def _model_at(root: type[BaseModel], path: Path) -> type[BaseModel] | None:
 
 
 def pydantic_errors(exc: ValidationError, data: Any,
-                    root: type[BaseModel] = PolicySpec) -> list[tuple[Path, str, bool]]:
+                    root: type[BaseModel] = PolicySpec) -> list[tuple[KeyPath, str, bool]]:
     """Convert a ValidationError into ``(data path, message, locate at the value)`` triples."""
-    out: list[tuple[Path, str, bool]] = []
+    out: list[tuple[KeyPath, str, bool]] = []
     for err in exc.errors(include_url=False):
         path = _data_path(data, tuple(err["loc"]))
         kind = err["type"]
@@ -98,7 +95,7 @@ def pydantic_errors(exc: ValidationError, data: Any,
     return out
 
 
-def _duplicates(ids: list[str], base: Path, what: str) -> list[tuple[Path, str]]:
+def _duplicates(ids: list[str], base: KeyPath, what: str) -> list[tuple[KeyPath, str]]:
     seen: dict[str, int] = {}
     out = []
     for i, ident in enumerate(ids):
@@ -109,9 +106,9 @@ def _duplicates(ids: list[str], base: Path, what: str) -> list[tuple[Path, str]]
     return out
 
 
-def _when_refs(when: PromptWhen | OutputWhen, path: Path, detectors: set[str], lists: set[str],
-               output: Any = None) -> list[tuple[Path, str]]:
-    out: list[tuple[Path, str]] = []
+def _when_refs(when: PromptWhen | OutputWhen, path: KeyPath, detectors: set[str], lists: set[str],
+               output: Any = None) -> list[tuple[KeyPath, str]]:
+    out: list[tuple[KeyPath, str]] = []
     if isinstance(when, PromptWhen) and when.findings is not None:
         fc = when.findings
         for i, det in enumerate(fc.detector or []):
@@ -139,7 +136,7 @@ def _when_refs(when: PromptWhen | OutputWhen, path: Path, detectors: set[str], l
     return out
 
 
-def reference_errors(spec: PolicySpec) -> list[tuple[Path, str]]:
+def reference_errors(spec: PolicySpec) -> list[tuple[KeyPath, str]]:
     """Cross-reference problems of one (base or resolved tenant) policy."""
     out = _duplicates([d.id for d in spec.detectors], ("detectors",), "detector id")
     out += _duplicates([r.id for r in spec.rules], ("rules",), "rule id")
