@@ -25,8 +25,10 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
 import os
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -43,6 +45,13 @@ ENCODER_NAMES = ("text_encoder", "text_encoder_2")
 _PROBE_ROWS = 16  # token-embedding rows summarised in a fingerprint
 _FINGERPRINT_RTOL = 2e-2  # tolerant enough for fp32 vs fp16/bf16 copies of one encoder
 _MAX_FILE_BYTES = 256 * 1024 * 1024
+_MAX_PROBE = 1024  # fingerprint probe entries accepted from a file
+_MAX_FAMILY_CHARS = 64
+_MAX_TORCH_DEPTH = 8  # nesting of dicts in a .pt checkpoint
+_MAX_TORCH_TENSORS = 4096
+ENCODERS_META_KEY = "aplguard_encoders"  # fingerprints carried by A1111-format exports
+
+PathLike = str | os.PathLike[str]
 
 
 @dataclass(frozen=True)
@@ -64,8 +73,29 @@ class EncoderFingerprint:
         return {"hidden": self.hidden, "positions": self.positions, "probe": [round(x, 5) for x in self.probe]}
 
     @classmethod
-    def from_json(cls, data: dict[str, Any]) -> EncoderFingerprint:
-        return cls(int(data["hidden"]), int(data.get("positions", 0)), tuple(float(x) for x in data.get("probe", ())))
+    def from_json(cls, data: Any, where: str = "fingerprint") -> EncoderFingerprint:
+        """Parse :meth:`to_json` output, validating every field.
+
+        Raises:
+            PrefixError: naming ``where`` and the key, for a value of the wrong type or range.
+        """
+        if not isinstance(data, dict):
+            raise PrefixError(f"{where}: expected an object, got {_type_name(data)}")
+        if "hidden" not in data:
+            raise PrefixError(f"{where}.hidden: missing")
+        hidden = _json_int(data["hidden"], f"{where}.hidden", minimum=1)
+        positions = _json_int(data.get("positions", 0), f"{where}.positions", minimum=0)
+        raw = data.get("probe", [])
+        if not isinstance(raw, list):
+            raise PrefixError(f"{where}.probe: expected a list of numbers, got {_type_name(raw)}")
+        if len(raw) > _MAX_PROBE:
+            raise PrefixError(f"{where}.probe: {len(raw)} entries is too many (at most {_MAX_PROBE})")
+        probe = []
+        for i, x in enumerate(raw):
+            if isinstance(x, bool) or not isinstance(x, (int, float)) or not math.isfinite(x):
+                raise PrefixError(f"{where}.probe[{i}]: expected a finite number, got {x!r:.40}")
+            probe.append(float(x))
+        return cls(hidden, positions, tuple(probe))
 
     def mismatch(self, other: EncoderFingerprint) -> str | None:
         """Why ``other`` is a different encoder, or None when they match."""
@@ -80,7 +110,7 @@ class EncoderFingerprint:
         return None
 
 
-def encoder_fingerprint(text_encoder) -> EncoderFingerprint:
+def encoder_fingerprint(text_encoder: Any) -> EncoderFingerprint:
     """Fingerprint a transformers text encoder (CLIPTextModel and friends)."""
     torch = require("torch", "diffusers")
     emb = text_encoder.get_input_embeddings().weight
@@ -92,13 +122,13 @@ def encoder_fingerprint(text_encoder) -> EncoderFingerprint:
     return EncoderFingerprint(hidden=int(emb.shape[1]), positions=positions, probe=probe)
 
 
-def text_encoders(pipe) -> list[tuple[str, Any, Any]]:
+def text_encoders(pipe: Any) -> list[tuple[str, Any, Any]]:
     """The (attribute name, tokenizer, text encoder) triples of a diffusers pipeline.
 
     Raises:
         PrefixError: the pipeline has no tokenizer/text-encoder pair.
     """
-    found = []
+    found: list[tuple[str, Any, Any]] = []
     for name in ENCODER_NAMES:
         enc = getattr(pipe, name, None)
         tok = getattr(pipe, name.replace("text_encoder", "tokenizer"), None)
@@ -109,13 +139,17 @@ def text_encoders(pipe) -> list[tuple[str, Any, Any]]:
     return found
 
 
-def pipeline_family(pipe) -> str:
+def pipeline_family(pipe: Any) -> str:
     """Model family of a pipeline: ``sdxl``, ``sd2``, ``sd1`` or ``custom``."""
     names = [n for n, _, _ in text_encoders(pipe)]
     if "text_encoder_2" in names:
         return "sdxl"
-    hidden = text_encoders(pipe)[0][2].get_input_embeddings().weight.shape[1]
-    return {768: "sd1", 1024: "sd2"}.get(int(hidden), "sd1" if hidden < 768 else "custom")
+    hidden = int(text_encoders(pipe)[0][2].get_input_embeddings().weight.shape[1])
+    return _family_for_width(hidden)
+
+
+def _family_for_width(hidden: int) -> str:
+    return {768: "sd1", 1024: "sd2"}.get(hidden, "sd1" if hidden < 768 else "custom")
 
 
 @dataclass(frozen=True)
@@ -137,6 +171,12 @@ class SoftPrompt:
 
     def __post_init__(self) -> None:
         _validate_vectors(self.vectors, where="SoftPrompt")
+        if not isinstance(self.family, str) or not 0 < len(self.family) <= _MAX_FAMILY_CHARS:
+            raise PrefixError(f"SoftPrompt: family must be a name of 1..{_MAX_FAMILY_CHARS} characters, "
+                              f"got {self.family!r:.80}")
+        unknown = set(self.fingerprints) - set(self.vectors)
+        if unknown:
+            raise PrefixError(f"SoftPrompt: fingerprints for {sorted(unknown)} but no vectors for them")
 
     # -- properties --------------------------------------------------------
     @property
@@ -158,13 +198,17 @@ class SoftPrompt:
             h.update(v.tobytes())
         return h.hexdigest()
 
-    @property
-    def metadata(self) -> dict[str, str]:
-        encoders = {
+    def encoders_json(self) -> dict[str, dict[str, Any]]:
+        """Per encoder ``hidden`` and ``fingerprint`` (None when unknown): the ``encoders`` metadata."""
+        return {
             name: {"hidden": int(v.shape[1]),
                    "fingerprint": self.fingerprints[name].to_json() if name in self.fingerprints else None}
             for name, v in self.vectors.items()
         }
+
+    @property
+    def metadata(self) -> dict[str, str]:
+        encoders = self.encoders_json()
         return {
             "format": FORMAT, "format_version": FORMAT_VERSION, "family": self.family,
             "n_vectors": str(self.n_vectors), "encoders": json.dumps(encoders, sort_keys=True),
@@ -173,7 +217,7 @@ class SoftPrompt:
 
     # -- construction --------------------------------------------------------
     @classmethod
-    def from_pipeline(cls, pipe, vectors: dict[str, Any], provenance: dict[str, Any] | None = None) -> SoftPrompt:
+    def from_pipeline(cls, pipe: Any, vectors: dict[str, Any], provenance: dict[str, Any] | None = None) -> SoftPrompt:
         """Build a prefix for ``pipe`` from tensors/arrays, filling family and fingerprints."""
         encs = {name: enc for name, _, enc in text_encoders(pipe)}
         arrays = {k: _to_numpy(v) for k, v in vectors.items()}
@@ -185,12 +229,12 @@ class SoftPrompt:
         return sp
 
     @classmethod
-    def load(cls, path: str | os.PathLike) -> SoftPrompt:
+    def load(cls, path: PathLike) -> SoftPrompt:
         """Load any supported prefix file (see :func:`load_any`)."""
         return load_any(path)
 
     # -- checks ----------------------------------------------------------------
-    def check_pipeline(self, pipe) -> None:
+    def check_pipeline(self, pipe: Any) -> None:
         """Raise PrefixError unless this prefix fits every text encoder of ``pipe``."""
         encs = {name: enc for name, _, enc in text_encoders(pipe)}
         if set(self.vectors) != set(encs):
@@ -208,14 +252,55 @@ class SoftPrompt:
                 if why:
                     raise PrefixError(f"prefix was trained for another {name}: {why}")
 
+    def fitted_to(self, pipe: Any, *, restamp: bool = False) -> tuple[SoftPrompt, list[str]]:
+        """This prefix with fingerprints for ``pipe``'s encoders, for conversion tools.
+
+        Fingerprints the prefix already has are kept and must match ``pipe``
+        (the prefix was trained for that encoder); encoders without one get
+        ``pipe``'s. Only ``restamp=True`` replaces a fingerprint that does not
+        match, which makes :class:`Guard` accept the prefix for ``pipe``: a
+        deliberate, visible act (the provenance records it).
+
+        Returns:
+            the fitted prefix and the encoder names whose fingerprint was replaced.
+
+        Raises:
+            PrefixError: encoders or widths differ, or (without ``restamp``) a
+                fingerprint names another encoder.
+        """
+        encs = {name: enc for name, _, enc in text_encoders(pipe)}
+        if set(self.vectors) != set(encs):
+            raise PrefixError(f"prefix ({self.family}) has vectors for {sorted(self.vectors)} but "
+                              f"{type(pipe).__name__} has text encoders {sorted(encs)}")
+        prints: dict[str, EncoderFingerprint] = {}
+        replaced: list[str] = []
+        for name, enc in encs.items():
+            fp = encoder_fingerprint(enc)
+            hidden = int(self.vectors[name].shape[1])
+            if hidden != fp.hidden:
+                raise PrefixError(f"prefix {name} vectors have width {hidden} but the pipeline's {name} "
+                                  f"expects {fp.hidden}")
+            old = self.fingerprints.get(name)
+            why = old.mismatch(fp) if old is not None else None
+            if why and not restamp:
+                raise PrefixError(f"prefix was trained for another {name}: {why}")
+            if why:
+                replaced.append(name)
+            prints[name] = fp if (old is None or why) else old
+        provenance = dict(self.provenance)
+        if replaced:
+            provenance["restamped"] = {"encoders": replaced, "family": pipeline_family(pipe)}
+        family = pipeline_family(pipe) if (replaced or not self.fingerprints) else self.family
+        return SoftPrompt(dict(self.vectors), family=family, fingerprints=prints, provenance=provenance), replaced
+
     # -- writing -----------------------------------------------------------------
-    def save(self, path: str | os.PathLike) -> Path:
+    def save(self, path: PathLike) -> Path:
         """Write the aplguard ``.safetensors`` format atomically."""
         st = require("safetensors.numpy", "diffusers")
         tensors = {k: np.ascontiguousarray(v, dtype=np.float32) for k, v in self.vectors.items()}
         return _atomic_write(Path(path), lambda tmp: st.save_file(tensors, tmp, metadata=self.metadata))
 
-    def export(self, path: str | os.PathLike, fmt: str = "a1111", token: str = "aplguard") -> Path:
+    def export(self, path: PathLike, fmt: str = "a1111", token: str = "aplguard") -> Path:
         """Export for other tools.
 
         Args:
@@ -240,16 +325,23 @@ class SoftPrompt:
         else:
             raise PrefixError(f"unknown export format {fmt!r} (known: a1111, diffusers, aplguard)")
         tensors = {k: np.ascontiguousarray(v, dtype=np.float32) for k, v in tensors.items()}
+        # Fingerprints travel with the vectors, so a round trip through another format
+        # never turns a prefix for one encoder into one that any encoder accepts.
+        encoders = json.dumps(self.encoders_json(), sort_keys=True)
         if path.suffix == ".safetensors":
             st = require("safetensors.numpy", "diffusers")
-            meta = {"aplguard_provenance": json.dumps(self.provenance, default=str), "family": self.family}
+            meta = {"aplguard_provenance": json.dumps(self.provenance, default=str), "family": self.family,
+                    ENCODERS_META_KEY: encoders}
             return _atomic_write(path, lambda tmp: st.save_file(tensors, tmp, metadata=meta))
         if path.suffix == ".pt":
             torch = require("torch", "diffusers")
+            obj: dict[str, Any]
             if fmt == "a1111" and "emb_params" in tensors:
                 obj = {"string_to_token": {"*": 265}, "string_to_param": {"*": torch.from_numpy(tensors["emb_params"])},
-                       "name": token, "step": 0}
-            else:
+                       "name": token, "step": 0, ENCODERS_META_KEY: encoders}
+            elif fmt == "a1111":
+                obj = {**{k: torch.from_numpy(v) for k, v in tensors.items()}, ENCODERS_META_KEY: encoders}
+            else:  # diffusers {token: tensor}: a second key would break its loaders
                 obj = {k: torch.from_numpy(v) for k, v in tensors.items()}
             return _atomic_write(path, lambda tmp: torch.save(obj, tmp))
         raise PrefixError(f"{path}: export needs a .safetensors or .pt file name")
@@ -259,35 +351,42 @@ class SoftPrompt:
 # reading
 
 
-def load_any(path: str | os.PathLike) -> SoftPrompt:
+def load_any(path: PathLike) -> SoftPrompt:
     """Read a prefix file in any supported format.
 
     Raises:
-        PrefixError: naming the file, for missing/empty/truncated/unknown files,
-            pickles with arbitrary objects, and bad shapes or dtypes.
+        PrefixError: naming the file (and the metadata key where one is at fault),
+            for missing/empty/truncated/unknown files, pickles with arbitrary
+            objects, malformed metadata, and bad shapes or dtypes.
     """
     path = Path(path)
-    if not path.exists():
-        raise PrefixError(f"{path}: prefix file not found")
-    if not path.is_file():
-        raise PrefixError(f"{path}: not a file")
-    size = path.stat().st_size
-    if size == 0:
-        raise PrefixError(f"{path}: prefix file is empty")
-    if size > _MAX_FILE_BYTES:
-        raise PrefixError(f"{path}: {size} bytes is too large for a prefix file")
-    with path.open("rb") as fh:
-        head = fh.read(8)
+    try:
+        if not path.exists():
+            raise PrefixError(f"{path}: prefix file not found")
+        if not path.is_file():
+            raise PrefixError(f"{path}: not a file")
+        size = path.stat().st_size
+        if size == 0:
+            raise PrefixError(f"{path}: prefix file is empty")
+        if size > _MAX_FILE_BYTES:
+            raise PrefixError(f"{path}: {size} bytes is too large for a prefix file")
+        with path.open("rb") as fh:
+            head = fh.read(8)
+    except OSError as exc:
+        raise PrefixError(f"{path}: cannot read prefix file: {exc.strerror or exc}") from None
+    except ValueError as exc:  # e.g. an embedded NUL byte in the name
+        raise PrefixError(f"{path!r}: bad prefix file name: {exc}") from None
     if path.suffix == ".safetensors" or not _looks_like_pickle_zip(head):
         tensors, meta = _read_safetensors(path)
     else:
-        tensors, meta = _read_torch(path), {}
+        tensors, meta = _read_torch(path)
     try:
         return _interpret(tensors, meta, path)
     except PrefixError:
         raise
-    except (ValueError, KeyError, TypeError) as exc:
-        raise PrefixError(f"{path}: {exc}") from None
+    except (ValueError, KeyError, TypeError, AttributeError, IndexError, OverflowError) as exc:
+        # A safety net: _interpret validates what it reads, so this names an unforeseen layout.
+        raise PrefixError(f"{path}: malformed prefix file ({type(exc).__name__}: {exc})") from None
 
 
 def _looks_like_pickle_zip(head: bytes) -> bool:
@@ -301,7 +400,7 @@ def _read_safetensors(path: Path) -> tuple[dict[str, np.ndarray], dict[str, str]
     try:
         with safe_open(str(path), framework="numpy") as f:
             meta = dict(f.metadata() or {})
-            tensors = {k: f.get_tensor(k) for k in f.keys()}
+            tensors = {k: f.get_tensor(k) for k in f.keys()}  # noqa: SIM118 (safe_open is not a mapping)
     except Exception as exc:  # safetensors raises its own SafetensorError / OSError
         if path.suffix != ".safetensors":
             raise PrefixError(f"{path}: neither a safetensors file nor a torch checkpoint") from None
@@ -309,7 +408,7 @@ def _read_safetensors(path: Path) -> tuple[dict[str, np.ndarray], dict[str, str]
     return tensors, meta
 
 
-def _read_torch(path: Path) -> dict[str, np.ndarray]:
+def _read_torch(path: Path) -> tuple[dict[str, np.ndarray], dict[str, str]]:
     torch = require("torch", "diffusers")
     try:
         obj = torch.load(str(path), map_location="cpu", weights_only=True)
@@ -319,16 +418,84 @@ def _read_torch(path: Path) -> dict[str, np.ndarray]:
             "only tensors, numbers, strings and dicts are accepted"
         ) from None
     flat: dict[str, np.ndarray] = {}
-    _flatten_torch(obj, "", flat, torch)
-    return flat
+    _flatten_torch(obj, "", flat, torch, path, 0)
+    meta: dict[str, str] = {}
+    if isinstance(obj, dict) and ENCODERS_META_KEY in obj:
+        value = obj[ENCODERS_META_KEY]
+        if not isinstance(value, str):
+            raise PrefixError(f"{path}: {ENCODERS_META_KEY}: expected a JSON string, got {_type_name(value)}")
+        meta[ENCODERS_META_KEY] = value
+    return flat, meta
 
 
-def _flatten_torch(obj: Any, prefix: str, out: dict[str, np.ndarray], torch) -> None:
+def _flatten_torch(obj: Any, prefix: str, out: dict[str, np.ndarray], torch: Any, path: Path, depth: int) -> None:
     if isinstance(obj, torch.Tensor):
-        out[prefix] = obj.detach().float().cpu().numpy()
+        if len(out) >= _MAX_TORCH_TENSORS:
+            raise PrefixError(f"{path}: more than {_MAX_TORCH_TENSORS} tensors; not a prefix checkpoint")
+        try:
+            out[prefix] = obj.detach().to(torch.float32).cpu().numpy()
+        except (RuntimeError, TypeError, ValueError) as exc:  # sparse, quantized, meta, complex tensors
+            raise PrefixError(f"{path}: {prefix or 'tensor'}: unsupported tensor ({exc})") from None
     elif isinstance(obj, dict):
+        if depth >= _MAX_TORCH_DEPTH:
+            raise PrefixError(f"{path}: {prefix}: dicts nested deeper than {_MAX_TORCH_DEPTH} levels")
         for k, v in obj.items():
-            _flatten_torch(v, f"{prefix}.{k}" if prefix else str(k), out, torch)
+            _flatten_torch(v, f"{prefix}.{k}" if prefix else str(k), out, torch, path, depth + 1)
+
+
+# -- metadata ------------------------------------------------------------------------
+
+
+def _type_name(value: Any) -> str:
+    return {dict: "an object", list: "a list", str: "a string", bool: "a boolean", int: "an integer",
+            float: "a number", type(None): "null"}.get(type(value), type(value).__name__)
+
+
+def _json_int(value: Any, where: str, minimum: int) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise PrefixError(f"{where}: expected an integer, got {_type_name(value)}")
+    if not minimum <= value <= 2**31:
+        raise PrefixError(f"{where}: {value} is out of range")
+    return value
+
+
+def _meta_json(meta: dict[str, str], key: str, path: Path, default: Any) -> Any:
+    """Parse one JSON-valued metadata key; the error names the file and the key."""
+    if key not in meta:
+        return default
+    try:
+        return json.loads(meta[key])
+    except (ValueError, RecursionError) as exc:
+        raise PrefixError(f"{path}: metadata '{key}': not valid JSON ({exc})") from None
+
+
+def _parse_encoders(raw: Any, tensors: dict[str, np.ndarray], path: Path, key: str,
+                    require_all: bool) -> dict[str, EncoderFingerprint]:
+    """Validate an ``encoders`` metadata object against the file's tensors; return its fingerprints."""
+    where = f"{path}: metadata '{key}'"
+    if not isinstance(raw, dict):
+        raise PrefixError(f"{where}: expected an object of encoders, got {_type_name(raw)}")
+    unknown = sorted(set(raw) - set(tensors))
+    if unknown:
+        raise PrefixError(f"{where}: entries {unknown[:4]} have no tensor in the file (tensors: {sorted(tensors)})")
+    missing = sorted(set(tensors) - set(raw))
+    if require_all and missing:
+        raise PrefixError(f"{where}: no entry for {missing}")
+    prints: dict[str, EncoderFingerprint] = {}
+    for name, entry in raw.items():
+        if not isinstance(entry, dict):
+            raise PrefixError(f"{where}: {name}: expected an object, got {_type_name(entry)}")
+        width = int(tensors[name].shape[-1]) if tensors[name].ndim else 0
+        if "hidden" in entry and _json_int(entry["hidden"], f"{where}: {name}.hidden", minimum=1) != width:
+            raise PrefixError(f"{where}: {name}.hidden is {entry['hidden']} but the tensor has width {width}")
+        fp = entry.get("fingerprint")
+        if fp is None:
+            continue
+        parsed = EncoderFingerprint.from_json(fp, where=f"{where}: {name}.fingerprint")
+        if parsed.hidden != width:
+            raise PrefixError(f"{where}: {name}.fingerprint.hidden is {parsed.hidden} but the tensor has width {width}")
+        prints[name] = parsed
+    return prints
 
 
 def _interpret(tensors: dict[str, np.ndarray], meta: dict[str, str], path: Path) -> SoftPrompt:
@@ -336,17 +503,10 @@ def _interpret(tensors: dict[str, np.ndarray], meta: dict[str, str], path: Path)
     if not tensors:
         raise PrefixError(f"{path}: holds no tensors")
     if meta.get("format") == FORMAT:
-        if meta.get("format_version") != FORMAT_VERSION:
-            raise PrefixError(f"{path}: unsupported aplguard prefix format version {meta.get('format_version')!r}")
-        encoders = json.loads(meta.get("encoders", "{}"))
-        prints = {n: EncoderFingerprint.from_json(e["fingerprint"]) for n, e in encoders.items() if e.get("fingerprint")}
-        unknown = set(tensors) - set(ENCODER_NAMES)
-        if unknown:
-            raise PrefixError(f"{path}: unexpected tensors {sorted(unknown)}")
-        vectors = {k: _check_array(v, f"{path}: {k}") for k, v in tensors.items()}
-        return SoftPrompt(vectors, family=meta.get("family", "sd1"), fingerprints=prints,
-                          provenance=json.loads(meta.get("provenance", "{}")))
+        return _interpret_aplguard(tensors, meta, path)
     source = {"converted_from": path.name}
+    vectors: dict[str, np.ndarray]
+    family: str | None
     if "clip_l" in tensors and "clip_g" in tensors:  # A1111/ComfyUI SDXL embedding
         vectors = {"text_encoder": tensors["clip_l"], "text_encoder_2": tensors["clip_g"]}
         fmt, family = "a1111-sdxl", "sdxl"
@@ -369,9 +529,49 @@ def _interpret(tensors: dict[str, np.ndarray], meta: dict[str, str], path: Path)
                 )
     vectors = {k: _check_array(v[None, :] if v.ndim == 1 else v, f"{path}: {k}") for k, v in vectors.items()}
     if family is None:
-        hidden = next(iter(vectors.values())).shape[1]
-        family = {768: "sd1", 1024: "sd2"}.get(hidden, "sd1" if hidden < 768 else "custom")
-    return SoftPrompt(vectors, family=family, provenance={**source, "source_format": fmt})
+        family = _family_for_width(int(next(iter(vectors.values())).shape[1]))
+    # Fingerprints written by SoftPrompt.export travel with A1111-format files.
+    raw = _meta_json(meta, ENCODERS_META_KEY, path, default={})
+    prints = _parse_encoders(raw, vectors, path, ENCODERS_META_KEY, require_all=False)
+    return _build(path, vectors, family=family, fingerprints=prints, provenance={**source, "source_format": fmt})
+
+
+def _interpret_aplguard(tensors: dict[str, np.ndarray], meta: dict[str, str], path: Path) -> SoftPrompt:
+    """The aplguard format: every metadata key checked, errors name the file and the key."""
+    version = meta.get("format_version")
+    if version != FORMAT_VERSION:
+        raise PrefixError(f"{path}: metadata 'format_version': unsupported aplguard prefix format version "
+                          f"{version!r:.40} (expected {FORMAT_VERSION!r})")
+    unknown = set(tensors) - set(ENCODER_NAMES)
+    if unknown:
+        raise PrefixError(f"{path}: unexpected tensors {sorted(unknown)[:6]} (known: {list(ENCODER_NAMES)})")
+    vectors = {k: _check_array(v, f"{path}: {k}") for k, v in tensors.items()}
+    if "encoders" not in meta:
+        raise PrefixError(f"{path}: metadata 'encoders': missing")
+    prints = _parse_encoders(_meta_json(meta, "encoders", path, default=None), vectors, path, "encoders",
+                             require_all=True)
+    family = meta.get("family", "sd1")
+    if not 0 < len(family) <= _MAX_FAMILY_CHARS:
+        raise PrefixError(f"{path}: metadata 'family': expected a name of 1..{_MAX_FAMILY_CHARS} characters")
+    if "n_vectors" in meta:
+        counts = {int(v.shape[0]) for v in vectors.values()}
+        text = meta["n_vectors"]
+        if not (text.isascii() and text.isdigit() and len(text) < 6) or {int(text)} != counts:
+            raise PrefixError(f"{path}: metadata 'n_vectors' is {text!r:.40} but the tensors hold "
+                              f"{'/'.join(str(n) for n in sorted(counts))} vectors")
+    provenance = _meta_json(meta, "provenance", path, default={})
+    if not isinstance(provenance, dict):
+        raise PrefixError(f"{path}: metadata 'provenance': expected an object, got {_type_name(provenance)}")
+    return _build(path, vectors, family=family, fingerprints=prints, provenance=provenance)
+
+
+def _build(path: Path, vectors: dict[str, np.ndarray], *, family: str, fingerprints: dict[str, EncoderFingerprint],
+           provenance: dict[str, Any]) -> SoftPrompt:
+    try:
+        return SoftPrompt(vectors, family=family, fingerprints=fingerprints, provenance=provenance)
+    except PrefixError as exc:  # "SoftPrompt: ..." -> "<file>: ..."
+        msg = str(exc)
+        raise PrefixError(f"{path}: {msg.removeprefix('SoftPrompt: ')}") from None
 
 
 def _check_array(v: np.ndarray, where: str) -> np.ndarray:
@@ -409,23 +609,34 @@ def _to_numpy(v: Any) -> np.ndarray:
     if isinstance(v, np.ndarray):
         return v.astype(np.float32)
     if hasattr(v, "detach"):  # torch tensor
-        return v.detach().float().cpu().numpy()
+        return np.asarray(v.detach().float().cpu().numpy())
     raise PrefixError(f"expected a tensor or array, got {type(v).__name__}")
 
 
-def _atomic_write(path: Path, write) -> Path:
-    """Write via a temporary file in the same folder, then rename: never a half file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=str(path.parent))
-    os.close(fd)
+def _atomic_write(path: Path, write: Callable[[str], object]) -> Path:
+    """Write via a temporary file in the same folder, then rename: never a half file.
+
+    Raises:
+        PrefixError: naming ``path`` when it is a directory or cannot be written.
+    """
+    if path.is_dir():
+        raise PrefixError(f"{path}: is a directory; give a file name for the prefix")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=str(path.parent))
+        os.close(fd)
+    except OSError as exc:
+        raise PrefixError(f"{path}: cannot write: {exc.strerror or exc}") from None
     try:
         write(tmp)
         os.replace(tmp, path)
-    except BaseException:
+    except BaseException as exc:
         try:
             os.unlink(tmp)
         except OSError:
             pass
+        if isinstance(exc, OSError):
+            raise PrefixError(f"{path}: cannot write: {exc.strerror or exc}") from None
         raise
     return path
 

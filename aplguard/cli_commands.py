@@ -1,16 +1,24 @@
-"""Core sub-commands: ``demo``, ``generate`` and ``prefix inspect|convert``."""
+"""The core package's sub-commands: ``demo``, ``generate``, ``serve`` and ``prefix inspect|convert``.
+
+:mod:`aplguard.cli` is the entry point (parsing, dispatch, exit codes); each area
+registers its sub-commands from its own module, and this one holds those of the
+top-level package.
+"""
 
 from __future__ import annotations
 
 import argparse
+import importlib
 import json
 import sys
 from pathlib import Path
+from typing import Any
 
-from .errors import ConfigError
+from .errors import AplGuardError, ConfigError, PrefixError
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add ``demo``, ``generate``, ``serve`` and ``prefix`` to the main parser."""
     p = sub.add_parser("demo", help="run a guarded generation on the embedded toy model and write a grid PNG")
     p.add_argument("--out", default="demo-out", help="output folder (grid PNG, audit log)")
     p.add_argument("--steps", type=int, default=None, help="sampling steps (default: the model's demo setting)")
@@ -37,8 +45,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--port", type=int, default=8080)
     p.set_defaults(func=_serve)
 
-    p = sub.add_parser("prefix", help="inspect or convert APL prefix files")
-    psub = p.add_subparsers(dest="prefix_command", metavar="ACTION", parser_class=type(p))
+    prefix = sub.add_parser("prefix", help="inspect or convert APL prefix files")
+    psub = prefix.add_subparsers(dest="prefix_command", metavar="ACTION", parser_class=type(prefix))
     q = psub.add_parser("inspect", help="print a prefix file's metadata")
     q.add_argument("file")
     q.add_argument("--json", action="store_true")
@@ -48,15 +56,24 @@ def register(sub: argparse._SubParsersAction) -> None:
     q.add_argument("output")
     q.add_argument("--format", default=None, choices=["aplguard", "a1111", "diffusers"],
                    help="output format (default: aplguard for .safetensors, a1111 for .pt)")
-    q.add_argument("--model", help="pipeline folder: check the prefix fits it and record its fingerprints")
+    q.add_argument("--model", help="pipeline folder: check the prefix fits it; a prefix without fingerprints "
+                                   "gets the model's")
+    q.add_argument("--force", action="store_true",
+                   help="with --model: replace fingerprints of another encoder with the model's (re-stamp; "
+                        "Guard then accepts a prefix trained for another text encoder)")
     q.set_defaults(func=_prefix_convert)
-    p.set_defaults(func=lambda a: (p.print_help(), 2)[1])
+
+    def _prefix_help(args: argparse.Namespace) -> int:
+        prefix.print_help()
+        return 2
+
+    prefix.set_defaults(func=_prefix_help)
 
 
 # -- prefix -----------------------------------------------------------------------------
 
 
-def _prefix_inspect(args) -> int:
+def _prefix_inspect(args: argparse.Namespace) -> int:
     from .prefix import describe, load_any
 
     info = describe(load_any(args.file))
@@ -71,15 +88,28 @@ def _prefix_inspect(args) -> int:
     return 0
 
 
-def _prefix_convert(args) -> int:
-    from .prefix import SoftPrompt, load_any
+def _prefix_convert(args: argparse.Namespace) -> int:
+    from .prefix import load_any
 
+    if args.force and not args.model:
+        raise ConfigError("--force re-stamps fingerprints with those of --model; give --model DIR")
+    out_path = Path(args.output)
+    if out_path.is_dir():
+        raise ConfigError(f"{args.output}: is a directory; give a file name for the converted prefix")
     sp = load_any(args.input)
     if args.model:
         pipe = _load_pipeline(args.model)
-        sp = SoftPrompt.from_pipeline(pipe, sp.vectors, provenance=sp.provenance)
+        try:
+            sp, replaced = sp.fitted_to(pipe, restamp=args.force)
+        except PrefixError as exc:
+            hint = "; --force re-stamps it with the model's fingerprint" if "trained for another" in str(exc) else ""
+            raise PrefixError(f"{args.input} does not fit --model {args.model}: {exc}{hint}") from None
+        if replaced:
+            print(f"aplguard: warning: re-stamped {', '.join(replaced)} of {args.input} with the fingerprint of "
+                  f"--model {args.model}: the prefix was trained for another text encoder, and Guard will now "
+                  "accept it for this model", file=sys.stderr)
     fmt = args.format or ("a1111" if args.output.endswith(".pt") else "aplguard")
-    out = sp.export(args.output, fmt=fmt)
+    out = sp.export(out_path, fmt=fmt)
     print(f"wrote {out} ({fmt}, {sp.n_vectors} vectors)")
     return 0
 
@@ -87,7 +117,8 @@ def _prefix_convert(args) -> int:
 # -- generate ---------------------------------------------------------------------------
 
 
-def _load_pipeline(folder: str):
+def _load_pipeline(folder: str) -> Any:
+    """A diffusers pipeline from a local folder; any failure to load it is a ConfigError naming it."""
     from ._deps import require
 
     diffusers = require("diffusers", "diffusers")
@@ -95,23 +126,34 @@ def _load_pipeline(folder: str):
     if not (path / "model_index.json").is_file():
         raise ConfigError(f"--model {folder}: not a diffusers pipeline folder (no model_index.json)")
     try:
-        pipe = diffusers.DiffusionPipeline.from_pretrained(str(path), local_files_only=True, safety_checker=None)
-    except TypeError:
-        pipe = diffusers.DiffusionPipeline.from_pretrained(str(path), local_files_only=True)
-    except (OSError, ValueError) as exc:
-        raise ConfigError(f"--model {folder}: cannot load pipeline: {exc}") from None
+        try:
+            pipe = diffusers.DiffusionPipeline.from_pretrained(str(path), local_files_only=True, safety_checker=None)
+        except TypeError:  # a pipeline class without a safety_checker argument
+            pipe = diffusers.DiffusionPipeline.from_pretrained(str(path), local_files_only=True)
+    except AplGuardError:
+        raise
+    except Exception as exc:  # diffusers/transformers raise many types on a broken folder
+        raise ConfigError(f"--model {folder}: cannot load pipeline: {_first_line(exc)}") from None
+    if not hasattr(pipe, "set_progress_bar_config"):
+        raise ConfigError(f"--model {folder}: {type(pipe).__name__} is not a diffusers pipeline")
     pipe.set_progress_bar_config(disable=True)
     return pipe
 
 
-def _generate(args) -> int:
+def _first_line(exc: BaseException) -> str:
+    text = str(exc).strip().splitlines()
+    return f"{type(exc).__name__}: {text[0] if text else ''}"[:300]
+
+
+def _generate(args: argparse.Namespace) -> int:
     import torch
 
     from .guard import Guard
 
     pipe = _load_pipeline(args.model)
     guard = Guard(pipe, prefix=args.prefix, policy=args.policy, audit=args.audit)
-    kwargs = {"num_inference_steps": args.steps, "generator": torch.Generator().manual_seed(args.seed)}
+    kwargs: dict[str, Any] = {"num_inference_steps": args.steps,
+                              "generator": torch.Generator().manual_seed(args.seed)}
     if args.height:
         kwargs["height"] = args.height
     if args.width:
@@ -119,10 +161,14 @@ def _generate(args) -> int:
     out = guard(args.prompt, tenant=args.tenant, **kwargs)
     d = out.decisions[0]
     print(f"decision: {d.action} (rule {d.rule}{', flagged' if d.flagged else ''})")
-    if out.images[0] is None:
+    image = out.images[0]
+    if image is None:
         print(f"blocked: {d.message or 'output blocked by policy'}", file=sys.stderr)
         return 3
-    out.images[0].save(args.output)
+    try:
+        image.save(args.output)
+    except (OSError, ValueError) as exc:  # a folder, a missing parent, an unknown image extension
+        raise ConfigError(f"-o {args.output}: cannot write image: {exc}") from None
     print(f"wrote {args.output}")
     return 0
 
@@ -130,11 +176,13 @@ def _generate(args) -> int:
 # -- serve ------------------------------------------------------------------------------
 
 
-def _serve(args) -> int:
-    from .integrations.http_service import make_server
+def _serve(args: argparse.Namespace) -> int:
     from .policy import PolicyEngine
 
-    server = make_server(PolicyEngine(args.policy), args.host, args.port)
+    http_service: Any = importlib.import_module("aplguard.integrations.http_service")
+    engine = PolicyEngine(args.policy)
+    engine.prepare(load=True)  # a bad detector parameter fails here, not at the first request
+    server = http_service.make_server(engine, args.host, args.port)
     print(f"aplguard: serving on http://{args.host}:{server.server_address[1]} (Ctrl-C stops)")
     try:
         server.serve_forever()
@@ -146,7 +194,7 @@ def _serve(args) -> int:
 # -- demo ---------------------------------------------------------------------------------
 
 
-def _demo(args) -> int:
+def _demo(args: argparse.Namespace) -> int:
     from .demo import run_demo
 
-    return run_demo(Path(args.out), steps=args.steps, seed=args.seed)
+    return int(run_demo(Path(args.out), steps=args.steps, seed=args.seed))
