@@ -12,8 +12,21 @@ from __future__ import annotations
 
 from .chain import Entry
 from .records import (
-    HMAC_KEY_ENV, SCHEMA_VERSION, AuditRecord, FindingRecord, MatchRecord, OutputRecord, PolicyRef, PromptRecord,
-    StoredPrompt, image_sha256, make_thumbnail, output_record, prompt_record, redact, store_prompt,
+    HMAC_KEY_ENV,
+    SCHEMA_VERSION,
+    AuditRecord,
+    FindingRecord,
+    MatchRecord,
+    OutputRecord,
+    PolicyRef,
+    PromptRecord,
+    StoredPrompt,
+    image_sha256,
+    make_thumbnail,
+    output_record,
+    prompt_record,
+    redact,
+    store_prompt,
 )
 from .sink import AuditSink, PruneResult, RecordFilter, open_sink, parse_time
 from .verify import VerifyResult, verify_log

@@ -24,12 +24,14 @@ import hmac
 import json
 import os
 import socket
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Any
 
-from ..errors import ConfigError
-from .records import HMAC_KEY_ENV, format_ts
+from .. import environment
+from ..errors import AuditError, ConfigError
+from .records import format_ts
 
 GENESIS = "0" * 64
 RECORD, CHECKPOINT, PRUNE = "record", "checkpoint", "prune"
@@ -56,6 +58,95 @@ class Entry:
                 "prev": self.prev, "hash": self.hash, "mac": self.mac}
 
 
+class MalformedEntry(AuditError):
+    """A stored entry whose fields have the wrong types or shape.
+
+    The sinks never write such an entry: it is foreign data or tampering (a text
+    ``seq``, a numeric ``kind``, a NULL hash, a JSONL line that is a list). ``verify``
+    reports it as the first bad entry; the other readers fail with this one-line error.
+
+    Attributes:
+        where: the storage location (``file:line`` or ``file: row N``).
+        reason: what is wrong with it.
+        seq: the entry's seq when it is a valid integer, else None.
+        rid: the record id when it is a string, else None.
+        fields: the stored fields (without the body), each a JSON value: non-JSON
+            values are described by their type, so printing it never fails.
+    """
+
+    def __init__(self, where: str, reason: str, seq: int | None = None, rid: str | None = None,
+                 fields: dict[str, Any] | None = None):
+        super().__init__(f"{where}: malformed audit entry: {reason}")
+        self.where, self.reason, self.seq, self.rid = where, reason, seq, rid
+        self.fields = fields or {}
+
+
+_FIELDS = ("seq", "kind", "rid", "ts", "tenant", "prev", "hash", "mac", "body")
+_NULLABLE = frozenset({"rid", "tenant", "mac"})
+
+
+def _describe(value: object) -> object:
+    """A JSON-safe stand-in for a stored value (for messages and bad-entry listings)."""
+    if value is None or isinstance(value, (bool, int, str)):
+        return value if not isinstance(value, str) or len(value) <= 200 else value[:200] + "…"
+    return f"<{type(value).__name__}>"
+
+
+def entry_from_row(row: Sequence[object], where: str) -> Entry:
+    """Build an :class:`Entry` from stored values, checking every field's type.
+
+    ``row`` is (seq, kind, rid, ts, tenant, prev, hash, mac, body) as read from
+    storage. Every backend reads through this one function, so a row with wrong
+    column types (text seq, NULL hash, blob body, ...) becomes a
+    :class:`MalformedEntry` naming the row, never a ``TypeError`` deeper down.
+    """
+    if len(row) != len(_FIELDS):
+        raise MalformedEntry(where, f"expected {len(_FIELDS)} fields, got {len(row)}")
+    seq, kind, rid, ts, tenant, prev, digest, mac, body = row
+    if (isinstance(seq, int) and not isinstance(seq, bool) and seq >= 0 and isinstance(kind, str)
+            and (rid is None or isinstance(rid, str)) and isinstance(ts, str)
+            and (tenant is None or isinstance(tenant, str)) and isinstance(prev, str) and isinstance(digest, str)
+            and (mac is None or isinstance(mac, str)) and isinstance(body, str)):
+        return Entry(seq, kind, rid, ts, tenant, prev, digest, mac, body)
+    seq_ok = isinstance(seq, int) and not isinstance(seq, bool) and seq >= 0
+    problems = [] if seq_ok else [f"seq is {_type_name(seq)}, expected a non-negative integer"]
+    for name, value in zip(_FIELDS[1:], row[1:]):
+        if not isinstance(value, str) and not (value is None and name in _NULLABLE):
+            problems.append(f"{name} is {_type_name(value)}, expected text")
+    fields = {k: _describe(v) for k, v in zip(_FIELDS, row) if k != "body"}
+    raise MalformedEntry(where, "; ".join(problems), seq if isinstance(seq, int) and seq_ok else None,
+                         rid if isinstance(rid, str) else None, fields)
+
+
+def seq_value(value: object, where: str) -> int:
+    """A stored seq (from a head or min() query) as an int, else :class:`MalformedEntry`."""
+    if isinstance(value, int) and not isinstance(value, bool) and value >= 0:
+        return value
+    raise MalformedEntry(where, f"seq is {_type_name(value)}, expected a non-negative integer")
+
+
+def head_from_row(row: Sequence[object] | None, where: str) -> tuple[int, str]:
+    """(seq, hash) of a stored head row; (-1, GENESIS) for an empty log; MalformedEntry when mistyped."""
+    if row is None:
+        return -1, GENESIS
+    seq, digest = row[0], row[1]
+    if not isinstance(digest, str):
+        raise MalformedEntry(where, f"hash is {_type_name(digest)}, expected text")
+    return seq_value(seq, where), digest
+
+
+def _type_name(value: object) -> str:
+    if value is None:
+        return "NULL"
+    if isinstance(value, bool):
+        return "a boolean"
+    if isinstance(value, str):
+        return f"text ({_describe(value)!r})"
+    if isinstance(value, (int, float)):
+        return f"a number ({value!r})"
+    return f"{type(value).__name__}"
+
+
 def canonical_json(obj: Any) -> str:
     """Deterministic JSON: sorted keys, no whitespace, UTF-8 kept as is."""
     return json.dumps(obj, sort_keys=True, separators=(",", ":"), ensure_ascii=False, allow_nan=False)
@@ -79,13 +170,11 @@ def entry_mac(key: bytes, digest: str) -> str:
 
 def resolve_key(key: bytes | str | None, use_env: bool = True) -> bytes | None:
     """The HMAC key as bytes: the argument, else ``$APLGUARD_AUDIT_HMAC_KEY``, else None."""
-    if key is None and use_env:
-        key = os.environ.get(HMAC_KEY_ENV) or None
     if key is None:
-        return None
+        return environment.audit_hmac_key() if use_env else None
     raw = key.encode("utf-8") if isinstance(key, str) else bytes(key)
     if not raw:
-        raise ConfigError(f"the audit HMAC key is empty (argument or ${HMAC_KEY_ENV})")
+        raise ConfigError(f"the audit HMAC key is empty (argument or ${environment.AUDIT_HMAC_KEY})")
     return raw
 
 

@@ -9,8 +9,9 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Iterator
+from typing import IO
 
 from ..errors import ConfigError
 from .records import HMAC_KEY_ENV, format_ts
@@ -48,12 +49,12 @@ def _filter(args: argparse.Namespace) -> RecordFilter:
 
 
 @contextmanager
-def _out(path: str | None):
+def _out(path: str | None) -> Iterator[IO[str]]:
     if not path or path == "-":
         yield sys.stdout
         return
     try:
-        f = open(path, "w", encoding="utf-8", newline="")
+        f = open(path, "w", encoding="utf-8", newline="")  # noqa: SIM115 -- closed by the with below
     except OSError as exc:
         raise ConfigError(f"cannot write {path}: {exc.strerror or exc}") from None
     with f:
@@ -157,11 +158,15 @@ def _add_filters(p: argparse.ArgumentParser) -> None:
     p.add_argument("--no-faces", dest="has_faces", action="store_const", const=False, help="outputs without faces")
 
 
-def register(subparsers) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add ``aplguard audit ...`` to the main parser."""
     audit = subparsers.add_parser("audit", help="verify, query, export and prune the compliance audit log")
     sub = audit.add_subparsers(dest="audit_command", metavar="ACTION")
-    audit.set_defaults(func=lambda a: (audit.print_help(), 2)[1])
+    def usage(_: argparse.Namespace) -> int:
+        audit.print_help()
+        return 2
+
+    audit.set_defaults(func=usage)
 
     p = sub.add_parser("verify", help="check the hash chain, MACs and anchors; exit 1 when tampered")
     _add_common(p)

@@ -19,14 +19,16 @@ import json
 import logging
 import os
 import threading
-from typing import Callable, Iterator
+from collections.abc import Callable, Iterator
+from typing import BinaryIO
 
 from ..errors import AuditError
-from .chain import GENESIS, RECORD, Entry
+from .chain import GENESIS, RECORD, Entry, MalformedEntry, entry_from_row
 from .sink import AuditSink, BuildFn, PruneResult
 
 log = logging.getLogger("aplguard.audit")
 _BODY_KEY = ',"body":'
+_ENVELOPE = ("seq", "kind", "rid", "ts", "tenant", "prev", "hash", "mac")
 
 
 def format_line(e: Entry) -> str:
@@ -36,17 +38,32 @@ def format_line(e: Entry) -> str:
 
 
 def parse_line(line: str, where: str) -> Entry:
-    """Parse a line written by :func:`format_line` (``where`` names it in errors)."""
+    """Parse a line written by :func:`format_line` (``where`` names it in errors).
+
+    Raises:
+        MalformedEntry: not an entry line, or a field of the wrong type.
+    """
     line = line.rstrip("\n")
     i = line.find(_BODY_KEY)
-    if i < 0 or not line.endswith("}"):
-        raise AuditError(f"{where}: not an audit entry")
+    if i < 0 or not line.startswith("{") or not line.endswith("}"):
+        raise MalformedEntry(where, "not an audit entry line")
     try:
         env = json.loads(line[:i] + "}")
-        return Entry(int(env["seq"]), env["kind"], env["rid"], env["ts"], env["tenant"], env["prev"],
-                     env["hash"], env["mac"], line[i + len(_BODY_KEY):-1])
-    except (ValueError, KeyError, TypeError) as exc:
-        raise AuditError(f"{where}: not an audit entry ({exc})") from None
+    except (ValueError, RecursionError) as exc:
+        raise MalformedEntry(where, f"the entry fields are not JSON ({type(exc).__name__})") from None
+    if not isinstance(env, dict):
+        raise MalformedEntry(where, "the entry fields are not a JSON object")
+    missing = [k for k in _ENVELOPE if k not in env]
+    if missing:
+        raise MalformedEntry(where, f"missing field(s) {', '.join(missing)}")
+    for k in _ENVELOPE:
+        value = env[k]
+        if isinstance(value, str):
+            try:
+                value.encode("utf-8")
+            except UnicodeEncodeError:  # a lone surrogate escape (\ud800): never written by a sink
+                raise MalformedEntry(where, f"{k} is not valid Unicode text") from None
+    return entry_from_row([env[k] for k in _ENVELOPE] + [line[i + len(_BODY_KEY):-1]], where)
 
 
 class JsonlSink(AuditSink):
@@ -177,22 +194,25 @@ class JsonlSink(AuditSink):
     def iter_entries(self, since_ts: str | None = None, until_ts: str | None = None,
                      tenant: str | None = None, kinds: tuple[str, ...] | None = None) -> Iterator[Entry]:
         try:
-            f = open(self.path, "rb")
+            with open(self.path, "rb") as f:
+                yield from self._iter_file(f, since_ts, until_ts, tenant, kinds)
         except OSError as exc:
             raise AuditError(f"cannot read the audit log {self.path}: {exc.strerror or exc}") from None
-        with f:
-            for lineno, raw in enumerate(f, 1):
-                if not raw.endswith(b"\n"):
-                    break  # torn tail: never committed (see torn_tail())
-                try:
-                    text = raw.decode("utf-8")
-                except UnicodeDecodeError:
-                    raise AuditError(f"{self.path}:{lineno}: not UTF-8") from None
-                e = parse_line(text, f"{self.path}:{lineno}")
-                if (since_ts and e.ts < since_ts) or (until_ts and e.ts >= until_ts) \
-                        or (tenant is not None and e.tenant != tenant) or (kinds and e.kind not in kinds):
-                    continue
-                yield e
+
+    def _iter_file(self, f: BinaryIO, since_ts: str | None, until_ts: str | None, tenant: str | None,
+                   kinds: tuple[str, ...] | None) -> Iterator[Entry]:
+        for lineno, raw in enumerate(f, 1):
+            if not raw.endswith(b"\n"):
+                break  # torn tail: never committed (see torn_tail())
+            try:
+                text = raw.decode("utf-8")
+            except UnicodeDecodeError:
+                raise MalformedEntry(f"{self.path}:{lineno}", "not UTF-8") from None
+            e = parse_line(text, f"{self.path}:{lineno}")
+            if (since_ts and e.ts < since_ts) or (until_ts and e.ts >= until_ts) \
+                    or (tenant is not None and e.tenant != tenant) or (kinds and e.kind not in kinds):
+                continue
+            yield e
 
     def _prune(self, before_ts: str, anchor: Callable[[int, str, int, str, int], Entry]) -> PruneResult:
         with self._lock:
@@ -205,7 +225,7 @@ class JsonlSink(AuditSink):
             except OSError as exc:
                 raise AuditError(f"audit prune of {self.path} failed: {exc.strerror or exc}") from None
 
-    def _prune_locked(self, before_ts: str, anchor) -> PruneResult:
+    def _prune_locked(self, before_ts: str, anchor: Callable[[int, str, int, str, int], Entry]) -> PruneResult:
         entries = list(self.iter_entries())
         if not entries:
             return PruneResult(0, None, None, ["the log is empty"])

@@ -11,15 +11,17 @@ from __future__ import annotations
 import re
 import threading
 import zlib
-from typing import Callable, Iterator
+from collections.abc import Callable, Iterator
+from typing import Any, TypeVar
 
 from .._deps import require
 from ..errors import AuditError, ConfigError
-from .chain import GENESIS, Entry
+from .chain import Entry, MalformedEntry, entry_from_row, head_from_row, seq_value
 from .sink import AuditSink, BuildFn, PruneResult
 
 _SCHEMA_VERSION = 1
 _COLS = "seq, kind, rid, ts, tenant, prev, hash, mac, body"
+_T = TypeVar("_T")
 
 
 class PostgresSink(AuditSink):
@@ -73,12 +75,16 @@ class PostgresSink(AuditSink):
                 cur.execute(f"INSERT INTO {t}_meta VALUES ('schema_version', %s) ON CONFLICT DO NOTHING",
                             (str(_SCHEMA_VERSION),))
             cur.execute(f"SELECT value FROM {t}_meta WHERE key = 'schema_version'")
-            version = int(cur.fetchone()[0])
+            row = cur.fetchone()
+            try:
+                version = int(row[0]) if row else 0
+            except (TypeError, ValueError):
+                raise AuditError(f"{self.url} table {t}: unreadable audit schema version") from None
         if version > _SCHEMA_VERSION:
             raise AuditError(f"{self.url} table {t} has audit schema version {version}; this aplguard "
                              f"knows up to {_SCHEMA_VERSION}: upgrade aplguard")
 
-    def _run_locked(self, fn):
+    def _run_locked(self, fn: Callable[[Any], _T]) -> _T:
         with self._lock:
             if self._conn is None:
                 raise AuditError(f"audit sink {self.url} is closed")
@@ -90,10 +96,9 @@ class PostgresSink(AuditSink):
                 raise AuditError(f"audit write to {self.url} failed: {_first_line(exc)}") from None
 
     def _write(self, build: BuildFn) -> list[Entry]:
-        def run(cur) -> list[Entry]:
+        def run(cur: Any) -> list[Entry]:
             cur.execute(f"SELECT seq, hash FROM {self.table} ORDER BY seq DESC LIMIT 1")
-            row = cur.fetchone()
-            entries = build(row[0], row[1]) if row else build(-1, GENESIS)
+            entries = build(*head_from_row(cur.fetchone(), f"{self.url}: last entry"))
             cur.executemany(f"INSERT INTO {self.table} ({_COLS}) VALUES (%s,%s,%s,%s,%s,%s,%s,%s,%s)",
                             [(e.seq, e.kind, e.rid, e.ts, e.tenant, e.prev, e.hash, e.mac, e.body)
                              for e in entries])
@@ -102,7 +107,8 @@ class PostgresSink(AuditSink):
 
     def iter_entries(self, since_ts: str | None = None, until_ts: str | None = None,
                      tenant: str | None = None, kinds: tuple[str, ...] | None = None) -> Iterator[Entry]:
-        where, args = [], []
+        where: list[str] = []
+        args: list[Any] = []
         for cond, val in (("ts >= %s", since_ts), ("ts < %s", until_ts)):
             if val:
                 where.append(cond)
@@ -120,8 +126,8 @@ class PostgresSink(AuditSink):
             with psycopg.connect(self._dsn(), autocommit=False) as conn, conn.cursor(name="aplguard_audit_iter") as cur:
                 cur.itersize = 5000
                 cur.execute(sql, args)
-                for r in cur:
-                    yield Entry(int(r[0]), *r[1:])
+                for n, r in enumerate(cur, 1):
+                    yield entry_from_row(r, f"{self.url} table {self.table}: row {n} in seq order")
         except psycopg.Error as exc:
             raise AuditError(f"cannot read the audit log {self.url}: {_first_line(exc)}") from None
 
@@ -129,14 +135,13 @@ class PostgresSink(AuditSink):
         return self._raw_url
 
     def head(self) -> tuple[int, str]:
-        def run(cur):
+        def run(cur: Any) -> Any:
             cur.execute(f"SELECT seq, hash FROM {self.table} ORDER BY seq DESC LIMIT 1")
             return cur.fetchone()
-        row = self._run_locked(run)
-        return (int(row[0]), row[1]) if row else (-1, GENESIS)
+        return head_from_row(self._run_locked(run), f"{self.url}: last entry")
 
     def _last_entry_signed(self) -> bool:
-        def run(cur):
+        def run(cur: Any) -> Any:
             cur.execute(f"SELECT mac FROM {self.table} ORDER BY seq DESC LIMIT 1")
             return cur.fetchone()
         row = self._run_locked(run)
@@ -145,20 +150,25 @@ class PostgresSink(AuditSink):
     def _prune(self, before_ts: str, anchor: Callable[[int, str, int, str, int], Entry]) -> PruneResult:
         t = self.table
 
-        def run(cur) -> PruneResult:
+        def run(cur: Any) -> PruneResult:
+            where = f"{self.url} table {t}: prune"
             cur.execute(f"SELECT seq, hash FROM {t} ORDER BY seq DESC LIMIT 1")
-            head = cur.fetchone()
-            if head is None:
+            row = cur.fetchone()
+            if row is None:
                 return PruneResult(0, None, None, ["the log is empty"])
+            head = head_from_row(row, where)
             cur.execute(f"SELECT min(seq) FROM {t}")
-            first = cur.fetchone()[0]
+            first = seq_value(cur.fetchone()[0], where)
             cur.execute(f"SELECT min(seq) FROM {t} WHERE kind = 'record' AND ts >= %s", (before_ts,))
             row = cur.fetchone()
-            keep_from = row[0] if row[0] is not None else head[0] + 1
+            keep_from = seq_value(row[0], where) if row[0] is not None else head[0] + 1
             if keep_from <= first:
                 return PruneResult(0, first, None, ["nothing older than the cut-off"])
             cur.execute(f"SELECT hash FROM {t} WHERE seq = %s", (keep_from - 1,))
-            last_pruned = cur.fetchone()[0]
+            cut = cur.fetchone()
+            if cut is None or not isinstance(cut[0], str):
+                raise MalformedEntry(where, f"entry {keep_from - 1} before the cut is missing or has no hash")
+            last_pruned: str = cut[0]
             cur.execute(f"DELETE FROM {t} WHERE seq < %s", (keep_from,))
             n = cur.rowcount
             e = anchor(head[0] + 1, head[1], keep_from, last_pruned, n)
@@ -169,7 +179,7 @@ class PostgresSink(AuditSink):
 
     def drop(self) -> None:
         """Drop the table and its meta table (tests and tear-down only)."""
-        def run(cur):
+        def run(cur: Any) -> None:
             cur.execute(f"DROP TABLE IF EXISTS {self.table}")
             cur.execute(f"DROP TABLE IF EXISTS {self.table}_meta")
         self._run_locked(run)

@@ -24,19 +24,24 @@ import io
 import os
 import re
 import uuid
+from collections.abc import Iterable, Mapping
 from datetime import datetime, timezone
-from typing import Any, Iterable, Literal
+from typing import Any, Final, Literal
 
+from PIL import Image
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_serializer, field_validator, model_validator
+from typing_extensions import Self
 
+from .. import environment
 from ..errors import AuditError, ConfigError
-from ..types import IDENTITY_KINDS, Finding
+from ..types import IDENTITY_KINDS, Decision, Face, FaceMatch, Finding, OutputDecision
 
 #: Bump when a change to the record models is not backwards compatible.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION: Final = 1
 
-#: Environment variable holding the HMAC key (audit checkpoints and prompt hashes).
-HMAC_KEY_ENV = "APLGUARD_AUDIT_HMAC_KEY"
+#: Environment variable holding the HMAC key (an alias of :data:`aplguard.environment.AUDIT_HMAC_KEY`,
+#: which is where it is read).
+HMAC_KEY_ENV = environment.AUDIT_HMAC_KEY
 
 PromptStorage = Literal["hash", "redacted", "plain"]
 
@@ -75,16 +80,16 @@ class _Model(BaseModel):
             raise AuditError(_validation_message(exc, type(self).__name__)) from None
 
     @classmethod
-    def model_validate(cls, obj: Any, *args: Any, **kwargs: Any):  # type: ignore[override]
+    def model_validate(cls, obj: Any, *args: Any, **kwargs: Any) -> Self:
         try:
             return super().model_validate(obj, *args, **kwargs)
         except ValidationError as exc:
             raise AuditError(_validation_message(exc, cls.__name__)) from None
 
     @classmethod
-    def model_validate_json(cls, data: Any, *args: Any, **kwargs: Any):  # type: ignore[override]
+    def model_validate_json(cls, json_data: str | bytes | bytearray, **kwargs: Any) -> Self:
         try:
-            return super().model_validate_json(data, *args, **kwargs)
+            return super().model_validate_json(json_data, **kwargs)
         except ValidationError as exc:
             raise AuditError(_validation_message(exc, cls.__name__)) from None
 
@@ -100,13 +105,13 @@ class FindingRecord(_Model):
     canonical: str | None = Field(None, description="Canonical name; only for protected identities.")
 
     @model_validator(mode="after")
-    def _span_order(self) -> "FindingRecord":
+    def _span_order(self) -> FindingRecord:
         if self.end < self.start:
             raise ValueError(f"end ({self.end}) < start ({self.start})")
         return self
 
     @classmethod
-    def from_finding(cls, finding: Finding | dict, protected_names: Iterable[str] = ()) -> "FindingRecord":
+    def from_finding(cls, finding: Finding | Mapping[str, Any], protected_names: Iterable[str] = ()) -> FindingRecord:
         """Build from a detector :class:`~aplguard.types.Finding` (or its dict).
 
         The matched text is dropped. The canonical name is kept only when the
@@ -133,7 +138,7 @@ class StoredPrompt(_Model):
     length: int = Field(ge=0, description="Length of the original prompt in characters.")
 
     @model_validator(mode="after")
-    def _mode_fields(self) -> "StoredPrompt":
+    def _mode_fields(self) -> StoredPrompt:
         if self.mode == "hash" and (self.text is not None or not self.digest):
             raise ValueError("hash mode keeps a digest and no text")
         if self.mode != "hash" and self.text is None:
@@ -151,7 +156,7 @@ def _prompt_key(key: bytes | str | None) -> bytes | None:
     return hmac.digest(raw, b"aplguard-audit-prompt-hash-v1", "sha256")
 
 
-def redact(text: str, findings: Iterable[Finding | dict], protected_names: Iterable[str] = ()) -> str:
+def redact(text: str, findings: Iterable[Finding | Mapping[str, Any]], protected_names: Iterable[str] = ()) -> str:
     """Replace every finding span by ``[KIND]`` and every protected name by ``[PROTECTED]``.
 
     Protected names are masked even where no detector found them (a safety net:
@@ -182,8 +187,13 @@ def redact(text: str, findings: Iterable[Finding | dict], protected_names: Itera
     return "".join(out)
 
 
-def store_prompt(text: str, mode: PromptStorage, findings: Iterable[Finding | dict] = (),
-                 protected_names: Iterable[str] = (), key: bytes | str | None = None) -> dict:
+def _utf8(text: str) -> bytes:
+    # surrogatepass: a prompt with a lone surrogate (from a JSON escape) is hashed, not an error.
+    return text.encode("utf-8", "surrogatepass")
+
+
+def store_prompt(text: str, mode: PromptStorage | str, findings: Iterable[Finding | Mapping[str, Any]] = (),
+                 protected_names: Iterable[str] = (), key: bytes | str | None = None) -> dict[str, Any]:
     """The prompt as the audit log may keep it.
 
     Args:
@@ -212,10 +222,10 @@ def store_prompt(text: str, mode: PromptStorage, findings: Iterable[Finding | di
     if mode == "hash":
         k = _prompt_key(key)
         if k is not None:
-            digest = hmac.digest(k, text.encode("utf-8"), "sha256").hex()
+            digest = hmac.digest(k, _utf8(text), "sha256").hex()
             return {"mode": "hash", "alg": "hmac-sha256", "digest": digest, "length": len(text)}
         salt = os.urandom(16)
-        digest = hashlib.sha256(salt + text.encode("utf-8")).hexdigest()
+        digest = hashlib.sha256(salt + _utf8(text)).hexdigest()
         return {"mode": "hash", "alg": "sha256-salted", "digest": digest, "salt": salt.hex(), "length": len(text)}
     raise ConfigError(f"prompt storage mode must be hash, redacted or plain, got {mode!r}")
 
@@ -318,13 +328,13 @@ def format_ts(value: datetime) -> str:
     return value.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
 
 
-def image_sha256(image: Any) -> str:
+def image_sha256(image: Image.Image) -> str:
     """SHA-256 of a PIL image's mode, size and raw pixels (independent of file encoding)."""
     header = f"{image.mode}:{image.size[0]}x{image.size[1]}:".encode()
     return hashlib.sha256(header + image.tobytes()).hexdigest()
 
 
-def make_thumbnail(image: Any, size: int = 64, quality: int = 70) -> str:
+def make_thumbnail(image: Image.Image, size: int = 64, quality: int = 70) -> str:
     """A small JPEG thumbnail as base64 (only for policies with ``privacy.thumbnails``)."""
     thumb = image.convert("RGB").copy()
     thumb.thumbnail((size, size))
@@ -333,7 +343,7 @@ def make_thumbnail(image: Any, size: int = 64, quality: int = 70) -> str:
     return base64.b64encode(buf.getvalue()).decode("ascii")
 
 
-def prompt_record(index: int, text: str, decision: Any, mode: PromptStorage,
+def prompt_record(index: int, text: str, decision: Decision, mode: PromptStorage | str,
                   protected_names: Iterable[str] = (), key: bytes | str | None = None) -> PromptRecord:
     """Build a :class:`PromptRecord` from a policy :class:`~aplguard.types.Decision`.
 
@@ -342,17 +352,18 @@ def prompt_record(index: int, text: str, decision: Any, mode: PromptStorage,
     """
     protected_names = list(protected_names)
     findings = list(decision.findings)
-    return PromptRecord(
-        index=index, decision=decision.action, rule=decision.rule, flagged=decision.flagged,
-        identity_seeking=any(f.identity_seeking and f.kind in IDENTITY_KINDS for f in findings),
-        intended_decision=decision.intended_action,
-        findings=[FindingRecord.from_finding(f, protected_names) for f in findings],
-        prompt=store_prompt(text, mode, findings, protected_names=protected_names, key=key),
-    )
+    return PromptRecord.model_validate({
+        "index": index, "decision": decision.action, "rule": decision.rule, "flagged": decision.flagged,
+        "identity_seeking": any(f.identity_seeking and f.kind in IDENTITY_KINDS for f in findings),
+        "intended_decision": decision.intended_action,
+        "findings": [FindingRecord.from_finding(f, protected_names) for f in findings],
+        "prompt": store_prompt(text, mode, findings, protected_names=protected_names, key=key),
+    })
 
 
-def output_record(index: int, prompt_index: int, image: Any, faces: int | Iterable[Any] = 0,
-                  matches: Iterable[Any] = (), decision: Any = None, thumbnails: bool = False) -> OutputRecord:
+def output_record(index: int, prompt_index: int, image: Image.Image | str, faces: int | Iterable[Face] = 0,
+                  matches: Iterable[FaceMatch | Mapping[str, Any]] = (), decision: OutputDecision | None = None,
+                  thumbnails: bool = False) -> OutputRecord:
     """Build an :class:`OutputRecord` from what Guard has at hand.
 
     Args:
@@ -369,10 +380,12 @@ def output_record(index: int, prompt_index: int, image: Any, faces: int | Iterab
     count = faces if isinstance(faces, int) else len(list(faces))
     kept = []
     for m in matches:
-        d = m if isinstance(m, dict) else {"identity": m.identity, "score": m.score}
-        kept.append({"identity": d["identity"], "score": d["score"]})
-    return OutputRecord(
-        index=index, prompt_index=prompt_index, image_sha256=digest, faces=count, matches=kept,
-        action=getattr(decision, "action", "none") if decision is not None else "none",
-        rule=getattr(decision, "rule", None) if decision is not None else None,
-        thumbnail_b64=make_thumbnail(image) if thumbnails and not isinstance(image, str) else None)
+        if isinstance(m, Mapping):
+            kept.append(MatchRecord.model_validate({"identity": m["identity"], "score": m["score"]}))
+        else:
+            kept.append(MatchRecord(identity=m.identity, score=m.score))
+    return OutputRecord.model_validate({
+        "index": index, "prompt_index": prompt_index, "image_sha256": digest, "faces": count, "matches": kept,
+        "action": decision.action if decision is not None else "none",
+        "rule": decision.rule if decision is not None else None,
+        "thumbnail_b64": make_thumbnail(image) if thumbnails and not isinstance(image, str) else None})

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import html
 import re
-from typing import Any, Iterable
+from collections.abc import Iterable
+from typing import Any
 
 from .records import AuditRecord
 from .summary import compute_stats
@@ -53,7 +54,7 @@ def _stacked_days(by_day: dict[str, dict[str, int]], width: int = 940, height: i
              f'<text x="4" y="14">{top}</text><line x1="{left}" y1="{bottom}" x2="{width}" y2="{bottom}" '
              'stroke="#999"/>']
     for i, d in enumerate(days):
-        y = bottom
+        y: float = bottom
         x = left + i * col
         for dec in ("allow", "anonymize", "rewrite", "block"):
             v = by_day[d].get(dec, 0)
@@ -71,8 +72,8 @@ def _stacked_days(by_day: dict[str, dict[str, int]], width: int = 940, height: i
 
 
 def _row(rec: AuditRecord) -> str:
-    decisions = sorted({p.decision for p in rec.prompts})
-    actions = sorted({o.action for o in rec.outputs if o.action != "none"})
+    decisions: list[str] = sorted({p.decision for p in rec.prompts})
+    actions: list[str] = sorted({o.action for o in rec.outputs if o.action != "none"})
     rules = sorted({p.rule for p in rec.prompts} | {o.rule for o in rec.outputs if o.rule})
     kinds = sorted({f.kind for p in rec.prompts for f in p.findings})
     protected = sorted({f.canonical for p in rec.prompts for f in p.findings if f.canonical})

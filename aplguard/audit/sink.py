@@ -9,20 +9,39 @@ from __future__ import annotations
 
 import logging
 from abc import ABC, abstractmethod
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timezone
-from typing import Any, Callable, Iterable, Iterator
+from typing import Any, overload
 from urllib.parse import parse_qsl, quote, urlsplit, urlunsplit
 
 from ..errors import AuditError, ConfigError
-from .chain import CHECKPOINT, GENESIS, RECORD, ChainBuilder, Entry, PendingRecord, canonical_json, resolve_key, \
-    write_anchor
+from .chain import (
+    CHECKPOINT,
+    GENESIS,
+    RECORD,
+    ChainBuilder,
+    Entry,
+    PendingRecord,
+    canonical_json,
+    resolve_key,
+    write_anchor,
+)
 from .records import AuditRecord, format_ts
 
 log = logging.getLogger("aplguard.audit")
 
 #: Builds the entries to insert given the current head (seq, hash); seq is -1 when empty.
 BuildFn = Callable[[int, str], list[Entry]]
+
+
+@overload
+def parse_time(value: None, what: str = "time") -> None: ...
+
+
+@overload
+def parse_time(value: str | datetime | date, what: str = "time") -> datetime: ...
 
 
 def parse_time(value: str | datetime | date | None, what: str = "time") -> datetime | None:
@@ -166,22 +185,31 @@ class AuditSink(ABC):
         return self.key is not None
 
     @staticmethod
-    def _pending(record: AuditRecord | dict) -> PendingRecord:
+    def _pending(record: AuditRecord | dict[str, Any]) -> PendingRecord:
         if isinstance(record, dict):
-            record = AuditRecord.model_validate(record)
-        elif not isinstance(record, AuditRecord):
+            rec = AuditRecord.model_validate(record)
+        elif isinstance(record, AuditRecord):
+            rec = record
+        else:
             raise AuditError(f"audit records must be AuditRecord or dict, got {type(record).__name__}")
         try:
-            body = canonical_json(record.model_dump(mode="json"))
+            body = canonical_json(rec.model_dump(mode="json"))
         except ValueError as exc:  # NaN/inf latency and the like
-            raise AuditError(f"invalid AuditRecord {record.id}: {exc}") from None
-        return PendingRecord(record.id, record.timestamp_str, record.tenant, body)
+            raise AuditError(f"invalid AuditRecord {rec.id}: {exc}") from None
+        try:
+            body.encode("utf-8")
+        except UnicodeEncodeError:
+            # Lone surrogates (a "\ud800" escape in a request's JSON) cannot be stored as UTF-8. Keep the
+            # record with "?" in their place rather than lose it: a caller must not evade the audit log.
+            rec = AuditRecord.model_validate_json(body.encode("utf-8", "replace"))
+            body = canonical_json(rec.model_dump(mode="json"))
+        return PendingRecord(rec.id, rec.timestamp_str, rec.tenant, body)
 
-    def append(self, record: AuditRecord | dict) -> str:
+    def append(self, record: AuditRecord | dict[str, Any]) -> str:
         """Validate, chain and store one record; returns its id. Raises AuditError on any failure."""
         return self.append_many([record])[0]
 
-    def append_many(self, records: Iterable[AuditRecord | dict]) -> list[str]:
+    def append_many(self, records: Iterable[AuditRecord | dict[str, Any]]) -> list[str]:
         """Store several records in one write; returns their ids.
 
         SQLite and PostgreSQL store all or none. JSONL stores all or none on
@@ -231,18 +259,14 @@ class AuditSink(ABC):
         return make
 
     def _last_entry_signed(self) -> bool:
-        last = None
-        for last in self.iter_entries():
-            pass
+        last = _last(self.iter_entries())
         return bool(last and last.mac)
 
     # -- reading ----------------------------------------------------------------
 
     def head(self) -> tuple[int, str]:
         """(seq, hash) of the last entry; (-1, GENESIS) when the log is empty."""
-        last = None
-        for last in self.iter_entries():
-            pass
+        last = _last(self.iter_entries())
         return (last.seq, last.hash) if last else (-1, GENESIS)
 
     def iter_records(self, filter: RecordFilter | None = None) -> Iterator[AuditRecord]:
@@ -251,7 +275,10 @@ class AuditSink(ABC):
         for e in self.iter_entries(since_ts=f.since_ts, until_ts=f.until_ts, tenant=f.tenant, kinds=(RECORD,)):
             if e.kind != RECORD:
                 continue
-            rec = AuditRecord.model_validate_json(e.body)
+            try:
+                rec = AuditRecord.model_validate_json(e.body)
+            except AuditError as exc:  # name the entry: the body alone does not say where it is
+                raise AuditError(f"{self.url}: entry seq {e.seq}: {exc}") from None
             if f.matches(rec):
                 yield rec
 
@@ -274,7 +301,7 @@ class AuditSink(ABC):
                 break
         return out
 
-    def __enter__(self) -> "AuditSink":
+    def __enter__(self) -> AuditSink:
         return self
 
     def __exit__(self, *exc: Any) -> None:
@@ -282,6 +309,11 @@ class AuditSink(ABC):
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}({self.url!r}, signed={self.signed})"
+
+
+def _last(entries: Iterable[Entry]) -> Entry | None:
+    tail = deque(entries, maxlen=1)
+    return tail[0] if tail else None
 
 
 _SCHEMES = ("sqlite", "jsonl", "postgresql", "postgres")
@@ -310,7 +342,7 @@ def _path_of(url: str, scheme: str) -> str:
     return path
 
 
-def open_sink(url: "str | AuditSink", hmac_key: bytes | str | None = None, *, create: bool = True,
+def open_sink(url: str | AuditSink, hmac_key: bytes | str | None = None, *, create: bool = True,
               **opts: Any) -> AuditSink:
     """Open an audit sink by URL.
 
@@ -389,7 +421,7 @@ def _split_pg_options(url: str) -> tuple[str, dict[str, str]]:
     return urlunsplit(parts._replace(query=rest)), ours
 
 
-def _check_opts(opts: dict, allowed: set[str], url: str) -> None:
+def _check_opts(opts: dict[str, Any], allowed: set[str], url: str) -> None:
     unknown = sorted(set(opts) - allowed)
     if unknown:
         raise ConfigError(f"unknown audit sink option(s) {', '.join(unknown)} for {url!r}; "

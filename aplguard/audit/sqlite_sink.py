@@ -13,11 +13,11 @@ import os
 import sqlite3
 import threading
 import time
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import Callable, Iterator
 
 from ..errors import AuditError, ConfigError
-from .chain import GENESIS, Entry
+from .chain import Entry, MalformedEntry, entry_from_row, head_from_row, seq_value
 from .sink import AuditSink, BuildFn, PruneResult
 
 _SCHEMA_VERSION = 1
@@ -115,7 +115,10 @@ class SQLiteSink(AuditSink):
                 conn.execute("ROLLBACK")
                 raise
         row = conn.execute("SELECT value FROM audit_meta WHERE key='schema_version'").fetchone()
-        version = int(row[0]) if row else 0
+        try:
+            version = int(row[0]) if row else 0
+        except (TypeError, ValueError):
+            raise AuditError(f"{self.path}: unreadable audit schema version {str(row[0])[:40]!r}") from None
         if version > _SCHEMA_VERSION:
             raise AuditError(f"{self.path} has audit schema version {version}; this aplguard knows "
                              f"up to {_SCHEMA_VERSION}: upgrade aplguard")
@@ -145,7 +148,7 @@ class SQLiteSink(AuditSink):
     def _write(self, build: BuildFn) -> list[Entry]:
         with self._immediate("write to") as conn:
             row = conn.execute("SELECT seq, hash FROM audit_entries ORDER BY seq DESC LIMIT 1").fetchone()
-            entries = build(row[0], row[1]) if row else build(-1, GENESIS)
+            entries = build(*head_from_row(row, f"{self.path}: last entry"))
             conn.executemany(f"INSERT INTO audit_entries ({_COLS}) VALUES (?,?,?,?,?,?,?,?,?)",
                              [(e.seq, e.kind, e.rid, e.ts, e.tenant, e.prev, e.hash, e.mac, e.body)
                               for e in entries])
@@ -178,12 +181,14 @@ class SQLiteSink(AuditSink):
             raise AuditError(f"cannot read the audit log {self.path}: {exc}") from None
         try:
             cur = conn.execute(sql, args)
+            n = 0
             while True:
                 rows = cur.fetchmany(2000)
                 if not rows:
                     break
                 for r in rows:
-                    yield Entry(*r)
+                    n += 1
+                    yield entry_from_row(r, f"{self.path}: row {n} in seq order")
         except sqlite3.DatabaseError as exc:
             raise AuditError(f"cannot read the audit log {self.path}: {exc}") from None
         finally:
@@ -197,32 +202,39 @@ class SQLiteSink(AuditSink):
                     "SELECT seq, hash FROM audit_entries ORDER BY seq DESC LIMIT 1").fetchone()
             except sqlite3.Error as exc:
                 raise AuditError(f"cannot read the audit log {self.path}: {exc}") from None
-        return (row[0], row[1]) if row else (-1, GENESIS)
+        return head_from_row(row, f"{self.path}: last entry")
 
     def _last_entry_signed(self) -> bool:
         with self._lock:
-            row = self._connection().execute("SELECT mac FROM audit_entries ORDER BY seq DESC LIMIT 1").fetchone()
+            try:
+                row = self._connection().execute(
+                    "SELECT mac FROM audit_entries ORDER BY seq DESC LIMIT 1").fetchone()
+            except sqlite3.Error as exc:
+                raise AuditError(f"cannot read the audit log {self.path}: {exc}") from None
         return bool(row and row[0])
 
     def _prune(self, before_ts: str, anchor: Callable[[int, str, int, str, int], Entry]) -> PruneResult:
         with self._immediate("prune of") as conn:
             return self._prune_locked(conn, before_ts, anchor)
 
-    @staticmethod
-    def _prune_locked(conn: sqlite3.Connection, before_ts: str, anchor) -> PruneResult:
-        head = conn.execute("SELECT seq, hash FROM audit_entries ORDER BY seq DESC LIMIT 1").fetchone()
-        if head is None:
+    def _prune_locked(self, conn: sqlite3.Connection, before_ts: str,
+                      anchor: Callable[[int, str, int, str, int], Entry]) -> PruneResult:
+        where = f"{self.path}: prune"
+        row = conn.execute("SELECT seq, hash FROM audit_entries ORDER BY seq DESC LIMIT 1").fetchone()
+        if row is None:
             return PruneResult(0, None, None, ["the log is empty"])
-        first = conn.execute("SELECT min(seq) FROM audit_entries").fetchone()[0]
+        head = head_from_row(row, where)
+        first = seq_value(conn.execute("SELECT min(seq) FROM audit_entries").fetchone()[0], where)
         row = conn.execute("SELECT min(seq) FROM audit_entries WHERE kind = 'record' AND ts >= ?",
                            (before_ts,)).fetchone()
-        keep_from = row[0] if row[0] is not None else head[0] + 1
+        keep_from = seq_value(row[0], where) if row[0] is not None else head[0] + 1
         if keep_from <= first:
             return PruneResult(0, first, None, ["nothing older than the cut-off"])
-        last_pruned_hash = conn.execute("SELECT hash FROM audit_entries WHERE seq = ?",
-                                        (keep_from - 1,)).fetchone()[0]
+        cut = conn.execute("SELECT hash FROM audit_entries WHERE seq = ?", (keep_from - 1,)).fetchone()
+        if cut is None or not isinstance(cut[0], str):
+            raise MalformedEntry(where, f"entry {keep_from - 1} before the cut is missing or has no hash")
         n = conn.execute("DELETE FROM audit_entries WHERE seq < ?", (keep_from,)).rowcount
-        e = anchor(head[0] + 1, head[1], keep_from, last_pruned_hash, n)
+        e = anchor(head[0] + 1, head[1], keep_from, cut[0], n)
         conn.execute(f"INSERT INTO audit_entries ({_COLS}) VALUES (?,?,?,?,?,?,?,?,?)",
                      (e.seq, e.kind, e.rid, e.ts, e.tenant, e.prev, e.hash, e.mac, e.body))
         return PruneResult(n, keep_from, e.seq)

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import csv
 from collections import Counter, defaultdict
-from typing import IO, Any, Iterable
+from collections.abc import Iterable
+from typing import IO, Any
 
 from .jsonl_sink import format_line
-from .records import AuditRecord
+from .records import AuditRecord, PromptRecord
 from .sink import AuditSink
 
 
@@ -23,11 +24,11 @@ def compute_stats(records: Iterable[AuditRecord]) -> dict[str, Any]:
     """Aggregate counts over records: decisions (overall and by day), rules, tenants, identities, latency."""
     n = 0
     first = last = None
-    tenants: Counter = Counter()
-    decisions: Counter = Counter()
-    actions: Counter = Counter()
-    rules: Counter = Counter()
-    by_day: dict[str, Counter] = defaultdict(Counter)
+    tenants: Counter[str] = Counter()
+    decisions: Counter[str] = Counter()
+    actions: Counter[str] = Counter()
+    rules: Counter[str] = Counter()
+    by_day: dict[str, Counter[str]] = defaultdict(Counter)
     identities: dict[str, dict[str, float]] = {}
     latency: dict[str, list[float]] = defaultdict(list)
     prompts = flagged = seeking = outputs = with_faces = faces = with_errors = fail_closed = 0
@@ -106,35 +107,62 @@ CSV_COLUMNS = ["record_id", "timestamp", "tenant", "policy", "policy_version", "
                "protected_identities", "prompt_mode", "prompt", "outputs", "faces", "matches", "output_actions",
                "errors", "fail_closed", "latency_total_ms"]
 
+#: First characters that make a spreadsheet (Excel, LibreOffice, Google Sheets) read a cell as a formula or
+#: a command (= + - @; tab and CR/LF start DDE tricks), also in their full-width forms.
+_FORMULA_START = frozenset("=+-@\t\r\n\uff1d\uff0b\uff0d\uff20")
+
+
+def csv_cell(value: object) -> str:
+    """One CSV cell as text that no spreadsheet evaluates.
+
+    Every cell whose first character -- or first character after leading
+    whitespace -- could start a formula gets a leading ``'`` (the OWASP
+    recommendation), whatever column it is in and whatever its type: a
+    negative number is written as ``'-1.5``, as text. ``None`` is an empty cell.
+    """
+    text = "" if value is None else str(value)
+    first = text.lstrip(" \t\r\n\x0b\x0c\u00a0\u3000")[:1]
+    if text[:1] in _FORMULA_START or first in _FORMULA_START:
+        return "'" + text
+    return text
+
+
+class SafeCsvWriter:
+    """The one CSV writer of the audit package: every cell goes through :func:`csv_cell`."""
+
+    def __init__(self, out: IO[str]):
+        self._w = csv.writer(out)
+
+    def writerow(self, cells: Iterable[object]) -> None:
+        self._w.writerow([csv_cell(c) for c in cells])
+
 
 def export_csv(records: Iterable[AuditRecord], out: IO[str]) -> int:
-    """One row per prompt (a record without prompts gives one row); returns rows written."""
-    w = csv.writer(out)
+    """One row per prompt (a record without prompts gives one row); returns rows written.
+
+    Written through :class:`SafeCsvWriter`: no cell can start a spreadsheet formula.
+    """
+    w = SafeCsvWriter(out)
     w.writerow(CSV_COLUMNS)
     n = 0
     for rec in records:
-        prompts = rec.prompts or [None]
+        prompts: list[PromptRecord | None] = list(rec.prompts) or [None]
         for p in prompts:
             outs = [o for o in rec.outputs if p is None or o.prompt_index == p.index]
-            row = [rec.id, rec.timestamp_str, rec.tenant or "", rec.policy.name if rec.policy else "",
-                   (rec.policy.version or "") if rec.policy else "", rec.model_id or "", rec.prefix_id or ""]
+            row: list[object] = [rec.id, rec.timestamp_str, rec.tenant, rec.policy.name if rec.policy else None,
+                                 rec.policy.version if rec.policy else None, rec.model_id, rec.prefix_id]
             if p is None:
-                row += ["", "", "", "", "", "", "", "", ""]
+                row += [None] * 9
             else:
                 stored = p.prompt.digest if p.prompt.mode == "hash" else p.prompt.text
                 row += [p.index, p.decision, p.rule, int(p.flagged), int(p.identity_seeking),
                         ";".join(sorted({f.kind for f in p.findings})),
                         ";".join(sorted({f.canonical for f in p.findings if f.canonical})),
-                        p.prompt.mode, _csv_safe(stored or "")]
+                        p.prompt.mode, stored]
             row += [len(outs), sum(o.faces for o in outs),
                     ";".join(f"{m.identity}:{m.score:.3f}" for o in outs for m in o.matches),
-                    ";".join(o.action for o in outs), _csv_safe(" | ".join(rec.errors)),
-                    _csv_safe(" | ".join(rec.fail_closed)), rec.latency_ms.get("total", "")]
+                    ";".join(o.action for o in outs), " | ".join(rec.errors),
+                    " | ".join(rec.fail_closed), rec.latency_ms.get("total")]
             w.writerow(row)
             n += 1
     return n
-
-
-def _csv_safe(text: str) -> str:
-    # Spreadsheet formula injection: a stored prompt starting with = + - @ must stay text.
-    return "'" + text if text[:1] in ("=", "+", "-", "@") else text

@@ -17,7 +17,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from ..errors import AuditError
-from .chain import CHECKPOINT, GENESIS, KINDS, PRUNE, RECORD, entry_hash, entry_mac, resolve_key
+from .chain import CHECKPOINT, GENESIS, KINDS, PRUNE, RECORD, Entry, MalformedEntry, entry_hash, entry_mac, resolve_key
 from .records import AuditRecord
 from .sink import AuditSink, open_sink
 
@@ -82,6 +82,11 @@ class _Bad(Exception):
         self.entry: dict[str, Any] | None = None
 
 
+def _same(a: str, b: str) -> bool:
+    """Constant-time comparison of two stored strings (any characters; compare_digest wants ASCII)."""
+    return hmac.compare_digest(a.encode("utf-8", "surrogatepass"), b.encode("utf-8", "surrogatepass"))
+
+
 def _read_anchor(path: str, key: bytes | None) -> dict[int, str]:
     anchored: dict[int, str] = {}
     try:
@@ -91,18 +96,23 @@ def _read_anchor(path: str, key: bytes | None) -> dict[int, str]:
                     continue
                 try:
                     a = json.loads(line)
-                    seq, digest = int(a["seq"]), str(a["hash"])
-                except (ValueError, KeyError, TypeError):
-                    raise AuditError(f"{path}:{lineno}: not an anchor line") from None
-                if key is not None and a.get("mac") and not hmac.compare_digest(entry_mac(key, digest), a["mac"]):
+                except (ValueError, RecursionError):
+                    a = None
+                seq, digest, mac = (a.get("seq"), a.get("hash"), a.get("mac")) if isinstance(a, dict) else (0, 0, 0)
+                if not (isinstance(seq, int) and not isinstance(seq, bool) and isinstance(digest, str)
+                        and (mac is None or isinstance(mac, str))):
+                    raise AuditError(f"{path}:{lineno}: not an anchor line")
+                if key is not None and mac and not _same(entry_mac(key, digest), mac):
                     raise AuditError(f"{path}:{lineno}: anchor MAC does not verify (wrong key or forged anchor)")
                 anchored[seq] = digest
+    except UnicodeDecodeError:
+        raise AuditError(f"{path}: the anchor file is not UTF-8") from None
     except OSError as exc:
         raise AuditError(f"cannot read the anchor file {path}: {exc.strerror or exc}") from None
     return anchored
 
 
-def verify_log(url_or_sink: "str | AuditSink", hmac_key: bytes | str | None = None, *,
+def verify_log(url_or_sink: str | AuditSink, hmac_key: bytes | str | None = None, *,
                anchor: str | None = None, deep: bool = False) -> VerifyResult:
     """Check the whole chain of an audit log.
 
@@ -125,7 +135,8 @@ def verify_log(url_or_sink: "str | AuditSink", hmac_key: bytes | str | None = No
     res = VerifyResult(ok=False, signed=key is not None)
     owned = not isinstance(url_or_sink, AuditSink)
     try:
-        sink = open_sink(url_or_sink, hmac_key=key, create=False) if owned else url_or_sink
+        sink = url_or_sink if isinstance(url_or_sink, AuditSink) else open_sink(url_or_sink, hmac_key=key,
+                                                                                 create=False)
     except AuditError as exc:
         res.reason = str(exc)
         return res
@@ -139,6 +150,9 @@ def verify_log(url_or_sink: "str | AuditSink", hmac_key: bytes | str | None = No
         res.ok = True
     except _Bad as bad:
         res.first_bad, res.reason, res.bad_record_id, res.bad_entry = bad.seq, bad.reason, bad.rid, bad.entry
+    except MalformedEntry as exc:  # a stored row of the wrong shape: tampering or foreign data
+        res.first_bad = exc.seq if exc.seq is not None else res.last_seq + 1
+        res.bad_record_id, res.reason, res.bad_entry = exc.rid, str(exc), exc.fields or None
     except AuditError as exc:
         res.first_bad, res.reason = res.last_seq + 1, f"cannot read further: {exc}"
     finally:
@@ -147,7 +161,7 @@ def verify_log(url_or_sink: "str | AuditSink", hmac_key: bytes | str | None = No
     return res
 
 
-def _check_entry(e, expected: int | None, prev: str, key: bytes | None, anchored: dict[int, str],
+def _check_entry(e: Entry, expected: int | None, prev: str, key: bytes | None, anchored: dict[int, str],
                  deep: bool) -> None:
     """All checks of one entry against its predecessor; raises _Bad."""
     if expected is None:
@@ -163,7 +177,7 @@ def _check_entry(e, expected: int | None, prev: str, key: bytes | None, anchored
             raise _Bad(e.seq, f"its prev hash does not match entry {e.seq - 1} (entry {e.seq - 1} was "
                               "modified or replaced, or this one was inserted)", e.rid)
     if e.kind not in KINDS:
-        raise _Bad(e.seq, f"unknown entry kind {e.kind!r}", e.rid)
+        raise _Bad(e.seq, f"unknown entry kind {e.kind[:40]!r}", e.rid)
     digest = entry_hash(e.seq, e.kind, e.rid, e.ts, e.tenant, e.prev, e.body)
     if digest != e.hash:
         raise _Bad(e.seq, "hash mismatch: the entry was modified after it was written", e.rid)
@@ -171,10 +185,12 @@ def _check_entry(e, expected: int | None, prev: str, key: bytes | None, anchored
         if not e.mac:
             raise _Bad(e.seq, "entry has no MAC but the log is verified with a key "
                               "(written without the key, or the MAC was stripped)", e.rid)
-        if not hmac.compare_digest(entry_mac(key, digest), e.mac):
+        if not _same(entry_mac(key, digest), e.mac):
             raise _Bad(e.seq, "MAC mismatch: forged or re-chained without the key (or wrong key)", e.rid)
     if e.seq in anchored and anchored[e.seq] != e.hash:
         raise _Bad(e.seq, "differs from the hash in the anchor file (the log was rewritten from here)", e.rid)
+    if not (e.body.startswith("{") and e.body.endswith("}")):  # O(1); --deep parses every body
+        raise _Bad(e.seq, f"the {e.kind} entry's body is not a JSON object", e.rid)
     if deep and e.kind == RECORD:
         _deep_check(e)
 
@@ -200,7 +216,11 @@ def _walk(sink: AuditSink, key: bytes | None, anchored: dict[int, str], deep: bo
         elif e.kind == CHECKPOINT:
             res.checkpoints += 1
         elif e.kind == PRUNE and needs_vouch is not None:
-            body = json.loads(e.body)
+            try:
+                body = _json_object(e)
+            except _Bad as bad:
+                bad.entry = e.envelope()
+                raise
             if body.get("first_kept_seq") == needs_vouch[0] and body.get("first_kept_prev") == needs_vouch[1]:
                 needs_vouch = None
         res.entries += 1
@@ -223,7 +243,18 @@ def _walk(sink: AuditSink, key: bytes | None, anchored: dict[int, str], deep: bo
         res.warnings.append("no anchor file given: removal of the newest entries cannot be detected")
 
 
-def _deep_check(e) -> None:
+def _json_object(e: Entry) -> dict[str, Any]:
+    """The body of a checkpoint or prune entry as a JSON object, else _Bad."""
+    try:
+        body = json.loads(e.body)
+    except (ValueError, RecursionError):
+        body = None
+    if not isinstance(body, dict):
+        raise _Bad(e.seq, f"the {e.kind} entry's body is not a JSON object", e.rid)
+    return body
+
+
+def _deep_check(e: Entry) -> None:
     try:
         rec = AuditRecord.model_validate_json(e.body)
     except AuditError as exc:
