@@ -14,6 +14,8 @@ import dataclasses
 import inspect
 import json
 import logging
+import re
+import unicodedata
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -109,7 +111,8 @@ class _Compiled:
     rules: list[_Rule]
     output_rules: list[_Rule]
     descriptions: dict[str, str]
-    by_context: dict[tuple, _ContextPlan]
+    aliases: dict[str, tuple[str, ...]]
+    by_context: dict[tuple[Any, ...], _ContextPlan]
 
 
 class PolicyEngine:
@@ -143,13 +146,16 @@ class PolicyEngine:
             PolicyError: a detector cannot be built or loaded (unknown type, bad params, missing model).
         """
         for tenant in [None, *self.policy.tenant_names]:
-            for det_id, det, _ in self._build_detectors(self._for(tenant)):
+            compiled = self._for(tenant)
+            for det_id, det, _ in self._build_detectors(compiled):
                 if load and callable(getattr(det, "load", None)):
                     try:
                         det.load()
                     except Exception as exc:  # fail closed: a detector that cannot load is a broken policy
-                        raise PolicyError(f"{self.policy.source}: detector {det_id!r} cannot load: "
-                                          f"{type(exc).__name__}: {exc}") from exc
+                        spec = next((s for s in compiled.policy.detectors if s.id == det_id), None)
+                        at = compiled.policy.detector_path(spec) if spec is not None else ("detectors",)
+                        raise PolicyError(compiled.policy.locate(at, f"detector {det_id!r} cannot load: "
+                                                                     f"{type(exc).__name__}: {exc}")) from exc
         return self
 
     def _for(self, tenant: str | None) -> _Compiled:
@@ -172,7 +178,11 @@ class PolicyEngine:
                         for r in policy.output.rules]
         descriptions = {e.name.casefold(): e.description for e in policy.protected_entries() if e.description}
         descriptions.update({k.casefold(): v for k, v in policy.rewrite.descriptions.items()})
-        return _Compiled(policy, settings_for(policy), None, rules, output_rules, descriptions, {})
+        aliases: dict[str, tuple[str, ...]] = {}
+        for e in policy.protected_entries():
+            key = e.name.casefold()
+            aliases[key] = aliases.get(key, ()) + tuple(e.aliases)
+        return _Compiled(policy, settings_for(policy), None, rules, output_rules, descriptions, aliases, {})
 
     @staticmethod
     def _compile_rule(rule: Any, compiled: tuple, context: Any, uses_findings: bool) -> _Rule:
@@ -186,9 +196,10 @@ class PolicyEngine:
         if compiled.detectors is not None:
             return compiled.detectors
         policy = compiled.policy
-        built = []
+        built: list[tuple[str, Any, float]] = []
         registry = self._registry
-        for i, spec in enumerate(policy.detectors):
+        for spec in policy.detectors:
+            where = policy.detector_path(spec)
             if not spec.enabled:
                 continue
             if spec.id in self._injected:
@@ -204,17 +215,18 @@ class PolicyEngine:
                 if registry is None:
                     registry = self._registry = _default_registry()
                 if registry is None:
-                    raise PolicyError(f"{policy.source}: detectors[{i}]: cannot build detector {spec.id!r} of "
-                                      f"type {spec.type!r}: no detector registry (aplguard.detect is not available)"
-                                      " and no detector injected with that id")
+                    raise PolicyError(policy.locate(where + ("type",), (
+                        f"cannot build detector {spec.id!r} of type {spec.type!r}: no detector registry "
+                        "(aplguard.detect is not available) and no detector injected with that id"), True))
                 try:
                     factory = registry.get(spec.type)
                     if "id" not in params and _accepts_id(factory):
                         params["id"] = spec.id  # findings then carry the policy's detector id
                     instance = factory(**params)
                 except Exception as exc:  # any factory failure is a policy problem: fail closed
-                    raise PolicyError(f"{policy.source}: detectors[{i}]: cannot build detector {spec.id!r} of "
-                                      f"type {spec.type!r}: {exc}") from exc
+                    at = where + ("params",) if spec.params else where + ("type",)
+                    raise PolicyError(policy.locate(at, f"cannot build detector {spec.id!r} of type "
+                                                        f"{spec.type!r}: {type(exc).__name__}: {exc}")) from exc
                 self._instances[key] = instance
             built.append((spec.id, instance, spec.min_score))
         compiled.detectors = built
@@ -296,11 +308,20 @@ class PolicyEngine:
             action, rule_id, message = _on_error(settings.on_error, action, rule_id, message)
             trace.append(RuleTrace("on_error", True, f"{len(errors)} detector failure(s); on_error={settings.on_error}"))
         rewritten = None
+        prefix_rewrite = False
         if action == "rewrite":
-            spans = evidence if chosen is not None and chosen.uses_findings and evidence else \
-                [f for f in ev.findings if f.kind in IDENTITY_KINDS and f.identity_seeking]
+            seeking = [f for f in ev.findings if f.kind in IDENTITY_KINDS and f.identity_seeking]
+            spans = evidence if chosen is not None and chosen.uses_findings and evidence else seeking
             neutral = chosen.rule.replacement if chosen is not None and chosen.rule.replacement else None
-            rewritten = _rewrite(prompt, spans, compiled.descriptions, neutral or compiled.policy.rewrite.neutral)
+            neutral = neutral or compiled.policy.rewrite.neutral
+            rewritten = _rewrite(prompt, spans, compiled.descriptions, neutral)
+            if not rewritten.strip():
+                rewritten = neutral  # never an empty prompt (Guard must not fall back to the original)
+            if seeking or errors:
+                gap = self._coverage_gap(compiled, rewritten, seeking, ctx, errors)
+                if gap:
+                    prefix_rewrite = True
+                    trace.append(RuleTrace("rewrite", True, f"APL prefix also applied: {gap}"))
         if action == "block" and not message:
             message = _BLOCK_MESSAGE
         if settings.mode == "shadow":
@@ -308,15 +329,59 @@ class PolicyEngine:
                             rewritten_prompt=None, intended_action=action, trace=tuple(trace), errors=tuple(errors))
         return Decision(action=action, rule=rule_id, flagged=flag, findings=ev.findings,
                         message=message if action == "block" else None, rewritten_prompt=rewritten,
-                        intended_action=action, trace=tuple(trace), errors=tuple(errors))
+                        intended_action=action, trace=tuple(trace), errors=tuple(errors),
+                        prefix_rewrite=prefix_rewrite)
+
+    def _coverage_gap(self, compiled: _Compiled, rewritten: str, seeking: Sequence[Finding], ctx: RequestContext,
+                      errors: Sequence[str]) -> str | None:
+        """Why the rewrite cannot be shown to remove every mention (None: it provably does).
+
+        Proof needs both: the policy's detectors find nothing identity-seeking in the
+        rewritten prompt, and no word (>= 3 letters) of a finding's text, canonical
+        name or list aliases is left in it. The reason never quotes prompt text.
+        """
+        if errors:
+            return "detectors failed on the prompt"
+        words: set[str] = set()
+        for f in seeking:
+            names = [f.text]
+            if f.canonical:
+                names.append(f.canonical)
+                names.extend(compiled.aliases.get(f.canonical.casefold(), ()))
+            for name in names:
+                words.update(w for w in _words(name) if len(w) >= 3)
+        left = _words(rewritten)
+        letters = _letters(rewritten) if words else ""
+        if words & left or any(len(w) >= 5 and w in letters for w in words):
+            return "a word of a detected name is left in the rewritten prompt"
+        try:
+            found, det_errors = self.detect(rewritten, ctx)
+        except Exception as exc:  # noqa: BLE001 - cannot re-check: not proven
+            return f"the rewritten prompt could not be re-checked ({type(exc).__name__})"
+        if det_errors:
+            return "detectors failed on the rewritten prompt"
+        if any(f.kind in IDENTITY_KINDS and f.identity_seeking for f in found):
+            return "the detectors still find an identity-seeking mention in the rewritten prompt"
+        return None
 
     # ------------------------------------------------------------ outputs
     def decide_output(self, *, faces: Sequence[Face], matches: Sequence[FaceMatch], ctx: RequestContext | None = None,
                       prompt_decision: Decision | None = None, errors: Sequence[str] = ()) -> OutputDecision:
         """Apply the output rules to one generated image's faces and gallery matches.
 
-        ``errors`` (e.g. a face detector failure) follow ``on_error``: block ->
-        block the image, anonymize -> regenerate anonymized, allow -> ignore.
+        This is the one place that decides what a failed output check means. Pass the
+        failures as ``errors`` (and no faces or matches: they are unknown); the output
+        rules still run, and ``on_error`` sets the least that happens to the image:
+
+        - ``block``: the image is blocked.
+        - ``anonymize``: the image is regenerated with the APL prefix; when it already was
+          generated with the prefix (``prompt_decision.anonymize``: an anonymized prompt, a
+          rewrite that needed the prefix, or a regeneration) it is kept and flagged, since
+          what the policy asked for is in place.
+        - ``allow``: the image is kept and flagged for review.
+
+        A stronger action from the output rules (e.g. ``block``) wins. The decision is
+        always flagged when there were errors.
         """
         ctx = ctx or RequestContext()
         compiled = self._for(ctx.tenant)
@@ -340,10 +405,12 @@ class PolicyEngine:
                                                     f"{len(matches)} matches)"))
         if errors:
             on_error = compiled.settings.on_error
-            escalate = {"block": "block", "anonymize": "regenerate"}.get(on_error)
-            if escalate and _OUTPUT_RANK[escalate] > _OUTPUT_RANK[action]:
-                action, rule_id = escalate, "on_error"
-            trace.append(RuleTrace("on_error", True, f"{len(errors)} output check failure(s); on_error={on_error}"))
+            floor, why = _output_error_floor(on_error, prompt_decision)
+            if _OUTPUT_RANK[floor] > _OUTPUT_RANK[action]:
+                action, rule_id = floor, "on_error"
+            flag = True
+            trace.append(RuleTrace("on_error", True, f"{len(errors)} output check failure(s); on_error={on_error}: "
+                                                     f"{why}"))
         flagged = flag or action == "flag"
         if compiled.settings.mode == "shadow":
             return OutputDecision("none", rule_id, flagged, action, tuple(trace), tuple(errors))
@@ -353,6 +420,15 @@ class PolicyEngine:
     def settings(self, ctx: RequestContext | None = None) -> PolicySettings:
         """Resolved settings (mode, on_error, privacy, output checks, ...) for the context's tenant."""
         return self._for((ctx or RequestContext()).tenant).settings
+
+    def protected_names(self, ctx: RequestContext | None = None) -> list[str]:
+        """Names and aliases of the protected identities for the context's tenant (masked in stored prompts)."""
+        policy = self._for((ctx or RequestContext()).tenant).policy
+        names: list[str] = []
+        for entry in policy.protected_entries():
+            names.append(entry.name)
+            names.extend(entry.aliases)
+        return names
 
     def prefix_for(self, model_family: str, ctx: RequestContext | None = None) -> str | None:
         """The prefix file or name the policy names for ``model_family`` ('*' is the fallback), or None.
@@ -371,6 +447,17 @@ class PolicyEngine:
 
 _OUTPUT_RANK = {"none": 0, "flag": 1, "blur": 2, "regenerate": 3, "block": 4}
 _PROMPT_RANK = {"allow": 0, "anonymize": 1, "rewrite": 2, "block": 3}
+
+
+def _output_error_floor(on_error: str, prompt_decision: Decision | None) -> tuple[str, str]:
+    """The least output action after a failed output check, and why."""
+    if on_error == "block":
+        return "block", "image blocked"
+    if on_error == "anonymize":
+        if prompt_decision is not None and prompt_decision.anonymize:
+            return "flag", "already generated with the APL prefix; kept, flagged"
+        return "regenerate", "regenerate with the APL prefix"
+    return "flag", "kept, flagged"
 
 
 def _on_error(on_error: str, action: str, rule_id: str, message: str | None) -> tuple[str, str, str | None]:
@@ -394,6 +481,25 @@ def _match_evidence(matches: tuple, n_faces: int) -> str:
         return f"; {n_faces} faces"
     shown = ", ".join(f"face {m.face_index}~{m.identity}@{m.score:.2f}" for m in matches[:5])
     return f"; {n_faces} faces; evidence: {shown}"
+
+
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _plain(text: str) -> str:
+    """NFKC, casefolded, without format characters (zero-width joiners and the like)."""
+    text = unicodedata.normalize("NFKC", text)
+    return "".join(c for c in text if unicodedata.category(c) != "Cf").casefold()
+
+
+def _words(text: str) -> set[str]:
+    """Runs of letters of ``text`` (NFKC, casefolded, format characters removed)."""
+    return set(_WORD.findall(_plain(text)))
+
+
+def _letters(text: str) -> str:
+    """Only the letters of ``text`` (catches names split by separators: "s.w.i.f.t")."""
+    return "".join(_WORD.findall(_plain(text)))
 
 
 def _rewrite(prompt: str, findings: Sequence[Finding], descriptions: dict[str, str], neutral: str) -> str:

@@ -4,81 +4,129 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from pydantic import ValidationError
 
 from ..errors import PolicyError
+from .limits import MAX_LIST_BYTES, MAX_LIST_ENTRIES
 from .schema import ProtectedIdentity
-from .yamlsafe import format_path, load_with_marks
+from .source_files import FileStamp, decode_utf8, read_bounded
+from .yamlsafe import KeyPath, format_path, load_with_marks
+
+
+def _too_many(where: str) -> PolicyError:
+    return PolicyError(f"{where}: more than {MAX_LIST_ENTRIES} entries in one list file")
+
+
+def _identity(make: Callable[[], ProtectedIdentity], where: Callable[[KeyPath], str], path: KeyPath,
+              errors: list[str]) -> ProtectedIdentity | None:
+    try:
+        return make()
+    except ValidationError as exc:
+        for err in exc.errors(include_url=False):
+            sub = path + tuple(err["loc"])
+            errors.append(f"{where(sub)}: {format_path(sub)}: {str(err['msg']).removeprefix('Value error, ')}")
+        return None
 
 
 def _from_yaml(text: str, source: str) -> list[ProtectedIdentity]:
     loaded = load_with_marks(text, source)
-    data = loaded.data
-    root: tuple = ()
+    data: Any = loaded.data
+    root: KeyPath = ()
     if isinstance(data, dict) and set(data) == {"identities"}:
         data, root = data["identities"], ("identities",)
+
+    def where(path: KeyPath) -> str:
+        mark = loaded.mark_for(path, value_first=True)
+        return f"{source}:{mark.line}:{mark.col}" if mark else source
+
     if not isinstance(data, list):
-        mark = loaded.mark_for(root)
-        where = f"{source}:{mark.line}:{mark.col}" if mark else source
-        raise PolicyError(f"{where}: {format_path(root)}: expected a list of identities "
+        raise PolicyError(f"{where(root)}: {format_path(root)}: expected a list of identities "
                           "(names or {name, aliases, description} mappings)")
-    out, errors = [], []
+    if len(data) > MAX_LIST_ENTRIES:
+        raise _too_many(where(root))
+    out: list[ProtectedIdentity] = []
+    errors: list[str] = []
     for i, item in enumerate(data):
-        path = root + (i,)
-        try:
-            out.append(ProtectedIdentity(name=item) if isinstance(item, str) else ProtectedIdentity.model_validate(item))
-        except ValidationError as exc:
-            for err in exc.errors():
-                sub = path + tuple(err["loc"])
-                mark = loaded.mark_for(sub)
-                where = f"{source}:{mark.line}:{mark.col}" if mark else source
-                errors.append(f"{where}: {format_path(sub)}: {err['msg']}")
+        got = _identity(lambda item=item: ProtectedIdentity(name=item) if isinstance(item, str)
+                        else ProtectedIdentity.model_validate(item), where, root + (i,), errors)
+        if got is not None:
+            out.append(got)
     if errors:
         raise PolicyError(errors[0], errors)
     return out
 
 
 def _from_csv(text: str, source: str) -> list[ProtectedIdentity]:
-    out = []
-    for lineno, row in enumerate(csv.reader(io.StringIO(text)), start=1):
-        if not row or not row[0].strip() or row[0].lstrip().startswith("#"):
-            continue
-        if lineno == 1 and row[0].strip().lower() == "name":
-            continue  # header
-        if len(row) > 3:
-            raise PolicyError(f"{source}:{lineno}:1: expected at most 3 columns (name, aliases, description), "
-                              f"got {len(row)}")
-        aliases = [a.strip() for a in row[1].split("|") if a.strip()] if len(row) > 1 else []
-        description = row[2].strip() or None if len(row) > 2 else None
-        out.append(ProtectedIdentity(name=row[0].strip(), aliases=aliases, description=description))
+    out: list[ProtectedIdentity] = []
+    errors: list[str] = []
+    try:
+        for lineno, row in enumerate(csv.reader(io.StringIO(text)), start=1):
+            if not row or not row[0].strip() or row[0].lstrip().startswith("#"):
+                continue
+            if lineno == 1 and row[0].strip().lower() == "name":
+                continue  # header
+            if len(row) > 3:
+                raise PolicyError(f"{source}:{lineno}:1: expected at most 3 columns (name, aliases, description), "
+                                  f"got {len(row)}")
+            if len(out) >= MAX_LIST_ENTRIES:
+                raise _too_many(f"{source}:{lineno}:1")
+            aliases = [a.strip() for a in row[1].split("|") if a.strip()] if len(row) > 1 else []
+            description = (row[2].strip() or None) if len(row) > 2 else None
+            got = _identity(lambda row=row, aliases=aliases, description=description: ProtectedIdentity(
+                name=row[0].strip(), aliases=aliases, description=description),
+                lambda _p, lineno=lineno: f"{source}:{lineno}:1", (), errors)
+            if got is not None:
+                out.append(got)
+    except csv.Error as exc:
+        raise PolicyError(f"{source}: invalid CSV: {exc}") from None
+    if errors:
+        raise PolicyError(errors[0], errors)
     return out
 
 
-def _from_txt(text: str) -> list[ProtectedIdentity]:
-    names = (line.strip() for line in text.splitlines())
-    return [ProtectedIdentity(name=n) for n in names if n and not n.startswith("#")]
+def _from_txt(text: str, source: str) -> list[ProtectedIdentity]:
+    out: list[ProtectedIdentity] = []
+    errors: list[str] = []
+    for lineno, line in enumerate(text.splitlines(), start=1):
+        name = line.strip()
+        if not name or name.startswith("#"):
+            continue
+        if len(out) >= MAX_LIST_ENTRIES:
+            raise _too_many(f"{source}:{lineno}:1")
+        got = _identity(lambda name=name: ProtectedIdentity(name=name),
+                        lambda _p, lineno=lineno: f"{source}:{lineno}:1", (), errors)
+        if got is not None:
+            out.append(got)
+    if errors:
+        raise PolicyError(errors[0], errors)
+    return out
 
 
-def load_list_file(path: Path) -> list[ProtectedIdentity]:
+def load_list_file(path: Path, reads: dict[Path, FileStamp] | None = None) -> list[ProtectedIdentity]:
     """Read a protected list file; the format follows the suffix (.yaml/.yml, .csv, .txt).
 
+    Args:
+        path: the list file.
+        reads: when given, receives ``path -> FileStamp`` of the version read.
+
     Raises:
-        PolicyError: unreadable file, unknown suffix or bad entries (located in that file).
+        PolicyError: unreadable, not a regular file, too large, unknown suffix or bad
+            entries (located in that file).
         FileNotFoundError: the file does not exist (the caller locates it in the policy).
     """
     suffix = path.suffix.lower()
     if suffix not in (".yaml", ".yml", ".csv", ".txt"):
         raise PolicyError(f"{path}: unsupported list format {suffix!r} (use .yaml, .yml, .csv or .txt)")
-    try:
-        text = path.read_bytes().decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise PolicyError(f"{path}: not UTF-8 text ({exc.reason} at byte {exc.start})") from None
-    except IsADirectoryError:
-        raise PolicyError(f"{path}: is a directory, not a list file") from None
+    raw, stamp = read_bounded(path, MAX_LIST_BYTES, "list file")
+    if reads is not None:
+        reads[path] = stamp
+    text = decode_utf8(raw, str(path))
     if suffix in (".yaml", ".yml"):
         return _from_yaml(text, str(path))
     if suffix == ".csv":
         return _from_csv(text, str(path))
-    return _from_txt(text)
+    return _from_txt(text, str(path))

@@ -13,10 +13,15 @@ from pydantic import PrivateAttr, ValidationError
 
 from ..errors import PolicyError
 from ..registry import Registry
+from .limits import MAX_DETECTORS, MAX_LISTS, MAX_POLICY_BYTES, MAX_RULES, MAX_TENANTS
 from .list_files import load_list_file
-from .schema import PolicySpec, ProtectedIdentity, ProtectedList, TenantOverlay
+from .schema import DetectorSpec, PolicySpec, ProtectedIdentity, ProtectedList, TenantOverlay
+from .source_files import MISSING, FileStamp, decode_utf8, read_bounded
 from .validation import pydantic_errors, reference_errors
 from .yamlsafe import KeyPath, Loaded, Mark, format_path, load_with_marks, located
+
+#: ``path -> FileStamp`` of every file a load read (or tried to read).
+FileReads = dict[FsPath, FileStamp]
 
 #: Policies shipped in ``aplguard.policies`` (file ``policies/<name>.yaml``).
 SHIPPED_POLICIES = ("default", "strict", "audit-only", "anonymize-all", "off", "tenants-example")
@@ -46,7 +51,7 @@ def _type_names(detector_types: Any) -> list[str] | None:
 class _Locator:
     """Formats ``(path, message)`` pairs against the YAML positions (if any)."""
 
-    def __init__(self, source: str, loaded: Loaded | None):
+    def __init__(self, source: str, loaded: Loaded | None) -> None:
         self.source = source
         self.loaded = loaded
 
@@ -72,34 +77,49 @@ class Policy(PolicySpec):
     _files: tuple[FsPath, ...] = PrivateAttr(())
     _tenant: str | None = PrivateAttr(None)
     _resolved: dict[str, Policy] = PrivateAttr(default_factory=dict)
+    _locator: _Locator | None = PrivateAttr(None)
+    _spec_paths: dict[int, KeyPath] = PrivateAttr(default_factory=dict)
+    _reads: FileReads = PrivateAttr(default_factory=dict)
 
     # ---------------------------------------------------------------- build
     @classmethod
-    def from_path(cls, path: str | FsPath, *, detector_types: Any = _DEFAULT) -> Policy:
-        """Load a policy file; list files are resolved relative to its folder."""
+    def from_path(cls, path: str | FsPath, *, detector_types: Any = _DEFAULT,
+                  reads: FileReads | None = None) -> Policy:
+        """Load a policy file; list files are resolved relative to its folder.
+
+        Every file is read once, bounded (:data:`~aplguard.policy.limits.MAX_POLICY_BYTES`,
+        ``MAX_LIST_BYTES``); ``reads``, when given, receives the :class:`FileStamp` of
+        each file read (or tried), also when the load fails.
+        """
         path = FsPath(path)
+        reads = {} if reads is None else reads
         try:
-            raw = path.read_bytes()
+            raw, stamp = read_bounded(path, MAX_POLICY_BYTES, "policy file")
         except FileNotFoundError:
+            reads[path] = MISSING
             raise PolicyError(f"{path}: policy file not found") from None
-        except OSError as exc:
-            raise PolicyError(f"{path}: cannot read policy file: {exc.strerror or exc}") from None
-        try:
-            text = raw.decode("utf-8")
-        except UnicodeDecodeError as exc:
-            raise PolicyError(f"{path}: not UTF-8 text ({exc.reason} at byte {exc.start})") from None
-        return cls.from_yaml(text, source=str(path), base_dir=path.parent, detector_types=detector_types)
+        except PolicyError:
+            reads[path] = MISSING
+            raise
+        reads[path] = stamp
+        text = decode_utf8(raw, str(path))
+        return cls.from_yaml(text, source=str(path), base_dir=path.parent, detector_types=detector_types,
+                             reads=reads)
 
     @classmethod
     def from_yaml(cls, text: str, source: str = "<string>", *, base_dir: str | FsPath | None = None,
-                  detector_types: Any = _DEFAULT) -> Policy:
+                  detector_types: Any = _DEFAULT, reads: FileReads | None = None) -> Policy:
         """Parse YAML text; ``source`` names it in error messages."""
         if not isinstance(text, str):
             raise PolicyError(f"{source}: policy text must be str, got {type(text).__name__}")
+        if len(text) > MAX_POLICY_BYTES:
+            raise PolicyError(f"{source}: policy text is too large ({len(text)} characters; "
+                              f"the limit is {MAX_POLICY_BYTES})")
         loaded = load_with_marks(text, source)
         sha = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
         return cls._build(loaded.data, _Locator(source, loaded), sha,
-                          FsPath(base_dir) if base_dir is not None else None, _type_names(detector_types))
+                          FsPath(base_dir) if base_dir is not None else None, _type_names(detector_types),
+                          {} if reads is None else reads)
 
     @classmethod
     def model_validate(cls, obj: Any, *, strict: bool | None = None, from_attributes: bool | None = None,
@@ -120,7 +140,7 @@ class Policy(PolicySpec):
         base_dir = ctx.get("base_dir")
         types_ = _type_names(ctx["detector_types"]) if "detector_types" in ctx else default_detector_types()
         return cls._build(obj, _Locator(source, None), hashlib.sha256(canon).hexdigest(),
-                          FsPath(base_dir) if base_dir is not None else None, types_)
+                          FsPath(base_dir) if base_dir is not None else None, types_, {})
 
     @classmethod
     def model_validate_json(cls, json_data: str | bytes, *, strict: bool | None = None,
@@ -134,11 +154,15 @@ class Policy(PolicySpec):
 
     @classmethod
     def _build(cls, data: Any, loc: _Locator, sha: str, base_dir: FsPath | None,
-               detector_types: list[str] | None) -> Policy:
+               detector_types: list[str] | None, reads: FileReads) -> Policy:
         if data is None:
             raise PolicyError(loc((), "the policy is empty"))
         if not isinstance(data, dict):
             raise PolicyError(loc((), f"a policy must be a mapping, got {type(data).__name__}"))
+        too_many = _count_errors(data)
+        if too_many:  # before validation: validating 100k rules would take long
+            errors = [loc(p, m) for p, m in too_many]
+            raise PolicyError(errors[0], errors)
         try:
             policy = cls.__pydantic_validator__.validate_python(data, context={"detector_types": detector_types})
         except ValidationError as exc:
@@ -150,9 +174,11 @@ class Policy(PolicySpec):
         except RecursionError:
             raise PolicyError(loc((), "policy nested too deeply")) from None
         policy._source, policy._sha256, policy._base_dir = loc.source, sha, base_dir
+        policy._locator, policy._reads = loc, reads
+        policy._spec_paths = _spec_paths(policy)
         errors = [loc(p, m) for p, m in reference_errors(policy)]
         cache: dict[FsPath, tuple[ProtectedIdentity, ...]] = {}
-        policy._lists, files = _load_lists(policy.protected, base_dir, ("protected",), loc, errors, cache)
+        policy._lists, files = _load_lists(policy.protected, base_dir, ("protected",), loc, errors, cache, reads)
         policy._files = tuple(files)
         # Resolve tenants even when the base has problems, so that e.g. circular
         # inheritance shows up in the same run; their re-checks only if the base is clean.
@@ -162,6 +188,21 @@ class Policy(PolicySpec):
         return policy
 
     # ------------------------------------------------------------- accessors
+    def locate(self, path: KeyPath, message: str, at_value: bool = False) -> str:
+        """Format ``message`` as ``file:line:col: path: message`` for a key path of this policy's source."""
+        if self._locator is None:
+            return located(self._source, None, path, message)
+        return self._locator(path, message, at_value)
+
+    def detector_path(self, spec: DetectorSpec) -> KeyPath:
+        """Where ``spec`` is written: ``detectors[i]`` of the base or ``tenants.T.detectors[j]``."""
+        return self._spec_paths.get(id(spec), ("detectors",))
+
+    @property
+    def file_reads(self) -> dict[FsPath, FileStamp]:
+        """Stamp (stat + SHA-256) of each file this policy was built from, as read."""
+        return dict(self._reads)
+
     @property
     def source(self) -> str:
         """The file path (or ``<string>``/``<dict>``) the policy came from."""
@@ -215,8 +256,43 @@ class Policy(PolicySpec):
         return self._resolved.get(tenant, self)
 
 
+def _count_errors(data: dict[Any, Any]) -> list[tuple[KeyPath, str]]:
+    """Lists too long to validate at all (checked on the raw data, before pydantic)."""
+    bounds = {"rules": MAX_RULES, "detectors": MAX_DETECTORS, "protected": MAX_LISTS, "tenants": MAX_TENANTS}
+    out: list[tuple[KeyPath, str]] = []
+
+    def check(container: Any, base: KeyPath, keys: dict[str, int]) -> None:
+        if not isinstance(container, dict):
+            return
+        for key, bound in keys.items():
+            value = container.get(key)
+            if isinstance(value, (list, dict)) and len(value) > bound:
+                out.append((base + (key,), f"too many entries ({len(value)}; the limit is {bound})"))
+
+    check(data, (), bounds)
+    check(data.get("output"), ("output",), {"rules": MAX_RULES})
+    tenants = data.get("tenants")
+    if isinstance(tenants, dict) and len(tenants) <= MAX_TENANTS:
+        for name, ov in tenants.items():
+            check(ov, ("tenants", name), {"rules": MAX_RULES, "prepend_rules": MAX_RULES,
+                                          "append_rules": MAX_RULES, "detectors": MAX_DETECTORS,
+                                          "protected": MAX_LISTS})
+            if isinstance(ov, dict):
+                check(ov.get("output"), ("tenants", name, "output"), {"rules": MAX_RULES, "prepend_rules": MAX_RULES})
+    return out
+
+
+def _spec_paths(policy: Policy) -> dict[int, KeyPath]:
+    paths: dict[int, KeyPath] = {id(d): ("detectors", i) for i, d in enumerate(policy.detectors)}
+    for name, ov in policy.tenants.items():
+        for j, d in enumerate(ov.detectors):
+            paths[id(d)] = ("tenants", name, "detectors", j)
+    return paths
+
+
 def _load_lists(protected: dict[str, ProtectedList], base_dir: FsPath | None, prefix: KeyPath, loc: _Locator,
-                errors: list[str], cache: dict) -> tuple[dict[str, tuple[ProtectedIdentity, ...]], list[FsPath]]:
+                errors: list[str], cache: dict[FsPath, tuple[ProtectedIdentity, ...]],
+                reads: FileReads) -> tuple[dict[str, tuple[ProtectedIdentity, ...]], list[FsPath]]:
     lists: dict[str, tuple[ProtectedIdentity, ...]] = {}
     files: list[FsPath] = []
     for name, plist in protected.items():
@@ -228,11 +304,13 @@ def _load_lists(protected: dict[str, ProtectedList], base_dir: FsPath | None, pr
             files.append(path)
             if path not in cache:
                 try:
-                    cache[path] = tuple(load_list_file(path))
+                    cache[path] = tuple(load_list_file(path, reads))
                 except FileNotFoundError:
+                    reads.setdefault(path, MISSING)
                     errors.append(loc(prefix + (name, "file"), f"list file not found: {path}"))
                     cache[path] = ()
                 except PolicyError as exc:
+                    reads.setdefault(path, MISSING)
                     errors.extend(loc(prefix + (name, "file"), f"bad list file: {e}") for e in exc.errors)
                     cache[path] = ()
             entries += cache[path]
@@ -240,7 +318,8 @@ def _load_lists(protected: dict[str, ProtectedList], base_dir: FsPath | None, pr
     return lists, files
 
 
-def _apply_overlay(parent: Policy, ov: TenantOverlay, path: KeyPath, loc: _Locator, errors: list[str]) -> dict:
+def _apply_overlay(parent: Policy, ov: TenantOverlay, path: KeyPath, loc: _Locator,
+                   errors: list[str]) -> dict[str, Any]:
     """The field updates an overlay makes to its parent policy."""
     update: dict[str, Any] = {"tenants": {}}
     if ov.mode is not None:
@@ -277,10 +356,10 @@ def _apply_overlay(parent: Policy, ov: TenantOverlay, path: KeyPath, loc: _Locat
     return update
 
 
-def _resolve_tenants(base: Policy, loc: _Locator, errors: list[str], cache: dict,
-                     check: bool = True) -> dict[str, Policy]:
+def _resolve_tenants(base: Policy, loc: _Locator, errors: list[str],
+                     cache: dict[FsPath, tuple[ProtectedIdentity, ...]], check: bool = True) -> dict[str, Policy]:
     resolved: dict[str, Policy] = {}
-    cycles: set[frozenset] = set()
+    cycles: set[frozenset[str]] = set()
 
     def resolve(name: str, chain: tuple[str, ...]) -> Policy | None:
         if name in resolved:
@@ -307,7 +386,8 @@ def _resolve_tenants(base: Policy, loc: _Locator, errors: list[str], cache: dict
         policy = parent.model_copy(update=_apply_overlay(parent, ov, path, loc, errors))
         policy._tenant = name
         policy._resolved = {}
-        policy._lists, files = _load_lists(ov.protected, base.base_dir, path + ("protected",), loc, errors, cache)
+        policy._lists, files = _load_lists(ov.protected, base.base_dir, path + ("protected",), loc, errors, cache,
+                                           base._reads)
         policy._lists = {**parent._lists, **policy._lists}
         policy._files = tuple(dict.fromkeys(parent._files + tuple(files)))
         for p, m in reference_errors(policy) if check else ():
@@ -327,7 +407,7 @@ def shipped_policy_text(name: str) -> str:
     return resources.files("aplguard.policies").joinpath(f"{name}.yaml").read_text(encoding="utf-8")
 
 
-def load_policy(policy: str | FsPath | Policy | dict, *, detector_types: Any = _DEFAULT) -> Policy:
+def load_policy(policy: str | FsPath | Policy | dict[str, Any], *, detector_types: Any = _DEFAULT) -> Policy:
     """A Policy from a shipped name (``"default"``), a path to a YAML file, a dict or a Policy.
 
     Raises:

@@ -9,14 +9,83 @@ validation errors back to ``file:line:col``.
 
 from __future__ import annotations
 
-from typing import Any, Literal
+import difflib
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
+
+from .limits import (
+    MAX_ALIASES,
+    MAX_CONDITION_ITEMS,
+    MAX_DETECTORS,
+    MAX_LIST_ENTRIES,
+    MAX_LISTS,
+    MAX_NAME_CHARS,
+    MAX_RULES,
+    MAX_TENANTS,
+    MAX_TEXT_CHARS,
+)
 
 API_VERSION = "aplguard/v1"
 SUPPORTED_API_VERSIONS = (API_VERSION,)
 
 _ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.:-]*$"
+
+#: Model families a backend reports (``aplguard.prefix.pipeline_family``, the callable backend) and
+#: families reserved for backends to come. Prefix keys and ``model_family`` conditions must use these.
+MODEL_FAMILIES = ("sd1", "sd2", "sdxl", "sd3", "flux", "pixart", "kandinsky", "callable", "custom", "other")
+# Spellings people use for the same families (the training recipes are named sd15/sd21).
+_FAMILY_SPELLINGS = {"sd15": "sd1", "sd1.5": "sd1", "sd14": "sd1", "sd1.4": "sd1", "sd-1.5": "sd1", "sdv1": "sd1",
+                     "sd21": "sd2", "sd2.1": "sd2", "sd20": "sd2", "sd2.0": "sd2", "sd-2.1": "sd2", "sdv2": "sd2",
+                     "sd-xl": "sdxl", "sdxl1.0": "sdxl", "sdxl10": "sdxl", "sd_xl": "sdxl", "sd35": "sd3",
+                     "sd3.5": "sd3"}
+
+
+def family_error(value: str, allowed: tuple[str, ...]) -> str | None:
+    """None when ``value`` is a known model family, else the message (with a suggestion)."""
+    if value in allowed:
+        return None
+    low = value.strip().lower()
+    guess = low if low in allowed else _FAMILY_SPELLINGS.get(low.replace(" ", ""))
+    if guess is None:
+        close = difflib.get_close_matches(low, allowed, n=1)
+        guess = close[0] if close else None
+    hint = f" (did you mean {guess!r}?)" if guess else ""
+    return f"unknown model family {value!r}{hint}; known: {', '.join(allowed)}"
+
+
+def _family(value: str) -> str:
+    msg = family_error(value, MODEL_FAMILIES)
+    if msg:
+        raise ValueError(msg)
+    return value
+
+
+def _prefix_family(value: str) -> str:
+    msg = family_error(value, (*MODEL_FAMILIES, "*"))
+    if msg:
+        raise ValueError(msg)
+    return value
+
+
+def _not_blank(value: str) -> str:
+    if not value.strip():
+        raise ValueError("must not be empty or whitespace")
+    return value
+
+
+#: Short names: ids, names, versions, list and tenant names, person names and aliases.
+Name = Annotated[str, Field(min_length=1, max_length=MAX_NAME_CHARS)]
+#: Free text (descriptions, messages, paths).
+Text = Annotated[str, Field(max_length=MAX_TEXT_CHARS)]
+#: Text that replaces a name in `rewrite`: never empty.
+Replacement = Annotated[str, Field(min_length=1, max_length=MAX_TEXT_CHARS), AfterValidator(_not_blank)]
+#: A model family in a condition.
+Family = Annotated[str, Field(max_length=MAX_NAME_CHARS), AfterValidator(_family)]
+#: A model family key of `prefixes` ('*' = fallback).
+PrefixFamily = Annotated[str, Field(max_length=MAX_NAME_CHARS), AfterValidator(_prefix_family)]
+#: Items of condition filter lists.
+Items = Annotated[list[Name], Field(max_length=MAX_CONDITION_ITEMS)]
 
 
 class _Model(BaseModel):
@@ -28,19 +97,21 @@ class _Model(BaseModel):
 class ProtectedIdentity(_Model):
     """One protected person."""
 
-    name: str = Field(min_length=1, description="Canonical name of the person.")
-    aliases: list[str] = Field(default_factory=list, description="Other spellings, nicknames, handles.")
-    description: str | None = Field(
-        None, description="Neutral visual description used by `rewrite` instead of the name.")
+    name: Name = Field(description="Canonical name of the person.")
+    aliases: list[Name] = Field(default_factory=list, max_length=MAX_ALIASES,
+                                description="Other spellings, nicknames, handles.")
+    description: Replacement | None = Field(
+        None, description="Neutral visual description used by `rewrite` instead of the name (not empty).")
 
 
 class ProtectedList(_Model):
     """A named list of protected identities: inline `entries`, a `file`, or both."""
 
-    file: str | None = Field(
+    file: Text | None = Field(
         None, description="YAML (list of entries or {identities: [...]}), CSV (name,aliases,description; "
                           "aliases separated by '|') or TXT (one name per line) file, relative to the policy file.")
-    entries: list[ProtectedIdentity] = Field(default_factory=list, description="Inline entries.")
+    entries: list[ProtectedIdentity] = Field(default_factory=list, max_length=MAX_LIST_ENTRIES,
+                                             description="Inline entries.")
 
 
 # ----------------------------------------------------------------- detectors
@@ -48,12 +119,13 @@ class ProtectedList(_Model):
 class DetectorSpec(_Model):
     """A prompt detector, by registered type, with parameters."""
 
-    id: str = Field(pattern=_ID_PATTERN, description="Unique id, referenced by rule conditions.")
-    type: str = Field(min_length=1, description="Registered detector type (e.g. gazetteer, name_shape, ner).")
+    id: str = Field(pattern=_ID_PATTERN, max_length=MAX_NAME_CHARS,
+                    description="Unique id, referenced by rule conditions.")
+    type: Name = Field(description="Registered detector type (e.g. gazetteer, name_shape, ner).")
     enabled: bool = Field(True, description="Disabled detectors are validated but not run.")
     params: dict[str, Any] = Field(default_factory=dict, description="Keyword parameters for the detector factory.")
-    protected: list[str] | None = Field(
-        None, description="Names of protected lists passed to the detector as `protected=`. Default: all lists "
+    protected: list[Name] | None = Field(
+        None, max_length=MAX_LISTS, description="Names of protected lists passed to the detector as `protected=`. Default: all lists "
                           "for `gazetteer` detectors, none for other types.")
     min_score: float = Field(0.0, ge=0.0, le=1.0, description="Findings scoring below this are dropped.")
 
@@ -71,12 +143,12 @@ class DetectorSpec(_Model):
 class FindingCondition(_Model):
     """Matches when at least `min_count` prompt findings pass every given filter."""
 
-    kind: list[str] | None = Field(None, description="Finding kinds (protected, public_figure, private_person, "
+    kind: Items | None = Field(None, description="Finding kinds (protected, public_figure, private_person, "
                                                      "personalization, likeness).")
-    detector: list[str] | None = Field(None, description="Detector ids.")
+    detector: Items | None = Field(None, description="Detector ids.")
     min_score: float = Field(0.0, ge=0.0, le=1.0, description="Minimum finding score.")
-    canonical_in: list[str] | None = Field(None, description="Canonical names (case-insensitive).")
-    in_list: list[str] | None = Field(None, description="Names of protected lists the canonical name must be in.")
+    canonical_in: Items | None = Field(None, description="Canonical names (case-insensitive).")
+    in_list: Items | None = Field(None, description="Names of protected lists the canonical name must be in.")
     identity_seeking: bool | None = Field(None, description="Require the finding's identity_seeking flag.")
     min_count: int = Field(1, ge=1, description="How many findings must pass.")
 
@@ -84,10 +156,11 @@ class FindingCondition(_Model):
 class ContextCondition(_Model):
     """Conditions over the request context; every given field must match."""
 
-    tenant: list[str] | None = Field(None, description="Tenant ids.")
-    user_role: list[str] | None = Field(None, description="Caller roles.")
-    model_family: list[str] | None = Field(None, description="Model families (sd15, sd21, sdxl, ...).")
-    labels: dict[str, str | list[str]] | None = Field(
+    tenant: Items | None = Field(None, description="Tenant ids.")
+    user_role: Items | None = Field(None, description="Caller roles.")
+    model_family: Annotated[list[Family], Field(max_length=MAX_CONDITION_ITEMS)] | None = Field(
+        None, description=f"Model families as backends report them: {', '.join(MODEL_FAMILIES)}.")
+    labels: dict[Name, Text | list[Text]] | None = Field(
         None, description="Request labels: key -> required value or list of accepted values.")
 
 
@@ -114,8 +187,8 @@ class MatchCondition(_Model):
     """Matches when at least `min_count` gallery matches pass every given filter."""
 
     min_score: float = Field(0.0, description="Minimum similarity score.")
-    identity_in: list[str] | None = Field(None, description="Gallery identity ids (case-insensitive).")
-    in_list: list[str] | None = Field(None, description="Names of protected lists the identity must be in.")
+    identity_in: Items | None = Field(None, description="Gallery identity ids (case-insensitive).")
+    in_list: Items | None = Field(None, description="Names of protected lists the identity must be in.")
     min_count: int = Field(1, ge=1, description="How many matches must pass.")
 
 
@@ -144,15 +217,16 @@ class OutputWhen(_Model):
 class PromptRule(_Model):
     """An ordered prompt rule; the first matching rule decides."""
 
-    id: str = Field(pattern=_ID_PATTERN, description="Unique rule id (shown in decisions and audit records).")
-    description: str | None = Field(None, description="What the rule is for.")
+    id: str = Field(pattern=_ID_PATTERN, max_length=MAX_NAME_CHARS,
+                    description="Unique rule id (shown in decisions and audit records).")
+    description: Text | None = Field(None, description="What the rule is for.")
     when: PromptWhen = Field(default_factory=PromptWhen, description="Condition; omitted = always matches.")
     action: Literal["allow", "anonymize", "rewrite", "block"] = Field(description="What to do with the prompt.")
     flag: bool = Field(False, description="Also flag the request for review.")
-    message: str | None = Field(None, description="User-facing message for `block`.")
-    replacement: str | None = Field(
+    message: Text | None = Field(None, description="User-facing message for `block`.")
+    replacement: Replacement | None = Field(
         None, description="Neutral text for `rewrite` when the identity has no description (default: "
-                          "rewrite.neutral).")
+                          "rewrite.neutral); not empty.")
 
     @model_validator(mode="after")
     def _replacement_only_for_rewrite(self) -> PromptRule:
@@ -166,14 +240,14 @@ class PromptDefault(_Model):
 
     action: Literal["allow", "anonymize", "rewrite", "block"] = Field(description="Default prompt action.")
     flag: bool = Field(False, description="Also flag the request for review.")
-    message: str | None = Field(None, description="User-facing message for `block`.")
+    message: Text | None = Field(None, description="User-facing message for `block`.")
 
 
 class OutputRule(_Model):
     """An ordered output rule over one generated image; the first matching rule decides."""
 
-    id: str = Field(pattern=_ID_PATTERN, description="Unique rule id.")
-    description: str | None = Field(None, description="What the rule is for.")
+    id: str = Field(pattern=_ID_PATTERN, max_length=MAX_NAME_CHARS, description="Unique rule id.")
+    description: Text | None = Field(None, description="What the rule is for.")
     when: OutputWhen = Field(default_factory=OutputWhen, description="Condition; omitted = always matches.")
     action: Literal["none", "flag", "blur", "block", "regenerate"] = Field(
         description="none | flag | blur (the faces) | block | regenerate (once, anonymized).")
@@ -192,16 +266,17 @@ class OutputPolicy(_Model):
 
     detect_faces: bool = Field(True, description="Run face detection on outputs at all.")
     match_gallery: bool = Field(True, description="Match detected faces against the protected gallery.")
-    rules: list[OutputRule] = Field(default_factory=list, description="Ordered output rules.")
+    rules: list[OutputRule] = Field(default_factory=list, max_length=MAX_RULES, description="Ordered output rules.")
     default: OutputDefault = Field(default_factory=OutputDefault, description="Action when no rule matches.")
 
 
 class RewriteSettings(_Model):
     """How `rewrite` replaces detected names."""
 
-    neutral: str = Field("a person", description="Default neutral replacement text.")
-    descriptions: dict[str, str] = Field(
-        default_factory=dict, description="Canonical name -> description (adds to list entries' descriptions).")
+    neutral: Replacement = Field("a person", description="Default neutral replacement text (not empty).")
+    descriptions: dict[Name, Replacement] = Field(
+        default_factory=dict, max_length=MAX_LIST_ENTRIES,
+        description="Canonical name -> description (adds to list entries' descriptions; not empty).")
 
 
 class PrivacySettings(_Model):
@@ -225,29 +300,34 @@ class OutputOverlay(_Model):
 
     detect_faces: bool | None = Field(None, description="Override output.detect_faces.")
     match_gallery: bool | None = Field(None, description="Override output.match_gallery.")
-    rules: list[OutputRule] | None = Field(None, description="Replace the output rules.")
-    prepend_rules: list[OutputRule] = Field(default_factory=list, description="Output rules tried first.")
+    rules: list[OutputRule] | None = Field(None, max_length=MAX_RULES, description="Replace the output rules.")
+    prepend_rules: list[OutputRule] = Field(default_factory=list, max_length=MAX_RULES,
+                                            description="Output rules tried first.")
     default: OutputDefault | None = Field(None, description="Override the output default.")
 
 
 class TenantOverlay(_Model):
     """Per-tenant changes on top of the base policy (or of another tenant via `extends`)."""
 
-    extends: str | None = Field(None, description="Another tenant to start from (default: the base policy).")
-    description: str | None = Field(None, description="Who this tenant is.")
+    extends: Name | None = Field(None, description="Another tenant to start from (default: the base policy).")
+    description: Text | None = Field(None, description="Who this tenant is.")
     mode: Literal["enforce", "shadow"] | None = Field(None, description="Override mode.")
     on_error: Literal["block", "anonymize", "allow"] | None = Field(None, description="Override on_error.")
     detectors: list[DetectorSpec] = Field(
-        default_factory=list, description="Detectors added (or replaced, by id).")
-    protected: dict[str, ProtectedList] = Field(
-        default_factory=dict, description="Protected lists added (or replaced, by name).")
-    rules: list[PromptRule] | None = Field(None, description="Replace the prompt rules.")
-    prepend_rules: list[PromptRule] = Field(default_factory=list, description="Prompt rules tried first.")
-    append_rules: list[PromptRule] = Field(default_factory=list, description="Prompt rules tried last.")
-    remove_rules: list[str] = Field(default_factory=list, description="Ids of inherited prompt rules to drop.")
+        default_factory=list, max_length=MAX_DETECTORS, description="Detectors added (or replaced, by id).")
+    protected: dict[Name, ProtectedList] = Field(
+        default_factory=dict, max_length=MAX_LISTS, description="Protected lists added (or replaced, by name).")
+    rules: list[PromptRule] | None = Field(None, max_length=MAX_RULES, description="Replace the prompt rules.")
+    prepend_rules: list[PromptRule] = Field(default_factory=list, max_length=MAX_RULES,
+                                            description="Prompt rules tried first.")
+    append_rules: list[PromptRule] = Field(default_factory=list, max_length=MAX_RULES,
+                                           description="Prompt rules tried last.")
+    remove_rules: list[Name] = Field(default_factory=list, max_length=MAX_RULES,
+                                     description="Ids of inherited prompt rules to drop.")
     default: PromptDefault | None = Field(None, description="Override the prompt default.")
     output: OutputOverlay | None = Field(None, description="Partial output settings.")
-    prefixes: dict[str, str] = Field(default_factory=dict, description="Prefixes added/overridden per family.")
+    prefixes: dict[PrefixFamily, Text] = Field(default_factory=dict, max_length=len(MODEL_FAMILIES) + 1,
+                                               description="Prefixes added/overridden per model family.")
     rewrite: RewriteSettings | None = Field(None, description="Replace rewrite settings.")
     privacy: PrivacySettings | None = Field(None, description="Replace privacy settings.")
     audit: AuditSettings | None = Field(None, description="Replace audit settings.")
@@ -258,26 +338,31 @@ class TenantOverlay(_Model):
 class PolicySpec(_Model):
     """The validated content of one policy file (see :class:`aplguard.policy.Policy`)."""
 
-    apiVersion: str = Field(description=f"Schema version; this release reads {', '.join(SUPPORTED_API_VERSIONS)}.")
-    name: str = Field(min_length=1, description="Policy name (recorded in decisions and audit records).")
-    version: str = Field("1", description="Policy version chosen by its author.")
-    description: str | None = Field(None, description="What this policy is for.")
+    apiVersion: Name = Field(description=f"Schema version; this release reads {', '.join(SUPPORTED_API_VERSIONS)}.")
+    name: Name = Field(description="Policy name (recorded in decisions and audit records).")
+    version: Name = Field("1", description="Policy version chosen by its author.")
+    description: Text | None = Field(None, description="What this policy is for.")
     mode: Literal["enforce", "shadow"] = Field(
         "enforce", description="shadow: compute and audit decisions without changing anything.")
     on_error: Literal["block", "anonymize", "allow"] = Field(
         "anonymize", description="What happens when a detector fails at run time.")
-    detectors: list[DetectorSpec] = Field(default_factory=list, description="Prompt detectors, run in order.")
-    protected: dict[str, ProtectedList] = Field(default_factory=dict, description="Named protected-identity lists.")
-    rules: list[PromptRule] = Field(default_factory=list, description="Ordered prompt rules; first match wins.")
+    detectors: list[DetectorSpec] = Field(default_factory=list, max_length=MAX_DETECTORS,
+                                          description="Prompt detectors, run in order.")
+    protected: dict[Name, ProtectedList] = Field(default_factory=dict, max_length=MAX_LISTS,
+                                                 description="Named protected-identity lists.")
+    rules: list[PromptRule] = Field(default_factory=list, max_length=MAX_RULES,
+                                    description="Ordered prompt rules; first match wins.")
     default: PromptDefault = Field(description="Prompt action when no rule matches (explicit on purpose).")
     output: OutputPolicy = Field(default_factory=OutputPolicy,
                                  description="Output checks: face detection, gallery matching, output rules.")
-    prefixes: dict[str, str] = Field(
-        default_factory=dict, description="Model family -> APL prefix file or name; '*' is the fallback.")
+    prefixes: dict[PrefixFamily, Text] = Field(
+        default_factory=dict, max_length=len(MODEL_FAMILIES) + 1,
+        description=f"Model family ({', '.join(MODEL_FAMILIES)}) -> APL prefix file or name; '*' is the fallback.")
     rewrite: RewriteSettings = Field(default_factory=RewriteSettings, description="Rewrite settings.")
     privacy: PrivacySettings = Field(default_factory=PrivacySettings, description="Audit-log privacy.")
     audit: AuditSettings = Field(default_factory=AuditSettings, description="Audit requirements for this policy.")
-    tenants: dict[str, TenantOverlay] = Field(default_factory=dict, description="Per-tenant overlays.")
+    tenants: dict[Name, TenantOverlay] = Field(default_factory=dict, max_length=MAX_TENANTS,
+                                               description="Per-tenant overlays.")
 
     @field_validator("apiVersion")
     @classmethod

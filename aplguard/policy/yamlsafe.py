@@ -128,13 +128,19 @@ class _Converter:
             self._active.discard(id(node))
         raise PolicyError(located(self.source, _mark(node.start_mark), path, "unsupported YAML node"))
 
-    def _mapping(self, node: yaml.MappingNode, path: KeyPath) -> dict:
+    def _mapping(self, node: yaml.MappingNode, path: KeyPath) -> dict[Any, Any]:
+        # Standard merge keys: "<<: *base" then explicit keys that override merged ones.
+        # PyYAML's flatten_mapping puts the merged pairs first (earlier merge sources last),
+        # so among merged pairs and over them the last occurrence wins; only two explicit
+        # occurrences of one key are a duplicate.
+        explicit = {id(k) for k, _ in node.value if k.tag != "tag:yaml.org,2002:merge"}
         try:
             self.loader.flatten_mapping(node)  # resolves "<<" merge keys
         except yaml.MarkedYAMLError as exc:  # a merge key whose value is not a mapping
             mark = exc.problem_mark or exc.context_mark or node.start_mark
             raise PolicyError(located(self.source, _mark(mark), path, f"invalid YAML: {exc.problem}")) from None
-        out: dict = {}
+        chosen: dict[Any, tuple[yaml.Node, yaml.Node]] = {}
+        explicit_keys: set[Any] = set()
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode):
                 self.error(key_node, path, "mapping keys must be plain scalars")
@@ -143,12 +149,23 @@ class _Converter:
             if key is None:
                 self.error(key_node, path, "empty mapping key")
                 continue
-            if key in out:
-                first = self.key_marks.get(path + (key,))
-                where = f" (first defined at line {first.line})" if first else ""
-                self.error(key_node, path + (key,), f"duplicate key {str(key)!r}{where}")
+            try:
+                hash(key)
+            except TypeError:
+                self.error(key_node, path, "mapping keys must be plain scalars")
                 continue
-            self.key_marks[path + (key,)] = _mark(key_node.start_mark)
+            if id(key_node) in explicit:
+                if key in explicit_keys:
+                    first = self.key_marks.get(path + (key,))
+                    where = f" (first defined at line {first.line})" if first else ""
+                    self.error(key_node, path + (key,), f"duplicate key {str(key)!r}{where}")
+                    continue
+                explicit_keys.add(key)
+                self.key_marks[path + (key,)] = _mark(key_node.start_mark)
+            chosen[key] = (key_node, value_node)
+        out: dict[Any, Any] = {}
+        for key, (key_node, value_node) in chosen.items():
+            self.key_marks.setdefault(path + (key,), _mark(key_node.start_mark))
             out[key] = self.convert(value_node, path + (key,))
         return out
 
