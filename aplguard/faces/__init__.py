@@ -7,13 +7,12 @@ this package is cheap. See docs/faces.md.
 from .auditor import FaceAuditor, blur_faces, primary_face
 from .detector import FaceDetector
 from .gallery import AddReport, Gallery
-from .image import load_image
-from .matchers import (CALIBRATION, DlibMatcher, FaceMatcher, InsightFaceMatcher, SFaceMatcher, cosine,
-                       matcher_registry)
+from .image import load_image, restore_type, to_pil
+from .matchers import CALIBRATION, DlibMatcher, FaceMatcher, InsightFaceMatcher, SFaceMatcher, cosine, matcher_registry
 from .models import MODELS, ModelSpec, ModelStore
 
 __all__ = [
-    "ModelStore", "ModelSpec", "MODELS", "load_image", "FaceDetector", "FaceMatcher", "SFaceMatcher",
-    "DlibMatcher", "InsightFaceMatcher", "CALIBRATION", "cosine", "matcher_registry", "Gallery",
+    "ModelStore", "ModelSpec", "MODELS", "load_image", "to_pil", "restore_type", "FaceDetector", "FaceMatcher",
+    "SFaceMatcher", "DlibMatcher", "InsightFaceMatcher", "CALIBRATION", "cosine", "matcher_registry", "Gallery",
     "AddReport", "FaceAuditor", "blur_faces", "primary_face",
 ]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from ..errors import ImageError
 from ..types import Face
 
 #: The 5-point 112x112 template used by ArcFace and SFace (right eye, left eye,
@@ -62,9 +63,20 @@ def alignment_matrix(face: Face, size: int = 112) -> np.ndarray:
 
 
 def align_face(rgb: np.ndarray, face: Face, size: int = 112) -> np.ndarray:
-    """Return the aligned ``size`` x ``size`` RGB crop of ``face`` (uint8)."""
-    from .._deps import require
+    """Return the aligned ``size`` x ``size`` RGB crop of ``face`` (uint8).
 
+    Raises:
+        ImageError: ``rgb`` is not an HxWx3 image or is too large for OpenCV
+            (checked before OpenCV sees it: it aborts the process on a side >= 32767 px).
+    """
+    from .._deps import require
+    from .image import check_native_size
+
+    if rgb.ndim != 3 or rgb.shape[2] != 3:
+        raise ImageError(f"align_face: expected an HxWx3 image, got shape {rgb.shape}")
+    check_native_size(int(rgb.shape[1]), int(rgb.shape[0]), "align_face")
     cv2 = require("cv2", "faces")
     m = alignment_matrix(face, size)
-    return cv2.warpAffine(rgb, m, (size, size), flags=cv2.INTER_LINEAR, borderMode=cv2.BORDER_REPLICATE)
+    crop: np.ndarray = cv2.warpAffine(rgb, m, (size, size), flags=cv2.INTER_LINEAR,
+                                      borderMode=cv2.BORDER_REPLICATE)
+    return crop

@@ -4,22 +4,28 @@ Two BlazeFace variants: short-range (128x128 input, faces that fill a good part 
 the frame) and full-range (192x192, small and distant faces). ``model="auto"``
 runs both on the whole image, and the full-range model again on overlapping tiles
 when the image is large, then merges the boxes with non-maximum suppression.
+
+Native log lines: mediapipe's runtime (LiteRT/TFLite, absl) writes a few set-up
+lines straight to the process's stderr when a model loads and on its first
+inference. This module leaves them alone: silencing them would mean redirecting
+file descriptor 2 or changing the environment, both process-wide, which in a
+threaded server would hide every other thread's errors too. See docs/faces.md for
+how a deployment can filter them itself.
 """
 
 from __future__ import annotations
 
-import contextlib
-import os
-import sys
 import threading
 import weakref
+from types import TracebackType
+from typing import Any
 
 import numpy as np
 
 from .._deps import require
 from ..errors import ConfigError, FaceError
 from ..types import Face
-from .image import load_image
+from .image import ImageSource, load_image
 from .models import ModelStore
 
 _MODELS = {"short": "blazeface-short", "full": "blazeface-full"}
@@ -60,7 +66,7 @@ class FaceDetector:
     """
 
     def __init__(self, store: ModelStore | None = None, min_score: float = 0.5, model: str = "auto",
-                 tile_above: int = 1024, tile_size: int = 512):
+                 tile_above: int = 1024, tile_size: int = 512) -> None:
         if model not in ("auto", "short", "full"):
             raise ConfigError(f"FaceDetector model must be 'auto', 'short' or 'full', got {model!r}")
         if not 0.0 <= min_score <= 1.0:
@@ -74,7 +80,7 @@ class FaceDetector:
         self.tile_above = int(tile_above)
         self.tile_size = int(tile_size)
         self.id = f"blazeface-{model}"
-        self._tasks: dict[str, object] = {}
+        self._tasks: dict[str, Any] = {}  # mediapipe FaceDetector tasks (untyped)
         self._lock = threading.Lock()  # mediapipe tasks are not re-entrant
 
     def load(self) -> FaceDetector:
@@ -86,19 +92,16 @@ class FaceDetector:
     def _load_locked(self) -> None:
         if self._tasks:
             return
-        os.environ.setdefault("GLOG_minloglevel", "2")  # mediapipe's C++ logging is chatty
         require("mediapipe", "faces")
         from mediapipe.tasks.python import BaseOptions, vision
 
         kinds = ["short", "full"] if self.model == "auto" else [self.model]
-        self._warm = set()
         for kind in kinds:
             path = self.store.path(_MODELS[kind])
             options = vision.FaceDetectorOptions(base_options=BaseOptions(model_asset_path=str(path)),
                                                  min_detection_confidence=self.min_score)
             try:
-                with _quiet_native_stderr():
-                    self._tasks[kind] = vision.FaceDetector.create_from_options(options)
+                self._tasks[kind] = vision.FaceDetector.create_from_options(options)
             except Exception as exc:  # noqa: BLE001 - surface as our error with the file named
                 raise FaceError(f"cannot load face detector model {path}: {exc}") from exc
         # Close the tasks before interpreter teardown (mediapipe's __del__ fails late).
@@ -113,14 +116,16 @@ class FaceDetector:
     def __enter__(self) -> FaceDetector:
         return self
 
-    def __exit__(self, *exc) -> None:
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
+                 tb: TracebackType | None) -> None:
         self.close()
 
-    def detect(self, image) -> list[Face]:
+    def detect(self, image: ImageSource) -> list[Face]:
         """Detect faces.
 
         Args:
-            image: anything :func:`load_image` accepts (path, bytes, PIL, numpy).
+            image: anything :func:`load_image` accepts (path, bytes, PIL, numpy,
+                torch tensor); its size is checked before mediapipe sees it.
 
         Returns:
             Faces sorted by score (highest first), boxes clipped to the image.
@@ -155,15 +160,12 @@ class FaceDetector:
         import mediapipe as mp
 
         h, w = rgb.shape[:2]
-        quiet = _quiet_native_stderr() if kind not in self._warm else contextlib.nullcontext()
         try:
-            with quiet:  # the first call logs runtime set-up notes
-                result = self._tasks[kind].detect(mp.Image(image_format=mp.ImageFormat.SRGB,
-                                                           data=np.ascontiguousarray(rgb)))
-            self._warm.add(kind)
+            result = self._tasks[kind].detect(mp.Image(image_format=mp.ImageFormat.SRGB,
+                                                       data=np.ascontiguousarray(rgb)))
         except Exception as exc:  # noqa: BLE001
             raise FaceError(f"face detection ({kind}-range) failed: {exc}") from exc
-        faces = []
+        faces: list[Face] = []
         for det in result.detections:
             bb = det.bounding_box
             bx0, by0 = max(0.0, float(bb.origin_x)), max(0.0, float(bb.origin_y))
@@ -177,38 +179,7 @@ class FaceDetector:
         return faces
 
 
-@contextlib.contextmanager
-def _quiet_native_stderr():
-    """Silence C++ log lines (LiteRT/TFLite set-up notes) written straight to fd 2.
-
-    Only used around model loading and the first inference; failures still
-    surface as Python exceptions. Set APLGUARD_NATIVE_LOGS=1 to see the lines.
-    """
-    if os.environ.get("APLGUARD_NATIVE_LOGS"):
-        yield
-        return
-    try:
-        sys.stderr.flush()
-        saved = os.dup(2)
-    except (OSError, ValueError):
-        yield
-        return
-    devnull = os.open(os.devnull, os.O_WRONLY)
-    try:
-        os.dup2(devnull, 2)
-        yield
-    finally:
-        os.dup2(saved, 2)
-        os.close(saved)
-        os.close(devnull)
-
-
-def _close_all(tasks: list) -> None:
-    with _quiet_native_stderr():
-        _close_tasks(tasks)
-
-
-def _close_tasks(tasks: list) -> None:
+def _close_all(tasks: list[Any]) -> None:
     for task in tasks:
         try:
             task.close()

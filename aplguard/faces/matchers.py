@@ -16,7 +16,7 @@ from __future__ import annotations
 import os
 import threading
 from pathlib import Path
-from typing import Protocol, runtime_checkable
+from typing import Any, Protocol, runtime_checkable
 
 import numpy as np
 
@@ -25,13 +25,13 @@ from ..errors import ConfigError, FaceError, ModelFileError
 from ..registry import Registry
 from ..types import Face
 from .align import align_face
-from .image import load_image
+from .image import ImageSource, check_native_size, load_image
 from .models import ModelStore, default_home
 
 #: Calibrated cosine thresholds, measured on the dev pairs (never the holdout) with
 #: ``python benchmarks/faces.py --calibrate`` (threshold = the midpoint of the widest
 #: zero-error interval, else the value minimising FAR + FRR). ``None``: not calibrated here.
-CALIBRATION: dict[str, dict] = {
+CALIBRATION: dict[str, dict[str, Any]] = {
     # 356 dev pairs (178 same, 178 different, 17 people); the pairs separate fully:
     # different <= 0.3247 < same >= 0.4949.
     "sface": {"threshold": 0.4098, "pairs": 356, "accuracy": 1.0, "far": 0.0, "frr": 0.0,
@@ -58,23 +58,25 @@ class FaceMatcher(Protocol):
     id: str
     threshold: float
 
-    def embed(self, image, face: Face) -> np.ndarray:
+    def embed(self, image: ImageSource, face: Face) -> np.ndarray:
         """Unit-length float32 embedding of ``face`` in ``image``."""
         ...
 
 
-def _rgb(image) -> np.ndarray:
+def _rgb(image: ImageSource) -> np.ndarray:
     if isinstance(image, np.ndarray) and image.dtype == np.uint8 and image.ndim == 3 and image.shape[2] == 3:
+        check_native_size(int(image.shape[1]), int(image.shape[0]), "face matcher input")
         return image
     return np.asarray(load_image(image))
 
 
 def _unit(vec: np.ndarray, who: str) -> np.ndarray:
-    vec = np.asarray(vec, dtype=np.float32).reshape(-1)
-    norm = float(np.linalg.norm(vec))
+    flat = np.asarray(vec, dtype=np.float32).reshape(-1)
+    norm = float(np.linalg.norm(flat))
     if not np.isfinite(norm) or norm == 0.0:
         raise FaceError(f"{who}: embedding is zero or not finite")
-    return vec / norm
+    unit: np.ndarray = flat / np.float32(norm)
+    return unit
 
 
 def cosine(a: np.ndarray, b: np.ndarray) -> float:
@@ -89,11 +91,11 @@ class _OnnxMatcher:
     threshold = 0.0
     _input_name = ""
 
-    def __init__(self, threshold: float | None):
+    def __init__(self, threshold: float | None) -> None:
         if threshold is not None and not -1.0 <= threshold <= 1.0:
             raise ConfigError(f"{self.id} threshold must be a cosine in [-1, 1], got {threshold}")
         self.threshold = float(CALIBRATION[self.id]["threshold"] if threshold is None else threshold)
-        self._net = None
+        self._net: Any = None  # a cv2.dnn Net or an _OrtNet (OpenCV has no type information)
         self._lock = threading.Lock()  # a cv2.dnn Net is not thread-safe
 
     def _model_path(self) -> Path:  # pragma: no cover - overridden
@@ -102,7 +104,7 @@ class _OnnxMatcher:
     def _blob(self, crop: np.ndarray) -> np.ndarray:  # pragma: no cover - overridden
         raise NotImplementedError
 
-    def load(self):
+    def load(self) -> _OnnxMatcher:
         """Load the model now (otherwise on first :meth:`embed`)."""
         with self._lock:
             self._load_locked()
@@ -118,7 +120,7 @@ class _OnnxMatcher:
         except cv2.error as exc:
             raise FaceError(f"cannot load {self.id} model {path}: {exc}") from exc
 
-    def embed(self, image, face: Face) -> np.ndarray:
+    def embed(self, image: ImageSource, face: Face) -> np.ndarray:
         """Unit-length float32 embedding of ``face`` (aligned from its keypoints)."""
         crop = align_face(_rgb(image), face, 112)
         blob = self._blob(crop)
@@ -144,7 +146,7 @@ class SFaceMatcher(_OnnxMatcher):
     id = "sface"
     _input_name = "data"
 
-    def __init__(self, store: ModelStore | None = None, threshold: float | None = None):
+    def __init__(self, store: ModelStore | None = None, threshold: float | None = None) -> None:
         self.store = store or ModelStore()
         super().__init__(threshold)
 
@@ -179,8 +181,8 @@ class InsightFaceMatcher(_OnnxMatcher):
     id = "insightface"
     _input_name = "input.1"
 
-    def __init__(self, model_path: str | os.PathLike | None = None, threshold: float | None = None,
-                 store: ModelStore | None = None):
+    def __init__(self, model_path: str | os.PathLike[str] | None = None, threshold: float | None = None,
+                 store: ModelStore | None = None) -> None:
         self.model_path = Path(model_path) if model_path else None
         super().__init__(threshold)
 
@@ -213,14 +215,16 @@ class InsightFaceMatcher(_OnnxMatcher):
 class _OrtNet:
     """Adapter giving an onnxruntime session cv2.dnn's setInput/forward shape."""
 
-    def __init__(self, session, name: str):
-        self._session, self._name, self._blob = session, name, None
+    def __init__(self, session: Any, name: str) -> None:
+        self._session, self._name = session, name
+        self._blob: np.ndarray | None = None
 
-    def setInput(self, blob, name: str = "") -> None:  # noqa: N802 - cv2 naming
+    def setInput(self, blob: np.ndarray, name: str = "") -> None:  # noqa: N802 - cv2 naming
         self._blob = blob
 
     def forward(self) -> np.ndarray:
-        return self._session.run(None, {self._name: self._blob})[0]
+        out: np.ndarray = np.asarray(self._session.run(None, {self._name: self._blob})[0])
+        return out
 
 
 class DlibMatcher:
@@ -234,11 +238,11 @@ class DlibMatcher:
 
     id = "dlib"
 
-    def __init__(self, store: ModelStore | None = None, threshold: float | None = None, jitter: int = 0):
+    def __init__(self, store: ModelStore | None = None, threshold: float | None = None, jitter: int = 0) -> None:
         self.store = store or ModelStore()
         self.threshold = float(CALIBRATION["dlib"]["threshold"] if threshold is None else threshold)
         self.jitter = int(jitter)
-        self._models = None
+        self._models: tuple[Any, Any, Any] | None = None  # (dlib module, shape predictor, network)
         self._lock = threading.Lock()
 
     def load(self) -> DlibMatcher:
@@ -253,12 +257,13 @@ class DlibMatcher:
             self._models = (dlib, dlib.shape_predictor(str(self.store.path("dlib-5point"))),
                             dlib.face_recognition_model_v1(str(self.store.path("dlib-resnet"))))
 
-    def embed(self, image, face: Face) -> np.ndarray:
+    def embed(self, image: ImageSource, face: Face) -> np.ndarray:
         """Unit-length float32 embedding of ``face``."""
         rgb = np.ascontiguousarray(_rgb(image))
         x, y, w, h = face.box
         with self._lock:
             self._load_locked()
+            assert self._models is not None
             dlib, predictor, net = self._models
             try:
                 rect = dlib.rectangle(int(x), int(y), int(x + w), int(y + h))
@@ -269,12 +274,12 @@ class DlibMatcher:
         return _unit(vec, "dlib")
 
 
-def matcher_registry() -> Registry:
+def matcher_registry() -> Registry[FaceMatcher]:
     """A fresh registry of matcher factories: ``sface``, ``dlib``, ``insightface``.
 
     Plug-ins register through the ``aplguard.face_matchers`` entry-point group.
     """
-    reg: Registry = Registry("face matcher", "aplguard.face_matchers")
+    reg: Registry[FaceMatcher] = Registry("face matcher", "aplguard.face_matchers")
     reg.register("sface", SFaceMatcher)
     reg.register("dlib", DlibMatcher)
     reg.register("insightface", InsightFaceMatcher)

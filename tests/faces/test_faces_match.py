@@ -7,8 +7,16 @@ import pytest
 from PIL import Image, ImageEnhance
 
 from aplguard.errors import ConfigError, ModelFileError
-from aplguard.faces import (CALIBRATION, DlibMatcher, FaceMatcher, InsightFaceMatcher, SFaceMatcher, cosine,
-                            matcher_registry, primary_face)
+from aplguard.faces import (
+    CALIBRATION,
+    DlibMatcher,
+    FaceMatcher,
+    InsightFaceMatcher,
+    SFaceMatcher,
+    cosine,
+    matcher_registry,
+    primary_face,
+)
 from aplguard.faces.align import TEMPLATE_112, align_face, similarity_transform
 from aplguard.types import Face
 
