@@ -11,6 +11,8 @@ import argparse
 import importlib
 import json
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -126,10 +128,12 @@ def _load_pipeline(folder: str) -> Any:
     if not (path / "model_index.json").is_file():
         raise ConfigError(f"--model {folder}: not a diffusers pipeline folder (no model_index.json)")
     try:
-        try:
-            pipe = diffusers.DiffusionPipeline.from_pretrained(str(path), local_files_only=True, safety_checker=None)
-        except TypeError:  # a pipeline class without a safety_checker argument
-            pipe = diffusers.DiffusionPipeline.from_pretrained(str(path), local_files_only=True)
+        with _quiet_loading():
+            try:
+                pipe = diffusers.DiffusionPipeline.from_pretrained(str(path), local_files_only=True,
+                                                                   safety_checker=None)
+            except TypeError:  # a pipeline class without a safety_checker argument
+                pipe = diffusers.DiffusionPipeline.from_pretrained(str(path), local_files_only=True)
     except AplGuardError:
         raise
     except Exception as exc:  # diffusers/transformers raise many types on a broken folder
@@ -138,6 +142,32 @@ def _load_pipeline(folder: str) -> Any:
         raise ConfigError(f"--model {folder}: {type(pipe).__name__} is not a diffusers pipeline")
     pipe.set_progress_bar_config(disable=True)
     return pipe
+
+
+@contextmanager
+def _quiet_loading() -> Iterator[None]:
+    """No loading progress bars or library warnings on stderr while a command loads a model
+    (stderr carries the command's one-line errors); the libraries' settings are restored after."""
+    import diffusers.utils.logging as dlog
+
+    libs: list[Any] = [dlog]
+    try:
+        import transformers.utils.logging as tlog
+
+        libs.append(tlog)
+    except ImportError:  # pragma: no cover - diffusers pipelines without transformers
+        pass
+    saved = [(lib.is_progress_bar_enabled(), lib.get_verbosity()) for lib in libs]
+    for lib in libs:
+        lib.disable_progress_bar()
+        lib.set_verbosity_error()
+    try:
+        yield
+    finally:
+        for lib, (bar, level) in zip(libs, saved):
+            if bar:
+                lib.enable_progress_bar()
+            lib.set_verbosity(level)
 
 
 def _first_line(exc: BaseException) -> str:
