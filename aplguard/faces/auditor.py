@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
+import os
+from typing import TYPE_CHECKING
+
 import numpy as np
 from PIL import Image, ImageFilter
 
 from ..errors import ConfigError, GalleryError
 from ..types import Face, FaceMatch
-from .image import load_image
+from .image import ImageSource, load_image
+
+if TYPE_CHECKING:
+    from .detector import SupportsDetect
+    from .gallery import Gallery
+    from .matchers import FaceMatcher
 
 
 def primary_face(faces: list[Face]) -> Face | None:
@@ -25,10 +33,11 @@ class FaceAuditor:
         threshold: cosine threshold; default ``matcher.threshold`` (calibrated).
     """
 
-    def __init__(self, detector, matcher=None, gallery=None, threshold: float | None = None):
+    def __init__(self, detector: SupportsDetect, matcher: FaceMatcher | None = None, gallery: Gallery | None = None,
+                 threshold: float | None = None) -> None:
         if gallery is not None and matcher is None:
             raise ConfigError("FaceAuditor: a gallery needs a matcher")
-        if gallery is not None and gallery.matcher_id not in (None, matcher.id):
+        if gallery is not None and matcher is not None and gallery.matcher_id not in (None, matcher.id):
             raise GalleryError(f"gallery holds {gallery.matcher_id!r} embeddings but the matcher is {matcher.id!r}")
         self.detector = detector
         self.matcher = matcher
@@ -36,7 +45,8 @@ class FaceAuditor:
         self.threshold = threshold
 
     @classmethod
-    def create(cls, gallery=None, matcher: str | None = None, home=None, min_score: float = 0.5,
+    def create(cls, gallery: str | os.PathLike[str] | None = None, matcher: str | None = None,
+               home: str | os.PathLike[str] | None = None, min_score: float = 0.5,
                threshold: float | None = None) -> FaceAuditor:
         """Build detector, matcher and gallery from plain settings (what a policy file holds).
 
@@ -59,8 +69,13 @@ class FaceAuditor:
         m = matcher_registry().create(name, store=store) if (g is not None or matcher) else None
         return cls(FaceDetector(store, min_score=min_score), m, g, threshold=threshold)
 
-    def analyze(self, image) -> tuple[list[Face], list[FaceMatch]]:
+    def analyze(self, image: ImageSource) -> tuple[list[Face], list[FaceMatch]]:
         """Faces in ``image`` and the faces that match a gallery identity.
+
+        Args:
+            image: anything :func:`load_image` accepts: path, bytes, PIL image, HWC
+                numpy array, CHW torch tensor (what :func:`to_pil` accepts, too).
+                Its size is checked before any native code sees it.
 
         Returns:
             (faces, matches): every detected face, and for each face whose best
@@ -69,7 +84,7 @@ class FaceAuditor:
         rgb = np.asarray(load_image(image))
         faces = self.detector.detect(rgb)
         matches: list[FaceMatch] = []
-        if self.gallery is None or not len(self.gallery) or not faces:
+        if self.gallery is None or self.matcher is None or not len(self.gallery) or not faces:
             return faces, matches
         threshold = self.matcher.threshold if self.threshold is None else self.threshold
         for i, face in enumerate(faces):
@@ -80,7 +95,8 @@ class FaceAuditor:
         return faces, matches
 
 
-def expand_box(box, margin: float, width: int, height: int) -> tuple[int, int, int, int]:
+def expand_box(box: tuple[float, float, float, float], margin: float, width: int,
+               height: int) -> tuple[int, int, int, int]:
     """(x0, y0, x1, y1) integer pixel bounds of ``box`` grown by ``margin`` of its size per side, clipped."""
     x, y, w, h = box
     x0 = int(np.floor(max(0.0, x - margin * w)))
@@ -90,7 +106,7 @@ def expand_box(box, margin: float, width: int, height: int) -> tuple[int, int, i
     return x0, y0, x1, y1
 
 
-def blur_faces(image, faces: list[Face], margin: float = 0.2) -> Image.Image:
+def blur_faces(image: ImageSource, faces: list[Face], margin: float = 0.2) -> Image.Image:
     """Blur each face box (grown by ``margin``); every other pixel stays unchanged.
 
     The region is first pixelated to about 8 cells across, then Gaussian-blurred, so
@@ -115,7 +131,7 @@ def blur_faces(image, faces: list[Face], margin: float = 0.2) -> Image.Image:
         region = out.crop((x0, y0, x1, y1))
         rw, rh = region.size
         cells = max(1, max(rw, rh) // 8)
-        small = region.resize((max(1, rw // cells), max(1, rh // cells)), Image.BILINEAR)
-        region = small.resize((rw, rh), Image.NEAREST).filter(ImageFilter.GaussianBlur(max(1.0, cells / 2)))
+        small = region.resize((max(1, rw // cells), max(1, rh // cells)), Image.Resampling.BILINEAR)
+        region = small.resize((rw, rh), Image.Resampling.NEAREST).filter(ImageFilter.GaussianBlur(max(1.0, cells / 2)))
         out.paste(region, (x0, y0))
     return out

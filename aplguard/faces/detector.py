@@ -18,7 +18,7 @@ from __future__ import annotations
 import threading
 import weakref
 from types import TracebackType
-from typing import Any
+from typing import Any, Protocol, runtime_checkable
 
 import numpy as np
 
@@ -48,6 +48,15 @@ def nms(faces: list[Face], threshold: float = 0.3) -> list[Face]:
         if all(iou(face.box, k.box) <= threshold for k in kept):
             kept.append(face)
     return kept
+
+
+@runtime_checkable
+class SupportsDetect(Protocol):
+    """What :class:`~aplguard.faces.FaceAuditor` and :meth:`Gallery.add` need from a face detector."""
+
+    def detect(self, image: ImageSource) -> list[Face]:
+        """Faces in ``image``, most confident first."""
+        ...
 
 
 class FaceDetector:

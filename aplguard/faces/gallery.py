@@ -9,6 +9,7 @@ a failed enrolment changes nothing.
 
 from __future__ import annotations
 
+import builtins
 import contextlib
 import json
 import logging
@@ -16,14 +17,22 @@ import os
 import tempfile
 import threading
 import time
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, cast
 
 import numpy as np
+from PIL import Image
 
 from .._deps import require
 from ..errors import AplGuardError, ConfigError, GalleryError
 from ..types import Face
+from .image import ImageSource, _is_tensor
+
+if TYPE_CHECKING:
+    from .detector import SupportsDetect
+    from .matchers import FaceMatcher
 
 log = logging.getLogger("aplguard.faces")
 
@@ -51,15 +60,26 @@ class AddReport:
     def ok(self) -> bool:
         return bool(self.accepted)
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return {"identity": self.identity, "accepted": list(self.accepted),
                 "rejected": [{"source": s, "reason": r} for s, r in self.rejected]}
 
 
-def _source_name(image, index: int) -> str:
+def _source_name(image: object, index: int) -> str:
     if isinstance(image, (str, os.PathLike)):
         return str(image)
     return f"<{type(image).__name__} #{index}>"
+
+
+def _as_images(images: ImageSource | Iterable[ImageSource]) -> builtins.list[ImageSource]:
+    """One image (path, bytes, PIL, HxW(xC) array, CxHxW tensor) as a list of one; else the items."""
+    if isinstance(images, (str, os.PathLike, bytes, bytearray, memoryview, Image.Image)):
+        return [images]
+    if isinstance(images, np.ndarray) and images.ndim in (2, 3):
+        return [images]
+    if _is_tensor(images) and getattr(images, "ndim", 0) == 3:
+        return [cast("ImageSource", images)]  # a tensor, recognised without importing torch
+    return list(images)  # an iterable of images (also a 4-d batch)
 
 
 class Gallery:
@@ -68,8 +88,8 @@ class Gallery:
     Use :meth:`create` or :meth:`open`; the constructor is internal.
     """
 
-    def __init__(self, path: Path, matcher_id: str | None, identities: dict[str, list[dict]],
-                 embeddings: np.ndarray, index: str = "exact", ef_search: int = 128):
+    def __init__(self, path: Path, matcher_id: str | None, identities: dict[str, list[dict[str, Any]]],
+                 embeddings: np.ndarray, index: str = "exact", ef_search: int = 128) -> None:
         if index not in ("exact", "hnsw"):
             raise ConfigError(f"gallery index must be 'exact' or 'hnsw', got {index!r}")
         self.index = index
@@ -83,7 +103,7 @@ class Gallery:
 
     # ---- storage -----------------------------------------------------------------
     @classmethod
-    def create(cls, directory: str | os.PathLike, *, exist_ok: bool = False, index: str = "exact") -> Gallery:
+    def create(cls, directory: str | os.PathLike[str], *, exist_ok: bool = False, index: str = "exact") -> Gallery:
         """Create an empty gallery in ``directory`` (GalleryError if one exists, unless exist_ok)."""
         d = Path(directory)
         if (d / FILENAME).exists():
@@ -99,7 +119,7 @@ class Gallery:
         return g
 
     @classmethod
-    def open(cls, directory: str | os.PathLike, *, index: str = "exact", ef_search: int = 128) -> Gallery:
+    def open(cls, directory: str | os.PathLike[str], *, index: str = "exact", ef_search: int = 128) -> Gallery:
         """Open the gallery in ``directory``.
 
         Args:
@@ -156,11 +176,11 @@ class Gallery:
         counts = np.array([len(self._identities[n]) for n in self._names], dtype=np.int64)
         self._starts = np.concatenate([[0], np.cumsum(counts)[:-1]]) if len(counts) else counts
         self._row_identity = np.repeat(np.arange(len(counts)), counts)
-        self._faiss = None  # HNSW index, built on first search in "hnsw" mode
+        self._faiss: Any = None  # FAISS HNSW index (untyped), built on first search in "hnsw" mode
         self._max_refs = int(counts.max()) if len(counts) else 0
 
     # ---- queries -----------------------------------------------------------------
-    def list(self) -> list[dict]:
+    def list(self) -> builtins.list[dict[str, Any]]:
         """One dict per identity: name and number of reference photos."""
         return [{"identity": n, "references": len(self._identities[n])} for n in self._names]
 
@@ -170,7 +190,7 @@ class Gallery:
     def __contains__(self, name: object) -> bool:
         return name in self._identities
 
-    def search(self, embedding: np.ndarray, k: int = 1) -> list[tuple[str, float]]:
+    def search(self, embedding: np.ndarray, k: int = 1) -> builtins.list[tuple[str, float]]:
         """The ``k`` most similar identities (best reference per identity), best first.
 
         Args:
@@ -183,7 +203,7 @@ class Gallery:
         with self._lock:
             return self._search(embedding, k)
 
-    def _search(self, embedding: np.ndarray, k: int) -> list[tuple[str, float]]:
+    def _search(self, embedding: np.ndarray, k: int) -> builtins.list[tuple[str, float]]:
         if not self._names:
             return []
         q = np.asarray(embedding, dtype=np.float32).reshape(-1)
@@ -205,7 +225,7 @@ class Gallery:
             rows = np.argpartition(-scores, m - 1)[:m] if m < len(scores) else np.arange(len(scores))
             row_scores = scores[rows]
         order = np.argsort(-row_scores, kind="stable")
-        out: list[tuple[str, float]] = []
+        out: builtins.list[tuple[str, float]] = []
         seen: set[int] = set()
         for row, score in zip(rows[order], row_scores[order]):
             ident = int(self._row_identity[row])
@@ -229,7 +249,8 @@ class Gallery:
         return rows, np.einsum("ij,j->i", self._emb[rows], q)  # exact scores, as in exact mode
 
     # ---- changes -----------------------------------------------------------------
-    def add(self, name: str, images, detector, matcher, *, strict: bool = False,
+    def add(self, name: str, images: ImageSource | Iterable[ImageSource], detector: SupportsDetect,
+            matcher: FaceMatcher, *, strict: bool = False,
             min_face_px: int = MIN_FACE_PX) -> AddReport:
         """Enrol reference photos of ``name``.
 
@@ -239,7 +260,9 @@ class Gallery:
 
         Args:
             name: identity name (non-empty).
-            images: paths, bytes, PIL images or arrays (several photos per identity help).
+            images: one image or several (paths, bytes, PIL images, arrays, tensors;
+                several photos per identity help). Each is size-checked before any
+                native code sees it; a bad one is rejected, the others go on.
             detector: a face detector (``detect(image) -> list[Face]``).
             matcher: a :class:`~aplguard.faces.matchers.FaceMatcher`.
             strict: enrol nothing unless every photo is accepted.
@@ -257,12 +280,10 @@ class Gallery:
         if self.matcher_id not in (None, matcher.id):
             raise GalleryError(f"this gallery holds {self.matcher_id!r} embeddings; "
                                f"cannot add {matcher.id!r} embeddings to it")
-        if isinstance(images, (str, os.PathLike, bytes)):
-            images = [images]
         report = AddReport(name)
-        rows: list[np.ndarray] = []
-        refs: list[dict] = []
-        for i, image in enumerate(images):
+        rows: builtins.list[np.ndarray] = []
+        refs: builtins.list[dict[str, Any]] = []
+        for i, image in enumerate(_as_images(images)):
             source = _source_name(image, i)
             try:
                 from .image import load_image
@@ -300,7 +321,7 @@ class Gallery:
         log.info("enrolled %d reference(s), rejected %d", len(rows), len(report.rejected))
         return report
 
-    def _insert(self, name: str, new: np.ndarray, refs: list[dict], matcher_id: str) -> None:
+    def _insert(self, name: str, new: np.ndarray, refs: builtins.list[dict[str, Any]], matcher_id: str) -> None:
         # Build the new state aside and swap it in only after the file is written.
         identities = {n: list(r) for n, r in self._identities.items()}
         blocks = {n: self._emb[s:s + len(self._identities[n])] for n, s in zip(self._names, self._starts)}
@@ -323,7 +344,7 @@ class Gallery:
             self._remove(name)
 
     @contextlib.contextmanager
-    def _locked(self):
+    def _locked(self) -> Iterator[None]:
         """Serialise read-modify-write cycles of several processes (POSIX advisory lock)."""
         try:
             import fcntl
