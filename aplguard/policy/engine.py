@@ -226,7 +226,7 @@ class PolicyEngine:
                 except Exception as exc:  # any factory failure is a policy problem: fail closed
                     at = where + ("params",) if spec.params else where + ("type",)
                     raise PolicyError(policy.locate(at, f"cannot build detector {spec.id!r} of type "
-                                                        f"{spec.type!r}: {type(exc).__name__}: {exc}")) from exc
+                                                        f"{spec.type!r}: {type(exc).__name__}: {exc}", True)) from exc
                 self._instances[key] = instance
             built.append((spec.id, instance, spec.min_score))
         compiled.detectors = built

@@ -16,7 +16,7 @@ from ..registry import Registry
 from .limits import MAX_DETECTORS, MAX_LISTS, MAX_POLICY_BYTES, MAX_RULES, MAX_TENANTS
 from .list_files import load_list_file
 from .schema import DetectorSpec, PolicySpec, ProtectedIdentity, ProtectedList, TenantOverlay
-from .source_files import MISSING, FileStamp, decode_utf8, read_bounded
+from .source_files import MISSING, FileStamp, decode_utf8, failed_stamp, read_bounded
 from .validation import pydantic_errors, reference_errors
 from .yamlsafe import KeyPath, Loaded, Mark, format_path, load_with_marks, located
 
@@ -99,7 +99,7 @@ class Policy(PolicySpec):
             reads[path] = MISSING
             raise PolicyError(f"{path}: policy file not found") from None
         except PolicyError:
-            reads[path] = MISSING
+            reads[path] = failed_stamp(path)
             raise
         reads[path] = stamp
         text = decode_utf8(raw, str(path))
@@ -310,7 +310,7 @@ def _load_lists(protected: dict[str, ProtectedList], base_dir: FsPath | None, pr
                     errors.append(loc(prefix + (name, "file"), f"list file not found: {path}"))
                     cache[path] = ()
                 except PolicyError as exc:
-                    reads.setdefault(path, MISSING)
+                    reads.setdefault(path, failed_stamp(path))
                     errors.extend(loc(prefix + (name, "file"), f"bad list file: {e}") for e in exc.errors)
                     cache[path] = ()
             entries += cache[path]

@@ -79,7 +79,7 @@ Name = Annotated[str, Field(min_length=1, max_length=MAX_NAME_CHARS)]
 #: Free text (descriptions, messages, paths).
 Text = Annotated[str, Field(max_length=MAX_TEXT_CHARS)]
 #: Text that replaces a name in `rewrite`: never empty.
-Replacement = Annotated[str, Field(min_length=1, max_length=MAX_TEXT_CHARS), AfterValidator(_not_blank)]
+Replacement = Annotated[str, Field(max_length=MAX_TEXT_CHARS), AfterValidator(_not_blank)]
 #: A model family in a condition.
 Family = Annotated[str, Field(max_length=MAX_NAME_CHARS), AfterValidator(_family)]
 #: A model family key of `prefixes` ('*' = fallback).

@@ -36,13 +36,18 @@ class FileStamp:
 
     def racy(self, now_ns: int | None = None) -> bool:
         """Whether the file was modified too recently for its stat to prove it unchanged."""
-        if self.stat is None:
+        if self.stat is None or self.sha256 is None:
             return False
         now = time.time_ns() if now_ns is None else now_ns
         return now - self.mtime_ns < RACY_NS
 
 
 MISSING = FileStamp(None, None)
+
+
+def failed_stamp(path: Path) -> FileStamp:
+    """The stamp of a file that exists but could not be read (or not found: stat None)."""
+    return FileStamp(stat_key(path), None)
 
 
 def _key(st: os.stat_result) -> StatKey:
