@@ -1,9 +1,20 @@
-"""The built-in name lists as shared indexes (public figures, non-person names)."""
+"""The built-in name lists as shared indexes (public figures, non-person names, visual artists).
+
+Each index is built once per :class:`~aplguard.detect.resources.ResourceCache` and never
+mutated afterwards.
+"""
 
 from __future__ import annotations
 
 from .names_index import NameIndex
-from .resources import Person, ResourceCache, load_descriptions, load_non_person_names, load_public_figures
+from .resources import (
+    Person,
+    ResourceCache,
+    load_descriptions,
+    load_non_person_names,
+    load_public_figures,
+    load_visual_artists,
+)
 
 
 def builtin_index(cache: ResourceCache) -> NameIndex:
@@ -17,6 +28,11 @@ def non_person_index(cache: ResourceCache) -> NameIndex:
         return NameIndex([Person(canonical=n, aliases=(), source="non_person") for n in load_non_person_names()],
                          fuzzy=False)
     return cache.get("gazetteer.non_person", build)
+
+
+def visual_artists(cache: ResourceCache) -> frozenset[str]:
+    """Canonical names of people known for a visual style (``data/visual_artists.txt``)."""
+    return cache.get("gazetteer.visual_artists", load_visual_artists)
 
 
 def non_person_spans(cache: ResourceCache, key: str) -> list[tuple[int, int]]:

@@ -35,7 +35,7 @@ winery distillery factory jar tea penny bed knife cake cookie pie sauce soup piz
 pudding tart muffin donut guitar bass piano violin drum drums saxophone trumpet comet triangle
 scheme flask ladder strip tractor drill screwdriver wrench chair sofa couch lamp shoes shoe sneakers
 sneaker boots paradox problem conjecture limit scale index rule razor complex fallacy
-room rooms headquarters hq
+room rooms headquarters hq card cards symphony sonata concerto opera requiem overture nocturne
 """.split())
 
 # Common English words that are also in the name lexicons; as a name they are weak evidence.
@@ -57,7 +57,10 @@ world earth land home queen prince princess lord lady sir master man woman boy g
 human person people hero saint christmas easter holiday sunday monday friday story dream magic
 music song dance rock jazz soul blues pop cyberpunk fantasy anime cinematic epic dramatic
 masterpiece quality detailed realistic photorealistic studio lighting render digital oil canvas
+macro micro bokeh trump sting jobs munch pollock edge plato engels
 """.split())
+# (last line: everyday words in English and other languages that are also one-word aliases of
+# listed people; written without capitals they need a person cue to count as the name)
 
 # Function words of the languages prompts are commonly written in: never names.
 FUNCTION_WORDS = frozenset("""
@@ -93,7 +96,6 @@ _LIKENESS_BEFORE = re.compile(r"(?:looks? like|looking like|look alike of|lookal
                               r"with the face of|face of|the likeness of|likeness of|impersonat\w+|"
                               r"double of|doppelganger of|body double of|deepfake of|face ?swap(?:ped)? with|"
                               r"sieht aus wie|parecido a|se parece a|ressemble a|ressemblant a)\s*$")
-_CREATOR_GROUPS = frozenset({"art", "directors", "writers"})
 _LIST_CONNECTOR = re.compile(r"(?:,(?: and| &)?| and| &| \+|,? with)$")
 _PERSON_NOUN = re.compile(r"\b(?:man|men|woman|women|guy|girl|boy|person|someone|somebody|lady|gentleman|"
                           r"he|she|actor|actress|singer|kid|child|baby|teen|teenager|dressed|dress\w*|"
@@ -128,10 +130,14 @@ def _clause_before(lower: str, start: int) -> str:
     return head[cut + 1:] if cut >= 0 else head
 
 
-def style_reason(lower: str, start: int, end: int, group: str = "") -> str | None:
+def style_reason(lower: str, start: int, end: int, artist: bool = False) -> str | None:
     """Why the name at ``lower[start:end]`` is a style/credit reference, or None.
 
     Lists count too: in "art by Greg Rutkowski and Alphonse Mucha" both are credits.
+    ``artist``: the name is a known visual artist (``data/visual_artists.txt``), so a bare
+    tag in a comma list and a possessive ("Van Gogh's Starry Night") are style references
+    too. Whether the exemption may apply to a known person at all is decided by the caller
+    (:mod:`aplguard.detect.depiction`): only visual artists and names no list knows get it.
     """
     if _credit_list(lower[max(0, start - 160):start].rstrip(), 3):
         return "style or credit reference"
@@ -144,9 +150,9 @@ def style_reason(lower: str, start: int, end: int, group: str = "") -> str | Non
         return "style reference"
     if re.search(r"\blike\s*$", tail[-8:]) and not _LIKENESS_BEFORE.search(tail[-40:]):
         # "a woman like X" asks for a likeness; "a hotel lobby like X" for a style.
-        if group in _CREATOR_GROUPS or _ART_VERBS.search(before) or not _PERSON_NOUN.search(before):
+        if artist or _ART_VERBS.search(before) or not _PERSON_NOUN.search(before):
             return "style reference (like ...)"
-    if group in ("art", "directors"):
+    if artist:
         # "a castle on a hill, greg rutkowski, trending on artstation": an artist tag
         if re.search(r"[,|]\s*$", lower[max(0, start - 3):start]) and re.match(r"\s*(?:[,|.]|$)", lower[end:end + 3]):
             return "artist tag in a prompt list"
@@ -174,6 +180,10 @@ def likeness_before(lower: str, start: int) -> bool:
     return bool(_LIKENESS_BEFORE.search(_clause_before(lower, start).rstrip()[-40:]))
 
 
+# Adjectives by their ending (a name + adjective + thing noun is still a thing).
+_ADJECTIVE = re.compile(r"[a-z]{3,}(?:al|ial|ic|ical|ian|ese|ish|ary|ory)")
+
+
 def thing_after(lower: str, end: int, one_word: bool = False, text: str | None = None) -> str | None:
     """The thing/place noun right after a name ("Memorial", "'s cradle"), or None.
 
@@ -184,11 +194,14 @@ def thing_after(lower: str, end: int, one_word: bool = False, text: str | None =
     region = region_after(lower, end) if one_word else None
     if region:
         return region
-    after = words_after(lower, end, 2)
+    stop = re.search(r"[,;.:!?|]", lower[end:end + 80])
+    after = words_after(lower[:end + stop.start()] if stop else lower, end, 2)  # same clause only
     if after and after[0] == "s" and lower[end:end + 1] in ("'", "\u2019"):
         after = after[1:]  # possessive: "Newton's cradle"
     if after and after[0] in THING_NOUNS:
         return after[0]
+    if len(after) == 2 and after[1] in THING_NOUNS and _ADJECTIVE.fullmatch(after[0]):
+        return after[1]  # "Obama presidential library", "Einstein medical center"
     if text is not None and len(after) == 2 and after[1] in THING_NOUNS and _proper_word_after(text, end):
         return after[1]  # both words title-cased: "War Rooms", not "Tesla car"
     return None

@@ -7,9 +7,9 @@ from collections.abc import Iterable
 
 from ..errors import ConfigError
 from ..types import Finding
-from . import context, references
-from .lists import builtin_index, covered, non_person_index, non_person_spans
-from .names_index import Hit, NameIndex
+from . import context, depiction, person_cues, references
+from .builtin_indexes import builtin_index, covered, non_person_index, non_person_spans, visual_artists
+from .names_index import Alias, Hit, NameIndex
 from .normalize import NormalizedText, match_key, normalize
 from .resources import (
     SHARED_CACHE,
@@ -78,6 +78,7 @@ class GazetteerDetector:
         if self.builtin:
             builtin_index(self.cache)
             references.load(self.cache)
+            visual_artists(self.cache)
             if self.fuzzy:
                 self._real_words()
         non_person_index(self.cache)
@@ -99,17 +100,16 @@ class GazetteerDetector:
             out += references.ordinal_presidents(norm, key, kidx, self.cache, self.id)
             out += references.titled_surnames(norm, key, kidx, self.cache, self.id)
             out += references.office_holders(norm, key, kidx, self.id)
-        return out
+            out += references.lone_surnames(norm, key, kidx, self.cache, self.id, [(f.start, f.end) for f in out])
+        return depiction.same_person_depicted(out)
 
     # -- internals -----------------------------------------------------------------------
 
-    def _real_words(self):
+    def _real_words(self) -> frozenset[str]:
         """Words that are never taken for a misspelled one-word name (lexicons, common words)."""
-        def build():
-            from .context import COMMON_WORDS  # noqa: PLC0415
-
+        def build() -> frozenset[str]:
             return (load_lexicon("first_names.txt") | load_lexicon("surnames.txt")
-                    | load_lexicon("common_words.txt") | COMMON_WORDS | context.FUNCTION_WORDS)
+                    | load_lexicon("common_words.txt") | context.COMMON_WORDS | context.FUNCTION_WORDS)
         return self.cache.get("lexicon.real_words", build)
 
     def _other_first_name(self, norm: NormalizedText, ts: int) -> bool:
@@ -136,29 +136,38 @@ class GazetteerDetector:
 
     def _finding(self, norm: NormalizedText, kidx: list[int], hit: Hit, kind: str,
                  non_person: list[tuple[int, int]]) -> Finding | None:
+        """The finding for one index hit, or None when the words are not this person's name.
+
+        None only when the hit is not a mention of the person at all: an everyday word
+        ("a mallard drake"), someone else's name ("Nathan Drake"), a generic description
+        ("a founder of a startup"). Every mention is reported; context (style, things,
+        places, pets, brands) only sets ``identity_seeking`` (see :mod:`.depiction`).
+        """
         alias = hit.alias
         ts, te = kidx[hit.start], kidx[hit.end - 1] + 1
         lower = norm.lower
-        if alias.ambiguous and not _ambiguous_ok(norm, ts, te, alias.form):
+        if alias.ambiguous and not self._ambiguous_mention(norm, ts, te, alias):
             return None
         if hit.how == "stem" and " " not in alias.key and not norm.text[ts:ts + 1].isupper():
             return None  # an inflected one-word Russian name must be capitalised: "маске" is a mask
         if alias.kind == "name" and " " not in alias.key and self._other_first_name(norm, ts):
             return None  # "Nathan Drake", "Sasha Obama": someone else with that name
-        if alias.ambiguous and lower[te:te + 2] in ("'s", "\u2019s") and (
-                set(context.words_after(lower, te + 2, 1)) & (context.THING_NOUNS | context.ANIMALS_OBJECTS)):
-            return None  # "Pavlov's dog", "Occam's razor"
         if alias.kind == "description" and context.indefinite_before(lower, ts):
             return None
-        thing = context.thing_after(lower, te, " " not in alias.key, norm.text) or context.place_before(lower, ts)
-        if thing:
-            return None
-        if context.pet_or_object_name(lower, ts):
-            return None
-        if covered(non_person, hit.start, hit.end):
+        not_person = None
+        if alias.ambiguous and lower[te:te + 2] in ("'s", "\u2019s") and (
+                set(context.words_after(lower, te + 2, 1)) & (context.THING_NOUNS | context.ANIMALS_OBJECTS)):
+            not_person = "a thing named after the person"  # "Pavlov's dog", "Occam's razor"
+        elif covered(non_person, hit.start, hit.end):
             # "Ralph Lauren" is a person and a brand: the brand when used like one
-            if (hit.start, hit.end) not in non_person or _brand_use(lower, ts, te):
-                return None
+            if (hit.start, hit.end) not in non_person:
+                not_person = "part of the name of a place, brand or character"
+            elif _brand_use(lower, ts, te):
+                not_person = "used as a brand"
+        protected = kind == "protected"
+        artist = not protected and alias.person.canonical in visual_artists(self.cache)
+        verdict = depiction.judge(lower, norm.text, ts, te, protected=protected, artist=artist,
+                                  one_word=" " not in alias.key, not_person=not_person)
         score = {"name": 0.95, "compact": 0.9, "native": 0.9, "description": 0.8}[alias.kind]
         how = {"exact": "", "stem": " (inflected)", "fuzzy": " (misspelled)", "ordinal": ""}[hit.how]
         if alias.ambiguous:
@@ -166,21 +175,56 @@ class GazetteerDetector:
             score = 0.9 if titled else 0.75
         if hit.how == "fuzzy":
             score = round(0.45 + 0.4 * hit.similarity, 3)
-        what = "protected identity" if kind == "protected" else "public figure"
+        what = "protected identity" if protected else "public figure"
         explanation = f"{what} {alias.person.canonical}{how}"
         if alias.kind == "description":
             explanation = f"descriptive reference to {what} {alias.person.canonical}"
-        identity = True
-        style = context.style_reason(lower, ts, te, alias.person.group)
-        if style:
-            identity, score = False, min(score, 0.3)
-            explanation += f"; {style}, not a depiction"
-        elif context.likeness_before(lower, ts):
-            explanation += "; likeness request"
+        if verdict.note:
+            explanation += f"; {verdict.note}"
+        if not verdict.identity_seeking:
+            score = min(score, 0.3)
         start, end = norm.span(ts, te)
         return Finding(kind=kind, score=score, start=start, end=end, text=norm.original[start:end],
                        detector=self.id, canonical=alias.person.canonical, explanation=explanation,
-                       identity_seeking=identity)
+                       identity_seeking=verdict.identity_seeking)
+
+    def _ambiguous_mention(self, norm: NormalizedText, ts: int, te: int, alias: Alias) -> bool:
+        """Whether an alias that is also a word ("Swift", "Drake", "Modi") names the person here.
+
+        Capitals do not decide: a CLIP tokenizer lower-cases the prompt, so "drake on
+        stage", "DRAKE ON STAGE" and "Drake on stage" are the same request. The words
+        around decide. After an article or quantifier it is a word ("a drake", "many
+        jobs"). Written with its listed capitals in a prompt that is not all capitals it is
+        the name (as before). Otherwise a plain word right before makes it a word ("bee
+        sting", "iron gates"); a person cue makes it the name ("rapper drake", "drake
+        performing", "trump at a rally", "portrait of cher"); with neither, a name that is
+        no everyday word ("modi", "picasso") is the name and an everyday word ("swift",
+        "gates") is the word.
+        """
+        lower = norm.lower
+        as_listed = _written_as_listed(norm, ts, te, alias.form)
+        if not alias.form.lower().startswith("the ") and (
+                person_cues.determiner_before(lower, ts) or context.indefinite_before(lower, ts)):
+            # "a drake" is a word; "the Lincoln Memorial" names a thing after the person (reported, not a depiction)
+            return as_listed and context.thing_after(lower, te, " " not in alias.key, norm.text) is not None
+        if as_listed:
+            return True
+        if person_cues.modifier_before(lower, ts):
+            return False
+        if person_cues.person_evidence(lower, ts, te):
+            return True
+        words = alias.key.split()
+        everyday = self._everyday_words()
+        return not (len(alias.key) < 4 or all(w in everyday for w in words))
+
+    def _everyday_words(self) -> frozenset[str]:
+        """Words of the lexicons that are also used as plain words (first names included: "hope", "rose")."""
+        def build() -> frozenset[str]:
+            return (load_lexicon("common_words.txt") | load_lexicon("first_names.txt")
+                    | load_lexicon("common_surnames.txt") | context.COMMON_WORDS | context.FUNCTION_WORDS
+                    | context.THING_NOUNS | context.ANIMALS_OBJECTS)
+        return self.cache.get("lexicon.everyday_words", build)
+
 
 _PRODUCTS = frozenset("""suit suits dress dresses gown shirt shirts polo jacket coat scarf tie belt wallet bag bags
 handbag purse perfume fragrance cologne watch watches shoes shoe boots sneakers heels sunglasses glasses jeans
@@ -217,18 +261,12 @@ def _outermost(hits: list[Hit]) -> list[Hit]:
     return out
 
 
-def _ambiguous_ok(norm: NormalizedText, ts: int, te: int, form: str) -> bool:
-    """An alias that is also a word counts only as a capitalised name, not as a word."""
+def _written_as_listed(norm: NormalizedText, ts: int, te: int, form: str) -> bool:
+    """Whether the alias is written with its listed capitals in a prompt that is not all capitals."""
     if context.is_all_caps(norm.text):
         return False
     written = re.findall(r"[^\W_]+", norm.text[ts:te])
     listed = re.findall(r"[^\W_]+", form)
     if len(written) != len(listed):
         return False
-    for word, listed_word in zip(written, listed):
-        if listed_word[:1].isupper() and not word[:1].isupper():
-            return False
-    if not form.lower().startswith("the ") and context.indefinite_before(norm.lower, ts):
-        return False
-    before = context.words_before(norm.lower, ts, 1)
-    return not (before and before[0] == "the" and not form.lower().startswith("the "))
+    return all(word[:1].isupper() or not listed_word[:1].isupper() for word, listed_word in zip(written, listed))

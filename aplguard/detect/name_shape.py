@@ -16,7 +16,7 @@ from ..errors import ConfigError
 from ..types import Finding
 from . import context
 from .context import COMMON_WORDS
-from .lists import builtin_index, non_person_index
+from .builtin_indexes import builtin_index, non_person_index
 from .normalize import NormalizedText, match_key, normalize
 from .resources import SHARED_CACHE, ResourceCache, load_lexicon
 

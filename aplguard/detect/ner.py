@@ -15,7 +15,7 @@ from ..errors import ModelFileError
 from ..types import Finding
 from . import context
 from .context import COMMON_WORDS
-from .lists import builtin_index, covered, non_person_spans
+from .builtin_indexes import builtin_index, covered, non_person_spans
 from .normalize import match_key, normalize
 from .resources import SHARED_CACHE, ResourceCache, load_lexicon
 

@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 
 from ..types import Finding
-from . import context
-from .lists import builtin_index, covered, non_person_spans
+from . import context, depiction, person_cues
+from .builtin_indexes import builtin_index, covered, non_person_spans, visual_artists
 from .normalize import NormalizedText, key_of, match_key
 from .resources import Person, ResourceCache, load_lexicon, load_us_presidents
 
@@ -44,11 +44,13 @@ _TITLE_SURNAME = re.compile(
     r"Secretary|Mayor|Speaker|Justice|Judge|General|Gen|Admiral|Colonel|Dr|Doctor|Professor|Prof|Sir|Dame|"
     r"Lord|Lady|King|Queen|Prince|Princess|Pope|Emperor|Empress|Tsar|Czar|Sheikh|Ayatollah|Chairman|"
     r"Congressman|Congresswoman|Rep|Representative|Ambassador|Coach|Mr|Mrs|Ms|Miss|Chief Justice)"
-    r"\.? ([A-Z][\w'\-]+)")
+    r"\.? ([A-Z][\w'\-]+)", re.IGNORECASE)
 _OFFICE_TITLES = frozenset({"President", "Vice President", "Senator", "Sen", "Governor", "Gov", "Chancellor",
                             "Prime Minister", "PM", "Premier", "Speaker", "Pope", "King", "Queen", "Prince",
                             "Princess", "Emperor", "Empress", "Tsar", "Czar", "Ayatollah", "Chairman",
                             "Congressman", "Congresswoman", "Chief Justice"})
+_THINGS = context.THING_NOUNS | context.ANIMALS_OBJECTS
+_OFFICE_TITLES_LOWER = {t.lower(): t for t in _OFFICE_TITLES}
 
 
 def load(cache: ResourceCache) -> None:
@@ -88,33 +90,82 @@ def office_holders(norm: NormalizedText, key: str, kidx: list[int], detector: st
     return out
 
 def titled_surnames(norm: NormalizedText, key: str, kidx: list[int], cache: ResourceCache,
-                detector: str) -> list[Finding]:
-    """"Governor Newsom", "Chancellor Scholz": a title and a listed person's surname."""
-    if context.is_all_caps(norm.text):
-        return []
+                    detector: str) -> list[Finding]:
+    """"Governor Newsom", "Chancellor Scholz": a title and a listed person's surname.
+
+    Written without capitals ("governor newsom", "GOVERNOR NEWSOM": a CLIP tokenizer sees
+    the same tokens) an office title still points at its holder, but only before a
+    distinctive surname (not a common surname or word: "president snow" stays a phrase).
+    """
     strict, loose = surname_index(cache), surname_index(cache, strict=False)
     non_person = non_person_spans(cache, key)
+    artists = visual_artists(cache)
+    all_caps = context.is_all_caps(norm.text)
+    lower = norm.lower
     out = []
     for m in _TITLE_SURNAME.finditer(norm.text):
+        title = m.group(1)
+        written_as_name = not all_caps and title[:1].isupper() and m.group(2)[:1].isupper()
+        office = _OFFICE_TITLES_LOWER.get(title.lower())
+        if not written_as_name and office is None:
+            continue
         # office titles ("President Bush", "Senator Sanders") point at the office holder
-        surnames = loose if m.group(1) in _OFFICE_TITLES else strict
+        surnames = loose if written_as_name and (office or title) in _OFFICE_TITLES else strict
         people = surnames.get(match_key(m.group(2))[0])
         if not people:
             continue
         ts, te = m.start(), m.end()
         kstart = next((k for k, t in enumerate(kidx) if t >= ts), len(kidx))
         kend = next((k for k, t in enumerate(kidx) if t >= te), len(kidx))
-        lower = norm.lower
-        if (covered(non_person, kstart, kend) or context.thing_after(lower, te)
-                or context.style_reason(lower, ts, te)):
-            continue
+        if covered(non_person, kstart, kend):
+            continue  # "King Kong": a listed non-person name, not a mention of anyone
         canonical = people[0].canonical if len(people) == 1 else None
+        verdict = depiction.judge(lower, norm.text, ts, te, protected=False, artist=canonical in artists,
+                                  one_word=False)
         who = canonical or " / ".join(p.canonical for p in people[:3])
+        explanation = f"title and surname of public figure {who}" + (f"; {verdict.note}" if verdict.note else "")
+        score = (0.85 if canonical else 0.7) if verdict.identity_seeking else 0.3
         start, end = norm.span(ts, te)
-        out.append(Finding(kind="public_figure", score=0.85 if canonical else 0.7, start=start, end=end,
+        out.append(Finding(kind="public_figure", score=score, start=start, end=end,
                            text=norm.original[start:end], detector=detector, canonical=canonical,
-                           explanation=f"title and surname of public figure {who}"))
+                           explanation=explanation, identity_seeking=verdict.identity_seeking))
     return out
+
+
+def lone_surnames(norm: NormalizedText, key: str, kidx: list[int], cache: ResourceCache, detector: str,
+                  taken: list[tuple[int, int]]) -> list[Finding]:
+    """"a close-up of Rutkowski's face", "kahlo smiling": a listed person's surname alone.
+
+    A surname by itself is a weak signal, so it counts only when it is distinctive (not a
+    first name, common surname or word), belongs to one listed person and the words
+    around it ask for a person (see :func:`person_cues.person_evidence`); capitals play no
+    part. ``taken``: original-prompt spans already reported (the full name).
+    """
+    strict = surname_index(cache)
+    artists = visual_artists(cache)
+    lower = norm.lower
+    out = []
+    for m in re.finditer(r"[a-z]+", key):
+        people = strict.get(m.group())
+        if not people or len(people) != 1 or m.group() in _THINGS:
+            continue
+        ts, te = kidx[m.start()], kidx[m.end() - 1] + 1
+        start, end = norm.span(ts, te)
+        if any(a < end and start < b for a, b in taken):
+            continue
+        if (person_cues.determiner_before(lower, ts) or person_cues.modifier_before(lower, ts)
+                or not person_cues.person_evidence(lower, ts, te)):
+            continue  # "a Faraday cage", "hay bale": a word, not the surname
+        canonical = people[0].canonical
+        verdict = depiction.judge(lower, norm.text, ts, te, protected=False, artist=canonical in artists,
+                                  one_word=True)
+        explanation = f"surname of public figure {canonical} with a person cue"
+        out.append(Finding(kind="public_figure", score=0.8 if verdict.identity_seeking else 0.3, start=start,
+                           end=end, text=norm.original[start:end], detector=detector, canonical=canonical,
+                           explanation=explanation + (f"; {verdict.note}" if verdict.note else ""),
+                           identity_seeking=verdict.identity_seeking))
+    return out
+
 
 def ordinal_presidents(norm: NormalizedText, key: str, kidx: list[int], cache: ResourceCache,
                    detector: str) -> list[Finding]:

@@ -14,11 +14,13 @@ import re
 import threading
 from dataclasses import dataclass, field
 from importlib import resources
-from typing import Any, Callable
+from collections.abc import Callable, Iterator
+from typing import TypeVar, cast
 
 from ..errors import ModelFileError
 
 log = logging.getLogger("aplguard.detect")
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -51,12 +53,12 @@ _REGNAL = re.compile(r"^(Pope|King|Queen|Emperor|Empress|Tsar|Kaiser|Sultan|Shah
 
 def _data_text(name: str) -> str:
     try:
-        return resources.files("aplguard.detect").joinpath("data", name).read_text(encoding="utf-8")
+        return resources.files("aplguard.detect").joinpath("data").joinpath(name).read_text(encoding="utf-8")
     except (FileNotFoundError, OSError) as exc:
         raise ModelFileError(f"aplguard.detect data file {name!r} is missing from the installation: {exc}") from exc
 
 
-def _lines(name: str):
+def _lines(name: str) -> Iterator[tuple[int, str]]:
     for n, raw in enumerate(_data_text(name).splitlines(), 1):
         line = raw.strip()
         if line and not line.startswith("#"):
@@ -114,6 +116,11 @@ def load_lexicon(name: str) -> frozenset[str]:
     return frozenset(_data_text(name).split())  # one key per line, no comments
 
 
+def load_visual_artists() -> frozenset[str]:
+    """Canonical names of ``data/visual_artists.txt`` (people known for a visual style)."""
+    return frozenset(line for _, line in _lines("visual_artists.txt"))
+
+
 def load_non_person_names() -> list[str]:
     """Fictional characters, brands, places and things that look like names."""
     return [line for _, line in _lines("non_person_names.txt")]
@@ -126,20 +133,24 @@ class ResourceCache:
     Thread-safe; values are never mutated after loading.
     """
 
-    _items: dict[str, Any] = field(default_factory=dict)
+    _items: dict[str, object] = field(default_factory=dict)
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
-    def get(self, name: str, loader: Callable[[], Any]) -> Any:
-        """Return the resource ``name``, building it with ``loader()`` on first use."""
+    def get(self, name: str, loader: Callable[[], T]) -> T:
+        """Return the resource ``name``, building it with ``loader()`` on first use.
+
+        A name always maps to one loader's result, so the stored object has the type
+        that loader returns (the cast records that invariant for the type checker).
+        """
         try:
-            return self._items[name]
+            return cast(T, self._items[name])
         except KeyError:
             pass
         with self._lock:
             if name not in self._items:
                 log.debug("loading detector resource %s", name)
                 self._items[name] = loader()
-            return self._items[name]
+            return cast(T, self._items[name])
 
     def loaded(self) -> list[str]:
         """Names of the resources loaded so far."""

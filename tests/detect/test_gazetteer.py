@@ -3,7 +3,7 @@ import re
 import pytest
 
 from aplguard.detect import GazetteerDetector, ResourceCache
-from aplguard.detect.lists import builtin_index
+from aplguard.detect.builtin_indexes import builtin_index
 from aplguard.detect.resources import load_descriptions, load_public_figures
 from aplguard.errors import ConfigError
 

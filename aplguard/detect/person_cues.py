@@ -1,0 +1,182 @@
+"""Words around a name that say whether a person is meant, whatever the capitals.
+
+CLIP-style text encoders lower-case the prompt, so "drake on stage", "DRAKE ON STAGE"
+and "Drake on stage" reach the image model as the same tokens. For a name that is also
+an everyday word ("swift", "sting", "gates"), the words around it decide: "drake
+performing on stage" is the rapper, "a mallard drake swimming" is a duck. All functions
+take the *normalised, lower-cased* prompt and character offsets into it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .context import FUNCTION_WORDS
+
+_WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)?")
+
+# Actions people (rather than ducks, rivers or ice) are pictured doing, as they follow a
+# name: "trump waving", "adele sings". Lexicon of -ing and third-person forms.
+PERSON_ACTIONS = frozenset("""
+singing sings rapping raps dancing dances performing performs smiling smiles laughing laughs grinning
+waving waves speaking speaks talking talks giving gives presenting presents posing poses wearing wears
+holding holds eating eats drinking drinks smoking smokes riding rides driving drives reading reads
+writing writes cooking cooks yelling yells shouting shouts crying cries hugging hugs kissing kisses
+shaking shakes celebrating celebrates playing plays flexing flexes dunking dunks signing signs painting
+paints sketching sketches working works praying prays boxing boxes punching punches kneeling kneels
+saluting salutes winking winks frowning frowns typing types golfing golfs skiing skis surfing surfs
+lifting lifts texting texts greeting greets meeting meets visiting visits addressing addresses
+campaigning campaigns debating debates testifying testifies preaching preaches teaching teaches
+lecturing lectures acting acts starring stars rehearsing rehearses strumming strums tweeting tweets
+arguing argues jogging jogs hiking hikes dining dines shopping shops taking takes making makes
+interviewing interviews answering answers pointing points clapping claps cheering cheers scoring scores
+kicking kicks batting bats pitching pitches serving serves training trains sprinting sprints
+conducting conducts directing directs filming films shooting shoots photographing photographs
+inventing invents experimenting experiments lecturing studying studies thinking thinks listening
+listens watching watches looking looks staring stares shrugging shrugs sweating sweats
+celebrating wrestling wrestles vaping vapes sipping sips toasting toasts announcing announces
+meditating meditates relaxing relaxes sunbathing sunbathes partying parties
+""".split())
+
+# Places and occasions where people are pictured: "trump at a rally", "drake on stage".
+PERSON_SETTINGS = frozenset("""
+stage rally rallies podium concert concerts tour gig festival carpet premiere interview conference
+press campaign parliament senate congress summit debate gala ceremony gym studio office courthouse
+court trial jail prison photoshoot paparazzi oscars grammys grammy met show talkshow set lecture
+speech inauguration funeral wedding birthday party parade protest march meeting cabinet throne
+laboratory lab locker dugout sideline podcast livestream stream microphone mic
+""".split())
+
+# What people have, wear or are with: "darwin with a long white beard", "jolie in a black gown".
+PERSON_ATTRIBUTES = frozenset("""
+face faces body eyes hair hairstyle haircut beard moustache mustache wig sunglasses glasses smile
+lips tattoo tattoos makeup lipstick suit tuxedo gown dress jersey uniform kurta outfit costume bra
+jumpsuit jacket hat crown fans wife husband kids children family bodyguards supporters girlfriend
+boyfriend entourage bandmates teammates selfie autograph portrait headshot
+""".split())
+
+# Roles and descriptions that, right before a name, make it a person: "rapper drake".
+PERSON_ROLES = frozenset("""
+rapper singer actor actress president senator governor chancellor minister pope king queen prince
+princess emperor empress dictator general chef painter artist sculptor photographer director poet
+writer author scientist inventor physicist billionaire mogul ceo founder footballer striker
+quarterback player athlete boxer wrestler driver champion coach comedian host presenter popstar
+star legend icon musician guitarist bassist drummer pianist composer dj producer model influencer
+young old elderly teenage teen baby little evil angry happy sad smiling crying zombie cyborg chibi
+superhero knight wizard astronaut pirate cowboy samurai vampire soldier warrior viking detective
+mr mrs ms dr sir dame lord lady saint st
+""".split())
+
+# Nouns for a picture of someone: "portrait of cher", "selfie with bad bunny".
+DEPICTION_NOUNS = frozenset("""
+portrait portraits photo photos photograph photographs picture pictures pic image images selfie
+headshot closeup painting drawing sketch caricature cartoon statue bust figurine
+poster mural render rendering likeness face body shot snapshot
+""".split())
+
+# Nouns for a thing that shows the person, when they follow a thing noun ("magazine cover").
+DEPICTION_MEDIA = frozenset("""
+cover covers poster posters mural murals statue statues bust busts portrait portraits photo photos
+photograph picture pictures selfie mask masks figurine figure figures doll dolls bobblehead
+caricature cartoon stamp banknote cutout lookalike impersonator cosplay costume tattoo
+""".split())
+
+# Words before a noun that make the next word a common noun, not a name: "a drake", "many jobs".
+DETERMINERS = frozenset("""
+a an the this that these those some any every each no many few several all both another other
+its one two three four five six seven eight nine ten dozen
+un une des les le la el los las una unos unas der die das ein eine einen einem einer il lo gli uno
+""".split())
+
+_PERSON_PREP = frozenset("on at in with during inside outside onstage backstage behind".split())
+_CUE_BEFORE = re.compile(r"(?:(?:dressed|disguised|cosplay\w*|costume\w*) as|selfie with|photo with|"
+                         r"picture with|meet(?:s|ing)?|hug(?:s|ging)?|interview(?:s|ing)?|featuring|feat|ft|"
+                         r"starring|with the face of|looks? like|lookalike of)\s*$")
+_DEPICTION = r"\b(?:close[- ]?up|" + "|".join(sorted(DEPICTION_NOUNS)) + r")"
+_DEPICTION_OF = re.compile(_DEPICTION + r" of\s*$")
+_DEPICTION_OF_OR_WITH = re.compile(_DEPICTION + r" (?:of|with)\s*$")
+_PRONOUN_CUES = re.compile(
+    r"\b(?:his|her|their)\s+(?:own\s+)?(?:face|body|eyes|hair|smile|features|likeness|head|lips|portrait|"
+    r"selfie|beard|moustache|mustache|expression)\b"
+    r"|\b(?:he|she)\s+(?:is|was|'s|stands|sits|smiles|waves|poses|looks|wears|holds|[a-z]+ing)\b"
+    r"|\b(?:him|her|them)\s+[a-z]+ing\b"
+    r"|\b(?:portrait|photo|picture|close-?up|selfie|image|shot|painting|drawing) of (?:him|her|them)\b"
+    r"|\b(?:himself|herself|themselves|in person)\b")
+
+
+def _adjacent_word_before(lower: str, start: int) -> str | None:
+    """The word right before ``start`` when only spaces separate them, else None."""
+    m = re.search(r"([^\W_]+(?:'[^\W_]+)?)( +)$", lower[max(0, start - 40):start])
+    return m.group(1) if m else None
+
+
+def _clause_after(lower: str, end: int, n: int = 5) -> list[str]:
+    """Up to ``n`` words after ``end``, stopping at the end of the clause (, ; . : !)."""
+    stop = re.search(r"[,;.:!?|]", lower[end:end + 120])
+    region = lower[end:end + (stop.start() if stop else 120)]
+    return [m.group() for m in _WORD.finditer(region)][:n]
+
+
+def determiner_before(lower: str, start: int) -> bool:
+    """Whether an article or quantifier comes right before: "a drake", "the gates", "many jobs"."""
+    word = _adjacent_word_before(lower, start)
+    return word is not None and word in DETERMINERS
+
+
+def modifier_before(lower: str, start: int) -> bool:
+    """Whether a plain word modifies the next one: "bee sting", "iron gates", "kids munch".
+
+    Function words, -ing/-ed words, roles ("rapper drake") and picture nouns ("photo
+    trump") do not count: they leave the next word free to be a name.
+    """
+    word = _adjacent_word_before(lower, start)
+    if word is None or word in FUNCTION_WORDS or word in PERSON_ROLES or word in DEPICTION_NOUNS:
+        return False
+    return not re.search(r"(?:ing|ed)$", word)
+
+
+def person_evidence(lower: str, start: int, end: int) -> str | None:
+    """Why the words around ``lower[start:end]`` say a person is meant, or None.
+
+    Before: a role ("rapper drake"), "portrait of", "selfie with", "dressed as",
+    "featuring". After: an action ("drake performing"), "'s face", "as a knight",
+    "on stage", "at a rally", "in a tuxedo", "with a long white beard".
+    """
+    word = _adjacent_word_before(lower, start)
+    if word is not None and word in PERSON_ROLES:
+        return "a role before the name"
+    head = lower[max(0, start - 40):start]
+    if _CUE_BEFORE.search(head) or _DEPICTION_OF_OR_WITH.search(head):
+        return "a picture or meeting cue before the name"
+    after = _clause_after(lower, end)
+    if not after:
+        return None
+    if after[0] in ("'s", "s") and lower[end:end + 1] in ("'", "\u2019") and len(after) > 1:
+        return "a face, body or outfit of the name" if after[1] in PERSON_ATTRIBUTES else None
+    if after[0] in PERSON_ACTIONS:
+        return "an action people do"
+    if after[0] == "as" and len(after) > 2 and after[1] in ("a", "an", "the") and after[2] in PERSON_ROLES:
+        return "a role after the name"
+    if after[0] in _PERSON_PREP and any(w in PERSON_SETTINGS or w in PERSON_ATTRIBUTES for w in after[1:5]):
+        return "a setting or outfit people are pictured in"
+    return None
+
+
+def asks_for_person(lower: str) -> bool:
+    """Whether the prompt asks for someone's face or body by pronoun ("close-up of her face", "he is waving")."""
+    return bool(_PRONOUN_CUES.search(lower))
+
+
+def depiction_of(lower: str, start: int, end: int) -> bool:
+    """Whether this mention itself is what is pictured: "portrait of X", "X's face"."""
+    head = lower[max(0, start - 40):start]
+    if _DEPICTION_OF.search(head):
+        return True
+    after = _clause_after(lower, end, 2)
+    return (len(after) == 2 and after[0] in ("'s", "s") and lower[end:end + 1] in ("'", "\u2019")
+            and after[1] in PERSON_ATTRIBUTES - {"selfie", "autograph", "fans", "supporters"})
+
+
+def depiction_medium_after(lower: str, end: int) -> bool:
+    """Whether a thing that shows the person follows within two words ("magazine cover", "poster")."""
+    return any(w in DEPICTION_MEDIA for w in _clause_after(lower, end, 2))
