@@ -9,7 +9,7 @@ does not.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from ..types import IDENTITY_KINDS, Decision, Face, FaceMatch, Finding, RequestContext
@@ -65,17 +65,23 @@ class OutputInput:
         self.prompt_decision = prompt_decision
 
 
-PromptCond = Callable[[PromptInput, RequestContext], "tuple | None"]
-OutputCond = Callable[[OutputInput, RequestContext], "tuple | None"]
+#: What a condition that holds returns: the findings or matches it matched on (possibly none).
+Evidence = tuple[Any, ...]
+PromptCond = Callable[[PromptInput, RequestContext], "Evidence | None"]
+OutputCond = Callable[[OutputInput, RequestContext], "Evidence | None"]
+#: A prompt or an output condition (the combinators below serve both).
+AnyCond = Callable[[Any, RequestContext], "Evidence | None"]
+#: Protected lists by name: entries with ``name`` and ``aliases``.
+Lists = Mapping[str, Sequence[Any]]
 
-_EMPTY: tuple = ()
+_EMPTY: Evidence = ()
 
 
 def _fold(values: Sequence[str] | None) -> frozenset[str] | None:
     return frozenset(v.casefold() for v in values) if values is not None else None
 
 
-def list_names(lists: dict[str, Sequence[Any]], names: Sequence[str] | None) -> frozenset[str] | None:
+def list_names(lists: Lists, names: Sequence[str] | None) -> frozenset[str] | None:
     """Case-folded names and aliases of the entries of the named protected lists."""
     if names is None:
         return None
@@ -119,7 +125,7 @@ def compile_context(cc: ContextCondition) -> tuple[Callable[[RequestContext], bo
 
 # ------------------------------------------------------------------ prompts
 
-def _compile_findings(fc: FindingCondition, lists: dict[str, Sequence[Any]]) -> tuple[PromptCond, str]:
+def _compile_findings(fc: FindingCondition, lists: Lists) -> tuple[PromptCond, str]:
     kinds = tuple(sorted(fc.kind)) if fc.kind is not None else None
     detectors = frozenset(fc.detector) if fc.detector is not None else None
     canon = _fold(fc.canonical_in)
@@ -141,7 +147,7 @@ def _compile_findings(fc: FindingCondition, lists: dict[str, Sequence[Any]]) -> 
     if min_count > 1:
         parts.append(f"at least {min_count}")
 
-    def test(ev: PromptInput, ctx: RequestContext) -> tuple | None:
+    def test(ev: PromptInput, ctx: RequestContext) -> Evidence | None:
         # Cheap rejections first: most rules miss most prompts.
         if kinds is None:
             if ev.max_score < min_score:
@@ -186,7 +192,7 @@ def _compile_findings(fc: FindingCondition, lists: dict[str, Sequence[Any]]) -> 
     return test, "findings(" + ", ".join(parts) + ")"
 
 
-def compile_prompt_when(when: PromptWhen, lists: dict[str, Sequence[Any]],
+def compile_prompt_when(when: PromptWhen, lists: Lists,
                         include_context: bool = True) -> tuple[PromptCond | None, str]:
     """Compile a prompt condition; returns (None, description) for 'always'.
 
@@ -209,22 +215,24 @@ def compile_prompt_when(when: PromptWhen, lists: dict[str, Sequence[Any]],
         desc.append(d)
     if include_context and when.context is not None:
         cfn, d = compile_context(when.context)
-        parts.append(lambda ev, ctx, cfn=cfn: _EMPTY if cfn(ctx) else None)
+        parts.append(_context_cond(cfn))
         desc.append(d)
     if when.any is not None:
         subs = [compile_prompt_when(w, lists) for w in when.any]
         fns = [fn for fn, _ in subs]
         always = any(fn is None for fn in fns)
 
-        def any_of(ev: PromptInput, ctx: RequestContext, fns=fns) -> tuple | None:
+        def any_of(ev: PromptInput, ctx: RequestContext) -> Evidence | None:
             for fn in fns:
+                if fn is None:
+                    return _EMPTY
                 got = fn(ev, ctx)
                 if got is not None:
                     return got
             return None
 
         if always:
-            parts.append(lambda ev, ctx: _EMPTY)
+            parts.append(_always)
         else:
             parts.append(any_of)
         desc.append("any(" + " | ".join(d for _, d in subs) + ")")
@@ -233,23 +241,41 @@ def compile_prompt_when(when: PromptWhen, lists: dict[str, Sequence[Any]],
     return _all_of(parts), " and ".join(desc) or "always"
 
 
-def _negate(inner: Callable | None, d: str, parts: list, desc: list) -> None:
+def _never(ev: Any, ctx: RequestContext) -> Evidence | None:
+    return None
+
+
+def _always(ev: Any, ctx: RequestContext) -> Evidence | None:
+    return _EMPTY
+
+
+def _context_cond(cfn: Callable[[RequestContext], bool]) -> AnyCond:
+    def holds(ev: Any, ctx: RequestContext) -> Evidence | None:
+        return _EMPTY if cfn(ctx) else None
+
+    return holds
+
+
+def _negate(inner: AnyCond | None, d: str, parts: list[AnyCond], desc: list[str]) -> None:
     """Add ``not(inner)``: an always-true inner condition (None) makes it never match."""
     if inner is None:
-        parts.append(lambda ev, ctx: None)
+        parts.append(_never)
     else:
-        parts.append(lambda ev, ctx, inner=inner: _EMPTY if inner(ev, ctx) is None else None)
+        def negated(ev: Any, ctx: RequestContext) -> Evidence | None:
+            return _EMPTY if inner(ev, ctx) is None else None
+
+        parts.append(negated)
     desc.append(f"not({d})")
 
 
-def _all_of(parts: list) -> Callable | None:
+def _all_of(parts: Sequence[AnyCond]) -> AnyCond | None:
     if not parts:
         return None
     if len(parts) == 1:
         return parts[0]
 
-    def all_of(ev: Any, ctx: RequestContext) -> tuple | None:
-        evidence: tuple = _EMPTY
+    def all_of(ev: Any, ctx: RequestContext) -> Evidence | None:
+        evidence: Evidence = _EMPTY
         for fn in parts:
             got = fn(ev, ctx)
             if got is None:
@@ -263,7 +289,7 @@ def _all_of(parts: list) -> Callable | None:
 
 # ------------------------------------------------------------------ outputs
 
-def _compile_matches(mc: MatchCondition, lists: dict[str, Sequence[Any]]) -> tuple[OutputCond, str]:
+def _compile_matches(mc: MatchCondition, lists: Lists) -> tuple[OutputCond, str]:
     ids = _fold(mc.identity_in)
     in_list = list_names(lists, mc.in_list)
     min_score, min_count = mc.min_score, mc.min_count
@@ -275,7 +301,7 @@ def _compile_matches(mc: MatchCondition, lists: dict[str, Sequence[Any]]) -> tup
     if min_count > 1:
         parts.append(f"at least {min_count}")
 
-    def test(ev: OutputInput, ctx: RequestContext) -> tuple | None:
+    def test(ev: OutputInput, ctx: RequestContext) -> Evidence | None:
         hits = []
         for m in ev.matches:
             if m.score < min_score:
@@ -292,7 +318,7 @@ def _compile_matches(mc: MatchCondition, lists: dict[str, Sequence[Any]]) -> tup
     return test, "matches(" + ", ".join(parts) + ")"
 
 
-def compile_output_when(when: OutputWhen, lists: dict[str, Sequence[Any]]) -> tuple[OutputCond | None, str]:
+def compile_output_when(when: OutputWhen, lists: Lists) -> tuple[OutputCond | None, str]:
     """Compile an output condition; returns (None, description) for 'always'."""
     parts: list[OutputCond] = []
     desc: list[str] = []
@@ -310,7 +336,7 @@ def compile_output_when(when: OutputWhen, lists: dict[str, Sequence[Any]]) -> tu
         pc = when.prompt
         actions = frozenset(pc.action) if pc.action is not None else None
 
-        def prompt_test(ev: OutputInput, ctx: RequestContext) -> tuple | None:
+        def prompt_test(ev: OutputInput, ctx: RequestContext) -> Evidence | None:
             d = ev.prompt_decision
             if d is None:
                 return None
@@ -326,16 +352,18 @@ def compile_output_when(when: OutputWhen, lists: dict[str, Sequence[Any]]) -> tu
         desc.append("prompt(" + ", ".join(f"{k}={v}" for k, v in pc.model_dump(exclude_none=True).items()) + ")")
     if when.context is not None:
         cfn, d = compile_context(when.context)
-        parts.append(lambda ev, ctx, cfn=cfn: _EMPTY if cfn(ctx) else None)
+        parts.append(_context_cond(cfn))
         desc.append(d)
     if when.any is not None:
         subs = [compile_output_when(w, lists) for w in when.any]
         fns = [fn for fn, _ in subs]
         if any(fn is None for fn in fns):
-            parts.append(lambda ev, ctx: _EMPTY)
+            parts.append(_always)
         else:
-            def any_of(ev: OutputInput, ctx: RequestContext) -> tuple | None:
+            def any_of(ev: OutputInput, ctx: RequestContext) -> Evidence | None:
                 for fn in fns:
+                    if fn is None:
+                        return _EMPTY
                     got = fn(ev, ctx)
                     if got is not None:
                         return got

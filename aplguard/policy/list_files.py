@@ -21,15 +21,25 @@ def _too_many(where: str) -> PolicyError:
     return PolicyError(f"{where}: more than {MAX_LIST_ENTRIES} entries in one list file")
 
 
-def _identity(make: Callable[[], ProtectedIdentity], where: Callable[[KeyPath], str], path: KeyPath,
+def _identity(item: Any, where: Callable[[KeyPath], str], path: KeyPath,
               errors: list[str]) -> ProtectedIdentity | None:
+    """One entry (a name or a mapping); a problem goes to ``errors``, located by ``where``."""
     try:
-        return make()
+        if isinstance(item, str):
+            return ProtectedIdentity.model_validate({"name": item})
+        return ProtectedIdentity.model_validate(item)
     except ValidationError as exc:
         for err in exc.errors(include_url=False):
             sub = path + tuple(err["loc"])
             errors.append(f"{where(sub)}: {format_path(sub)}: {str(err['msg']).removeprefix('Value error, ')}")
         return None
+
+
+def _at_line(source: str, lineno: int) -> Callable[[KeyPath], str]:
+    def where(_path: KeyPath) -> str:
+        return f"{source}:{lineno}:1"
+
+    return where
 
 
 def _from_yaml(text: str, source: str) -> list[ProtectedIdentity]:
@@ -51,8 +61,7 @@ def _from_yaml(text: str, source: str) -> list[ProtectedIdentity]:
     out: list[ProtectedIdentity] = []
     errors: list[str] = []
     for i, item in enumerate(data):
-        got = _identity(lambda item=item: ProtectedIdentity(name=item) if isinstance(item, str)
-                        else ProtectedIdentity.model_validate(item), where, root + (i,), errors)
+        got = _identity(item, where, root + (i,), errors)
         if got is not None:
             out.append(got)
     if errors:
@@ -76,9 +85,8 @@ def _from_csv(text: str, source: str) -> list[ProtectedIdentity]:
                 raise _too_many(f"{source}:{lineno}:1")
             aliases = [a.strip() for a in row[1].split("|") if a.strip()] if len(row) > 1 else []
             description = (row[2].strip() or None) if len(row) > 2 else None
-            got = _identity(lambda row=row, aliases=aliases, description=description: ProtectedIdentity(
-                name=row[0].strip(), aliases=aliases, description=description),
-                lambda _p, lineno=lineno: f"{source}:{lineno}:1", (), errors)
+            got = _identity({"name": row[0].strip(), "aliases": aliases, "description": description},
+                            _at_line(source, lineno), (), errors)
             if got is not None:
                 out.append(got)
     except csv.Error as exc:
@@ -97,8 +105,7 @@ def _from_txt(text: str, source: str) -> list[ProtectedIdentity]:
             continue
         if len(out) >= MAX_LIST_ENTRIES:
             raise _too_many(f"{source}:{lineno}:1")
-        got = _identity(lambda name=name: ProtectedIdentity(name=name),
-                        lambda _p, lineno=lineno: f"{source}:{lineno}:1", (), errors)
+        got = _identity(name, _at_line(source, lineno), (), errors)
         if got is not None:
             out.append(got)
     if errors:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import difflib
 import types
 import typing
+from collections.abc import Sequence
 from typing import Any, Union
 
 from pydantic import BaseModel, ValidationError
@@ -21,13 +22,15 @@ from .schema import OutputWhen, PolicySpec, PromptWhen
 from .yamlsafe import KeyPath
 
 
-def _data_path(data: Any, loc: tuple) -> KeyPath:
+def _data_path(data: Any, loc: tuple[int | str, ...]) -> KeyPath:
     """Keep the loc elements that index into ``data``; drop union tags."""
-    path: list = []
+    path: list[Any] = []
     current = data
     for i, part in enumerate(loc):
         last = i == len(loc) - 1
-        if isinstance(current, dict) and part in current or isinstance(current, list) and isinstance(part, int) and 0 <= part < len(current):
+        in_dict = isinstance(current, dict) and part in current
+        in_list = isinstance(current, list) and isinstance(part, int) and 0 <= part < len(current)
+        if in_dict or in_list:
             current = current[part]
             path.append(part)
         elif last and isinstance(current, dict):
@@ -129,7 +132,8 @@ def _when_refs(when: PromptWhen | OutputWhen, path: KeyPath, detectors: set[str]
                 out.append((path + ("matches",), "condition needs gallery matching but output.match_gallery is false"))
         if when.faces is not None and output is not None and not output.detect_faces:
             out.append((path + ("faces",), "condition needs face detection but output.detect_faces is false"))
-    for i, sub in enumerate(when.any or []):
+    subs: Sequence[PromptWhen | OutputWhen] = when.any or []
+    for i, sub in enumerate(subs):
         out += _when_refs(sub, path + ("any", i), detectors, lists, output)
     if when.not_ is not None:
         out += _when_refs(when.not_, path + ("not",), detectors, lists, output)
@@ -150,8 +154,8 @@ def reference_errors(spec: PolicySpec) -> list[tuple[KeyPath, str]]:
                             f"unknown protected list {name!r} (defined: {', '.join(sorted(lists)) or 'none'})"))
     for i, rule in enumerate(spec.rules):
         out += _when_refs(rule.when, ("rules", i, "when"), detectors, lists)
-    for i, rule in enumerate(spec.output.rules):
-        out += _when_refs(rule.when, ("output", "rules", i, "when"), detectors, lists, spec.output)
+    for i, out_rule in enumerate(spec.output.rules):
+        out += _when_refs(out_rule.when, ("output", "rules", i, "when"), detectors, lists, spec.output)
     if spec.output.match_gallery and not spec.output.detect_faces:
         out.append((("output", "match_gallery"), "gallery matching needs output.detect_faces: true"))
     for family in spec.prefixes:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Union
 
 import yaml
 
@@ -27,8 +27,10 @@ KeyPath = tuple[Any, ...]
 MAX_NODES = 100_000
 MAX_DEPTH = 64
 # libyaml's parser when PyYAML was built with it (~3x faster on big list files).
-_Loader = getattr(yaml, "CSafeLoader", None) if yaml.__with_libyaml__ else None
-_Loader = _Loader or yaml.SafeLoader
+_AnyLoader = Union[yaml.SafeLoader, "yaml.CSafeLoader"]
+_Loader: type[yaml.SafeLoader] | type[yaml.CSafeLoader] = yaml.SafeLoader
+if yaml.__with_libyaml__ and hasattr(yaml, "CSafeLoader"):
+    _Loader = yaml.CSafeLoader
 
 _PLAIN_KEY = re.compile(r"^[A-Za-z0-9_*-]+$")
 _PLAIN_TAGS = frozenset({"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"})
@@ -80,7 +82,7 @@ def _tab_errors(text: str, source: str) -> list[str]:
 class _Converter:
     """Turns a composed node tree into Python data plus a path -> Mark map."""
 
-    def __init__(self, loader: yaml.SafeLoader, source: str, max_nodes: int = MAX_NODES):
+    def __init__(self, loader: _AnyLoader, source: str, max_nodes: int = MAX_NODES) -> None:
         self.loader = loader
         self.max_nodes = max_nodes
         self.source = source
