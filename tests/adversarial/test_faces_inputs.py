@@ -373,3 +373,16 @@ def test_face_modules_read_the_environment_only_through_aplguard_environment(mon
             assert forbidden not in text, f"{path.name} uses {forbidden}"
     monkeypatch.setenv("APLGUARD_HOME", str(tmp_path / "home"))
     assert ModelStore().dir == tmp_path / "home" / "models"
+
+
+@pytest.mark.gpu
+def test_restore_type_keeps_a_cuda_tensor_on_its_device(rgb8):
+    torch = pytest.importorskip("torch")
+    if not torch.cuda.is_available():
+        pytest.skip("needs a CUDA device")
+    chw = torch.from_numpy(rgb8.transpose(2, 0, 1).copy()).cuda().half() / 255.0
+    pil = to_pil(chw[None])
+    assert np.abs(np.asarray(pil).astype(int) - rgb8).max() <= 1
+    back = restore_type(chw[None], pil)
+    assert back.device == chw.device and back.dtype == torch.float16 and tuple(back.shape) == (1, 3, 24, 40)
+    assert (back[0] - chw).abs().max().item() <= 1 / 255 + 1e-3
