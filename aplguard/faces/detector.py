@@ -23,7 +23,7 @@ from typing import Any, Protocol, runtime_checkable
 import numpy as np
 
 from .._deps import require
-from ..errors import ConfigError, FaceError
+from ..errors import AplGuardError, ConfigError, FaceError
 from ..types import Face
 from .image import ImageSource, load_image
 from .models import ModelStore
@@ -105,14 +105,20 @@ class FaceDetector:
         from mediapipe.tasks.python import BaseOptions, vision
 
         kinds = ["short", "full"] if self.model == "auto" else [self.model]
+        tasks: dict[str, Any] = {}
         for kind in kinds:
-            path = self.store.path(_MODELS[kind])
-            options = vision.FaceDetectorOptions(base_options=BaseOptions(model_asset_path=str(path)),
-                                                 min_detection_confidence=self.min_score)
+            path = self.store.dir / _MODELS[kind]
             try:
-                self._tasks[kind] = vision.FaceDetector.create_from_options(options)
-            except Exception as exc:  # noqa: BLE001 - surface as our error with the file named
+                path = self.store.path(_MODELS[kind])
+                options = vision.FaceDetectorOptions(base_options=BaseOptions(model_asset_path=str(path)),
+                                                     min_detection_confidence=self.min_score)
+                tasks[kind] = vision.FaceDetector.create_from_options(options)
+            except Exception as exc:
+                _close_all(list(tasks.values()))  # all or nothing: a later call retries every model
+                if isinstance(exc, AplGuardError):
+                    raise
                 raise FaceError(f"cannot load face detector model {path}: {exc}") from exc
+        self._tasks = tasks
         # Close the tasks before interpreter teardown (mediapipe's __del__ fails late).
         weakref.finalize(self, _close_all, list(self._tasks.values()))
 
