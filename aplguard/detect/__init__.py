@@ -22,7 +22,7 @@ from typing import Protocol, runtime_checkable
 
 from ..registry import Registry
 from ..types import IDENTITY_KINDS, Finding
-from .gazetteer import GazetteerDetector
+from .gazetteer import GazetteerDetector, ProtectedEntries
 from .name_shape import NameShapeDetector
 from .ner import NerDetector
 from .normalize import MAX_SCAN_CHARS, NormalizedText, normalize
@@ -58,9 +58,9 @@ class Detector(Protocol):
         ...
 
 
-def detector_registry() -> Registry:
+def detector_registry() -> Registry[Detector]:
     """A fresh registry with the built-in detector types (plus entry-point plug-ins)."""
-    registry: Registry = Registry("detector", "aplguard.detectors")
+    registry: Registry[Detector] = Registry("detector", "aplguard.detectors")
     registry.register("gazetteer", GazetteerDetector)
     registry.register("name_shape", NameShapeDetector)
     registry.register("personalization", PersonalizationDetector)
@@ -68,7 +68,7 @@ def detector_registry() -> Registry:
     return registry
 
 
-def default_detectors(protected: list[dict] | None = None, ner: bool = False,
+def default_detectors(protected: ProtectedEntries | None = None, ner: bool = False,
                       cache: ResourceCache | None = None) -> list[Detector]:
     """The default stack: gazetteer, name shape, personalisation (and NER if asked).
 
@@ -90,7 +90,7 @@ def default_detectors(protected: list[dict] | None = None, ner: bool = False,
 _KIND_RANK = {"protected": 5, "public_figure": 4, "personalization": 3, "private_person": 2, "likeness": 1}
 
 
-def _strength(f: Finding) -> tuple:
+def _strength(f: Finding) -> tuple[bool, int, float, int, bool]:
     return (f.identity_seeking, _KIND_RANK.get(f.kind, 0), f.score, f.end - f.start,
             f.canonical is not None)
 

@@ -32,9 +32,11 @@ def _census(path: Path) -> set[str]:
 
 def _faker(root: Path) -> tuple[set[str], set[str]]:
     sys.path.insert(0, str(root))
-    import faker.providers.person as person  # noqa: PLC0415
+    # faker is a build-time tool only (not installed with aplguard): imported by name
+    person = importlib.import_module("faker.providers.person")
 
-    first, last = set(), set()
+    first: set[str] = set()
+    last: set[str] = set()
     for info in pkgutil.iter_modules(person.__path__):
         mod = importlib.import_module(f"faker.providers.person.{info.name}")
         prov = getattr(mod, "Provider", None)

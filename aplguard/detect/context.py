@@ -12,8 +12,14 @@ import re
 
 _WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)?")
 
+
+def word_set(text: str) -> frozenset[str]:
+    """The whitespace-separated words of a lexicon written as a block of text."""
+    return frozenset(text.split())
+
+
 # Words after a name that make it a place, building, brand, product or thing.
-THING_NOUNS = frozenset("""
+THING_NOUNS = word_set("""
 memorial monument dam bridge street st avenue ave road rd boulevard blvd square park parkway airport
 station terminal center centre hall building tower plaza museum library university college school
 academy institute hospital clinic stadium arena gardens garden lake river mountain mount bay island
@@ -36,10 +42,10 @@ pudding tart muffin donut guitar bass piano violin drum drums saxophone trumpet 
 scheme flask ladder strip tractor drill screwdriver wrench chair sofa couch lamp shoes shoe sneakers
 sneaker boots paradox problem conjecture limit scale index rule razor complex fallacy
 room rooms headquarters hq card cards symphony sonata concerto opera requiem overture nocturne
-""".split())
+""")
 
 # Common English words that are also in the name lexicons; as a name they are weak evidence.
-COMMON_WORDS = frozenset("""
+COMMON_WORDS = word_set("""
 rose lily iris violet daisy holly ivy hazel heather fern willow olive poppy jasmine ginger pepper
 rain snow storm river brook lake forest wood woods hill hills field fields stone rock bush moon star
 sky sun summer winter autumn spring may june april august hope faith grace joy love mercy honor
@@ -58,12 +64,12 @@ human person people hero saint christmas easter holiday sunday monday friday sto
 music song dance rock jazz soul blues pop cyberpunk fantasy anime cinematic epic dramatic
 masterpiece quality detailed realistic photorealistic studio lighting render digital oil canvas
 macro micro bokeh trump sting jobs munch pollock edge plato engels
-""".split())
+""")
 # (last line: everyday words in English and other languages that are also one-word aliases of
 # listed people; written without capitals they need a person cue to count as the name)
 
 # Function words of the languages prompts are commonly written in: never names.
-FUNCTION_WORDS = frozenset("""
+FUNCTION_WORDS = word_set("""
 a an the of and or in on at to with by for from as is are was be this that
 der die das den dem des ein eine einer einem eines einen und oder mit im am vom zum zur auf aus bei
 nach von vor unter uber ueber ist sind
@@ -72,10 +78,10 @@ el los las uno una unos unas y o con en sobre para por del al es
 il lo gli uno una di da con su per tra fra sulla sullo sulle nel nella dei delle e
 o os as um uma uns umas com em no na nos nas do da dos das
 het een en van op met voor door bij
-""".split())
+""")
 
 # Words before a name that make it a place.
-_PLACE_BEFORE = frozenset("mount mt lake fort cape port camp lago monte".split())
+_PLACE_BEFORE = word_set("mount mt lake fort cape port camp lago monte")
 
 # Phrases right before a name that make it a style or credit reference, not a depiction.
 _STYLE_BEFORE = re.compile(
@@ -86,8 +92,8 @@ _STYLE_BEFORE = re.compile(
     r"inspired by|influenced by|homage to|reminiscent of|a la|trending on|by|"
     r"im stil von|im stile von|nach art von|al estilo de|estilo de|dans le style de|a la maniere de)\s*$")
 # Words right after a name that make it a style reference ("Wes Anderson style").
-_STYLE_AFTER = frozenset("style styled esque aesthetic aesthetics inspired vibe vibes palette "
-                         "colors colours composition lighting technique brushwork brushstrokes".split())
+_STYLE_AFTER = word_set("style styled esque aesthetic aesthetics inspired vibe vibes palette "
+                         "colors colours composition lighting technique brushwork brushstrokes")
 # "like X" is a style when the sentence talks about making art, otherwise a likeness.
 _ART_VERBS = re.compile(r"\b(?:paint\w*|drawn|draw\w*|sketch\w*|render\w*|illustrat\w*|styl\w*|"
                         r"shot|film\w*|photograph\w*|art|artwork|design\w*|colou?r\w*|compos\w*|"
@@ -100,13 +106,13 @@ _LIST_CONNECTOR = re.compile(r"(?:,(?: and| &)?| and| &| \+|,? with)$")
 _PERSON_NOUN = re.compile(r"\b(?:man|men|woman|women|guy|girl|boy|person|someone|somebody|lady|gentleman|"
                           r"he|she|actor|actress|singer|kid|child|baby|teen|teenager|dressed|dress\w*|"
                           r"costume|cosplay\w*|model|face)\b")
-_INDEFINITE = frozenset("a an any some every fictional fictitious generic imaginary random another".split())
-ANIMALS_OBJECTS = frozenset("""
+_INDEFINITE = word_set("a an any some every fictional fictitious generic imaginary random another")
+ANIMALS_OBJECTS = word_set("""
 dog dogs puppy cat cats kitten horse pony bird parrot fish goldfish hamster rabbit bunny turtle
 goat lamb cow bull mouse rat owl eagle hawk crow wren robin sparrow duck goose fox wolf deer moth
 snake lizard cow pig goat sheep chicken duck pet robot boat ship yacht car doll teddy bear toy
 plant tree pokemon dragon monster alien
-""".split())
+""")
 
 
 def words_before(lower: str, start: int, n: int = 4) -> list[str]:
@@ -148,10 +154,11 @@ def style_reason(lower: str, start: int, end: int, artist: bool = False) -> str 
         return "style reference"
     if after[:2] == ["s", "style"] or (after and after[0] in ("'s", "s") and len(after) > 1 and after[1] == "style"):
         return "style reference"
-    if re.search(r"\blike\s*$", tail[-8:]) and not _LIKENESS_BEFORE.search(tail[-40:]):
-        # "a woman like X" asks for a likeness; "a hotel lobby like X" for a style.
-        if artist or _ART_VERBS.search(before) or not _PERSON_NOUN.search(before):
-            return "style reference (like ...)"
+    # "a woman like X" asks for a likeness; "a hotel lobby like X" for a style.
+    likeness = _LIKENESS_BEFORE.search(tail[-40:])
+    if re.search(r"\blike\s*$", tail[-8:]) and not likeness and (
+            artist or _ART_VERBS.search(before) or not _PERSON_NOUN.search(before)):
+        return "style reference (like ...)"
     if artist:
         # "a castle on a hill, greg rutkowski, trending on artstation": an artist tag
         if re.search(r"[,|]\s*$", lower[max(0, start - 3):start]) and re.match(r"\s*(?:[,|.]|$)", lower[end:end + 3]):
@@ -225,14 +232,14 @@ def _proper_word_after(text: str, end: int) -> bool:
             and w.lower() not in FUNCTION_WORDS)
 
 
-REGIONS = frozenset("""
+REGIONS = word_set("""
 alabama alaska arizona arkansas california colorado connecticut delaware florida georgia hawaii idaho
 illinois indiana iowa kansas kentucky louisiana maine maryland massachusetts michigan minnesota
 mississippi missouri montana nebraska nevada ohio oklahoma oregon pennsylvania tennessee texas utah
 vermont virginia washington wisconsin wyoming dakota carolina jersey hampshire mexico york
 ontario quebec alberta manitoba saskatchewan british columbia scotland england wales ireland australia
 canada usa uk france germany italy spain brazil argentina chile peru colombia india china japan
-""".split())
+""")
 
 
 def region_after(lower: str, end: int) -> str | None:
@@ -253,7 +260,7 @@ def indefinite_before(lower: str, start: int) -> bool:
     return bool(before) and before[0] in _INDEFINITE
 
 
-_NAMED = frozenset("named called nicknamed namens llamado llamada nomme nommee".split())
+_NAMED = word_set("named called nicknamed namens llamado llamada nomme nommee")
 
 
 def pet_or_object_name(lower: str, start: int) -> bool:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 
 from ..errors import ConfigError
 from ..types import Finding
@@ -18,13 +18,17 @@ from .resources import (
     load_lexicon,
 )
 
-_TITLES = frozenset("""president pres chancellor prime minister pm senator sen governor gov mayor
+_TITLES = context.word_set("""president pres chancellor prime minister pm senator sen governor gov mayor
 king queen prince princess pope saint st sir dame lord lady dr doctor prof professor mr mrs ms miss
 general gen captain capt emperor empress tsar czar sheikh ayatollah chairman judge justice
-rep representative secretary minister premier ambassador coach""".split())
+rep representative secretary minister premier ambassador coach""")
 
 
-def parse_protected(protected: Iterable[dict] | None) -> list[Person]:
+#: A policy's protected identities: ``{name, aliases, description}`` mappings (or bare names).
+ProtectedEntries = Sequence[Mapping[str, object] | str]
+
+
+def parse_protected(protected: Iterable[object] | None) -> list[Person]:
     """Validate a policy's protected identities into :class:`Person` entries."""
     people: list[Person] = []
     for i, item in enumerate(protected or ()):
@@ -62,7 +66,7 @@ class GazetteerDetector:
         cache: resource cache (default: the process-wide one).
     """
 
-    def __init__(self, protected: list[dict] | None = None, builtin: bool = True, fuzzy: bool = True,
+    def __init__(self, protected: ProtectedEntries | None = None, builtin: bool = True, fuzzy: bool = True,
                  id: str = "gazetteer", cache: ResourceCache | None = None):
         self.id = id
         self.builtin = bool(builtin)
@@ -71,7 +75,7 @@ class GazetteerDetector:
         self._protected_people = parse_protected(protected)
         self._protected: NameIndex | None = None
 
-    def load(self) -> "GazetteerDetector":
+    def load(self) -> GazetteerDetector:
         """Build the indexes now instead of on the first prompt."""
         if self._protected is None and self._protected_people:
             self._protected = NameIndex(self._protected_people)
@@ -226,10 +230,10 @@ class GazetteerDetector:
         return self.cache.get("lexicon.everyday_words", build)
 
 
-_PRODUCTS = frozenset("""suit suits dress dresses gown shirt shirts polo jacket coat scarf tie belt wallet bag bags
+_PRODUCTS = context.word_set("""suit suits dress dresses gown shirt shirts polo jacket coat scarf tie belt wallet bag bags
 handbag purse perfume fragrance cologne watch watches shoes shoe boots sneakers heels sunglasses glasses jeans
 underwear lingerie lipstick makeup store boutique shop logo ad ads advertisement billboard collection line runway
-catwalk label brand product products bottle box car cars""".split())
+catwalk label brand product products bottle box car cars""")
 
 
 def _brand_use(lower: str, ts: int, te: int) -> bool:

@@ -15,21 +15,26 @@ import re
 from ..errors import ConfigError
 from ..types import Finding
 from . import context
-from .context import COMMON_WORDS
 from .builtin_indexes import builtin_index, non_person_index
+from .context import COMMON_WORDS, word_set
 from .normalize import NormalizedText, match_key, normalize
 from .resources import SHARED_CACHE, ResourceCache, load_lexicon
 
+#: A word of the prompt with its start and end offsets in the normalised text.
+Token = tuple[str, int, int]
+#: A scored name candidate: (score, its tokens, why).
+Scored = tuple[float, list[Token], str]
+
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
-_RELATION = frozenset("""
+_RELATION = word_set("""
 neighbour neighbor neighbours neighbors classmate classmates coworker coworkers co-worker colleague
 colleagues boss manager employee employees friend friends girlfriend boyfriend wife husband ex
 son daughter mom mum dad mother father sister brother cousin aunt uncle grandma grandpa
 grandmother grandfather niece nephew teacher student roommate flatmate crush partner fiance
 fiancee fiancé fiancée tenant landlord landlady coach trainer therapist doctor dentist nurse
 babysitter nanny stepmom stepdad stepson stepdaughter bestie bff mate pal buddy
-""".split())
-_POSSESSIVE = frozenset("my our his her their your".split())
+""")
+_POSSESSIVE = word_set("my our his her their your")
 _DEPICT = re.compile(r"\b(?:photo|photos|picture|pictures|pic|portrait|portraits|headshot|headshots|"
                      r"selfie|image|images|painting|drawing|sketch|nude|nudes|video|footage|face)\s+"
                      r"(?:of|with)\s*$")
@@ -38,15 +43,15 @@ _PROFILE = re.compile(r"\b(?:linkedin|instagram|facebook|tinder|dating profile|p
 # after "Firstname Unlistedname": what people do ("Paul Giamatti smiling", "... as a pirate")
 _PERSON_NEXT = re.compile(r"\s+(?:\w+ing|as|wearing|dressed|with his|with her|and his|and her)\b")
 # Nature words that follow first names in things' names ("Billy Goat", "Orion Nebula", "Luna Moth")
-_NOT_SURNAMES = context.ANIMALS_OBJECTS | frozenset("""
+_NOT_SURNAMES = context.ANIMALS_OBJECTS | word_set("""
 goat goats moth moths wren wrens mountains nebula galaxy constellation flytrap reaper sands comet
 borealis australis lilies lily orchid daisy cactus fern moss lake lakes falls ridge peak peaks
-""".split())
-_STOP = frozenset("""
+""")
+_STOP = word_set("""
 a an the of and or in on at to with by for from as is are was be this that these those into over
 under near behind before after during while who which what when where why how not no yes very
 new san santa saint st los las fort mount lake port cape
-""".split())
+""")
 
 
 
@@ -67,7 +72,7 @@ class NameShapeDetector:
         self.min_score = float(min_score)
         self.cache = cache or SHARED_CACHE
 
-    def load(self) -> "NameShapeDetector":
+    def load(self) -> NameShapeDetector:
         """Load the name lexicons now instead of on the first prompt."""
         self._lexicons()
         self._common()
@@ -137,7 +142,8 @@ class NameShapeDetector:
 
     # -- scoring -------------------------------------------------------------------------
 
-    def _score(self, norm: NormalizedText, seq, first, last, all_caps: bool, key: str):
+    def _score(self, norm: NormalizedText, seq: list[Token], first: frozenset[str], last: frozenset[str],
+               all_caps: bool, key: str) -> Scored | None:
         words = [t for t, _, _ in seq]
         lows = [w.lower() for w in words]
         # a lower-case particle inside a name: "Mohammed bin Rashid", "Ludwig van Beethoven"
@@ -202,7 +208,8 @@ class NameShapeDetector:
                 and keys[0] not in self._common() and k not in context.THING_NOUNS
                 and k not in context.REGIONS and not re.search(r"(?:ing|ed|ly|ness|ment|tion)$", k))
 
-    def _single(self, norm: NormalizedText, tokens, i: int, first, all_caps: bool):
+    def _single(self, norm: NormalizedText, tokens: list[Token], i: int, first: frozenset[str],
+                all_caps: bool) -> Scored | None:
         """"my wife Sarah": a capitalised first name right after a possessive relationship."""
         word, start, end = tokens[i]
         if all_caps or not word[:1].isupper() or match_key(word)[0] in self._common():
@@ -228,7 +235,7 @@ class NameShapeDetector:
             cue += 0.1
         return cue
 
-    def _finding(self, norm: NormalizedText, seq, score: float, why: str) -> Finding | None:
+    def _finding(self, norm: NormalizedText, seq: list[Token], score: float, why: str) -> Finding | None:
         ts, te = seq[0][1], seq[-1][2]
         lower = norm.lower
         if context.thing_after(lower, te) or context.place_before(lower, ts) or context.pet_or_object_name(lower, ts):
@@ -248,20 +255,20 @@ class NameShapeDetector:
 
 
 # Common East Asian surnames, written first ("Chen Wei", "Nguyen Van An", "Tanaka Hiroshi").
-_EAST_ASIAN_SURNAMES = frozenset("""
+_EAST_ASIAN_SURNAMES = word_set("""
 chen wang li zhang liu yang huang zhao wu zhou xu sun ma zhu hu guo he lin luo gao zheng liang xie
 song tang han feng deng cao peng zeng xiao tian dong pan yuan cai jiang yu du ye cheng wei su lu
 nguyen tran le pham hoang phan vu vo dang bui ngo duong ly trinh dinh
 kim lee park choi jung jeong kang cho yoon jang lim shin han oh seo kwon hwang ahn song
 tanaka sato suzuki takahashi watanabe ito yamamoto nakamura kobayashi kato yoshida yamada sasaki
 yamaguchi matsumoto inoue kimura hayashi shimizu
-""".split())
+""")
 # Lower-case particles allowed between a first name and a surname.
-_MID_PARTICLES = frozenset("bin ibn bint van von de da di du del della dos das le la al el ben abu".split())
+_MID_PARTICLES = word_set("bin ibn bint van von de da di du del della dos das le la al el ben abu")
 # Titles that only come before a person's name.
-_PERSON_TITLES = frozenset("""
+_PERSON_TITLES = word_set("""
 mr mrs ms mx dr prof professor sheikh sheikha sir dame rev reverend imam rabbi pastor
-""".split())
+""")
 _NAME_PREFIXES = ("al", "el", "o", "mc", "mac", "de", "da", "di", "du", "van", "von", "le", "la",
                   "bin", "ibn", "abu", "ben")
 
@@ -284,5 +291,5 @@ def _after_relationship(lower: str, start: int) -> bool:
     return len(before) == 2 and before[0] in _POSSESSIVE and before[1] in _RELATION
 
 
-def _adjacent(text: str, seq) -> bool:
+def _adjacent(text: str, seq: list[Token]) -> bool:
     return all(text[a[2]:b[1]] == " " for a, b in zip(seq, seq[1:]))

@@ -19,10 +19,13 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from types import ModuleType
+from typing import Protocol
 
 from .._deps import require
-from .context import COMMON_WORDS
+from .context import COMMON_WORDS, word_set
 from .normalize import key_of
 from .resources import Person
 
@@ -42,7 +45,15 @@ _RU_ENDINGS = ("ого", "его", "ому", "ему", "ий", "ый", "ой", "
 _RU_FOLDED_ADJ = ("ои", "еи", "ии", "ыи")
 # Surname suffixes that look like case endings: "-ов"/"-ев"/"-ин" keep them when inflected.
 _RU_SURNAME_SUFFIXES = ("ов", "ев", "ин", "ын")
-_STOP = frozenset("a an the of and or in on at to with by for from as is my our his her".split())
+_STOP = word_set("a an the of and or in on at to with by for from as is my our his her")
+
+
+class _Automaton(Protocol):
+    """The part of ``ahocorasick.Automaton`` (an untyped C extension) the index uses."""
+
+    def iter(self, text: str) -> Iterator[tuple[int, tuple[str, tuple[Alias, ...]]]]:
+        """(end index, stored value) for every key found in ``text``."""
+        ...
 
 
 @dataclass(frozen=True)
@@ -125,7 +136,8 @@ class NameIndex:
         fuzzy: build the fuzzy index.
     """
 
-    def __init__(self, people: list[Person], descriptions: list[tuple[str, str]] = (), fuzzy: bool = True):
+    def __init__(self, people: Sequence[Person], descriptions: Sequence[tuple[str, str]] = (),
+                 fuzzy: bool = True):
         ahocorasick = require("ahocorasick", "detect")
         self._osa = require("rapidfuzz.distance", "detect").OSA
         self.people = list(people)
@@ -161,15 +173,15 @@ class NameIndex:
                 if fuzzy and not native and not ambiguous:
                     self._add_fuzzy(key, Alias(person, form, key, False, "name"))
         for phrase, canonical in descriptions:
-            person = by_canonical.get(canonical)
-            if person is not None:
-                add(Alias(person, phrase, key_of(phrase), False, "description"))
+            owner = by_canonical.get(canonical)
+            if owner is not None:
+                add(Alias(owner, phrase, key_of(phrase), False, "description"))
 
         self._auto = self._build(ahocorasick, table)
         self._stem_auto = self._build(ahocorasick, stem_table) if stem_table else None
 
     @staticmethod
-    def _build(ahocorasick, table: dict[str, list[Alias]]):
+    def _build(ahocorasick: ModuleType, table: dict[str, list[Alias]]) -> _Automaton | None:
         auto = ahocorasick.Automaton()
         for key, aliases in table.items():
             auto.add_word(key, (key, tuple(aliases)))
@@ -254,7 +266,7 @@ class NameIndex:
                         hits.append(Hit(start, end, alias, sim, "fuzzy"))
         return hits
 
-    def fuzzy_single(self, key: str, skip: "frozenset[str] | set[str]" = frozenset()) -> list[Hit]:
+    def fuzzy_single(self, key: str, skip: frozenset[str] | set[str] = frozenset()) -> list[Hit]:
         """Misspelled one-word names ("Beyonse", "Zukerberg"): 1 edit (2 from 9 letters).
 
         Words in ``skip`` (real first names, surnames, common words) are never taken
@@ -273,7 +285,8 @@ class NameIndex:
                     hits.extend(Hit(m.start(), m.end(), a, sim, "fuzzy") for a in self._single[cand])
         return hits
 
-    def _match_rest(self, seq, tokens, i, edits):
+    def _match_rest(self, seq: tuple[str, ...], tokens: list[tuple[str, int, int]], i: int,
+                    edits: int) -> tuple[int, int] | None:
         j = i + 1
         for want in seq[1:]:
             if j >= len(tokens):

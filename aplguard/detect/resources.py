@@ -12,9 +12,9 @@ from __future__ import annotations
 import logging
 import re
 import threading
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from importlib import resources
-from collections.abc import Callable, Iterator
 from typing import TypeVar, cast
 
 from ..errors import ModelFileError
