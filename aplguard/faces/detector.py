@@ -107,7 +107,7 @@ class FaceDetector:
         kinds = ["short", "full"] if self.model == "auto" else [self.model]
         tasks: dict[str, Any] = {}
         for kind in kinds:
-            path = self.store.dir / _MODELS[kind]
+            path = self.store.dir / self.store.spec(_MODELS[kind]).filename
             try:
                 path = self.store.path(_MODELS[kind])
                 options = vision.FaceDetectorOptions(base_options=BaseOptions(model_asset_path=str(path)),
