@@ -23,7 +23,15 @@ from typing import Any
 from ..errors import PolicyError
 from ..registry import Registry
 from ..types import IDENTITY_KINDS, Decision, Face, FaceMatch, Finding, OutputDecision, RequestContext, RuleTrace
-from .conditions import OutputInput, PromptInput, compile_context, compile_output_when, compile_prompt_when
+from .conditions import (
+    AnyCond,
+    Evidence,
+    OutputInput,
+    PromptInput,
+    compile_context,
+    compile_output_when,
+    compile_prompt_when,
+)
 from .loader import Policy, load_policy
 from .settings import PolicySettings, settings_for
 
@@ -34,9 +42,9 @@ _ERROR_BLOCK_MESSAGE = "This prompt could not be screened and was blocked."
 _CTX_CACHE_MAX = 1024
 
 
-def _default_registry() -> Registry | None:
+def _default_registry() -> Registry[Any] | None:
     try:
-        from ..detect import detector_registry  # type: ignore[attr-defined]
+        from ..detect import detector_registry
     except ImportError:
         return None
     return detector_registry()
@@ -52,13 +60,13 @@ def _accepts_id(factory: Any) -> bool:
 
 def _merge(findings: list[Finding]) -> list[Finding]:
     try:
-        from ..detect import merge_findings  # type: ignore[attr-defined]
+        from ..detect import merge_findings
     except ImportError:
-        merge_findings = None
-    if merge_findings is not None:
+        pass
+    else:
         return list(merge_findings(findings))
     # Fallback: drop exact duplicates, keep the best score, order by position.
-    best: dict[tuple, Finding] = {}
+    best: dict[tuple[int, int, str, str | None], Finding] = {}
     for f in findings:
         key = (f.start, f.end, f.kind, f.canonical)
         if key not in best or f.score > best[key].score:
@@ -79,7 +87,7 @@ class _Rule:
     uses_findings: bool
 
 
-def _always(ev: Any, ctx: Any) -> tuple:
+def _always(ev: Any, ctx: Any) -> Evidence:
     return ()
 
 
@@ -97,7 +105,7 @@ class _ContextPlan:
     costs one tuple slice, not an allocation per rule.
     """
 
-    conds: tuple
+    conds: tuple[AnyCond, ...]
     skips: tuple[RuleTrace, ...]
 
 
@@ -125,8 +133,8 @@ class PolicyEngine:
         registry: detector registry (default: ``aplguard.detect.detector_registry()``).
     """
 
-    def __init__(self, policy: Policy | str | Path | dict, detectors: Mapping[str, Any] | None = None,
-                 registry: Registry | None = None):
+    def __init__(self, policy: Policy | str | Path | dict[str, Any], detectors: Mapping[str, Any] | None = None,
+                 registry: Registry[Any] | None = None):
         # An injected registry is also what detector types are validated against.
         self.policy = load_policy(policy) if registry is None else load_policy(policy, detector_types=registry)
         self._injected = dict(detectors or {})
@@ -185,7 +193,7 @@ class PolicyEngine:
         return _Compiled(policy, settings_for(policy), None, rules, output_rules, descriptions, aliases, {})
 
     @staticmethod
-    def _compile_rule(rule: Any, compiled: tuple, context: Any, uses_findings: bool) -> _Rule:
+    def _compile_rule(rule: Any, compiled: tuple[AnyCond | None, str], context: Any, uses_findings: bool) -> _Rule:
         cond, desc = compiled
         ctx_test, ctx_desc = compile_context(context) if context is not None else (None, "")
         full = " and ".join(d for d in (desc if cond is not None else "", ctx_desc) if d) or "always"
@@ -259,16 +267,19 @@ class PolicyEngine:
         return self.decide_findings(prompt, findings, ctx, errors=errors)
 
     def _context_plan(self, compiled: _Compiled, ctx: RequestContext) -> _ContextPlan:
+        key: tuple[Any, ...] | None
+        plan: _ContextPlan | None
         try:
-            key: tuple | None = (ctx.tenant, ctx.user_role, ctx.model_family,
-                                 tuple(sorted(ctx.labels.items())) if ctx.labels else ())
+            key = (ctx.tenant, ctx.user_role, ctx.model_family,
+                   tuple(sorted(ctx.labels.items())) if ctx.labels else ())
             plan = compiled.by_context.get(key)
         except TypeError:  # unhashable/unorderable label values: evaluate, don't cache
             key, plan = None, None
         if plan is None:
             if len(compiled.by_context) >= _CTX_CACHE_MAX:
                 compiled.by_context.clear()
-            conds, skips = [], []
+            conds: list[AnyCond] = []
+            skips: list[RuleTrace] = []
             for r in compiled.rules:
                 ok = r.ctx_test is None or r.ctx_test(ctx)
                 conds.append((r.cond or _always) if ok else _never)
@@ -287,7 +298,7 @@ class PolicyEngine:
         ev = PromptInput(findings)
         plan = self._context_plan(compiled, ctx)
         chosen = None
-        evidence: tuple = ()
+        evidence: Evidence = ()
         i = 0
         for cond in plan.conds:
             got = cond(ev, ctx)
@@ -412,9 +423,12 @@ class PolicyEngine:
             trace.append(RuleTrace("on_error", True, f"{len(errors)} output check failure(s); on_error={on_error}: "
                                                      f"{why}"))
         flagged = flag or action == "flag"
+        out_errors = tuple(errors)
+        if errors and action == "block":  # the audit log counts fail-closed events by this marker
+            out_errors = (f"fail-closed: output check failed; on_error={compiled.settings.on_error}", *out_errors)
         if compiled.settings.mode == "shadow":
-            return OutputDecision("none", rule_id, flagged, action, tuple(trace), tuple(errors))
-        return OutputDecision(action, rule_id, flagged, action, tuple(trace), tuple(errors))
+            return OutputDecision("none", rule_id, flagged, action, tuple(trace), out_errors)
+        return OutputDecision(action, rule_id, flagged, action, tuple(trace), out_errors)
 
     # ------------------------------------------------------------ settings
     def settings(self, ctx: RequestContext | None = None) -> PolicySettings:
@@ -468,7 +482,7 @@ def _on_error(on_error: str, action: str, rule_id: str, message: str | None) -> 
     return action, rule_id, message
 
 
-def _evidence(findings: tuple) -> str:
+def _evidence(findings: Evidence) -> str:
     if not findings:
         return ""
     shown = ", ".join(f"{f.kind}@{f.score:.2f} by {f.detector} [{f.start}:{f.end}]" for f in findings[:5])
@@ -476,7 +490,7 @@ def _evidence(findings: tuple) -> str:
     return f"; evidence: {shown}{more}"
 
 
-def _match_evidence(matches: tuple, n_faces: int) -> str:
+def _match_evidence(matches: Evidence, n_faces: int) -> str:
     if not matches:
         return f"; {n_faces} faces"
     shown = ", ".join(f"face {m.face_index}~{m.identity}@{m.score:.2f}" for m in matches[:5])

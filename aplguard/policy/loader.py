@@ -32,7 +32,7 @@ _DEFAULT = object()  # "use aplguard.detect's registry when it is installed"
 def default_detector_types() -> list[str] | None:
     """Type names of the built-in detector registry, or None when aplguard.detect is absent."""
     try:
-        from ..detect import detector_registry  # type: ignore[attr-defined]
+        from ..detect import detector_registry
     except ImportError:
         return None
     return detector_registry().names()
@@ -122,8 +122,9 @@ class Policy(PolicySpec):
                           {} if reads is None else reads)
 
     @classmethod
-    def model_validate(cls, obj: Any, *, strict: bool | None = None, from_attributes: bool | None = None,
-                       context: dict[str, Any] | None = None, **kwargs: Any) -> Policy:
+    def model_validate(cls, obj: Any, *, strict: bool | None = None, extra: Any | None = None,
+                       from_attributes: bool | None = None, context: Any | None = None, by_alias: bool | None = None,
+                       by_name: bool | None = None) -> Policy:
         """Validate a dict (or Policy); raises PolicyError, never ValidationError.
 
         ``context`` may hold ``detector_types`` (list of names, or None to skip
@@ -143,8 +144,9 @@ class Policy(PolicySpec):
                           FsPath(base_dir) if base_dir is not None else None, types_, {})
 
     @classmethod
-    def model_validate_json(cls, json_data: str | bytes, *, strict: bool | None = None,
-                            context: dict[str, Any] | None = None, **kwargs: Any) -> Policy:
+    def model_validate_json(cls, json_data: str | bytes | bytearray, *, strict: bool | None = None,
+                            extra: Any | None = None, context: Any | None = None, by_alias: bool | None = None,
+                            by_name: bool | None = None) -> Policy:
         """Validate JSON text like :meth:`model_validate` (lists loaded, tenants resolved)."""
         try:
             data = json.loads(json_data)
@@ -164,7 +166,8 @@ class Policy(PolicySpec):
             errors = [loc(p, m) for p, m in too_many]
             raise PolicyError(errors[0], errors)
         try:
-            policy = cls.__pydantic_validator__.validate_python(data, context={"detector_types": detector_types})
+            policy: Policy = cls.__pydantic_validator__.validate_python(
+                data, context={"detector_types": detector_types})
         except ValidationError as exc:
             found = pydantic_errors(exc, data)
             # In file order: easier to work through than pydantic's field order.

@@ -220,7 +220,7 @@ class PromptRule(_Model):
     id: str = Field(pattern=_ID_PATTERN, max_length=MAX_NAME_CHARS,
                     description="Unique rule id (shown in decisions and audit records).")
     description: Text | None = Field(None, description="What the rule is for.")
-    when: PromptWhen = Field(default_factory=PromptWhen, description="Condition; omitted = always matches.")
+    when: PromptWhen = Field(default_factory=lambda: PromptWhen.model_validate({}), description="Condition; omitted = always matches.")
     action: Literal["allow", "anonymize", "rewrite", "block"] = Field(description="What to do with the prompt.")
     flag: bool = Field(False, description="Also flag the request for review.")
     message: Text | None = Field(None, description="User-facing message for `block`.")
@@ -248,7 +248,7 @@ class OutputRule(_Model):
 
     id: str = Field(pattern=_ID_PATTERN, max_length=MAX_NAME_CHARS, description="Unique rule id.")
     description: Text | None = Field(None, description="What the rule is for.")
-    when: OutputWhen = Field(default_factory=OutputWhen, description="Condition; omitted = always matches.")
+    when: OutputWhen = Field(default_factory=lambda: OutputWhen.model_validate({}), description="Condition; omitted = always matches.")
     action: Literal["none", "flag", "blur", "block", "regenerate"] = Field(
         description="none | flag | blur (the faces) | block | regenerate (once, anonymized).")
     flag: bool = Field(False, description="Also flag the request for review (implied by action flag).")
@@ -267,7 +267,7 @@ class OutputPolicy(_Model):
     detect_faces: bool = Field(True, description="Run face detection on outputs at all.")
     match_gallery: bool = Field(True, description="Match detected faces against the protected gallery.")
     rules: list[OutputRule] = Field(default_factory=list, max_length=MAX_RULES, description="Ordered output rules.")
-    default: OutputDefault = Field(default_factory=OutputDefault, description="Action when no rule matches.")
+    default: OutputDefault = Field(default_factory=lambda: OutputDefault.model_validate({}), description="Action when no rule matches.")
 
 
 class RewriteSettings(_Model):
@@ -353,14 +353,14 @@ class PolicySpec(_Model):
     rules: list[PromptRule] = Field(default_factory=list, max_length=MAX_RULES,
                                     description="Ordered prompt rules; first match wins.")
     default: PromptDefault = Field(description="Prompt action when no rule matches (explicit on purpose).")
-    output: OutputPolicy = Field(default_factory=OutputPolicy,
+    output: OutputPolicy = Field(default_factory=lambda: OutputPolicy.model_validate({}),
                                  description="Output checks: face detection, gallery matching, output rules.")
     prefixes: dict[PrefixFamily, Text] = Field(
         default_factory=dict, max_length=len(MODEL_FAMILIES) + 1,
         description=f"Model family ({', '.join(MODEL_FAMILIES)}) -> APL prefix file or name; '*' is the fallback.")
-    rewrite: RewriteSettings = Field(default_factory=RewriteSettings, description="Rewrite settings.")
-    privacy: PrivacySettings = Field(default_factory=PrivacySettings, description="Audit-log privacy.")
-    audit: AuditSettings = Field(default_factory=AuditSettings, description="Audit requirements for this policy.")
+    rewrite: RewriteSettings = Field(default_factory=lambda: RewriteSettings.model_validate({}), description="Rewrite settings.")
+    privacy: PrivacySettings = Field(default_factory=lambda: PrivacySettings.model_validate({}), description="Audit-log privacy.")
+    audit: AuditSettings = Field(default_factory=lambda: AuditSettings.model_validate({}), description="Audit requirements for this policy.")
     tenants: dict[Name, TenantOverlay] = Field(default_factory=dict, max_length=MAX_TENANTS,
                                                description="Per-tenant overlays.")
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from .loader import Policy
 from .schema import PrivacySettings
@@ -49,7 +50,7 @@ class PolicySettings:
     def shadow(self) -> bool:
         return self.mode == "shadow"
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return {"name": self.name, "version": self.version, "sha256": self.sha256, "source": self.source,
                 "tenant": self.tenant, "mode": self.mode, "on_error": self.on_error,
                 "audit_required": self.audit_required, "privacy": self.privacy.model_dump(),

@@ -64,7 +64,7 @@ class PolicyStore:
     """
 
     def __init__(self, path: str | Path, on_error: Callable[[PolicyError], Any] | None = None,
-                 detectors: Mapping[str, Any] | None = None, registry: Registry | None = None,
+                 detectors: Mapping[str, Any] | None = None, registry: Registry[Any] | None = None,
                  check_interval_s: float | None = None) -> None:
         self.path = Path(path)
         self.check_interval_s = check_interval_s

@@ -152,9 +152,7 @@ def _ref_when(w, found, ctx, lists):
             return False
     if "any" in w and not any(_ref_when(sub, found, ctx, lists) for sub in w["any"]):
         return False
-    if "not" in w and _ref_when(w["not"], found, ctx, lists):
-        return False
-    return True
+    return not ("not" in w and _ref_when(w["not"], found, ctx, lists))
 
 
 ref_findings = st.builds(
