@@ -1,7 +1,8 @@
-"""Guard: screen prompts, anonymise with the APL prefix, audit outputs.
+"""Guard: screen prompts, anonymise with the APL prefix, check and audit outputs.
 
-This module only orchestrates (see DESIGN.md, "Data flow of one guarded call");
-detection, policy, prefixes, faces and the audit log live in their own modules.
+This module only orchestrates (docs/architecture.md has the data flow); every
+decision belongs to the policy port, generation to the backend port, face
+checks to the face-checker port and records to the audit port (aplguard.ports).
 """
 
 from __future__ import annotations
@@ -11,10 +12,15 @@ import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import TracebackType
 from typing import Any
 
-from .backends import PER_PROMPT_KWARGS, make_backend
-from .errors import AplGuardError, AuditError, Blocked, ConfigError, PrefixError
+from PIL import Image
+
+from .audit import AuditSink
+from .backends import make_backend
+from .errors import AplGuardError, AuditError, Blocked, ConfigError, MissingDependencyError, PrefixError
+from .ports import AuditPort, Backend, FaceChecker, PolicyPort, SettingsView
 from .prefix import SoftPrompt
 from .types import Decision, Face, FaceMatch, Finding, OutputDecision, RequestContext
 
@@ -22,6 +28,7 @@ log = logging.getLogger("aplguard.guard")
 
 DEFAULT_MAX_PROMPT_CHARS = 4096
 _RANK = {"allow": 0, "anonymize": 1, "rewrite": 2, "block": 3}
+_OUTPUT_TYPES = ("pil", "np", "pt")
 
 
 @dataclass
@@ -37,6 +44,7 @@ class GuardOutput:
         output_decisions: per image, the output rule's decision.
         audit_ids: ids of the audit records written for this call.
         raw: the pipeline's own output object (None when nothing was generated).
+        timings_ms: screen / generate / faces / total latencies.
     """
 
     images: list[Any]
@@ -64,6 +72,25 @@ class GuardOutput:
         return [d.message for d in self.decisions if d.blocked and d.message]
 
 
+@dataclass
+class _Call:
+    """The state of one guarded call, passed between Guard's steps and to the audit record."""
+
+    ctx: RequestContext
+    settings: SettingsView
+    prompts: list[str]
+    decisions: list[Decision]
+    per_prompt: int
+    images: list[Any] = field(default_factory=list)
+    pil: list[Image.Image | None] = field(default_factory=list)  # the images as checked and audited
+    faces: list[list[Face]] = field(default_factory=list)
+    matches: list[list[FaceMatch]] = field(default_factory=list)
+    outputs: list[OutputDecision] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    timings: dict[str, float] = field(default_factory=dict)
+    raw: Any = None
+
+
 class Guard:
     """Wrap a text-to-image pipeline with a privacy policy.
 
@@ -72,53 +99,77 @@ class Guard:
             with textual-inversion support) or a plain callable
             ``fn(prompts, **kwargs) -> images`` (no prefix support).
         prefix: an APL prefix file path or :class:`SoftPrompt`; when None, the
-            policy's prefix for the pipeline's model family is used, if any.
+            policy's prefix for the backend's model family is used, if any.
         policy: a shipped policy name (``"default"``, ``"strict"``, ``"audit-only"``,
-            ``"anonymize-all"``, ``"off"``), a YAML path, a ``Policy``, or any engine
-            object with ``decide_prompt``/``decide_output``/``settings``.
+            ``"anonymize-all"``, ``"off"``), a YAML path, a ``Policy``, or any object
+            implementing :class:`aplguard.ports.PolicyPort` (``PolicyEngine``, ``PolicyStore``).
         audit: an audit sink URL (``sqlite:///audit.db``, ``jsonl:///a.jsonl``,
-            ``postgresql://...``) or sink object; None writes no audit log.
-        faces: an object with ``analyze(image) -> (faces, matches)`` used for output
-            checks; None builds the default face auditor when the policy needs one.
+            ``postgresql://...``) or an :class:`aplguard.ports.AuditPort`; None writes no audit log.
+        backend: instead of ``pipe``, any :class:`aplguard.ports.Backend`.
+        faces: a :class:`aplguard.ports.FaceChecker` for output checks; None builds the
+            default face auditor when the policy checks outputs.
         gallery: directory of the protected-identity gallery for the default auditor.
         context: default request context (tenant, role, labels) for every call.
         raise_on_block: raise :class:`Blocked` instead of returning ``None`` images.
         max_prompt_chars: longer prompts are refused with ConfigError.
+        audit_hmac_key: HMAC key for a sink opened from a URL (default: the environment's).
 
     Raises:
         BackendError: ``pipe`` cannot be wrapped.
         PrefixError: the prefix is unreadable or does not fit the pipeline's encoder(s).
-        PolicyError: the policy is invalid.
+        PolicyError: the policy is invalid or a detector cannot load.
+        MissingDependencyError: the policy checks outputs but the ``faces`` extra is missing.
+
+    A Guard used as a context manager (or :meth:`close`\\ d) removes its prefix from the
+    pipeline, leaving it exactly as it found it, and closes a sink it opened itself.
     """
 
-    def __init__(self, pipe: Any, prefix: str | Path | SoftPrompt | None = None, policy: Any = "default",
-                 audit: Any = None, *, faces: Any = None, gallery: str | Path | None = None,
+    def __init__(self, pipe: Any = None, prefix: str | Path | SoftPrompt | None = None, policy: Any = "default",
+                 audit: str | Path | AuditPort | None = None, *, backend: Backend | None = None,
+                 faces: FaceChecker | None = None, gallery: str | Path | None = None,
                  context: RequestContext | None = None, raise_on_block: bool = False,
                  max_prompt_chars: int = DEFAULT_MAX_PROMPT_CHARS, audit_hmac_key: bytes | str | None = None):
-        self.backend = make_backend(pipe)
+        self.backend = _make_backend(pipe, backend)
         self.pipe = pipe
         self.engine = _make_engine(policy)
-        if hasattr(self.engine, "prepare"):  # build and load detectors now: bad parameters fail here
-            self.engine.prepare(load=True)
+        self.engine.prepare(load=True)  # build and load detectors now: bad parameters fail here
         self.context = context or RequestContext()
         self.raise_on_block = raise_on_block
         self.max_prompt_chars = int(max_prompt_chars)
+        if faces is not None and not isinstance(faces, FaceChecker):
+            raise ConfigError(f"faces: {type(faces).__name__} has no analyze(image) (see aplguard.ports.FaceChecker)")
         self._faces = faces
         self._gallery = gallery
         self._faces_error: str | None = None
         self._faces_loaded = faces is not None
         self._faces_lock = threading.Lock()  # the default auditor is built once, on first need
+        settings = self.engine.settings(self.context)
+        if faces is None and settings.output_checks:
+            _require_faces_extra(settings.name)
         self.prefix = self._resolve_prefix(prefix)
         if self.prefix is not None:
             self.backend.install_prefix(self.prefix)
-        self.audit = _make_sink(audit, audit_hmac_key)
-        if self.audit is None and _get(self.engine.settings(self.context), "audit_required", False):
+        self.audit, self._owns_audit, self._audit_key = _make_sink(audit, audit_hmac_key)
+        if self.audit is None and settings.audit_required:
             log.warning("the policy requires an audit log but Guard has none (pass audit=URL)")
 
-    # -- construction helpers -------------------------------------------------------
-    def _resolve_prefix(self, prefix: Any) -> SoftPrompt | None:
+    # -- lifecycle ---------------------------------------------------------------------
+    def close(self) -> None:
+        """Remove the prefix from the pipeline and close an audit sink Guard opened."""
+        self.backend.uninstall_prefix()
+        if self._owns_audit and isinstance(self.audit, AuditSink):
+            self.audit.close()
+
+    def __enter__(self) -> Guard:
+        return self
+
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
+                 tb: TracebackType | None) -> None:
+        self.close()
+
+    def _resolve_prefix(self, prefix: str | Path | SoftPrompt | None) -> SoftPrompt | None:
         if prefix is None:
-            named = self.engine.prefix_for(self.backend.family, self.context) if hasattr(self.engine, "prefix_for") else None
+            named = self.engine.prefix_for(self.backend.family, self.context)
             if named is None:
                 return None
             prefix = named
@@ -131,7 +182,7 @@ class Guard:
     # -- the guarded call ------------------------------------------------------------
     def __call__(self, prompt: str | list[str] | None = None, *, context: RequestContext | None = None,
                  tenant: str | None = None, **kwargs: Any) -> GuardOutput:
-        """Screen, generate and audit; takes the pipeline's own arguments.
+        """Screen, generate, check and audit; takes the pipeline's own arguments.
 
         Args:
             prompt: one prompt or a list of prompts.
@@ -139,64 +190,55 @@ class Guard:
             tenant: shorthand for ``context.tenant``.
             **kwargs: passed to the pipeline (``num_inference_steps``, ``generator``,
                 ``negative_prompt``, ``num_images_per_prompt``, callbacks, ...).
+                ``output_type`` may be ``pil``, ``np`` or ``pt`` (``latent`` is refused:
+                latents cannot be checked); ``return_dict`` is accepted, and a
+                GuardOutput is returned either way.
+
+        Every call that reached the policy writes one audit record (when a sink is
+        configured), also when generation or the checks raise: the record then
+        names the error and the exception propagates.
         """
         t0 = time.perf_counter()
         ctx = self._context(context, tenant)
         prompts = self._validate_prompts(prompt, kwargs)
-        settings = self.engine.settings(ctx)
-        decisions = [self.engine.decide_prompt(p, ctx) for p in prompts]
-        if kwargs.get("prompt_2") is not None:  # SDXL's second encoder reads prompt_2: screen it too
-            decisions = self._screen_second_prompts(kwargs["prompt_2"], decisions, ctx)
-        t_screen = time.perf_counter()
-        per_prompt = int(kwargs.get("num_images_per_prompt") or 1)
-        decisions = [self._enforce_capabilities(d) for d in decisions]
-        if self.raise_on_block and any(d.blocked for d in decisions):
-            blocked = [d for d in decisions if d.blocked]
-            self._audit(ctx, settings, prompts, decisions, [], [], [], [], {}, errors=[])
-            raise Blocked(blocked[0].message or "blocked by policy", decisions)
-
-        images: list[Any] = [None] * (len(prompts) * per_prompt)
-        kept = [i for i, d in enumerate(decisions) if not d.blocked]
-        raw = None
-        if kept:
-            effective = [decisions[i].rewritten_prompt or prompts[i] if decisions[i].action == "rewrite" else prompts[i]
-                         for i in kept]
-            anonymize = [decisions[i].anonymize for i in kept]
-            sub_kwargs = _subset_kwargs(kwargs, kept, len(prompts), per_prompt)
-            raw = self.backend.generate(effective, anonymize, sub_kwargs)
-            produced = list(_images_of(raw))
-            for j, i in enumerate(kept):
-                images[i * per_prompt:(i + 1) * per_prompt] = produced[j * per_prompt:(j + 1) * per_prompt]
-        t_gen = time.perf_counter()
-
-        faces, matches, outs, errors = self._check_outputs(images, prompts, decisions, ctx, settings, kwargs, per_prompt)
-        t_faces = time.perf_counter()
-        for k, od in enumerate(outs):
-            if od.action == "block":
-                images[k] = None
-        timings = {"screen": _ms(t0, t_screen), "generate": _ms(t_screen, t_gen), "faces": _ms(t_gen, t_faces)}
-        result = GuardOutput(images=images, decisions=decisions, faces=faces, matches=matches, output_decisions=outs, raw=raw, timings_ms=timings)
-        timings["total"] = _ms(t0, time.perf_counter())
-        result.audit_ids = self._audit(ctx, settings, prompts, decisions, images, faces, matches, outs, timings,
-                                       errors, per_prompt)
-        if self.audit is not None and not result.audit_ids and _get(settings, "audit_required", False):
-            result.images = [None] * len(images)  # fail closed: never return an unaudited image
-        return result
+        _check_output_type(kwargs)
+        call = _Call(ctx=ctx, settings=self.engine.settings(ctx), prompts=prompts,
+                     decisions=[], per_prompt=_images_per_prompt(kwargs))
+        try:
+            call.decisions = self._decide(prompts, kwargs.get("prompt_2"), ctx)
+            call.timings["screen"] = _ms(t0, time.perf_counter())
+            if self.raise_on_block and any(d.blocked for d in call.decisions):
+                self._audit(call)
+                blocked = [d for d in call.decisions if d.blocked]
+                raise Blocked(blocked[0].message or "blocked by policy", call.decisions)
+            self._generate(call, kwargs)
+            self._check_outputs(call, kwargs)
+        except Blocked:
+            raise
+        except BaseException as exc:
+            self._audit_failure(call, exc)
+            raise
+        call.timings["total"] = _ms(t0, time.perf_counter())
+        audit_ids = self._audit(call)
+        images = call.images
+        if self.audit is not None and not audit_ids and call.settings.audit_required:
+            images = [None] * len(images)  # fail closed: never return an unaudited image
+        return GuardOutput(images=images, decisions=call.decisions, faces=call.faces, matches=call.matches,
+                           output_decisions=call.outputs, audit_ids=audit_ids, raw=call.raw,
+                           timings_ms=dict(call.timings))
 
     def screen(self, prompt: str | list[str], *, context: RequestContext | None = None,
                tenant: str | None = None) -> list[Decision]:
         """Decide about prompts without generating anything."""
         ctx = self._context(context, tenant)
-        prompts = self._validate_prompts(prompt, {})
-        return [self._enforce_capabilities(self.engine.decide_prompt(p, ctx)) for p in prompts]
+        return self._decide(self._validate_prompts(prompt, {}), None, ctx)
 
     # -- steps --------------------------------------------------------------------------
     def _context(self, context: RequestContext | None, tenant: str | None) -> RequestContext:
         base = context or self.context
-        ctx = RequestContext(tenant=tenant or base.tenant, user_role=base.user_role,
-                             model_family=base.model_family or self.backend.family,
-                             model_id=base.model_id or self.backend.model_id, labels=dict(base.labels))
-        return ctx
+        return RequestContext(tenant=tenant or base.tenant, user_role=base.user_role,
+                              model_family=base.model_family or self.backend.family,
+                              model_id=base.model_id or self.backend.model_id, labels=dict(base.labels))
 
     def _validate_prompts(self, prompt: Any, kwargs: dict[str, Any]) -> list[str]:
         if prompt is None:
@@ -217,7 +259,13 @@ class Guard:
                 raise ConfigError(f"prompt[{i}]: {len(p)} characters exceeds max_prompt_chars={self.max_prompt_chars}")
         return list(prompts)
 
-    def _screen_second_prompts(self, prompt_2: Any, decisions: list[Decision], ctx) -> list[Decision]:
+    def _decide(self, prompts: list[str], prompt_2: Any, ctx: RequestContext) -> list[Decision]:
+        decisions = [self.engine.decide_prompt(p, ctx) for p in prompts]
+        if prompt_2 is not None:  # SDXL's second encoder reads prompt_2: screen it too
+            decisions = self._merge_second_prompts(prompt_2, decisions, ctx)
+        return [self._enforce_capabilities(d) for d in decisions]
+
+    def _merge_second_prompts(self, prompt_2: Any, decisions: list[Decision], ctx: RequestContext) -> list[Decision]:
         """Merge the decisions on ``prompt_2`` into the prompts' (the stricter action wins).
 
         A ``rewrite`` demanded by ``prompt_2`` becomes ``anonymize`` (rewriting edits ``prompt``
@@ -239,101 +287,175 @@ class Guard:
         return merged
 
     def _enforce_capabilities(self, d: Decision) -> Decision:
-        """Fail closed when the policy asks to anonymize but no prefix can be applied."""
+        """Fail closed when a decision needs what this Guard cannot do."""
+        why = None
         if d.anonymize and (self.prefix is None or not self.backend.supports_prefix):
             why = "no APL prefix is configured" if self.backend.supports_prefix else "backend cannot apply a prefix"
-            return Decision(action="block", rule=d.rule, flagged=True, findings=d.findings,
-                            message="This request cannot be generated safely right now.",
-                            intended_action="anonymize", trace=d.trace, errors=(*d.errors, f"fail-closed: {why}"))
-        return d
+        elif d.action == "rewrite" and not (d.rewritten_prompt or "").strip():
+            why = "the rewrite produced no prompt"  # never fall back to the original prompt
+        if why is None:
+            return d
+        return Decision(action="block", rule=d.rule, flagged=True, findings=d.findings,
+                        message="This request cannot be generated safely right now.",
+                        intended_action=d.action, trace=d.trace, errors=(*d.errors, f"fail-closed: {why}"))
 
-    def _face_auditor(self):
+    def _generate(self, call: _Call, kwargs: dict[str, Any]) -> None:
+        t = time.perf_counter()
+        n, per_prompt = len(call.prompts), call.per_prompt
+        call.images = [None] * (n * per_prompt)
+        kept = [i for i, d in enumerate(call.decisions) if not d.blocked]
+        if kept:
+            effective = [_effective_prompt(call.prompts[i], call.decisions[i]) for i in kept]
+            anonymize = [call.decisions[i].anonymize for i in kept]
+            sub_kwargs = _subset_kwargs(kwargs, kept, n, per_prompt, self.backend.per_prompt_kwargs)
+            generation = self.backend.generate(effective, anonymize, sub_kwargs)
+            if len(generation.images) != len(kept) * per_prompt:
+                raise AplGuardError(f"backend returned {len(generation.images)} images for "
+                                    f"{len(kept) * per_prompt} requested")
+            call.raw = generation.raw
+            for j, i in enumerate(kept):
+                call.images[i * per_prompt:(i + 1) * per_prompt] = generation.images[j * per_prompt:(j + 1) * per_prompt]
+        call.timings["generate"] = _ms(t, time.perf_counter())
+
+    def _face_checker(self) -> FaceChecker | None:
         with self._faces_lock:
-            return self._load_face_auditor()
+            if not self._faces_loaded:
+                self._faces_loaded = True
+                try:
+                    from .faces import FaceAuditor
 
-    def _load_face_auditor(self):
-        if self._faces_loaded:
+                    self._faces = FaceAuditor.create(gallery=self._gallery)
+                except (ImportError, AplGuardError) as exc:
+                    self._faces_error = f"face checks unavailable: {type(exc).__name__}"
+                    log.warning("%s: %s", self._faces_error, exc)
             return self._faces
-        self._faces_loaded = True
-        try:
-            from .faces import FaceAuditor
 
-            self._faces = FaceAuditor.create(gallery=self._gallery)
-        except (ImportError, AplGuardError) as exc:
-            self._faces_error = f"face checks unavailable: {type(exc).__name__}: {exc}"
-            log.warning("%s", self._faces_error)
-            self._faces = None
-        return self._faces
+    def _check_outputs(self, call: _Call, kwargs: dict[str, Any]) -> None:
+        """Face-check every image and apply the policy's output decision to it."""
+        from .faces.image import to_pil
 
-    def _check_outputs(self, images, prompts, decisions, ctx, settings, kwargs, per_prompt):
-        n = len(images)
-        faces: list[list[Face]] = [[] for _ in range(n)]
-        matches: list[list[FaceMatch]] = [[] for _ in range(n)]
-        outs = [OutputDecision() for _ in range(n)]
-        errors: list[str] = []
-        if not _get(settings, "output_checks", True) or all(im is None for im in images):
-            return faces, matches, outs, errors
-        auditor = self._face_auditor()
-        for k, image in enumerate(images):
+        t = time.perf_counter()
+        n = len(call.images)
+        call.faces = [[] for _ in range(n)]
+        call.matches = [[] for _ in range(n)]
+        call.outputs = [OutputDecision() for _ in range(n)]
+        call.pil = [None] * n
+        check = call.settings.output_checks
+        if not check and self.audit is None:
+            return  # nothing looks at the images: no conversion cost
+        for k, image in enumerate(call.images):
             if image is None:
                 continue
-            pil = to_pil(image)
-            decision = decisions[k // per_prompt]
             try:
-                if auditor is None:
-                    raise AplGuardError(self._faces_error or "no face auditor")
-                faces[k], matches[k] = auditor.analyze(pil)
-            except Exception as exc:  # a failing detector follows on_error
-                errors.append(f"output[{k}]: {type(exc).__name__}")
-                outs[k] = _output_on_error(_get(settings, "on_error", "anonymize"), decision)
+                call.pil[k] = to_pil(image)
+            except AplGuardError as exc:  # NaN/inf or malformed output: not an image anyone may receive
+                call.images[k] = None
+                call.errors.append(f"output[{k}]: unreadable image: {type(exc).__name__}")
+                call.outputs[k] = OutputDecision(action="block", rule="unreadable_output", flagged=True,
+                                                 errors=(f"fail-closed: unreadable image ({type(exc).__name__})",))
                 continue
-            od = self.engine.decide_output(faces=faces[k], matches=matches[k], ctx=ctx, prompt_decision=decision)
-            if od.action == "blur" and faces[k]:
-                from .faces import blur_faces
+            if check:
+                self._check_one(call, k, kwargs)
+        call.timings["faces"] = _ms(t, time.perf_counter())
 
-                images[k] = like(image, blur_faces(pil, faces[k]))
-            elif od.action == "regenerate":
-                images[k], faces[k], matches[k], od = self._regenerate(k, per_prompt, prompts, decision, ctx,
-                                                                        kwargs, auditor)
-            outs[k] = od
-        return faces, matches, outs, errors
+    def _check_one(self, call: _Call, k: int, kwargs: dict[str, Any]) -> None:
+        from .faces import blur_faces
+        from .faces.image import restore_type
 
-    def _regenerate(self, k, per_prompt, prompts, decision, ctx, kwargs, auditor):
-        """Re-run one image's prompt once with the prefix; block if it still matches."""
-        i = k // per_prompt
+        decision = call.decisions[k // call.per_prompt]
+        pil = call.pil[k]
+        assert pil is not None
+        faces, matches, errors = self._analyze(pil, k)
+        call.errors.extend(errors)
+        od = self.engine.decide_output(faces=faces, matches=matches, ctx=call.ctx, prompt_decision=decision,
+                                       errors=errors)
+        call.faces[k], call.matches[k] = faces, matches
+        if od.action == "block":
+            call.images[k] = None
+        elif od.action == "blur" and faces:
+            blurred = blur_faces(pil, faces)
+            call.images[k], call.pil[k] = restore_type(call.images[k], blurred), blurred
+        elif od.action == "regenerate":
+            od = self._regenerate(call, k, kwargs)
+        call.outputs[k] = od
+
+    def _analyze(self, pil: Image.Image, k: int) -> tuple[list[Face], list[FaceMatch], list[str]]:
+        """Faces and matches of one image; a failure is returned as an error for the policy to judge."""
+        checker = self._face_checker()
+        if checker is None:
+            return [], [], [f"output[{k}]: {self._faces_error or 'no face checker'}"]
+        try:
+            faces, matches = checker.analyze(pil)
+        except Exception as exc:  # noqa: BLE001 - any checker failure is judged by the policy's on_error
+            return [], [], [f"output[{k}]: face check failed: {type(exc).__name__}"]
+        return list(faces), list(matches), []
+
+    def _regenerate(self, call: _Call, k: int, kwargs: dict[str, Any]) -> OutputDecision:
+        """Re-run one image's prompt once with the prefix; block if it still matches or cannot be checked."""
+        from .faces.image import to_pil
+
+        i = k // call.per_prompt
+        decision = call.decisions[i]
         if self.prefix is None or not self.backend.supports_prefix:
-            return None, [], [], OutputDecision(action="block", rule="regenerate", flagged=True,
-                                                errors=("fail-closed: regenerate needs a prefix",))
-        sub = _subset_kwargs(kwargs, [i], len(prompts), per_prompt)
+            call.images[k] = None
+            return OutputDecision(action="block", rule="regenerate", flagged=True,
+                                  errors=("fail-closed: regenerate needs a prefix",))
+        sub = _subset_kwargs(kwargs, [i], len(call.prompts), call.per_prompt, self.backend.per_prompt_kwargs)
         sub["num_images_per_prompt"] = 1
         if isinstance(sub.get("generator"), list):
-            sub["generator"] = sub["generator"][k % per_prompt]
-        text = decision.rewritten_prompt if decision.action == "rewrite" and decision.rewritten_prompt else prompts[i]
-        image = list(_images_of(self.backend.generate([text], [True], sub)))[0]
-        faces, matches = auditor.analyze(to_pil(image))
+            sub["generator"] = sub["generator"][k % call.per_prompt]
+        image = self.backend.generate([_effective_prompt(call.prompts[i], decision)], [True], sub).images[0]
+        pil = to_pil(image)
+        faces, matches, errors = self._analyze(pil, k)
+        call.faces[k], call.matches[k] = faces, matches
+        if errors:
+            call.errors.extend(errors)
+            call.images[k] = None
+            return OutputDecision(action="block", rule="regenerate", flagged=True, intended_action="regenerate",
+                                  errors=("fail-closed: the regenerated image could not be checked",))
         again = Decision(action="anonymize", rule=decision.rule, flagged=True, findings=decision.findings)
-        od = self.engine.decide_output(faces=faces, matches=matches, ctx=ctx, prompt_decision=again)
+        od = self.engine.decide_output(faces=faces, matches=matches, ctx=call.ctx, prompt_decision=again)
         if od.action in ("regenerate", "block"):
-            return None, faces, matches, OutputDecision(action="block", rule=od.rule, flagged=True,
-                                                        intended_action="regenerate")
-        return image, faces, matches, OutputDecision(action="regenerate", rule=od.rule, flagged=True)
+            call.images[k] = None
+            return OutputDecision(action="block", rule=od.rule, flagged=True, intended_action="regenerate")
+        call.images[k], call.pil[k] = image, pil
+        return OutputDecision(action="regenerate", rule=od.rule, flagged=True)
 
-    def _audit(self, ctx, settings, prompts, decisions, images, faces, matches, outs, timings, errors,
-               per_prompt: int = 1) -> list[str]:
+    # -- audit --------------------------------------------------------------------------
+    def _audit(self, call: _Call, exception: BaseException | None = None) -> list[str]:
         if self.audit is None:
             return []
-        from .guard_audit import build_record
+        from .audit import build_record
 
         try:
-            record = build_record(engine=self.engine, ctx=ctx, settings=settings, prompts=prompts,
-                                  decisions=decisions, images=images, faces=faces, matches=matches, outputs=outs,
-                                  timings=timings, errors=errors, prefix=self.prefix, per_prompt=per_prompt,
-                                  key=getattr(self.audit, "key", None))
+            record = build_record(
+                tenant=call.ctx.tenant, labels=dict(call.ctx.labels), policy_name=call.settings.name,
+                policy_version=call.settings.version, policy_sha256=call.settings.sha256,
+                model_id=call.ctx.model_id, prefix_id=self.prefix.digest[:16] if self.prefix is not None else None,
+                prompts=call.prompts, decisions=call.decisions,
+                protected_names=self.engine.protected_names(call.ctx),
+                prompt_storage=call.settings.privacy.prompt_storage, thumbnails=call.settings.privacy.thumbnails,
+                images=[p if im is not None else None for p, im in zip(call.pil, call.images)] if call.pil else [],
+                faces=call.faces, matches=call.matches, outputs=call.outputs, timings=call.timings,
+                errors=call.errors, per_prompt=call.per_prompt, key=self._audit_key, exception=exception,
+            )
             return [str(self.audit.append(record))]
         except AuditError as exc:
             # The caller fails closed when the policy says audit_required.
             log.error("audit write failed: %s", type(exc).__name__)
             return []
+
+    def _audit_failure(self, call: _Call, exc: BaseException) -> None:
+        """Record a call that raised after reaching the policy (no image is returned)."""
+        if not call.decisions:  # the policy itself raised: nothing was decided, nothing generated
+            call.decisions = [Decision(action="block", rule="error", errors=(f"fail-closed: {type(exc).__name__}",))
+                              for _ in call.prompts]
+        call.images, call.pil = [], []
+        call.faces, call.matches, call.outputs = [], [], []
+        try:
+            self._audit(call, exception=exc)
+        except Exception:  # noqa: BLE001 - never mask the original exception
+            log.error("audit of a failed call failed")
 
 
 # ---------------------------------------------------------------------------
@@ -344,75 +466,82 @@ def _ms(a: float, b: float) -> float:
     return round((b - a) * 1000.0, 3)
 
 
-def _get(obj: Any, name: str, default: Any) -> Any:
-    return getattr(obj, name, default) if obj is not None else default
+def _make_backend(pipe: Any, backend: Backend | None) -> Backend:
+    if backend is None:
+        if pipe is None:
+            raise ConfigError("Guard: pass a pipeline (`pipe`) or a backend (`backend=`)")
+        return make_backend(pipe)
+    if pipe is not None:
+        raise ConfigError("Guard: pass either `pipe` or `backend=`, not both")
+    if not isinstance(backend, Backend):
+        raise ConfigError(f"backend: {type(backend).__name__} does not implement aplguard.ports.Backend")
+    return backend
 
 
-def _make_engine(policy: Any):
-    if hasattr(policy, "decide_prompt") and hasattr(policy, "settings"):
+def _make_engine(policy: Any) -> PolicyPort:
+    if isinstance(policy, PolicyPort):
         return policy
     from .policy import PolicyEngine
 
     return PolicyEngine(policy)
 
 
-def _make_sink(audit: Any, hmac_key: Any):
+def _make_sink(audit: str | Path | AuditPort | None,
+               hmac_key: bytes | str | None) -> tuple[AuditPort | None, bool, bytes | None]:
+    """The sink, whether Guard opened it (and so closes it), and the key for prompt hashes."""
+    from .audit import AuditSink, open_sink
+    from .audit.chain import resolve_key
+
     if audit is None:
-        return None
-    if hasattr(audit, "append"):
-        return audit
+        return None, False, None
     if isinstance(audit, (str, Path)):
-        from .audit import open_sink
-
-        return open_sink(str(audit), hmac_key=hmac_key)
-    raise ConfigError(f"audit: expected a sink URL or sink object, got {type(audit).__name__}")
-
-
-def _output_on_error(on_error: str, decision: Decision) -> OutputDecision:
-    """What a failed face check means for one image, by the policy's on_error."""
-    if on_error == "allow" or (on_error == "anonymize" and decision.anonymize):
-        return OutputDecision(action="none", rule="on_error", flagged=True, errors=("face check failed",))
-    return OutputDecision(action="block", rule="on_error", flagged=True, errors=("face check failed; fail-closed",))
+        sink = open_sink(str(audit), hmac_key=hmac_key)
+        return sink, True, sink.key
+    if isinstance(audit, AuditSink):
+        return audit, False, audit.key
+    if isinstance(audit, AuditPort):
+        return audit, False, resolve_key(hmac_key)
+    raise ConfigError(f"audit: expected a sink URL or an aplguard.ports.AuditPort, got {type(audit).__name__}")
 
 
-def to_pil(image: Any):
-    """A PIL view of one pipeline output (PIL, HWC numpy array, or CHW torch tensor)."""
-    if hasattr(image, "mode") and hasattr(image, "size"):
-        return image
-    from .faces.image import load_image  # handles uint8/float arrays; PIL and numpy only
+def _require_faces_extra(policy_name: str) -> None:
+    import importlib.util
 
-    if hasattr(image, "detach"):  # torch output is CHW
-        image = image.detach().cpu().float().numpy().transpose(1, 2, 0)
-    return load_image(image)
+    if importlib.util.find_spec("mediapipe") is None:
+        raise MissingDependencyError(
+            f"policy {policy_name!r} checks generated images for faces, which needs the faces extra: "
+            "pip install 'aplguard[faces]' (or pass faces=<your checker>, or use a policy with detect_faces: false)")
 
 
-def like(original: Any, pil: Any) -> Any:
-    """Convert an edited PIL image back to the type of the pipeline's output."""
-    if hasattr(original, "mode"):
-        return pil
-    import numpy as np
-
-    arr = np.asarray(pil).astype(np.float32) / 255.0
-    if hasattr(original, "detach"):
-        import torch
-
-        return torch.from_numpy(arr.transpose(2, 0, 1)).to(original.device, original.dtype)
-    return arr.astype(getattr(original, "dtype", np.float32))
+def _check_output_type(kwargs: dict[str, Any]) -> None:
+    output_type = kwargs.get("output_type", "pil")
+    if output_type not in _OUTPUT_TYPES:
+        raise ConfigError(f"output_type={output_type!r}: Guard checks decoded images; use one of "
+                          f"{', '.join(_OUTPUT_TYPES)} ('latent' outputs cannot be face-checked or audited)")
 
 
-def _images_of(raw: Any) -> list[Any]:
-    images = getattr(raw, "images", raw)
-    if images is None:
-        return []
-    return list(images)
+def _images_per_prompt(kwargs: dict[str, Any]) -> int:
+    value = kwargs.get("num_images_per_prompt") or 1
+    if not isinstance(value, int) or value < 1:
+        raise ConfigError(f"num_images_per_prompt: expected a positive integer, got {value!r}")
+    return value
 
 
-def _subset_kwargs(kwargs: dict[str, Any], kept: list[int], n_prompts: int, per_prompt: int) -> dict[str, Any]:
+def _effective_prompt(prompt: str, decision: Decision) -> str:
+    """The text the backend receives: the rewrite for ``rewrite`` decisions (checked non-empty), else the prompt."""
+    if decision.action == "rewrite":
+        assert decision.rewritten_prompt  # _enforce_capabilities blocked empty rewrites
+        return decision.rewritten_prompt
+    return prompt
+
+
+def _subset_kwargs(kwargs: dict[str, Any], kept: list[int], n_prompts: int, per_prompt: int,
+                   per_prompt_kwargs: tuple[str, ...]) -> dict[str, Any]:
     """Drop the entries of blocked prompts from per-prompt list arguments."""
     if len(kept) == n_prompts:
         return dict(kwargs)
     out = dict(kwargs)
-    for name in PER_PROMPT_KWARGS:
+    for name in per_prompt_kwargs:
         value = out.get(name)
         if isinstance(value, (list, tuple)) and len(value) == n_prompts:
             out[name] = [value[i] for i in kept]

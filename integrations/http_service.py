@@ -26,6 +26,7 @@ from typing import Any
 
 from aplguard.errors import AplGuardError, ConfigError
 from aplguard.policy.check_result import check_result
+from aplguard.ports import PolicyPort
 from aplguard.types import RequestContext
 
 log = logging.getLogger("aplguard.http")
@@ -35,9 +36,14 @@ MAX_PROMPTS = 256
 
 
 class ScreeningService:
-    """Owns the policy engine and answers check requests (no HTTP here: testable alone)."""
+    """Owns the policy engine and answers check requests (no HTTP here: testable alone).
 
-    def __init__(self, engine):
+    The engine's detectors are built and loaded here, at start-up, so a bad detector
+    parameter or a missing model fails before the first request (as in ``Guard``).
+    """
+
+    def __init__(self, engine: PolicyPort):
+        engine.prepare(load=True)
         self.engine = engine
 
     def check(self, body: dict[str, Any]) -> dict[str, Any]:
@@ -68,11 +74,11 @@ class ScreeningService:
         return {"status": "ok", "policy": {"name": s.name, "version": s.version, "sha256": s.sha256}}
 
 
-def _handler(service: ScreeningService, max_body_bytes: int):
+def _handler(service: ScreeningService, max_body_bytes: int) -> type[BaseHTTPRequestHandler]:
     class Handler(BaseHTTPRequestHandler):
         server_version = "aplguard"
 
-        def log_message(self, fmt, *args):  # never log request bodies
+        def log_message(self, format: str, *args: Any) -> None:  # never log request bodies
             log.debug("%s %s", self.command, self.path)
 
         def _send(self, status: int, payload: dict[str, Any]) -> None:
@@ -83,12 +89,12 @@ def _handler(service: ScreeningService, max_body_bytes: int):
             self.end_headers()
             self.wfile.write(data)
 
-        def do_GET(self):  # noqa: N802 - http.server naming
+        def do_GET(self) -> None:  # noqa: N802 - http.server naming
             if self.path == "/healthz":
                 return self._send(200, service.health())
             return self._send(404, {"error": f"no such endpoint: GET {self.path}"})
 
-        def do_POST(self):  # noqa: N802
+        def do_POST(self) -> None:  # noqa: N802
             if self.path != "/v1/check":
                 return self._send(404, {"error": f"no such endpoint: POST {self.path}"})
             try:
@@ -114,7 +120,7 @@ def _handler(service: ScreeningService, max_body_bytes: int):
     return Handler
 
 
-def make_server(engine, host: str = "127.0.0.1", port: int = 8080,
+def make_server(engine: PolicyPort, host: str = "127.0.0.1", port: int = 8080,
                 max_body_bytes: int = MAX_BODY_BYTES) -> ThreadingHTTPServer:
     """Build (not start) the HTTP server; ``port=0`` picks a free port."""
     server = ThreadingHTTPServer((host, port), _handler(ScreeningService(engine), max_body_bytes))
@@ -122,7 +128,7 @@ def make_server(engine, host: str = "127.0.0.1", port: int = 8080,
     return server
 
 
-def serve_in_thread(engine, host: str = "127.0.0.1", port: int = 0) -> tuple[ThreadingHTTPServer, threading.Thread]:
+def serve_in_thread(engine: PolicyPort, host: str = "127.0.0.1", port: int = 0) -> tuple[ThreadingHTTPServer, threading.Thread]:
     """Start a server in a background thread (tests, notebooks); returns it and the thread."""
     server = make_server(engine, host, port)
     thread = threading.Thread(target=server.serve_forever, name="aplguard-http", daemon=True)

@@ -22,7 +22,13 @@ def sdxl_pipe():
     return tiny_sdxl_pipeline(seed=0)
 
 
+class ScriptedPrivacy:
+    prompt_storage = "hash"
+    thumbnails = False
+
+
 class ScriptedSettings:
+    privacy = ScriptedPrivacy()
     name = "scripted"
     version = "1"
     sha256 = "0" * 64
@@ -33,7 +39,7 @@ class ScriptedSettings:
 
 
 class ScriptedEngine:
-    """A policy engine whose decisions are scripted by substring: for tests of Guard."""
+    """A policy engine (aplguard.ports.PolicyPort) whose decisions are scripted by substring: for tests of Guard."""
 
     def __init__(self, rules: dict[str, str] | None = None, default: str = "allow", output_action: str = "none"):
         self.rules = rules or {}
@@ -44,8 +50,14 @@ class ScriptedEngine:
     def settings(self, ctx):
         return self.settings_obj
 
-    def prefix_for(self, family, ctx):
+    def prefix_for(self, family, ctx=None):
         return None
+
+    def protected_names(self, ctx=None):
+        return []
+
+    def prepare(self, load=False):
+        return self
 
     def decide_prompt(self, prompt, ctx):
         for needle, action in self.rules.items():
@@ -58,7 +70,14 @@ class ScriptedEngine:
                                 rewritten_prompt=prompt.replace(needle, "a person") if action == "rewrite" else None)
         return Decision(action=self.default, rule="default")
 
-    def decide_output(self, *, faces, matches, ctx, prompt_decision):
+    def decide_output(self, *, faces, matches, ctx=None, prompt_decision=None, errors=()):
+        if errors:  # a failed face check, judged by on_error
+            on_error = self.settings_obj.on_error
+            if on_error == "allow" or (on_error == "anonymize" and prompt_decision is not None
+                                       and prompt_decision.anonymize):
+                return OutputDecision(action="none", rule="on_error", flagged=True, errors=tuple(errors))
+            return OutputDecision(action="block", rule="on_error", flagged=True,
+                                  errors=("fail-closed: output check failed", *errors))
         return OutputDecision(action=self.output_action, rule="scripted-out")
 
 
