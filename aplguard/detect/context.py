@@ -38,7 +38,7 @@ merch merchandise product products hole vineyard column circle harbour harbor pi
 canal fountain lighthouse peak ridge springs heights terrace arch arches rapids glacier reef cove
 creek grove meadow plains strait gulf channel zoo aquarium speedway raceway ranch farm brewery
 winery distillery factory jar tea penny bed knife cake cookie pie sauce soup pizza burger sundae
-pudding tart muffin donut guitar bass piano violin drum drums saxophone trumpet comet triangle
+pudding tart muffin donut chocolate chocolates candy truffles bonbons guitar bass piano violin drum drums saxophone trumpet comet triangle
 scheme flask ladder strip tractor drill screwdriver wrench chair sofa couch lamp shoes shoe sneakers
 sneaker boots paradox problem conjecture limit scale index rule razor complex fallacy
 room rooms headquarters hq card cards symphony sonata concerto opera requiem overture nocturne

@@ -88,6 +88,7 @@ its one two three four five six seven eight nine ten dozen
 un une des les le la el los las una unos unas der die das ein eine einen einem einer il lo gli uno
 """)
 
+_OBJECT_START = word_set("a an the his her their its some this that")
 _PERSON_PREP = word_set("on at in with during inside outside onstage backstage behind")
 _CUE_BEFORE = re.compile(r"(?:(?:dressed|disguised|cosplay\w*|costume\w*) as|selfie with|photo with|"
                          r"picture with|meet(?:s|ing)?|hug(?:s|ging)?|interview(?:s|ing)?|featuring|feat|ft|"
@@ -155,6 +156,8 @@ def person_evidence(lower: str, start: int, end: int) -> str | None:
         return "a face, body or outfit of the name" if after[1] in PERSON_ATTRIBUTES else None
     if after[0] in PERSON_ACTIONS:
         return "an action people do"
+    if after[0].endswith("ing") and len(after) > 1 and after[1] in _OBJECT_START:
+        return "an action done to something"  # "lincoln delivering the address"; a duck swims *in* a pond
     if after[0] == "as" and len(after) > 2 and after[1] in ("a", "an", "the") and after[2] in PERSON_ROLES:
         return "a role after the name"
     if after[0] in _PERSON_PREP and any(w in PERSON_SETTINGS or w in PERSON_ATTRIBUTES for w in after[1:5]):

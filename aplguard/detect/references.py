@@ -109,8 +109,8 @@ def titled_surnames(norm: NormalizedText, key: str, kidx: list[int], cache: Reso
         office = _OFFICE_TITLES_LOWER.get(title.lower())
         if not written_as_name and office is None:
             continue
-        # office titles ("President Bush", "Senator Sanders") point at the office holder
-        surnames = loose if written_as_name and (office or title) in _OFFICE_TITLES else strict
+        # office titles ("President Bush", "SENATOR SANDERS") point at the office holder, in any case
+        surnames = loose if office else strict
         people = surnames.get(match_key(m.group(2))[0])
         if not people:
             continue
