@@ -11,6 +11,7 @@ See docs/audit.md for the record schema, the sinks and the threat model.
 from __future__ import annotations
 
 from .chain import Entry
+from .record_builder import build_record
 from .records import (
     HMAC_KEY_ENV,
     SCHEMA_VERSION,
@@ -32,6 +33,7 @@ from .sink import AuditSink, PruneResult, RecordFilter, open_sink, parse_time
 from .verify import VerifyResult, verify_log
 
 __all__ = [
+    "build_record",
     "AuditRecord", "PromptRecord", "OutputRecord", "FindingRecord", "MatchRecord", "PolicyRef", "StoredPrompt",
     "store_prompt", "redact", "prompt_record", "output_record", "image_sha256", "make_thumbnail",
     "AuditSink", "open_sink", "RecordFilter", "PruneResult", "parse_time", "Entry",

@@ -102,7 +102,7 @@ class FindingRecord(_Model):
     end: int = Field(ge=0, description="Span end (exclusive).")
     score: float = Field(ge=0.0, le=1.0, description="Detector confidence.")
     detector: str = Field(description="Detector id.")
-    canonical: str | None = Field(None, description="Canonical name; only for protected identities.")
+    canonical: str | None = Field(default=None, description="Canonical name; only for protected identities.")
 
     @model_validator(mode="after")
     def _span_order(self) -> FindingRecord:
@@ -131,10 +131,10 @@ class StoredPrompt(_Model):
     """A prompt as the policy allows it to be kept (see :func:`store_prompt`)."""
 
     mode: PromptStorage = Field(description="hash | redacted | plain.")
-    text: str | None = Field(None, description="Redacted or plain text (None in hash mode).")
-    alg: str | None = Field(None, description="hash mode: hmac-sha256 (keyed) or sha256-salted.")
-    digest: str | None = Field(None, description="hash mode: hex digest.")
-    salt: str | None = Field(None, description="hash mode without key: hex salt.")
+    text: str | None = Field(default=None, description="Redacted or plain text (None in hash mode).")
+    alg: str | None = Field(default=None, description="hash mode: hmac-sha256 (keyed) or sha256-salted.")
+    digest: str | None = Field(default=None, description="hash mode: hex digest.")
+    salt: str | None = Field(default=None, description="hash mode without key: hex salt.")
     length: int = Field(ge=0, description="Length of the original prompt in characters.")
 
     @model_validator(mode="after")
@@ -236,9 +236,9 @@ class PromptRecord(_Model):
     index: int = Field(ge=0, description="Prompt index in the call.")
     decision: Literal["allow", "anonymize", "rewrite", "block"] = Field(description="Effective action.")
     rule: str = Field(description="Id of the rule that decided (or 'default').")
-    flagged: bool = Field(False, description="Flagged for review.")
-    identity_seeking: bool = Field(False, description="The prompt asks for a specific real person.")
-    intended_decision: str | None = Field(None, description="Shadow mode: what the policy would have done.")
+    flagged: bool = Field(default=False, description="Flagged for review.")
+    identity_seeking: bool = Field(default=False, description="The prompt asks for a specific real person.")
+    intended_decision: str | None = Field(default=None, description="Shadow mode: what the policy would have done.")
     findings: list[FindingRecord] = Field(default_factory=list, description="Evidence, without matched text.")
     prompt: StoredPrompt = Field(description="The prompt as stored under the policy's privacy setting.")
 
@@ -264,11 +264,11 @@ class OutputRecord(_Model):
     index: int = Field(ge=0, description="Image index in the call.")
     prompt_index: int = Field(ge=0, description="Index of the prompt it was generated from.")
     image_sha256: str = Field(pattern=r"^[0-9a-f]{64}$", description="See image_sha256().")
-    faces: int = Field(0, ge=0, description="Number of faces detected.")
+    faces: int = Field(default=0, ge=0, description="Number of faces detected.")
     matches: list[MatchRecord] = Field(default_factory=list, description="Protected-identity matches.")
-    action: Literal["none", "flag", "blur", "block", "regenerate"] = Field("none", description="Output action.")
-    rule: str | None = Field(None, description="Output rule that decided.")
-    thumbnail_b64: str | None = Field(None, description="Small JPEG, base64; only when the policy asks.")
+    action: Literal["none", "flag", "blur", "block", "regenerate"] = Field(default="none", description="Output action.")
+    rule: str | None = Field(default=None, description="Output rule that decided.")
+    thumbnail_b64: str | None = Field(default=None, description="Small JPEG, base64; only when the policy asks.")
 
 
 class PolicyRef(_Model):
@@ -277,8 +277,8 @@ class PolicyRef(_Model):
     model_config = ConfigDict(extra="forbid", validate_assignment=True, coerce_numbers_to_str=True)
 
     name: str = Field(description="Policy name.")
-    version: str | None = Field(None, description="Policy version.")
-    sha256: str | None = Field(None, description="SHA-256 of the policy file or canonical form.")
+    version: str | None = Field(default=None, description="Policy version.")
+    sha256: str | None = Field(default=None, description="SHA-256 of the policy file or canonical form.")
 
 
 def _new_id() -> str:
@@ -292,14 +292,14 @@ def _utc_now() -> datetime:
 class AuditRecord(_Model):
     """One guarded call. ``id`` and ``timestamp`` (UTC) are filled automatically."""
 
-    schema_version: Literal[1] = Field(SCHEMA_VERSION, description="Record schema version.")
+    schema_version: Literal[1] = Field(default=SCHEMA_VERSION, description="Record schema version.")
     id: str = Field(default_factory=_new_id, pattern=r"^[0-9A-Za-z_.:-]{1,64}$", description="Record id.")
     timestamp: datetime = Field(default_factory=_utc_now, description="When the call was made (UTC).")
-    tenant: str | None = Field(None, description="Tenant id.")
+    tenant: str | None = Field(default=None, description="Tenant id.")
     labels: dict[str, str] = Field(default_factory=dict, description="Request labels.")
-    policy: PolicyRef | None = Field(None, description="Policy name, version and sha256.")
-    model_id: str | None = Field(None, description="Served model id.")
-    prefix_id: str | None = Field(None, description="APL prefix id (None when no prefix).")
+    policy: PolicyRef | None = Field(default=None, description="Policy name, version and sha256.")
+    model_id: str | None = Field(default=None, description="Served model id.")
+    prefix_id: str | None = Field(default=None, description="APL prefix id (None when no prefix).")
     prompts: list[PromptRecord] = Field(default_factory=list, description="Per-prompt decisions.")
     outputs: list[OutputRecord] = Field(default_factory=list, description="Per-image summaries.")
     latency_ms: dict[str, float] = Field(default_factory=dict, description="screen/generate/faces/total.")

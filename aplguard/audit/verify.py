@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hmac
 import json
+import re
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -75,6 +76,9 @@ class VerifyResult:
         return f"FAILED at {where}: {self.reason} [{self.records} records verified before it]"
 
 
+_HEX64 = re.compile(r"[0-9a-f]{64}")
+
+
 class _Bad(Exception):
     def __init__(self, seq: int | None, reason: str, rid: str | None = None):
         super().__init__(reason)
@@ -100,7 +104,7 @@ def _read_anchor(path: str, key: bytes | None) -> dict[int, str]:
                     a = None
                 seq, digest, mac = (a.get("seq"), a.get("hash"), a.get("mac")) if isinstance(a, dict) else (0, 0, 0)
                 if not (isinstance(seq, int) and not isinstance(seq, bool) and isinstance(digest, str)
-                        and (mac is None or isinstance(mac, str))):
+                        and _HEX64.fullmatch(digest) and (mac is None or isinstance(mac, str))):
                     raise AuditError(f"{path}:{lineno}: not an anchor line")
                 if key is not None and mac and not _same(entry_mac(key, digest), mac):
                     raise AuditError(f"{path}:{lineno}: anchor MAC does not verify (wrong key or forged anchor)")

@@ -6,7 +6,6 @@ import os
 import uuid
 
 import pytest
-
 from audit_helpers import PG_ENV
 
 

@@ -12,8 +12,16 @@ import pytest
 from audit_helpers import KEY, make_record
 
 from aplguard.audit import (
-    SCHEMA_VERSION, AuditRecord, FindingRecord, OutputRecord, PromptRecord, image_sha256, make_thumbnail,
-    prompt_record, redact, store_prompt,
+    SCHEMA_VERSION,
+    AuditRecord,
+    FindingRecord,
+    OutputRecord,
+    PromptRecord,
+    image_sha256,
+    make_thumbnail,
+    prompt_record,
+    redact,
+    store_prompt,
 )
 from aplguard.errors import AuditError, ConfigError
 from aplguard.types import Decision, Finding

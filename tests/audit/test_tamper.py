@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+from pathlib import Path
 
 from audit_helpers import KEY, make_record, open_url, raw_store, verify
 from hypothesis import HealthCheck, given, settings
@@ -129,7 +130,7 @@ def test_truncated_then_appended_by_attacker(log_url):
 def test_truncated_then_appended_is_caught_by_the_anchor(log_url, tmp_path):
     anchor = str(tmp_path / "anchor.jsonl")
     entries = _fill(log_url, n=20, anchor=anchor)
-    assert len(open(anchor).read().splitlines()) == 4  # checkpoints at seq 5, 10, 15, 20
+    assert len(Path(anchor).read_text().splitlines()) == 4  # checkpoints at seq 5, 10, 15, 20
     raw_store(log_url).write(entries[:12])
     assert verify(log_url, hmac_key=KEY).ok  # a clean cut of the tail leaves a valid chain ...
     res = verify(log_url, hmac_key=KEY, anchor=anchor)
