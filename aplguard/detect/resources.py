@@ -30,8 +30,9 @@ class Person:
     Attributes:
         canonical: the display name.
         aliases: plain aliases (matched case-insensitively), canonical included.
-        ambiguous: aliases that are also common words; matched only when written
-            with their capitals and not used as a thing ("a trump card").
+        ambiguous: aliases that are also common words; the words around them decide
+            whether they name the person ("drake performing" vs "a mallard drake"),
+            whatever their capitals (see ``GazetteerDetector._ambiguous_mention``).
         native: native-script names (matched case-insensitively, no word
             boundaries for Chinese/Japanese).
         group: the list section (politics, art, ...), used by context rules.
