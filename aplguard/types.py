@@ -210,7 +210,8 @@ class RequestContext:
     Attributes:
         tenant: tenant id for multi-tenant policies.
         user_role: the caller's role (e.g. "admin", "free").
-        model_family: sd15 | sd21 | sdxl | ... (filled in by the backend).
+        model_family: sd1 | sd2 | sdxl | callable | ... as the backend reports it (filled in by the
+            backend; see ``aplguard.policy.schema.MODEL_FAMILIES``).
         model_id: an id of the served model for the audit log.
         labels: arbitrary request labels (string -> string).
     """

@@ -92,7 +92,9 @@ def pydantic_errors(exc: ValidationError, data: Any,
             msg = err["msg"].removeprefix("Value error, ")
             if kind.endswith("_type") or kind in ("model_type", "dict_type", "list_type"):
                 msg += f" (got {type(err.get('input')).__name__})"
-        item = (path, msg, kind not in ("missing", "extra_forbidden"))
+        # A bad dict key (loc ends in "[key]") is reported where the key is, other bad values at the value.
+        at_value = kind not in ("missing", "extra_forbidden") and err["loc"][-1:] != ("[key]",)
+        item = (path, msg, at_value)
         if item not in out:
             out.append(item)
     return out

@@ -441,7 +441,7 @@ def test_failed_output_check_follows_on_error(on_error, prompt_action, prefix_re
     decision = Decision(prompt_action, prefix_rewrite=prefix_rewrite)
     od = engine.decide_output(faces=[], matches=[], ctx=RequestContext(), prompt_decision=decision,
                               errors=["output[0]: RuntimeError"])
-    assert od.action == expected and od.flagged and od.errors[0] == "output[0]: RuntimeError"
+    assert od.action == expected and od.flagged and "output[0]: RuntimeError" in od.errors
     assert od.trace[-1].rule == "on_error"
     assert engine.decide_output(faces=[], matches=[], ctx=RequestContext(), prompt_decision=decision).action == "none"
 
