@@ -128,11 +128,13 @@ def check_record(engine: PolicyEngine, prompt: str, decision: Decision, settings
     The builder applies the policy's privacy settings (prompt stored as hash,
     redacted or plain) exactly as for a guarded generation.
     """
-    from ..guard_audit import build_record
+    from ..audit import build_record
 
-    return build_record(engine=engine, ctx=ctx, settings=settings, prompts=[prompt], decisions=[decision],
-                        images=[], faces=[], matches=[], outputs=[], timings={}, errors=[], prefix=None,
-                        per_prompt=1, key=key)
+    return build_record(tenant=ctx.tenant, labels=dict(ctx.labels), policy_name=settings.name,
+                        policy_version=settings.version, policy_sha256=settings.sha256, model_id=ctx.model_id,
+                        prefix_id=None, prompts=[prompt], decisions=[decision],
+                        protected_names=engine.protected_names(ctx), prompt_storage=settings.privacy.prompt_storage,
+                        thumbnails=settings.privacy.thumbnails, key=key)
 
 
 def _json_line(index: int, decision: Decision, settings: Any, elapsed_ms: float) -> str:

@@ -185,3 +185,12 @@ class PolicyStore:
     def prefix_for(self, model_family: str, ctx: RequestContext | None = None) -> str | None:
         """:meth:`PolicyEngine.prefix_for` of the active engine."""
         return self._active().prefix_for(model_family, ctx)
+
+    def protected_names(self, ctx: RequestContext | None = None) -> list[str]:
+        """:meth:`PolicyEngine.protected_names` of the active engine."""
+        return self._active().protected_names(ctx)
+
+    def prepare(self, load: bool = False) -> PolicyStore:
+        """:meth:`PolicyEngine.prepare` of the active engine (later reloads prepare their own)."""
+        self._active().prepare(load=load)
+        return self

@@ -129,11 +129,6 @@ def test_check_with_real_detectors():
 def test_check_audit_hook(tmp_path, capsys):
     url = f"sqlite:///{tmp_path / 'audit.db'}"
     rc = main(["check", "--policy", "off", "--audit", url, "--json", "a cat"])
-    try:
-        import aplguard.guard_audit  # noqa: F401
-    except ImportError:
-        assert rc == 2 and "--audit" in capsys.readouterr().err  # never a silently skipped audit
-        return
     assert rc == 0
     from aplguard.audit import open_sink
 
