@@ -372,6 +372,8 @@ def load_any(path: PathLike) -> SoftPrompt:
             raise PrefixError(f"{path}: {size} bytes is too large for a prefix file")
         with path.open("rb") as fh:
             head = fh.read(8)
+    except PrefixError:
+        raise
     except OSError as exc:
         raise PrefixError(f"{path}: cannot read prefix file: {exc.strerror or exc}") from None
     except ValueError as exc:  # e.g. an embedded NUL byte in the name

@@ -24,11 +24,14 @@ def _key(args: argparse.Namespace) -> bytes | None:
     path = getattr(args, "key_file", None)
     if not path:
         return None  # the sink reads the environment
+    max_bytes = 4096  # a key, not a file to slurp (--key-file /dev/zero must not exhaust memory)
     try:
         with open(path, "rb") as f:
-            key = f.read().rstrip(b"\r\n")
+            key = f.read(max_bytes + 1).rstrip(b"\r\n")
     except OSError as exc:
         raise ConfigError(f"--key-file {path}: {exc.strerror or exc}") from None
+    if len(key) > max_bytes:
+        raise ConfigError(f"--key-file {path}: longer than {max_bytes} bytes; not a key file")
     if not key:
         raise ConfigError(f"--key-file {path} is empty")
     return key

@@ -271,15 +271,22 @@ def _pair(embed: _Embedder, matcher: FaceMatcher, a: str, b: str) -> dict[str, A
 
 def _faces_verify(args: argparse.Namespace) -> int:
     pairs_path = Path(args.pairs)
+    max_bytes = 64 * 1024 * 1024  # a pairs CSV is a list of file names: bounded (and never /dev/zero)
     try:
-        with open(pairs_path, newline="") as fh:
+        if not pairs_path.is_file():
+            raise ConfigError(f"--pairs {pairs_path}: not a file (a CSV with columns path_a,path_b,same)")
+        if pairs_path.stat().st_size > max_bytes:
+            raise ConfigError(f"--pairs {pairs_path}: larger than {max_bytes // 2**20} MiB")
+        with open(pairs_path, newline="", encoding="utf-8") as fh:
             reader = csv.DictReader(fh)
             missing = {"path_a", "path_b", "same"} - set(reader.fieldnames or [])
             if missing:
                 raise ConfigError(f"{pairs_path}: missing column(s) {', '.join(sorted(missing))}")
             rows = list(reader)
     except OSError as exc:
-        raise ConfigError(f"cannot read {pairs_path}: {exc}") from exc
+        raise ConfigError(f"cannot read {pairs_path}: {exc.strerror or exc}") from None
+    except (UnicodeDecodeError, csv.Error) as exc:
+        raise ConfigError(f"{pairs_path}: not a UTF-8 CSV file ({exc})") from None
     detector, matcher = _detector(args), _matcher(args)
     embed = _Embedder(detector, matcher)
     correct = errors = 0

@@ -62,3 +62,31 @@ def test_version(capsys):
     with pytest.raises(SystemExit) as exc:
         main(["--version"])
     assert exc.value.code == 0 and "aplguard" in capsys.readouterr().out
+
+
+def test_unexpected_exception_is_one_line_exit_2(monkeypatch, capsys):
+    import aplguard.cli_commands as commands
+
+    def boom(args):
+        raise RuntimeError("boom\nsecond line")
+
+    monkeypatch.setattr(commands, "_prefix_inspect", boom)
+    assert main(["prefix", "inspect", "x"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "Traceback" not in err
+    assert err.startswith("aplguard: internal error: RuntimeError: boom | second line")
+    assert main(["--debug", "prefix", "inspect", "x"]) == 2
+    err = capsys.readouterr().err
+    assert "Traceback" in err and err.rstrip().splitlines()[-1].startswith("aplguard: internal error: RuntimeError")
+
+
+def test_multiline_config_error_is_one_line(monkeypatch, capsys):
+    import aplguard.cli_commands as commands
+    from aplguard.errors import ConfigError
+
+    def bad(args):
+        raise ConfigError("file.yaml:1:1: first\nfile.yaml:2:1: second")
+
+    monkeypatch.setattr(commands, "_prefix_inspect", bad)
+    assert main(["prefix", "inspect", "x"]) == 2
+    assert capsys.readouterr().err == "aplguard: error: file.yaml:1:1: first | file.yaml:2:1: second\n"
