@@ -119,7 +119,8 @@ class _Compiled:
     rules: list[_Rule]
     output_rules: list[_Rule]
     descriptions: dict[str, str]
-    aliases: dict[str, tuple[str, ...]]
+    aliases: dict[str, tuple[str, ...]]  # casefolded list entry name -> its aliases
+    name_words: dict[str, frozenset[str]]  # memo: list entry name -> words of the name and its aliases
     by_context: dict[tuple[Any, ...], _ContextPlan]
 
 
@@ -190,7 +191,7 @@ class PolicyEngine:
         for e in policy.protected_entries():
             key = e.name.casefold()
             aliases[key] = aliases.get(key, ()) + tuple(e.aliases)
-        return _Compiled(policy, settings_for(policy), None, rules, output_rules, descriptions, aliases, {})
+        return _Compiled(policy, settings_for(policy), None, rules, output_rules, descriptions, aliases, {}, {})
 
     @staticmethod
     def _compile_rule(rule: Any, compiled: tuple[AnyCond | None, str], context: Any, uses_findings: bool) -> _Rule:
@@ -343,6 +344,19 @@ class PolicyEngine:
                         intended_action=action, trace=tuple(trace), errors=tuple(errors),
                         prefix_rewrite=prefix_rewrite)
 
+    @staticmethod
+    def _listed_words(compiled: _Compiled, canonical: str) -> frozenset[str]:
+        """Words of a canonical name and, for protected-list entries, of their aliases (memoised per list entry)."""
+        key = canonical.casefold()
+        aliases = compiled.aliases.get(key)
+        if aliases is None:  # not a list entry: may come from the prompt, so nothing is kept
+            return _name_words(canonical)
+        words = compiled.name_words.get(key)
+        if words is None:
+            words = _name_words(canonical).union(*(_name_words(a) for a in aliases))
+            compiled.name_words[key] = words
+        return words
+
     def _coverage_gap(self, compiled: _Compiled, rewritten: str, seeking: Sequence[Finding], ctx: RequestContext,
                       errors: Sequence[str]) -> str | None:
         """Why the rewrite cannot be shown to remove every mention (None: it provably does).
@@ -355,12 +369,9 @@ class PolicyEngine:
             return "detectors failed on the prompt"
         words: set[str] = set()
         for f in seeking:
-            names = [f.text]
+            words |= _name_words(f.text)
             if f.canonical:
-                names.append(f.canonical)
-                names.extend(compiled.aliases.get(f.canonical.casefold(), ()))
-            for name in names:
-                words.update(w for w in _words(name) if len(w) >= 3)
+                words |= self._listed_words(compiled, f.canonical)
         left = _words(rewritten)
         letters = _letters(rewritten) if words else ""
         if words & left or any(len(w) >= 5 and w in letters for w in words):
@@ -502,8 +513,15 @@ _WORD = re.compile(r"[^\W\d_]+")
 
 def _plain(text: str) -> str:
     """NFKC, casefolded, without format characters (zero-width joiners and the like)."""
+    if text.isascii():
+        return text.lower()  # NFKC and casefold change nothing else in ASCII
     text = unicodedata.normalize("NFKC", text)
     return "".join(c for c in text if unicodedata.category(c) != "Cf").casefold()
+
+
+def _name_words(name: str) -> frozenset[str]:
+    """Words (>= 3 letters) of a name, alias or finding text: what must not survive a rewrite."""
+    return frozenset(w for w in _words(name) if len(w) >= 3)
 
 
 def _words(text: str) -> set[str]:
