@@ -9,13 +9,25 @@ __version__ = "0.1.0"
 logging.getLogger("aplguard").addHandler(logging.NullHandler())
 
 from .errors import (  # noqa: E402
-    AplGuardError, AuditError, AuditIntegrityError, BackendError, Blocked, ConfigError, DetectorError,
-    FaceError, GalleryError, ImageError, MissingDependencyError, ModelFileError, PolicyError, PrefixError,
+    AplGuardError,
+    AuditError,
+    AuditIntegrityError,
+    BackendError,
+    Blocked,
+    ConfigError,
+    DetectorError,
+    FaceError,
+    GalleryError,
+    ImageError,
+    MissingDependencyError,
+    ModelFileError,
+    PolicyError,
+    PrefixError,
     TrainingError,
 )
-from .types import Decision, Face, FaceMatch, Finding, OutputDecision, RequestContext  # noqa: E402
-from .prefix import SoftPrompt  # noqa: E402
 from .guard import Guard, GuardOutput  # noqa: E402
+from .prefix import SoftPrompt  # noqa: E402
+from .types import Decision, Face, FaceMatch, Finding, OutputDecision, RequestContext  # noqa: E402
 
 __all__ = [
     "__version__",

@@ -11,8 +11,14 @@ grid PNG: one row per prompt, columns "without guard" and "with guard".
 from __future__ import annotations
 
 import time
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+from PIL import Image
+
+if TYPE_CHECKING:
+    from .policy import Policy
 
 #: (label, prompt) rows of the demo; toy names are single tokens the model knows.
 DEMO_PROMPTS: tuple[tuple[str, str], ...] = (
@@ -25,7 +31,7 @@ DEMO_PROMPTS: tuple[tuple[str, str], ...] = (
 )
 
 
-def demo_policy(protected_names: tuple[str, ...]):
+def demo_policy(protected_names: tuple[str, ...]) -> Policy:
     """The shipped default policy with ``protected_names`` as its protected list."""
     import yaml
 
@@ -39,7 +45,7 @@ def demo_policy(protected_names: tuple[str, ...]):
 
 
 def _toy_world() -> dict[str, Any]:
-    from .training import toyworld
+    from .training import toyworld  # type: ignore[import-not-found]  # installed from training/ (package-dir)
 
     return {
         "pipe": toyworld.load_toy_pipeline(), "prefix": toyworld.prefix_path(),
@@ -98,13 +104,13 @@ def _run(out: Path, steps: int | None, seed: int, t0: float) -> int:
     return 0 if result.ok else 1
 
 
-def _generators(torch, n: int, seed: int) -> list:
+def _generators(torch: Any, n: int, seed: int) -> list[Any]:
     return [torch.Generator().manual_seed(seed + i) for i in range(n)]
 
 
-def _grid(rows, left: list, right: list, scale: int):
+def _grid(rows: Sequence[tuple[str, str]], left: list[Any], right: list[Any], scale: int) -> Image.Image:
     """Rows of [label | without guard | with guard] as one PIL image."""
-    from PIL import Image, ImageDraw
+    from PIL import ImageDraw
 
     size = left[0].size[0] * scale
     label_w, pad, head = 330, 6, 22
@@ -122,5 +128,5 @@ def _grid(rows, left: list, right: list, scale: int):
                 draw.rectangle([x, y, x + size, y + size], outline="red")
                 draw.text((x + 8, y + size // 2), "blocked", fill="red")
             else:
-                grid.paste(image.resize((size, size), Image.NEAREST), (x, y))
+                grid.paste(image.resize((size, size), Image.Resampling.NEAREST), (x, y))
     return grid

@@ -8,7 +8,6 @@ sets a variable before the first use sees it; nothing is cached globally.
 |---|---|---|
 | ``APLGUARD_HOME`` | faces.models, CLI | model cache root (default ``~/.cache/aplguard``) |
 | ``APLGUARD_AUDIT_HMAC_KEY`` | audit sinks, verify, prompt hashing | HMAC key for audit checkpoints and keyed prompt hashes |
-| ``APLGUARD_NATIVE_LOGS`` | faces.detector | ``1`` shows the native (mediapipe/TFLite) log lines |
 | ``APLGUARD_TEST_POSTGRES_URL`` | tests only | PostgreSQL URL for the sink tests (they skip without it) |
 """
 
@@ -19,7 +18,6 @@ from pathlib import Path
 
 HOME = "APLGUARD_HOME"
 AUDIT_HMAC_KEY = "APLGUARD_AUDIT_HMAC_KEY"
-NATIVE_LOGS = "APLGUARD_NATIVE_LOGS"
 TEST_POSTGRES_URL = "APLGUARD_TEST_POSTGRES_URL"
 
 
@@ -33,8 +31,3 @@ def audit_hmac_key() -> bytes | None:
     """The audit HMAC key from ``$APLGUARD_AUDIT_HMAC_KEY`` as bytes, or None when unset/empty."""
     value = os.environ.get(AUDIT_HMAC_KEY)
     return value.encode("utf-8") if value else None
-
-
-def native_logs() -> bool:
-    """Whether native libraries' log lines should be shown (``$APLGUARD_NATIVE_LOGS`` set and not 0)."""
-    return os.environ.get(NATIVE_LOGS, "") not in ("", "0")

@@ -7,6 +7,8 @@ the offending file, line, key or argument.
 
 from __future__ import annotations
 
+from typing import Any
+
 
 class AplGuardError(Exception):
     """Base class of every error aplguard raises on purpose."""
@@ -80,7 +82,7 @@ class Blocked(AplGuardError):
         message: the user-facing message from the policy.
     """
 
-    def __init__(self, message: str, decisions: list | None = None):
+    def __init__(self, message: str, decisions: list[Any] | None = None):
         self.message = message
         self.decisions = list(decisions or [])
         super().__init__(message)

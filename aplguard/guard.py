@@ -408,18 +408,16 @@ class Guard:
         pil = to_pil(image)
         faces, matches, errors = self._analyze(pil, k)
         call.faces[k], call.matches[k] = faces, matches
-        if errors:
-            call.errors.extend(errors)
-            call.images[k] = None
-            return OutputDecision(action="block", rule="regenerate", flagged=True, intended_action="regenerate",
-                                  errors=("fail-closed: the regenerated image could not be checked",))
+        call.errors.extend(errors)
         again = Decision(action="anonymize", rule=decision.rule, flagged=True, findings=decision.findings)
-        od = self.engine.decide_output(faces=faces, matches=matches, ctx=call.ctx, prompt_decision=again)
-        if od.action in ("regenerate", "block"):
+        od = self.engine.decide_output(faces=faces, matches=matches, ctx=call.ctx, prompt_decision=again,
+                                       errors=errors)
+        if od.action in ("regenerate", "block"):  # only one regeneration: what still fails is withheld
             call.images[k] = None
-            return OutputDecision(action="block", rule=od.rule, flagged=True, intended_action="regenerate")
+            return OutputDecision(action="block", rule=od.rule, flagged=True, intended_action="regenerate",
+                                  errors=od.errors)
         call.images[k], call.pil[k] = image, pil
-        return OutputDecision(action="regenerate", rule=od.rule, flagged=True)
+        return OutputDecision(action="regenerate", rule=od.rule, flagged=True, errors=od.errors)
 
     # -- audit --------------------------------------------------------------------------
     def _audit(self, call: _Call, exception: BaseException | None = None) -> list[str]:

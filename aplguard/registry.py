@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from importlib.metadata import entry_points
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 from .errors import ConfigError
 
@@ -65,6 +65,6 @@ class Registry(Generic[T]):
             known = ", ".join(sorted(self._factories)) or "none"
             raise ConfigError(f"unknown {self.kind} {name!r} (known: {known})") from None
 
-    def create(self, name: str, **params) -> T:
+    def create(self, name: str, **params: Any) -> T:
         """Build an instance: ``get(name)(**params)``."""
         return self.get(name)(**params)

@@ -12,6 +12,7 @@ import json
 import tempfile
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from ._deps import require
 
@@ -64,7 +65,7 @@ def write_char_vocab(directory: str | Path, words: tuple[str, ...] = ()) -> Path
     return directory
 
 
-def tiny_tokenizer(max_length: int = 77, words: tuple[str, ...] = ()):
+def tiny_tokenizer(max_length: int = 77, words: tuple[str, ...] = ()) -> Any:
     """A CLIPTokenizer over :func:`write_char_vocab`'s vocabulary (no files kept)."""
     transformers = require("transformers", "diffusers")
     with tempfile.TemporaryDirectory(prefix="aplguard-tok-") as tmp:
@@ -73,7 +74,7 @@ def tiny_tokenizer(max_length: int = 77, words: tuple[str, ...] = ()):
     return tok
 
 
-def _text_encoder(vocab_size: int, hidden: int, projection: bool, seed: int):
+def _text_encoder(vocab_size: int, hidden: int, projection: bool, seed: int) -> Any:
     torch = require("torch", "diffusers")
     transformers = require("transformers", "diffusers")
     cfg = transformers.CLIPTextConfig(
@@ -87,7 +88,7 @@ def _text_encoder(vocab_size: int, hidden: int, projection: bool, seed: int):
     return cls(cfg).eval()
 
 
-def _vae(seed: int):
+def _vae(seed: int) -> Any:
     torch = require("torch", "diffusers")
     diffusers = require("diffusers", "diffusers")
     torch.manual_seed(seed)
@@ -99,7 +100,7 @@ def _vae(seed: int):
     ).eval()
 
 
-def _unet(seed: int, **extra):
+def _unet(seed: int, **extra: Any) -> Any:
     torch = require("torch", "diffusers")
     diffusers = require("diffusers", "diffusers")
     torch.manual_seed(seed)
@@ -110,7 +111,7 @@ def _unet(seed: int, **extra):
     ).eval()
 
 
-def tiny_sd_pipeline(seed: int = 0, hidden: int = 32):
+def tiny_sd_pipeline(seed: int = 0, hidden: int = 32) -> Any:
     """A tiny StableDiffusionPipeline (SD1.x architecture), CPU, fp32.
 
     Runs 2 steps at 64x64 in well under a second on a laptop CPU.
@@ -130,7 +131,7 @@ def tiny_sd_pipeline(seed: int = 0, hidden: int = 32):
     return pipe
 
 
-def tiny_sdxl_pipeline(seed: int = 0):
+def tiny_sdxl_pipeline(seed: int = 0) -> Any:
     """A tiny StableDiffusionXLPipeline with two text encoders (hidden 32 and 64)."""
     require("torch", "diffusers")
     diffusers = require("diffusers", "diffusers")

@@ -107,7 +107,7 @@ def _handler(service: ScreeningService, max_body_bytes: int) -> type[BaseHTTPReq
             raw = self.rfile.read(length)
             try:
                 body = json.loads(raw.decode("utf-8", errors="surrogateescape"))
-            except ValueError as exc:
+            except json.JSONDecodeError as exc:
                 return self._send(400, {"error": f"body: invalid JSON ({exc.msg} at char {exc.pos})"})
             try:
                 return self._send(200, service.check(body))

@@ -62,7 +62,7 @@ def load_pipeline(model_dir: str | Path, device: str | None = None, dtype: str |
             warnings.simplefilter("ignore", FutureWarning)
             pipe = diffusers.DiffusionPipeline.from_pretrained(str(model_dir), local_files_only=True,
                                                                torch_dtype=torch_dtype, **extra)
-    except (OSError, ValueError, EnvironmentError) as exc:
+    except (OSError, ValueError) as exc:
         raise TrainingError(f"{model_dir}: cannot load the pipeline ({type(exc).__name__}: {exc})") from None
     check_pipeline(pipe, where=str(model_dir))
     pipe.set_progress_bar_config(disable=True)

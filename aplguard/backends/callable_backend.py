@@ -27,7 +27,7 @@ class CallableBackend:
         if not callable(fn):
             raise BackendError(f"pipe: {type(fn).__name__} is not callable")
         self.fn = fn
-        self.model_id = model_id or getattr(fn, "__name__", type(fn).__name__)
+        self.model_id: str = model_id or str(getattr(fn, "__name__", type(fn).__name__))
 
     def install_prefix(self, prefix: SoftPrompt) -> None:
         raise PrefixError("a plain callable backend cannot apply an APL prefix; wrap a diffusers pipeline instead")

@@ -96,13 +96,13 @@ class DiffusersBackend:
             raise PrefixError("a prefix is already installed; uninstall it first")
         prefix.check_pipeline(self.pipe)
         tokens = [f"<apl{prefix.digest[:10]}_{i}>" for i in range(prefix.n_vectors)]
-        plan = []
+        plan: list[tuple[str, Any, Any, bool]] = []
         for name, tok, enc in text_encoders(self.pipe):
             vocab = tok.get_vocab()
-            present = [t in vocab for t in tokens]
-            if any(present) and not all(present):
+            held = [t in vocab for t in tokens]
+            if any(held) and not all(held):
                 raise PrefixError(f"{name}: tokenizer holds some but not all tokens of this prefix")
-            plan.append((name, tok, enc, all(present)))
+            plan.append((name, tok, enc, all(held)))
         for name, tok, enc, present in plan:
             tok_attr = name.replace("text_encoder", "tokenizer")
             original = enc.get_input_embeddings()

@@ -54,7 +54,7 @@ def test_tensor_output_is_blurred_in_place_of_type(sd_pipe, scripted):
         "a cat", generator=torch.Generator().manual_seed(0), output_type="pt", **CALL)
     image = out.images[0]
     assert isinstance(image, torch.Tensor) and image.shape == (3, 64, 64) and image.dtype == torch.float32
-    assert 0.0 <= float(image.min()) and float(image.max()) <= 1.0
+    assert float(image.min()) >= 0.0 and float(image.max()) <= 1.0
 
 
 def test_latent_output_is_refused(sd_pipe, scripted):

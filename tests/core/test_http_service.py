@@ -8,7 +8,6 @@ import urllib.error
 import urllib.request
 
 import pytest
-
 from aplguard.integrations.http_service import serve_in_thread
 
 

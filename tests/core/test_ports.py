@@ -205,3 +205,15 @@ def test_no_import_cycles_in_aplguard():
         if name not in state:
             dfs(name, [])
     assert cycles == [], "import cycles: " + "; ".join(" -> ".join(c) for c in cycles)
+
+
+def test_environment_is_read_in_one_module_and_never_written():
+    root = Path(aplguard.__file__).parent
+    offenders = []
+    for path in sorted(root.rglob("*.py")):
+        text = path.read_text()
+        if path.name != "environment.py" and ("os.environ" in text or "os.getenv" in text):
+            offenders.append(str(path.relative_to(root)))
+        if "os.environ[" in text or "os.putenv" in text or "os.dup2" in text or ".setdefault(\"GLOG" in text:
+            offenders.append(f"{path.relative_to(root)} changes process-wide state")
+    assert offenders == []

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import aplguard.policy as policy_pkg
-from aplguard.policy import Policy, PolicyEngine, PolicyStore, load_policy
 
 
 def test_public_names():
