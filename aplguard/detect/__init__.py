@@ -18,8 +18,8 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Iterable
-from typing import Protocol, runtime_checkable
 
+from ..ports import Detector
 from ..registry import Registry
 from ..types import IDENTITY_KINDS, Finding
 from .gazetteer import GazetteerDetector, ProtectedEntries
@@ -46,16 +46,6 @@ __all__ = [
     "merge_findings",
     "normalize",
 ]
-
-
-@runtime_checkable
-class Detector(Protocol):
-    """What the policy engine needs from a prompt detector."""
-
-    id: str
-
-    def detect(self, text: str) -> list[Finding]:  # pragma: no cover - protocol
-        ...
 
 
 def detector_registry() -> Registry[Detector]:

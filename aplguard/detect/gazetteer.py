@@ -66,6 +66,9 @@ class GazetteerDetector:
         cache: resource cache (default: the process-wide one).
     """
 
+    #: the finding kinds this detector reports (aplguard.ports.Detector)
+    kinds: frozenset[str] = frozenset({"protected", "public_figure"})
+
     def __init__(self, protected: ProtectedEntries | None = None, builtin: bool = True, fuzzy: bool = True,
                  id: str = "gazetteer", cache: ResourceCache | None = None):
         self.id = id

@@ -65,6 +65,9 @@ class NameShapeDetector:
         cache: resource cache (default: the process-wide one).
     """
 
+    #: the finding kinds this detector reports (aplguard.ports.Detector)
+    kinds: frozenset[str] = frozenset({"private_person"})
+
     def __init__(self, min_score: float = 0.55, id: str = "name_shape", cache: ResourceCache | None = None):
         if not 0.0 <= float(min_score) <= 1.0:
             raise ConfigError(f"name_shape.min_score must be in [0, 1], got {min_score!r}")

@@ -71,6 +71,9 @@ class NerDetector:
         cache: resource cache (default: the process-wide one).
     """
 
+    #: the finding kinds this detector reports (aplguard.ports.Detector)
+    kinds: frozenset[str] = frozenset({"private_person"})
+
     def __init__(self, model: str = DEFAULT_MODEL, min_score: float = 0.5, id: str = "ner",
                  cache: ResourceCache | None = None):
         self.id = id

@@ -55,6 +55,9 @@ class PersonalizationDetector:
         cache: resource cache (default: the process-wide one).
     """
 
+    #: the finding kinds this detector reports (aplguard.ports.Detector)
+    kinds: frozenset[str] = frozenset({"personalization", "likeness"})
+
     def __init__(self, extra_tokens: list[str] | None = None, id: str = "personalization",
                  cache: ResourceCache | None = None):
         self.id = id

@@ -157,7 +157,7 @@ class PolicyEngine:
         for tenant in [None, *self.policy.tenant_names]:
             compiled = self._for(tenant)
             for det_id, det, _ in self._build_detectors(compiled):
-                if load and callable(getattr(det, "load", None)):
+                if load:
                     try:
                         det.load()
                     except Exception as exc:  # fail closed: a detector that cannot load is a broken policy

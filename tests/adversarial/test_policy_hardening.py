@@ -30,6 +30,11 @@ class Phrases:
         self.phrases = [dict(p) for p in phrases or []]
         self.first_only = first_only
 
+    kinds = frozenset({"protected", "public_figure"})
+
+    def load(self) -> Phrases:
+        return self
+
     def detect(self, text: str) -> list[Finding]:
         out = []
         low = text.lower()

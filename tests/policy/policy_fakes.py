@@ -3,7 +3,7 @@
 ``scripted`` finds the phrases listed in its ``phrases`` parameter (case-
 insensitively) plus the names of the protected lists the engine supplies, and
 reports them with the given kind/score/canonical; ``failing`` always raises.
-They follow the real detector protocol (``.id``, ``detect(text) -> list[Finding]``).
+They implement the detector port (``aplguard.ports.Detector``: ``id``, ``kinds``, ``load()``, ``detect(text)``).
 """
 
 from __future__ import annotations
@@ -15,6 +15,8 @@ from aplguard.types import Finding
 class ScriptedDetector:
     """Finds fixed phrases; a stand-in for the real gazetteer in engine tests."""
 
+    kinds = frozenset({"public_figure", "protected", "private_person"})
+
     def __init__(self, phrases: list[dict] | None = None, protected: list[dict] | None = None,
                  id: str = "scripted"):
         self.id = id
@@ -23,6 +25,9 @@ class ScriptedDetector:
         for entry in protected or []:
             for name in [entry["name"], *entry.get("aliases", [])]:
                 self.phrases.append({"text": name, "kind": "protected", "canonical": entry["name"], "score": 0.95})
+
+    def load(self) -> ScriptedDetector:
+        return self
 
     def detect(self, text: str) -> list[Finding]:
         low = text.lower()
@@ -40,8 +45,13 @@ class ScriptedDetector:
 
 
 class FailingDetector:
+    kinds = frozenset({"public_figure"})
+
     def __init__(self, **_: object):
         self.id = "failing"
+
+    def load(self) -> FailingDetector:
+        return self
 
     def detect(self, text: str) -> list[Finding]:
         raise RuntimeError(f"boom on {text}")  # the message quotes the prompt on purpose
