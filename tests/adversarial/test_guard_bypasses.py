@@ -10,6 +10,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 import torch
+from conftest import ScriptedEngine
 from PIL import Image
 
 from aplguard import Guard
@@ -114,37 +115,17 @@ def test_nan_images_are_withheld_and_audited(scripted, tmp_path):
     assert any("unreadable image" in e for e in rec.errors)
 
 
-class RewritingEngine:
+class RewritingEngine(ScriptedEngine):
     """Scripted rewrite decisions (the engine's own rewrite logic is tested in test_policy_hardening)."""
 
     def __init__(self, rewritten, prefix_rewrite=False):
-        from conftest import ScriptedEngine
-
-        self._base = ScriptedEngine()
+        super().__init__()
         self.rewritten, self.prefix_rewrite = rewritten, prefix_rewrite
-
-    def __getattr__(self, name):
-        return getattr(self._base, name)
 
     def decide_prompt(self, prompt, ctx=None):
         f = Finding(kind="public_figure", score=1.0, start=0, end=5, text=prompt[:5], detector="t", canonical="X")
         return Decision(action="rewrite", rule="rw", findings=(f,), rewritten_prompt=self.rewritten,
                         prefix_rewrite=self.prefix_rewrite)
-
-    def settings(self, ctx=None):
-        return self._base.settings(ctx)
-
-    def decide_output(self, **kw):
-        return self._base.decide_output(**kw)
-
-    def prefix_for(self, family, ctx=None):
-        return None
-
-    def protected_names(self, ctx=None):
-        return []
-
-    def prepare(self, load=False):
-        return self
 
 
 @pytest.mark.parametrize("rewritten", ["", "   ", None])
