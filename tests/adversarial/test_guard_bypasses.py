@@ -10,7 +10,6 @@ from __future__ import annotations
 import numpy as np
 import pytest
 import torch
-from conftest import ScriptedEngine
 from PIL import Image
 
 from aplguard import Guard
@@ -115,38 +114,43 @@ def test_nan_images_are_withheld_and_audited(scripted, tmp_path):
     assert any("unreadable image" in e for e in rec.errors)
 
 
-class RewritingEngine(ScriptedEngine):
+@pytest.fixture
+def rewriting(scripted):
     """Scripted rewrite decisions (the engine's own rewrite logic is tested in test_policy_hardening)."""
 
-    def __init__(self, rewritten, prefix_rewrite=False):
-        super().__init__()
-        self.rewritten, self.prefix_rewrite = rewritten, prefix_rewrite
+    class RewritingEngine(scripted):
+        def __init__(self, rewritten, prefix_rewrite=False):
+            super().__init__()
+            self.rewritten, self.prefix_rewrite = rewritten, prefix_rewrite
 
-    def decide_prompt(self, prompt, ctx=None):
-        f = Finding(kind="public_figure", score=1.0, start=0, end=5, text=prompt[:5], detector="t", canonical="X")
-        return Decision(action="rewrite", rule="rw", findings=(f,), rewritten_prompt=self.rewritten,
-                        prefix_rewrite=self.prefix_rewrite)
+        def decide_prompt(self, prompt, ctx=None):
+            f = Finding(kind="public_figure", score=1.0, start=0, end=5, text=prompt[:5], detector="t",
+                        canonical="X")
+            return Decision(action="rewrite", rule="rw", findings=(f,), rewritten_prompt=self.rewritten,
+                            prefix_rewrite=self.prefix_rewrite)
+
+    return RewritingEngine
 
 
 @pytest.mark.parametrize("rewritten", ["", "   ", None])
-def test_an_empty_rewrite_never_falls_back_to_the_original_prompt(rewritten):
+def test_an_empty_rewrite_never_falls_back_to_the_original_prompt(rewritten, rewriting):
     backend = ArrayBackend()
-    out = Guard(backend=backend, policy=RewritingEngine(rewritten))("Alice Example at the beach")
+    out = Guard(backend=backend, policy=rewriting(rewritten))("Alice Example at the beach")
     assert backend.calls == [] and out.decisions[0].blocked
     assert any("fail-closed" in e for e in out.decisions[0].errors)
 
 
-def test_a_rewrite_that_needs_the_prefix_gets_it():
+def test_a_rewrite_that_needs_the_prefix_gets_it(rewriting):
     from aplguard import SoftPrompt
 
     backend = ArrayBackend()
     prefix = SoftPrompt(vectors={"text_encoder": np.zeros((4, 8), np.float32)})
-    Guard(backend=backend, prefix=prefix, policy=RewritingEngine("a person at the beach", prefix_rewrite=True))(
+    Guard(backend=backend, prefix=prefix, policy=rewriting("a person at the beach", prefix_rewrite=True))(
         "Alice Example at the beach")
     assert backend.calls == [(["a person at the beach"], [True])]
     # ... and without a prefix it fails closed instead of sending a possibly leaking rewrite
     backend = ArrayBackend()
-    out = Guard(backend=backend, policy=RewritingEngine("a person at the beach", prefix_rewrite=True))(
+    out = Guard(backend=backend, policy=rewriting("a person at the beach", prefix_rewrite=True))(
         "Alice Example at the beach")
     assert backend.calls == [] and out.decisions[0].blocked
 

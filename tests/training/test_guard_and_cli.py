@@ -21,12 +21,16 @@ def test_trained_prefix_in_guard_changes_prefixed_outputs_only(small_spec, small
     data = prepare(pipe, load_spec(small_spec), small_config)
     out = tmp_path / "apl.safetensors"
     result = fit(pipe, data, small_config.with_overrides(steps=2), out=out)
-    kw = {"num_inference_steps": 2, "height": 64, "width": 64, "output_type": "latent"}
+    # Guard refuses latent outputs (they cannot be face-checked): compare decoded tensors.
+    kw = {"num_inference_steps": 2, "height": 64, "width": 64, "output_type": "pt"}
     prompt = "a photo of Ana Quill"
     plain = pipe(prompt, generator=torch.Generator().manual_seed(1), **kw).images
     enc = PrefixEncoder(pipe, result.prefix.n_vectors)
     vectors = {k: torch.from_numpy(v) for k, v in result.prefix.vectors.items()}
-    _, ours = generate_pair(pipe, enc, vectors, prompt, 1, 2, 7.5, 64)
+    _, latents = generate_pair(pipe, enc, vectors, prompt, 1, 2, 7.5, 64)
+    with torch.no_grad():
+        decoded = pipe.vae.decode(latents / pipe.vae.config.scaling_factor).sample
+    ours = pipe.image_processor.postprocess(decoded, output_type="pt")
 
     guarded = guard_mod.Guard(pipe, prefix=out, policy="anonymize-all")(
         prompt, generator=torch.Generator().manual_seed(1), **kw)
