@@ -9,6 +9,9 @@ import yaml
 
 from aplguard.errors import TrainingError
 
+#: Largest data spec read (specs name image folders and templates; they stay small).
+MAX_SPEC_BYTES = 4 * 1024 * 1024
+
 
 def load_yaml_nodes(path: str | Path) -> tuple[Any, Any]:
     """Parse a YAML file safely; return (data, node tree) for error locations.
@@ -18,8 +21,17 @@ def load_yaml_nodes(path: str | Path) -> tuple[Any, Any]:
     """
     path = Path(path)
     if not path.is_file():
-        raise TrainingError(f"{path}: file not found")
-    text = path.read_text(encoding="utf-8")
+        raise TrainingError(f"{path}: file not found" if not path.exists() else f"{path}: not a regular file")
+    with open(path, "rb") as f:
+        raw = f.read(MAX_SPEC_BYTES + 1)
+    if len(raw) > MAX_SPEC_BYTES:
+        raise TrainingError(f"{path}: larger than {MAX_SPEC_BYTES} bytes; a data spec lists files, it does not hold them")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[:exc.start].count(b"\n") + 1
+        col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise TrainingError(f"{path}:{line}:{col}: not valid UTF-8") from None
     try:
         node = yaml.compose(text, Loader=yaml.SafeLoader)
         data = yaml.safe_load(text)

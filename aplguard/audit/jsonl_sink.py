@@ -66,6 +66,9 @@ def parse_line(line: str, where: str) -> Entry:
     return entry_from_row([env[k] for k in _ENVELOPE] + [line[i + len(_BODY_KEY):-1]], where)
 
 
+#: The longest line a JSONL log may hold (a record with thumbnails is far below this).
+MAX_LINE_BYTES = 64 * 1024 * 1024
+
 class JsonlSink(AuditSink):
     """Audit log in a JSON-lines file (see :func:`aplguard.audit.open_sink`).
 
@@ -87,6 +90,8 @@ class JsonlSink(AuditSink):
         self.repairs: list[tuple[int, int, str]] = []
         if not os.path.exists(path) and not create:
             raise AuditError(f"no audit log at {path} ({url})")
+        if os.path.exists(path) and not os.path.isfile(path):  # a device or FIFO would never end
+            raise AuditError(f"the audit log {path} is not a regular file")
         self._fd = self._open()
 
     def _open(self) -> int:
@@ -201,7 +206,11 @@ class JsonlSink(AuditSink):
 
     def _iter_file(self, f: BinaryIO, since_ts: str | None, until_ts: str | None, tenant: str | None,
                    kinds: tuple[str, ...] | None) -> Iterator[Entry]:
-        for lineno, raw in enumerate(f, 1):
+        lineno = 0
+        while raw := f.readline(MAX_LINE_BYTES + 1):
+            lineno += 1
+            if len(raw) > MAX_LINE_BYTES:
+                raise MalformedEntry(f"{self.path}:{lineno}", f"line longer than {MAX_LINE_BYTES} bytes")
             if not raw.endswith(b"\n"):
                 break  # torn tail: never committed (see torn_tail())
             try:

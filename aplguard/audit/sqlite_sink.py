@@ -93,9 +93,11 @@ class SQLiteSink(AuditSink):
                 conn.close()
                 raise AuditError(f"cannot use the audit log {path}: {exc} "
                                  "(not an aplguard SQLite audit log, corrupt, or not writable)") from None
-            except sqlite3.DatabaseError as exc:
+            except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
+                # sqlite3 decodes corrupt schema text itself: UnicodeDecodeError means corrupt too
                 conn.close()
-                raise AuditError(f"cannot use the audit log {path}: {exc} "
+                detail = exc if isinstance(exc, sqlite3.DatabaseError) else "undecodable schema text"
+                raise AuditError(f"cannot use the audit log {path}: {detail} "
                                  "(not an aplguard SQLite audit log, corrupt, or not writable)") from None
         self._conn = conn
 

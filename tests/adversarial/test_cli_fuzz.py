@@ -296,9 +296,6 @@ def test_audit_sqlite_bytes(seeds, capsys):
     inner()
 
 
-@pytest.mark.xfail(strict=True, reason="aplguard/audit/sqlite_sink.py SQLiteSink.__init__ (PRAGMA journal_mode=WAL): "
-                   "a corrupt schema row makes sqlite3 raise UnicodeDecodeError (decoding its own error message), "
-                   "which is not turned into an AuditError")
 @pytest.mark.parametrize("command", ["verify", "query"])
 def test_audit_sqlite_corrupt_schema_text(seeds, capsys, command):
     raw = seeds["sqlite"].read_bytes()
@@ -393,8 +390,6 @@ def test_train_prepare_data_spec(seeds, capsys):
     inner()
 
 
-@pytest.mark.xfail(strict=True, reason="training/_yaml.py load_yaml_nodes: path.read_text(encoding='utf-8') raises "
-                                       "UnicodeDecodeError (not TrainingError) on a non-UTF-8 data spec; unbounded size")
 def test_train_prepare_non_utf8_spec(capsys):
     fuzz_file(b"identities: []\ntemplates: ['\x80']\n", "spec.yaml", _train_prepare, capsys)
 
@@ -469,9 +464,6 @@ FILE_COMMANDS: dict[str, Callable[[Any, Path], list[Any]]] = {
 DEV_ZERO = ["prefix-inspect", "prefix-convert", "policy-validate", "policy-explain", "check-policy",
             "audit-verify-jsonl", "audit-verify-sqlite", "audit-query-jsonl", "audit-key-file", "faces-detect",
             "faces-verify", "train-prepare"]
-_JSONL_UNBOUNDED = ("aplguard/audit/jsonl_sink.py: reading a jsonl:// log has no line/size bound, so "
-                    "jsonl:////dev/zero ends in MemoryError (internal error) instead of an AuditError")
-XFAIL_DEV_ZERO: dict[str, str] = {"audit-verify-jsonl": _JSONL_UNBOUNDED, "audit-query-jsonl": _JSONL_UNBOUNDED}
 # Commands that report unreadable inputs per item (a JSON line each) and exit 0.
 PER_ITEM = {"faces-detect"}
 
@@ -498,8 +490,7 @@ def _limit_memory() -> None:
 _CHILD_MEMORY = 2 * 1024**3
 
 
-@pytest.mark.parametrize("name", [pytest.param(n, marks=pytest.mark.xfail(strict=True, reason=XFAIL_DEV_ZERO[n]))
-                                  if n in XFAIL_DEV_ZERO else n for n in DEV_ZERO])
+@pytest.mark.parametrize("name", DEV_ZERO)
 def test_dev_zero_does_not_hang(name):
     with workdir() as d:
         argv = [str(a) for a in FILE_COMMANDS[name]("/dev/zero", d)]
