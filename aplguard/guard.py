@@ -332,8 +332,6 @@ class Guard:
 
     def _check_outputs(self, call: _Call, kwargs: dict[str, Any]) -> None:
         """Face-check every image and apply the policy's output decision to it."""
-        from .faces.image import to_pil
-
         t = time.perf_counter()
         n = len(call.images)
         call.faces = [[] for _ in range(n)]
@@ -343,6 +341,7 @@ class Guard:
         check = call.settings.output_checks
         if not check and self.audit is None:
             return  # nothing looks at the images: no conversion cost
+        from .faces.image import to_pil
         for k, image in enumerate(call.images):
             if image is None:
                 continue
