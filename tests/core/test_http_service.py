@@ -58,3 +58,26 @@ def test_health_and_errors(server):
     resp = conn.getresponse()
     assert resp.status == 413 and "body over" in json.loads(resp.read())["error"]
     conn.close()
+
+
+def test_detectors_are_prepared_at_start_up(tmp_path):
+    """A bad detector parameter fails when the service is built, not on the first request."""
+    from aplguard.integrations.http_service import make_server
+
+    from aplguard.errors import PolicyError
+    from aplguard.policy import PolicyEngine
+
+    policy = tmp_path / "bad.yaml"
+    policy.write_text("""apiVersion: aplguard/v1
+name: bad
+version: "1"
+detectors:
+  - id: shapes
+    type: name_shape
+    params: {min_score: not-a-number}
+default: {action: allow}
+output: {detect_faces: false, match_gallery: false}
+""")
+    engine = PolicyEngine(str(policy))  # loading validates the file; detectors are built lazily
+    with pytest.raises(PolicyError, match="shapes"):
+        make_server(engine, port=0)
