@@ -13,7 +13,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PIL import Image
 
@@ -23,6 +23,9 @@ from .errors import AplGuardError, AuditError, Blocked, ConfigError, MissingDepe
 from .ports import AuditPort, Backend, FaceChecker, PolicyPort, SettingsView
 from .prefix import SoftPrompt
 from .types import Decision, Face, FaceMatch, Finding, OutputDecision, RequestContext
+
+if TYPE_CHECKING:
+    from .provenance import ContentCredentials, ContentSigner
 
 log = logging.getLogger("aplguard.guard")
 
@@ -45,6 +48,9 @@ class GuardOutput:
         audit_ids: ids of the audit records written for this call.
         raw: the pipeline's own output object (None when nothing was generated).
         timings_ms: screen / generate / faces / total latencies.
+        signed_images: with ``Guard(content_credentials=...)``, per image the encoded
+            file (PNG or JPEG bytes) with a signed C2PA manifest; ``None`` where no image
+            is returned or signing failed. Empty without content credentials.
     """
 
     images: list[Any]
@@ -55,6 +61,7 @@ class GuardOutput:
     audit_ids: list[str] = field(default_factory=list)
     raw: Any = None
     timings_ms: dict[str, float] = field(default_factory=dict)
+    signed_images: list[bytes | None] = field(default_factory=list)
 
     @property
     def findings(self) -> list[list[Finding]]:
@@ -113,6 +120,9 @@ class Guard:
         raise_on_block: raise :class:`Blocked` instead of returning ``None`` images.
         max_prompt_chars: longer prompts are refused with ConfigError.
         audit_hmac_key: HMAC key for a sink opened from a URL (default: the environment's).
+        content_credentials: an :class:`aplguard.provenance.ContentCredentials`: every
+            returned image is also encoded with a signed C2PA manifest naming the audit
+            record (``GuardOutput.signed_images``; ``c2pa`` extra; docs/provenance.md).
 
     Raises:
         BackendError: ``pipe`` cannot be wrapped.
@@ -128,7 +138,8 @@ class Guard:
                  audit: str | Path | AuditPort | None = None, *, backend: Backend | None = None,
                  faces: FaceChecker | None = None, gallery: str | Path | None = None,
                  context: RequestContext | None = None, raise_on_block: bool = False,
-                 max_prompt_chars: int = DEFAULT_MAX_PROMPT_CHARS, audit_hmac_key: bytes | str | None = None):
+                 max_prompt_chars: int = DEFAULT_MAX_PROMPT_CHARS, audit_hmac_key: bytes | str | None = None,
+                 content_credentials: ContentCredentials | None = None):
         self.backend = _make_backend(pipe, backend)
         self.pipe = pipe
         self.engine = _make_engine(policy)
@@ -152,6 +163,7 @@ class Guard:
         self.audit, self._owns_audit, self._audit_key = _make_sink(audit, audit_hmac_key)
         if self.audit is None and settings.audit_required:
             log.warning("the policy requires an audit log but Guard has none (pass audit=URL)")
+        self._content_signer = _make_content_signer(content_credentials)
 
     # -- lifecycle ---------------------------------------------------------------------
     def close(self) -> None:
@@ -205,7 +217,7 @@ class Guard:
         call = _Call(ctx=ctx, settings=self.engine.settings(ctx), prompts=prompts,
                      decisions=[], per_prompt=_images_per_prompt(kwargs))
         try:
-            call.decisions = self._decide(prompts, kwargs.get("prompt_2"), ctx)
+            call.decisions = self._decide(prompts, kwargs.get("prompt_2"), ctx, kwargs.get("prompt_3"))
             call.timings["screen"] = _ms(t0, time.perf_counter())
             if self.raise_on_block and any(d.blocked for d in call.decisions):
                 self._audit(call)
@@ -223,9 +235,10 @@ class Guard:
         images = call.images
         if self.audit is not None and not audit_ids and call.settings.audit_required:
             images = [None] * len(images)  # fail closed: never return an unaudited image
+        signed = self._sign_images(call, images, audit_ids) if self._content_signer is not None else []
         return GuardOutput(images=images, decisions=call.decisions, faces=call.faces, matches=call.matches,
                            output_decisions=call.outputs, audit_ids=audit_ids, raw=call.raw,
-                           timings_ms=dict(call.timings))
+                           timings_ms=dict(call.timings), signed_images=signed)
 
     def screen(self, prompt: str | list[str], *, context: RequestContext | None = None,
                tenant: str | None = None) -> list[Decision]:
@@ -241,12 +254,16 @@ class Guard:
                               model_id=base.model_id or self.backend.model_id, labels=dict(base.labels))
 
     def _validate_prompts(self, prompt: Any, kwargs: dict[str, Any]) -> list[str]:
+        # Precomputed embeddings carry no text to screen: always refused (docs/pipelines.md).
+        embeds = [k for k in ("prompt_embeds", "pooled_prompt_embeds") if kwargs.get(k) is not None]
         if prompt is None:
-            if kwargs.get("prompt_embeds") is not None:
-                raise ConfigError("prompt: Guard screens text prompts; pass `prompt`, not `prompt_embeds`")
+            if embeds:
+                raise ConfigError(f"prompt: Guard screens text prompts; pass `prompt`, not `{embeds[0]}` "
+                                  "(precomputed embeddings cannot be screened)")
             raise ConfigError("prompt: a prompt (string or list of strings) is required")
-        if kwargs.get("prompt_embeds") is not None:
-            raise ConfigError("prompt_embeds: cannot be combined with a guarded prompt")
+        if embeds:
+            raise ConfigError(f"{embeds[0]}: cannot be combined with a guarded prompt (the pipeline would "
+                              "generate from the embeddings, which cannot be screened)")
         prompts = [prompt] if isinstance(prompt, str) else prompt
         if not isinstance(prompts, (list, tuple)) or not prompts:
             raise ConfigError(f"prompt: expected a string or a non-empty list of strings, got {type(prompt).__name__}")
@@ -259,21 +276,24 @@ class Guard:
                 raise ConfigError(f"prompt[{i}]: {len(p)} characters exceeds max_prompt_chars={self.max_prompt_chars}")
         return list(prompts)
 
-    def _decide(self, prompts: list[str], prompt_2: Any, ctx: RequestContext) -> list[Decision]:
+    def _decide(self, prompts: list[str], prompt_2: Any, ctx: RequestContext, prompt_3: Any = None) -> list[Decision]:
         decisions = [self.engine.decide_prompt(p, ctx) for p in prompts]
-        if prompt_2 is not None:  # SDXL's second encoder reads prompt_2: screen it too
-            decisions = self._merge_second_prompts(prompt_2, decisions, ctx)
+        # SDXL/FLUX/SD3's later encoders read prompt_2 / prompt_3: screen them too
+        for name, other in (("prompt_2", prompt_2), ("prompt_3", prompt_3)):
+            if other is not None:
+                decisions = self._merge_second_prompts(other, decisions, ctx, name)
         return [self._enforce_capabilities(d) for d in decisions]
 
-    def _merge_second_prompts(self, prompt_2: Any, decisions: list[Decision], ctx: RequestContext) -> list[Decision]:
-        """Merge the decisions on ``prompt_2`` into the prompts' (the stricter action wins).
+    def _merge_second_prompts(self, prompt_2: Any, decisions: list[Decision], ctx: RequestContext,
+                              name: str = "prompt_2") -> list[Decision]:
+        """Merge the decisions on ``prompt_2`` (or ``prompt_3``) into the prompts' (the stricter action wins).
 
         A ``rewrite`` demanded by ``prompt_2`` becomes ``anonymize`` (rewriting edits ``prompt``
         only); the merged decision keeps the main prompt's findings so spans stay valid.
         """
         seconds = [prompt_2] * len(decisions) if isinstance(prompt_2, str) else list(prompt_2)
         if len(seconds) != len(decisions) or not all(isinstance(p, str) for p in seconds):
-            raise ConfigError("prompt_2: expected a string or one string per prompt")
+            raise ConfigError(f"{name}: expected a string or one string per prompt")
         merged = []
         for d, text in zip(decisions, seconds):
             d2 = self.engine.decide_prompt(text, ctx) if text.strip() else None
@@ -281,7 +301,7 @@ class Guard:
                 merged.append(d)
                 continue
             action = "anonymize" if d2.action == "rewrite" else d2.action
-            merged.append(Decision(action=action, rule=f"prompt_2:{d2.rule}", flagged=d.flagged or d2.flagged,
+            merged.append(Decision(action=action, rule=f"{name}:{d2.rule}", flagged=d.flagged or d2.flagged,
                                    findings=d.findings, message=d2.message, intended_action=d2.intended_action,
                                    trace=(*d.trace, *d2.trace), errors=(*d.errors, *d2.errors)))
         return merged
@@ -442,6 +462,29 @@ class Guard:
             log.error("audit write failed: %s", type(exc).__name__)
             return []
 
+    # -- content credentials ------------------------------------------------------------
+    def _sign_images(self, call: _Call, images: list[Any], audit_ids: list[str]) -> list[bytes | None]:
+        """C2PA-signed files of the returned images; after the audit append, so the record id is known."""
+        from .faces.image import to_pil
+
+        assert self._content_signer is not None
+        pil: list[Image.Image | None] = []
+        for k, image in enumerate(images):
+            known = call.pil[k] if k < len(call.pil) else None
+            try:  # without checks or an audit log the images were never converted
+                pil.append(None if image is None else known if known is not None else to_pil(image))
+            except AplGuardError as exc:
+                log.error("content credentials for output %d: unreadable image (%s)", k, type(exc).__name__)
+                pil.append(None)
+        t = time.perf_counter()
+        signed = self._content_signer.sign_outputs(
+            pil, decisions=call.decisions, outputs=call.outputs, per_prompt=call.per_prompt,
+            policy_name=call.settings.name, policy_version=call.settings.version, policy_sha256=call.settings.sha256,
+            prefix_id=self.prefix.digest[:16] if self.prefix is not None else None, model_id=call.ctx.model_id,
+            audit_record_id=audit_ids[0] if audit_ids else None)
+        call.timings["sign"] = _ms(t, time.perf_counter())
+        return signed
+
     def _audit_failure(self, call: _Call, exc: BaseException) -> None:
         """Record a call that raised after reaching the policy (no image is returned)."""
         if not call.decisions:  # the policy itself raised: nothing was decided, nothing generated
@@ -499,6 +542,17 @@ def _make_sink(audit: str | Path | AuditPort | None,
     if isinstance(audit, AuditPort):
         return audit, False, resolve_key(hmac_key)
     raise ConfigError(f"audit: expected a sink URL or an aplguard.ports.AuditPort, got {type(audit).__name__}")
+
+
+def _make_content_signer(credentials: ContentCredentials | None) -> ContentSigner | None:
+    if credentials is None:
+        return None
+    from .provenance import ContentCredentials, ContentSigner
+
+    if not isinstance(credentials, ContentCredentials):
+        raise ConfigError(f"content_credentials: expected an aplguard.provenance.ContentCredentials, "
+                          f"got {type(credentials).__name__}")
+    return ContentSigner(credentials)  # loads the key now: a bad certificate fails at construction
 
 
 def _require_faces_extra(policy_name: str) -> None:

@@ -1,15 +1,17 @@
 """APL prefixes (soft prompts): the file format, loaders, converters, checks.
 
-An APL prefix is m learned vectors per text encoder, placed right after the BOS
-token, in front of the prompt's token embeddings, before the frozen encoder.
+An APL prefix is m learned vectors per text encoder, placed in front of the
+prompt's token embeddings, before the frozen encoder: right after BOS for CLIP
+encoders, at position 0 for T5 encoders (which have no BOS).
 
 File format (``.safetensors``, format version 1):
 
 * one float32 tensor per text encoder, named after the pipeline attribute it
-  belongs to: ``text_encoder`` (SD1.x/SD2.x) and, for SDXL, also
-  ``text_encoder_2``; shape ``(n_vectors, hidden)``;
+  belongs to: ``text_encoder`` (SD1.x/SD2.x, PixArt's T5) and, for SDXL and
+  FLUX.1, also ``text_encoder_2`` (FLUX.1: T5), for SD3 also ``text_encoder_3``
+  (T5); shape ``(n_vectors, hidden)``;
 * string metadata: ``format`` = ``aplguard.softprompt``, ``format_version``,
-  ``family`` (sd1 | sd2 | sdxl | ...), ``n_vectors``, ``encoders`` (JSON: per
+  ``family`` (sd1 | sd2 | sdxl | sd3 | flux | pixart | ...), ``n_vectors``, ``encoders`` (JSON: per
   encoder ``hidden`` and ``fingerprint``) and ``provenance`` (JSON: how it was
   trained or what it was converted from).
 
@@ -41,7 +43,8 @@ from .errors import PrefixError
 FORMAT = "aplguard.softprompt"
 FORMAT_VERSION = "1"
 MAX_VECTORS = 75  # CLIP's 77-token context minus BOS and EOS
-ENCODER_NAMES = ("text_encoder", "text_encoder_2")
+ENCODER_NAMES = ("text_encoder", "text_encoder_2", "text_encoder_3")
+T5_MODEL_TYPES = ("t5", "mt5", "umt5")  # encoders without BOS: the prefix goes at position 0
 _PROBE_ROWS = 16  # token-embedding rows summarised in a fingerprint
 _FINGERPRINT_RTOL = 2e-2  # tolerant enough for fp32 vs fp16/bf16 copies of one encoder
 _MAX_FILE_BYTES = 256 * 1024 * 1024
@@ -139,12 +142,42 @@ def text_encoders(pipe: Any) -> list[tuple[str, Any, Any]]:
     return found
 
 
+def is_t5_encoder(text_encoder: Any) -> bool:
+    """True for T5-style encoders (no BOS, relative positions, fixed ``max_sequence_length`` padding)."""
+    return getattr(getattr(text_encoder, "config", None), "model_type", None) in T5_MODEL_TYPES
+
+
+def prefix_position(tokenizer: Any) -> int:
+    """Where the prefix goes in this tokenizer's ids: 1 after a BOS it adds, else 0.
+
+    Found by tokenizing, not assumed from the tokenizer class.
+    """
+    ids = list(tokenizer("a", add_special_tokens=True).input_ids)
+    bos = getattr(tokenizer, "bos_token_id", None)
+    return 1 if ids and bos is not None and ids[0] == bos else 0
+
+
 def pipeline_family(pipe: Any) -> str:
-    """Model family of a pipeline: ``sdxl``, ``sd2``, ``sd1`` or ``custom``."""
-    names = [n for n, _, _ in text_encoders(pipe)]
-    if "text_encoder_2" in names:
+    """Model family of a pipeline: ``sd3``, ``flux``, ``pixart``, ``sdxl``, ``sd2``, ``sd1`` or ``custom``.
+
+    Read from the encoders, not the class name, so variants (ControlNet, img2img,
+    inpaint) of one family get the family's prefix.
+    """
+    encs = {n: enc for n, _, enc in text_encoders(pipe)}
+    t5 = {n for n, enc in encs.items() if is_t5_encoder(enc)}
+    if t5:
+        if set(encs) == {"text_encoder", "text_encoder_2", "text_encoder_3"} and t5 == {"text_encoder_3"}:
+            return "sd3"
+        if set(encs) == {"text_encoder", "text_encoder_2"} and t5 == {"text_encoder_2"}:
+            return "flux"
+        if set(encs) == {"text_encoder"}:
+            return "pixart"
+        return "custom"
+    if "text_encoder_3" in encs:
+        return "custom"
+    if "text_encoder_2" in encs:
         return "sdxl"
-    hidden = int(text_encoders(pipe)[0][2].get_input_embeddings().weight.shape[1])
+    hidden = int(encs["text_encoder"].get_input_embeddings().weight.shape[1])
     return _family_for_width(hidden)
 
 
@@ -313,6 +346,9 @@ class SoftPrompt:
         path = Path(path)
         if fmt == "aplguard":
             return self.save(path)
+        if fmt in ("a1111", "diffusers") and self.family in ("sd3", "flux", "pixart"):
+            raise PrefixError(f"{fmt} files hold CLIP embeddings only; a {self.family} prefix also conditions T5: "
+                              "use fmt='aplguard'")
         if fmt == "a1111":
             if set(self.vectors) == {"text_encoder"}:
                 tensors = {"emb_params": self.vectors["text_encoder"]}
