@@ -33,6 +33,7 @@ _COMMAND_MODULES = (
     "aplguard.audit.cli",
     "aplguard.training.cli",
     "aplguard.training.toyworld.cli",
+    "aplguard.integrations.review.cli",  # review (the audit review web app)
 )
 
 
