@@ -10,9 +10,8 @@ import pytest
 pytest.importorskip("fastapi", reason="the review app needs the [review] extra (pip install 'aplguard[review]')")
 pytest.importorskip("uvicorn", reason="the review app needs the [review] extra (pip install 'aplguard[review]')")
 
-from review_helpers import KEY, serve, write_log  # noqa: E402
-
 from aplguard.integrations.review import create_review_app  # noqa: E402
+from review_helpers import KEY, serve, write_log  # noqa: E402
 
 TAMPERED_SEQ = 10
 

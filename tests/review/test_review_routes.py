@@ -14,12 +14,12 @@ from datetime import datetime, timezone
 
 import httpx
 import pytest
+from aplguard.integrations.review import create_review_app, verify_export
 from conftest import TAMPERED_SEQ
 from review_helpers import KEY, serve
 
 from aplguard.audit import AuditRecord, RecordFilter, open_sink, verify_log
 from aplguard.errors import ConfigError
-from aplguard.integrations.review import create_review_app, verify_export
 
 
 def _rows(html: str) -> list[str]:
