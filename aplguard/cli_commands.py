@@ -41,10 +41,17 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("-o", "--output", required=True, help="output PNG path")
     p.set_defaults(func=_generate)
 
-    p = sub.add_parser("serve", help="run the HTTP screening service (POST /v1/check)")
-    p.add_argument("--policy", default="default", help="shipped policy name or YAML path")
-    p.add_argument("--host", default="127.0.0.1")
-    p.add_argument("--port", type=int, default=8080)
+    p = sub.add_parser("serve", help="run the HTTP gateway (screening, guarded generation, audit, metrics)")
+    p.add_argument("--config", help="gateway YAML config (default: loopback only, no keys, the embedded toy "
+                                    "model, an SQLite audit log under $APLGUARD_HOME); see docs/gateway.md")
+    p.add_argument("--policy", default=None, help="policy name or YAML path (overrides the config's; default: "
+                                                  "the shipped default policy plus the toy people)")
+    p.add_argument("--host", default=None, help="bind address (default: the config's, 127.0.0.1)")
+    p.add_argument("--port", type=int, default=None, help="port (default: the config's, 8080)")
+    p.add_argument("--workers", type=int, default=None, help="processes, each with its own pipeline")
+    p.add_argument("--check-config", action="store_true", help="validate the config and exit")
+    p.add_argument("--hash-key", action="store_true",
+                   help="make a new API key and print it with its sha256 hash for the config's keys: list")
     p.set_defaults(func=_serve)
 
     prefix = sub.add_parser("prefix", help="inspect or convert APL prefix files")
@@ -207,17 +214,30 @@ def _generate(args: argparse.Namespace) -> int:
 
 
 def _serve(args: argparse.Namespace) -> int:
-    from .policy import PolicyEngine
+    gateway: Any = importlib.import_module("aplguard.integrations.gateway")
+    if args.hash_key:
+        key = gateway.new_key()
+        print(f"key:  {key}\nhash: {gateway.hash_key(key)}  (put the hash in the config; give the key to the client)")
+        return 0
+    if args.workers is not None and args.workers < 1:
+        raise ConfigError(f"--workers: expected 1 or more, got {args.workers}")
+    config = gateway.load_config(args.config) if args.config else gateway.default_config()
+    if args.policy:
+        config = config.model_copy(update={"policy": args.policy})
+    if args.check_config:
+        print(f"{args.config or '(default)'}: ok")
+        return 0
+    host = args.host if args.host is not None else config.server.host
+    port = args.port if args.port is not None else config.server.port
+    gateway.config.check_bind(config, host)  # before loading models: refuse an open non-loopback bind fast
+    threads = config.pipeline.torch_threads or (1 if config.pipeline.model == "toy" else None)
+    if threads and config.pipeline.enabled:
+        import torch  # the serving process is ours: one thread is fastest for the tiny toy model
 
-    http_service: Any = importlib.import_module("aplguard.integrations.http_service")
-    engine = PolicyEngine(args.policy)
-    engine.prepare(load=True)  # a bad detector parameter fails here, not at the first request
-    server = http_service.make_server(engine, args.host, args.port)
-    print(f"aplguard: serving on http://{args.host}:{server.server_address[1]} (Ctrl-C stops)")
-    try:
-        server.serve_forever()
-    finally:
-        server.server_close()
+        torch.set_num_threads(threads)
+    print(f"aplguard: gateway on http://{host}:{port} ({'no keys: loopback only' if config.open_access else f'{len(config.keys)} key(s)'}; "
+          f"audit {config.audit_url()}; Ctrl-C stops)", flush=True)
+    gateway.serve(config, host, port, args.workers)
     return 0
 
 

@@ -1,0 +1,342 @@
+"""The FastAPI app: endpoints, auth, limits, metrics. Built by :func:`create_app`.
+
+Handlers read and parse bodies themselves (bounded, :mod:`.limits`) and answer with
+pre-serialised JSON: FastAPI's model binding would read unbounded bodies and cost
+more per request than the screening itself. Errors are JSON
+``{"error": {"message", "type", "code"}}`` (OpenAI's shape). Prompt text is never
+logged; metrics carry actions and rule ids only.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import json
+import logging
+import time
+from collections.abc import AsyncIterator, Awaitable, Callable
+from typing import Any
+
+from fastapi import FastAPI
+from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.requests import Request
+from starlette.responses import Response
+
+from aplguard.errors import AplGuardError, ConfigError
+from aplguard.policy.check_result import check_result
+from aplguard.types import RequestContext
+
+from .auth import KeyStore, Principal
+from .config import GatewayConfig
+from .errors import ApiError
+from .generation import GenerationQueue, parse_size, png_b64
+from .limits import KeyLimiter, check_prompts, parse_json, read_body
+from .metrics import CONTENT_TYPE, Metrics
+from .service import Service
+from .tracing import Tracer
+
+log = logging.getLogger("aplguard.gateway")
+_JSON = "application/json"
+
+
+def _json(payload: Any, status: int = 200, headers: dict[str, str] | None = None) -> Response:
+    return Response(json.dumps(payload, separators=(",", ":")).encode(), status, headers, _JSON)
+
+
+def _error(exc: ApiError) -> Response:
+    return _json(exc.body(), exc.status, exc.headers)
+
+
+class Gateway:
+    """The state behind the endpoints (one per app, no globals)."""
+
+    def __init__(self, config: GatewayConfig, service: Service):
+        self.config = config
+        self.limits = config.limits
+        self.service = service
+        self.keys = KeyStore(config.keys)
+        self.limiter = KeyLimiter(config.limits)
+        self.metrics = Metrics()
+        self.tracer = Tracer(config.tracing)
+        self.queue = GenerationQueue(config.pipeline.queue_size, self.metrics)
+
+    async def timed(self, endpoint: str, handler: Callable[[], Awaitable[Response]]) -> Response:
+        t0 = time.perf_counter()
+        try:
+            resp = await handler()
+        except ApiError as exc:
+            resp = _error(exc)
+        except ConfigError as exc:  # a bad argument the library caught (e.g. a bad audit filter)
+            resp = _error(ApiError(400, str(exc)))
+        except AplGuardError as exc:  # never the message: it could quote a prompt
+            log.error("%s failed: %s", endpoint, type(exc).__name__)
+            self.metrics.fail_closed.labels(endpoint).inc()
+            resp = _error(ApiError(500, f"internal error ({type(exc).__name__})"))
+        self.metrics.observe_request(endpoint, resp.status_code, time.perf_counter() - t0)
+        return resp
+
+    def context(self, p: Principal, body: dict[str, Any]) -> RequestContext:
+        """Tenant and role from the key; only labels from the body (``tenant``/``user_role`` there are ignored)."""
+        labels = body.get("labels") or {}
+        if not isinstance(labels, dict) or len(labels) > 32 or not all(
+                isinstance(k, str) and isinstance(v, str) and len(k) <= 64 and len(v) <= 256
+                for k, v in labels.items()):
+            raise ApiError(400, "labels: expected an object of at most 32 short strings")
+        return RequestContext(tenant=p.tenant, user_role=p.user_role, labels=labels,
+                              model_id=self.service.model_id if self.service.guard is not None else None)
+
+    # -- /v1/check ------------------------------------------------------------------------
+    async def check(self, request: Request) -> Response:
+        p = self.keys.client(request.headers)
+        self.limiter.admit(p.key_id)
+        body = parse_json(await read_body(request.headers, request.stream(), self.limits))
+        prompts = body.get("prompts")
+        if not isinstance(prompts, list) or not prompts or not all(isinstance(x, str) for x in prompts):
+            raise ApiError(400, "prompts: expected a non-empty list of strings")
+        if len(prompts) > self.limits.max_prompts:
+            raise ApiError(413, f"prompts: at most {self.limits.max_prompts} per request, got {len(prompts)}")
+        chars = check_prompts(prompts, self.limits)
+        self.limiter.admit_chars(p.key_id, chars)
+        ctx = self.context(p, body)
+        if chars <= self.limits.inline_chars:  # small: cheaper on the loop than a thread hop
+            results = self._screen(prompts, ctx)
+        else:
+            try:
+                results = await asyncio.wait_for(asyncio.to_thread(self._screen, prompts, ctx),
+                                                 self.limits.request_timeout_s)
+            except asyncio.TimeoutError:
+                raise ApiError(504, f"screening did not finish within {self.limits.request_timeout_s:g} s") from None
+        return _json({"results": results})
+
+    def _screen(self, prompts: list[str], ctx: RequestContext) -> list[dict[str, Any]]:
+        engine = self.service.engine
+        settings = engine.settings(ctx)
+        out = []
+        with self.tracer.span("aplguard.screen", prompts=len(prompts)):
+            for i, prompt in enumerate(prompts):
+                t = time.perf_counter()
+                decision = engine.decide_prompt(prompt, ctx)
+                out.append(check_result(i, decision, settings, (time.perf_counter() - t) * 1000))
+                self.metrics.observe_decision("check", decision)
+        return out
+
+    # -- /v1/images/generations ------------------------------------------------------------
+    async def generate(self, request: Request) -> Response:
+        p = self.keys.client(request.headers)
+        self.limiter.admit(p.key_id)
+        guard = self.service.guard
+        if guard is None:
+            raise ApiError(404, "generation is disabled in this gateway's config (pipeline.enabled: false)")
+        body = parse_json(await read_body(request.headers, request.stream(), self.limits))
+        prompt = body.get("prompt")
+        if not isinstance(prompt, str) or not prompt.strip():
+            raise ApiError(400, "prompt: expected a non-empty string")
+        chars = check_prompts([prompt], self.limits)
+        pc = self.config.pipeline
+        n = body.get("n", 1)
+        if not isinstance(n, int) or isinstance(n, bool) or not 1 <= n <= pc.max_n:
+            raise ApiError(400, f"n: expected an integer from 1 to {pc.max_n}")
+        if body.get("response_format", "b64_json") != "b64_json":
+            raise ApiError(400, "response_format: only 'b64_json' is served (no image URLs are stored)")
+        width, height = parse_size(body.get("size"), pc.sizes, self.service.native_size)
+        seed = body.get("seed")
+        if seed is not None and (not isinstance(seed, int) or isinstance(seed, bool) or not 0 <= seed < 2**63):
+            raise ApiError(400, "seed: expected a non-negative integer")
+        self.limiter.admit_chars(p.key_id, chars)
+        ctx = self.context(p, body)
+        kwargs = {**self.service.call_defaults, "num_images_per_prompt": n, "height": height, "width": width}
+
+        def run() -> tuple[Any, list[str | None]]:
+            if seed is not None:
+                import torch
+
+                kwargs["generator"] = torch.Generator().manual_seed(seed)
+            with self.tracer.span("aplguard.generate", n=n):
+                out = guard(prompt, context=ctx, **kwargs)
+                self.tracer.stages(out.timings_ms, time.time_ns())
+            return out, [png_b64(im) if im is not None else None for im in out.images]
+
+        out, encoded = await self.queue.submit(run, pc.timeout_s)
+        return self._generation_response(out, encoded)
+
+    def _generation_response(self, out: Any, encoded: list[str | None]) -> Response:
+        decision = out.decisions[0]
+        self.metrics.observe_decision("generate", decision)
+        for stage, ms in out.timings_ms.items():
+            self.metrics.stage.labels(stage).observe(ms / 1000)
+        audit_id = out.audit_ids[0] if out.audit_ids else None
+        settings = self.service.engine.settings(None)
+        summary = check_result(0, decision, settings, out.timings_ms.get("screen", 0.0))
+        summary.pop("findings")  # evidence stays in the audit log; the caller gets the decision
+        outputs = [{"action": d.action, "rule": d.rule, "flagged": d.flagged, "faces": len(f)}
+                   for d, f in zip(out.output_decisions, out.faces)]
+        extra = {"audit_id": audit_id, "decision": summary, "outputs": outputs}
+        if decision.blocked:
+            raise ApiError(400, decision.message or "this prompt is blocked by the privacy policy",
+                           kind="content_policy_violation", extra={"aplguard": extra})
+        withheld = sum(1 for e in encoded if e is None)
+        if withheld:
+            self.metrics.fail_closed.labels("generate").inc(withheld)
+        if not any(encoded):
+            raise ApiError(422, "every image was withheld by the output check", kind="content_policy_violation",
+                           extra={"aplguard": extra})
+        return _json({"created": int(time.time()), "data": [{"b64_json": e} for e in encoded if e is not None],
+                      "aplguard": {**extra, "withheld": withheld,
+                                   "timings_ms": {k: round(v, 3) for k, v in out.timings_ms.items()}}})
+
+    # -- audit (reviewers) -----------------------------------------------------------------
+    async def audit_records(self, request: Request) -> Response:
+        p = self.keys.reviewer(request.headers)
+        self.limiter.admit(p.key_id)
+        q = request.query_params
+        allowed = {"since", "until", "tenant", "decision", "rule", "identity", "has_faces", "limit"}
+        unknown = sorted(set(q) - allowed)
+        if unknown:
+            raise ApiError(400, f"unknown query parameter(s) {', '.join(unknown)}; allowed: {', '.join(sorted(allowed))}")
+        criteria: dict[str, Any] = {k: q[k] for k in ("since", "until", "tenant", "decision", "rule", "identity")
+                                    if k in q}
+        if p.tenant is not None:  # a tenant's reviewer sees that tenant only
+            if criteria.get("tenant", p.tenant) != p.tenant:
+                raise ApiError(403, f"key {p.key_id!r} reviews tenant {p.tenant!r} only")
+            criteria["tenant"] = p.tenant
+        if "has_faces" in q:
+            if q["has_faces"] not in ("true", "false"):
+                raise ApiError(400, "has_faces: expected true or false")
+            criteria["has_faces"] = q["has_faces"] == "true"
+        try:
+            limit = int(q.get("limit", "100"))
+        except ValueError:
+            raise ApiError(400, "limit: expected an integer") from None
+        if not 1 <= limit <= 1000:
+            raise ApiError(400, "limit: expected 1 to 1000")
+        sink = self.service.audit
+        records = await asyncio.to_thread(lambda: sink.query(limit=limit, **criteria))
+        return _json({"records": [r.model_dump(mode="json") for r in records], "count": len(records)})
+
+    async def audit_record(self, request: Request, record_id: str) -> Response:
+        p = self.keys.reviewer(request.headers)
+        self.limiter.admit(p.key_id)
+        sink = self.service.audit
+
+        def find() -> Any:
+            for rec in sink.iter_records():
+                if rec.id == record_id:
+                    return rec
+            return None
+
+        rec = await asyncio.to_thread(find)
+        if rec is None or (p.tenant is not None and rec.tenant != p.tenant):
+            raise ApiError(404, f"no audit record {record_id!r}")
+        return _json(rec.model_dump(mode="json"))
+
+    async def audit_verify(self, request: Request) -> Response:
+        p = self.keys.reviewer(request.headers)
+        self.limiter.admit(p.key_id)
+        from aplguard.audit import verify_log
+
+        result = await asyncio.to_thread(verify_log, self.service.audit)
+        return _json(result.to_dict(), 200 if result.ok else 409)
+
+    # -- operations ------------------------------------------------------------------------
+    def health(self) -> Response:
+        s = self.service.engine.settings(None)
+        return _json({"status": "ok", "policy": {"name": s.name, "version": s.version, "sha256": s.sha256}})
+
+    def ready(self) -> Response:
+        checks = self.service.ready()
+        ok = all(checks.values())
+        return _json({"status": "ready" if ok else "not ready", "checks": checks}, 200 if ok else 503)
+
+
+def create_app(config: GatewayConfig, service: Service | None = None) -> FastAPI:
+    """Build the app; ``service`` (models, audit sink) is built from ``config`` when not given."""
+    owned = service is None
+    svc = service if service is not None else Service(config)
+    gw = Gateway(config, svc)
+
+    @contextlib.asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        yield
+        gw.queue.close()
+        if owned:
+            svc.close()
+
+    app = FastAPI(title="aplguard gateway", docs_url=None, redoc_url=None, openapi_url=None, lifespan=lifespan)
+    app.state.gateway = gw
+
+    @app.post("/v1/check")
+    async def check(request: Request) -> Response:
+        return await gw.timed("check", lambda: gw.check(request))
+
+    @app.post("/v1/images/generations")
+    async def generations(request: Request) -> Response:
+        return await gw.timed("generate", lambda: gw.generate(request))
+
+    @app.get("/v1/audit/records")
+    async def records(request: Request) -> Response:
+        return await gw.timed("audit_records", lambda: gw.audit_records(request))
+
+    @app.get("/v1/audit/records/{record_id}")
+    async def record(request: Request, record_id: str) -> Response:
+        return await gw.timed("audit_record", lambda: gw.audit_record(request, record_id))
+
+    @app.get("/v1/audit/verify")
+    async def verify(request: Request) -> Response:
+        return await gw.timed("audit_verify", lambda: gw.audit_verify(request))
+
+    @app.get("/healthz")
+    async def healthz() -> Response:
+        return gw.health()
+
+    @app.get("/readyz")
+    async def readyz() -> Response:
+        return gw.ready()
+
+    @app.get("/metrics")
+    async def metrics() -> Response:
+        return Response(gw.metrics.render(), 200, media_type=CONTENT_TYPE)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(_request: Request, exc: StarletteHTTPException) -> Response:
+        return _error(ApiError(exc.status_code, str(exc.detail), dict(exc.headers or {})))
+
+    @app.exception_handler(Exception)
+    async def unexpected(_request: Request, exc: Exception) -> Response:
+        log.error("unexpected %s", type(exc).__name__)  # never the message: it could quote a prompt
+        return _error(ApiError(500, "internal error"))
+
+    if config.review:
+        mount_review(app, svc, gw.keys)
+    return app
+
+
+def mount_review(app: FastAPI, service: Service, keys: KeyStore) -> bool:
+    """Mount the review web app (``aplguard.integrations.review``) at /review, read-only, when installed.
+
+    It is mounted behind the reviewer check (closed with no keys, like the audit endpoints).
+    Returns whether it was mounted (False without the ``[review]`` extra).
+    """
+    try:
+        from ..review import create_review_app
+    except ImportError:
+        return False
+    app.mount("/review", _ReviewerGate(create_review_app(service.audit_url, read_only=True), keys))
+    return True
+
+
+class _ReviewerGate:
+    """ASGI wrapper: only reviewer keys get through (401/403 JSON otherwise)."""
+
+    def __init__(self, inner: Any, keys: KeyStore):
+        self.inner, self.keys = inner, keys
+
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        if scope["type"] == "http":
+            from starlette.datastructures import Headers
+
+            try:
+                self.keys.reviewer(Headers(scope=scope))
+            except ApiError as exc:
+                await _error(exc)(scope, receive, send)
+                return
+        await self.inner(scope, receive, send)
