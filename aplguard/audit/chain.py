@@ -31,11 +31,12 @@ from typing import Any
 
 from .. import environment
 from ..errors import AuditError, ConfigError
+from .merkle import leaf_hash
 from .records import format_ts
 
 GENESIS = "0" * 64
-RECORD, CHECKPOINT, PRUNE = "record", "checkpoint", "prune"
-KINDS = (RECORD, CHECKPOINT, PRUNE)
+RECORD, CHECKPOINT, PRUNE, TREE_HEAD = "record", "checkpoint", "prune", "sth"
+KINDS = (RECORD, CHECKPOINT, PRUNE, TREE_HEAD)
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,10 +158,20 @@ def _f(value: str | None) -> str:
     return "~" if value is None else f"{len(value)}:{value}"
 
 
+def entry_bytes(seq: int, kind: str, rid: str | None, ts: str, tenant: str | None, prev: str, body: str) -> bytes:
+    """The canonical bytes of an entry: what its chain hash and its Merkle leaf hash cover."""
+    head = f"aplguard-audit-v1|{int(seq)}|{_f(kind)}|{_f(rid)}|{_f(ts)}|{_f(tenant)}|{_f(prev)}\n"
+    return (head + body).encode("utf-8")
+
+
 def entry_hash(seq: int, kind: str, rid: str | None, ts: str, tenant: str | None, prev: str, body: str) -> str:
     """The SHA-256 hex digest that links an entry into the chain."""
-    head = f"aplguard-audit-v1|{int(seq)}|{_f(kind)}|{_f(rid)}|{_f(ts)}|{_f(tenant)}|{_f(prev)}\n"
-    return hashlib.sha256((head + body).encode("utf-8")).hexdigest()
+    return hashlib.sha256(entry_bytes(seq, kind, rid, ts, tenant, prev, body)).hexdigest()
+
+
+def entry_leaf(e: Entry) -> bytes:
+    """The entry's RFC 9162 Merkle leaf hash: SHA-256(0x00 || entry bytes)."""
+    return leaf_hash(entry_bytes(e.seq, e.kind, e.rid, e.ts, e.tenant, e.prev, e.body))
 
 
 def entry_mac(key: bytes, digest: str) -> str:

@@ -20,11 +20,14 @@ import logging
 import os
 import threading
 from collections.abc import Callable, Iterator
-from typing import BinaryIO
+from contextlib import contextmanager
+from typing import Any, BinaryIO
 
 from ..errors import AuditError
-from .chain import GENESIS, RECORD, Entry, MalformedEntry, entry_from_row
-from .sink import AuditSink, BuildFn, PruneResult
+from . import merkle_file
+from .chain import GENESIS, RECORD, Entry, MalformedEntry, entry_from_row, entry_leaf
+from .merkle import append_nodes, root_hash
+from .sink import AuditSink, BuildFn, PruneResult, TreeState, tree_out_of_step
 
 log = logging.getLogger("aplguard.audit")
 _BODY_KEY = ',"body":'
@@ -70,6 +73,9 @@ def parse_line(line: str, where: str) -> Entry:
 MAX_LINE_BYTES = 64 * 1024 * 1024
 
 class JsonlSink(AuditSink):
+    #: The side file is written after the log: a crash in between leaves it behind (caught up later).
+    tree_may_lag = True
+
     """Audit log in a JSON-lines file (see :func:`aplguard.audit.open_sink`).
 
     Args:
@@ -80,8 +86,9 @@ class JsonlSink(AuditSink):
     """
 
     def __init__(self, url: str, path: str, *, hmac_key: bytes | str | None = None, checkpoint_every: int = 1000,
-                 anchor: str | None = None, fsync: bool = False, create: bool = True):
-        super().__init__(url, hmac_key=hmac_key, checkpoint_every=checkpoint_every, anchor=anchor)
+                 anchor: str | None = None, fsync: bool = False, create: bool = True, **tree_opts: Any):
+        super().__init__(url, hmac_key=hmac_key, checkpoint_every=checkpoint_every, anchor=anchor,
+                         **tree_opts)
         self.path = os.path.abspath(path)  # reopened later (prune, torn tails), maybe after a chdir
         self.fsync = bool(fsync)
         self._lock = threading.Lock()
@@ -93,6 +100,95 @@ class JsonlSink(AuditSink):
         if os.path.exists(path) and not os.path.isfile(path):  # a device or FIFO would never end
             raise AuditError(f"the audit log {path} is not a regular file")
         self._fd = self._open()
+        self.tree_path = merkle_file.side_path(self.path)
+        self._tree_fd: int | None = None
+        try:  # build the Merkle side file over an existing log on first open (migration), once
+            with self._lock:
+                fd = self._locked_fd()
+                try:
+                    # Read-only tools (create=False) never repair a torn tail: they only build a missing file.
+                    if create or not os.path.exists(self.tree_path):
+                        self._sync_tree_locked(fd, repair=create)
+                finally:
+                    fcntl.flock(fd, fcntl.LOCK_UN)
+        except OSError as exc:
+            if create:
+                self.close()
+                raise AuditError(f"cannot build the Merkle side file {self.tree_path}: {exc.strerror or exc}") \
+                    from None
+            # read-only copy of an old log: verifiable, no stored tree
+
+    def _head_locked(self, fd: int) -> tuple[int, str]:
+        size = os.fstat(fd).st_size
+        last = self._tail(fd, size) if size else b""
+        if not last:
+            return -1, GENESIS
+        head = parse_line(last.decode("utf-8", "replace"), f"{self.path}: last line")
+        return head.seq, head.hash
+
+    def _sync_tree_locked(self, fd: int, repair: bool = True) -> tuple[int, int, int, tuple[int, str]]:
+        """(side fd, base, leaves, log head) with the side file caught up to the log's head (under the log's flock).
+
+        Behind (a crash between the log write and the side-file write, or a log
+        written by an older aplguard): the missing leaves are added from the log.
+        Ahead: the log lost entries the tree has, so the writer refuses.
+        """
+        if repair:
+            head = self._head_locked(fd)
+        else:  # the last complete line, leaving a torn tail in place
+            last = None
+            for last in self.iter_entries():
+                pass
+            head = (last.seq, last.hash) if last else (-1, GENESIS)
+        head_seq = head[0]
+        if self._tree_fd is None:
+            self._tree_fd = os.open(self.tree_path, os.O_RDWR | os.O_CREAT, 0o644)
+        tfd = self._tree_fd
+        if os.fstat(tfd).st_size < merkle_file.HEADER:
+            first = next(iter(self.iter_entries()), None) if head_seq >= 0 else None
+            merkle_file.write_header(tfd, first.seq if first else 0)
+        base = merkle_file.read_base(tfd, self.tree_path)
+        leaves = merkle_file.complete_leaves(tfd)
+        if head_seq < 0 and leaves:  # the log was deleted or emptied: a stale tree cannot describe a new log
+            stale = f"{self.tree_path}.stale-{os.getpid()}-{leaves}"
+            os.rename(self.tree_path, stale)
+            log.warning("audit log %s is empty but its Merkle side file has %d leaves: moved it to %s",
+                        self.path, leaves, stale)
+            os.close(tfd)
+            self._tree_fd = tfd = os.open(self.tree_path, os.O_RDWR | os.O_CREAT, 0o644)
+            merkle_file.write_header(tfd, 0)
+            base, leaves = 0, 0
+        expected = head_seq + 1 - base
+        if leaves > expected:
+            tree_out_of_step(self.url, leaves, expected)
+        if leaves < expected:
+            missing = [entry_leaf(e) for e in self.iter_entries() if e.seq >= base + leaves]
+            merkle_file.append(tfd, leaves, append_nodes(
+                leaves, missing, merkle_file.getter(tfd, self.tree_path, leaves)))
+            leaves += len(missing)
+        return tfd, base, leaves, head
+
+    def _grow_locked(self, tfd: int, leaves: int, entries: list[Entry]) -> None:
+        merkle_file.append(tfd, leaves, append_nodes(leaves, [entry_leaf(e) for e in entries],
+                                                     merkle_file.getter(tfd, self.tree_path, leaves)))
+        if self.fsync:
+            os.fsync(tfd)
+
+    @contextmanager
+    def _tree(self) -> Iterator[TreeState | None]:
+        try:
+            tfd = os.open(self.tree_path, os.O_RDONLY)
+        except FileNotFoundError:
+            yield None
+            return
+        except OSError as exc:
+            raise AuditError(f"cannot read {self.tree_path}: {exc.strerror or exc}") from None
+        try:
+            leaves = merkle_file.complete_leaves(tfd)
+            yield TreeState(merkle_file.read_base(tfd, self.tree_path), leaves,
+                            merkle_file.getter(tfd, self.tree_path, leaves))
+        finally:
+            os.close(tfd)
 
     def _open(self) -> int:
         try:
@@ -156,14 +252,12 @@ class JsonlSink(AuditSink):
             try:
                 fd = self._locked_fd()
                 try:
+                    tfd, base, leaves, head = self._sync_tree_locked(fd)  # also repairs a torn tail
                     size = os.fstat(fd).st_size
-                    last = self._tail(fd, size) if size else b""
-                    size = os.fstat(fd).st_size
-                    if last:
-                        head = parse_line(last.decode("utf-8", "replace"), f"{self.path}: last line")
-                        entries = build(head.seq, head.hash)
-                    else:
-                        entries = build(-1, GENESIS)
+
+                    def root() -> tuple[int, bytes]:
+                        return leaves, root_hash(leaves, merkle_file.getter(tfd, self.tree_path, leaves))
+                    entries = build(head[0], head[1], root)
                     data = "".join(format_line(e) for e in entries).encode("utf-8")
                     try:
                         written = os.write(fd, data)
@@ -176,6 +270,9 @@ class JsonlSink(AuditSink):
                                          f"({written} of {len(data)} bytes; disk full?)")
                     if self.fsync:
                         os.fsync(fd)
+                    # After the log: a crash in between leaves the side file behind, and the next
+                    # writer catches it up from the log (_sync_tree_locked).
+                    self._grow_locked(tfd, leaves, entries)
                 finally:
                     fcntl.flock(fd, fcntl.LOCK_UN)
             except OSError as exc:
@@ -235,6 +332,8 @@ class JsonlSink(AuditSink):
                 raise AuditError(f"audit prune of {self.path} failed: {exc.strerror or exc}") from None
 
     def _prune_locked(self, before_ts: str, anchor: Callable[[int, str, int, str, int], Entry]) -> PruneResult:
+        assert self._fd is not None
+        tfd, _, leaves, _ = self._sync_tree_locked(self._fd)
         entries = list(self.iter_entries())
         if not entries:
             return PruneResult(0, None, None, ["the log is empty"])
@@ -251,6 +350,7 @@ class JsonlSink(AuditSink):
             out.flush()
             os.fsync(out.fileno())
         os.replace(tmp, self.path)  # writers notice the new inode under the lock and reopen
+        self._grow_locked(tfd, leaves, [a])  # the tree keeps the pruned leaves' hashes: old proofs stay valid
         return PruneResult(keep, first_kept_seq, a.seq)
 
     def close(self) -> None:
@@ -258,3 +358,6 @@ class JsonlSink(AuditSink):
             if self._fd is not None:
                 os.close(self._fd)
                 self._fd = None
+            if self._tree_fd is not None:
+                os.close(self._tree_fd)
+                self._tree_fd = None

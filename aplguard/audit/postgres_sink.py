@@ -12,14 +12,16 @@ import re
 import threading
 import zlib
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Any, TypeVar
 
 from .._deps import require
 from ..errors import AuditError, ConfigError
-from .chain import Entry, MalformedEntry, entry_from_row, head_from_row, seq_value
-from .sink import AuditSink, BuildFn, PruneResult
+from .chain import Entry, MalformedEntry, entry_from_row, entry_leaf, head_from_row, seq_value
+from .merkle import append_nodes, root_hash
+from .sink import AuditSink, BuildFn, PruneResult, TreeState, tree_out_of_step
 
-_SCHEMA_VERSION = 1
+_SCHEMA_VERSION = 2  # 2: the Merkle tree ({table}_merkle) and the record-id index
 _COLS = "seq, kind, rid, ts, tenant, prev, hash, mac, body"
 _T = TypeVar("_T")
 
@@ -34,8 +36,10 @@ class PostgresSink(AuditSink):
     """
 
     def __init__(self, url: str, *, hmac_key: bytes | str | None = None, checkpoint_every: int = 1000,
-                 anchor: str | None = None, table: str = "aplguard_audit", create: bool = True):
-        super().__init__(_redact_url(url), hmac_key=hmac_key, checkpoint_every=checkpoint_every, anchor=anchor)
+                 anchor: str | None = None, table: str = "aplguard_audit", create: bool = True, **tree_opts: Any):
+        super().__init__(_redact_url(url), hmac_key=hmac_key, checkpoint_every=checkpoint_every, anchor=anchor,
+                         **tree_opts)
+        self._base: int | None = None  # seq of Merkle leaf 0; None: no tree (old log, read-only role)
         if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]{0,50}", table):
             raise ConfigError(f"PostgreSQL audit table name {table!r}: letters, digits and underscores only")
         psycopg = require("psycopg", "postgres")
@@ -73,16 +77,93 @@ class PostgresSink(AuditSink):
                 cur.execute(f"CREATE INDEX IF NOT EXISTS {t}_tenant ON {t} (tenant, ts)")
                 cur.execute(f"CREATE TABLE IF NOT EXISTS {t}_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
                 cur.execute(f"INSERT INTO {t}_meta VALUES ('schema_version', %s) ON CONFLICT DO NOTHING",
-                            (str(_SCHEMA_VERSION),))
+                            ("1",))  # the migration below brings a new table to the current version
             cur.execute(f"SELECT value FROM {t}_meta WHERE key = 'schema_version'")
             row = cur.fetchone()
             try:
                 version = int(row[0]) if row else 0
             except (TypeError, ValueError):
                 raise AuditError(f"{self.url} table {t}: unreadable audit schema version") from None
-        if version > _SCHEMA_VERSION:
-            raise AuditError(f"{self.url} table {t} has audit schema version {version}; this aplguard "
-                             f"knows up to {_SCHEMA_VERSION}: upgrade aplguard")
+            if version > _SCHEMA_VERSION:
+                raise AuditError(f"{self.url} table {t} has audit schema version {version}; this aplguard "
+                                 f"knows up to {_SCHEMA_VERSION}: upgrade aplguard")
+            if version < 2 and not create:
+                return  # a read-only reviewer of an old table: verifiable, no stored tree
+            if version < 2:
+                self._migrate(cur)
+            cur.execute(f"SELECT value FROM {t}_meta WHERE key = 'merkle_base'")
+            row = cur.fetchone()
+            try:
+                self._base = int(row[0]) if row else 0
+            except (TypeError, ValueError):
+                raise AuditError(f"{self.url} table {t}: unreadable merkle_base") from None
+
+    def _migrate(self, cur: Any) -> None:
+        """Version 1 -> 2 (under the advisory lock, in the open transaction): build the tree once."""
+        t = self.table
+        cur.execute(f"""CREATE TABLE IF NOT EXISTS {t}_merkle (
+            level SMALLINT NOT NULL, idx BIGINT NOT NULL, hash BYTEA NOT NULL, PRIMARY KEY (level, idx))""")
+        cur.execute(f"CREATE INDEX IF NOT EXISTS {t}_rid ON {t} (rid)")
+        cur.execute(f"SELECT min(seq) FROM {t}")
+        first = cur.fetchone()[0]
+        base = seq_value(first, f"{self.url} table {t}: first entry") if first is not None else 0
+        cur.execute(f"DELETE FROM {t}_merkle")
+        cur.execute(f"INSERT INTO {t}_meta VALUES ('merkle_base', %s) ON CONFLICT (key) DO UPDATE "
+                    "SET value = EXCLUDED.value", (str(base),))
+        cur.execute(f"SELECT {_COLS} FROM {t} ORDER BY seq")
+        rows = cur.fetchall()  # one-off migration; a server-side cursor cannot share this transaction's cursor
+        get = self._getter(cur)
+        for i in range(0, len(rows), 5000):
+            chunk = [entry_leaf(entry_from_row(r, f"{self.url} table {t}: migrating")) for r in rows[i:i + 5000]]
+            cur.executemany(f"INSERT INTO {t}_merkle VALUES (%s,%s,%s)", append_nodes(i, chunk, get))
+        cur.execute(f"UPDATE {t}_meta SET value = %s WHERE key = 'schema_version'", (str(_SCHEMA_VERSION),))
+
+    def _getter(self, cur: Any) -> Callable[[int, int], bytes]:
+        sql = f"SELECT hash FROM {self.table}_merkle WHERE level = %s AND idx = %s"
+
+        def get(level: int, idx: int) -> bytes:
+            cur.execute(sql, (level, idx))
+            row = cur.fetchone()
+            if row is None or len(bytes(row[0])) != 32:
+                raise AuditError(f"{self.url} table {self.table}: Merkle node ({level}, {idx}) is missing")
+            return bytes(row[0])
+        return get
+
+    def _tree_size(self, cur: Any) -> int:
+        cur.execute(f"SELECT max(idx) FROM {self.table}_merkle WHERE level = 0")
+        row = cur.fetchone()
+        return int(row[0]) + 1 if row and row[0] is not None else 0
+
+    def _grow(self, cur: Any, head_seq: int, entries: list[Entry]) -> None:
+        if self._base is None or not entries:
+            return
+        size = self._tree_size(cur)
+        tree_out_of_step(self.url, size, head_seq + 1 - self._base)
+        cur.executemany(f"INSERT INTO {self.table}_merkle VALUES (%s,%s,%s)",
+                        append_nodes(size, [entry_leaf(e) for e in entries], self._getter(cur)))
+
+    @contextmanager
+    def _tree(self) -> Iterator[TreeState | None]:
+        if self._base is None:
+            yield None
+            return
+        with self._lock:
+            if self._conn is None:
+                raise AuditError(f"audit sink {self.url} is closed")
+            try:
+                with self._conn.transaction(), self._conn.cursor() as cur:
+                    cur.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")  # one snapshot
+                    yield TreeState(self._base, self._tree_size(cur), self._getter(cur))
+            except self._psycopg.Error as exc:
+                raise AuditError(f"cannot read the Merkle tree of {self.url}: {_first_line(exc)}") from None
+
+    def _seq_of(self, record_id: str) -> int | None:
+        def run(cur: Any) -> Any:
+            cur.execute(f"SELECT seq FROM {self.table} WHERE rid = %s AND kind = 'record' ORDER BY seq LIMIT 1",
+                        (record_id,))
+            return cur.fetchone()
+        row = self._run_locked(run)
+        return seq_value(row[0], f"{self.url}: record {record_id}") if row else None
 
     def _run_locked(self, fn: Callable[[Any], _T]) -> _T:
         with self._lock:
@@ -98,10 +179,19 @@ class PostgresSink(AuditSink):
     def _write(self, build: BuildFn) -> list[Entry]:
         def run(cur: Any) -> list[Entry]:
             cur.execute(f"SELECT seq, hash FROM {self.table} ORDER BY seq DESC LIMIT 1")
-            entries = build(*head_from_row(cur.fetchone(), f"{self.url}: last entry"))
+            head = head_from_row(cur.fetchone(), f"{self.url}: last entry")
+
+            def root() -> tuple[int, bytes]:
+                if self._base is None:
+                    raise AuditError(f"{self.url} has no Merkle tree (an old table opened read-only)")
+                size = self._tree_size(cur)
+                tree_out_of_step(self.url, size, head[0] + 1 - self._base)
+                return size, root_hash(size, self._getter(cur))
+            entries = build(head[0], head[1], root)
             cur.executemany(f"INSERT INTO {self.table} ({_COLS}) VALUES (%s,%s,%s,%s,%s,%s,%s,%s,%s)",
                             [(e.seq, e.kind, e.rid, e.ts, e.tenant, e.prev, e.hash, e.mac, e.body)
                              for e in entries])
+            self._grow(cur, head[0], entries)
             return entries
         return self._run_locked(run)
 
@@ -174,6 +264,7 @@ class PostgresSink(AuditSink):
             e = anchor(head[0] + 1, head[1], keep_from, last_pruned, n)
             cur.execute(f"INSERT INTO {t} ({_COLS}) VALUES (%s,%s,%s,%s,%s,%s,%s,%s,%s)",
                         (e.seq, e.kind, e.rid, e.ts, e.tenant, e.prev, e.hash, e.mac, e.body))
+            self._grow(cur, head[0], [e])  # the tree keeps the pruned leaves' hashes
             return PruneResult(n, keep_from, e.seq)
         return self._run_locked(run)
 
@@ -182,6 +273,7 @@ class PostgresSink(AuditSink):
         def run(cur: Any) -> None:
             cur.execute(f"DROP TABLE IF EXISTS {self.table}")
             cur.execute(f"DROP TABLE IF EXISTS {self.table}_meta")
+            cur.execute(f"DROP TABLE IF EXISTS {self.table}_merkle")
         self._run_locked(run)
 
     def close(self) -> None:

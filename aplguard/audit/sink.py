@@ -7,10 +7,13 @@ checkpoints, validation and querying live here once.
 
 from __future__ import annotations
 
+import json
 import logging
+import time as _time
 from abc import ABC, abstractmethod
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timezone
 from typing import Any, overload
@@ -21,19 +24,46 @@ from .chain import (
     CHECKPOINT,
     GENESIS,
     RECORD,
+    TREE_HEAD,
     ChainBuilder,
     Entry,
     PendingRecord,
     canonical_json,
+    now_ts,
     resolve_key,
     write_anchor,
 )
+from .merkle import NodeReader
 from .records import AuditRecord, format_ts
 
 log = logging.getLogger("aplguard.audit")
 
-#: Builds the entries to insert given the current head (seq, hash); seq is -1 when empty.
-BuildFn = Callable[[int, str], list[Entry]]
+#: (tree size, root hash) of the stored Merkle tree, read inside the write transaction.
+RootFn = Callable[[], tuple[int, bytes]]
+#: Builds the entries to insert given the current head (seq, hash; seq is -1 when empty) and the tree root.
+BuildFn = Callable[[int, str, RootFn], list[Entry]]
+
+
+@dataclass(frozen=True)
+class TreeState:
+    """A consistent view of a sink's stored Merkle tree.
+
+    Attributes:
+        base: seq of leaf 0 (0 unless the log was pruned before the tree existed).
+        size: leaves stored (entries from ``base`` to the head).
+        get: reads the stored complete subtree (level, index).
+    """
+
+    base: int
+    size: int
+    get: NodeReader
+
+
+def tree_out_of_step(url: str, size: int, expected: int) -> None:
+    """Refuse to extend a tree whose leaf count disagrees with the entries (edited outside aplguard)."""
+    if size != expected:
+        raise AuditError(f"{url}: the Merkle tree has {size} leaves but the log has {expected} entries since "
+                         "its base: it was modified outside aplguard (run `aplguard audit verify`)")
 
 
 @overload
@@ -149,14 +179,33 @@ class AuditSink(ABC):
         checkpoint_every: a checkpoint entry every this many entries (0: never).
         anchor: path of an external anchor file that receives every checkpoint
             (keep it on other storage; ``verify_log(..., anchor=...)`` checks it).
+        sth_key: path of an Ed25519 private key (PEM): the sink appends a signed
+            tree head every ``sth_every`` records and/or ``sth_interval_s`` seconds
+            (counted by this writer, checked after each write).
+        sth_publish: a file that receives each automatic tree head (JSON lines).
     """
 
     def __init__(self, url: str, hmac_key: bytes | str | None = None, checkpoint_every: int = 1000,
-                 anchor: str | None = None):
+                 anchor: str | None = None, sth_key: str | None = None, sth_every: int = 0,
+                 sth_interval_s: float = 0.0, sth_publish: str | None = None):
         self.url = url
         self.key = resolve_key(hmac_key)
         self.anchor = anchor
         self._builder = ChainBuilder(self.key, int(checkpoint_every))
+        if (sth_every or sth_interval_s) and not sth_key:
+            raise ConfigError(f"{url}: sth_every/sth_interval_s need sth_key (an Ed25519 private key file)")
+        if int(sth_every) < 0 or float(sth_interval_s) < 0:
+            raise ConfigError(f"{url}: sth_every and sth_interval_s must be >= 0")
+        if sth_key:
+            from .sth import load_private_key
+            self._sth_key: Any = load_private_key(sth_key)
+        else:
+            self._sth_key = None
+        self._sth_every, self._sth_interval = int(sth_every), float(sth_interval_s)
+        if self._sth_key is not None and not (self._sth_every or self._sth_interval):
+            self._sth_every = 1000  # a key without a schedule: a tree head every 1000 records
+        self._sth_publish = sth_publish
+        self._since_sth, self._last_sth = 0, _time.monotonic()
 
     # -- backend primitives ---------------------------------------------------
 
@@ -176,6 +225,17 @@ class AuditSink(ABC):
     @abstractmethod
     def close(self) -> None:
         """Release connections and file handles (idempotent)."""
+
+    @abstractmethod
+    def _tree(self) -> AbstractContextManager[TreeState | None]:
+        """A consistent view of the stored Merkle tree; None when the log has none (read-only old log)."""
+
+    def _seq_of(self, record_id: str) -> int | None:
+        """Seq of the record with this id (backends with an index override this scan)."""
+        for e in self.iter_entries(kinds=(RECORD,)):
+            if e.kind == RECORD and e.rid == record_id:
+                return e.seq
+        return None
 
     # -- writing ----------------------------------------------------------------
 
@@ -219,15 +279,56 @@ class AuditSink(ABC):
         pending = [self._pending(r) for r in records]
         if not pending:
             return []
-        entries = self._write(lambda seq, head: self._builder.extend(seq, head, pending))
+        entries = self._write(lambda seq, head, root: self._builder.extend(seq, head, pending))
         self._after_write(entries)
+        self._since_sth += len(pending)
+        if self._sth_key is not None and (
+                (self._sth_every and self._since_sth >= self._sth_every)
+                or (self._sth_interval and _time.monotonic() - self._last_sth >= self._sth_interval)):
+            self.sign_tree_head(publish=self._sth_publish)
         return [p.rid for p in pending]
 
     def checkpoint(self) -> Entry:
         """Append a checkpoint entry now (e.g. before handing the head to an external anchor)."""
-        entries = self._write(lambda seq, head: [self._builder.checkpoint(seq + 1, head)])
+        entries = self._write(lambda seq, head, root: [self._builder.checkpoint(seq + 1, head)])
         self._after_write(entries)
         return entries[0]
+
+    def sign_tree_head(self, private_key: Any = None, publish: str | None = None) -> Any:
+        """Sign the current Merkle tree (size, root, time) with Ed25519 and append it as an ``sth`` entry.
+
+        Args:
+            private_key: an Ed25519 private key object or the path of its PEM
+                file; None uses the sink's ``sth_key``.
+            publish: also append the tree head (one JSON line) to this file, kept
+                by an outside party: ``verify --against`` detects truncation with it.
+
+        Returns:
+            The :class:`~aplguard.audit.sth.TreeHead`; it covers every entry before its own.
+        """
+        from .sth import TreeHead, load_private_key, sign_tree_head
+
+        key = load_private_key(private_key) if isinstance(private_key, str) else private_key or self._sth_key
+        if key is None:
+            raise ConfigError(f"{self.url}: signing a tree head needs an Ed25519 private key (sth_key)")
+        signed: list[TreeHead] = []
+
+        def build(seq: int, head: str, root: RootFn) -> list[Entry]:
+            size, r = root()
+            sth = sign_tree_head(key, size, r, now_ts())
+            signed.append(sth)
+            body = canonical_json(sth.to_dict())
+            return [self._builder.make(seq + 1, TREE_HEAD, None, sth.timestamp, None, head, body)]
+
+        self._after_write(self._write(build))
+        self._since_sth, self._last_sth = 0, _time.monotonic()
+        if publish:
+            try:
+                with open(publish, "a", encoding="utf-8") as f:
+                    f.write(canonical_json(signed[0].to_dict()) + "\n")
+            except OSError as exc:
+                raise AuditError(f"cannot write the tree head to {publish}: {exc.strerror or exc}") from None
+        return signed[0]
 
     def _after_write(self, entries: list[Entry]) -> None:
         if self.anchor and any(e.kind == CHECKPOINT for e in entries):
@@ -235,6 +336,92 @@ class AuditSink(ABC):
                 write_anchor(self.anchor, self.url, entries)
             except OSError as exc:
                 raise AuditError(f"cannot write the audit anchor file {self.anchor}: {exc}") from None
+
+    # -- Merkle tree and proofs (see aplguard.audit.proofs) ----------------------
+
+    def tree_size(self) -> int:
+        """Leaves in the stored Merkle tree (entries since the tree's base)."""
+        with self._tree() as t:
+            return self._need_tree(t).size
+
+    def tree_root(self, size: int | None = None) -> bytes:
+        """RFC 9162 root hash of the first ``size`` leaves (default: all)."""
+        from .merkle import root_hash
+
+        with self._tree() as t:
+            t = self._need_tree(t)
+            n = t.size if size is None else size
+            if not 0 <= n <= t.size:
+                raise AuditError(f"{self.url}: tree size {n} is outside 0..{t.size}")
+            return root_hash(n, t.get)
+
+    def leaf_index(self, record_id: str) -> int:
+        """The Merkle leaf index of a record (its seq minus the tree's base)."""
+        seq = self._seq_of(record_id)
+        if seq is None:
+            raise AuditError(f"{self.url}: no record {record_id!r}")
+        with self._tree() as t:
+            t = self._need_tree(t)
+        if seq < t.base:
+            raise AuditError(f"{self.url}: record {record_id} predates the Merkle tree (pruned before it existed)")
+        return seq - t.base
+
+    def tree_heads(self) -> list[Any]:
+        """The signed tree heads stored in the log, oldest first (signatures not checked here)."""
+        from .sth import TreeHead
+
+        return [TreeHead.from_dict(json.loads(e.body), f"{self.url}: seq {e.seq}")
+                for e in self.iter_entries(kinds=(TREE_HEAD,)) if e.kind == TREE_HEAD]
+
+    def inclusion_proof(self, record_id: str | None = None, *, index: int | None = None,
+                        tree_head: Any = None, include_entry: bool = True) -> dict[str, Any]:
+        """An RFC 9162 inclusion proof for a record (or a leaf index) as a JSON-ready dict.
+
+        The proof is against ``tree_head`` when given, else the latest signed tree
+        head that covers the leaf, else the current (unsigned) tree. See
+        :func:`aplguard.audit.proofs.verify_proof`.
+        """
+        from .proofs import build_inclusion
+
+        if (record_id is None) == (index is None):
+            raise ConfigError("pass a record id or a leaf index")
+        if record_id is not None:
+            index = self.leaf_index(record_id)
+        assert index is not None
+        if tree_head is None:
+            heads = [h for h in self.tree_heads() if h.tree_size > index]
+            tree_head = heads[-1] if heads else None
+        with self._tree() as t:
+            t = self._need_tree(t)
+            proof = build_inclusion(t, index, tree_head, self.url)
+        if include_entry:
+            seq = t.base + index
+            e = next((x for x in self.iter_entries() if x.seq == seq), None) if record_id is None else \
+                next((x for x in self.iter_entries(kinds=(RECORD,)) if x.seq == seq), None)
+            if e is not None:
+                proof["entry"] = {**e.envelope(), "body": e.body}
+        return proof
+
+    def consistency_proof(self, old_size: int, new_size: int | None = None) -> dict[str, Any]:
+        """An RFC 9162 consistency proof from ``old_size`` to ``new_size`` (default: the latest signed
+        tree head, else the current tree), with the stored tree heads of both sizes when there are any."""
+        from .proofs import build_consistency
+
+        heads = self.tree_heads()
+        if new_size is None:
+            new_head = heads[-1] if heads and heads[-1].tree_size >= old_size else None
+        else:
+            new_head = next((h for h in reversed(heads) if h.tree_size == new_size), None)
+        old_head = next((h for h in reversed(heads) if h.tree_size == old_size), None)
+        with self._tree() as t:
+            t = self._need_tree(t)
+            return build_consistency(t, old_size, new_size, old_head, new_head, self.url)
+
+    def _need_tree(self, t: TreeState | None) -> TreeState:
+        if t is None:
+            raise AuditError(f"{self.url} has no stored Merkle tree (an old, read-only log): open it once "
+                             "with write access to build it")
+        return t
 
     def prune(self, before: str | datetime | date) -> PruneResult:
         """Delete entries older than ``before`` and keep the rest verifiable.
@@ -317,7 +504,9 @@ def _last(entries: Iterable[Entry]) -> Entry | None:
 
 
 _SCHEMES = ("sqlite", "jsonl", "postgresql", "postgres")
-_COMMON_OPTS = {"checkpoint_every": int, "anchor": str}
+_COMMON_OPTS: dict[str, Callable[[Any], Any]] = {
+    "checkpoint_every": int, "anchor": str, "sth_key": str, "sth_every": int, "sth_interval_s": float,
+    "sth_publish": str}
 
 
 def _bool(value: Any) -> bool:
@@ -354,7 +543,9 @@ def open_sink(url: str | AuditSink, hmac_key: bytes | str | None = None, *, crea
             An :class:`AuditSink` is returned as is.
         hmac_key: MAC key; None reads ``$APLGUARD_AUDIT_HMAC_KEY``.
         create: create the log when missing (False for read-only tools).
-        **opts: ``checkpoint_every`` (1000), ``anchor`` (path); SQLite:
+        **opts: ``checkpoint_every`` (1000), ``anchor`` (path), ``sth_key`` (Ed25519
+            PEM: sign a tree head every ``sth_every`` records, default 1000, and/or
+            ``sth_interval_s`` seconds; ``sth_publish`` also appends each to a file); SQLite:
             ``synchronous`` (``normal``|``full``), ``busy_timeout_s``; JSONL:
             ``fsync`` (False); PostgreSQL: ``table`` (``aplguard_audit``; also
             ``postgresql://...?table=name``, other query parameters go to libpq).
@@ -410,7 +601,7 @@ def open_sink(url: str | AuditSink, hmac_key: bytes | str | None = None, *, crea
     return PostgresSink(url, hmac_key=hmac_key, create=create, **common, **opts)
 
 
-_PG_OPTS = ("table", "checkpoint_every", "anchor")
+_PG_OPTS = ("table", "checkpoint_every", "anchor", "sth_key", "sth_every", "sth_interval_s", "sth_publish")
 
 
 def _split_pg_options(url: str) -> tuple[str, dict[str, str]]:

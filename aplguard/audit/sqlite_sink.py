@@ -15,12 +15,14 @@ import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from typing import Any
 
 from ..errors import AuditError, ConfigError
-from .chain import Entry, MalformedEntry, entry_from_row, head_from_row, seq_value
-from .sink import AuditSink, BuildFn, PruneResult
+from .chain import Entry, MalformedEntry, entry_from_row, entry_leaf, head_from_row, seq_value
+from .merkle import append_nodes, root_hash
+from .sink import AuditSink, BuildFn, PruneResult, TreeState, tree_out_of_step
 
-_SCHEMA_VERSION = 1
+_SCHEMA_VERSION = 2  # 2: the Merkle tree (audit_merkle) and the record-id index
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS audit_entries (
     seq INTEGER PRIMARY KEY,
@@ -36,6 +38,12 @@ CREATE TABLE IF NOT EXISTS audit_entries (
 CREATE INDEX IF NOT EXISTS audit_entries_ts ON audit_entries (ts);
 CREATE INDEX IF NOT EXISTS audit_entries_tenant ON audit_entries (tenant, ts);
 CREATE TABLE IF NOT EXISTS audit_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+"""
+# Complete subtrees of the RFC 9162 tree over the entries (leaf index = seq - merkle_base).
+_TREE_SCHEMA = """
+CREATE TABLE IF NOT EXISTS audit_merkle (level INTEGER NOT NULL, idx INTEGER NOT NULL, hash BLOB NOT NULL,
+                                         PRIMARY KEY (level, idx)) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS audit_entries_rid ON audit_entries (rid);
 """
 _COLS = "seq, kind, rid, ts, tenant, prev, hash, mac, body"
 
@@ -54,14 +62,15 @@ class SQLiteSink(AuditSink):
 
     def __init__(self, url: str, path: str, *, hmac_key: bytes | str | None = None, checkpoint_every: int = 1000,
                  anchor: str | None = None, synchronous: str = "normal", busy_timeout_s: float = 30.0,
-                 create: bool = True):
-        super().__init__(url, hmac_key=hmac_key, checkpoint_every=checkpoint_every, anchor=anchor)
+                 create: bool = True, **tree_opts: Any):
+        super().__init__(url, hmac_key=hmac_key, checkpoint_every=checkpoint_every, anchor=anchor, **tree_opts)
         if str(synchronous).lower() not in ("normal", "full"):
             raise ConfigError(f"{url}: synchronous must be normal or full, got {synchronous!r}")
         # Absolute: readers open their own connections later, maybe after a chdir.
         self.path = path if path == ":memory:" else os.path.abspath(path)
         self._lock = threading.Lock()
         self._conn: sqlite3.Connection | None = None
+        self._base: int | None = None  # seq of Merkle leaf 0; None: no tree (a read-only version-1 log)
         memory = path == ":memory:"
         if not memory and not os.path.exists(path):
             if not create:
@@ -109,9 +118,10 @@ class SQLiteSink(AuditSink):
                 raise AuditError(f"{self.path} is an SQLite file without an aplguard audit log")
             conn.execute("BEGIN IMMEDIATE")
             try:
-                for stmt in filter(None, (s.strip() for s in _SCHEMA.split(";"))):
+                for stmt in filter(None, (s.strip() for s in (_SCHEMA + _TREE_SCHEMA).split(";"))):
                     conn.execute(stmt)
                 conn.execute("INSERT OR IGNORE INTO audit_meta VALUES ('schema_version', ?)", (str(_SCHEMA_VERSION),))
+                conn.execute("INSERT OR IGNORE INTO audit_meta VALUES ('merkle_base', '0')")
                 conn.execute("COMMIT")
             except BaseException:
                 conn.execute("ROLLBACK")
@@ -124,6 +134,92 @@ class SQLiteSink(AuditSink):
         if version > _SCHEMA_VERSION:
             raise AuditError(f"{self.path} has audit schema version {version}; this aplguard knows "
                              f"up to {_SCHEMA_VERSION}: upgrade aplguard")
+        if version < 2:
+            try:
+                self._migrate(conn)
+            except sqlite3.OperationalError as exc:
+                if "readonly" not in str(exc):
+                    raise
+                return  # a read-only copy of an old log: verifiable, no stored tree
+        row = conn.execute("SELECT value FROM audit_meta WHERE key='merkle_base'").fetchone()
+        try:
+            self._base = int(row[0]) if row else 0
+        except (TypeError, ValueError):
+            raise AuditError(f"{self.path}: unreadable merkle_base {str(row[0])[:40]!r}") from None
+
+    def _migrate(self, conn: sqlite3.Connection) -> None:
+        """Version 1 -> 2: build the Merkle tree over the existing entries, once, in one transaction."""
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            for stmt in filter(None, (s.strip() for s in _TREE_SCHEMA.split(";"))):
+                conn.execute(stmt)
+            first = conn.execute("SELECT min(seq) FROM audit_entries").fetchone()[0]
+            base = seq_value(first, f"{self.path}: first entry") if first is not None else 0
+            conn.execute("INSERT OR REPLACE INTO audit_meta VALUES ('merkle_base', ?)", (str(base),))
+            conn.execute("DELETE FROM audit_merkle")
+            size, batch = 0, []
+            cur = conn.execute(f"SELECT {_COLS} FROM audit_entries ORDER BY seq")
+            get = self._getter(conn)
+            while rows := cur.fetchmany(5000):
+                batch = [entry_leaf(entry_from_row(r, f"{self.path}: migrating")) for r in rows]
+                nodes = append_nodes(size, batch, get)
+                conn.executemany("INSERT INTO audit_merkle VALUES (?,?,?)", nodes)
+                size += len(batch)
+            conn.execute("INSERT OR REPLACE INTO audit_meta VALUES ('schema_version', ?)", (str(_SCHEMA_VERSION),))
+            conn.execute("COMMIT")
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+
+    def _getter(self, conn: sqlite3.Connection) -> Callable[[int, int], bytes]:
+        def get(level: int, idx: int) -> bytes:
+            row = conn.execute("SELECT hash FROM audit_merkle WHERE level=? AND idx=?", (level, idx)).fetchone()
+            if row is None or not isinstance(row[0], bytes) or len(row[0]) != 32:
+                raise AuditError(f"{self.path}: Merkle node ({level}, {idx}) is missing or malformed")
+            return bytes(row[0])
+        return get
+
+    def _tree_size(self, conn: sqlite3.Connection) -> int:
+        row = conn.execute("SELECT max(idx) FROM audit_merkle WHERE level=0").fetchone()
+        return int(row[0]) + 1 if row and isinstance(row[0], int) else 0
+
+    def _grow(self, conn: sqlite3.Connection, head_seq: int, entries: list[Entry]) -> None:
+        """Add the entries' leaves to the tree inside the caller's write transaction."""
+        if self._base is None or not entries:
+            return
+        size = self._tree_size(conn)
+        tree_out_of_step(self.url, size, head_seq + 1 - self._base)
+        conn.executemany("INSERT INTO audit_merkle VALUES (?,?,?)",
+                         append_nodes(size, [entry_leaf(e) for e in entries], self._getter(conn)))
+
+    @contextmanager
+    def _tree(self) -> Iterator[TreeState | None]:
+        if self._base is None:
+            yield None
+            return
+        with self._lock:
+            conn = self._connection()
+            try:
+                conn.execute("BEGIN")  # one snapshot for size and nodes
+                try:
+                    yield TreeState(self._base, self._tree_size(conn), self._getter(conn))
+                finally:
+                    conn.execute("COMMIT")
+            except sqlite3.Error as exc:
+                raise AuditError(f"cannot read the Merkle tree of {self.path}: {exc}") from None
+
+    def _seq_of(self, record_id: str) -> int | None:
+        if self._base is None:
+            return super()._seq_of(record_id)
+        with self._lock:
+            try:
+                row = self._connection().execute(
+                    "SELECT seq FROM audit_entries WHERE rid=? AND kind='record' ORDER BY seq LIMIT 1",
+                    (record_id,)).fetchone()
+            except sqlite3.Error as exc:
+                raise AuditError(f"cannot read the audit log {self.path}: {exc}") from None
+        return seq_value(row[0], f"{self.path}: record {record_id}") if row else None
 
     def _connection(self) -> sqlite3.Connection:
         if self._conn is None:
@@ -150,10 +246,19 @@ class SQLiteSink(AuditSink):
     def _write(self, build: BuildFn) -> list[Entry]:
         with self._immediate("write to") as conn:
             row = conn.execute("SELECT seq, hash FROM audit_entries ORDER BY seq DESC LIMIT 1").fetchone()
-            entries = build(*head_from_row(row, f"{self.path}: last entry"))
+            head = head_from_row(row, f"{self.path}: last entry")
+
+            def root() -> tuple[int, bytes]:
+                if self._base is None:
+                    raise AuditError(f"{self.path} has no Merkle tree (a read-only version-1 log)")
+                size = self._tree_size(conn)
+                tree_out_of_step(self.url, size, head[0] + 1 - self._base)
+                return size, root_hash(size, self._getter(conn))
+            entries = build(head[0], head[1], root)
             conn.executemany(f"INSERT INTO audit_entries ({_COLS}) VALUES (?,?,?,?,?,?,?,?,?)",
                              [(e.seq, e.kind, e.rid, e.ts, e.tenant, e.prev, e.hash, e.mac, e.body)
                               for e in entries])
+            self._grow(conn, head[0], entries)
         return entries
 
     def iter_entries(self, since_ts: str | None = None, until_ts: str | None = None,
@@ -239,6 +344,7 @@ class SQLiteSink(AuditSink):
         e = anchor(head[0] + 1, head[1], keep_from, cut[0], n)
         conn.execute(f"INSERT INTO audit_entries ({_COLS}) VALUES (?,?,?,?,?,?,?,?,?)",
                      (e.seq, e.kind, e.rid, e.ts, e.tenant, e.prev, e.hash, e.mac, e.body))
+        self._grow(conn, head[0], [e])  # the tree keeps the pruned leaves' hashes: old proofs stay valid
         return PruneResult(n, keep_from, e.seq)
 
     def close(self) -> None:

@@ -6,7 +6,15 @@ What each check catches (see docs/audit.md for the threat model):
 * the entry hash: modified entries (body or indexed columns);
 * MACs (with the key): anyone without the key re-chaining, forging or appending;
 * a missing head: deletions at the start not vouched for by a ``prune`` entry;
-* an external anchor file: truncation of the tail (optionally followed by appends).
+* an external anchor file: truncation of the tail (optionally followed by appends);
+* the Merkle tree (:mod:`.tree_check`): every stored tree head matches the entries before it
+  and, with the Ed25519 public key, is signed; a published tree head (``against``) is a prefix
+  of the log (truncation, rollback); the stored tree equals the recomputed one.
+
+Anything the log *claims* but this run cannot check (MACs without the HMAC key, tree head
+signatures without the public key) makes the result fail unless ``allow_unverified``: a forged
+log that merely claims MACs must not pass. ``verified``/``unverified`` say exactly what was and
+was not checked.
 """
 
 from __future__ import annotations
@@ -17,10 +25,24 @@ import re
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from ..errors import AuditError
-from .chain import CHECKPOINT, GENESIS, KINDS, PRUNE, RECORD, Entry, MalformedEntry, entry_hash, entry_mac, resolve_key
+from ..errors import AuditError, ConfigError
+from .chain import (
+    CHECKPOINT,
+    GENESIS,
+    KINDS,
+    PRUNE,
+    RECORD,
+    TREE_HEAD,
+    Entry,
+    MalformedEntry,
+    entry_hash,
+    entry_mac,
+    resolve_key,
+)
 from .records import AuditRecord
 from .sink import AuditSink, open_sink
+from .sth import TreeHead, load_public_key, verify_tree_head
+from .tree_check import TreeCheck, TreeProblem
 
 
 @dataclass
@@ -42,6 +64,10 @@ class VerifyResult:
         last_seq: seq of the last entry (-1 when empty).
         head_hash: hash of the last entry (what to anchor externally).
         warnings: things that do not fail the check but a reviewer should know.
+        verified: what was checked, in words.
+        unverified: what the log claims but this run could not check (fails unless allowed).
+        tree_size: leaves of the recomputed Merkle tree; root_hash: its root (hex).
+        tree_heads: signed tree heads whose signatures verified.
     """
 
     ok: bool
@@ -57,6 +83,11 @@ class VerifyResult:
     last_seq: int = -1
     head_hash: str = GENESIS
     warnings: list[str] = field(default_factory=list)
+    verified: list[str] = field(default_factory=list)
+    unverified: list[str] = field(default_factory=list)
+    tree_size: int = 0
+    root_hash: str = ""
+    tree_heads: int = 0
 
     def __bool__(self) -> bool:
         return self.ok
@@ -67,9 +98,16 @@ class VerifyResult:
     def summary(self) -> str:
         """One line for humans."""
         if self.ok:
-            how = "entries and MACs verified" if self.signed else "hash chain verified (unsigned: no key)"
+            how = "entries and MACs verified" if self.signed else "hash chain verified (no HMAC key)"
+            if self.tree_heads:
+                how += f", {self.tree_heads} signed tree heads verified"
+            if self.unverified:
+                how += "; NOT everything verified (allowed by --allow-unverified)"
             return (f"OK: {self.records} records, {self.entries} entries (seq {self.first_seq}..{self.last_seq}), "
                     f"{self.checkpoints} checkpoints; {how}")
+        if self.first_bad is None and self.unverified and not self.reason:
+            return "FAILED: the log claims signatures this run cannot check: " + "; ".join(self.unverified) \
+                + " (pass the keys, or --allow-unverified to accept a partial check)"
         if self.first_bad is None:
             return f"FAILED: {self.reason}"
         where = f"seq {self.first_bad}" + (f" (record {self.bad_record_id})" if self.bad_record_id else "")
@@ -117,7 +155,9 @@ def _read_anchor(path: str, key: bytes | None) -> dict[int, str]:
 
 
 def verify_log(url_or_sink: str | AuditSink, hmac_key: bytes | str | None = None, *,
-               anchor: str | None = None, deep: bool = False) -> VerifyResult:
+               anchor: str | None = None, deep: bool = False, public_key: Any = None,
+               against: TreeHead | dict[str, Any] | str | None = None,
+               allow_unverified: bool = False) -> VerifyResult:
     """Check the whole chain of an audit log.
 
     Args:
@@ -128,6 +168,13 @@ def verify_log(url_or_sink: str | AuditSink, hmac_key: bytes | str | None = None
             ``anchor=`` option): detects truncation of the tail.
         deep: also validate every record against the schema and check its
             indexed columns (id, timestamp, tenant) against the body.
+        public_key: Ed25519 public key (object or PEM path) that signs tree heads:
+            every tree head in the log (and ``against``) must verify under it.
+        against: a published tree head (TreeHead, dict or JSON file path; a JSON
+            lines file: its last line): the log must extend it, else truncation
+            or rollback is reported.
+        allow_unverified: accept a log that claims MACs or signatures this run
+            cannot check (they are listed in ``unverified``).
 
     Returns:
         A :class:`VerifyResult`; an unreadable log gives ``ok=False`` with the reason.
@@ -137,6 +184,8 @@ def verify_log(url_or_sink: str | AuditSink, hmac_key: bytes | str | None = None
     """
     key = resolve_key(hmac_key)
     res = VerifyResult(ok=False, signed=key is not None)
+    pub = load_public_key(public_key) if isinstance(public_key, str) else public_key
+    head = _load_against(against)
     owned = not isinstance(url_or_sink, AuditSink)
     try:
         sink = url_or_sink if isinstance(url_or_sink, AuditSink) else open_sink(url_or_sink, hmac_key=key,
@@ -146,12 +195,26 @@ def verify_log(url_or_sink: str | AuditSink, hmac_key: bytes | str | None = None
         return res
     try:
         anchored = _read_anchor(anchor, key) if anchor else {}
-        _walk(sink, key, anchored, deep, res)
+        if head is not None and pub is not None:
+            why = verify_tree_head(head, pub)
+            if why:
+                raise _Bad(None, f"the published tree head: {why}")
+        _walk(sink, key, anchored, deep, res, TreeCheck(sink, pub, head))
+        if not anchored and head is None:
+            res.warnings.append("no anchor file or published tree head given: removal of the newest entries "
+                                "cannot be detected")
+        if anchored:
+            res.verified.append(f"anchor file: every anchored checkpoint is in the log ({len(anchored)})")
+        if head is not None:
+            res.verified.append(f"the log extends the published tree head (size {head.tree_size}): no truncation "
+                                "or rollback before it")
+            if pub is None:
+                res.unverified.append("the published tree head's signature (no public key)")
         torn = getattr(sink, "torn_tail", None)
         if torn is not None and torn():
             res.warnings.append(f"torn last line ({torn()} bytes): a write that never completed; "
                                 "ignored, and cut off (saved to <file>.torn) by the next append")
-        res.ok = True
+        res.ok = allow_unverified or not res.unverified
     except _Bad as bad:
         res.first_bad, res.reason, res.bad_record_id, res.bad_entry = bad.seq, bad.reason, bad.rid, bad.entry
     except MalformedEntry as exc:  # a stored row of the wrong shape: tampering or foreign data
@@ -162,6 +225,9 @@ def verify_log(url_or_sink: str | AuditSink, hmac_key: bytes | str | None = None
     finally:
         if owned:
             sink.close()
+    if not res.ok and res.first_bad is None and res.unverified and not res.reason:
+        res.reason = ("the log claims MACs or signatures this run cannot check: " + "; ".join(res.unverified)
+                      + " (give the keys, or allow_unverified / --allow-unverified to accept a partial check)")
     return res
 
 
@@ -199,14 +265,49 @@ def _check_entry(e: Entry, expected: int | None, prev: str, key: bytes | None, a
         _deep_check(e)
 
 
-def _walk(sink: AuditSink, key: bytes | None, anchored: dict[int, str], deep: bool, res: VerifyResult) -> None:
+def _load_against(against: TreeHead | dict[str, Any] | str | None) -> TreeHead | None:
+    if against is None or isinstance(against, TreeHead):
+        return against
+    if isinstance(against, dict):
+        return TreeHead.from_dict(against, "the published tree head")
+    try:
+        with open(against, encoding="utf-8") as f:
+            text = f.read(1 << 20)
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"cannot read the tree head file {against}: {exc}") from None
+    lines = [ln for ln in text.splitlines() if ln.strip()]
+    try:  # one JSON document, or JSON lines (what sth_publish appends): the last line
+        data = json.loads(text)
+    except (ValueError, RecursionError):
+        try:
+            data = json.loads(lines[-1]) if lines else None
+        except (ValueError, RecursionError):
+            raise ConfigError(f"{against}: not a JSON tree head") from None
+    try:
+        return TreeHead.from_dict(data, against)
+    except AuditError as exc:
+        raise ConfigError(str(exc)) from None
+
+
+def _walk(sink: AuditSink, key: bytes | None, anchored: dict[int, str], deep: bool, res: VerifyResult,
+          tree: TreeCheck) -> None:
     expected: int | None = None
     prev = GENESIS
     needs_vouch: tuple[int, str] | None = None  # (first seq, its prev) after a prune
-    unsigned_macs = False
+    macs_unchecked = 0  # entries since the last verified tree head whose MACs could not be checked
+    first_unchecked: int | None = None
+    heads_in_log = 0
     for e in sink.iter_entries():
         try:
             _check_entry(e, expected, prev, key, anchored, deep)
+            if expected is None:
+                tree.start(e.seq)
+            if tree.entry(e):
+                macs_unchecked, first_unchecked = 0, None  # the signed head covers every entry before it
+        except TreeProblem as tp:
+            bad = _Bad(tp.seq, tp.reason, e.rid)
+            bad.entry = e.envelope()
+            raise bad from None
         except _Bad as bad:
             bad.entry = e.envelope()
             raise
@@ -214,7 +315,10 @@ def _walk(sink: AuditSink, key: bytes | None, anchored: dict[int, str], deep: bo
             res.first_seq = e.seq
             if e.seq != 0:
                 needs_vouch = (e.seq, e.prev)
-        unsigned_macs = unsigned_macs or (key is None and bool(e.mac))
+        if key is None and e.mac:
+            macs_unchecked += 1
+            first_unchecked = e.seq if first_unchecked is None else first_unchecked
+        heads_in_log += e.kind == TREE_HEAD
         if e.kind == RECORD:
             res.records += 1
         elif e.kind == CHECKPOINT:
@@ -237,14 +341,45 @@ def _walk(sink: AuditSink, key: bytes | None, anchored: dict[int, str], deep: bo
     if beyond:
         raise _Bad(res.last_seq + 1, f"the anchor file records seq {max(beyond)} but the log ends at seq "
                                      f"{res.last_seq} (truncated)")
-    if unsigned_macs:
-        res.warnings.append("entries carry MACs but no key was given: only the unkeyed hash chain was checked, "
-                            "which anyone with write access can recompute")
-    elif key is None:
+    try:
+        tree.finish(res.last_seq)
+    except TreeProblem as tp:
+        raise _Bad(tp.seq, tp.reason) from None
+    _describe(res, key, tree, heads_in_log, macs_unchecked, first_unchecked)
+
+
+def _describe(res: VerifyResult, key: bytes | None, tree: TreeCheck, heads_in_log: int, macs_unchecked: int,
+              first_unchecked: int | None) -> None:
+    """Fill ``verified``/``unverified``/``warnings``: exactly what this run did and did not check."""
+    res.tree_size, res.root_hash, res.tree_heads = tree.frontier.size, tree.frontier.root().hex(), tree.heads_verified
+    res.warnings.extend(tree.warnings)
+    span = f"seq {res.first_seq}..{res.last_seq}" if res.entries else "empty log"
+    res.verified.append(f"hash chain: {res.entries} entries ({span}): seq, links and hashes")
+    if key is not None:
+        res.verified.append(f"MACs of all {res.entries} entries (HMAC key)")
+    res.verified.append(f"Merkle tree recomputed: size {res.tree_size}, root {res.root_hash[:16]}…"
+                        + ("; the stored tree matches" if tree.stored else " (no stored tree)"))
+    if tree.heads_verified:
+        assert tree.last_head_seq is not None
+        res.verified.append(f"{tree.heads_verified} signed tree heads (Ed25519 key {tree.key_label()}): each "
+                            f"matches the entries before it; entries up to seq {tree.last_head_seq - 1} are signed")
+    elif heads_in_log:
+        res.verified.append(f"{heads_in_log} tree heads match the entries before them (signatures not checked)")
+    if tree.public_key is not None and not heads_in_log:
+        res.unverified.append("the log has no signed tree head: nothing was checked with the public key")
+    if key is None and tree.heads_unchecked:
+        res.unverified.append(f"signatures of {tree.heads_unchecked} tree heads (no public key given)")
+    elif key is not None and tree.heads_unchecked:
+        res.warnings.append(f"signatures of {tree.heads_unchecked} tree heads not checked (no public key); "
+                            "the MACs covered those entries")
+    if macs_unchecked:
+        res.unverified.append(f"MACs of {macs_unchecked} entries from seq {first_unchecked} (no HMAC key"
+                              + (", and no verified tree head covers them" if tree.public_key is not None else "")
+                              + "): only the unkeyed hash chain was checked, which anyone with write access "
+                                "can recompute")
+    if key is None and not macs_unchecked and not heads_in_log and res.entries:
         res.warnings.append("unsigned log: the hash chain detects accidental damage and naive edits, not an "
                             "attacker who recomputes it (configure APLGUARD_AUDIT_HMAC_KEY)")
-    if not anchored:
-        res.warnings.append("no anchor file given: removal of the newest entries cannot be detected")
 
 
 def _json_object(e: Entry) -> dict[str, Any]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+import struct
 from datetime import datetime, timedelta, timezone
 
 from aplguard.audit import AuditRecord, OutputRecord, PromptRecord, store_prompt
@@ -72,22 +73,49 @@ class RawStore:
     def _pg_base(self) -> str:
         return self.url.split("?table=", 1)[0]
 
-    def write(self, entries: list[Entry]) -> None:
-        """Replace the whole storage with ``entries`` (in this order)."""
+    def write(self, entries: list[Entry], tree: bool = True) -> None:
+        """Replace the whole storage with ``entries`` (in this order).
+
+        ``tree``: also rebuild the Merkle tree over them (it is unkeyed: an attacker can);
+        False leaves the stored tree as it was.
+        """
         rows = [(e.seq, e.kind, e.rid, e.ts, e.tenant, e.prev, e.hash, e.mac, e.body) for e in entries]
+        nodes = _tree_nodes(entries) if tree else None
+        base = entries[0].seq if entries else 0
         if self.kind == "sqlite":
             with sqlite3.connect(self._path()) as c:
                 c.execute("DELETE FROM audit_entries")
                 c.executemany("INSERT INTO audit_entries VALUES (?,?,?,?,?,?,?,?,?)", rows)
+                if nodes is not None:
+                    c.execute("DELETE FROM audit_merkle")
+                    c.executemany("INSERT INTO audit_merkle VALUES (?,?,?)", nodes)
+                    c.execute("UPDATE audit_meta SET value=? WHERE key='merkle_base'", (str(base),))
         elif self.kind == "jsonl":
             with open(self._path(), "w", encoding="utf-8") as f:
                 f.writelines(format_line(e) for e in entries)
+            if nodes is not None:
+                with open(self._path() + ".merkle", "wb") as f:
+                    f.write(b"APLMRKL1" + struct.pack(">Q", base) + b"".join(h for _, _, h in nodes))
         else:
             import psycopg
             with psycopg.connect(self._pg_base()) as c:
                 c.execute(f"DELETE FROM {self.table}")
                 with c.cursor() as cur:
                     cur.executemany(f"INSERT INTO {self.table} VALUES (%s,%s,%s,%s,%s,%s,%s,%s,%s)", rows)
+                    if nodes is not None:
+                        cur.execute(f"DELETE FROM {self.table}_merkle")
+                        cur.executemany(f"INSERT INTO {self.table}_merkle VALUES (%s,%s,%s)", nodes)
+                        cur.execute(f"UPDATE {self.table}_meta SET value=%s WHERE key='merkle_base'", (str(base),))
+
+
+def _tree_nodes(entries: list[Entry]) -> list[tuple[int, int, bytes]]:
+    """The stored nodes of a tree over ``entries`` (leaf 0 = the first entry), in post-order."""
+    from aplguard.audit.chain import entry_leaf
+    from aplguard.audit.merkle import append_nodes
+
+    def missing(level: int, idx: int) -> bytes:
+        raise AssertionError("a fresh tree reads no stored node")
+    return append_nodes(0, [entry_leaf(e) for e in entries], missing)
 
 
 def open_url(url: str, **kw):

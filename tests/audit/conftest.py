@@ -34,5 +34,6 @@ def log_url(request, tmp_path):
         with psycopg.connect(base) as c:
             c.execute(f"DROP TABLE IF EXISTS {table}")
             c.execute(f"DROP TABLE IF EXISTS {table}_meta")
+            c.execute(f"DROP TABLE IF EXISTS {table}_merkle")
 
 

@@ -93,9 +93,12 @@ def test_inserted_and_rechained_is_caught_by_mac_only(log_url):
     forged = Entry(0, "record", fake.id, fake.timestamp_str, fake.tenant, "", "", None, body)
     tampered = rechain(entries[:6] + [forged] + entries[6:], start=6)
     raw_store(log_url).write(tampered)
-    unsigned = verify(log_url)
-    assert unsigned.ok  # the unkeyed chain alone cannot tell: documented limitation
-    assert any("MACs but no key" in w for w in unsigned.warnings)
+    unsigned = verify(log_url)  # the log claims MACs that cannot be checked without the key: not OK
+    assert not unsigned.ok and unsigned.first_bad is None and "cannot check" in unsigned.reason
+    assert any("MACs of 14 entries from seq 0" in u for u in unsigned.unverified)
+    partial = verify(log_url, allow_unverified=True)
+    assert partial.ok  # the unkeyed chain alone cannot tell: documented limitation
+    assert partial.unverified and "NOT everything verified" in partial.summary()
     res = verify(log_url, hmac_key=KEY)
     assert not res.ok and res.first_bad == 6 and "no MAC" in res.reason
 
@@ -113,7 +116,8 @@ def test_reordered_and_rechained_is_caught_by_mac(log_url):
     entries = _fill(log_url)
     order = entries[:1] + [entries[2], entries[1]] + entries[3:]
     raw_store(log_url).write(rechain(order, start=1))
-    assert verify(log_url).ok
+    assert not verify(log_url).ok  # claims MACs it cannot check
+    assert verify(log_url, allow_unverified=True).ok
     res = verify(log_url, hmac_key=KEY)
     assert not res.ok and res.first_bad == 1 and "MAC mismatch" in res.reason
 
@@ -166,7 +170,7 @@ def test_forged_prune_anchor_needs_the_key(log_url):
     b = ChainBuilder(None, 0)
     fake = b.prune_anchor(kept[-1].seq + 1, kept[-1].hash, "2999-01-01", 4, kept[0].prev, 4)
     raw_store(log_url).write(kept + [fake])
-    assert verify(log_url).ok  # unsigned: a forged prune entry is accepted ...
+    assert verify(log_url, allow_unverified=True).ok  # without the key: a forged prune entry is accepted ...
     res = verify(log_url, hmac_key=KEY)  # ... signed: it is not
     assert not res.ok and res.first_bad == fake.seq
 
