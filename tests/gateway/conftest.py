@@ -5,20 +5,13 @@ from __future__ import annotations
 import pytest
 import yaml
 
-pytest.importorskip("fastapi")
-pytest.importorskip("uvicorn")
-pytest.importorskip("diffusers")
-
-CLIENT_KEY = "apg_test-client-key-acme"
-KIDS_KEY = "apg_test-client-key-kids"
-REVIEWER_KEY = "apg_test-reviewer-key"
-
 
 @pytest.fixture(scope="session")
 def gateway_policy(tmp_path_factory):
     """The toy demo policy plus a 'kids' tenant that blocks named people and a shadow-mode 'kids-pilot'."""
-    from aplguard.policy.loader import shipped_policy_text
     from aplguard.training import toyworld
+
+    from aplguard.policy.loader import shipped_policy_text
 
     spec = yaml.safe_load(shipped_policy_text("default"))
     spec["name"] = "gateway-test"
@@ -41,16 +34,6 @@ def gateway_service(gateway_policy, tmp_path_factory):
     svc = Service(GatewayConfig(policy=str(gateway_policy), audit=f"sqlite:///{audit}"))
     yield svc
     svc.close()
-
-
-def keyed(**overrides):
-    """A config with an acme client key, a kids client key and a reviewer key."""
-    from aplguard.integrations.gateway import GatewayConfig, hash_key
-
-    keys = [{"id": "acme", "hash": hash_key(CLIENT_KEY), "tenant": "acme"},
-            {"id": "kids", "hash": hash_key(KIDS_KEY), "tenant": "kids"},
-            {"id": "rev", "hash": hash_key(REVIEWER_KEY), "role": "reviewer"}]
-    return GatewayConfig.model_validate({"keys": keys, **overrides})
 
 
 @pytest.fixture

@@ -13,11 +13,15 @@ import json
 import socket
 import time
 
-import httpx
 import pytest
-from conftest import CLIENT_KEY, KIDS_KEY, REVIEWER_KEY, keyed
 
-from aplguard.integrations.gateway import default_config
+httpx = pytest.importorskip("httpx")
+pytest.importorskip("fastapi")
+pytest.importorskip("uvicorn")
+pytest.importorskip("diffusers")
+
+from aplguard.integrations.gateway import default_config  # noqa: E402
+from gateway_helpers import CLIENT_KEY, KIDS_KEY, REVIEWER_KEY, keyed  # noqa: E402
 
 CHECK_KEYS = {"prompt_index", "decision", "identity_seeking", "flagged", "rule", "findings", "rewritten_prompt",
               "policy", "elapsed_ms"}
@@ -235,8 +239,9 @@ def test_generation_queue_is_bounded(start):
 
 
 def test_non_loopback_open_bind_is_refused_by_serve():
-    from aplguard.errors import ConfigError
     from aplguard.integrations.gateway import serve
+
+    from aplguard.errors import ConfigError
 
     with pytest.raises(ConfigError, match="no API keys"):
         serve(default_config(), host="0.0.0.0", port=0)
