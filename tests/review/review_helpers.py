@@ -50,7 +50,7 @@ def realistic_record(i: int, rng: random.Random) -> AuditRecord:
         prompt = f"{name} walking on a beach"
         finding = Finding(kind=fkind, score=0.93, start=0, end=len(name), text=name, detector="names",
                           canonical=canonical or name)
-        action, rule = {1: ("anonymize", "public-figures"), 2: ("block", "protected-identities"),
+        action, rule = {1: ("anonymize", "public-figures"), 2: ("block", "public-figures-photoreal"),
                         4: ("rewrite", "minors-context"), 5: ("anonymize", "public-figures")}[kind]
         if fkind == "protected":
             action, rule = "block", "protected-identities"
@@ -71,8 +71,8 @@ def realistic_record(i: int, rng: random.Random) -> AuditRecord:
         images=images, faces=faces, matches=matches, outputs=outputs,
         timings={"screen": 0.4 + (i % 5) / 10, "generate": 0.0 if blocked else 1400.0 + 37 * (i % 9),
                  "faces": 0.0 if blocked else 4.2, "total": 2.0 if blocked else 1410.0 + 37 * (i % 9)},
-        errors=["face check: timeout after 2000 ms"] if i % 17 == 8 else [], key=KEY)
-    if i % 17 == 8:
+        errors=["face check: timeout after 2000 ms"] if i % 13 == 11 else [], key=KEY)
+    if i % 13 == 11:
         rec.fail_closed = ["fail-closed: face check failed; output withheld"]
     rec.timestamp = START + timedelta(hours=5 * i, minutes=rng.randint(0, 59))
     return rec

@@ -144,6 +144,8 @@ def test_tampered_log_shows_as_tampered(tampered_server, tampered):
     assert 'data-state="tampered"' in html and "TAMPERED" in html
     assert f"First bad entry: seq {TAMPERED_SEQ}" in html and rid in html
     assert "hash mismatch" in html
+    row = re.search(rf'<tr class="rec[^"]*" data-id="{rid}">.*?</tr>', html, re.S).group(0)
+    assert "does not verify" in row  # the row of the bad entry is marked in the list too
     detail = httpx.get(f"{tampered_server}/records/{rid}").text
     assert "This entry was modified after it was written" in detail
     # An untouched record after the edit: verifies itself, but the log does not
