@@ -31,6 +31,7 @@ _COMMAND_MODULES = (
     "aplguard.policy.cli",
     "aplguard.faces.cli",
     "aplguard.audit.cli",
+    "aplguard.provenance.cli",
     "aplguard.training.cli",
     "aplguard.training.toyworld.cli",
     "aplguard.integrations.review.cli",  # review (the audit review web app)

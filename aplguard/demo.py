@@ -5,7 +5,9 @@ trained here on synthetic people whose names it knows, with a committed APL
 prefix and a judge that plays the face matcher. The demo wraps it in ``Guard``
 with the shipped ``default`` policy (plus the toy people as protected
 identities), writes a temporary audit log, prints every decision and saves a
-grid PNG: one row per prompt, columns "without guard" and "with guard".
+grid PNG: one row per prompt, columns "without guard" and "with guard". With the
+``c2pa`` extra installed, each guarded image is also written with content
+credentials (a C2PA manifest) signed by a throwaway DEMO certificate made on the fly.
 """
 
 from __future__ import annotations
@@ -84,8 +86,9 @@ def _run(out: Path, steps: int | None, seed: int, t0: float) -> int:
     audit_path = out / "audit.db"
     for suffix in ("", "-wal", "-shm"):  # a fresh log per demo run
         Path(f"{audit_path}{suffix}").unlink(missing_ok=True)
+    credentials, ca_path = _demo_credentials(out)
     guard = Guard(world["pipe"], prefix=world["prefix"], policy=demo_policy(world["names"]),
-                  audit=f"sqlite:///{audit_path}", faces=world["faces"])
+                  audit=f"sqlite:///{audit_path}", faces=world["faces"], content_credentials=credentials)
     prompts = [p for _, p in DEMO_PROMPTS]
     bare = world["pipe"](prompt=prompts, generator=_generators(torch, len(prompts), seed), **call).images
     guarded = guard(prompts, generator=_generators(torch, len(prompts), seed), **call)
@@ -98,10 +101,41 @@ def _run(out: Path, steps: int | None, seed: int, t0: float) -> int:
               f"output: {len(faces)} face(s), matches: {seen}")
     grid = _grid(DEMO_PROMPTS, bare, guarded.images, world["scale"])
     grid.save(out / "grid.png")
+    if credentials is not None:
+        _write_signed(out, guarded.signed_images, audit_path, ca_path)
     result = verify_log(f"sqlite:///{audit_path}")
     print(f"\nwrote {out / 'grid.png'} and {audit_path} (audit log verifies: {result.ok}, "
           f"{result.records} record(s)); {time.perf_counter() - t0:.1f} s")
     return 0 if result.ok else 1
+
+
+def _demo_credentials(out: Path) -> tuple[Any, Path | None]:
+    """Content credentials with a throwaway DEMO certificate, or (None, None) without the c2pa extra."""
+    try:
+        import c2pa  # noqa: F401
+    except ImportError:
+        return None, None
+    from .provenance import ContentCredentials, generate_test_chain
+
+    chain = generate_test_chain("aplguard demo signer (DEMO certificate, not trusted)", days=1)
+    ca_path = out / "demo-ca.pem"  # only so `aplguard c2pa verify --trust` can be tried on the demo images
+    ca_path.write_bytes(chain.ca_pem)
+    return ContentCredentials(chain.chain_pem, chain.private_key_pem), ca_path
+
+
+def _write_signed(out: Path, signed: list[bytes | None], audit_path: Path, ca_path: Path | None) -> None:
+    folder = out / "signed"
+    folder.mkdir(exist_ok=True)
+    for old in folder.glob("*.png"):  # a fresh set per demo run
+        old.unlink()
+    written = []
+    for k, data in enumerate(signed):
+        if data is not None:
+            (folder / f"{k:02d}.png").write_bytes(data)
+            written.append(k)
+    print(f"\nwrote {len(written)} image(s) with content credentials to {folder}/ (C2PA manifest signed with a "
+          f"throwaway DEMO certificate; blocked prompts have none); check them with:\n"
+          f"  aplguard c2pa verify {folder}/*.png --audit sqlite:///{audit_path} --trust {ca_path}")
 
 
 def _generators(torch: Any, n: int, seed: int) -> list[Any]:

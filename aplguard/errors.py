@@ -70,6 +70,10 @@ class AuditIntegrityError(AuditError):
     """The audit log's hash chain or checkpoints do not verify."""
 
 
+class ContentCredentialsError(AplGuardError):
+    """A C2PA manifest could not be signed into an image or read back from it."""
+
+
 class TrainingError(ConfigError):
     """A training run cannot start or resume (bad data spec, mismatched checkpoint, ...)."""
 
