@@ -280,3 +280,11 @@ def test_cli_serves_the_log_on_loopback(log, tmp_path):
         proc.terminate()
         _, err = proc.communicate(timeout=20)
     assert "read-only" in err and "GET /" not in err  # no access log (searches are reviewers' business)
+
+
+def test_cli_without_the_review_extra_says_what_to_install(tmp_path):
+    code = ("import sys; sys.modules['fastapi'] = sys.modules['uvicorn'] = None\n"
+            "from aplguard.cli import main\n"
+            f"sys.exit(main(['review', 'sqlite:///{tmp_path}/a.db']))")
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert r.returncode == 2 and "pip install 'aplguard[review]'" in r.stderr
