@@ -27,7 +27,7 @@ from .errors import (  # noqa: E402
 )
 from .guard import Guard, GuardOutput  # noqa: E402
 from .prefix import SoftPrompt  # noqa: E402
-from .types import Decision, Face, FaceMatch, Finding, OutputDecision, RequestContext  # noqa: E402
+from .types import Decision, Face, FaceMatch, Finding, InputDecision, OutputDecision, RequestContext  # noqa: E402
 
 __all__ = [
     "__version__",
@@ -35,5 +35,5 @@ __all__ = [
     "AplGuardError", "AuditError", "AuditIntegrityError", "BackendError", "Blocked", "ConfigError",
     "DetectorError", "FaceError", "GalleryError", "ImageError", "MissingDependencyError", "ModelFileError",
     "PolicyError", "PrefixError", "TrainingError",
-    "Decision", "Face", "FaceMatch", "Finding", "OutputDecision", "RequestContext",
+    "Decision", "Face", "FaceMatch", "Finding", "InputDecision", "OutputDecision", "RequestContext",
 ]

@@ -7,6 +7,7 @@ checks to the face-checker port and records to the audit port (aplguard.ports).
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import threading
 import time
@@ -22,7 +23,7 @@ from .backends import make_backend
 from .errors import AplGuardError, AuditError, Blocked, ConfigError, MissingDependencyError, PrefixError
 from .ports import AuditPort, Backend, FaceChecker, PolicyPort, SettingsView
 from .prefix import SoftPrompt
-from .types import Decision, Face, FaceMatch, Finding, OutputDecision, RequestContext
+from .types import Decision, Face, FaceMatch, Finding, InputDecision, OutputDecision, RequestContext
 
 if TYPE_CHECKING:
     from .provenance import ContentCredentials, ContentSigner
@@ -47,7 +48,9 @@ class GuardOutput:
         output_decisions: per image, the output rule's decision.
         audit_ids: ids of the audit records written for this call.
         raw: the pipeline's own output object (None when nothing was generated).
-        timings_ms: screen / generate / faces / total latencies.
+        timings_ms: screen / inputs / generate / faces / total latencies.
+        inputs: one decision per input image (img2img/inpaint init, IP-Adapter, ControlNet)
+            when the policy checks inputs; already merged into ``decisions``.
         signed_images: with ``Guard(content_credentials=...)``, per image the encoded
             file (PNG or JPEG bytes) with a signed C2PA manifest; ``None`` where no image
             is returned or signing failed. Empty without content credentials.
@@ -61,6 +64,7 @@ class GuardOutput:
     audit_ids: list[str] = field(default_factory=list)
     raw: Any = None
     timings_ms: dict[str, float] = field(default_factory=dict)
+    inputs: list[InputDecision] = field(default_factory=list)
     signed_images: list[bytes | None] = field(default_factory=list)
 
     @property
@@ -88,6 +92,7 @@ class _Call:
     prompts: list[str]
     decisions: list[Decision]
     per_prompt: int
+    inputs: list[InputDecision] = field(default_factory=list)
     images: list[Any] = field(default_factory=list)
     pil: list[Image.Image | None] = field(default_factory=list)  # the images as checked and audited
     faces: list[list[Face]] = field(default_factory=list)
@@ -155,7 +160,7 @@ class Guard:
         self._faces_loaded = faces is not None
         self._faces_lock = threading.Lock()  # the default auditor is built once, on first need
         settings = self.engine.settings(self.context)
-        if faces is None and settings.output_checks:
+        if faces is None and (settings.output_checks or settings.input_checks):
             _require_faces_extra(settings.name)
         self.prefix = self._resolve_prefix(prefix)
         if self.prefix is not None:
@@ -219,6 +224,8 @@ class Guard:
         try:
             call.decisions = self._decide(prompts, kwargs.get("prompt_2"), ctx, kwargs.get("prompt_3"))
             call.timings["screen"] = _ms(t0, time.perf_counter())
+            if call.settings.input_checks:
+                self._check_inputs(call, kwargs)
             if self.raise_on_block and any(d.blocked for d in call.decisions):
                 self._audit(call)
                 blocked = [d for d in call.decisions if d.blocked]
@@ -238,7 +245,7 @@ class Guard:
         signed = self._sign_images(call, images, audit_ids) if self._content_signer is not None else []
         return GuardOutput(images=images, decisions=call.decisions, faces=call.faces, matches=call.matches,
                            output_decisions=call.outputs, audit_ids=audit_ids, raw=call.raw,
-                           timings_ms=dict(call.timings), signed_images=signed)
+                           timings_ms=dict(call.timings), signed_images=signed, inputs=call.inputs)
 
     def screen(self, prompt: str | list[str], *, context: RequestContext | None = None,
                tenant: str | None = None) -> list[Decision]:
@@ -319,6 +326,31 @@ class Guard:
                         message="This request cannot be generated safely right now.",
                         intended_action=d.action, trace=d.trace, errors=(*d.errors, f"fail-closed: {why}"))
 
+    def _check_inputs(self, call: _Call, kwargs: dict[str, Any]) -> None:
+        """Face-check every input image and merge what the policy says into its prompt's decision."""
+        from .faces.image import to_pil
+
+        t = time.perf_counter()
+        for argument, index, prompt_index, image in _input_images(kwargs, len(call.prompts)):
+            decision = call.decisions[prompt_index] if prompt_index is not None else None
+            where = f"input {argument}[{index}]"
+            faces: list[Face] = []
+            matches: list[FaceMatch] = []
+            try:
+                pil = to_pil(image)
+            except AplGuardError as exc:  # e.g. latents passed as the init image: cannot be checked
+                errors = [f"{where}: cannot be checked: {type(exc).__name__}"]
+            else:
+                faces, matches, errors = self._analyze(pil, where)
+            call.errors.extend(errors)
+            got = self.engine.decide_input(argument=argument, faces=faces, matches=matches, ctx=call.ctx,
+                                           prompt_decision=decision, errors=errors)
+            call.inputs.append(dataclasses.replace(got, index=index, prompt_index=prompt_index))
+        call.decisions = [
+            self._enforce_capabilities(_merge_inputs(d, [x for x in call.inputs if x.prompt_index in (None, i)]))
+            for i, d in enumerate(call.decisions)]
+        call.timings["inputs"] = _ms(t, time.perf_counter())
+
     def _generate(self, call: _Call, kwargs: dict[str, Any]) -> None:
         t = time.perf_counter()
         n, per_prompt = len(call.prompts), call.per_prompt
@@ -384,7 +416,7 @@ class Guard:
         decision = call.decisions[k // call.per_prompt]
         pil = call.pil[k]
         assert pil is not None
-        faces, matches, errors = self._analyze(pil, k)
+        faces, matches, errors = self._analyze(pil, f"output[{k}]")
         call.errors.extend(errors)
         od = self.engine.decide_output(faces=faces, matches=matches, ctx=call.ctx, prompt_decision=decision,
                                        errors=errors)
@@ -398,15 +430,15 @@ class Guard:
             od = self._regenerate(call, k, kwargs)
         call.outputs[k] = od
 
-    def _analyze(self, pil: Image.Image, k: int) -> tuple[list[Face], list[FaceMatch], list[str]]:
+    def _analyze(self, pil: Image.Image, where: str) -> tuple[list[Face], list[FaceMatch], list[str]]:
         """Faces and matches of one image; a failure is returned as an error for the policy to judge."""
         checker = self._face_checker()
         if checker is None:
-            return [], [], [f"output[{k}]: {self._faces_error or 'no face checker'}"]
+            return [], [], [f"{where}: {self._faces_error or 'no face checker'}"]
         try:
             faces, matches = checker.analyze(pil)
         except Exception as exc:  # noqa: BLE001 - any checker failure is judged by the policy's on_error
-            return [], [], [f"output[{k}]: face check failed: {type(exc).__name__}"]
+            return [], [], [f"{where}: face check failed: {type(exc).__name__}"]
         return list(faces), list(matches), []
 
     def _regenerate(self, call: _Call, k: int, kwargs: dict[str, Any]) -> OutputDecision:
@@ -425,7 +457,7 @@ class Guard:
             sub["generator"] = sub["generator"][k % call.per_prompt]
         image = self.backend.generate([_effective_prompt(call.prompts[i], decision)], [True], sub).images[0]
         pil = to_pil(image)
-        faces, matches, errors = self._analyze(pil, k)
+        faces, matches, errors = self._analyze(pil, f"output[{k}]")
         call.faces[k], call.matches[k] = faces, matches
         call.errors.extend(errors)
         again = Decision(action="anonymize", rule=decision.rule, flagged=True, findings=decision.findings)
@@ -576,6 +608,64 @@ def _images_per_prompt(kwargs: dict[str, Any]) -> int:
     if not isinstance(value, int) or value < 1:
         raise ConfigError(f"num_images_per_prompt: expected a positive integer, got {value!r}")
     return value
+
+
+def _input_images(kwargs: dict[str, Any], n_prompts: int) -> list[tuple[str, int, int | None, Any]]:
+    """(argument, index, prompt index or None = every prompt, image) for each input image of a call.
+
+    A list (or a batched array/tensor) with one entry per prompt belongs prompt by prompt;
+    anything else applies to every prompt. Nested lists (IP-Adapter) are flattened.
+    """
+    from .policy.schema import INPUT_IMAGE_ARGUMENTS
+
+    found: list[tuple[str, int, int | None, Any]] = []
+    for argument in INPUT_IMAGE_ARGUMENTS:
+        value = kwargs.get(argument)
+        if value is None:
+            continue
+        items = _split_batch(value)
+        per_prompt = n_prompts > 1 and len(items) == n_prompts
+        index = 0
+        for i, item in enumerate(items):
+            for image in _flatten_images(item):
+                found.append((argument, index, i if per_prompt else None, image))
+                index += 1
+    return found
+
+
+def _split_batch(value: Any) -> list[Any]:
+    """The entries of a list, or of a 4-D array/tensor's batch dimension; a single image as one entry."""
+    if isinstance(value, (list, tuple)):
+        return list(value)
+    shape = getattr(value, "shape", None)
+    if shape is not None and len(shape) == 4:
+        return [value[i] for i in range(int(shape[0]))]
+    return [value]
+
+
+def _flatten_images(item: Any) -> list[Any]:
+    if isinstance(item, (list, tuple)):
+        return [image for sub in item for image in _flatten_images(sub)]
+    return _split_batch(item)
+
+
+def _merge_inputs(d: Decision, inputs: list[InputDecision]) -> Decision:
+    """The prompt decision made at least as strict as its input images demand."""
+    if not inputs:
+        return d
+    worst = max(inputs, key=lambda x: _RANK[x.action])
+    flagged = d.flagged or any(x.flagged for x in inputs)
+    trace = (*d.trace, *(t for x in inputs for t in x.trace))
+    errors = (*d.errors, *(e for x in inputs for e in x.errors))
+    rule = f"input:{worst.rule}"
+    if worst.action == "block" and not d.blocked:
+        return dataclasses.replace(d, action="block", rule=rule, flagged=True, message=worst.message,
+                                   rewritten_prompt=None, trace=trace, errors=errors)
+    if worst.action == "anonymize" and d.action == "allow":
+        return dataclasses.replace(d, action="anonymize", rule=rule, flagged=flagged, trace=trace, errors=errors)
+    if worst.action == "anonymize" and d.action == "rewrite":
+        return dataclasses.replace(d, prefix_rewrite=True, flagged=flagged, trace=trace, errors=errors)
+    return dataclasses.replace(d, flagged=flagged, trace=trace, errors=errors)
 
 
 def _effective_prompt(prompt: str, decision: Decision) -> str:

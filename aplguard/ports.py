@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
-from .types import Decision, Face, FaceMatch, Finding, OutputDecision, RequestContext
+from .types import Decision, Face, FaceMatch, Finding, InputDecision, OutputDecision, RequestContext
 
 if TYPE_CHECKING:
     from PIL import Image
@@ -117,6 +117,9 @@ class SettingsView(Protocol):
     @property
     def output_checks(self) -> bool: ...
 
+    @property
+    def input_checks(self) -> bool: ...
+
 
 @runtime_checkable
 class PolicyPort(Protocol):
@@ -133,6 +136,11 @@ class PolicyPort(Protocol):
     def decide_output(self, *, faces: Sequence[Face], matches: Sequence[FaceMatch],
                       ctx: RequestContext | None = None, prompt_decision: Decision | None = None,
                       errors: Sequence[str] = ()) -> OutputDecision: ...
+
+    def decide_input(self, *, argument: str, faces: Sequence[Face], matches: Sequence[FaceMatch],
+                     ctx: RequestContext | None = None, prompt_decision: Decision | None = None,
+                     errors: Sequence[str] = ()) -> InputDecision:
+        """What one input image (img2img/inpaint init, IP-Adapter, ControlNet) implies for its prompt."""
 
     def prefix_for(self, model_family: str, ctx: RequestContext | None = None) -> str | None:
         """The prefix file the policy names for a model family, or None."""

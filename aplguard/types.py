@@ -71,16 +71,23 @@ class Face:
         keypoints: (x, y) pixel coordinates of the detector's landmarks
             (BlazeFace: right eye, left eye, nose tip, mouth, right ear, left ear).
         detector: id of the face detector.
+        unverifiable: why the face is too degraded to verify against the gallery
+            (``"small"``, ``"blurry"``, ``"pose"``); empty when it is verifiable or was
+            not assessed. A gallery match is still reported for such a face.
     """
 
     box: tuple[float, float, float, float]
     score: float
     keypoints: tuple[tuple[float, float], ...] = ()
     detector: str = ""
+    unverifiable: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
-        return {"box": list(self.box), "score": self.score,
-                "keypoints": [list(p) for p in self.keypoints], "detector": self.detector}
+        out: dict[str, Any] = {"box": list(self.box), "score": self.score,
+                               "keypoints": [list(p) for p in self.keypoints], "detector": self.detector}
+        if self.unverifiable:  # only when set: records of verifiable faces keep their old shape
+            out["unverifiable"] = list(self.unverifiable)
+        return out
 
 
 @dataclass(frozen=True, slots=True)
@@ -201,6 +208,46 @@ class OutputDecision:
         return {"action": self.action, "rule": self.rule, "flagged": self.flagged,
                 "intended_action": self.intended_action,
                 "trace": [t.to_dict() for t in self.trace], "errors": list(self.errors)}
+
+
+@dataclass(frozen=True)
+class InputDecision:
+    """The policy's decision for one input image (img2img/inpaint init, IP-Adapter, ControlNet).
+
+    Attributes:
+        argument: the call argument the image came in (``image``, ``ip_adapter_image``, ``control_image``).
+        index: the image's position within that argument (flattened).
+        prompt_index: the prompt the image belongs to, or None when it applies to every prompt.
+        action: allow | anonymize | block: the least the prompt's decision becomes.
+        rule: id of the input rule that decided (``default``, ``on_error``).
+        flagged: whether the request is flagged for review.
+        faces: how many faces the image holds.
+        matches: gallery matches among those faces.
+        message: user-facing message for ``block``.
+        intended_action: what the policy would have done (differs in shadow mode).
+        trace: rules tried in order.
+        errors: face-check failures and how ``on_error`` resolved them.
+    """
+
+    argument: str
+    index: int = 0
+    prompt_index: int | None = None
+    action: str = "allow"
+    rule: str = "default"
+    flagged: bool = False
+    faces: int = 0
+    matches: tuple[FaceMatch, ...] = ()
+    message: str | None = None
+    intended_action: str | None = None
+    trace: tuple[RuleTrace, ...] = ()
+    errors: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"argument": self.argument, "index": self.index, "prompt_index": self.prompt_index,
+                "action": self.action, "rule": self.rule, "flagged": self.flagged, "faces": self.faces,
+                "matches": [m.to_dict() for m in self.matches], "message": self.message,
+                "intended_action": self.intended_action, "trace": [t.to_dict() for t in self.trace],
+                "errors": list(self.errors)}
 
 
 @dataclass

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from aplguard.types import Decision, Finding, OutputDecision
+from aplguard.types import Decision, Finding, InputDecision, OutputDecision
 
 
 @pytest.fixture
@@ -36,6 +36,7 @@ class ScriptedSettings:
     on_error = "anonymize"
     audit_required = False
     output_checks = False
+    input_checks = False
 
 
 class ScriptedEngine:
@@ -55,6 +56,9 @@ class ScriptedEngine:
 
     def protected_names(self, ctx=None):
         return []
+
+    def decide_input(self, *, argument, faces, matches, ctx=None, prompt_decision=None, errors=()):
+        return InputDecision(argument=argument, faces=len(faces), matches=tuple(matches))
 
     def prepare(self, load=False):
         return self

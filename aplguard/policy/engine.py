@@ -22,7 +22,17 @@ from typing import Any
 
 from ..errors import PolicyError
 from ..registry import Registry
-from ..types import IDENTITY_KINDS, Decision, Face, FaceMatch, Finding, OutputDecision, RequestContext, RuleTrace
+from ..types import (
+    IDENTITY_KINDS,
+    Decision,
+    Face,
+    FaceMatch,
+    Finding,
+    InputDecision,
+    OutputDecision,
+    RequestContext,
+    RuleTrace,
+)
 from .conditions import (
     AnyCond,
     Evidence,
@@ -118,6 +128,7 @@ class _Compiled:
     detectors: list[tuple[str, Any, float]] | None
     rules: list[_Rule]
     output_rules: list[_Rule]
+    input_rules: list[_Rule]
     descriptions: dict[str, str]
     aliases: dict[str, tuple[str, ...]]  # casefolded list entry name -> its aliases
     name_words: dict[str, frozenset[str]]  # memo: list entry name -> words of the name and its aliases
@@ -185,13 +196,16 @@ class PolicyEngine:
                                     r.when.context, r.when.findings is not None) for r in policy.rules]
         output_rules = [self._compile_rule(r, compile_output_when(r.when, lists), None, False)
                         for r in policy.output.rules]
+        input_rules = [self._compile_rule(r, compile_output_when(r.when, lists), None, False)
+                       for r in policy.input.rules]
         descriptions = {e.name.casefold(): e.description for e in policy.protected_entries() if e.description}
         descriptions.update({k.casefold(): v for k, v in policy.rewrite.descriptions.items()})
         aliases: dict[str, tuple[str, ...]] = {}
         for e in policy.protected_entries():
             key = e.name.casefold()
             aliases[key] = aliases.get(key, ()) + tuple(e.aliases)
-        return _Compiled(policy, settings_for(policy), None, rules, output_rules, descriptions, aliases, {}, {})
+        return _Compiled(policy, settings_for(policy), None, rules, output_rules, input_rules, descriptions, aliases,
+                         {}, {})
 
     @staticmethod
     def _compile_rule(rule: Any, compiled: tuple[AnyCond | None, str], context: Any, uses_findings: bool) -> _Rule:
@@ -440,6 +454,57 @@ class PolicyEngine:
         if compiled.settings.mode == "shadow":
             return OutputDecision("none", rule_id, flagged, action, tuple(trace), out_errors)
         return OutputDecision(action, rule_id, flagged, action, tuple(trace), out_errors)
+
+    # ------------------------------------------------------------ inputs
+    def decide_input(self, *, argument: str, faces: Sequence[Face], matches: Sequence[FaceMatch],
+                     ctx: RequestContext | None = None, prompt_decision: Decision | None = None,
+                     errors: Sequence[str] = ()) -> InputDecision:
+        """Apply the input rules to one input image (before generation).
+
+        Rules whose ``arguments`` do not name ``argument`` are skipped. A failed face check
+        (``errors``) follows ``on_error``: ``block`` blocks the prompt, ``anonymize``
+        anonymises it, ``allow`` lets it through flagged; a stronger rule action wins.
+        The caller merges the result into the prompt's decision (the stricter wins).
+        """
+        ctx = ctx or RequestContext()
+        compiled = self._for(ctx.tenant)
+        ev = OutputInput(faces, matches, prompt_decision)
+        trace: list[RuleTrace] = []
+        chosen = None
+        for rule in compiled.input_rules:
+            if rule.rule.arguments is not None and argument not in rule.rule.arguments:
+                trace.append(RuleTrace(rule.rule.id, False, f"not for argument {argument!r}"))
+                continue
+            got = () if rule.cond is None else rule.cond(ev, ctx)
+            if got is None:
+                trace.append(rule.skip)
+                continue
+            chosen = rule
+            trace.append(RuleTrace(rule.rule.id, True, f"met: {rule.desc}{_match_evidence(got, len(faces))}"))
+            break
+        if chosen is not None:
+            action, rule_id, flag, message = chosen.rule.action, chosen.rule.id, chosen.rule.flag, chosen.rule.message
+        else:
+            d = compiled.policy.input.default
+            action, rule_id, flag, message = d.action, "default", d.flag, None
+            trace.append(RuleTrace("default", True, f"no input rule matched ({len(faces)} faces, "
+                                                    f"{len(matches)} matches)"))
+        out_errors = tuple(errors)
+        if errors:
+            on_error = compiled.settings.on_error
+            if _PROMPT_RANK[on_error] > _PROMPT_RANK[action]:
+                action, rule_id, message = on_error, "on_error", None
+            flag = True
+            trace.append(RuleTrace("on_error", True, f"{len(errors)} input check failure(s); on_error={on_error}"))
+            if action == "block":  # the audit log counts fail-closed events by this marker
+                out_errors = (f"fail-closed: input check failed; on_error={on_error}", *out_errors)
+        if action == "block" and not message:
+            message = _BLOCK_MESSAGE
+        effective = "allow" if compiled.settings.mode == "shadow" else action
+        return InputDecision(argument=argument, action=effective, rule=rule_id, flagged=flag or action != "allow",
+                             faces=len(faces), matches=tuple(matches),
+                             message=message if effective == "block" else None, intended_action=action,
+                             trace=tuple(trace), errors=out_errors)
 
     # ------------------------------------------------------------ settings
     def settings(self, ctx: RequestContext | None = None) -> PolicySettings:

@@ -266,8 +266,61 @@ class OutputPolicy(_Model):
 
     detect_faces: bool = Field(True, description="Run face detection on outputs at all.")
     match_gallery: bool = Field(True, description="Match detected faces against the protected gallery.")
+    match_threshold: float | None = Field(
+        None, ge=-1.0, le=1.0, description="Gallery match threshold as a raw cosine score of the gallery's "
+                                           "matcher (default: the matcher's shipped threshold).")
+    match_far: float | None = Field(
+        None, ge=0.0001, le=0.1, description="Gallery match threshold as a tolerated false accept rate (e.g. "
+                                             "0.001), turned into the matcher's threshold by its shipped "
+                                             "calibration table; instead of match_threshold.")
     rules: list[OutputRule] = Field(default_factory=list, max_length=MAX_RULES, description="Ordered output rules.")
     default: OutputDefault = Field(default_factory=lambda: OutputDefault.model_validate({}), description="Action when no rule matches.")
+
+    @model_validator(mode="after")
+    def _one_match_threshold(self) -> OutputPolicy:
+        if self.match_threshold is not None and self.match_far is not None:
+            raise ValueError("give match_threshold or match_far, not both")
+        return self
+
+
+#: Call arguments that carry images a person could be injected through.
+INPUT_IMAGE_ARGUMENTS = ("image", "ip_adapter_image", "control_image")
+
+
+class InputRule(_Model):
+    """An ordered rule over one input image (img2img/inpaint init, IP-Adapter reference, ControlNet image).
+
+    The first matching rule decides; its action merges into the prompt's decision (the stricter wins).
+    """
+
+    id: str = Field(pattern=_ID_PATTERN, max_length=MAX_NAME_CHARS, description="Unique rule id.")
+    description: Text | None = Field(None, description="What the rule is for.")
+    arguments: list[Literal["image", "ip_adapter_image", "control_image"]] | None = Field(
+        None, description="Image arguments the rule applies to (default: all of them).")
+    when: OutputWhen = Field(default_factory=lambda: OutputWhen.model_validate({}),
+                             description="Condition over the input image's faces, gallery matches, the prompt "
+                                         "decision and the context; omitted = always matches.")
+    action: Literal["allow", "anonymize", "block"] = Field(description="What the prompt becomes at least.")
+    flag: bool = Field(False, description="Also flag the request for review.")
+    message: Text | None = Field(None, description="User-facing message for `block`.")
+
+
+class InputDefault(_Model):
+    """What an input image implies when no input rule matches."""
+
+    action: Literal["allow", "anonymize", "block"] = Field("allow", description="Default input action.")
+    flag: bool = Field(False, description="Also flag for review.")
+
+
+class InputPolicy(_Model):
+    """Checks on the images a call brings in, before anything is generated."""
+
+    detect_faces: bool = Field(False, description="Run face detection on input images (the shipped policies "
+                                                   "turn this on).")
+    match_gallery: bool = Field(True, description="Match input faces against the protected gallery.")
+    rules: list[InputRule] = Field(default_factory=list, max_length=MAX_RULES, description="Ordered input rules.")
+    default: InputDefault = Field(default_factory=lambda: InputDefault.model_validate({}),
+                                  description="Action when no input rule matches.")
 
 
 class RewriteSettings(_Model):
@@ -355,6 +408,9 @@ class PolicySpec(_Model):
     default: PromptDefault = Field(description="Prompt action when no rule matches (explicit on purpose).")
     output: OutputPolicy = Field(default_factory=lambda: OutputPolicy.model_validate({}),
                                  description="Output checks: face detection, gallery matching, output rules.")
+    input: InputPolicy = Field(default_factory=lambda: InputPolicy.model_validate({}),
+                               description="Input-image checks: faces and gallery matches in img2img, inpaint, "
+                                           "IP-Adapter and ControlNet images, with input rules.")
     prefixes: dict[PrefixFamily, Text] = Field(
         default_factory=dict, max_length=len(MODEL_FAMILIES) + 1,
         description=f"Model family ({', '.join(MODEL_FAMILIES)}) -> APL prefix file or name; '*' is the fallback.")

@@ -25,6 +25,8 @@ class PolicySettings:
         privacy: ``privacy.prompt_storage`` (hash | redacted | plain) and ``privacy.thumbnails``.
         detect_faces: run face detection on outputs.
         match_gallery: match detected faces against the protected gallery.
+        input_detect_faces: run face detection on input images (img2img, IP-Adapter, ControlNet).
+        input_match_gallery: match input faces against the protected gallery.
     """
 
     name: str
@@ -38,6 +40,8 @@ class PolicySettings:
     privacy: PrivacySettings
     detect_faces: bool
     match_gallery: bool
+    input_detect_faces: bool = False
+    input_match_gallery: bool = False
 
     @property
     def output_checks(self) -> bool:
@@ -47,6 +51,11 @@ class PolicySettings:
     output_checks_enabled = output_checks
 
     @property
+    def input_checks(self) -> bool:
+        """Whether input images are checked at all (faces detected)."""
+        return self.input_detect_faces
+
+    @property
     def shadow(self) -> bool:
         return self.mode == "shadow"
 
@@ -54,7 +63,8 @@ class PolicySettings:
         return {"name": self.name, "version": self.version, "sha256": self.sha256, "source": self.source,
                 "tenant": self.tenant, "mode": self.mode, "on_error": self.on_error,
                 "audit_required": self.audit_required, "privacy": self.privacy.model_dump(),
-                "detect_faces": self.detect_faces, "match_gallery": self.match_gallery}
+                "detect_faces": self.detect_faces, "match_gallery": self.match_gallery,
+                "input_detect_faces": self.input_detect_faces, "input_match_gallery": self.input_match_gallery}
 
 
 def settings_for(policy: Policy) -> PolicySettings:
@@ -64,4 +74,6 @@ def settings_for(policy: Policy) -> PolicySettings:
         tenant=policy.tenant, mode=policy.mode, on_error=policy.on_error,
         audit_required=policy.audit.required, privacy=policy.privacy,
         detect_faces=policy.output.detect_faces, match_gallery=policy.output.match_gallery and policy.output.detect_faces,
+        input_detect_faces=policy.input.detect_faces,
+        input_match_gallery=policy.input.match_gallery and policy.input.detect_faces,
     )

@@ -26,7 +26,7 @@ from typing import Any
 
 from ..errors import PolicyError
 from ..registry import Registry
-from ..types import Decision, Face, FaceMatch, OutputDecision, RequestContext
+from ..types import Decision, Face, FaceMatch, InputDecision, OutputDecision, RequestContext
 from .engine import PolicyEngine
 from .limits import MAX_LIST_BYTES, MAX_POLICY_BYTES
 from .loader import Policy
@@ -185,6 +185,13 @@ class PolicyStore:
     def prefix_for(self, model_family: str, ctx: RequestContext | None = None) -> str | None:
         """:meth:`PolicyEngine.prefix_for` of the active engine."""
         return self._active().prefix_for(model_family, ctx)
+
+    def decide_input(self, *, argument: str, faces: Sequence[Face], matches: Sequence[FaceMatch],
+                     ctx: RequestContext | None = None, prompt_decision: Decision | None = None,
+                     errors: Sequence[str] = ()) -> InputDecision:
+        """:meth:`PolicyEngine.decide_input` of the active engine."""
+        return self._active().decide_input(argument=argument, faces=faces, matches=matches, ctx=ctx,
+                                           prompt_decision=prompt_decision, errors=errors)
 
     def protected_names(self, ctx: RequestContext | None = None) -> list[str]:
         """:meth:`PolicyEngine.protected_names` of the active engine."""

@@ -112,7 +112,7 @@ def _duplicates(ids: list[str], base: KeyPath, what: str) -> list[tuple[KeyPath,
 
 
 def _when_refs(when: PromptWhen | OutputWhen, path: KeyPath, detectors: set[str], lists: set[str],
-               output: Any = None) -> list[tuple[KeyPath, str]]:
+               output: Any = None, section: str = "output") -> list[tuple[KeyPath, str]]:
     out: list[tuple[KeyPath, str]] = []
     if isinstance(when, PromptWhen) and when.findings is not None:
         fc = when.findings
@@ -131,14 +131,14 @@ def _when_refs(when: PromptWhen | OutputWhen, path: KeyPath, detectors: set[str]
                     out.append((path + ("matches", "in_list", i),
                                 f"unknown protected list {name!r} (defined: {', '.join(sorted(lists)) or 'none'})"))
             if output is not None and not output.match_gallery:
-                out.append((path + ("matches",), "condition needs gallery matching but output.match_gallery is false"))
+                out.append((path + ("matches",), f"condition needs gallery matching but {section}.match_gallery is false"))
         if when.faces is not None and output is not None and not output.detect_faces:
-            out.append((path + ("faces",), "condition needs face detection but output.detect_faces is false"))
+            out.append((path + ("faces",), f"condition needs face detection but {section}.detect_faces is false"))
     subs: Sequence[PromptWhen | OutputWhen] = when.any or []
     for i, sub in enumerate(subs):
-        out += _when_refs(sub, path + ("any", i), detectors, lists, output)
+        out += _when_refs(sub, path + ("any", i), detectors, lists, output, section)
     if when.not_ is not None:
-        out += _when_refs(when.not_, path + ("not",), detectors, lists, output)
+        out += _when_refs(when.not_, path + ("not",), detectors, lists, output, section)
     return out
 
 
@@ -158,6 +158,11 @@ def reference_errors(spec: PolicySpec) -> list[tuple[KeyPath, str]]:
         out += _when_refs(rule.when, ("rules", i, "when"), detectors, lists)
     for i, out_rule in enumerate(spec.output.rules):
         out += _when_refs(out_rule.when, ("output", "rules", i, "when"), detectors, lists, spec.output)
+    out += _duplicates([r.id for r in spec.input.rules], ("input", "rules"), "input rule id")
+    for i, in_rule in enumerate(spec.input.rules):
+        out += _when_refs(in_rule.when, ("input", "rules", i, "when"), detectors, lists, spec.input, "input")
+    if spec.input.match_gallery and not spec.input.detect_faces and spec.input.rules:
+        out.append((("input", "match_gallery"), "gallery matching needs input.detect_faces: true"))
     if spec.output.match_gallery and not spec.output.detect_faces:
         out.append((("output", "match_gallery"), "gallery matching needs output.detect_faces: true"))
     for family in spec.prefixes:

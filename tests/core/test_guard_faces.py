@@ -74,3 +74,31 @@ output:
     before, after = np.asarray(image).astype(int), np.asarray(out.images[0]).astype(int)
     assert np.abs(after[y:y + h, x:x + w] - before[y:y + h, x:x + w]).mean() > 3
     assert np.array_equal(after[-40:, -40:], before[-40:, -40:])  # far corner untouched
+
+
+def test_img2img_of_a_protected_person_is_refused_by_input_checks(gallery_dir):
+    """A real img2img pipeline, the real face stack: the init image is the enrolled person."""
+    from diffusers import StableDiffusionImg2ImgPipeline
+
+    from aplguard.testing import tiny_sd_pipeline
+
+    folder, image = gallery_dir
+    pipe = StableDiffusionImg2ImgPipeline(**tiny_sd_pipeline(seed=0).components)
+    pipe.set_progress_bar_config(disable=True)
+    init = image.resize((128, 128))
+    calls = []
+    original = pipe.__class__.__call__
+
+    def spy(self, *args, **kwargs):
+        calls.append(kwargs.get("prompt"))
+        return original(self, *args, **kwargs)
+
+    guard = Guard(pipe, policy="strict", gallery=folder)
+    pipe.__class__.__call__ = spy
+    try:
+        out = guard("an oil painting", image=init, strength=0.5, num_inference_steps=2)
+    finally:
+        pipe.__class__.__call__ = original
+    assert out.decisions[0].blocked and out.decisions[0].rule == "input:block-gallery-input"
+    assert calls == [] and out.images == [None]
+    assert out.inputs[0].matches and out.inputs[0].matches[0].identity
