@@ -1,4 +1,4 @@
-"""``aplguard audit verify|query|stats|export|report|prune``.
+"""``aplguard audit verify|query|stats|export|report|prune|checkpoint|keygen|prove|consistency|verify-proof``.
 
 The HMAC key never goes on the command line (it would show in ``ps``): it comes
 from ``$APLGUARD_AUDIT_HMAC_KEY`` or ``--key-file``.
@@ -65,15 +65,97 @@ def _out(path: str | None) -> Iterator[IO[str]]:
 
 
 def cmd_verify(args: argparse.Namespace) -> int:
-    res = verify_log(args.url, hmac_key=_key(args), anchor=args.anchor, deep=args.deep)
+    res = verify_log(args.url, hmac_key=_key(args), anchor=args.anchor, deep=args.deep, public_key=args.pub,
+                     against=args.against, allow_unverified=args.allow_unverified)
     if args.json:
         print(json.dumps(res.to_dict(), indent=2))
     else:
         print(res.summary())
         if res.bad_entry:
             print("first bad entry: " + json.dumps(res.bad_entry))
+        for v in res.verified if res.ok or res.first_bad is None else []:
+            print(f"verified: {v}")
+        for u in res.unverified:
+            print(f"NOT verified: {u}")
         for w in res.warnings:
             print(f"warning: {w}")
+    return 0 if res.ok else 1
+
+
+def cmd_checkpoint(args: argparse.Namespace) -> int:
+    from .sth import load_private_key
+
+    key = load_private_key(args.key)
+    with _sink(args) as sink:
+        sth = sink.sign_tree_head(key, publish=args.publish)
+    print(json.dumps(sth.to_dict(), indent=2))
+    return 0
+
+
+def cmd_keygen(args: argparse.Namespace) -> int:
+    from .sth import generate_keypair
+
+    priv, pub = generate_keypair(args.out)
+    print(f"wrote {priv} (private, mode 0600: keep it with the writers) and {pub} (public: give it to reviewers)",
+          file=sys.stderr)
+    return 0
+
+
+def _print_json(doc: object, out: str | None) -> None:
+    with _out(out) as f:
+        f.write(json.dumps(doc, indent=2) + "\n")
+
+
+def cmd_prove(args: argparse.Namespace) -> int:
+    with _sink(args) as sink:
+        if args.index is not None:
+            proof = sink.inclusion_proof(index=args.index, include_entry=not args.no_entry)
+        elif args.record_id:
+            proof = sink.inclusion_proof(args.record_id, include_entry=not args.no_entry)
+        else:
+            raise ConfigError("give a RECORD_ID or --index N")
+    _print_json(proof, args.out)
+    if proof.get("tree_head") is None:
+        print("note: no signed tree head covers this record yet (run `aplguard audit checkpoint`): the proof is "
+              "against the current, unsigned root", file=sys.stderr)
+    return 0
+
+
+def cmd_consistency(args: argparse.Namespace) -> int:
+    with _sink(args) as sink:
+        proof = sink.consistency_proof(args.from_size, args.to_size)
+    _print_json(proof, args.out)
+    return 0
+
+
+def cmd_verify_proof(args: argparse.Namespace) -> int:
+    from .proofs import verify_proof
+    from .sth import load_public_key
+    from .verify import load_tree_head
+
+    try:
+        with open(args.proof, encoding="utf-8") as f:
+            doc = json.loads(f.read(16 * 1024 * 1024))
+    except (OSError, UnicodeDecodeError, ValueError, RecursionError) as exc:
+        raise ConfigError(f"cannot read the proof {args.proof}: {exc}") from None
+    if args.against and isinstance(doc, dict):  # a reviewer's own copy of a tree head fills in an unsigned side
+        loaded = load_tree_head(args.against)
+        assert loaded is not None  # a path always gives a tree head (or raises)
+        head = loaded.to_dict()
+        for side, size_key in (("tree_head", "tree_size"), ("first_tree_head", "first_size"),
+                               ("second_tree_head", "second_size")):
+            if side in doc and doc[side] is None and doc.get(size_key) == head["tree_size"]:
+                doc[side] = head
+    res = verify_proof(doc, load_public_key(args.pub) if args.pub else None, allow_unverified=args.allow_unverified)
+    if args.json:
+        print(json.dumps({"ok": res.ok, "verified": res.verified, "unverified": res.unverified,
+                          "reason": res.reason}, indent=2))
+    else:
+        print("OK" if res.ok else f"FAILED: {res.reason}")
+        for v in res.verified:
+            print(f"verified: {v}")
+        for u in res.unverified:
+            print(f"NOT verified: {u}")
     return 0 if res.ok else 1
 
 
@@ -175,8 +257,46 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     _add_common(p)
     p.add_argument("--anchor", help="external anchor file written by the sink's anchor= option")
     p.add_argument("--deep", action="store_true", help="also validate every record against the schema")
+    p.add_argument("--pub", help="Ed25519 public key (PEM) that signs the tree heads: verify their signatures")
+    p.add_argument("--against", help="a published signed tree head (JSON, or the last line of a JSON-lines "
+                                     "file): detect truncation and rollback")
+    p.add_argument("--allow-unverified", action="store_true",
+                   help="exit 0 even when MACs or signatures the log claims cannot be checked (no key given)")
     p.add_argument("--json", action="store_true", help="print the result as JSON")
     p.set_defaults(func=cmd_verify)
+
+    p = sub.add_parser("checkpoint", help="sign the Merkle tree head (size, root, time) with Ed25519 and append it")
+    _add_common(p)
+    p.add_argument("--key", required=True, help="Ed25519 private key (PEM; `aplguard audit keygen` makes one)")
+    p.add_argument("--publish", help="also append the signed tree head to this file (kept by an outside party)")
+    p.set_defaults(func=cmd_checkpoint)
+
+    p = sub.add_parser("keygen", help="write a new Ed25519 key pair for signed tree heads (OUT and OUT.pub)")
+    p.add_argument("out", help="private key file to create (the public key goes to OUT.pub)")
+    p.set_defaults(func=cmd_keygen)
+
+    p = sub.add_parser("prove", help="print an inclusion proof (JSON) for a record")
+    _add_common(p)
+    p.add_argument("record_id", nargs="?", help="the record id")
+    p.add_argument("--index", type=int, help="prove a leaf index instead of a record id")
+    p.add_argument("--no-entry", action="store_true", help="leave the entry itself out of the proof")
+    p.add_argument("--out", help="output file (default: stdout)")
+    p.set_defaults(func=cmd_prove)
+
+    p = sub.add_parser("consistency", help="print a consistency proof (JSON) from an older tree size")
+    _add_common(p)
+    p.add_argument("--from", dest="from_size", type=int, required=True, help="the older tree size")
+    p.add_argument("--to", dest="to_size", type=int, help="the newer size (default: the latest signed tree head)")
+    p.add_argument("--out", help="output file (default: stdout)")
+    p.set_defaults(func=cmd_consistency)
+
+    p = sub.add_parser("verify-proof", help="verify an inclusion or consistency proof offline")
+    p.add_argument("proof", help="the proof JSON file")
+    p.add_argument("--pub", help="Ed25519 public key (PEM) of the tree heads")
+    p.add_argument("--against", help="your copy of a signed tree head: fills in a side the proof has unsigned")
+    p.add_argument("--allow-unverified", action="store_true", help="exit 0 even when a signature is not checked")
+    p.add_argument("--json", action="store_true", help="print the result as JSON")
+    p.set_defaults(func=cmd_verify_proof)
 
     p = sub.add_parser("query", help="list records matching filters")
     _add_common(p)

@@ -19,6 +19,7 @@ import json
 import logging
 import os
 import threading
+from collections import deque
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any, BinaryIO
@@ -136,10 +137,8 @@ class JsonlSink(AuditSink):
         if repair:
             head = self._head_locked(fd)
         else:  # the last complete line, leaving a torn tail in place
-            last = None
-            for last in self.iter_entries():
-                pass
-            head = (last.seq, last.hash) if last else (-1, GENESIS)
+            last = deque(self.iter_entries(), maxlen=1)
+            head = (last[0].seq, last[0].hash) if last else (-1, GENESIS)
         head_seq = head[0]
         if self._tree_fd is None:
             self._tree_fd = os.open(self.tree_path, os.O_RDWR | os.O_CREAT, 0o644)

@@ -185,7 +185,7 @@ def verify_log(url_or_sink: str | AuditSink, hmac_key: bytes | str | None = None
     key = resolve_key(hmac_key)
     res = VerifyResult(ok=False, signed=key is not None)
     pub = load_public_key(public_key) if isinstance(public_key, str) else public_key
-    head = _load_against(against)
+    head = load_tree_head(against)
     owned = not isinstance(url_or_sink, AuditSink)
     try:
         sink = url_or_sink if isinstance(url_or_sink, AuditSink) else open_sink(url_or_sink, hmac_key=key,
@@ -265,7 +265,8 @@ def _check_entry(e: Entry, expected: int | None, prev: str, key: bytes | None, a
         _deep_check(e)
 
 
-def _load_against(against: TreeHead | dict[str, Any] | str | None) -> TreeHead | None:
+def load_tree_head(against: TreeHead | dict[str, Any] | str | None) -> TreeHead | None:
+    """A tree head from an object, a dict, or a JSON (or JSON-lines: the last line) file; None passes through."""
     if against is None or isinstance(against, TreeHead):
         return against
     if isinstance(against, dict):
@@ -302,8 +303,7 @@ def _walk(sink: AuditSink, key: bytes | None, anchored: dict[int, str], deep: bo
             _check_entry(e, expected, prev, key, anchored, deep)
             if expected is None:
                 tree.start(e.seq)
-            if tree.entry(e):
-                macs_unchecked, first_unchecked = 0, None  # the signed head covers every entry before it
+            head_verified = tree.entry(e)
         except TreeProblem as tp:
             bad = _Bad(tp.seq, tp.reason, e.rid)
             bad.entry = e.envelope()
@@ -318,6 +318,8 @@ def _walk(sink: AuditSink, key: bytes | None, anchored: dict[int, str], deep: bo
         if key is None and e.mac:
             macs_unchecked += 1
             first_unchecked = e.seq if first_unchecked is None else first_unchecked
+        if head_verified:  # the signature covers every entry before it, and the head's own content
+            macs_unchecked, first_unchecked = 0, None
         heads_in_log += e.kind == TREE_HEAD
         if e.kind == RECORD:
             res.records += 1
