@@ -8,6 +8,17 @@ overhead the guard measures around the pipeline call (total - generate).
     python benchmarks/guard_overhead.py [--runs 60] [--json benchmarks/results/guard_overhead.json]
 
 On a CUDA machine it also runs the SD1.5 architecture with random weights at 512x512.
+
+The SD3 and FLUX.1 cases use the real diffusers classes (three / two text
+encoders, T5 among them) at reduced sizes on CPU, with the pipelines' default
+``max_sequence_length`` (SD3 256, FLUX.1 512). For every case the benchmark also
+records the token sequence length each text encoder receives with and without
+the prefix: CLIP pads to 77 and T5 to ``max_sequence_length``, so the prefix
+takes positions from the prompt instead of adding any, and neither the encoders
+nor the denoiser do more work (no extra FLOPs). Guard's own time is the time
+around the pipeline call (``total - generate``) plus the backend's prompt
+preparation inside ``generate`` (prefixing, the per-encoder truncation check),
+measured separately.
 """
 
 from __future__ import annotations
@@ -24,7 +35,8 @@ import torch
 
 import aplguard
 from aplguard import Guard, SoftPrompt
-from aplguard.testing import tiny_sd_pipeline
+from aplguard.prefix import text_encoders
+from aplguard.testing import tiny_flux_pipeline, tiny_sd3_pipeline, tiny_sd_pipeline
 
 
 def _sd15_random(device: str):
@@ -50,8 +62,39 @@ def _sd15_random(device: str):
 
 
 def _prefix_for(pipe) -> SoftPrompt:
-    hidden = pipe.text_encoder.get_input_embeddings().weight.shape[1]
-    return SoftPrompt.from_pipeline(pipe, {"text_encoder": torch.randn(10, hidden, generator=torch.Generator().manual_seed(0))})
+    g = torch.Generator().manual_seed(0)
+    return SoftPrompt.from_pipeline(pipe, {name: torch.randn(10, enc.get_input_embeddings().weight.shape[1], generator=g)
+                                           for name, _, enc in text_encoders(pipe)})
+
+
+def _sequence_lengths(pipe, run) -> dict[str, list[int]]:
+    """The input_ids lengths each text encoder receives during ``run()``."""
+    seen: dict[str, list[int]] = {}
+    handles = []
+    for name, _, enc in text_encoders(pipe):
+        def hook(module, args, kwargs, name=name):
+            ids = args[0] if args else kwargs.get("input_ids")
+            seen.setdefault(name, []).append(int(ids.shape[-1]))
+        handles.append(enc.register_forward_pre_hook(hook, with_kwargs=True))
+    try:
+        run()
+    finally:
+        for h in handles:
+            h.remove()
+    return seen
+
+
+def _prep_ms(guard, prompt: str, call: dict, n: int = 200) -> float:
+    """Median ms of the backend's own prompt work per anonymised call (inside ``generate``)."""
+    backend = guard.backend
+    samples = []
+    for _ in range(n):
+        t = time.perf_counter()
+        final = [backend.prefixed(prompt)]
+        backend._check_preprocessing(dict(call))
+        backend._warn_truncation(final, [True], dict(call))
+        samples.append((time.perf_counter() - t) * 1000)
+    return statistics.median(samples)
 
 
 def measure(pipe, call: dict, runs: int, device: str) -> dict:
@@ -81,6 +124,12 @@ def measure(pipe, call: dict, runs: int, device: str) -> dict:
                 if name != "bare":
                     inproc[name].append(out.timings_ms["total"] - out.timings_ms["generate"])
     med = {k: statistics.median(v) for k, v in times.items()}
+    lengths = {"bare": _sequence_lengths(pipe, lambda: pipe(prompt=prompt, **call)),
+               "anonymize-all": _sequence_lengths(pipe, lambda: guards["anonymize-all"](prompt, **call))}
+    prep = _prep_ms(guards["anonymize-all"], prompt, call)
+    own = {k: statistics.median(v) for k, v in inproc.items()}
+    for g in guards.values():
+        g.close()
     return {
         "runs": runs, "call": {k: v for k, v in call.items()},
         "median_ms": med,
@@ -88,6 +137,10 @@ def measure(pipe, call: dict, runs: int, device: str) -> dict:
         "guard_inprocess_overhead_ms": {k: {"median": statistics.median(v), "p99": float(np.percentile(v, 99))}
                                         for k, v in inproc.items()},
         "ratio_vs_bare": {k: med[k] / med["bare"] for k in guards},
+        "backend_prompt_prep_ms": prep,
+        "guard_own_ms": {"off": own["off"], "anonymize-all": own["anonymize-all"] + prep},
+        "encoder_sequence_lengths": lengths,
+        "prefix_adds_tokens": lengths["bare"] != lengths["anonymize-all"],
     }
 
 
@@ -106,20 +159,26 @@ def main() -> None:
     pipe = tiny_sd_pipeline()
     results["cases"]["tiny_sd_cpu_64px_2steps"] = measure(
         pipe, dict(num_inference_steps=2, height=64, width=64, output_type="np"), args.runs, "cpu")
+    flow_runs = max(5, args.runs // 4)  # the T5 families are slower per call; fewer rounds, same method
+    results["cases"]["sd3_arch_reduced_cpu_32px_2steps"] = measure(
+        tiny_sd3_pipeline(), dict(num_inference_steps=2, height=32, width=32, output_type="np"), flow_runs, "cpu")
+    results["cases"]["flux_arch_reduced_cpu_32px_2steps"] = measure(
+        tiny_flux_pipeline(), dict(num_inference_steps=2, height=32, width=32, output_type="np"), flow_runs, "cpu")
     if torch.cuda.is_available():
         big = _sd15_random("cuda")
         results["cases"]["sd15_random_cuda_512px_20steps"] = measure(
             big, dict(num_inference_steps=20, height=512, width=512, output_type="np"), max(10, args.runs // 6), "cuda")
     else:
         results["cases"]["sd15_random_cuda_512px_20steps"] = "skipped: no CUDA device in this run"
-    print(f"{'case':38} {'bare ms':>9} {'off ms':>9} {'anon ms':>9} {'guard own ms (off/anon)':>24}")
+    print(f"{'case':38} {'bare ms':>9} {'off ms':>9} {'anon ms':>9} {'guard own ms (off/anon)':>24} {'seq len':>8}")
     for name, case in results["cases"].items():
         if isinstance(case, str):
             print(f"{name:38} {case}")
             continue
-        m, own = case["median_ms"], case["guard_inprocess_overhead_ms"]
+        m, own = case["median_ms"], case["guard_own_ms"]
+        seq = "+prefix" if case["prefix_adds_tokens"] else "fixed"
         print(f"{name:38} {m['bare']:9.2f} {m['off']:9.2f} {m['anonymize-all']:9.2f} "
-              f"{own['off']['median']:11.3f} / {own['anonymize-all']['median']:.3f}")
+              f"{own['off']:11.3f} / {own['anonymize-all']:.3f} {seq:>8}")
     Path(args.json).parent.mkdir(parents=True, exist_ok=True)
     Path(args.json).write_text(json.dumps(results, indent=2))
     print(f"wrote {args.json}")
