@@ -217,3 +217,15 @@ def test_pixart_caption_cleaning_that_strips_the_prefix_is_refused(scripted):
         with pytest.raises(BackendError, match="clean_caption=False"):
             guard("alice", generator=_gen(), **call)
         assert guard("a car", generator=_gen(), **call).images[0] is not None  # no prefix needed: runs
+
+
+def test_sd3_prefix_file_round_trip_and_clip_only_exports_refused(tmp_path, scripted):
+    pipe = _build("sd3")
+    sp = _prefix(pipe)
+    loaded = SoftPrompt.load(sp.save(tmp_path / "sd3.safetensors"))
+    assert loaded.family == "sd3" and loaded.digest == sp.digest and set(loaded.fingerprints) == set(sp.vectors)
+    with Guard(pipe, prefix=tmp_path / "sd3.safetensors", policy=scripted()) as guard:
+        assert guard.prefix.digest == sp.digest
+    for fmt in ("a1111", "diffusers"):
+        with pytest.raises(PrefixError, match="fmt='aplguard'"):
+            sp.export(tmp_path / f"x_{fmt}.safetensors", fmt=fmt)
