@@ -10,7 +10,9 @@ from PIL import Image, ImageFilter
 
 from ..errors import ConfigError, GalleryError
 from ..types import Face, FaceMatch
+from .calibration import threshold_for_far
 from .image import ImageSource, load_image
+from .quality import QualityGate
 
 if TYPE_CHECKING:
     from .detector import SupportsDetect
@@ -30,24 +32,42 @@ class FaceAuditor:
         detector: a face detector (``detect(image) -> list[Face]``).
         matcher: a face matcher; required when ``gallery`` is given.
         gallery: protected identities; without it only faces are reported.
-        threshold: cosine threshold; default ``matcher.threshold`` (calibrated).
+        threshold: cosine threshold; default ``matcher.threshold`` (shipped calibration).
+        far: instead of ``threshold``, the tolerated false accept rate (e.g. 0.001),
+            turned into the matcher's threshold by its calibration table
+            (:func:`~aplguard.faces.calibration.threshold_for_far`).
+        quality: quality gate marking degraded faces ``unverifiable`` when a gallery
+            is searched (default :class:`QualityGate()`; ``False`` turns it off).
     """
 
     def __init__(self, detector: SupportsDetect, matcher: FaceMatcher | None = None, gallery: Gallery | None = None,
-                 threshold: float | None = None) -> None:
+                 threshold: float | None = None, far: float | None = None,
+                 quality: QualityGate | bool = True) -> None:
         if gallery is not None and matcher is None:
             raise ConfigError("FaceAuditor: a gallery needs a matcher")
         if gallery is not None and matcher is not None and gallery.matcher_id not in (None, matcher.id):
             raise GalleryError(f"gallery holds {gallery.matcher_id!r} embeddings but the matcher is {matcher.id!r}")
+        if threshold is not None and far is not None:
+            raise ConfigError("FaceAuditor: give a threshold or a far, not both")
+        if far is not None:
+            if matcher is None:
+                raise ConfigError("FaceAuditor: far needs a matcher (its calibration table)")
+            threshold = threshold_for_far(matcher.id, far)
         self.detector = detector
         self.matcher = matcher
         self.gallery = gallery
         self.threshold = threshold
+        self.far = far
+        self.quality: QualityGate | None
+        if isinstance(quality, QualityGate):
+            self.quality = quality
+        else:
+            self.quality = QualityGate() if quality else None
 
     @classmethod
     def create(cls, gallery: str | os.PathLike[str] | None = None, matcher: str | None = None,
                home: str | os.PathLike[str] | None = None, min_score: float = 0.5,
-               threshold: float | None = None) -> FaceAuditor:
+               threshold: float | None = None, far: float | None = None) -> FaceAuditor:
         """Build detector, matcher and gallery from plain settings (what a policy file holds).
 
         Args:
@@ -57,6 +77,7 @@ class FaceAuditor:
             home: model cache root (default ``$APLGUARD_HOME`` or ``~/.cache/aplguard``).
             min_score: face detection confidence.
             threshold: cosine threshold override.
+            far: tolerated false accept rate instead of ``threshold`` (policy ``far: 0.001``).
         """
         from .detector import FaceDetector
         from .gallery import Gallery
@@ -67,7 +88,7 @@ class FaceAuditor:
         g = Gallery.open(gallery) if gallery is not None else None
         name = matcher or (g.matcher_id if g is not None else None) or "sface"
         m = matcher_registry().create(name, store=store) if (g is not None or matcher) else None
-        return cls(FaceDetector(store, min_score=min_score), m, g, threshold=threshold)
+        return cls(FaceDetector(store, min_score=min_score), m, g, threshold=threshold, far=far)
 
     def analyze(self, image: ImageSource) -> tuple[list[Face], list[FaceMatch]]:
         """Faces in ``image`` and the faces that match a gallery identity.
@@ -79,13 +100,18 @@ class FaceAuditor:
 
         Returns:
             (faces, matches): every detected face, and for each face whose best
-            gallery identity scores at or above the threshold, a FaceMatch.
+            gallery identity scores at or above the threshold, a FaceMatch. When a
+            gallery is searched, faces too degraded to verify carry the reasons in
+            ``Face.unverifiable`` (a match is still reported if one scores above the
+            threshold: a "no match" for such a face is not evidence of absence).
         """
         rgb = np.asarray(load_image(image))
         faces = self.detector.detect(rgb)
         matches: list[FaceMatch] = []
         if self.gallery is None or self.matcher is None or not len(self.gallery) or not faces:
             return faces, matches
+        if self.quality is not None:
+            faces = self.quality.mark(rgb, faces)
         threshold = self.matcher.threshold if self.threshold is None else self.threshold
         for i, face in enumerate(faces):
             best = self.gallery.search(self.matcher.embed(rgb, face), k=1)

@@ -61,8 +61,8 @@ def _matcher(args: argparse.Namespace, name: str | None = None) -> FaceMatcher:
 def _common(p: argparse.ArgumentParser, matcher: bool = False) -> None:
     p.add_argument("--home", help="model cache root (default: $APLGUARD_HOME or ~/.cache/aplguard)")
     p.add_argument("--min-score", type=float, default=0.5, help="face detection confidence (default 0.5)")
-    p.add_argument("--detector", default="auto", choices=["auto", "short", "full"],
-                   help="BlazeFace model: auto (both + tiles), short or full range")
+    p.add_argument("--detector", default="auto", choices=["auto", "both", "short", "full"],
+                   help="BlazeFace model: auto (short, full only when it can add faces; tiles), both, short or full")
     if matcher:
         p.add_argument("--matcher", default="sface", help="face matcher: sface (default), dlib, insightface")
         p.add_argument("--threshold", type=float, help="cosine threshold (default: the matcher's calibrated value)")

@@ -1,9 +1,11 @@
 """Face detection with mediapipe's Tasks ``FaceDetector`` on the BlazeFace models.
 
 Two BlazeFace variants: short-range (128x128 input, faces that fill a good part of
-the frame) and full-range (192x192, small and distant faces). ``model="auto"``
-runs both on the whole image, and the full-range model again on overlapping tiles
-when the image is large, then merges the boxes with non-maximum suppression.
+the frame) and full-range (192x192, small and distant faces). ``model="auto"`` is a
+cascade: the short-range model first, and the full-range model only when it can
+change the answer (see :func:`needs_full_range`), plus the full-range model on
+overlapping tiles when the image is large; boxes are merged with non-maximum
+suppression. ``model="both"`` always runs both models (the pre-cascade behaviour).
 
 Native log lines: mediapipe's runtime (LiteRT/TFLite, absl) writes a few set-up
 lines straight to the process's stderr when a model loads and on its first
@@ -29,6 +31,29 @@ from .image import ImageSource, load_image
 from .models import ModelStore
 
 _MODELS = {"short": "blazeface-short", "full": "blazeface-full"}
+
+#: In ``auto`` mode the full-range model is skipped when the short-range model found
+#: exactly one face whose shorter box side is at least this fraction of the image's
+#: shorter side: a close-up portrait. Measured on the dev photos: every face the
+#: full-range model adds (group photos, distant people) comes with short-range faces
+#: below 0.29 of the frame, or with none or several short-range faces.
+CLOSE_UP_FRACTION = 0.3
+
+
+def needs_full_range(short_faces: list[Face], width: int, height: int,
+                     close_up_fraction: float = CLOSE_UP_FRACTION) -> bool:
+    """Whether the full-range model can change the short-range model's answer.
+
+    The short-range model sees the image at 128x128 and misses faces smaller than
+    about a fifth of the frame. Its answer is final only for a close-up: exactly
+    one face, at least ``close_up_fraction`` of the shorter image side. No face
+    (small faces may be there), several faces (a group: others may be distant) or
+    one small face (a scene, not a portrait) all run the full-range model.
+    """
+    if len(short_faces) != 1:
+        return True
+    box = short_faces[0].box
+    return min(box[2], box[3]) < close_up_fraction * min(width, height)
 
 
 def iou(a: tuple[float, float, float, float], b: tuple[float, float, float, float]) -> float:
@@ -65,7 +90,9 @@ class FaceDetector:
     Args:
         store: where the model files are; default :class:`ModelStore()`.
         min_score: minimum detection confidence in [0, 1].
-        model: ``"short"``, ``"full"`` or ``"auto"`` (both, plus tiles for large images).
+        model: ``"short"``, ``"full"``, ``"auto"`` (short-range first, full-range only
+            when :func:`needs_full_range`; tiles for large images) or ``"both"``
+            (both models always, plus tiles).
         tile_above: in ``auto`` mode, images whose longer side exceeds this many
             pixels are also scanned in overlapping tiles.
         tile_size: side of those tiles in pixels (BlazeFace full-range sees each
@@ -76,8 +103,8 @@ class FaceDetector:
 
     def __init__(self, store: ModelStore | None = None, min_score: float = 0.5, model: str = "auto",
                  tile_above: int = 1024, tile_size: int = 512) -> None:
-        if model not in ("auto", "short", "full"):
-            raise ConfigError(f"FaceDetector model must be 'auto', 'short' or 'full', got {model!r}")
+        if model not in ("auto", "both", "short", "full"):
+            raise ConfigError(f"FaceDetector model must be 'auto', 'both', 'short' or 'full', got {model!r}")
         if not 0.0 <= min_score <= 1.0:
             raise ConfigError(f"FaceDetector min_score must be in [0, 1], got {min_score}")
         if tile_above < 256 or not 128 <= tile_size <= tile_above:
@@ -104,7 +131,7 @@ class FaceDetector:
         require("mediapipe", "faces")
         from mediapipe.tasks.python import BaseOptions, vision
 
-        kinds = ["short", "full"] if self.model == "auto" else [self.model]
+        kinds = ["short", "full"] if self.model in ("auto", "both") else [self.model]
         tasks: dict[str, Any] = {}
         for kind in kinds:
             path = self.store.dir / self.store.spec(_MODELS[kind]).filename
@@ -152,12 +179,13 @@ class FaceDetector:
         rgb = np.asarray(load_image(image))
         with self._lock:
             self._load_locked()
+            h, w = rgb.shape[:2]
             faces = self._run("short", rgb, 0, 0) if "short" in self._tasks else []
-            if "full" in self._tasks:
+            confident = [f for f in faces if f.score >= self.min_score]
+            if "full" in self._tasks and (self.model != "auto" or needs_full_range(confident, w, h)):
                 faces += self._run("full", rgb, 0, 0)
-                h, w = rgb.shape[:2]
-                if self.model == "auto" and max(h, w) > self.tile_above:
-                    faces += self._tiles(rgb)
+            if self.model in ("auto", "both") and max(h, w) > self.tile_above:
+                faces += self._tiles(rgb)
         return [f for f in nms(faces) if f.score >= self.min_score]
 
     def _tiles(self, rgb: np.ndarray) -> list[Face]:

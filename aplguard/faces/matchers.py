@@ -25,24 +25,33 @@ from ..errors import ConfigError, FaceError, ModelFileError
 from ..registry import Registry
 from ..types import Face
 from .align import align_face
+from .calibration import calibration_table
 from .image import ImageSource, check_native_size, load_image
 from .models import ModelStore, default_home
 
-#: Calibrated cosine thresholds, measured on the dev pairs (never the holdout) with
-#: ``python benchmarks/faces.py --calibrate`` (threshold = the midpoint of the widest
-#: zero-error interval, else the value minimising FAR + FRR). ``None``: not calibrated here.
-CALIBRATION: dict[str, dict[str, Any]] = {
-    # 356 dev pairs (178 same, 178 different, 17 people); the pairs separate fully:
-    # different <= 0.3247 < same >= 0.4949.
-    "sface": {"threshold": 0.4098, "pairs": 356, "accuracy": 1.0, "far": 0.0, "frr": 0.0,
-              "date": "2026-11-28", "command": "python benchmarks/faces.py --calibrate"},
-    # dlib does not separate the dev pairs fully (different up to 0.904, same from 0.869).
-    "dlib": {"threshold": 0.9196, "pairs": 356, "accuracy": 0.9888, "far": 0.0, "frr": 0.0225,
-             "date": "2026-11-28", "command": "python benchmarks/faces.py --calibrate"},
+
+def _shipped_calibration() -> dict[str, dict[str, Any]]:
+    out: dict[str, dict[str, Any]] = {}
+    for name, entry in calibration_table().get("matchers", {}).items():
+        at = entry["at_shipped_threshold"]["dev_all_photo_pairs"]
+        out[name] = {"threshold": float(entry["threshold"]), "source": entry["threshold_source"],
+                     "far": at["far"]["rate"], "frr": at["frr"]["rate"],
+                     "far_wilson95": at["far"]["wilson95"], "frr_wilson95": at["frr"]["wilson95"],
+                     "pairs": at["far"]["n"] + at["frr"]["n"],
+                     "command": "python benchmarks/faces.py --calibrate"}
     # Commonly used value for ArcFace r50 cosine; NOT calibrated here (no weights ship in a registry).
-    "insightface": {"threshold": 0.30, "pairs": None, "accuracy": None, "far": None, "frr": None,
-                    "date": None, "command": "not calibrated: buffalo_l is not available offline"},
-}
+    out["insightface"] = {"threshold": 0.30, "source": "commonly used value, not calibrated here",
+                          "far": None, "frr": None, "pairs": None,
+                          "command": "not calibrated: buffalo_l is not available offline"}
+    return out
+
+
+#: Shipped cosine thresholds per matcher, from ``aplguard/faces/calibration.json``
+#: (``python benchmarks/faces.py --calibrate``; dev photos, never the holdout). SFace
+#: uses its model's published operating point (0.363); dlib the threshold whose fitted
+#: impostor FAR is 0.001, a method checked by leave-identities-out cross-validation.
+#: FAR/FRR are on every pair of dev photos, with 95 % Wilson intervals.
+CALIBRATION: dict[str, dict[str, Any]] = _shipped_calibration()
 
 
 @runtime_checkable
