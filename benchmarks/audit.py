@@ -3,9 +3,13 @@
 Compares the hash-chained, signed sinks with what a user would otherwise write:
 plain ``json.dumps`` rows in SQLite / lines in a file (no chain, no MAC, no
 lock). Targets (issue 6): >= 5,000 records/s appended to SQLite in batches,
->= 50,000 records/s verified.
+>= 50,000 records/s verified. Issue 15 (the Merkle tree): >= 10,000 records/s
+appended to SQLite in batches with the tree, within 20% of the chain-only rate
+(the same sink with tree maintenance switched off, side by side in this run);
+inclusion proofs at 1M leaves <= 1 ms; consistency proof time; verify rate
+(chain + MACs + recomputed tree).
 
-    python benchmarks/audit.py [--records 20000] [--repeats 3]
+    python benchmarks/audit.py [--records 20000] [--repeats 3] [--merkle-leaves 1000000]
 
 Prints a table and writes benchmarks/results/audit.json. PostgreSQL rows are
 added when APLGUARD_TEST_POSTGRES_URL is set.
@@ -25,6 +29,7 @@ import time
 from pathlib import Path
 
 from aplguard.audit import AuditRecord, OutputRecord, PromptRecord, open_sink, store_prompt, verify_log
+from aplguard.audit.merkle import append_nodes, leaf_hash, verify_consistency, verify_inclusion
 
 KEY = "benchmark-key-0123456789abcdef"
 BATCH = 100
@@ -51,9 +56,15 @@ def timed(fn) -> float:
     return time.perf_counter() - t
 
 
-def bench_sink(url: str, recs: list[AuditRecord], single: int, **opts) -> dict:
-    """Batch throughput (append_many of BATCH), single-append latency, verify throughput."""
+def bench_sink(url: str, recs: list[AuditRecord], single: int, chain_only: bool = False, **opts) -> dict:
+    """Batch throughput (append_many of BATCH), single-append latency, verify throughput.
+
+    ``chain_only``: the SQLite sink with Merkle tree maintenance switched off (what
+    the sink did before issue 15), to compare the cost of the tree in the same run.
+    """
     with open_sink(url, hmac_key=KEY, **opts) as sink:
+        if chain_only:
+            sink._base = None  # benchmark-only: no stored tree, so appends skip the tree update
         batch_s = timed(lambda: [sink.append_many(recs[i:i + BATCH]) for i in range(0, len(recs), BATCH)])
         lat = []
         for r in recs[:single]:
@@ -138,6 +149,48 @@ def bench_baseline_jsonl(path: str, recs: list[AuditRecord], single: int) -> dic
             "verify_entries": n}
 
 
+def bench_merkle(d: str, n: int, samples: int = 300) -> dict:
+    """Proof times on an SQLite tree of ``n`` leaves, built directly through the tree module."""
+    import hashlib
+    import random
+
+    url = f"sqlite:///{d}/m.db"
+    t = time.perf_counter()
+    leaves = [leaf_hash(hashlib.sha256(i.to_bytes(8, "big")).digest()) for i in range(n)]
+
+    def none(level: int, index: int) -> bytes:
+        raise AssertionError("a fresh tree reads nothing")
+    nodes = append_nodes(0, leaves, none)
+    with open_sink(url, hmac_key=KEY) as sink, sqlite3.connect(f"{d}/m.db") as c:
+        c.executemany("INSERT INTO audit_merkle VALUES (?,?,?)", nodes)
+    build_s = time.perf_counter() - t
+    rnd = random.Random(15)
+    with open_sink(url, hmac_key=KEY) as sink:
+        assert sink.tree_size() == n
+        root = sink.tree_root()
+        inc = []
+        for _ in range(samples):
+            i = rnd.randrange(n)
+            t = time.perf_counter()
+            p = sink.inclusion_proof(index=i, include_entry=False)
+            inc.append(time.perf_counter() - t)
+            assert verify_inclusion(leaves[i], i, n, [bytes.fromhex(h) for h in p["audit_path"]], root)
+        cons = []
+        for _ in range(samples // 3):
+            m = rnd.randrange(1, n)
+            t = time.perf_counter()
+            p = sink.consistency_proof(m, n)
+            cons.append(time.perf_counter() - t)
+            assert verify_consistency(m, n, bytes.fromhex(p["first_root"]), root,
+                                      [bytes.fromhex(h) for h in p["consistency_path"]])
+
+    def pct(xs: list[float], q: float) -> float:
+        return sorted(xs)[int(q * (len(xs) - 1))] * 1e3
+    return {"leaves": n, "build_s": build_s, "stored_nodes": len(nodes),
+            "inclusion_proof_ms_median": statistics.median(inc) * 1e3, "inclusion_proof_ms_p95": pct(inc, 0.95),
+            "consistency_proof_ms_median": statistics.median(cons) * 1e3, "consistency_proof_ms_p95": pct(cons, 0.95)}
+
+
 def median_of(runs: list[dict]) -> dict:
     return {k: statistics.median(r[k] for r in runs) for k in runs[0]}
 
@@ -147,6 +200,7 @@ def main() -> int:
     ap.add_argument("--records", type=int, default=20000)
     ap.add_argument("--single", type=int, default=300, help="records appended one at a time for latency")
     ap.add_argument("--repeats", type=int, default=3)
+    ap.add_argument("--merkle-leaves", type=int, default=1_000_000, help="tree size for the proof timings")
     args = ap.parse_args()
 
     t = time.perf_counter()
@@ -155,6 +209,8 @@ def main() -> int:
 
     cases = {
         "aplguard sqlite (chained+MAC)": lambda d: bench_sink(f"sqlite:///{d}/a.db", recs, args.single),
+        "aplguard sqlite chain only (no tree)": lambda d: bench_sink(f"sqlite:///{d}/a.db", recs, args.single,
+                                                                     chain_only=True),
         "aplguard sqlite synchronous=full": lambda d: bench_sink(f"sqlite:///{d}/a.db", recs, args.single,
                                                                  synchronous="full"),
         "aplguard jsonl (chained+MAC)": lambda d: bench_sink(f"jsonl:///{d}/a.jsonl", recs, args.single),
@@ -173,13 +229,15 @@ def main() -> int:
                     s.drop()
         cases["aplguard postgresql (chained+MAC)"] = pg_case
 
-    results = {}
-    for name, fn in cases.items():
-        runs = []
-        for _ in range(args.repeats):
+    results: dict[str, dict] = {name: {} for name in cases}
+    runs: dict[str, list[dict]] = {name: [] for name in cases}
+    for _ in range(args.repeats):  # interleaved, so load changes hit the tree and chain-only rows alike
+        for name, fn in cases.items():
             with tempfile.TemporaryDirectory() as d:
-                runs.append(fn(d))
-        results[name] = median_of(runs)
+                runs[name].append(fn(d))
+    results = {name: median_of(r) for name, r in runs.items()}
+    with tempfile.TemporaryDirectory() as d:
+        merkle = bench_merkle(d, args.merkle_leaves)
 
     base_sql, base_file = results["baseline sqlite json rows"], results["baseline jsonl file"]
     print(f"{args.records} records, batches of {BATCH}, {args.single} single appends, median of {args.repeats} runs;"
@@ -191,9 +249,18 @@ def main() -> int:
         print(f"{name:36} {r['append_batch_rps']:13,.0f} {r['single_ms_median']:14.3f} {r['single_ms_p95']:7.3f} "
               f"{r['verify_eps']:13,.0f} {ratio:11.2f}x")
     main_row = results["aplguard sqlite (chained+MAC)"]
+    chain_row = results["aplguard sqlite chain only (no tree)"]
+    tree_ratio = main_row["append_batch_rps"] / chain_row["append_batch_rps"]
+    print(f"Merkle tree: appends with the tree at {tree_ratio:.2f}x the chain-only rate; {merkle['leaves']:,} leaves "
+          f"built in {merkle['build_s']:.1f} s; inclusion proof {merkle['inclusion_proof_ms_median']:.3f} ms "
+          f"(p95 {merkle['inclusion_proof_ms_p95']:.3f}); consistency proof "
+          f"{merkle['consistency_proof_ms_median']:.3f} ms (p95 {merkle['consistency_proof_ms_p95']:.3f})")
     # The issue's targets are for the default sink (SQLite); the other rows are for comparison.
     targets = {"sqlite append_batch_rps>=5000": main_row["append_batch_rps"] >= 5000,
-               "sqlite verify_eps>=50000": main_row["verify_eps"] >= 50000}
+               "sqlite verify_eps>=50000": main_row["verify_eps"] >= 50000,
+               "sqlite append with tree >=10000": main_row["append_batch_rps"] >= 10000,
+               "tree append within 20% of chain-only": tree_ratio >= 0.8,
+               "inclusion proof at 1M <=1ms": merkle["inclusion_proof_ms_median"] <= 1.0}
     print("targets:", ", ".join(f"{k}: {'met' if v else 'MISSED'}" for k, v in targets.items()))
 
     import pydantic
@@ -209,6 +276,7 @@ def main() -> int:
         "ratios_vs_baseline_read": {n: r["verify_eps"] / (base_file if "jsonl" in n else base_sql)["verify_eps"]
                                     for n, r in results.items() if n.startswith("aplguard")},
         "targets": targets,
+        "merkle": {**merkle, "append_with_tree_vs_chain_only": tree_ratio},
     }
     if pg:
         import psycopg

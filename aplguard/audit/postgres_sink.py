@@ -104,6 +104,7 @@ class PostgresSink(AuditSink):
         cur.execute(f"""CREATE TABLE IF NOT EXISTS {t}_merkle (
             level SMALLINT NOT NULL, idx BIGINT NOT NULL, hash BYTEA NOT NULL, PRIMARY KEY (level, idx))""")
         cur.execute(f"CREATE INDEX IF NOT EXISTS {t}_rid ON {t} (rid)")
+        cur.execute(f"CREATE INDEX IF NOT EXISTS {t}_sth ON {t} (seq) WHERE kind = 'sth'")
         cur.execute(f"SELECT min(seq) FROM {t}")
         first = cur.fetchone()[0]
         base = seq_value(first, f"{self.url} table {t}: first entry") if first is not None else 0
@@ -156,6 +157,13 @@ class PostgresSink(AuditSink):
                     yield TreeState(self._base, self._tree_size(cur), self._getter(cur))
             except self._psycopg.Error as exc:
                 raise AuditError(f"cannot read the Merkle tree of {self.url}: {_first_line(exc)}") from None
+
+    def _tree_head_entries(self) -> Iterator[Entry]:
+        def run(cur: Any) -> list[Any]:
+            cur.execute(f"SELECT {_COLS} FROM {self.table} WHERE kind = 'sth' ORDER BY seq")
+            return list(cur.fetchall())
+        rows = self._run_locked(run)
+        return iter([entry_from_row(r, f"{self.url} table {self.table}: tree head") for r in rows])
 
     def _seq_of(self, record_id: str) -> int | None:
         def run(cur: Any) -> Any:

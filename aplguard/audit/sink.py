@@ -371,7 +371,11 @@ class AuditSink(ABC):
         from .sth import TreeHead
 
         return [TreeHead.from_dict(json.loads(e.body), f"{self.url}: seq {e.seq}")
-                for e in self.iter_entries(kinds=(TREE_HEAD,)) if e.kind == TREE_HEAD]
+                for e in self._tree_head_entries() if e.kind == TREE_HEAD]
+
+    def _tree_head_entries(self) -> Iterator[Entry]:
+        """The ``sth`` entries in seq order (SQL backends use a partial index instead of this scan)."""
+        return self.iter_entries(kinds=(TREE_HEAD,))
 
     def inclusion_proof(self, record_id: str | None = None, *, index: int | None = None,
                         tree_head: Any = None, include_entry: bool = True) -> dict[str, Any]:

@@ -44,6 +44,7 @@ _TREE_SCHEMA = """
 CREATE TABLE IF NOT EXISTS audit_merkle (level INTEGER NOT NULL, idx INTEGER NOT NULL, hash BLOB NOT NULL,
                                          PRIMARY KEY (level, idx)) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS audit_entries_rid ON audit_entries (rid);
+CREATE INDEX IF NOT EXISTS audit_entries_sth ON audit_entries (seq) WHERE kind = 'sth';
 """
 _COLS = "seq, kind, rid, ts, tenant, prev, hash, mac, body"
 
@@ -208,6 +209,15 @@ class SQLiteSink(AuditSink):
                     conn.execute("COMMIT")
             except sqlite3.Error as exc:
                 raise AuditError(f"cannot read the Merkle tree of {self.path}: {exc}") from None
+
+    def _tree_head_entries(self) -> Iterator[Entry]:
+        with self._lock:
+            try:  # the literal kind lets SQLite use the partial index (a bound parameter would not)
+                rows = self._connection().execute(
+                    f"SELECT {_COLS} FROM audit_entries WHERE kind = 'sth' ORDER BY seq").fetchall()
+            except sqlite3.Error as exc:
+                raise AuditError(f"cannot read the audit log {self.path}: {exc}") from None
+        return iter([entry_from_row(r, f"{self.path}: tree head") for r in rows])
 
     def _seq_of(self, record_id: str) -> int | None:
         if self._base is None:

@@ -16,7 +16,7 @@ import json
 from typing import Any
 
 from ..errors import AuditError
-from .chain import TREE_HEAD, Entry, entry_leaf
+from .chain import TREE_HEAD, Entry
 from .merkle import Frontier, root_hash
 from .sink import AuditSink
 from .sth import TreeHead, key_id, verify_tree_head
@@ -67,8 +67,8 @@ class TreeCheck:
                     raise TreeProblem(first_seq, "the stored Merkle tree is shorter than the pruned part of the log")
                 self.frontier = Frontier(first_seq - t.base, t.get)
 
-    def entry(self, e: Entry) -> bool:
-        """Check ``e`` (before adding its leaf); True when it is a tree head whose signature verified."""
+    def entry(self, e: Entry, leaf: bytes) -> bool:
+        """Check ``e`` (before adding its ``leaf`` hash); True when it is a tree head whose signature verified."""
         verified = False
         if self.against is not None and self.frontier.size == self.against.tree_size:
             self._match_against(e.seq)
@@ -76,7 +76,7 @@ class TreeCheck:
             verified = self._check_head(e)
         if self.frontier.size == self._stored_size:
             self._stored_root = self.frontier.root()
-        self.frontier.append(entry_leaf(e))
+        self.frontier.append(leaf)
         return verified
 
     def _match_against(self, seq: int | None) -> None:

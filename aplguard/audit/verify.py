@@ -19,6 +19,7 @@ was not checked.
 
 from __future__ import annotations
 
+import hashlib
 import hmac
 import json
 import re
@@ -35,10 +36,11 @@ from .chain import (
     TREE_HEAD,
     Entry,
     MalformedEntry,
-    entry_hash,
+    entry_bytes,
     entry_mac,
     resolve_key,
 )
+from .merkle import leaf_hash
 from .records import AuditRecord
 from .sink import AuditSink, open_sink
 from .sth import TreeHead, load_public_key, verify_tree_head
@@ -183,6 +185,8 @@ def verify_log(url_or_sink: str | AuditSink, hmac_key: bytes | str | None = None
         ConfigError: malformed URL or unknown scheme.
     """
     key = resolve_key(hmac_key)
+    if key is None and isinstance(url_or_sink, AuditSink):
+        key = url_or_sink.key  # an open sink verifies with the key it writes with
     res = VerifyResult(ok=False, signed=key is not None)
     pub = load_public_key(public_key) if isinstance(public_key, str) else public_key
     head = load_tree_head(against)
@@ -232,8 +236,8 @@ def verify_log(url_or_sink: str | AuditSink, hmac_key: bytes | str | None = None
 
 
 def _check_entry(e: Entry, expected: int | None, prev: str, key: bytes | None, anchored: dict[int, str],
-                 deep: bool) -> None:
-    """All checks of one entry against its predecessor; raises _Bad."""
+                 deep: bool) -> bytes:
+    """All checks of one entry against its predecessor; raises _Bad. Returns the entry's Merkle leaf hash."""
     if expected is None:
         if e.seq == 0 and e.prev != GENESIS:
             raise _Bad(e.seq, "the first entry does not start a chain (prev is not the genesis hash)", e.rid)
@@ -248,7 +252,8 @@ def _check_entry(e: Entry, expected: int | None, prev: str, key: bytes | None, a
                               "modified or replaced, or this one was inserted)", e.rid)
     if e.kind not in KINDS:
         raise _Bad(e.seq, f"unknown entry kind {e.kind[:40]!r}", e.rid)
-    digest = entry_hash(e.seq, e.kind, e.rid, e.ts, e.tenant, e.prev, e.body)
+    data = entry_bytes(e.seq, e.kind, e.rid, e.ts, e.tenant, e.prev, e.body)  # hashed twice: chain and leaf
+    digest = hashlib.sha256(data).hexdigest()
     if digest != e.hash:
         raise _Bad(e.seq, "hash mismatch: the entry was modified after it was written", e.rid)
     if key is not None:
@@ -263,6 +268,7 @@ def _check_entry(e: Entry, expected: int | None, prev: str, key: bytes | None, a
         raise _Bad(e.seq, f"the {e.kind} entry's body is not a JSON object", e.rid)
     if deep and e.kind == RECORD:
         _deep_check(e)
+    return leaf_hash(data)
 
 
 def load_tree_head(against: TreeHead | dict[str, Any] | str | None) -> TreeHead | None:
@@ -300,10 +306,10 @@ def _walk(sink: AuditSink, key: bytes | None, anchored: dict[int, str], deep: bo
     heads_in_log = 0
     for e in sink.iter_entries():
         try:
-            _check_entry(e, expected, prev, key, anchored, deep)
+            leaf = _check_entry(e, expected, prev, key, anchored, deep)
             if expected is None:
                 tree.start(e.seq)
-            head_verified = tree.entry(e)
+            head_verified = tree.entry(e, leaf)
         except TreeProblem as tp:
             bad = _Bad(tp.seq, tp.reason, e.rid)
             bad.entry = e.envelope()
