@@ -165,6 +165,13 @@ class PostgresSink(AuditSink):
         rows = self._run_locked(run)
         return iter([entry_from_row(r, f"{self.url} table {self.table}: tree head") for r in rows])
 
+    def _entry_at(self, seq: int) -> Entry | None:
+        def run(cur: Any) -> Any:
+            cur.execute(f"SELECT {_COLS} FROM {self.table} WHERE seq = %s", (seq,))
+            return cur.fetchone()
+        row = self._run_locked(run)
+        return entry_from_row(row, f"{self.url} table {self.table}: seq {seq}") if row else None
+
     def _seq_of(self, record_id: str) -> int | None:
         def run(cur: Any) -> Any:
             cur.execute(f"SELECT seq FROM {self.table} WHERE rid = %s AND kind = 'record' ORDER BY seq LIMIT 1",

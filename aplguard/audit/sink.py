@@ -230,6 +230,10 @@ class AuditSink(ABC):
     def _tree(self) -> AbstractContextManager[TreeState | None]:
         """A consistent view of the stored Merkle tree; None when the log has none (read-only old log)."""
 
+    def _entry_at(self, seq: int) -> Entry | None:
+        """The entry with this seq, None when pruned (SQL backends read it by primary key)."""
+        return next((e for e in self.iter_entries() if e.seq == seq), None)
+
     def _seq_of(self, record_id: str) -> int | None:
         """Seq of the record with this id (backends with an index override this scan)."""
         for e in self.iter_entries(kinds=(RECORD,)):
@@ -399,9 +403,7 @@ class AuditSink(ABC):
             t = self._need_tree(t)
             proof = build_inclusion(t, index, tree_head, self.url)
         if include_entry:
-            seq = t.base + index
-            e = next((x for x in self.iter_entries() if x.seq == seq), None) if record_id is None else \
-                next((x for x in self.iter_entries(kinds=(RECORD,)) if x.seq == seq), None)
+            e = self._entry_at(t.base + index)
             if e is not None:
                 proof["entry"] = {**e.envelope(), "body": e.body}
         return proof

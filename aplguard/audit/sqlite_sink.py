@@ -219,6 +219,14 @@ class SQLiteSink(AuditSink):
                 raise AuditError(f"cannot read the audit log {self.path}: {exc}") from None
         return iter([entry_from_row(r, f"{self.path}: tree head") for r in rows])
 
+    def _entry_at(self, seq: int) -> Entry | None:
+        with self._lock:
+            try:
+                row = self._connection().execute(f"SELECT {_COLS} FROM audit_entries WHERE seq = ?", (seq,)).fetchone()
+            except sqlite3.Error as exc:
+                raise AuditError(f"cannot read the audit log {self.path}: {exc}") from None
+        return entry_from_row(row, f"{self.path}: seq {seq}") if row else None
+
     def _seq_of(self, record_id: str) -> int | None:
         if self._base is None:
             return super()._seq_of(record_id)
