@@ -25,7 +25,7 @@ import json
 import os
 import socket
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Any
 
@@ -52,6 +52,9 @@ class Entry:
     hash: str
     mac: str | None
     body: str
+    #: The Merkle leaf hash when the writer computed it with the chain hash (saves hashing twice).
+    #: Not an init field, so ``dataclasses.replace`` never carries a stale one over.
+    leaf: bytes | None = field(default=None, init=False, compare=False, repr=False)
 
     def envelope(self) -> dict[str, Any]:
         """The entry's fields without the body (for JSONL lines and exports)."""
@@ -171,6 +174,8 @@ def entry_hash(seq: int, kind: str, rid: str | None, ts: str, tenant: str | None
 
 def entry_leaf(e: Entry) -> bytes:
     """The entry's RFC 9162 Merkle leaf hash: SHA-256(0x00 || entry bytes)."""
+    if e.leaf is not None:
+        return e.leaf
     return leaf_hash(entry_bytes(e.seq, e.kind, e.rid, e.ts, e.tenant, e.prev, e.body))
 
 
@@ -221,9 +226,12 @@ class ChainBuilder:
 
     def make(self, seq: int, kind: str, rid: str | None, ts: str, tenant: str | None,
              prev: str, body: str) -> Entry:
-        digest = entry_hash(seq, kind, rid, ts, tenant, prev, body)
+        data = entry_bytes(seq, kind, rid, ts, tenant, prev, body)
+        digest = hashlib.sha256(data).hexdigest()
         mac = entry_mac(self.key, digest) if self.key is not None else None
-        return Entry(seq, kind, rid, ts, tenant, prev, digest, mac, body)
+        e = Entry(seq, kind, rid, ts, tenant, prev, digest, mac, body)
+        object.__setattr__(e, "leaf", leaf_hash(data))  # frozen: set once, here, from the bytes just hashed
+        return e
 
     def checkpoint(self, seq: int, prev: str) -> Entry:
         ts = now_ts()
