@@ -42,6 +42,23 @@ pudding tart muffin donut chocolate chocolates candy truffles bonbons guitar bas
 scheme flask ladder strip tractor drill screwdriver wrench chair sofa couch lamp shoes shoe sneakers
 sneaker boots paradox problem conjecture limit scale index rule razor complex fallacy
 room rooms headquarters hq card cards symphony sonata concerto opera requiem overture nocturne
+ring rings finch finches globe bulb bulbs lens lenses prism pendulum knot knots tube tubes valve
+plot plots series spectrum cycle cycles cloud manuscript manuscripts folio sketchbook notebook notebooks
+""")
+
+# Media, techniques, movements and motifs: after a visual artist's name they ask for the
+# artist's way of making pictures ("hokusai woodblock print", "caravaggio chiaroscuro").
+ART_TERMS = word_set("""
+woodblock woodcut linocut etching engraving lithograph lithography print prints screenprint silkscreen
+chiaroscuro sfumato impasto tenebrism pointillism pointillist impressionist impressionism expressionist
+expressionism cubist cubism surreal surrealist surrealism fauvist fauvism abstract minimalist pop
+baroque rococo renaissance romantic romanticism nouveau deco ukiyo gold leaf gilded
+watercolor watercolour watercolors watercolours oil oils gouache acrylic fresco frescoes tempera pastel
+pastels charcoal ink inks pen pencil crayon collage mosaic mural murals canvas canvases
+landscape landscapes seascape seascapes cityscape still life nocturne study studies sketch sketches
+palette brushwork brushstrokes strokes colors colours color colour lighting light texture textures
+technique composition aesthetic aesthetics vibe vibes masterpiece masterpieces painting paintings
+drawing drawings illustration illustrations artwork artworks poster posters lines linework
 """)
 
 # Common English words that are also in the name lexicons; as a name they are weak evidence.
@@ -166,7 +183,37 @@ def style_reason(lower: str, start: int, end: int, artist: bool = False) -> str 
         # "Van Gogh's Starry Night", "Wes Anderson's colour palette"
         if lower[end:end + 2] in ("'s", "\u2019s"):
             return "reference to the artist's work"
+        motif = _artist_motif(lower, start, end)
+        if motif:
+            return motif
     return None
+
+
+def _artist_motif(lower: str, start: int, end: int) -> str | None:
+    """An artist's name followed by a medium, technique or subject: "klimt gold leaf", "dali melting clocks".
+
+    A medium or technique word in the next two words makes a style reference. A content word
+    right after the name does too ("monet haystacks", "van gogh swirling sky"), unless it
+    is something a person does or has ("monet painting", "dali walking in the garden",
+    "kahlo's face"): a function word ("monet in his garden") leaves the name a person.
+    """
+    from . import person_cues  # noqa: PLC0415 (person_cues imports this module)
+
+    stop = re.search(r"[,;.:!?|]", lower[end:end + 80])
+    after = words_after(lower[:end + stop.start()] if stop else lower, end, 3)
+    if not after or not after[0].isascii():
+        return None  # scripts without spaces ("宮崎駿が絵を描いている"): no word to read
+    if after[0] not in person_cues.PERSON_ACTIONS and any(w in ART_TERMS for w in after[:2]):
+        return "style reference (artist with a medium or technique)"
+    w = after[0]
+    if (w in FUNCTION_WORDS or w in person_cues.PERSON_ACTIONS or w in person_cues.PERSON_ATTRIBUTES
+            or w in person_cues.PERSON_ROLES or w in person_cues.PERSON_SETTINGS or w in ("s", "as", "and")):
+        return None
+    if w.endswith("ing") and (len(after) < 2 or after[1] in FUNCTION_WORDS):
+        return None  # "dali walking in the garden": an action, not an adjective
+    if person_cues.person_evidence(lower, start, end) or person_cues.asks_for_person(lower):
+        return None
+    return "style reference (artist's name before a subject)"
 
 
 def _credit_list(before: str, depth: int) -> bool:

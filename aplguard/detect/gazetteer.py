@@ -7,7 +7,7 @@ from collections.abc import Iterable, Mapping, Sequence
 
 from ..errors import ConfigError
 from ..types import Finding
-from . import context, depiction, person_cues, references
+from . import context, depiction, indirect, person_cues, references
 from .builtin_indexes import builtin_index, covered, non_person_index, non_person_spans, visual_artists
 from .names_index import Alias, Hit, NameIndex
 from .normalize import NormalizedText, match_key, normalize
@@ -15,6 +15,7 @@ from .resources import (
     SHARED_CACHE,
     Person,
     ResourceCache,
+    load_dictionary_words,
     load_lexicon,
 )
 
@@ -87,7 +88,8 @@ class GazetteerDetector:
             references.load(self.cache)
             visual_artists(self.cache)
             if self.fuzzy:
-                self._real_words()
+                self._never_fuzzy()
+                self._dictionary()
         non_person_index(self.cache)
         return self
 
@@ -107,6 +109,9 @@ class GazetteerDetector:
             out += references.ordinal_presidents(norm, key, kidx, self.cache, self.id)
             out += references.titled_surnames(norm, key, kidx, self.cache, self.id)
             out += references.office_holders(norm, key, kidx, self.id)
+            # shapes of references the data does not resolve; a resolved one over the same words wins
+            out += [f for f in indirect.unresolved(norm, key, kidx, self.id)
+                    if not any(g.start < f.end and f.start < g.end for g in out)]
             out += references.lone_surnames(norm, key, kidx, self.cache, self.id, [(f.start, f.end) for f in out])
         return depiction.same_person_depicted(out)
 
@@ -118,6 +123,19 @@ class GazetteerDetector:
             return (load_lexicon("first_names.txt") | load_lexicon("surnames.txt")
                     | load_lexicon("common_words.txt") | context.COMMON_WORDS | context.FUNCTION_WORDS)
         return self.cache.get("lexicon.real_words", build)
+
+    def _dictionary(self) -> frozenset[str]:
+        """Frequent words of the prompt languages (``wordfreq``) that are no first name."""
+        first = self.cache.get("lexicon.first_names", lambda: load_lexicon("first_names.txt"))
+        words = self.cache.get("lexicon.wordfreq", load_dictionary_words)
+        # the cache lock is not re-entrant: inputs are fetched before building
+        return self.cache.get("lexicon.dictionary", lambda: words - first)
+
+    def _never_fuzzy(self) -> frozenset[str]:
+        """Words never taken for a misspelled one-word name: lexicon words and dictionary words."""
+        real = self._real_words()
+        words = self.cache.get("lexicon.wordfreq", load_dictionary_words)
+        return self.cache.get("lexicon.never_fuzzy", lambda: real | words)
 
     def _other_first_name(self, norm: NormalizedText, ts: int) -> bool:
         """Whether a capitalised first name (not a title) comes right before ``ts``."""
@@ -131,8 +149,9 @@ class GazetteerDetector:
                   kind: str) -> list[Finding]:
         hits = index.exact(key)
         if self.fuzzy:
-            hits += index.fuzzy(key)
-            hits += index.fuzzy_single(key, self._real_words())
+            words = self._dictionary()
+            hits += [h for h in index.fuzzy(key) if not _dictionary_words_only(key, h, words)]
+            hits += index.fuzzy_single(key, self._never_fuzzy())
         out = []
         non_person = non_person_spans(self.cache, key) if kind != "protected" else []
         for hit in _outermost(hits):
@@ -247,6 +266,23 @@ def _brand_use(lower: str, ts: int, te: int) -> bool:
         after = after[1:]
     return bool((before and before[0] in ("a", "an", "the", "my", "her", "his", "your"))
                 or (after and (after[0] in _PRODUCTS or (len(after) > 1 and after[1] in _PRODUCTS))))
+
+
+def _dictionary_words_only(key: str, hit: Hit, words: frozenset[str]) -> bool:
+    """Whether a fuzzy multi-word hit is made of dictionary words with nothing distinctive.
+
+    Fuzzy matching never turns dictionary words into a person: when every word the prompt
+    wrote is a dictionary word (``wordfreq``) and one of them is not the name's own word, the
+    prompt is read as words ("grand canyon" is no "Grant Ganyon"; "tailor swift" too: an
+    evasion spelled in real words needs a person cue from another detector). A misspelling
+    that is no word ("tayler swfit", "kim kardashain") still matches.
+    """
+    written = key[hit.start:hit.end].split()
+    listed = hit.alias.key.split()
+    if len(written) != len(listed):
+        return False
+    changed = [w for w, n in zip(written, listed) if w != n]
+    return bool(changed) and all(w in words for w in changed) and all(w in words for w in written)
 
 
 def _outermost(hits: list[Hit]) -> list[Hit]:

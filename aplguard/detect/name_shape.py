@@ -47,6 +47,13 @@ _NOT_SURNAMES = context.ANIMALS_OBJECTS | word_set("""
 goat goats moth moths wren wrens mountains nebula galaxy constellation flytrap reaper sands comet
 borealis australis lilies lily orchid daisy cactus fern moss lake lakes falls ridge peak peaks
 """)
+# "<Name> from accounting / from HR / from next door": someone the user knows.
+_FROM_GROUP = re.compile(
+    r" from (?:the |my |our )?(?:accounting|hr|human resources|sales|marketing|finance|legal|it|engineering|"
+    r"payroll|support|customer service|operations|ops|admin|reception|security|procurement|logistics|"
+    r"design|product|research|management|work|school|class|church|office|gym|next door|down the street|"
+    r"upstairs|downstairs|team|college|uni|university|high school|the block|across the street|"
+    r"tinder|bumble|hinge|the dating app)\b")
 _STOP = word_set("""
 a an the of and or in on at to with by for from as is are was be this that these those into over
 under near behind before after during while who which what when where why how not no yes very
@@ -215,13 +222,20 @@ class NameShapeDetector:
                 all_caps: bool) -> Scored | None:
         """"my wife Sarah": a capitalised first name right after a possessive relationship."""
         word, start, end = tokens[i]
-        if all_caps or not word[:1].isupper() or match_key(word)[0] in self._common():
+        k = match_key(word)[0]
+        if all_caps or not word[:1].isupper() or k in self._common():
             return None
-        if match_key(word)[0] not in first:
+        # a name-like word: no list word, function word or thing ("my boss Linda", "my coworker Raj")
+        name_like = (k.isalpha() and len(k) >= 2 and re.search(r"[aeiouy]", k) is not None
+                     and k not in context.FUNCTION_WORDS and k not in context.THING_NOUNS and not word.isupper())
+        if k not in first and not name_like:
             return None
         before = context.words_before(norm.lower, start, 2)
         if len(before) == 2 and before[0] in _POSSESSIVE and before[1] in _RELATION:
             return 0.6, [tokens[i]], "first name after a relationship"
+        # "Jake from accounting", "Priya from HR": a colleague or acquaintance named by where they are
+        if _FROM_GROUP.match(norm.lower, end) and (k in first or name_like) and not _STOP.__contains__(k):
+            return 0.6, [tokens[i]], "first name with a workplace or acquaintance cue"
         return None
 
     @staticmethod

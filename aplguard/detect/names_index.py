@@ -35,6 +35,12 @@ _KATAKANA = re.compile(r"[\u30a0-\u30ff]")
 _KATAKANA_WORD = re.compile(r"^[\u30a0-\u30ff ]+$")
 _HANGUL = re.compile(r"[\uac00-\ud7af]")
 _LATIN_KEY = re.compile(r"^[a-z0-9 ]+$")
+_THAI = re.compile(r"[\u0e00-\u0e7f]")
+_HEBREW = re.compile(r"[\u0590-\u05ff]")
+_ABJAD = re.compile(r"[\u0590-\u05ff\u0600-\u06ff\u0750-\u077f\ufb1d-\ufdff\ufe70-\ufeff]")
+_INDIC = re.compile(r"[\u0900-\u0dff]")
+_ARABIC_PROCLITICS = frozenset("وبلفك")
+_HEBREW_PROCLITICS = frozenset("והבלמשכ")
 _RU_ENDINGS = ("ого", "его", "ому", "ему", "ий", "ый", "ой", "ей", "ои", "еи", "ыи", "ии", "ая", "яя",
                "ом", "ем", "ым", "им", "ах", "ях", "ов", "ев", "ую", "юю", "ою", "а", "я", "у", "ю", "е", "ы",
                "и", "о", "ь", "й")
@@ -316,7 +322,22 @@ class NameIndex:
 
 
 def _bounded(key: str, start: int, end: int, akey: str) -> bool:
-    """Word boundaries around a match; Chinese has none, katakana and hangul words some."""
+    """Word boundaries around a match; Chinese and Thai have none, katakana and hangul words some.
+
+    Arabic-script (Arabic, Persian, Urdu) and Hebrew names may carry a one-letter
+    proclitic ("لمحمد صلاح": for Mohamed Salah; "ולנתניהו"); Indic names (Devanagari,
+    Bengali, Tamil, ...) take case suffixes ("রবীন্দ্রনাথ ঠাকুরের": Tagore's).
+    """
+    if _THAI.match(akey):
+        return True
+    if _ABJAD.match(akey):
+        proclitics = _HEBREW_PROCLITICS if _HEBREW.match(akey) else _ARABIC_PROCLITICS
+        p = start
+        while p > 0 and start - p < 2 and key[p - 1] in proclitics:
+            p -= 1
+        return (p == 0 or key[p - 1] == " ") and (end == len(key) or key[end] == " ")
+    if _INDIC.match(akey):
+        return start == 0 or key[start - 1] == " "
     if _KATAKANA_WORD.match(akey):  # "メッシ" is not inside "メッシュ" (mesh)
         return not (start and _KATAKANA.match(key[start - 1])) and not (end < len(key) and _KATAKANA.match(key[end]))
     if _HANGUL.match(akey):  # particles follow Korean names: "김정은이"

@@ -303,11 +303,13 @@ def match_key(text: str) -> tuple[str, list[int]]:
     key: list[str] = []
     idx: list[int] = []
     for k, c in enumerate(text):
-        if c.isalnum():
+        if c.isalnum() or (key and key[-1] != " " and unicodedata.category(c)[0] == "M"):
+            # combining vowel signs and viramas (Devanagari, Bengali, Tamil, Thai, ...) stay in
+            # their word: "मोदी" is one word, not "म द"
             if c.isdigit() and key and key[-1].isalpha():  # "taylorswift13" -> "taylorswift 13"
                 key.append(" ")
                 idx.append(k)
-            key.append(c.lower()[0])
+            key.append(c.lower()[0] if c.isalnum() else c)
             idx.append(k)
         elif key and key[-1] != " ":
             key.append(" ")
@@ -324,7 +326,7 @@ def key_of(name: str) -> str:
         plain = not _LEETISH.search(name) and not _SEPARATED.search(name)
     else:  # e.g. Chinese/Japanese/Russian names: nothing to fold if already NFKD, unaccented, no marks
         plain = (unicodedata.is_normalized("NFKD", name) and not _SEPARATED.search(name)
-                 and not _LEETISH.search(name) and all(c.isalpha() or c in " -'.·・" for c in name))
+                 and not _LEETISH.search(name) and all(c.isalpha() or c in " -'.·・" or unicodedata.category(c)[0] == "M" for c in name))
     if plain:
         # normalize() would only turn punctuation into spaces, which match_key does anyway
         return match_key(name)[0]

@@ -43,6 +43,9 @@ _LIKENESS = re.compile(
     r"deep\s?fake(?:\s+of)?|face\s?-?swap(?:ped)?(?:\s+with)?|impersonat(?:ing|es|e)|"
     r"sieht\s+aus\s+wie|parecid[oa]\s+a|se\s+parece\s+a|ressemblant\s+[aà]|qui\s+ressemble\s+[aà])\b",
     re.IGNORECASE)
+# Words of LoRA/embedding names that are not the trigger ("jenna_lora_v2", "markus_face_xl").
+_TAG_FILLER = word_set("lora lyco locon loha lycoris hypernet embedding ti v xl sdxl sd sd15 sd1 pony flux "
+                       "final best test epoch step steps model ckpt safetensors pt fp16 bf16 of the a")
 _POINTS_AT_PERSON = re.compile(r"^\s*(?:(?:my|our|his|her|their|your)\s+\w+|[A-Z][\w'\-]+(?:\s+[A-Z][\w'\-]+)?)")
 
 
@@ -101,7 +104,8 @@ class PersonalizationDetector:
         for m in _TAG.finditer(text):
             tagged.append((m.start(), m.end()))
             name = m.group("name").strip()
-            personal = self._names_person(name, _CLASS_AFTER.match(text[m.end():]) is not None)
+            personal = (self._names_person(name, _CLASS_AFTER.match(text[m.end():]) is not None)
+                        or self._trigger_used(name, text, m.start(), m.end()))
             why = "naming a person" if personal else "(style or concept?)"
             out.append(self._f("personalization", 0.85 if personal else 0.4, m.start(), m.end(), text,
                                f"{m.group('type').lower()} tag {why}", personal))
@@ -109,7 +113,8 @@ class PersonalizationDetector:
             if any(a <= m.start() < b for a, b in tagged):
                 continue
             name = m.group("e1") or m.group("e2")
-            personal = self._names_person(name) or bool(re.match(r"\s*" + _PERSON_CLASS, text[m.end():], re.I))
+            personal = (self._names_person(name) or bool(re.match(r"\s*" + _PERSON_CLASS, text[m.end():], re.I))
+                        or self._trigger_used(name, text, m.start(), m.end()))
             out.append(self._f("personalization", 0.8 if personal else 0.35, m.start(), m.end(), text,
                                "textual-inversion token" + (" for a person" if personal else ""), personal))
         for m in _LIKENESS.finditer(norm.text):
@@ -130,9 +135,37 @@ class PersonalizationDetector:
             return True
         words = match_key(re.sub(r"[_\-.]+", " ", name))[0].split()
         first, last = self._lexicons()
+        # "annaface", "lucy-face": a first name glued to "face" (not "typeface", "surface")
+        if any(w.endswith("face") and w[:-4] in first and w[:-4] not in COMMON_WORDS for w in words):
+            return True
         # "kevin_brandt_v2": a first name followed by a surname names a person.
         return any(w in first and nxt in last and (person_after or not (w in COMMON_WORDS and nxt in COMMON_WORDS))
                    for w, nxt in zip(words, words[1:]))
+
+    def _trigger_used(self, name: str, text: str, start: int, end: int) -> bool:
+        """Whether the tag's trigger word is used as the subject: "<lora:jenna_v2:0.8> jenna, portrait".
+
+        A LoRA or embedding trained on one person is called with its trigger word, usually
+        the person's first name. The trigger is the tag name without version, weight and
+        format words ("jenna_v2" -> "jenna"); it counts when it is written outside the tag
+        and is a first name (not an everyday word: "rose", "summer") or is followed by a
+        person class ("marco man"). A style LoRA's trigger ("ghibli style") does not count.
+        """
+        words = [w for w in match_key(re.sub(r"[_\-.]+", " ", name))[0].split()
+                 if w not in _TAG_FILLER and not re.fullmatch(r"v?\d+[a-z]?", w)]
+        if not words:
+            return False
+        first, _ = self._lexicons()
+        rest = text[:start] + " " * (end - start) + text[end:]
+        for w in words:
+            stem = w[:-4] if w.endswith("face") and len(w) > 6 else w
+            for m in re.finditer(r"(?<![\w:])" + re.escape(stem) + r"(?:face)?(?![\w:>])", rest, re.IGNORECASE):
+                after = rest[m.end():m.end() + 40].lower()
+                if re.match(r"\s*(?:style|aesthetic|art|artstyle|lighting|background)\b", after):
+                    continue
+                if (stem in first and stem not in COMMON_WORDS) or _CLASS_AFTER.match(rest[m.end():]):
+                    return True
+        return False
 
     def _f(self, kind: str, score: float, start: int, end: int, text: str, why: str, identity: bool) -> Finding:
         return Finding(kind=kind, score=score, start=start, end=end, text=text[start:end], detector=self.id,

@@ -165,3 +165,30 @@ class ResourceCache:
 
 #: The process-wide cache detectors use when none is passed.
 SHARED_CACHE = ResourceCache()
+
+
+#: Languages whose dictionary words are never fuzzy-matched to a name (the languages of
+#: the function-word lists in :mod:`aplguard.detect.context`).
+DICTIONARY_LANGUAGES = ("en", "de", "fr", "es", "it", "pt", "nl")
+#: How many of each language's most frequent words count as dictionary words.
+DICTIONARY_SIZE = 30_000
+
+
+def load_dictionary_words() -> frozenset[str]:
+    """The most frequent words of the prompt languages, from ``wordfreq`` (offline data).
+
+    Used so that fuzzy name matching never turns a dictionary word into a person
+    ("macro" is not a misspelled "Macron"). Letters-only words, lower case, accents kept
+    as ``wordfreq`` writes them and also folded (prompts are matched without accents).
+    """
+    import unicodedata  # noqa: PLC0415
+
+    from wordfreq import top_n_list  # noqa: PLC0415 (a base dependency; imported when first needed)
+
+    out: set[str] = set()
+    for lang in DICTIONARY_LANGUAGES:
+        for w in top_n_list(lang, DICTIONARY_SIZE, wordlist="small"):
+            if w.isalpha():
+                out.add(w)
+                out.add("".join(c for c in unicodedata.normalize("NFKD", w) if not unicodedata.combining(c)))
+    return frozenset(out)

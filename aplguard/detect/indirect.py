@@ -1,0 +1,79 @@
+"""Indirect references to one real person that no phrase list resolves.
+
+"the author of <work>", "the actor who played <character>", "the singer of <song>",
+"the first person to walk on ...", "the youngest prime minister of <country>": the
+prompt asks for one specific, real person without naming them. The phrases the data
+resolves ("the author of Harry Potter" -> J. K. Rowling, ``data/descriptions.txt``) are
+found by the gazetteer with the canonical name; this module catches the *shape* of such
+a reference, so an unlisted work, role or record is still identity-seeking (canonical
+``None``). Where both fire, the resolved finding is stronger and wins the merge.
+
+Generic wording is left alone: an indefinite head ("an actor who played a villain", "a
+singer of folk songs"), an indefinite or local object ("the author of a fantasy novel",
+"the president of the chess club"), a non-person head ("the oldest tree") and everyday
+firsts ("the first person to arrive at the party").
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..types import Finding
+from . import context
+from .normalize import NormalizedText
+
+# An object that makes the reference generic: indefinite, possessive, demonstrative, or a
+# local group ("the team", "the party").
+_GENERIC_OBJECT = (r"(?:a|an|some|any|every|my|our|your|his|her|their|its|this|that|these|those|"
+                   r"the (?:band|song|songs|book|books|story|film|movie|group|article|post|page|picture|image|"
+                   r"painting|video|company|firm|restaurant|cafe|shop|store|house|building|school|club|team|"
+                   r"novel|poem|show|letter|blog|website|message|email|party|day|year|class|family|night|race|"
+                   r"game|month|week|village|town|neighborhood|neighbourhood|office|project|play|local \w+|"
+                   r"chess club|book club|month))\b")
+_CREATOR = (r"(?:author|writer|novelist|poet|playwright|singer|vocalist|rapper|composer|songwriter|creator|"
+            r"inventor|founder|co ?founder|painter|sculptor|frontman|frontwoman|voice actor|voice actress|"
+            r"lead actor|lead actress|star|director)")
+_ROLE_OF = re.compile(r"\bthe (?:(?:lead|main|original|famous|real|late|current|former) )?" + _CREATOR
+                      + r" of (?!" + _GENERIC_OBJECT + r")(?=[a-z0-9])")
+_DOER = (r"(?:actor|actress|guy|man|woman|person|girl|boy|lady|dude|kid|one|star|singer|rapper|artist|"
+         r"player|athlete|scientist|politician|astronaut|director|writer|author|comedian|host|chef)")
+_DID = (r"(?:played|plays|portrayed|portrays|voiced|voices|sang|sings|wrote|writes|directed|founded|"
+        r"invented|discovered|created|painted|won|starred in|stars in|hosts|hosted|owns|bought|"
+        r"assassinated|shot|landed|walked on|climbed|composed|designed|built)")
+_WHO_DID = re.compile(r"\b(?P<head>the |that |this )?" + _DOER + r" who (?:first |famously |originally )?"
+                      + _DID + r" (?!" + _GENERIC_OBJECT + r")(?=[a-z0-9])")
+_RECORD = (r"(?:first|last|only|youngest|oldest|tallest|shortest|richest|poorest|fastest|strongest|"
+           r"most famous|most powerful|most decorated|most followed|best selling|highest paid|"
+           r"longest serving|longest reigning|\d{1,3} ?(?:st|nd|rd|th))")
+_WHO = (r"(?:person|man|woman|human|astronaut|cosmonaut|president|vice president|prime minister|chancellor|"
+        r"premier|monarch|king|queen|emperor|empress|pope|ceo|billionaire|player|athlete|footballer|boxer|"
+        r"swimmer|sprinter|runner|olympian|actor|actress|singer|rapper|pilot|governor|senator|mayor|"
+        r"secretary general|head of state|leader|scientist|explorer|mountaineer|climber|aviator)")
+_FEAT = (r"(?:to (?:walk|win|climb|reach|fly|orbit|land|set foot|become|swim|run|cross|sail|travel|"
+         r"circumnavigate|summit|discover|invent|receive|hold|lead|serve|break|score|step|split|"
+         r"visit|be elected|be crowned)|in (?:space|history|the world|orbit|the us|the uk|america|"
+         r"nba|nfl|f1|the nba|the nfl)|ever|on (?:the moon|mars|everest)|alive|on earth|of all time|"
+         r"of (?!" + _GENERIC_OBJECT + r")(?=[a-z0-9]))")
+_SUPERLATIVE = re.compile(r"\bthe " + _RECORD + r"(?: [a-z]+){0,2}? " + _WHO + r"s? " + _FEAT)
+
+
+def unresolved(norm: NormalizedText, key: str, kidx: list[int], detector: str) -> list[Finding]:
+    """Findings for indirect references to one real person (canonical ``None``).
+
+    ``key``/``kidx``: the match key of ``norm.text`` and its offsets (see ``match_key``).
+    """
+    out = []
+    for rx, what in ((_ROLE_OF, "the creator or performer of a work"),
+                     (_WHO_DID, "the person who played, made or did something"),
+                     (_SUPERLATIVE, "a record holder or office holder by rank")):
+        for m in rx.finditer(key):
+            stop = key.find(" ", m.end() + 1)  # the span takes in the first word of the object
+            last = (len(key) if stop < 0 else stop) if key[m.end() - 1:m.end()] == " " else m.end()
+            ts, te = kidx[m.start()], kidx[last - 1] + 1
+            if context.indefinite_before(norm.lower, ts) or context.pet_or_object_name(norm.lower, ts):
+                continue  # "an actor who played ...": anyone who did
+            start, end = norm.span(ts, te)
+            out.append(Finding(kind="public_figure", score=0.72, start=start, end=end,
+                               text=norm.original[start:end], detector=detector, canonical=None,
+                               explanation=f"indirect reference to one real person ({what})"))
+    return out
