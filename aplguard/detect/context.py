@@ -43,7 +43,7 @@ scheme flask ladder strip tractor drill screwdriver wrench chair sofa couch lamp
 sneaker boots paradox problem conjecture limit scale index rule razor complex fallacy
 room rooms headquarters hq card cards symphony sonata concerto opera requiem overture nocturne
 ring rings finch finches globe bulb bulbs lens lenses prism pendulum knot knots tube tubes valve
-plot plots series spectrum cycle cycles cloud manuscript manuscripts folio sketchbook notebook notebooks
+plot plots series spectrum cycle cycles cloud clouds sheep gazelle frog beetle orchid tulip manuscript manuscripts folio sketchbook notebook notebooks
 """)
 
 # Media, techniques, movements and motifs: after a visual artist's name they ask for the
@@ -58,7 +58,8 @@ pastels charcoal ink inks pen pencil crayon collage mosaic mural murals canvas c
 landscape landscapes seascape seascapes cityscape still life nocturne study studies sketch sketches
 palette brushwork brushstrokes strokes colors colours color colour lighting light texture textures
 technique composition aesthetic aesthetics vibe vibes masterpiece masterpieces painting paintings
-drawing drawings illustration illustrations artwork artworks poster posters lines linework
+drawing drawings illustration illustrations artwork artworks poster posters lines linework graffiti
+street art silhouettes cutouts motif motifs pattern patterns
 """)
 
 # Common English words that are also in the name lexicons; as a name they are weak evidence.
@@ -203,7 +204,7 @@ def _artist_motif(lower: str, start: int, end: int) -> str | None:
     after = words_after(lower[:end + stop.start()] if stop else lower, end, 3)
     if not after or not after[0].isascii():
         return None  # scripts without spaces ("宮崎駿が絵を描いている"): no word to read
-    if after[0] not in person_cues.PERSON_ACTIONS and any(w in ART_TERMS for w in after[:2]):
+    if after[0] not in person_cues.PERSON_ACTIONS and any(w in ART_TERMS for w in after[:3]):
         return "style reference (artist with a medium or technique)"
     w = after[0]
     if (w in FUNCTION_WORDS or w in person_cues.PERSON_ACTIONS or w in person_cues.PERSON_ATTRIBUTES
@@ -254,6 +255,8 @@ def thing_after(lower: str, end: int, one_word: bool = False, text: str | None =
         after = after[1:]  # possessive: "Newton's cradle"
     if after and after[0] in THING_NOUNS:
         return after[0]
+    if len(after) == 2 and after[1] in THING_NOUNS and lower[end:end + 1] == "-":
+        return after[1]  # "Einstein-Rosen bridge": two names hyphenated before a thing
     if len(after) == 2 and after[1] in THING_NOUNS and _ADJECTIVE.fullmatch(after[0]):
         return after[1]  # "Obama presidential library", "Einstein medical center"
     if text is not None and len(after) == 2 and after[1] in THING_NOUNS and _proper_word_after(text, end):

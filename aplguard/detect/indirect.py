@@ -42,19 +42,26 @@ _DID = (r"(?:played|plays|portrayed|portrays|voiced|voices|sang|sings|wrote|writ
         r"assassinated|shot|landed|walked on|climbed|composed|designed|built)")
 _WHO_DID = re.compile(r"\b(?P<head>the |that |this )?" + _DOER + r" who (?:first |famously |originally )?"
                       + _DID + r" (?!" + _GENERIC_OBJECT + r")(?=[a-z0-9])")
-_RECORD = (r"(?:first|last|only|youngest|oldest|tallest|shortest|richest|poorest|fastest|strongest|"
+_RECORD = (r"(?:first|second|third|fourth|fifth|last|only|youngest|oldest|tallest|shortest|richest|poorest|fastest|strongest|"
            r"most famous|most powerful|most decorated|most followed|best selling|highest paid|"
            r"longest serving|longest reigning|\d{1,3} ?(?:st|nd|rd|th))")
 _WHO = (r"(?:person|man|woman|human|astronaut|cosmonaut|president|vice president|prime minister|chancellor|"
         r"premier|monarch|king|queen|emperor|empress|pope|ceo|billionaire|player|athlete|footballer|boxer|"
         r"swimmer|sprinter|runner|olympian|actor|actress|singer|rapper|pilot|governor|senator|mayor|"
-        r"secretary general|head of state|leader|scientist|explorer|mountaineer|climber|aviator)")
+        r"secretary general|head of state|leader|scientist|explorer|mountaineer|climber|aviator|laureate|winner|"
+        r"champion|recipient|medalist|medallist|author|writer|director|artist|musician|youtuber|streamer|"
+        r"influencer|celebrity)")
 _FEAT = (r"(?:to (?:walk|win|climb|reach|fly|orbit|land|set foot|become|swim|run|cross|sail|travel|"
          r"circumnavigate|summit|discover|invent|receive|hold|lead|serve|break|score|step|split|"
          r"visit|be elected|be crowned)|in (?:space|history|the world|orbit|the us|the uk|america|"
-         r"nba|nfl|f1|the nba|the nfl)|ever|on (?:the moon|mars|everest)|alive|on earth|of all time|"
+         r"nba|nfl|f1|the nba|the nfl)|ever|on (?:the moon|mars|everest|instagram|twitter|x|tiktok|youtube|"
+         r"twitch|the planet)|alive|on earth|of all time|"
          r"of (?!" + _GENERIC_OBJECT + r")(?=[a-z0-9]))")
-_SUPERLATIVE = re.compile(r"\bthe " + _RECORD + r"(?: [a-z]+){0,2}? " + _WHO + r"s? " + _FEAT)
+# "the youngest Nobel Peace Prize laureate": a record holder of a named prize
+_PRIZE = re.compile(r"\bthe " + _RECORD + r"(?: [a-z]+){0,3} (?:prize|award|nobel|oscar|grammy|olympic|gold|"
+                    r"world cup|championship|trophy) (?:[a-z]+ )?(?:laureate|winner|champion|recipient|medalist|"
+                    r"medallist)\b")
+_SUPERLATIVE = re.compile(r"\bthe " + _RECORD + r"(?: [a-z]+){0,3}? " + _WHO + r"s? " + _FEAT)
 
 
 def unresolved(norm: NormalizedText, key: str, kidx: list[int], detector: str) -> list[Finding]:
@@ -65,7 +72,8 @@ def unresolved(norm: NormalizedText, key: str, kidx: list[int], detector: str) -
     out = []
     for rx, what in ((_ROLE_OF, "the creator or performer of a work"),
                      (_WHO_DID, "the person who played, made or did something"),
-                     (_SUPERLATIVE, "a record holder or office holder by rank")):
+                     (_SUPERLATIVE, "a record holder or office holder by rank"),
+                     (_PRIZE, "a record holder of a named prize")):
         for m in rx.finditer(key):
             stop = key.find(" ", m.end() + 1)  # the span takes in the first word of the object
             last = (len(key) if stop < 0 else stop) if key[m.end() - 1:m.end()] == " " else m.end()

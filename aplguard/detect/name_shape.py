@@ -18,7 +18,7 @@ from . import context
 from .builtin_indexes import builtin_index, non_person_index
 from .context import COMMON_WORDS, word_set
 from .normalize import NormalizedText, match_key, normalize
-from .resources import SHARED_CACHE, ResourceCache, load_lexicon
+from .resources import SHARED_CACHE, ResourceCache, load_dictionary_words, load_lexicon
 
 #: A word of the prompt with its start and end offsets in the normalised text.
 Token = tuple[str, int, int]
@@ -49,11 +49,13 @@ borealis australis lilies lily orchid daisy cactus fern moss lake lakes falls ri
 """)
 # "<Name> from accounting / from HR / from next door": someone the user knows.
 _FROM_GROUP = re.compile(
-    r" from (?:the |my |our )?(?:accounting|hr|human resources|sales|marketing|finance|legal|it|engineering|"
+    r" from (?:the |my |our )?(?:[a-z]+ )?(?:accounting|hr|human resources|sales|marketing|finance|legal|it|engineering|"
     r"payroll|support|customer service|operations|ops|admin|reception|security|procurement|logistics|"
     r"design|product|research|management|work|school|class|church|office|gym|next door|down the street|"
     r"upstairs|downstairs|team|college|uni|university|high school|the block|across the street|"
     r"tinder|bumble|hinge|the dating app)\b")
+# "Lisa from Blackpink", "Jake from State Farm": a first name and the group or company they are known by
+_FROM_ORG = re.compile(r" from (?:the )?[A-Z][\w&'\-]+")
 _STOP = word_set("""
 a an the of and or in on at to with by for from as is are was be this that these those into over
 under near behind before after during while who which what when where why how not no yes very
@@ -139,7 +141,9 @@ class NameShapeDetector:
                     if scored and (best is None or scored[0] > best[0]):
                         best = scored
             if best is None:
-                single = self._single(norm, tokens, i, first, all_caps)
+                s0, s1 = tokens[i][1], tokens[i][2]
+                listed = any(known[s0:s1]) or any(a <= s0 and s1 <= b for a, b in one_word)
+                single = None if listed else self._single(norm, tokens, i, first, all_caps)
                 if single:
                     best = single
             if best is not None:
@@ -155,6 +159,8 @@ class NameShapeDetector:
     def _score(self, norm: NormalizedText, seq: list[Token], first: frozenset[str], last: frozenset[str],
                all_caps: bool, key: str) -> Scored | None:
         words = [t for t, _, _ in seq]
+        if any(w.lower().endswith(("'s", "\u2019s")) for w in words[:-1]):
+            return None  # "Michelangelo's David": a work, not a first name + surname
         lows = [w.lower() for w in words]
         # a lower-case particle inside a name: "Mohammed bin Rashid", "Ludwig van Beethoven"
         particle = [0 < j < len(words) - 1 and w in _MID_PARTICLES for j, w in enumerate(words)]
@@ -231,12 +237,23 @@ class NameShapeDetector:
         if k not in first and not name_like:
             return None
         before = context.words_before(norm.lower, start, 2)
+        if before and before[-1] in _PERSON_TITLES and k in self._lexicons()[1] and k not in self._common():
+            return 0.6, [tokens[i]], "title and surname"  # "my therapist Dr. Feldman", "Mrs Patterson"
         if len(before) == 2 and before[0] in _POSSESSIVE and before[1] in _RELATION:
             return 0.6, [tokens[i]], "first name after a relationship"
         # "Jake from accounting", "Priya from HR": a colleague or acquaintance named by where they are
-        if _FROM_GROUP.match(norm.lower, end) and (k in first or name_like) and not _STOP.__contains__(k):
+        if (_FROM_GROUP.match(norm.lower, end) or self._from_org(norm.text, end)) and (k in first or name_like) and not _STOP.__contains__(k):
             return 0.6, [tokens[i]], "first name with a workplace or acquaintance cue"
         return None
+
+    def _from_org(self, text: str, end: int) -> bool:
+        """" from Blackpink": a group or company that is no dictionary word ("Elsa from Frozen" is a film)."""
+        m = _FROM_ORG.match(text, end)
+        if not m:
+            return False
+        words = self.cache.get("lexicon.wordfreq", load_dictionary_words)
+        org = match_key(m.group().split()[-1])[0]
+        return org not in words and org not in self._common()
 
     @staticmethod
     def _cue(lower: str, start: int, end: int) -> float:

@@ -172,6 +172,8 @@ class NameIndex:
                 ambiguous = ambiguous or (" " not in key and key in COMMON_WORDS and person.source == "builtin")
                 native = not _LATIN_KEY.match(key)
                 add(Alias(person, form, key, ambiguous, "native" if native else "name"))
+                if native and key.startswith("\u0627\u0644"):  # "الملك" after li- is written "للملك"
+                    add(Alias(person, form, "\u0644\u0644" + key[2:], ambiguous, "native"))
                 if native and " " in key and _CJK.search(key):  # "泰勒·斯威夫特" is also written "泰勒斯威夫特"
                     add(Alias(person, form, key.replace(" ", ""), ambiguous, "native"))
                 if not native and not ambiguous and " " in key and len(key) >= 9:

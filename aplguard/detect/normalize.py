@@ -293,6 +293,10 @@ def _fold_tokens(chars: list[str]) -> list[str]:
     return chars
 
 
+# Ukrainian/Belarusian letters matched as their Russian counterparts ("Мессі" = "Месси").
+_KEY_FOLD = {"\u0456": "\u0438", "\u0457": "\u0438", "\u0454": "\u0435", "\u0491": "\u0433", "\u045e": "\u0443"}
+
+
 def match_key(text: str) -> tuple[str, list[int]]:
     """Lower-case letters/digits with every other run of characters as one space.
 
@@ -309,7 +313,7 @@ def match_key(text: str) -> tuple[str, list[int]]:
             if c.isdigit() and key and key[-1].isalpha():  # "taylorswift13" -> "taylorswift 13"
                 key.append(" ")
                 idx.append(k)
-            key.append(c.lower()[0] if c.isalnum() else c)
+            key.append(_KEY_FOLD.get(c.lower()[0], c.lower()[0]) if c.isalnum() else c)
             idx.append(k)
         elif key and key[-1] != " ":
             key.append(" ")

@@ -22,7 +22,7 @@ from .resources import SHARED_CACHE, ResourceCache, load_lexicon
 RARE_TOKENS = word_set("sks ohwx zwx phol rnk hta olis qwx bnha szn xyz tok sbu vkt mxw ukj zxc "
                         "trp wxq sksperson ohwxman")
 _PERSON_CLASS = (r"(?:person|people|man|men|woman|women|boy|girl|guy|lady|gentleman|child|kid|face|"
-                 r"portrait|character|human|male|female|actor|actress|model|teen|teenager|baby|"
+                 r"portrait|headshot|selfie|character|human|male|female|actor|actress|model|teen|teenager|baby|"
                  r"mann|frau|hombre|mujer|homme|femme)")
 _RARE = re.compile(r"(?<![\w<])(?P<tok>[a-z]{2,5})\s+(?:" + _PERSON_CLASS + r")\b", re.IGNORECASE)
 # "a photo of sks", "portrait of [V]": an identifier as the whole subject
@@ -35,7 +35,9 @@ _TAG = re.compile(r"<\s*(?P<type>lora|lyco|locon|loha|hypernet|embedding|ti)\s*:
 _EMBED = re.compile(r"(?:\bembedding:(?P<e1>[\w.\-]{1,80}))|(?:<(?P<e2>[a-z][\w\-]{1,60})>)", re.IGNORECASE)
 _CLASS_AFTER = re.compile(r"\s*(?:,\s*)?(?:a |an |the )?(?:\w+ ){0,2}" + _PERSON_CLASS + r"\b", re.IGNORECASE)
 _PERSONISH = re.compile(r"(?:^|[_\-\s.])(?:face|person|people|man|woman|celeb|celebrity|likeness|portrait|"
-                        r"realperson|selfie|me|myself|wife|husband|girlfriend|boyfriend)(?:$|[_\-\s.\d])",
+                        r"realperson|selfie|me|myself|(?:my)?(?:wife|husband|girlfriend|boyfriend|gf|bf|mom|mum|dad|"
+                        r"mother|father|sister|brother|grandma|grandpa|granny|aunt|uncle|cousin|son|daughter|boss|"
+                        r"neighbou?r|coworker|colleague|friend|bestie|ex))(?:$|[_\-\s.\d])",
                         re.IGNORECASE)
 _LIKENESS = re.compile(
     r"\b(?:spitting\s+image\s+of|dead\s+ringer\s+for|(?:identical\s+)?twin\s+of|looks?\s+(?:just\s+|exactly\s+)?like|looking\s+like|look-?alikes?|doppelg[aä]nger|"
@@ -133,8 +135,12 @@ class PersonalizationDetector:
         """
         if _PERSONISH.search(name):
             return True
-        words = match_key(re.sub(r"[_\-.]+", " ", name))[0].split()
+        # "kevinB", "AnnaSmith": camelCase parts are words
+        words = match_key(re.sub(r"(?<=[a-z])(?=[A-Z])|[_\-.]+", " ", name))[0].split()
         first, last = self._lexicons()
+        # "kevin b": a first name with an initial
+        if any(w in first and w not in COMMON_WORDS and len(w) >= 3 and len(n) == 1 for w, n in zip(words, words[1:])):
+            return True
         # "annaface", "lucy-face": a first name glued to "face" (not "typeface", "surface")
         if any(w.endswith("face") and w[:-4] in first and w[:-4] not in COMMON_WORDS for w in words):
             return True
