@@ -137,6 +137,12 @@ class GazetteerDetector:
         words = self.cache.get("lexicon.wordfreq", load_dictionary_words)
         return self.cache.get("lexicon.never_fuzzy", lambda: real | words)
 
+    def _joined_word(self, norm: NormalizedText, ts: int, te: int, alias: Alias) -> bool:
+        """Whether a one-word alias spelled with dots or dashes ("Will.i.am") was written as a plain word."""
+        if " " in alias.key or not re.search(r"[^\w\s]", alias.form) or re.search(r"[^\w\s]", norm.text[ts:te]):
+            return False
+        return alias.key in self._never_fuzzy()
+
     def _other_first_name(self, norm: NormalizedText, ts: int) -> bool:
         """Whether a capitalised first name (not a title) comes right before ``ts``."""
         m = re.search(r"([^\W\d_]+)\s+$", norm.text[max(0, ts - 40):ts])
@@ -174,6 +180,8 @@ class GazetteerDetector:
         lower = norm.lower
         if alias.ambiguous and not self._ambiguous_mention(norm, ts, te, alias):
             return None
+        if self._joined_word(norm, ts, te, alias) and not person_cues.person_evidence(lower, ts, te):
+            return None  # "william" is a word, not "Will.i.am"; "gem" is not "G.E.M."
         if hit.how == "stem" and " " not in alias.key and not norm.text[ts:ts + 1].isupper():
             return None  # an inflected one-word Russian name must be capitalised: "маске" is a mask
         if alias.kind == "name" and " " not in alias.key and self._other_first_name(norm, ts):

@@ -53,7 +53,8 @@ _FROM_GROUP = re.compile(
     r"payroll|support|customer service|operations|ops|admin|reception|security|procurement|logistics|"
     r"design|product|research|management|work|school|class|church|office|gym|next door|down the street|"
     r"upstairs|downstairs|team|college|uni|university|high school|the block|across the street|"
-    r"tinder|bumble|hinge|the dating app)\b")
+    r"tinder|bumble|hinge|the dating app|desk|front desk|counter|store|shop|cafe|bar|pharmacy|bank|clinic|"
+    r"hospital|library|daycare|building|floor|lab|warehouse|site|church choir|choir|book club|club)\b")
 # "Lisa from Blackpink", "Jake from State Farm": a first name and the group or company they are known by
 _FROM_ORG = re.compile(r" from (?:the )?[A-Z][\w&'\-]+")
 _STOP = word_set("""

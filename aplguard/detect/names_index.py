@@ -346,4 +346,6 @@ def _bounded(key: str, start: int, end: int, akey: str) -> bool:
         return not (start and _HANGUL.match(key[start - 1]))
     if _CJK.search(akey):
         return True
+    if key.startswith("ji", end) and (end + 2 == len(key) or key[end + 2] == " "):
+        return start == 0 or key[start - 1] == " "  # Hindi honorific: "Modiji", "Gandhiji"
     return (start == 0 or key[start - 1] == " ") and (end == len(key) or key[end] == " ")

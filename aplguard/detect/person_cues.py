@@ -44,7 +44,8 @@ stage rally rallies podium concert concerts tour gig festival carpet premiere in
 press campaign parliament senate congress summit debate gala ceremony gym studio office courthouse
 court trial jail prison photoshoot paparazzi oscars grammys grammy met show talkshow set lecture
 speech inauguration funeral wedding birthday party parade protest march meeting cabinet throne
-laboratory lab locker dugout sideline podcast livestream stream microphone mic
+laboratory lab locker dugout sideline podcast livestream stream microphone mic halftime bowl olympics
+finals match
 """)
 
 # What people have, wear or are with: "darwin with a long white beard", "jolie in a black gown".

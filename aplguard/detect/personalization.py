@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from ..types import Finding
+from . import person_cues
 from .context import COMMON_WORDS, word_set
 from .normalize import HARD_SCAN_LIMIT, match_key, normalize
 from .resources import SHARED_CACHE, ResourceCache, load_lexicon
@@ -142,7 +143,8 @@ class PersonalizationDetector:
         if any(w in first and w not in COMMON_WORDS and len(w) >= 3 and len(n) == 1 for w, n in zip(words, words[1:])):
             return True
         # "annaface", "lucy-face": a first name glued to "face" (not "typeface", "surface")
-        if any(w.endswith("face") and w[:-4] in first and w[:-4] not in COMMON_WORDS for w in words):
+        if any(w.endswith("face") and ((w[:-4] in first and w[:-4] not in COMMON_WORDS) or _PERSONISH.match(w[:-4]))
+               for w in words):
             return True
         # "kevin_brandt_v2": a first name followed by a surname names a person.
         return any(w in first and nxt in last and (person_after or not (w in COMMON_WORDS and nxt in COMMON_WORDS))
@@ -169,7 +171,8 @@ class PersonalizationDetector:
                 after = rest[m.end():m.end() + 40].lower()
                 if re.match(r"\s*(?:style|aesthetic|art|artstyle|lighting|background)\b", after):
                     continue
-                if (stem in first and stem not in COMMON_WORDS) or _CLASS_AFTER.match(rest[m.end():]):
+                if ((stem in first and stem not in COMMON_WORDS) or _CLASS_AFTER.match(rest[m.end():])
+                        or person_cues.person_evidence(rest.lower(), m.start(), m.end())):
                     return True
         return False
 
