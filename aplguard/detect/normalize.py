@@ -329,8 +329,10 @@ def key_of(name: str) -> str:
     if name.isascii():
         plain = not _LEETISH.search(name) and not _SEPARATED.search(name)
     else:  # e.g. Chinese/Japanese/Russian names: nothing to fold if already NFKD, unaccented, no marks
+        # (vowel signs of Indic and Thai names are kept; a decomposed Latin accent is normalised away)
+        latin = any("a" <= c.lower() <= "z" for c in name)
         plain = (unicodedata.is_normalized("NFKD", name) and not _SEPARATED.search(name)
-                 and not _LEETISH.search(name) and all(c.isalpha() or c in " -'.·・" or unicodedata.category(c)[0] == "M" for c in name))
+                 and not _LEETISH.search(name) and all(c.isalpha() or c in " -'.·・" or (unicodedata.category(c)[0] == "M" and not latin) for c in name))
     if plain:
         # normalize() would only turn punctuation into spaces, which match_key does anyway
         return match_key(name)[0]
