@@ -49,6 +49,9 @@ class ServerConfig(_Model):
     header_timeout_s: float = Field(default=10.0, gt=0, le=300,
                                     description="A connection must send a complete request head within this.")
     limit_concurrency: int = Field(default=1024, ge=1, description="Connections + tasks before uvicorn answers 503.")
+    http: Literal["auto", "httptools", "h11"] = Field(default="auto",
+                                                     description="HTTP parser: httptools (C) when installed, else h11.")
+    loop: Literal["auto", "uvloop", "asyncio"] = Field(default="auto", description="Event loop (uvloop when installed).")
     access_log: bool = Field(default=False, description="uvicorn access log (method, path, status; never bodies).")
 
 

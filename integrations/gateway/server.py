@@ -18,7 +18,7 @@ import uvicorn
 
 from .app import create_app
 from .config import GatewayConfig, check_bind
-from .protocol import head_timeout_protocol
+from .protocol import protocol_class
 from .service import Service
 
 MAX_HEAD_BYTES = 64 * 1024
@@ -27,7 +27,7 @@ MAX_HEAD_BYTES = 64 * 1024
 def uvicorn_config(app: Any, config: GatewayConfig, host: str, port: int, **extra: Any) -> uvicorn.Config:
     s = config.server
     return uvicorn.Config(app, host=host, port=port, backlog=s.backlog, timeout_keep_alive=int(max(1, s.keep_alive_s)),
-                          limit_concurrency=s.limit_concurrency, http=head_timeout_protocol(s.header_timeout_s),
+                          limit_concurrency=s.limit_concurrency, http=protocol_class(s.http, s.header_timeout_s, MAX_HEAD_BYTES), loop=s.loop,
                           h11_max_incomplete_event_size=MAX_HEAD_BYTES, access_log=s.access_log,
                           server_header=False, lifespan="on", ws="none", **extra)
 
