@@ -376,7 +376,9 @@ class Guard:
                 try:
                     from .faces import FaceAuditor
 
-                    self._faces = FaceAuditor.create(gallery=self._gallery)
+                    settings = self.engine.settings(self.context)  # the base policy's match threshold
+                    self._faces = FaceAuditor.create(gallery=self._gallery, threshold=settings.match_threshold,
+                                                     far=settings.match_far)
                 except (ImportError, AplGuardError) as exc:
                     self._faces_error = f"face checks unavailable: {type(exc).__name__}"
                     log.warning("%s: %s", self._faces_error, exc)

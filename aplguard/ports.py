@@ -120,6 +120,12 @@ class SettingsView(Protocol):
     @property
     def input_checks(self) -> bool: ...
 
+    @property
+    def match_threshold(self) -> float | None: ...
+
+    @property
+    def match_far(self) -> float | None: ...
+
 
 @runtime_checkable
 class PolicyPort(Protocol):

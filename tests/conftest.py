@@ -37,6 +37,8 @@ class ScriptedSettings:
     audit_required = False
     output_checks = False
     input_checks = False
+    match_threshold = None
+    match_far = None
 
 
 class ScriptedEngine:

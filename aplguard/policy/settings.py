@@ -27,6 +27,8 @@ class PolicySettings:
         match_gallery: match detected faces against the protected gallery.
         input_detect_faces: run face detection on input images (img2img, IP-Adapter, ControlNet).
         input_match_gallery: match input faces against the protected gallery.
+        match_threshold: gallery-match cosine threshold (None: the matcher's calibrated one).
+        match_far: gallery-match threshold given as a false accept rate (None: not set).
     """
 
     name: str
@@ -42,6 +44,8 @@ class PolicySettings:
     match_gallery: bool
     input_detect_faces: bool = False
     input_match_gallery: bool = False
+    match_threshold: float | None = None
+    match_far: float | None = None
 
     @property
     def output_checks(self) -> bool:
@@ -76,4 +80,5 @@ def settings_for(policy: Policy) -> PolicySettings:
         detect_faces=policy.output.detect_faces, match_gallery=policy.output.match_gallery and policy.output.detect_faces,
         input_detect_faces=policy.input.detect_faces,
         input_match_gallery=policy.input.match_gallery and policy.input.detect_faces,
+        match_threshold=policy.output.match_threshold, match_far=policy.output.match_far,
     )

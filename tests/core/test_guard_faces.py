@@ -102,3 +102,24 @@ def test_img2img_of_a_protected_person_is_refused_by_input_checks(gallery_dir):
     assert out.decisions[0].blocked and out.decisions[0].rule == "input:block-gallery-input"
     assert calls == [] and out.images == [None]
     assert out.inputs[0].matches and out.inputs[0].matches[0].identity
+
+
+@pytest.mark.parametrize("setting,matched", [("match_threshold: 0.999", False), ("match_far: 0.001", True)])
+def test_policy_match_threshold_reaches_the_default_auditor(gallery_dir, tmp_path, setting, matched):
+    folder, image = gallery_dir
+    policy = tmp_path / "p.yaml"
+    policy.write_text(f"""
+apiVersion: aplguard/v1
+name: thresholds
+rules: []
+default: {{action: allow}}
+output:
+  {setting}
+  rules:
+    - id: flag-match
+      when: {{matches: {{min_count: 1}}}}
+      action: flag
+""")
+    mirrored = image.transpose(Image.Transpose.FLIP_LEFT_RIGHT)  # the same person, not the enrolled pixels
+    out = Guard(_photo_pipe(mirrored), policy=str(policy), gallery=folder)("an astronaut")
+    assert out.faces[0] and bool(out.matches[0]) is matched
