@@ -9,6 +9,7 @@ refused before anything is loaded.
 from __future__ import annotations
 
 import multiprocessing
+import signal
 import socket
 import threading
 import time
@@ -52,16 +53,29 @@ def serve(config: GatewayConfig, host: str | None = None, port: int | None = Non
     ctx = multiprocessing.get_context("spawn")
     procs = [ctx.Process(target=_worker, args=(config, host, port, sock, log_level), name=f"aplguard-gateway-{i}")
              for i in range(workers)]
-    for p in procs:
-        p.start()
+    # This runs as the process owner (the serve command): SIGTERM stops the workers like Ctrl-C.
+    previous = signal.signal(signal.SIGTERM, _raise_interrupt)
     try:
+        for p in procs:
+            p.start()
         for p in procs:
             p.join()
     except KeyboardInterrupt:
-        for p in procs:
-            p.join(timeout=10)
+        pass
     finally:
+        for p in procs:
+            if p.is_alive():
+                p.terminate()  # uvicorn in the worker shuts down gracefully on SIGTERM
+        for p in procs:
+            p.join(timeout=15)
+            if p.is_alive():
+                p.kill()
+        signal.signal(signal.SIGTERM, previous)
         sock.close()
+
+
+def _raise_interrupt(signum: int, frame: Any) -> None:
+    raise KeyboardInterrupt
 
 
 def _worker(config: GatewayConfig, host: str, port: int, sock: socket.socket, log_level: str) -> None:

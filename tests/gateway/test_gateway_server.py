@@ -253,3 +253,50 @@ def test_json_errors_everywhere(start):
     with httpx.Client(base_url=srv.url, timeout=30) as c:
         r = c.get("/v1/check")
         assert r.status_code == 405 and json.loads(r.text)["error"]["code"] == 405
+
+
+def test_review_app_is_mounted_behind_the_reviewer_check(start):
+    pytest.importorskip("jinja2")
+    srv = start(keyed())
+    with httpx.Client(base_url=srv.url, timeout=30) as c:
+        assert c.get("/review/").status_code == 401
+        assert c.get("/review/", headers=_auth(CLIENT_KEY)).status_code == 403
+        r = c.get("/review/", headers=_auth(REVIEWER_KEY))
+        assert r.status_code == 200 and "text/html" in r.headers["content-type"]
+    srv_open = start(default_config())
+    assert httpx.get(srv_open.url + "/review/").status_code == 401  # closed with no keys
+
+
+def test_cli_serves_with_two_workers(tmp_path):
+    """`aplguard serve --workers 2` in a subprocess: both workers answer on one port, Ctrl-C stops it."""
+    import signal
+    import subprocess
+    import sys
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    cfg = tmp_path / "gw.yaml"
+    cfg.write_text(f"audit: sqlite:///{tmp_path}/a.db\npipeline: {{enabled: false}}\n")
+    proc = subprocess.Popen([sys.executable, "-m", "aplguard.cli", "serve", "--config", str(cfg), "--port", str(port),
+                             "--workers", "2"], stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    try:
+        deadline = time.monotonic() + 120
+        while True:
+            try:
+                r = httpx.post(f"http://127.0.0.1:{port}/v1/check", json={"prompts": ["a photo of alice"]}, timeout=5)
+                break
+            except httpx.TransportError:
+                assert proc.poll() is None and time.monotonic() < deadline
+                time.sleep(0.5)
+        assert r.status_code == 200 and r.json()["results"][0]["decision"] == "anonymize"
+    finally:
+        proc.send_signal(signal.SIGTERM)
+        try:
+            assert proc.wait(timeout=40) is not None
+        finally:
+            if proc.poll() is None:
+                proc.kill()
+                proc.wait()
+    with pytest.raises(httpx.TransportError):  # no worker left behind on the port
+        httpx.get(f"http://127.0.0.1:{port}/healthz", timeout=2)
