@@ -55,7 +55,7 @@ class Gateway:
         self.limits = config.limits
         self.service = service
         self.keys = KeyStore(config.keys)
-        self.limiter = KeyLimiter(config.limits)
+        self.limiter = KeyLimiter(config.limits, overrides={k.id: k for k in config.keys})
         self.metrics = Metrics()
         self.tracer = Tracer(config.tracing)
         self.queue = GenerationQueue(config.pipeline.queue_size, self.metrics)

@@ -108,6 +108,9 @@ class KeyConfig(_Model):
     tenant: str | None = Field(default=None, description="Tenant of every request made with this key.")
     role: Literal["client", "reviewer", "both"] = "client"
     user_role: str | None = Field(default=None, description="RequestContext.user_role for policy conditions.")
+    requests_per_second: float | None = Field(default=None, gt=0, description="Overrides limits.key_requests_per_second.")
+    burst: int | None = Field(default=None, ge=1, description="Overrides limits.key_burst.")
+    chars_per_minute: int | None = Field(default=None, ge=1, description="Overrides limits.key_chars_per_minute.")
 
     @field_validator("hash")
     @classmethod

@@ -12,10 +12,10 @@ from __future__ import annotations
 import asyncio
 import json
 import time
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Callable, Mapping
 from typing import Any
 
-from .config import LimitsConfig
+from .config import KeyConfig, LimitsConfig
 from .errors import ApiError
 
 MAX_INT_DIGITS = 100
@@ -134,33 +134,38 @@ class KeyLimiter:
     needs no lock. Keys are the configured key ids, so the table is bounded.
     """
 
-    def __init__(self, limits: LimitsConfig, clock: Callable[[], float] = time.monotonic):
+    def __init__(self, limits: LimitsConfig, clock: Callable[[], float] = time.monotonic,
+                 overrides: Mapping[str, KeyConfig] | None = None):
         self.limits = limits
         self.clock = clock
+        self._keys = dict(overrides or {})
         self._requests: dict[str, TokenBucket] = {}
         self._chars: dict[str, TokenBucket] = {}
 
     def admit(self, key_id: str) -> None:
         """Take one request from the key's rate (429 when over)."""
         now = self.clock()
-        lim = self.limits
         req = self._requests.get(key_id)
         if req is None:
-            req = self._requests[key_id] = TokenBucket(lim.key_requests_per_second, lim.key_burst, now)
+            k = self._keys.get(key_id)
+            rate = (k.requests_per_second if k else None) or self.limits.key_requests_per_second
+            burst = (k.burst if k else None) or self.limits.key_burst
+            req = self._requests[key_id] = TokenBucket(rate, burst, now)
         wait = req.take(1, now)
         if wait:
-            raise _too_many(f"rate limit: {lim.key_requests_per_second:g} requests/s per key", wait)
+            raise _too_many(f"rate limit: {req.rate:g} requests/s for this key", wait)
 
     def admit_chars(self, key_id: str, chars: int) -> None:
         """Take ``chars`` prompt characters from the key's per-minute budget (429 when over)."""
         now = self.clock()
-        lim = self.limits
         budget = self._chars.get(key_id)
         if budget is None:
-            budget = self._chars[key_id] = TokenBucket(lim.key_chars_per_minute / 60.0, lim.key_chars_per_minute, now)
+            k = self._keys.get(key_id)
+            per_minute = (k.chars_per_minute if k else None) or self.limits.key_chars_per_minute
+            budget = self._chars[key_id] = TokenBucket(per_minute / 60.0, per_minute, now)
         wait = budget.take(chars, now)
         if wait:
-            raise _too_many(f"prompt budget: {lim.key_chars_per_minute} characters per minute per key", wait)
+            raise _too_many(f"prompt budget: {int(budget.burst)} characters per minute for this key", wait)
 
 
 def _too_many(message: str, wait: float) -> ApiError:

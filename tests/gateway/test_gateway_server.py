@@ -182,6 +182,17 @@ def test_per_key_budget_and_rate(start):
         assert "rate limit" in r.json()["error"]["message"]
 
 
+def test_per_key_limit_overrides(start):
+    cfg = keyed(limits={"key_requests_per_second": 1, "key_burst": 2})
+    keys = [k.model_copy(update={"requests_per_second": 1000.0, "burst": 1000}) if k.id == "acme" else k
+            for k in cfg.keys]
+    srv = start(cfg.model_copy(update={"keys": keys}))
+    with httpx.Client(base_url=srv.url, timeout=30) as c:
+        acme = [c.post("/v1/check", json={"prompts": ["a"]}, headers=_auth(CLIENT_KEY)).status_code for _ in range(10)]
+        kids = [c.post("/v1/check", json={"prompts": ["a"]}, headers=_auth(KIDS_KEY)).status_code for _ in range(4)]
+    assert acme == [200] * 10 and kids[:2] == [200, 200] and 429 in kids
+
+
 def test_hostile_json_bodies(start):
     srv = start(default_config())
     with httpx.Client(base_url=srv.url, timeout=30) as c:
