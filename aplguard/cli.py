@@ -31,6 +31,7 @@ _COMMAND_MODULES = (
     "aplguard.policy.cli",
     "aplguard.faces.cli",
     "aplguard.audit.cli",
+    "aplguard.rescan.cli",  # rescan (faces of protected people in past outputs)
     "aplguard.provenance.cli",
     "aplguard.training.cli",
     "aplguard.training.toyworld.cli",
