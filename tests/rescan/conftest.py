@@ -56,3 +56,9 @@ def write_images(folder, count_noface: int = 3):
     Image.new("1", (20_000, 8)).save(folder / "oversized.png")  # tiny file, header over the side cap
     expect["oversized.png"] = "error"
     return expect
+
+
+@pytest.fixture(scope="session")
+def make_rescan_images():
+    """:func:`write_images` as a fixture (test modules here are not a package)."""
+    return write_images
