@@ -36,6 +36,7 @@ _COMMAND_MODULES = (
     "aplguard.training.cli",
     "aplguard.training.toyworld.cli",
     "aplguard.integrations.review.cli",  # review (the audit review web app)
+    "aplguard.integrations.hosts.cli",  # prefix export --for comfyui|a1111
 )
 
 
