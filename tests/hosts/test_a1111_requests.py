@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-
 from aplguard.integrations.hosts import HostRequestError, add_embedding, screen_a1111_request
 
 

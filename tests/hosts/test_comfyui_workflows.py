@@ -5,9 +5,8 @@ from __future__ import annotations
 import copy
 
 import pytest
-from host_workflows import load_workflow
-
 from aplguard.integrations.hosts import HostRequestError, screen_workflow
+from host_workflows import load_workflow
 
 
 def _screen(engine, wf, embedding="aplguard"):

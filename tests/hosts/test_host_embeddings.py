@@ -5,11 +5,11 @@ from __future__ import annotations
 import numpy as np
 import pytest
 import torch
+from aplguard.integrations.hosts import export_for_host, prompt_reference
 from host_loaders import a1111_load_dir, comfyui_prompt_vectors
 
 from aplguard.cli import main
 from aplguard.errors import PrefixError
-from aplguard.integrations.hosts import export_for_host, prompt_reference
 from aplguard.prefix import SoftPrompt
 
 
