@@ -28,7 +28,10 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from typing import Any
 
+from fastapi import FastAPI, Request  # the module needs the [hosts] extra; the package imports it lazily
+from fastapi.responses import JSONResponse, Response
 from PIL import Image
+from starlette.concurrency import run_in_threadpool
 
 from aplguard.errors import AplGuardError, AuditError, ConfigError
 from aplguard.ports import AuditPort, FaceChecker
@@ -88,10 +91,6 @@ def create_host_proxy(upstream_url: str, kind: str, engine: Any, *, embedding: s
         timeout_s: upstream timeout (generation can take minutes).
         max_body_bytes, max_image_bytes: bounds on a request body and on one upstream image.
     """
-    from fastapi import FastAPI, Request
-    from fastapi.responses import JSONResponse, Response
-    from starlette.concurrency import run_in_threadpool
-
     if kind not in KINDS:
         raise ConfigError(f"create_host_proxy: kind must be one of {KINDS}, got {kind!r:.40}")
     if not isinstance(upstream_url, str) or not upstream_url.startswith(("http://", "https://")):
@@ -164,6 +163,11 @@ def create_host_proxy(upstream_url: str, kind: str, engine: Any, *, embedding: s
                 raise _HTTPError(503, "the audit record could not be written; nothing is returned") from None
             return None
 
+    def need_audit(ctx: RequestContext) -> None:
+        """Refuse before anything is forwarded when the policy requires a record this proxy cannot write."""
+        if audit is None and engine.settings(ctx).audit_required:
+            raise _HTTPError(503, "the policy requires an audit record and this proxy has no audit sink")
+
     def check_image(pil: Image.Image, ctx: RequestContext, prompt_decision: Decision | None,
                     ) -> tuple[list[Face], list[FaceMatch], OutputDecision, Image.Image | None]:
         """Faces, matches, the output decision, and the image to return (None: withheld)."""
@@ -212,6 +216,7 @@ def create_host_proxy(upstream_url: str, kind: str, engine: Any, *, embedding: s
         async def generate(request: Request) -> Any:
             t0 = time.perf_counter()
             ctx = ctx_of(request)
+            need_audit(ctx)
             body = await read_json(request)
             result = await run_in_threadpool(screen_a1111_request, body, decider(ctx), embedding, ctx)
             if not result.ok:
@@ -255,6 +260,7 @@ def create_host_proxy(upstream_url: str, kind: str, engine: Any, *, embedding: s
     @app.post("/prompt")
     async def queue_prompt(request: Request) -> Any:
         ctx = ctx_of(request)
+        need_audit(ctx)
         body = await read_json(request)
         if not isinstance(body, dict) or "prompt" not in body:
             raise HostRequestError("body: expected {\"prompt\": <API-format workflow>, ...}")
@@ -296,6 +302,7 @@ def create_host_proxy(upstream_url: str, kind: str, engine: Any, *, embedding: s
     @app.get("/view")
     async def view(request: Request) -> Any:
         ctx = ctx_of(request)
+        need_audit(ctx)
         params = dict(request.query_params)
         resp = await upstream_call("GET", "/view", params=params)
         if resp.status_code != 200:
