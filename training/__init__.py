@@ -16,6 +16,7 @@ from .dataset import Item, TrainingSet, load_cache, plan_items, prepare
 from .encode import Conditioning, PrefixEncoder, unet_output
 from .evaluate import evaluate
 from .models import check_pipeline, load_pipeline
+from .objectives import EpsilonObjective, FlowObjective, denoiser, objective_for
 from .spec import Caption, DataSpec, Identity, load_spec
 from .trainer import FitResult, fit
 
@@ -24,6 +25,7 @@ __all__ = [
     "Item", "TrainingSet", "load_cache", "plan_items", "prepare",
     "Conditioning", "PrefixEncoder", "unet_output",
     "evaluate", "check_pipeline", "load_pipeline",
+    "EpsilonObjective", "FlowObjective", "denoiser", "objective_for",
     "Caption", "DataSpec", "Identity", "load_spec",
     "FitResult", "fit",
 ]

@@ -74,11 +74,13 @@ def _model_args(p: argparse.ArgumentParser) -> None:
 
 
 def _recipe_args(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--recipe", help="recipe name (sd15, sd21, sdxl) or YAML file (default: by model family)")
+    p.add_argument("--recipe", help="recipe name (sd15, sd21, sdxl, sd3, flux, pixart) or YAML file (default: by model family)")
     p.add_argument("--seed", type=int, help="random seed")
     p.add_argument("--resolution", type=int, help="training image size (default: the model's)")
     p.add_argument("--images-per-identity", type=int, help="images generated per identity without photos")
     p.add_argument("--gen-steps", type=int, help="sampling steps when generating training images")
+    p.add_argument("--max-sequence-length", type=int,
+                   help="T5 sequence length for SD3/FLUX.1/PixArt (default: the pipeline's)")
 
 
 # Below this many UNet parameters a CPU step is dominated by per-op overhead, and a second
@@ -94,9 +96,15 @@ def _threads(args, pipe=None) -> None:
         if args.threads < 1:
             raise TrainingError(f"--threads {args.threads}: must be at least 1")
         torch.set_num_threads(args.threads)
-    elif pipe is not None and pipe.unet.device.type == "cpu":
-        if sum(p.numel() for p in pipe.unet.parameters()) < _SMALL_UNET_PARAMS:
+    elif pipe is not None and _net(pipe).device.type == "cpu":
+        if sum(p.numel() for p in _net(pipe).parameters()) < _SMALL_UNET_PARAMS:
             torch.set_num_threads(1)
+
+
+def _net(pipe):
+    from .objectives import denoiser
+
+    return denoiser(pipe)
 
 
 def _config(args, pipe):
@@ -107,7 +115,7 @@ def _config(args, pipe):
     base = load_recipe(args.recipe) if args.recipe else default_recipe(pipeline_family(pipe))
     over = {k: getattr(args, k, None) for k in ("seed", "resolution", "images_per_identity", "gen_steps", "steps",
                                                 "batch_size", "lr", "n_vectors", "eta", "ratio", "checkpoint_every",
-                                                "gradient_checkpointing")}
+                                                "gradient_checkpointing", "max_sequence_length")}
     return base.with_overrides(**over)
 
 

@@ -1,7 +1,7 @@
 """Training configuration (recipes) validated by pydantic.
 
 A recipe is a YAML file of :class:`TrainConfig` fields. The shipped recipes
-(``sd15``, ``sd21``, ``sdxl`` in ``training/recipes/``) carry the APL paper's
+(``sd15``, ``sd21``, ``sdxl``, ``sd3``, ``flux``, ``pixart`` in ``training/recipes/``) carry the APL paper's
 settings; command-line options override single fields.
 """
 
@@ -17,9 +17,9 @@ from aplguard.errors import TrainingError
 
 from ._yaml import format_validation_error, load_yaml_nodes
 
-RECIPES = ("sd15", "sd21", "sdxl")
+RECIPES = ("sd15", "sd21", "sdxl", "sd3", "flux", "pixart")
 # Model family (aplguard.prefix.pipeline_family) -> default recipe.
-FAMILY_RECIPE = {"sd1": "sd15", "sd2": "sd21", "sdxl": "sdxl"}
+FAMILY_RECIPE = {"sd1": "sd15", "sd2": "sd21", "sdxl": "sdxl", "sd3": "sd3", "flux": "flux", "pixart": "pixart"}
 
 
 class TrainConfig(BaseModel):
@@ -47,6 +47,10 @@ class TrainConfig(BaseModel):
     mixed_precision: Literal["no", "bf16", "fp16"] = Field(
         "bf16", description="Autocast dtype on GPU (ignored on CPU).")
     gradient_checkpointing: bool = Field(False, description="Recompute UNet activations in backward to save memory.")
+    max_sequence_length: int | None = Field(
+        None, ge=2, description="T5 sequence length (SD3, FLUX.1, PixArt; default: the pipeline call's default).")
+    guidance_embed: float = Field(
+        3.5, ge=0, description="FLUX.1-dev guidance-embedding value while training (models without one ignore it).")
     checkpoint_every: int = Field(500, ge=1, description="Write a resumable checkpoint every N steps.")
     log_every: int = Field(10, ge=1, description="Progress-bar update interval (steps).")
     # prepare stage
@@ -68,7 +72,7 @@ class TrainConfig(BaseModel):
 
 
 def recipe_path(name: str) -> Path:
-    """Path of a shipped recipe by name (``sd15``, ``sd21``, ``sdxl``)."""
+    """Path of a shipped recipe by name (one of :data:`RECIPES`)."""
     if name not in RECIPES:
         raise TrainingError(f"unknown recipe {name!r} (shipped: {', '.join(RECIPES)}; or give a YAML file)")
     return Path(str(resources.files("aplguard.training").joinpath("recipes", f"{name}.yaml")))

@@ -72,13 +72,21 @@ class TrainingSet:
 
 
 def resolution_for(pipe, config: TrainConfig) -> int:
-    """Training image size: the config's, else the UNet's native size."""
+    """Training image size: the config's, else the denoiser's native size."""
+    from .objectives import denoiser
+
+    factor = int(pipe.vae_scale_factor)
     if config.resolution:
         res = int(config.resolution)
     else:
-        res = int(pipe.unet.config.sample_size) * int(pipe.vae_scale_factor)
-    if res % int(pipe.vae_scale_factor):
-        raise TrainingError(f"resolution {res} must be a multiple of the VAE factor {pipe.vae_scale_factor}")
+        # FLUX.1's transformer has no sample_size; its pipeline holds the default (128 latents).
+        native = getattr(denoiser(pipe).config, "sample_size", None) or getattr(pipe, "default_sample_size", 64)
+        res = int(native) * factor
+    # FLUX.1 packs 2x2 latents into one token: its latents must be even.
+    need = factor * 2 if hasattr(pipe, "_pack_latents") else factor
+    if res % need:
+        raise TrainingError(f"resolution {res} must be a multiple of {need} (the VAE factor"
+                            f"{' x 2: latents are packed 2x2' if need != factor else ''})")
     return res
 
 
@@ -150,7 +158,9 @@ def _encode_images(pipe, pixels):
         with torch.no_grad():
             x = pixels.to(device=vae.device, dtype=vae.dtype)
             # The distribution's mean, not a sample: deterministic latents for the cache.
-            lat = vae.encode(x).latent_dist.mean * vae.config.scaling_factor
+            # SD3/FLUX VAEs also shift (the pipelines decode latents / scale + shift).
+            shift = getattr(vae.config, "shift_factor", None) or 0.0
+            lat = (vae.encode(x).latent_dist.mean - shift) * vae.config.scaling_factor
     finally:
         if upcast:
             vae.to(dtype)
@@ -159,11 +169,22 @@ def _encode_images(pipe, pixels):
 
 def _generate(pipe, prompts: list[str], seeds: list[int], res: int, config: TrainConfig):
     torch = require("torch", "diffusers")
+    import inspect
+
     gens = [torch.Generator().manual_seed(s) for s in seeds]
+    extra: dict[str, Any] = {}
+    params = inspect.signature(type(pipe).__call__).parameters
+    if "use_resolution_binning" in params:  # PixArt: binning would change the size asked for
+        extra["use_resolution_binning"] = False
+    if config.max_sequence_length and "max_sequence_length" in params:
+        extra["max_sequence_length"] = config.max_sequence_length
     with torch.no_grad():
         out = pipe(prompt=prompts, num_inference_steps=config.gen_steps, guidance_scale=config.gen_guidance,
-                   height=res, width=res, generator=gens, output_type="latent")
-    return out.images.float().cpu()
+                   height=res, width=res, generator=gens, output_type="latent", **extra)
+    lat = out.images
+    if lat.ndim == 3 and hasattr(pipe, "_unpack_latents"):  # FLUX.1 returns packed latents
+        lat = pipe._unpack_latents(lat, res, res, pipe.vae_scale_factor)
+    return lat.float().cpu()
 
 
 def prepare(pipe, spec: DataSpec, config: TrainConfig, cache_dir: str | Path | None = None,

@@ -25,7 +25,7 @@ def pick_device(device: str | None = None):
 
 
 def load_pipeline(model_dir: str | Path, device: str | None = None, dtype: str | None = None):
-    """Load a local Stable Diffusion (1.x/2.x) or SDXL pipeline folder, offline.
+    """Load a local SD1.x/SD2.x, SDXL, SD3, FLUX.1 or PixArt-Sigma pipeline folder, offline.
 
     Args:
         model_dir: folder written by ``pipeline.save_pretrained``.
@@ -33,8 +33,8 @@ def load_pipeline(model_dir: str | Path, device: str | None = None, dtype: str |
         dtype: ``fp32`` (default), ``fp16`` or ``bf16`` for the frozen weights.
 
     Raises:
-        TrainingError: not a pipeline folder, or a pipeline without a CLIP text
-            encoder + tokenizer and a conditional UNet (what APL trains through).
+        TrainingError: not a pipeline folder, or a pipeline APL training does not
+            support (see :func:`check_pipeline`).
     """
     torch = require("torch", "diffusers")
     diffusers = require("diffusers", "diffusers")
@@ -47,11 +47,15 @@ def load_pipeline(model_dir: str | Path, device: str | None = None, dtype: str |
     except ValueError as exc:
         raise TrainingError(f"{index}: invalid JSON ({exc})") from None
     cls = components.get("_class_name", "?")
-    missing = [c for c in ("unet", "vae", "scheduler", "text_encoder", "tokenizer")
-               if not (isinstance(components.get(c), list) and components[c][0])]
+    def present(c: str) -> bool:
+        return isinstance(components.get(c), list) and bool(components[c][0])
+
+    missing = [c for c in ("vae", "scheduler", "text_encoder", "tokenizer") if not present(c)]
+    if not (present("unet") or present("transformer")):
+        missing.insert(0, "unet or transformer")
     if missing:
         raise TrainingError(f"{model_dir}: {cls} is not supported for APL training (missing {', '.join(missing)}; "
-                            "supported: Stable Diffusion 1.x/2.x and SDXL pipelines)")
+                            "supported: Stable Diffusion 1.x/2.x, SDXL, SD3, FLUX.1 and PixArt-Sigma pipelines)")
     if dtype and dtype not in _DTYPES:
         raise TrainingError(f"--dtype {dtype!r}: expected fp32, fp16 or bf16")
     torch_dtype = getattr(torch, _DTYPES[dtype]) if dtype else torch.float32
@@ -69,19 +73,37 @@ def load_pipeline(model_dir: str | Path, device: str | None = None, dtype: str |
     return pipe.to(pick_device(device))
 
 
+# Denoisers APL training knows how to call (objectives.py), by family.
+_TRANSFORMERS = {"sd3": "SD3Transformer2DModel", "flux": "FluxTransformer2DModel", "pixart": "PixArtTransformer2DModel"}
+
+
 def check_pipeline(pipe, where: str = "pipeline") -> None:
     """Raise TrainingError unless ``pipe`` has what APL training needs."""
     transformers = require("transformers", "diffusers")
     diffusers = require("diffusers", "diffusers")
+    from aplguard.errors import PrefixError
+    from aplguard.prefix import is_t5_encoder, pipeline_family
+
     name = type(pipe).__name__
-    if not isinstance(getattr(pipe, "unet", None), diffusers.UNet2DConditionModel):
-        raise TrainingError(f"{where}: {name} has no UNet2DConditionModel; APL training supports SD1.x/SD2.x/SDXL")
-    if getattr(pipe, "vae", None) is None or getattr(pipe, "scheduler", None) is None:
-        raise TrainingError(f"{where}: {name} has no VAE or scheduler")
-    clip = (transformers.CLIPTextModel, transformers.CLIPTextModelWithProjection)
-    for attr in ("text_encoder", "text_encoder_2"):
-        te = getattr(pipe, attr, None)
-        if te is not None and not isinstance(te, clip):
-            raise TrainingError(f"{where}: {name}.{attr} is {type(te).__name__}, not a CLIP text encoder")
     if getattr(pipe, "text_encoder", None) is None:
         raise TrainingError(f"{where}: {name} has no text_encoder")
+    if getattr(pipe, "vae", None) is None or getattr(pipe, "scheduler", None) is None:
+        raise TrainingError(f"{where}: {name} has no VAE or scheduler")
+    try:
+        family = pipeline_family(pipe)
+    except PrefixError as exc:
+        raise TrainingError(f"{where}: {exc}") from None
+    if family in _TRANSFORMERS:
+        net = getattr(pipe, "transformer", None)
+        if type(net).__name__ != _TRANSFORMERS[family]:
+            raise TrainingError(f"{where}: {name} ({family}) has {type(net).__name__} as transformer, not "
+                                f"{_TRANSFORMERS[family]}; APL training cannot call it")
+        return
+    if not isinstance(getattr(pipe, "unet", None), diffusers.UNet2DConditionModel):
+        raise TrainingError(f"{where}: {name} has no UNet2DConditionModel or supported transformer; APL training "
+                            "supports SD1.x/SD2.x/SDXL, SD3, FLUX.1 and PixArt-Sigma")
+    clip = (transformers.CLIPTextModel, transformers.CLIPTextModelWithProjection)
+    for attr in ("text_encoder", "text_encoder_2", "text_encoder_3"):
+        te = getattr(pipe, attr, None)
+        if te is not None and not isinstance(te, clip) and not is_t5_encoder(te):
+            raise TrainingError(f"{where}: {name}.{attr} is {type(te).__name__}, not a CLIP text encoder")

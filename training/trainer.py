@@ -1,10 +1,12 @@
 """The APL training loop: learn a prefix so that eps(x_t, t, E([P; c1])) matches a frozen target.
 
 Per step (batch B): draw B items (identity with probability ``ratio``), a timestep and
-noise each; x_t = scheduler.add_noise(x0, noise, t). Under ``no_grad``, ONE batched
-text-encoder call and ONE batched UNet call compute the frozen targets eps(c2) (and,
-with eta > 0, eps(c1 without prefix) for identity items); then one UNet call with the
-prefixed c1 carries the gradient, which reaches only the prefix. All randomness comes
+noise each; x_t by the family's objective (``objectives.py``: DDPM ``add_noise`` for
+epsilon models, ``(1 - sigma) x0 + sigma noise`` for the flow-matching SD3/FLUX.1). Under
+``no_grad``, ONE batched text-encoder call and ONE batched denoiser call compute the frozen
+targets eps(c2) (and, with eta > 0, eps(c1 without prefix) for identity items); "eps" is
+whatever the denoiser predicts (noise, or velocity for flow models). Then one denoiser call
+with the prefixed c1 carries the gradient, which reaches only the prefix. All randomness comes
 from one seeded CPU generator whose state is checkpointed, so a resumed run is
 bit-identical to an uninterrupted one on the same device.
 """
@@ -26,7 +28,8 @@ from aplguard.prefix import SoftPrompt
 
 from .config import TrainConfig
 from .dataset import TrainingSet, _progress, fingerprint_mismatch, model_fingerprint, prepare
-from .encode import Conditioning, PrefixEncoder, unet_output
+from .encode import Conditioning, PrefixEncoder
+from .objectives import denoiser, objective_for
 from .spec import DataSpec
 
 log = logging.getLogger("aplguard.training")
@@ -175,23 +178,18 @@ class FrozenTextCache:
         if hit is not None:
             return hit
         cond = self.encoder.encode([text])
-        size = cond.hidden.numel() * cond.hidden.element_size()
-        if cond.pooled is not None:
-            size += cond.pooled.numel() * cond.pooled.element_size()
+        size = cond.nbytes()
         if self.bytes + size <= self.max_bytes:
             self._rows[text] = cond
             self.bytes += size
         return cond
 
     def encode(self, texts: list[str]) -> Conditioning:
-        torch = require("torch", "diffusers")
-        rows = [self._one(t) for t in texts]
-        pooled = torch.cat([r.pooled for r in rows]) if rows[0].pooled is not None else None
-        return Conditioning(torch.cat([r.hidden for r in rows]), pooled)
+        return Conditioning.cat([self._one(t) for t in texts])
 
 
 def _frozen_modules(pipe) -> list:
-    names = ("unet", "vae", "text_encoder", "text_encoder_2")
+    names = ("unet", "transformer", "vae", "text_encoder", "text_encoder_2", "text_encoder_3")
     return [m for m in (getattr(pipe, n, None) for n in names) if m is not None]
 
 
@@ -201,28 +199,22 @@ def _frozen(pipe, gradient_checkpointing: bool):
     modules = _frozen_modules(pipe)
     flags = [[p.requires_grad for p in m.parameters()] for m in modules]
     modes = [m.training for m in modules]
-    had_gc = bool(getattr(pipe.unet, "gradient_checkpointing", False))
+    net = denoiser(pipe)
+    had_gc = bool(getattr(net, "gradient_checkpointing", False))
     for m in modules:
         m.requires_grad_(False)
         m.eval()
     if gradient_checkpointing and not had_gc:
-        pipe.unet.enable_gradient_checkpointing()
+        net.enable_gradient_checkpointing()
     try:
         yield
     finally:
         if gradient_checkpointing and not had_gc:
-            pipe.unet.disable_gradient_checkpointing()
+            net.disable_gradient_checkpointing()
         for m, fl, mode in zip(modules, flags, modes):
             for p, f in zip(m.parameters(), fl):
                 p.requires_grad_(f)
             m.train(mode)
-
-
-def _noise_scheduler(pipe):
-    diffusers = require("diffusers", "diffusers")
-    # Training noises with the DDPM forward process of the model's beta schedule,
-    # as diffusers' training scripts do, whatever sampler the pipeline uses.
-    return diffusers.DDPMScheduler.from_config(pipe.scheduler.config)
 
 
 def fit(pipe, data: TrainingSet | DataSpec, config: TrainConfig | None = None, *, out: str | Path | None = None,
@@ -231,7 +223,7 @@ def fit(pipe, data: TrainingSet | DataSpec, config: TrainConfig | None = None, *
     """Learn an APL prefix for ``pipe``.
 
     Args:
-        pipe: a diffusers SD1.x/SD2.x/SDXL pipeline; its weights stay untouched.
+        pipe: a diffusers SD1.x/SD2.x, SDXL, SD3, FLUX.1 or PixArt-Sigma pipeline; its weights stay untouched.
         data: prepared latents, or a spec (then :func:`prepare` runs first).
         config: a recipe; default: the shipped recipe for the pipeline's family.
         out: where to write the prefix (``.safetensors``), plus ``.log.json`` and ``.loss.png`` beside it.
@@ -251,7 +243,7 @@ def fit(pipe, data: TrainingSet | DataSpec, config: TrainConfig | None = None, *
         from .config import default_recipe
 
         config = default_recipe(pipeline_family(pipe))
-    encoder = PrefixEncoder(pipe, config.n_vectors)  # checks the prefix fits before anything long
+    encoder = PrefixEncoder(pipe, config.n_vectors, config.max_sequence_length)  # checks the prefix fits before anything long
     if out is not None and Path(out).suffix != ".safetensors":
         raise TrainingError(f"{out}: the prefix file name must end in .safetensors")
     if config.optimizer == "adam" and config.weight_decay:
@@ -264,10 +256,11 @@ def fit(pipe, data: TrainingSet | DataSpec, config: TrainConfig | None = None, *
     if ckpt is not None and ckpt["data"] != data_digest:
         raise TrainingError(f"{ckpt_path}: checkpoint was trained on other data; use a new checkpoint folder")
 
-    runtime = _AccelerateRuntime(config) if distributed else _Runtime(pipe.unet.device, config, pipe.unet.dtype)
+    net = denoiser(pipe)
+    runtime = _AccelerateRuntime(config) if distributed else _Runtime(net.device, config, net.dtype)
     device = runtime.device
-    noise_sched = _noise_scheduler(pipe)
-    n_train_t = int(noise_sched.config.num_train_timesteps)
+    noise_sched = objective_for(pipe, config.guidance_embed)
+    n_train_t = noise_sched.num_train_timesteps
     t_max = config.timestep_max or n_train_t
     if not config.timestep_min < t_max <= n_train_t:
         raise TrainingError(f"timestep range [{config.timestep_min}, {t_max}) is not within [0, {n_train_t})")
@@ -334,7 +327,8 @@ def fit(pipe, data: TrainingSet | DataSpec, config: TrainConfig | None = None, *
         run = {"device": str(device), "processes": runtime.world, "steps_this_run": done, "seconds_this_run": elapsed,
                "resumed_from_step": start, "prefix_digest": prefix.digest, "data": data_digest,
                "n_items": len(data.items), "torch": torch.__version__,
-               "attention": sorted({type(p).__name__ for p in pipe.unet.attn_processors.values()})}
+               "objective": noise_sched.kind,
+               "attention": sorted({type(p).__name__ for p in getattr(net, "attn_processors", {}).values()})}
         _write_outputs(result, Path(out), config, run)
     return result
 
@@ -363,10 +357,10 @@ def _step(pipe, encoder: PrefixEncoder, vectors: dict[str, Any], runtime: _Runti
     """Loss of one batch; the frozen targets in one batched no-grad pass."""
     torch = require("torch", "diffusers")
     items = [data.items[i] for i in batch["idx"]]
-    dtype = pipe.unet.dtype
+    dtype = denoiser(pipe).dtype
     x0 = data.latents[batch["idx"]].to(device)
     t = batch["t"].to(device)
-    x_t = noise_sched.add_noise(x0, batch["noise"].to(device), t).to(dtype)
+    x_t = noise_sched.noised(x0, batch["noise"].to(device), t).to(dtype)
     c1 = [it.c1 for it in items]
     c2 = [it.c2 for it in items]
     # eta > 0 also needs eps(c1 without prefix) of identity items (for general items it equals eps(c2)).
@@ -376,14 +370,14 @@ def _step(pipe, encoder: PrefixEncoder, vectors: dict[str, Any], runtime: _Runti
         cond_f = text_cache.encode(frozen_texts) if text_cache is not None else encoder.encode(frozen_texts)
         x_f = torch.cat([x_t, x_t[extra]]) if extra else x_t
         t_f = torch.cat([t, t[extra]]) if extra else t
-        eps_f = unet_output(pipe, x_f, t_f, cond_f).float()
+        eps_f = noise_sched.predict(pipe, x_f, t_f, cond_f).float()
         target = eps_f[: len(items)].clone()
         if extra:
             eps_c1 = eps_f[len(items):]
             target[extra] = target[extra] - config.eta * (eps_c1 - target[extra])
     with runtime.autocast():
         cond = encoder.encode(c1, vectors)
-        eps = unet_output(pipe, x_t, t, cond)
+        eps = noise_sched.predict(pipe, x_t, t, cond)
     return torch.nn.functional.mse_loss(eps.float(), target)
 
 
@@ -394,12 +388,12 @@ def fixed_loss(pipe, data: TrainingSet, vectors: dict[str, Any], config: TrainCo
     A noise-free way to compare prefixes, e.g. the initial and the trained one.
     """
     torch = require("torch", "diffusers")
-    encoder = PrefixEncoder(pipe, config.n_vectors)
-    device = pipe.unet.device
+    encoder = PrefixEncoder(pipe, config.n_vectors, config.max_sequence_length)
+    device = denoiser(pipe).device
     runtime = _Runtime(device, config)
-    noise_sched = _noise_scheduler(pipe)
+    noise_sched = objective_for(pipe, config.guidance_embed)
     gen = torch.Generator().manual_seed(seed)
-    t_max = config.timestep_max or int(noise_sched.config.num_train_timesteps)
+    t_max = config.timestep_max or noise_sched.num_train_timesteps
     vectors = {k: torch.as_tensor(v).to(device) for k, v in vectors.items()}
     total = 0.0
     with torch.no_grad(), _frozen(pipe, False):
