@@ -30,8 +30,10 @@ from aplguard.errors import FaceError, TrainingError
 from aplguard.prefix import SoftPrompt
 from aplguard.types import Face
 
-from .dataset import _progress
-from .encode import PrefixEncoder, unet_output
+from .config import TrainConfig
+from .dataset import _progress, resolution_for
+from .encode import PrefixEncoder
+from .objectives import denoiser, objective_for
 from .spec import DataSpec, compose, list_images
 
 log = logging.getLogger("aplguard.training")
@@ -40,16 +42,28 @@ log = logging.getLogger("aplguard.training")
 def generate_pair(pipe, encoder: PrefixEncoder, vectors: dict[str, Any], prompt: str, seed: int, steps: int,
                   guidance: float, resolution: int):
     """Latents (1, C, h, w) for ``prompt`` without and with the prefix, same seed."""
+    import inspect
+
     torch = require("torch", "diffusers")
-    common = {"num_inference_steps": steps, "guidance_scale": guidance, "height": resolution, "width": resolution,
-              "output_type": "latent"}
+    common: dict[str, Any] = {"num_inference_steps": steps, "guidance_scale": guidance, "height": resolution,
+                              "width": resolution, "output_type": "latent"}
+    params = inspect.signature(type(pipe).__call__).parameters
+    if "use_resolution_binning" in params:  # PixArt
+        common["use_resolution_binning"] = False
+    if encoder.max_sequence_length and "max_sequence_length" in params:
+        common["max_sequence_length"] = encoder.max_sequence_length
     with torch.no_grad():
         plain = pipe(prompt=[prompt], generator=torch.Generator().manual_seed(seed), **common).images
         cond = encoder.encode([prompt], vectors)
         kw = {"prompt_embeds": cond.hidden}
         if cond.pooled is not None:
             kw["pooled_prompt_embeds"] = cond.pooled
+        if cond.mask is not None:
+            kw["prompt_attention_mask"] = cond.mask
         with_prefix = pipe(generator=torch.Generator().manual_seed(seed), **kw, **common).images
+    if plain.ndim == 3 and hasattr(pipe, "_unpack_latents"):  # FLUX.1 returns packed latents
+        plain = pipe._unpack_latents(plain, resolution, resolution, pipe.vae_scale_factor)
+        with_prefix = pipe._unpack_latents(with_prefix, resolution, resolution, pipe.vae_scale_factor)
     return plain.float().cpu(), with_prefix.float().cpu()
 
 
@@ -61,19 +75,18 @@ def eps_metrics(pipe, encoder: PrefixEncoder, vectors: dict[str, Any], x0, c1: s
     (relative change of eps(c1) by the prefix).
     """
     torch = require("torch", "diffusers")
-    diffusers = require("diffusers", "diffusers")
-    sched = diffusers.DDPMScheduler.from_config(pipe.scheduler.config)
-    n_t = int(sched.config.num_train_timesteps)
-    device, dtype = pipe.unet.device, pipe.unet.dtype
+    sched = objective_for(pipe)  # the family's noising and denoiser call (epsilon or flow matching)
+    n_t = sched.num_train_timesteps
+    device, dtype = denoiser(pipe).device, denoiser(pipe).dtype
     t = torch.tensor([min(n_t - 1, int(f * n_t)) for f in timesteps], device=device)
     x = x0.to(device).float().repeat(len(timesteps), 1, 1, 1)
     noise = torch.randn(x.shape, generator=torch.Generator().manual_seed(seed)).to(device)
-    x_t = sched.add_noise(x, noise, t).to(dtype)
+    x_t = sched.noised(x, noise, t).to(dtype)
     n = len(timesteps)
     with torch.no_grad():
-        e_p = unet_output(pipe, x_t, t, encoder.encode([c1] * n, vectors)).float()
-        e_1 = unet_output(pipe, x_t, t, encoder.encode([c1] * n)).float()
-        e_2 = unet_output(pipe, x_t, t, encoder.encode([c2] * n)).float() if c2 != c1 else e_1
+        e_p = sched.predict(pipe, x_t, t, encoder.encode([c1] * n, vectors)).float()
+        e_1 = sched.predict(pipe, x_t, t, encoder.encode([c1] * n)).float()
+        e_2 = sched.predict(pipe, x_t, t, encoder.encode([c2] * n)).float() if c2 != c1 else e_1
     out = {"change": float((e_p - e_1).pow(2).mean() / e_1.pow(2).mean().clamp_min(1e-12))}
     if c2 != c1:
         out["gap_remaining"] = float((e_p - e_2).pow(2).mean() / (e_1 - e_2).pow(2).mean().clamp_min(1e-12))
@@ -136,9 +149,9 @@ def evaluate(pipe, prefix: SoftPrompt | str | Path, spec: DataSpec, *, out_dir: 
     if samples < 1 or steps < 1:
         raise TrainingError("samples and steps must be at least 1")
     encoder = PrefixEncoder(pipe, prefix.n_vectors)
-    device = pipe.unet.device
+    device = denoiser(pipe).device
     vectors = {k: torch.from_numpy(v).to(device) for k, v in prefix.vectors.items()}
-    res = resolution or int(pipe.unet.config.sample_size) * int(pipe.vae_scale_factor)
+    res = resolution or resolution_for(pipe, TrainConfig())
     first = spec.templates[0]
     prompts = [("identity", ident, compose(first, ident.name), compose(first, ident.description))
                for ident in spec.identities[:max_identities]]

@@ -153,3 +153,17 @@ def test_flux_prepare_generates_unpacked_latents(pipes, cfg, tmp_path):
                     "templates: [a photo of]\ncaptions: [a lighthouse]\n", encoding="utf-8")
     data = prepare(pipes["flux"], load_spec(spec), cfg.with_overrides(images_per_identity=1, gen_steps=1))
     assert tuple(data.latents.shape) == (2, 4, 16, 16)  # (B, C, h, w), packed only inside the objective
+
+
+@pytest.mark.parametrize("family", FAMILIES)
+def test_evaluate_runs_for_the_new_families(pipes, family, small_spec, cfg, tmp_path):
+    from aplguard.training import evaluate
+
+    pipe = pipes[family]
+    data = prepare(pipe, load_spec(small_spec), cfg)
+    prefix = fit(pipe, data, cfg.with_overrides(steps=2)).prefix
+    report = evaluate(pipe, prefix, load_spec(small_spec), out_dir=tmp_path, samples=1, steps=1, resolution=32,
+                      max_identities=1, max_captions=1)
+    assert report["identity"]["prompts"] == 1 and report["general"]["prompts"] == 1
+    assert report["identity"]["latent_change"] > 0  # the prefix changes the identity prompt's latents
+    assert (tmp_path / "grid.png").is_file()
