@@ -489,6 +489,7 @@ class Guard:
                 images=[p if im is not None else None for p, im in zip(call.pil, call.images)] if call.pil else [],
                 faces=call.faces, matches=call.matches, outputs=call.outputs, timings=call.timings,
                 errors=call.errors, per_prompt=call.per_prompt, key=self._audit_key, exception=exception,
+                inputs=call.inputs,
             )
             return [str(self.audit.append(record))]
         except AuditError as exc:

@@ -21,11 +21,22 @@ and whatever was known by then (``images`` may be empty).
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from typing import Literal
 
 from PIL import Image
 
-from ..types import Decision, Face, FaceMatch, OutputDecision
-from .records import AuditRecord, OutputRecord, PolicyRef, PromptRecord, output_record, prompt_record
+from ..types import Decision, Face, FaceMatch, InputDecision, OutputDecision
+from .records import (
+    AuditRecord,
+    InputRecord,
+    MatchRecord,
+    OutputRecord,
+    PolicyRef,
+    PromptRecord,
+    output_record,
+    prompt_record,
+)
+
 
 PROMPT_STORAGE_MODES = ("hash", "redacted", "plain")
 
@@ -53,6 +64,7 @@ def build_record(
     per_prompt: int = 1,
     key: bytes | None = None,
     exception: BaseException | None = None,
+    inputs: Sequence[InputDecision] = (),
 ) -> AuditRecord:
     """Build the audit record of one guarded (or screened) call.
 
@@ -84,6 +96,8 @@ def build_record(
         per_prompt: images per prompt (``num_images_per_prompt``).
         key: the sink's HMAC key, from which the prompt-hash key is derived (None:
             ``$APLGUARD_AUDIT_HMAC_KEY``; without any key a salted hash is used).
+        inputs: per input image (img2img/inpaint init, IP-Adapter, ControlNet), what the
+            policy decided: faces, gallery matches, action and rule.
         exception: the exception a call raised after the policy decided; recorded
             as ``raised <type>`` in ``errors`` (the message is left out).
 
@@ -136,8 +150,21 @@ def build_record(
         policy=PolicyRef(name=policy_name, version=policy_version, sha256=policy_sha256),
         model_id=model_id, prefix_id=prefix_id,
         prompts=prompt_records, outputs=output_records, latency_ms=dict(timings or {}),
+        inputs=[InputRecord(argument=x.argument, index=x.index, prompt_index=x.prompt_index, faces=x.faces,
+                            matches=[MatchRecord(identity=m.identity, score=float(m.score)) for m in x.matches],
+                            action=_input_action(x.intended_action or x.action), rule=x.rule)
+                for x in inputs],
         errors=all_errors, fail_closed=fail_closed,
     )
+
+
+def _input_action(action: str) -> Literal["allow", "anonymize", "block"]:
+    """An input decision's action as a record field (anything unknown is recorded as the strictest)."""
+    if action == "allow":
+        return "allow"
+    if action == "anonymize":
+        return "anonymize"
+    return "block"
 
 
 __all__ = ["build_record", "PROMPT_STORAGE_MODES"]

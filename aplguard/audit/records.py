@@ -271,6 +271,18 @@ class OutputRecord(_Model):
     thumbnail_b64: str | None = Field(default=None, description="Small JPEG, base64; only when the policy asks.")
 
 
+class InputRecord(_Model):
+    """Summary of one input image (img2img/inpaint init, IP-Adapter, ControlNet) and what it implied."""
+
+    argument: str = Field(pattern=r"^[a-z_]{1,40}$", description="Call argument (image, ip_adapter_image, ...).")
+    index: int = Field(ge=0, description="Position within that argument.")
+    prompt_index: int | None = Field(default=None, ge=0, description="Prompt it belongs to (None: every prompt).")
+    faces: int = Field(default=0, ge=0, description="Number of faces detected.")
+    matches: list[MatchRecord] = Field(default_factory=list, description="Protected-identity matches.")
+    action: Literal["allow", "anonymize", "block"] = Field(default="allow", description="Input action.")
+    rule: str | None = Field(default=None, description="Input rule that decided.")
+
+
 class PolicyRef(_Model):
     """Which policy decided."""
 
@@ -302,6 +314,7 @@ class AuditRecord(_Model):
     prefix_id: str | None = Field(default=None, description="APL prefix id (None when no prefix).")
     prompts: list[PromptRecord] = Field(default_factory=list, description="Per-prompt decisions.")
     outputs: list[OutputRecord] = Field(default_factory=list, description="Per-image summaries.")
+    inputs: list[InputRecord] = Field(default_factory=list, description="Per-input-image summaries.")
     latency_ms: dict[str, float] = Field(default_factory=dict, description="screen/generate/faces/total.")
     errors: list[str] = Field(default_factory=list, description="Errors during the call.")
     fail_closed: list[str] = Field(default_factory=list, description="Fail-closed events.")

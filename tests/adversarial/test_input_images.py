@@ -137,6 +137,9 @@ def test_input_decision_is_in_the_audit_record(tmp_path):
     with open_sink(url) as sink:
         rec = [getattr(r, "record", r) for r in sink.query()][-1]
     assert rec.prompts[0].decision == "anonymize" and rec.prompts[0].rule == "input:anonymize-gallery-input"
+    (inp,) = rec.inputs  # the evidence: which argument, faces, the matched identity, the rule
+    assert (inp.argument, inp.faces, inp.action, inp.rule) == ("image", 1, "anonymize", "anonymize-gallery-input")
+    assert [m.identity for m in inp.matches] == ["alice"]
 
 
 def test_input_rules_are_validated_with_locations(tmp_path):
