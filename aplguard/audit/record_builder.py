@@ -37,7 +37,6 @@ from .records import (
     prompt_record,
 )
 
-
 PROMPT_STORAGE_MODES = ("hash", "redacted", "plain")
 
 
