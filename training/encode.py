@@ -91,6 +91,10 @@ class PrefixEncoder:
         if self.family not in SUPPORTED_FAMILIES:
             raise TrainingError(f"{type(pipe).__name__}: model family {self.family!r} is not supported for APL "
                                 f"training (supported: {', '.join(SUPPORTED_FAMILIES)})")
+        if self.family in ("sd1", "sd2", "sdxl") and getattr(pipe, "unet", None) is None:
+            raise TrainingError(f"{type(pipe).__name__}: its encoders look like {self.family}'s but it has no UNet "
+                                "(an SD3 pipeline loaded without its T5 text_encoder_3?); APL training needs "
+                                "the pipeline's full set of text encoders")
         self.n_vectors = int(n_vectors)
         # SDXL-style: two CLIP encoders, penultimate hidden states concatenated.
         self.sdxl = self.family == "sdxl"

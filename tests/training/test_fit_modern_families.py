@@ -167,3 +167,156 @@ def test_evaluate_runs_for_the_new_families(pipes, family, small_spec, cfg, tmp_
     assert report["identity"]["prompts"] == 1 and report["general"]["prompts"] == 1
     assert report["identity"]["latent_change"] > 0  # the prefix changes the identity prompt's latents
     assert (tmp_path / "grid.png").is_file()
+
+
+def _embeds_kwargs(cond) -> dict:
+    kw = {"prompt_embeds": cond.hidden}
+    if cond.pooled is not None:
+        kw["pooled_prompt_embeds"] = cond.pooled
+    if cond.mask is not None:
+        kw["prompt_attention_mask"] = cond.mask
+    return kw
+
+
+@pytest.mark.parametrize("family", FAMILIES)
+def test_trained_prefix_in_guard_equals_the_training_encode(family, small_spec, cfg, tmp_path):
+    """End to end: Guard's anonymised image == the pipeline run on the training encode's embeddings."""
+    guard_mod = pytest.importorskip("aplguard.guard")
+    from aplguard import testing
+
+    pipe = getattr(testing, f"tiny_{family}_pipeline")(seed=0)  # Guard adds tokens: a fresh pipeline
+    data = prepare(pipe, load_spec(small_spec), cfg)
+    out = tmp_path / "apl.safetensors"
+    result = fit(pipe, data, cfg.with_overrides(steps=2), out=out)
+    kw = {"num_inference_steps": 2, "height": 32, "width": 32, "output_type": "pt", "max_sequence_length": SEQ}
+    if family == "pixart":
+        kw["use_resolution_binning"] = False
+    prompt = "a photo of Ana Quill"
+    enc = PrefixEncoder(pipe, result.prefix.n_vectors, SEQ)
+    vectors = {k: torch.from_numpy(v) for k, v in result.prefix.vectors.items()}
+    with torch.no_grad():
+        ours = pipe(generator=torch.Generator().manual_seed(1), **_embeds_kwargs(enc.encode([prompt], vectors)),
+                    **kw).images
+        plain = pipe(prompt, generator=torch.Generator().manual_seed(1), **kw).images
+    guarded = guard_mod.Guard(pipe, prefix=out, policy="anonymize-all")(
+        prompt, generator=torch.Generator().manual_seed(1), **kw)
+    g = torch.stack([torch.as_tensor(i) for i in guarded.images])
+    assert torch.allclose(g, torch.as_tensor(ours), atol=1e-5)
+    assert not torch.allclose(g, torch.as_tensor(plain), atol=1e-4)
+
+
+@pytest.mark.parametrize("family", FAMILIES)
+def test_cli_fit_on_a_saved_model_folder(family, small_spec, tmp_path, capsys):
+    import json
+
+    from aplguard import testing
+    from aplguard.cli import main
+
+    model = tmp_path / "model"
+    getattr(testing, f"tiny_{family}_pipeline")(seed=0).save_pretrained(model)
+    out = tmp_path / "p.safetensors"
+    args = ["train", "fit", "--model", str(model), "--data", str(small_spec), "--out", str(out), "--steps", "2",
+            "--batch-size", "2", "--n-vectors", "3", "--resolution", "32", "--max-sequence-length", str(SEQ),
+            "--json", "--no-progress", "--device", "cpu"]
+    assert main(args) == 0
+    line = json.loads(capsys.readouterr().out.strip().splitlines()[-1])
+    assert line["steps"] == 2 and out.is_file()
+    sp = SoftPrompt.load(out)
+    assert sp.family == family and sp.provenance["config"]["max_sequence_length"] == SEQ
+    log = json.loads((tmp_path / "p.log.json").read_text())
+    assert log["run"]["objective"] == ("epsilon" if family == "pixart" else "flow")
+
+
+def test_sd3_without_its_t5_encoder_is_refused_clearly():
+    from aplguard.training import check_pipeline
+
+    from aplguard import testing
+    from aplguard.errors import TrainingError
+
+    pipe = testing.tiny_sd3_pipeline(seed=0)
+    pipe.text_encoder_3, pipe.tokenizer_3 = None, None
+    with pytest.raises(TrainingError, match="no UNet"):
+        PrefixEncoder(pipe, 4)
+    with pytest.raises(TrainingError, match="StableDiffusion3Pipeline"):
+        check_pipeline(pipe)
+
+
+def _flux_dev(seed: int = 0):
+    """The tiny FLUX pipeline with a guidance embedding, as FLUX.1-dev has."""
+    import diffusers
+
+    from aplguard import testing
+
+    pipe = testing.tiny_flux_pipeline(seed=seed)
+    cfg = dict(pipe.transformer.config)
+    torch.manual_seed(seed + 1)
+    pipe.transformer = diffusers.FluxTransformer2DModel(
+        **{k: v for k, v in cfg.items() if not k.startswith("_") and k != "guidance_embeds"}, guidance_embeds=True,
+    ).eval()
+    return pipe
+
+
+@pytest.mark.parametrize("family", ["sd3", "flux", "flux-dev"])
+def test_flow_objective_calls_the_transformer_as_the_pipeline_does(pipes, family):
+    """One Euler step of the pipeline from sigma = 1 is x - v: v must equal the objective's prediction."""
+    pipe = _flux_dev() if family == "flux-dev" else pipes[family]
+    enc = PrefixEncoder(pipe, 2, max_sequence_length=SEQ)
+    obj = objective_for(pipe, guidance_embed=3.5)
+    g = torch.Generator().manual_seed(0)
+    x = torch.randn(1, 4, 16, 16, generator=g)
+    prompt = "a lighthouse at sunset"
+    with torch.no_grad():
+        t = torch.tensor([obj.num_train_timesteps - 1])
+        assert float(obj.sigma(t)[0]) == pytest.approx(1.0)
+        v = obj.predict(pipe, x, t, enc.encode([prompt]))
+        common = {"num_inference_steps": 1, "height": 32, "width": 32, "output_type": "latent",
+                  "max_sequence_length": SEQ}
+        if family == "sd3":
+            out = pipe(prompt, latents=x, guidance_scale=1.0, **common).images
+            assert torch.allclose(out, x - v, atol=1e-5)
+        else:
+            packed = pipe._pack_latents(x, 1, 4, 16, 16)
+            out = pipe(prompt, latents=packed, guidance_scale=3.5, **common).images
+            assert torch.allclose(out, packed - v, atol=1e-5)
+    if family == "flux-dev":  # the guidance value reaches the model
+        other = objective_for(pipe, guidance_embed=1.0)
+        with torch.no_grad():
+            assert not torch.allclose(other.predict(pipe, x, t, enc.encode([prompt])), v)
+
+
+def test_flux_dev_trains_and_resumes_exactly(small_spec, cfg, tmp_path):
+    pipe = _flux_dev()
+    data = prepare(pipe, load_spec(small_spec), cfg)
+    c = cfg.with_overrides(steps=4, checkpoint_every=2)
+    full = fit(pipe, data, c, checkpoint_dir=tmp_path / "a")
+    fit(pipe, data, c.with_overrides(steps=2), checkpoint_dir=tmp_path / "b")
+    resumed = fit(pipe, data, c, checkpoint_dir=tmp_path / "b")
+    assert resumed.losses == full.losses
+    from aplguard.errors import TrainingError
+
+    with pytest.raises(TrainingError, match="other settings.*guidance_embed"):
+        fit(pipe, data, c.with_overrides(guidance_embed=1.0), checkpoint_dir=tmp_path / "b")
+
+
+def test_pixart_epsilon_objective_calls_the_transformer_as_the_pipeline_does(pipes):
+    """The objective's prediction equals the pipeline's noise prediction at the same latents and timestep."""
+    pipe = pipes["pixart"]
+    enc = PrefixEncoder(pipe, 2, max_sequence_length=SEQ)
+    obj = objective_for(pipe)
+    seen = {}
+
+    def grab(_module, args, kwargs, output):
+        seen["x"], seen["t"], seen["out"] = args[0] if args else kwargs["hidden_states"], kwargs["timestep"], output[0]
+
+    handle = pipe.transformer.register_forward_hook(grab, with_kwargs=True)
+    try:
+        with torch.no_grad():
+            pipe("a lighthouse at sunset", num_inference_steps=1, guidance_scale=1.0, height=32, width=32,
+                 output_type="latent", use_resolution_binning=False, max_sequence_length=SEQ,
+                 generator=torch.Generator().manual_seed(0))
+    finally:
+        handle.remove()
+    with torch.no_grad():
+        eps = obj.predict(pipe, seen["x"], seen["t"].long(), enc.encode(["a lighthouse at sunset"]))
+    assert eps.shape == seen["x"].shape  # learned-sigma channels dropped
+    assert torch.allclose(eps, seen["out"][:, :4], atol=1e-5)
