@@ -193,6 +193,13 @@ def _frozen_modules(pipe) -> list:
     return [m for m in (getattr(pipe, n, None) for n in names) if m is not None]
 
 
+def _noise_scheduler(pipe):
+    """The DDPM scheduler epsilon models train with (kept for benchmarks/training.py's reference loop)."""
+    from .objectives import EpsilonObjective
+
+    return EpsilonObjective(pipe).scheduler
+
+
 @contextlib.contextmanager
 def _frozen(pipe, gradient_checkpointing: bool):
     """Freeze every pipeline weight (and restore the caller's flags afterwards)."""
