@@ -320,3 +320,29 @@ def test_pixart_epsilon_objective_calls_the_transformer_as_the_pipeline_does(pip
         eps = obj.predict(pipe, seen["x"], seen["t"].long(), enc.encode(["a lighthouse at sunset"]))
     assert eps.shape == seen["x"].shape  # learned-sigma channels dropped
     assert torch.allclose(eps, seen["out"][:, :4], atol=1e-5)
+
+
+@pytest.mark.parametrize("family", FAMILIES)
+def test_transformer_gradient_checkpointing_gives_the_same_run(pipes, family, small_spec, cfg):
+    pipe = pipes[family]
+    data = prepare(pipe, load_spec(small_spec), cfg)
+    plain = fit(pipe, data, cfg.with_overrides(steps=2))
+    gc = fit(pipe, data, cfg.with_overrides(steps=2, gradient_checkpointing=True))
+    assert gc.losses == plain.losses
+    for name, v in plain.prefix.vectors.items():
+        assert abs(v - gc.prefix.vectors[name]).max() < 1e-6
+    assert not getattr(pipe.transformer, "gradient_checkpointing", False)  # restored
+
+
+@pytest.mark.parametrize("family", FAMILIES)
+def test_bf16_weights_train(family, small_spec, cfg, pipes):
+    from aplguard import testing
+
+    data = prepare(pipes[family], load_spec(small_spec), cfg)
+    ref = fit(pipes[family], data, cfg.with_overrides(steps=2))
+    pipe = getattr(testing, f"tiny_{family}_pipeline")(seed=0).to(torch.bfloat16)
+    before = _weights(pipe)
+    result = fit(pipe, data, cfg.with_overrides(steps=2))
+    assert all(torch.equal(before[k], v) for k, v in _weights(pipe).items())
+    for a, b in zip(result.losses, ref.losses):  # the same problem, computed in bf16
+        assert a == pytest.approx(b, rel=0.25)
