@@ -147,12 +147,18 @@ def test_resume_equals_uninterrupted(pipes, family, small_spec, cfg, tmp_path):
         assert (v == resumed.prefix.vectors[name]).all()
 
 
-def test_flux_prepare_generates_unpacked_latents(pipes, cfg, tmp_path):
+@pytest.mark.parametrize("family", FAMILIES)
+def test_prepare_generates_with_the_model(pipes, family, cfg, tmp_path):
     spec = tmp_path / "spec.yaml"
     spec.write_text("identities:\n  - {name: Cy Dorn, description: a man with a red beard}\n"
                     "templates: [a photo of]\ncaptions: [a lighthouse]\n", encoding="utf-8")
-    data = prepare(pipes["flux"], load_spec(spec), cfg.with_overrides(images_per_identity=1, gen_steps=1))
-    assert tuple(data.latents.shape) == (2, 4, 16, 16)  # (B, C, h, w), packed only inside the objective
+    pipe = pipes[family]
+    c = cfg.with_overrides(images_per_identity=1, gen_steps=1)
+    data = prepare(pipe, load_spec(spec), c, cache_dir=tmp_path / "cache")
+    side = 32 // pipe.vae_scale_factor
+    # (B, C, h, w) for every family: FLUX latents are packed only inside the objective
+    assert tuple(data.latents.shape) == (2, 4, side, side) and bool(torch.isfinite(data.latents).all())
+    assert fit(pipe, data, c.with_overrides(steps=1)).steps == 1
 
 
 @pytest.mark.parametrize("family", FAMILIES)
