@@ -176,7 +176,9 @@ def pipeline_family(pipe: Any) -> str:
     if "text_encoder_3" in encs:
         return "custom"
     if "text_encoder_2" in encs:
-        return "sdxl"
+        # SD3 loaded with text_encoder_3=None (a common memory saving) has SDXL's two CLIPs but a
+        # transformer where SDXL has a UNet: it is still SD3.
+        return "sd3" if getattr(pipe, "transformer", None) is not None else "sdxl"
     hidden = int(encs["text_encoder"].get_input_embeddings().weight.shape[1])
     return _family_for_width(hidden)
 

@@ -229,3 +229,15 @@ def test_sd3_prefix_file_round_trip_and_clip_only_exports_refused(tmp_path, scri
     for fmt in ("a1111", "diffusers"):
         with pytest.raises(PrefixError, match="fmt='aplguard'"):
             sp.export(tmp_path / f"x_{fmt}.safetensors", fmt=fmt)
+
+
+def test_sd3_without_its_t5_encoder_is_still_sd3():
+    """SD3 loaded with text_encoder_3=None (to save memory) must not be taken for SDXL."""
+    from diffusers import StableDiffusion3Pipeline
+
+    from aplguard.prefix import pipeline_family
+    from aplguard.testing import tiny_sd3_pipeline
+
+    full = tiny_sd3_pipeline(seed=0)
+    no_t5 = StableDiffusion3Pipeline(**{**full.components, "text_encoder_3": None, "tokenizer_3": None})
+    assert pipeline_family(full) == "sd3" and pipeline_family(no_t5) == "sd3"
