@@ -91,6 +91,10 @@ class PrefixEncoder:
         if self.family not in SUPPORTED_FAMILIES:
             raise TrainingError(f"{type(pipe).__name__}: model family {self.family!r} is not supported for APL "
                                 f"training (supported: {', '.join(SUPPORTED_FAMILIES)})")
+        if self.family == "sd3" and getattr(pipe, "text_encoder_3", None) is None:
+            raise TrainingError(f"{type(pipe).__name__}: SD3 without its T5 encoder (text_encoder_3=None); load "
+                                "the pipeline with text_encoder_3 for training, so the prefix conditions all three "
+                                "encoders")
         if self.family in ("sd1", "sd2", "sdxl") and getattr(pipe, "unet", None) is None:
             raise TrainingError(f"{type(pipe).__name__}: its encoders look like {self.family}'s but it has no UNet "
                                 "(an SD3 pipeline loaded without its T5 text_encoder_3?); APL training needs "

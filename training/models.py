@@ -93,6 +93,9 @@ def check_pipeline(pipe, where: str = "pipeline") -> None:
         family = pipeline_family(pipe)
     except PrefixError as exc:
         raise TrainingError(f"{where}: {exc}") from None
+    if family == "sd3" and getattr(pipe, "text_encoder_3", None) is None:
+        raise TrainingError(f"{where}: {name} without its T5 encoder (text_encoder_3=None); load it with "
+                            "text_encoder_3 for training")
     if family in _TRANSFORMERS:
         net = getattr(pipe, "transformer", None)
         if type(net).__name__ != _TRANSFORMERS[family]:
