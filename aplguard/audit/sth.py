@@ -23,6 +23,7 @@ from typing import Any
 
 from .._deps import require
 from ..errors import AuditError, ConfigError
+from ..small_files import read_small_file
 
 _HEX64 = re.compile(r"[0-9a-f]{64}")
 _MAX_KEY_FILE = 16 * 1024
@@ -74,14 +75,7 @@ def _serialization() -> Any:
 
 
 def _read_pem(path: str) -> bytes:
-    try:
-        with open(path, "rb") as f:
-            data = f.read(_MAX_KEY_FILE + 1)
-    except OSError as exc:
-        raise ConfigError(f"cannot read the key file {path}: {exc.strerror or exc}") from None
-    if len(data) > _MAX_KEY_FILE:
-        raise ConfigError(f"{path}: longer than {_MAX_KEY_FILE} bytes; not a key file")
-    return data
+    return read_small_file(path, _MAX_KEY_FILE, "the key file")
 
 
 def load_private_key(path: str) -> Any:

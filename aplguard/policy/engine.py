@@ -43,6 +43,7 @@ from .conditions import (
     compile_prompt_when,
 )
 from .loader import Policy, load_policy
+from .schema import InputRule
 from .settings import PolicySettings, settings_for
 
 log = logging.getLogger("aplguard.policy")
@@ -422,16 +423,7 @@ class PolicyEngine:
         ctx = ctx or RequestContext()
         compiled = self._for(ctx.tenant)
         ev = OutputInput(faces, matches, prompt_decision)
-        trace: list[RuleTrace] = []
-        chosen = None
-        for rule in compiled.output_rules:
-            got = () if rule.cond is None else rule.cond(ev, ctx)
-            if got is None:
-                trace.append(rule.skip)
-                continue
-            chosen = rule
-            trace.append(RuleTrace(rule.rule.id, True, f"met: {rule.desc}{_match_evidence(got, len(faces))}"))
-            break
+        chosen, trace = _first_image_rule(compiled.output_rules, ev, ctx, len(faces))
         if chosen is not None:
             action, rule_id, flag = chosen.rule.action, chosen.rule.id, chosen.rule.flag
         else:
@@ -469,19 +461,7 @@ class PolicyEngine:
         ctx = ctx or RequestContext()
         compiled = self._for(ctx.tenant)
         ev = OutputInput(faces, matches, prompt_decision)
-        trace: list[RuleTrace] = []
-        chosen = None
-        for rule in compiled.input_rules:
-            if rule.rule.arguments is not None and argument not in rule.rule.arguments:
-                trace.append(RuleTrace(rule.rule.id, False, f"not for argument {argument!r}"))
-                continue
-            got = () if rule.cond is None else rule.cond(ev, ctx)
-            if got is None:
-                trace.append(rule.skip)
-                continue
-            chosen = rule
-            trace.append(RuleTrace(rule.rule.id, True, f"met: {rule.desc}{_match_evidence(got, len(faces))}"))
-            break
+        chosen, trace = _first_image_rule(compiled.input_rules, ev, ctx, len(faces), argument)
         if chosen is not None:
             action, rule_id, flag, message = chosen.rule.action, chosen.rule.id, chosen.rule.flag, chosen.rule.message
         else:
@@ -548,6 +528,26 @@ def _output_error_floor(on_error: str, prompt_decision: Decision | None) -> tupl
             return "flag", "already generated with the APL prefix; kept, flagged"
         return "regenerate", "regenerate with the APL prefix"
     return "flag", "kept, flagged"
+
+
+def _first_image_rule(rules: Sequence[_Rule], ev: OutputInput, ctx: RequestContext, n_faces: int,
+                      argument: str | None = None) -> tuple[_Rule | None, list[RuleTrace]]:
+    """The first output/input rule that matches one image, and the trace of the rules tried.
+
+    ``argument`` (input rules only) skips rules restricted to other image arguments.
+    """
+    trace: list[RuleTrace] = []
+    for rule in rules:
+        if isinstance(rule.rule, InputRule) and rule.rule.arguments is not None and argument not in rule.rule.arguments:
+            trace.append(RuleTrace(rule.rule.id, False, f"not for argument {argument!r}"))
+            continue
+        got = () if rule.cond is None else rule.cond(ev, ctx)
+        if got is None:
+            trace.append(rule.skip)
+            continue
+        trace.append(RuleTrace(rule.rule.id, True, f"met: {rule.desc}{_match_evidence(got, n_faces)}"))
+        return rule, trace
+    return None, trace
 
 
 def _on_error(on_error: str, action: str, rule_id: str, message: str | None) -> tuple[str, str, str | None]:

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from ..errors import ConfigError, MissingDependencyError
+from ..small_files import read_small_file
 
 if TYPE_CHECKING:
     from cryptography.x509 import Certificate
@@ -77,14 +78,7 @@ class ContentCredentials:
 
 
 def _read_pem(path: str | Path, what: str) -> bytes:
-    try:
-        with open(path, "rb") as f:
-            data = f.read(_MAX_PEM_BYTES + 1)
-    except OSError as exc:
-        raise ConfigError(f"content credentials: cannot read {what} {path}: {exc.strerror or exc}") from None
-    if len(data) > _MAX_PEM_BYTES:
-        raise ConfigError(f"content credentials: {what} {path} is larger than {_MAX_PEM_BYTES} bytes; not a PEM file")
-    return data
+    return read_small_file(path, _MAX_PEM_BYTES, f"the content-credentials {what}")
 
 
 def check_credentials(chain_pem: bytes, key_pem: bytes) -> str:

@@ -21,7 +21,8 @@ from pathlib import Path
 from typing import Any
 
 from .._deps import require
-from ..errors import AplGuardError, AuditError, ConfigError
+from ..errors import AplGuardError, AuditError
+from ..small_files import read_small_file
 from .content_credentials import ASSERTION_LABEL, TRAINED_ALGORITHMIC_MEDIA
 
 MAX_IMAGE_BYTES = 256 * 1024 * 1024  # refuse to read more than this from one file
@@ -81,14 +82,7 @@ def _mime(data: bytes) -> str | None:
 
 def read_image_bytes(path: str | Path) -> bytes:
     """A file's bytes, bounded (a verifier must not be made to read a disk image)."""
-    try:
-        with open(path, "rb") as f:
-            data = f.read(MAX_IMAGE_BYTES + 1)
-    except OSError as exc:
-        raise ConfigError(f"{path}: {exc.strerror or exc}") from None
-    if len(data) > MAX_IMAGE_BYTES:
-        raise ConfigError(f"{path}: larger than {MAX_IMAGE_BYTES} bytes")
-    return data
+    return read_small_file(path, MAX_IMAGE_BYTES, "the image")
 
 
 def reader_settings(trust_anchors_pem: bytes | None) -> dict[str, Any]:
