@@ -27,7 +27,7 @@ from aplguard.policy.check_result import check_result
 from aplguard.types import RequestContext
 
 from .auth import KeyStore, Principal
-from .config import GatewayConfig
+from .config import GatewayConfig, HostConfig
 from .errors import ApiError
 from .generation import GenerationQueue, parse_size, png_b64
 from .limits import KeyLimiter, check_prompts, parse_json, read_body
@@ -307,7 +307,57 @@ def create_app(config: GatewayConfig, service: Service | None = None) -> FastAPI
 
     if config.review:
         mount_review(app, svc, gw.keys)
+    for host in config.hosts:
+        mount_host(app, svc, gw.keys, host)
     return app
+
+
+def mount_host(app: FastAPI, service: Service, keys: KeyStore, host: HostConfig) -> None:
+    """Front a ComfyUI / A1111 server at /hosts/{name}/ (aplguard.integrations.hosts), behind client keys.
+
+    The request's tenant comes from its key, as for the gateway's own endpoints; returned images
+    are face-checked with the default face auditor when the ``faces`` extra is installed (without
+    it every image counts as a failed check and the policy's ``on_error`` decides).
+    """
+    from aplguard.types import RequestContext
+
+    from ..hosts.proxy import create_host_proxy
+
+    def context(request: Request) -> RequestContext:
+        return RequestContext(tenant=keys.client(request.headers).tenant)
+
+    proxy = create_host_proxy(host.upstream, host.kind, service.engine, embedding=host.embedding,
+                              face_checker=_default_face_checker(), audit=service.audit, context=context,
+                              timeout_s=host.timeout_s)
+    app.mount(f"/hosts/{host.name}", _ClientGate(proxy, keys))
+
+
+def _default_face_checker() -> Any:
+    import importlib.util
+
+    if importlib.util.find_spec("mediapipe") is None:
+        return None
+    from aplguard.faces import FaceAuditor
+
+    return FaceAuditor.create()
+
+
+class _ClientGate:
+    """ASGI wrapper: only client keys get through (any caller in local, keyless mode)."""
+
+    def __init__(self, inner: Any, keys: KeyStore):
+        self.inner, self.keys = inner, keys
+
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        if scope["type"] == "http":
+            from starlette.datastructures import Headers
+
+            try:
+                self.keys.client(Headers(scope=scope))
+            except ApiError as exc:
+                await _error(exc)(scope, receive, send)
+                return
+        await self.inner(scope, receive, send)
 
 
 def mount_review(app: FastAPI, service: Service, keys: KeyStore) -> bool:

@@ -127,6 +127,17 @@ class TracingConfig(_Model):
     service_name: str = "aplguard-gateway"
 
 
+class HostConfig(_Model):
+    """A ComfyUI or AUTOMATIC1111 server the gateway fronts at ``/hosts/{name}/...`` (docs/hosts.md)."""
+
+    name: str = Field(pattern=r"^[a-z0-9][a-z0-9_-]{0,31}$", description="Mount name: /hosts/{name}/.")
+    kind: Literal["comfyui", "a1111"] = Field(description="Which host's API the upstream speaks.")
+    upstream: str = Field(pattern=r"^https?://[^\s]{1,2000}$", description="The host's base URL.")
+    embedding: str | None = Field(default="aplguard", pattern=r"^[A-Za-z0-9_.-]{1,64}$",
+                                  description="Name of the exported APL embedding (None: anonymise is refused).")
+    timeout_s: float = Field(default=600.0, gt=0, le=3600, description="Upstream timeout (generation is slow).")
+
+
 class GatewayConfig(_Model):
     """The whole file."""
 
@@ -139,6 +150,8 @@ class GatewayConfig(_Model):
     keys: list[KeyConfig] = Field(default_factory=list)
     tracing: TracingConfig = Field(default_factory=lambda: TracingConfig())
     review: bool = Field(default=True, description="Mount the review app at /review when it is installed.")
+    hosts: list[HostConfig] = Field(default_factory=list, max_length=16,
+                                    description="ComfyUI / A1111 servers fronted at /hosts/{name}/ (client keys).")
 
     @model_validator(mode="after")
     def _unique_keys(self) -> GatewayConfig:
@@ -147,6 +160,9 @@ class GatewayConfig(_Model):
             if k.id in seen or k.hash in seen:
                 raise ValueError(f"keys: duplicate key id or hash ({k.id!r})")
             seen.update((k.id, k.hash))
+        names = [h.name for h in self.hosts]
+        if len(names) != len(set(names)):
+            raise ValueError("hosts: duplicate name")
         return self
 
     # -- derived -------------------------------------------------------------------------

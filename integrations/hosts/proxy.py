@@ -222,7 +222,8 @@ def create_host_proxy(upstream_url: str, kind: str, engine: Any, *, embedding: s
             if not result.ok:
                 return refused(result, ctx)
             t_screen = (time.perf_counter() - t0) * 1000
-            resp = await upstream_call("POST", request.url.path, json=result.body)
+            # The route's own path: under a mount (the gateway's /hosts/NAME) url.path has the prefix.
+            resp = await upstream_call("POST", request.scope["route"].path, json=result.body)
             if resp.status_code != 200:
                 write_record(ctx, result, errors=[f"upstream answered {resp.status_code}"])
                 return Response(resp.content, status_code=resp.status_code,
