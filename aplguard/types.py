@@ -100,6 +100,8 @@ class FaceMatch:
         score: similarity (cosine for embedding matchers) of the best reference.
         threshold: the calibrated threshold the score was compared with.
         matcher: id of the matcher.
+        identity_ref: the keyed pseudonym the audit log stores instead of ``identity``
+            (from the gallery's per-identity key; None: the log stores ``identity``).
     """
 
     face_index: int
@@ -107,6 +109,7 @@ class FaceMatch:
     score: float
     threshold: float
     matcher: str = ""
+    identity_ref: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

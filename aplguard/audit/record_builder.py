@@ -150,7 +150,8 @@ def build_record(
         model_id=model_id, prefix_id=prefix_id,
         prompts=prompt_records, outputs=output_records, latency_ms=dict(timings or {}),
         inputs=[InputRecord(argument=x.argument, index=x.index, prompt_index=x.prompt_index, faces=x.faces,
-                            matches=[MatchRecord(identity=m.identity, score=float(m.score)) for m in x.matches],
+                            matches=[MatchRecord(identity=m.identity_ref or m.identity, score=float(m.score))
+                                     for m in x.matches],
                             action=_input_action(x.intended_action or x.action), rule=x.rule)
                 for x in inputs],
         errors=all_errors, fail_closed=fail_closed,

@@ -254,7 +254,8 @@ class PromptRecord(_Model):
 class MatchRecord(_Model):
     """A gallery match of a face in an output: identity id and similarity only."""
 
-    identity: str = Field(description="Gallery identity id.")
+    identity: str = Field(description="Gallery identity: its keyed pseudonym (`pid:...`) when the gallery has "
+                                      "a key for it, else its id.")
     score: float = Field(description="Similarity of the best reference.")
 
 
@@ -396,7 +397,7 @@ def output_record(index: int, prompt_index: int, image: Image.Image | str, faces
         if isinstance(m, Mapping):
             kept.append(MatchRecord.model_validate({"identity": m["identity"], "score": m["score"]}))
         else:
-            kept.append(MatchRecord(identity=m.identity, score=m.score))
+            kept.append(MatchRecord(identity=m.identity_ref or m.identity, score=m.score))
     return OutputRecord.model_validate({
         "index": index, "prompt_index": prompt_index, "image_sha256": digest, "faces": count, "matches": kept,
         "action": decision.action if decision is not None else "none",

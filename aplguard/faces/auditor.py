@@ -117,7 +117,8 @@ class FaceAuditor:
             best = self.gallery.search(self.matcher.embed(rgb, face), k=1)
             if best and best[0][1] >= threshold:
                 matches.append(FaceMatch(face_index=i, identity=best[0][0], score=best[0][1],
-                                         threshold=threshold, matcher=self.matcher.id))
+                                         threshold=threshold, matcher=self.matcher.id,
+                                         identity_ref=self.gallery.pseudonym(best[0][0])))
         return faces, matches
 
 

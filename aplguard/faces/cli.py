@@ -128,8 +128,14 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.set_defaults(func=_gallery_list)
     p = gsub.add_parser("remove", help="remove an identity")
     p.add_argument("--gallery", required=True)
+    p.add_argument("--erase", action="store_true",
+                   help="also delete its key: earlier audit records can no longer be linked to the person")
     p.add_argument("name")
     p.set_defaults(func=_gallery_remove)
+    p = gsub.add_parser("pseudonym", help="the keyed pseudonym audit records use for an identity")
+    p.add_argument("--gallery", required=True)
+    p.add_argument("name")
+    p.set_defaults(func=_gallery_pseudonym)
     p = gsub.add_parser("match", help="match the faces of images against the gallery")
     p.add_argument("--gallery", required=True)
     p.add_argument("images", nargs="+", metavar="IMAGE", help="image files or directories (walked)")
@@ -359,8 +365,19 @@ def _gallery_list(args: argparse.Namespace) -> int:
 def _gallery_remove(args: argparse.Namespace) -> int:
     from .gallery import Gallery
 
-    Gallery.open(args.gallery).remove(args.name)
-    print(f"removed {args.name}")
+    Gallery.open(args.gallery).remove(args.name, erase=args.erase)
+    print(f"removed {args.name}" + (" and erased its key" if args.erase else ""))
+    return 0
+
+
+def _gallery_pseudonym(args: argparse.Namespace) -> int:
+    from ..errors import GalleryError
+    from .gallery import Gallery
+
+    pid = Gallery.open(args.gallery).pseudonym(args.name)
+    if pid is None:
+        raise GalleryError(f"no key for {args.name!r} in {args.gallery} (never enrolled, or erased)")
+    print(pid)
     return 0
 
 

@@ -28,6 +28,7 @@ from PIL import Image
 from .._deps import require
 from ..errors import AplGuardError, ConfigError, GalleryError
 from ..types import Face
+from .identity_keys import IdentityKeys
 from .image import ImageSource, _is_tensor
 
 if TYPE_CHECKING:
@@ -99,6 +100,7 @@ class Gallery:
         self.matcher_id = matcher_id
         self._identities = identities  # name -> reference metadata, in row order
         self._emb = embeddings.astype(np.float32, copy=False)
+        self._keys = IdentityKeys(self.dir)
         self._index()
 
     # ---- storage -----------------------------------------------------------------
@@ -150,7 +152,12 @@ class Gallery:
         rows = sum(len(r) for r in identities.values())
         if emb.ndim != 2 or (rows and emb.shape[0] != rows):
             raise GalleryError(f"{path}: {rows} references in metadata but embeddings of shape {emb.shape}")
-        return cls(path.parent, meta.get("matcher"), identities, emb, index=index, ef_search=ef_search)
+        gallery = cls(path.parent, meta.get("matcher"), identities, emb, index=index, ef_search=ef_search)
+        try:  # galleries enrolled before identity keys get theirs now (once)
+            gallery._keys.ensure(list(identities))
+        except GalleryError as exc:  # a read-only gallery still works; its matches are logged by id
+            log.warning("identity keys unavailable, audit records name identities by id: %s", exc)
+        return gallery
 
     def save(self) -> None:
         """Write the gallery atomically (temp file + rename)."""
@@ -335,13 +342,25 @@ class Gallery:
         except Exception:
             self.matcher_id, self._identities, self._emb = old
             raise
+        self._keys.ensure([name])
         self._index()
 
-    def remove(self, name: str) -> None:
-        """Remove an identity and all its references (GalleryError if unknown)."""
+    def pseudonym(self, name: str) -> str | None:
+        """The keyed pseudonym the audit log stores for ``name`` (None without a key)."""
+        return self._keys.pseudonym(name)
+
+    def remove(self, name: str, *, erase: bool = False) -> None:
+        """Remove an identity and all its references (GalleryError if unknown).
+
+        Args:
+            erase: also delete the identity's key, so that no earlier audit record can be
+                linked to the person any more (the log itself still verifies).
+        """
         with self._lock, self._locked():
             self._reload()
             self._remove(name)
+            if erase:
+                self._keys.erase(name)
 
     @contextlib.contextmanager
     def _locked(self) -> Iterator[None]:

@@ -11,9 +11,12 @@ pytest.importorskip("fastapi", reason="the review app needs the [review] extra (
 pytest.importorskip("uvicorn", reason="the review app needs the [review] extra (pip install 'aplguard[review]')")
 
 from aplguard.integrations.review import create_review_app  # noqa: E402
-from review_helpers import KEY, serve, write_log  # noqa: E402
-
-TAMPERED_SEQ = 10
+from review_helpers import (  # noqa: E402
+    KEY,
+    TAMPERED_SEQ,  # noqa: E402 - one definition, importable by the tests
+    serve,
+    write_log,
+)
 
 
 @pytest.fixture(autouse=True)

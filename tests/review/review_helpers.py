@@ -17,6 +17,8 @@ from aplguard.audit import AuditRecord, build_record, open_sink
 from aplguard.types import Decision, Face, FaceMatch, Finding, OutputDecision
 
 KEY = b"review-test-key-0123456789abcdef"
+#: The entry the tampered-log fixture edits (tests/review/conftest.py).
+TAMPERED_SEQ = 10
 START = datetime(2026, 11, 20, 8, 0, tzinfo=timezone.utc)
 
 _SCENES = ["a watercolor of a lighthouse at dusk", "a portrait of an astronaut, studio light",

@@ -14,8 +14,7 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import TAMPERED_SEQ
-from review_helpers import KEY
+from review_helpers import KEY, TAMPERED_SEQ
 
 from aplguard.audit import RecordFilter, verify_log
 

@@ -15,8 +15,7 @@ from datetime import datetime, timezone
 import httpx
 import pytest
 from aplguard.integrations.review import create_review_app, verify_export
-from conftest import TAMPERED_SEQ
-from review_helpers import KEY, serve
+from review_helpers import KEY, TAMPERED_SEQ, serve
 
 from aplguard.audit import AuditRecord, RecordFilter, open_sink, verify_log
 from aplguard.errors import ConfigError
