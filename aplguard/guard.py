@@ -516,9 +516,19 @@ class Guard:
             pil, decisions=call.decisions, outputs=call.outputs, per_prompt=call.per_prompt,
             policy_name=call.settings.name, policy_version=call.settings.version, policy_sha256=call.settings.sha256,
             prefix_id=self.prefix.digest[:16] if self.prefix is not None else None, model_id=call.ctx.model_id,
-            audit_record_id=audit_ids[0] if audit_ids else None)
+            audit_record_id=audit_ids[0] if audit_ids else None, audit_leaf_index=self._leaf_index(audit_ids))
         call.timings["sign"] = _ms(t, time.perf_counter())
         return signed
+
+    def _leaf_index(self, audit_ids: list[str]) -> int | None:
+        """The record's Merkle leaf index, for the content credentials (None without an AuditSink)."""
+        if not audit_ids or not isinstance(self.audit, AuditSink):
+            return None
+        try:
+            return self.audit.leaf_index(audit_ids[0])
+        except AuditError as exc:  # the manifest then names the record id only
+            log.warning("no Merkle leaf index for the content credentials: %s", type(exc).__name__)
+            return None
 
     def _audit_failure(self, call: _Call, exc: BaseException) -> None:
         """Record a call that raised after reaching the policy (no image is returned)."""

@@ -11,7 +11,7 @@ import json
 import logging
 import time as _time
 from abc import ABC, abstractmethod
-from collections import deque
+from collections import OrderedDict, deque
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
@@ -42,6 +42,10 @@ log = logging.getLogger("aplguard.audit")
 RootFn = Callable[[], tuple[int, bytes]]
 #: Builds the entries to insert given the current head (seq, hash; seq is -1 when empty) and the tree root.
 BuildFn = Callable[[int, str, RootFn], list[Entry]]
+
+
+#: How many recently appended record ids a sink remembers the seq of.
+_RECENT_SEQ_MAX = 4096
 
 
 @dataclass(frozen=True)
@@ -206,6 +210,10 @@ class AuditSink(ABC):
             self._sth_every = 1000  # a key without a schedule: a tree head every 1000 records
         self._sth_publish = sth_publish
         self._since_sth, self._last_sth = 0, _time.monotonic()
+        # seq of the records this sink appended lately: their leaf index without a lookup
+        # (content credentials name it right after the append; JSONL would otherwise scan the file)
+        self._recent_seq: OrderedDict[str, int] = OrderedDict()
+        self._tree_base: int | None = None  # set when the tree is built; pruning keeps it
 
     # -- backend primitives ---------------------------------------------------
 
@@ -285,6 +293,11 @@ class AuditSink(ABC):
             return []
         entries = self._write(lambda seq, head, root: self._builder.extend(seq, head, pending))
         self._after_write(entries)
+        for e in entries:
+            if e.kind == RECORD and e.rid is not None:
+                self._recent_seq[e.rid] = e.seq
+        while len(self._recent_seq) > _RECENT_SEQ_MAX:
+            self._recent_seq.popitem(last=False)
         self._since_sth += len(pending)
         if self._sth_key is not None and (
                 (self._sth_every and self._since_sth >= self._sth_every)
@@ -361,14 +374,17 @@ class AuditSink(ABC):
 
     def leaf_index(self, record_id: str) -> int:
         """The Merkle leaf index of a record (its seq minus the tree's base)."""
-        seq = self._seq_of(record_id)
+        seq = self._recent_seq.get(record_id)
+        if seq is None:
+            seq = self._seq_of(record_id)
         if seq is None:
             raise AuditError(f"{self.url}: no record {record_id!r}")
-        with self._tree() as t:
-            t = self._need_tree(t)
-        if seq < t.base:
+        if self._tree_base is None:
+            with self._tree() as t:
+                self._tree_base = self._need_tree(t).base
+        if seq < self._tree_base:
             raise AuditError(f"{self.url}: record {record_id} predates the Merkle tree (pruned before it existed)")
-        return seq - t.base
+        return seq - self._tree_base
 
     def tree_heads(self) -> list[Any]:
         """The signed tree heads stored in the log, oldest first (signatures not checked here)."""

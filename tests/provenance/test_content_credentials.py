@@ -82,6 +82,7 @@ def test_guard_outputs_carry_valid_credentials_naming_the_audit_record(signed_ru
         assert rep.state == "Trusted" and rep.trusted
         a = _assertion(rep)
         assert a["audit"]["record_id"] == out.audit_ids[0] == record.id
+        assert a["audit"]["leaf_index"] == rep.audit["leaf_index"] == 0  # the record's Merkle leaf, in the manifest
         assert a["output"] == {"index": k, "action": "none", "rule": "default"}
         assert a["prompt"]["index"] == k and a["prompt"]["decision"] == "allow"
         assert a["image_sha256"] == record.outputs[k].image_sha256 == image_sha256(out.images[k])
