@@ -10,6 +10,7 @@ logged; metrics carry actions and rule ids only.
 from __future__ import annotations
 
 import asyncio
+import base64
 import contextlib
 import json
 import logging
@@ -154,6 +155,9 @@ class Gateway:
             with self.tracer.span("aplguard.generate", n=n):
                 out = guard(prompt, context=ctx, **kwargs)
                 self.tracer.stages(out.timings_ms, time.time_ns())
+            if out.signed_images:  # content credentials: the signed files are what the client gets
+                return out, [base64.b64encode(b).decode("ascii") if b is not None else None
+                             for b in out.signed_images]
             return out, [png_b64(im) if im is not None else None for im in out.images]
 
         out, encoded = await self.queue.submit(run, pc.timeout_s)

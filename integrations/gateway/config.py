@@ -73,6 +73,14 @@ class LimitsConfig(_Model):
                                                       "the event loop (fast); larger ones in a thread.")
 
 
+class ContentCredentialsConfig(_Model):
+    """C2PA content credentials on returned images (``[c2pa]`` extra; docs/provenance.md)."""
+
+    cert_chain: str = Field(description="PEM file: the signing certificate first, then its chain.")
+    private_key: str = Field(description="PEM file: the signing certificate's private key (unencrypted).")
+    image_format: Literal["png", "jpeg"] = Field(default="png", description="Encoding of the signed images.")
+
+
 class PipelineConfig(_Model):
     """The one diffusers pipeline this process serves (``/v1/images/generations``)."""
 
@@ -87,6 +95,8 @@ class PipelineConfig(_Model):
     max_n: int = Field(default=4, ge=1, le=16, description="Images per request.")
     queue_size: int = Field(default=8, ge=1, le=4096, description="Requests waiting or running; more get 503.")
     timeout_s: float = Field(default=120.0, gt=0, le=3600, description="A generation request answers 504 after this.")
+    content_credentials: ContentCredentialsConfig | None = Field(
+        default=None, description="Sign every returned image with a C2PA manifest naming its audit record.")
     torch_threads: int | None = Field(default=None, ge=1, le=256,
                                       description="torch.set_num_threads for the serving process "
                                                   "(toy default: 1).")
@@ -255,6 +265,10 @@ def _resolve_paths(config: GatewayConfig, base_dir: Path | None) -> GatewayConfi
         updates["model"] = rel(pipe.model)
     if pipe.prefix is not None:
         updates["prefix"] = rel(pipe.prefix)
+    if pipe.content_credentials is not None:
+        cc = pipe.content_credentials
+        updates["content_credentials"] = cc.model_copy(update={"cert_chain": rel(cc.cert_chain),
+                                                               "private_key": rel(cc.private_key)})
     audit = config.audit
     for scheme in ("sqlite:///", "jsonl:///"):
         if audit and audit.startswith(scheme) and not audit.startswith(scheme + "/"):

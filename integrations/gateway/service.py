@@ -58,7 +58,14 @@ class Service:
             pass
         self.call_defaults = {"num_inference_steps": pc.steps, "guidance_scale": pc.guidance_scale}
         engine = _engine(self.config.policy, toy)
-        return Guard(pipe, prefix=prefix, policy=engine, audit=self.audit, faces=faces)
+        credentials = None
+        if pc.content_credentials is not None:
+            from aplguard.provenance import ContentCredentials
+
+            cc = pc.content_credentials
+            credentials = ContentCredentials.from_files(cc.cert_chain, cc.private_key, image_format=cc.image_format)
+        return Guard(pipe, prefix=prefix, policy=engine, audit=self.audit, faces=faces,
+                     content_credentials=credentials)
 
     @property
     def model_id(self) -> str:
