@@ -12,6 +12,7 @@ pytest.importorskip("c2pa", reason="pip install 'aplguard[c2pa]'")
 
 def test_generated_images_carry_credentials_naming_the_audit_record(gateway_policy, tmp_path):
     from aplguard.integrations.gateway import GatewayConfig, Service, ThreadServer
+
     from aplguard.provenance import generate_test_chain, verify_image
 
     chain = generate_test_chain()
