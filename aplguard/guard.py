@@ -11,6 +11,7 @@ import dataclasses
 import logging
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import TracebackType
@@ -489,7 +490,7 @@ class Guard:
                 images=[p if im is not None else None for p, im in zip(call.pil, call.images)] if call.pil else [],
                 faces=call.faces, matches=call.matches, outputs=call.outputs, timings=call.timings,
                 errors=call.errors, per_prompt=call.per_prompt, key=self._audit_key, exception=exception,
-                inputs=call.inputs,
+                inputs=call.inputs, pseudonym=self._pseudonym(),
             )
             return [str(self.audit.append(record))]
         except AuditError as exc:
@@ -519,6 +520,15 @@ class Guard:
             audit_record_id=audit_ids[0] if audit_ids else None, audit_leaf_index=self._leaf_index(audit_ids))
         call.timings["sign"] = _ms(t, time.perf_counter())
         return signed
+
+    def _pseudonym(self) -> Callable[[str], str | None] | None:
+        """The default face auditor's gallery pseudonyms (names in records that erasure must unlink)."""
+        from .faces import FaceAuditor
+
+        faces = self._faces
+        if isinstance(faces, FaceAuditor) and faces.gallery is not None:
+            return faces.gallery.pseudonym
+        return None
 
     def _leaf_index(self, audit_ids: list[str]) -> int | None:
         """The record's Merkle leaf index, for the content credentials (None without an AuditSink)."""

@@ -20,7 +20,7 @@ and whatever was known by then (``images`` may be empty).
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Literal
 
 from PIL import Image
@@ -64,6 +64,7 @@ def build_record(
     key: bytes | None = None,
     exception: BaseException | None = None,
     inputs: Sequence[InputDecision] = (),
+    pseudonym: Callable[[str], str | None] | None = None,
 ) -> AuditRecord:
     """Build the audit record of one guarded (or screened) call.
 
@@ -95,6 +96,8 @@ def build_record(
         per_prompt: images per prompt (``num_images_per_prompt``).
         key: the sink's HMAC key, from which the prompt-hash key is derived (None:
             ``$APLGUARD_AUDIT_HMAC_KEY``; without any key a salted hash is used).
+        pseudonym: name -> keyed pseudonym (the gallery's): protected canonical names that have
+            one are stored as it, so erasing the identity's key unlinks the record.
         inputs: per input image (img2img/inpaint init, IP-Adapter, ControlNet), what the
             policy decided: faces, gallery matches, action and rule.
         exception: the exception a call raised after the policy decided; recorded
@@ -128,7 +131,7 @@ def build_record(
             problems.append(f"audit: {len(images)} images but {len(per_image)} {name} entries")
     names = [n for n in protected_names if n and n.strip()]
     prompt_records: list[PromptRecord] = [
-        prompt_record(i, text, decision, prompt_storage, protected_names=names, key=key)
+        prompt_record(i, text, decision, prompt_storage, protected_names=names, key=key, pseudonym=pseudonym)
         for i, (text, decision) in enumerate(zip(prompts, decisions))]
     output_records: list[OutputRecord] = []
     for k, image in enumerate(images):

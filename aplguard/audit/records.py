@@ -24,7 +24,7 @@ import io
 import os
 import re
 import uuid
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from datetime import datetime, timezone
 from typing import Any, Final, Literal
 
@@ -111,18 +111,23 @@ class FindingRecord(_Model):
         return self
 
     @classmethod
-    def from_finding(cls, finding: Finding | Mapping[str, Any], protected_names: Iterable[str] = ()) -> FindingRecord:
+    def from_finding(cls, finding: Finding | Mapping[str, Any], protected_names: Iterable[str] = (),
+                     pseudonym: Callable[[str], str | None] | None = None) -> FindingRecord:
         """Build from a detector :class:`~aplguard.types.Finding` (or its dict).
 
         The matched text is dropped. The canonical name is kept only when the
         finding is of kind ``protected`` or names one of ``protected_names``
-        (case-insensitive): names of other people never reach the log.
+        (case-insensitive): names of other people never reach the log. ``pseudonym``
+        (the gallery's keyed pseudonyms) replaces a kept name that has one, so that
+        erasing the identity's key unlinks the record.
         """
         f = finding.to_dict() if isinstance(finding, Finding) else dict(finding)
         canonical = f.get("canonical")
         protected = {n.casefold() for n in protected_names}
         if canonical and not (f.get("kind") == "protected" or canonical.casefold() in protected):
             canonical = None
+        if canonical and pseudonym is not None:
+            canonical = pseudonym(canonical) or canonical
         return cls(kind=f["kind"], start=f["start"], end=f["end"], score=f["score"],
                    detector=f.get("detector", ""), canonical=canonical)
 
@@ -358,7 +363,8 @@ def make_thumbnail(image: Image.Image, size: int = 64, quality: int = 70) -> str
 
 
 def prompt_record(index: int, text: str, decision: Decision, mode: PromptStorage | str,
-                  protected_names: Iterable[str] = (), key: bytes | str | None = None) -> PromptRecord:
+                  protected_names: Iterable[str] = (), key: bytes | str | None = None,
+                  pseudonym: Callable[[str], str | None] | None = None) -> PromptRecord:
     """Build a :class:`PromptRecord` from a policy :class:`~aplguard.types.Decision`.
 
     Canonical names are kept only for protected identities; the prompt is stored
@@ -370,7 +376,7 @@ def prompt_record(index: int, text: str, decision: Decision, mode: PromptStorage
         "index": index, "decision": decision.action, "rule": decision.rule, "flagged": decision.flagged,
         "identity_seeking": any(f.identity_seeking and f.kind in IDENTITY_KINDS for f in findings),
         "intended_decision": decision.intended_action,
-        "findings": [FindingRecord.from_finding(f, protected_names) for f in findings],
+        "findings": [FindingRecord.from_finding(f, protected_names, pseudonym) for f in findings],
         "prompt": store_prompt(text, mode, findings, protected_names=protected_names, key=key),
     })
 

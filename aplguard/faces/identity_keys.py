@@ -84,6 +84,10 @@ class IdentityKeys:
     def pseudonym(self, name: str) -> str | None:
         """``pid:`` + 32 hex digits for ``name``, or None when it has no key (erased or never keyed)."""
         key = self._keys.get(name)
+        if key is None:  # a policy may spell the name in another case than the gallery
+            folded = name.casefold()
+            name = next((n for n in self._keys if n.casefold() == folded), name)
+            key = self._keys.get(name)
         if key is None:
             return None
         return "pid:" + hmac.new(key, _DOMAIN + name.encode("utf-8"), hashlib.sha256).hexdigest()[:32]

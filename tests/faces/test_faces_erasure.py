@@ -78,3 +78,33 @@ def test_a_damaged_key_file_is_a_named_error(enrolled):
     (enrolled / "identity_keys.json").write_text('{"Eileen Collins": "not hex"}')
     with pytest.raises(GalleryError, match="identity_keys.json"):
         Gallery.open(enrolled)
+
+
+def test_protected_names_in_prompt_findings_are_pseudonymised_too(enrolled, tmp_path, detector, sface, astronaut):
+    """A person on the policy's protected list *and* in the gallery: the finding's canonical name is
+    stored as the same pseudonym, so erasure unlinks prompt evidence as well."""
+    policy = tmp_path / "p.yaml"
+    policy.write_text("""apiVersion: aplguard/v1
+name: p
+detectors: [{id: names, type: gazetteer, params: {builtin: false}}]
+protected:
+  people:
+    entries: [{name: eileen collins}]
+rules:
+  - id: block-protected
+    when: {findings: {kind: [protected]}}
+    action: block
+default: {action: allow}
+output: {detect_faces: true, match_gallery: true}
+""")
+    photo = Image.fromarray(astronaut)
+    url = f"sqlite:///{tmp_path}/audit.db"
+    auditor = FaceAuditor(detector, sface, Gallery.open(enrolled))
+    guard = Guard(lambda prompts, **kw: [photo.copy() for _ in prompts], policy=str(policy), faces=auditor, audit=url)
+    out = guard(["a portrait of Eileen Collins", "an astronaut"])
+    assert out.decisions[0].blocked
+    (rec,) = _records(url)
+    pid = Gallery.open(enrolled).pseudonym("Eileen Collins")
+    assert [f.canonical for f in rec.prompts[0].findings] == [pid]
+    dump = "\n".join(sqlite3.connect(f"{tmp_path}/audit.db").iterdump())
+    assert "eileen" not in dump.lower() and "collins" not in dump.lower()
