@@ -30,6 +30,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     v.add_argument("--audit", metavar="URL", help="audit log to cross-check (sqlite:///audit.db, jsonl:///a.jsonl, ...)")
     v.add_argument("--trust", metavar="PEM", help="CA certificate(s) the signer must chain to; without it only "
                                                   "integrity is checked, not who signed")
+    v.add_argument("--pub", metavar="PEM", help="with --audit: the audit log's Ed25519 tree-head public key; the "
+                                                  "record's inclusion in a signed tree head is then verified")
     v.add_argument("--json", action="store_true", help="one JSON document with a report per image")
     v.set_defaults(func=cmd_verify)
 
@@ -51,7 +53,10 @@ def cmd_verify(args: argparse.Namespace) -> int:
 
         sink = open_sink(args.audit, create=False)
         try:
-            cross_check_audit(reports, sink)
+            from ..audit.sth import load_public_key
+
+            cross_check_audit(reports, sink,
+                              tree_head_key=load_public_key(args.pub) if args.pub else None)
         finally:
             sink.close()
     else:

@@ -180,14 +180,16 @@ def _check_pixels(data: bytes, mime: str, rep: ImageVerification) -> None:
         rep.failures.append("decoded pixels do not hash to the assertion's image_sha256")
 
 
-def cross_check_audit(reports: Sequence[ImageVerification], sink: Any) -> None:
+def cross_check_audit(reports: Sequence[ImageVerification], sink: Any, *, tree_head_key: Any = None) -> None:
     """Check each report's assertion against the audit log ``sink`` (an open AuditSink); updates the reports.
 
     For each image: the record exists; its output entry at the assertion's
     output index holds the same image_sha256 and action; the record's policy
     sha256 and prefix id equal the assertion's; when the log has a Merkle tree,
-    the record's leaf index is reported (and compared when the assertion has one).
-    One pass over the log for all images.
+    the record's leaf index is reported (and compared when the assertion has one), and
+    when a signed tree head covers it, the record's inclusion proof against that head is
+    verified (its Ed25519 signature too with ``tree_head_key``, a public key): the image,
+    the record and the signed tree head agree. One pass over the log for all images.
     """
     wanted: dict[str, list[ImageVerification]] = {}
     for rep in reports:
@@ -209,7 +211,7 @@ def cross_check_audit(reports: Sequence[ImageVerification], sink: Any) -> None:
                     break
     for rid, reps in wanted.items():
         for rep in reps:
-            _compare(rep, found.get(rid), sink, rid)
+            _compare(rep, found.get(rid), sink, rid, tree_head_key)
             rep.ok = not rep.failures
 
 
@@ -222,7 +224,7 @@ def _iter_records(sink: Any) -> Iterable[Any]:
         raise AuditError(f"cannot read the audit log: {exc}") from None
 
 
-def _compare(rep: ImageVerification, record: Any, sink: Any, rid: str) -> None:
+def _compare(rep: ImageVerification, record: Any, sink: Any, rid: str, tree_head_key: Any = None) -> None:
     a = rep.assertion or {}
     if record is None:
         rep.audit = {"record_id": rid, "record_found": False}
@@ -246,7 +248,31 @@ def _compare(rep: ImageVerification, record: Any, sink: Any, rid: str) -> None:
             rep.audit["leaf_index"] = int(leaf_index(rid))
         except AplGuardError as exc:
             rep.notes.append(f"no Merkle leaf index for record {rid}: {exc}")
+    if rep.audit["leaf_index"] is not None:
+        _check_tree_head(rep, sink, rid, tree_head_key)
     claimed = (a.get("audit") or {}).get("leaf_index")
     if claimed is not None and rep.audit["leaf_index"] is not None and claimed != rep.audit["leaf_index"]:
         rep.failures.append(f"audit record {rid}: leaf index {claimed} in the image, "
                             f"{rep.audit['leaf_index']} in the log")
+
+
+def _check_tree_head(rep: ImageVerification, sink: Any, rid: str, tree_head_key: Any) -> None:
+    """Verify the record's inclusion proof against the latest signed tree head that covers it."""
+    from ..audit.proofs import verify_proof
+
+    try:
+        proof = sink.inclusion_proof(rid)
+    except AplGuardError as exc:
+        rep.notes.append(f"no inclusion proof for record {rid}: {exc}")
+        return
+    if proof.get("tree_head") is None:
+        rep.notes.append(f"no signed tree head covers record {rid} yet (run `aplguard audit checkpoint`)")
+        return
+    check = verify_proof(proof, tree_head_key, allow_unverified=tree_head_key is None)
+    assert rep.audit is not None  # set by _compare before this is called
+    rep.audit["tree_head"] = {"verified": check.ok, "signature_checked": tree_head_key is not None,
+                              "tree_size": proof["tree_head"].get("tree_size")}
+    if not check.ok:
+        rep.failures.append(f"audit record {rid}: inclusion in the signed tree head fails: {check.reason}")
+    elif tree_head_key is None:
+        rep.notes.append("the tree head's signature was not checked (pass its public key)")

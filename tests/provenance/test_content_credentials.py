@@ -265,3 +265,26 @@ def test_cli_verify_exit_codes(signed_run, chain, tmp_path, capsys):
     assert doc["ok"] is False and [i["ok"] for i in doc["images"]] == [True, False]
     assert main(["c2pa", "verify", str(tmp_path / "missing.png")]) == 2
     assert main(["c2pa", "verify", str(good), "--trust", str(good)]) == 2  # not a PEM file
+
+
+def test_image_record_and_signed_tree_head_agree(chain, tmp_path, sd_pipe, scripted):
+    """With a signed tree head covering the record, verify checks the record's inclusion proof
+    against it (and its Ed25519 signature with the public key); a wrong key fails."""
+    from aplguard.audit.sth import load_public_key
+    from aplguard.provenance import ContentCredentials
+
+    assert main(["audit", "keygen", str(tmp_path / "sth.pem")]) == 0
+    url = f"sqlite:///{tmp_path}/a.db?sth_key={tmp_path / 'sth.pem'}&sth_every=1"
+    creds = ContentCredentials(chain.chain_pem, chain.private_key_pem)
+    out = Guard(sd_pipe, policy=scripted(), audit=url, content_credentials=creds)(
+        "a cat", num_inference_steps=2, height=64, width=64)
+    rep = verify_image(out.signed_images[0], "out0", trust_anchors_pem=chain.ca_pem)
+    with open_sink(f"sqlite:///{tmp_path}/a.db", create=False) as sink:
+        cross_check_audit([rep], sink, tree_head_key=load_public_key(str(tmp_path / "sth.pem.pub")))
+    assert rep.ok, rep.failures
+    assert rep.audit["tree_head"]["verified"] and rep.audit["tree_head"]["signature_checked"]
+    assert main(["audit", "keygen", str(tmp_path / "other.pem")]) == 0
+    rep = verify_image(out.signed_images[0], "out0", trust_anchors_pem=chain.ca_pem)
+    with open_sink(f"sqlite:///{tmp_path}/a.db", create=False) as sink:
+        cross_check_audit([rep], sink, tree_head_key=load_public_key(str(tmp_path / "other.pem.pub")))
+    assert not rep.ok and any("signed tree head" in f for f in rep.failures)
