@@ -14,27 +14,32 @@ from contextlib import contextmanager
 from typing import IO
 
 from ..errors import ConfigError
+from ..small_files import read_small_file
 from .records import HMAC_KEY_ENV, format_ts
 from .sink import AuditSink, RecordFilter, open_sink, parse_time
 from .summary import compute_stats, export_csv, export_jsonl, format_stats
 from .verify import verify_log
 
 
-def _key(args: argparse.Namespace) -> bytes | None:
-    path = getattr(args, "key_file", None)
+def read_key_file(path: str | None) -> bytes | None:
+    """The HMAC key in ``--key-file PATH`` (None without one: the sink reads the environment).
+
+    Bounded (a key, not a file to slurp: ``--key-file /dev/zero`` must not exhaust memory); a
+    trailing newline is dropped; shared by every command that takes ``--key-file``.
+    """
     if not path:
-        return None  # the sink reads the environment
-    max_bytes = 4096  # a key, not a file to slurp (--key-file /dev/zero must not exhaust memory)
+        return None
     try:
-        with open(path, "rb") as f:
-            key = f.read(max_bytes + 1).rstrip(b"\r\n")
-    except OSError as exc:
-        raise ConfigError(f"--key-file {path}: {exc.strerror or exc}") from None
-    if len(key) > max_bytes:
-        raise ConfigError(f"--key-file {path}: longer than {max_bytes} bytes; not a key file")
+        key = read_small_file(path, 4096, "--key-file").rstrip(b"\r\n")
+    except ConfigError as exc:
+        raise ConfigError(f"--key-file {path}: {exc}") from None
     if not key:
         raise ConfigError(f"--key-file {path} is empty")
     return key
+
+
+def _key(args: argparse.Namespace) -> bytes | None:
+    return read_key_file(getattr(args, "key_file", None))
 
 
 @contextmanager

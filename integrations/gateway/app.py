@@ -311,12 +311,13 @@ def create_app(config: GatewayConfig, service: Service | None = None) -> FastAPI
 
     if config.review:
         mount_review(app, svc, gw.keys)
+    checker = _default_face_checker() if config.hosts else None  # loaded once, shared by every host
     for host in config.hosts:
-        mount_host(app, svc, gw.keys, host)
+        mount_host(app, svc, gw.keys, host, checker)
     return app
 
 
-def mount_host(app: FastAPI, service: Service, keys: KeyStore, host: HostConfig) -> None:
+def mount_host(app: FastAPI, service: Service, keys: KeyStore, host: HostConfig, face_checker: Any = None) -> None:
     """Front a ComfyUI / A1111 server at /hosts/{name}/ (aplguard.integrations.hosts), behind client keys.
 
     The request's tenant comes from its key, as for the gateway's own endpoints; returned images
@@ -331,7 +332,7 @@ def mount_host(app: FastAPI, service: Service, keys: KeyStore, host: HostConfig)
         return RequestContext(tenant=keys.client(request.headers).tenant)
 
     proxy = create_host_proxy(host.upstream, host.kind, service.engine, embedding=host.embedding,
-                              face_checker=_default_face_checker(), audit=service.audit, context=context,
+                              face_checker=face_checker, audit=service.audit, context=context,
                               timeout_s=host.timeout_s)
     app.mount(f"/hosts/{host.name}", _ClientGate(proxy, keys))
 

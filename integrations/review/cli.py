@@ -13,10 +13,10 @@ import ipaddress
 import sys
 
 from aplguard.audit import HMAC_KEY_ENV, open_sink
+from aplguard.audit.cli import read_key_file
 from aplguard.errors import ConfigError
 
 _LOOPBACK_NAMES = ("127.0.0.1", "localhost", "::1", "[::1]")
-_MAX_KEY_BYTES = 4096
 
 
 def _is_loopback(host: str) -> bool:
@@ -29,18 +29,7 @@ def _is_loopback(host: str) -> bool:
 
 
 def _read_key(path: str | None) -> bytes | None:
-    if not path:
-        return None  # the app reads $APLGUARD_AUDIT_HMAC_KEY
-    try:
-        with open(path, "rb") as f:
-            key = f.read(_MAX_KEY_BYTES + 1).rstrip(b"\r\n")
-    except OSError as exc:
-        raise ConfigError(f"--key-file {path}: {exc.strerror or exc}") from None
-    if len(key) > _MAX_KEY_BYTES:
-        raise ConfigError(f"--key-file {path}: longer than {_MAX_KEY_BYTES} bytes; not a key file")
-    if not key:
-        raise ConfigError(f"--key-file {path} is empty")
-    return key
+    return read_key_file(path)  # None: the app reads $APLGUARD_AUDIT_HMAC_KEY
 
 
 def cmd_review(args: argparse.Namespace) -> int:
