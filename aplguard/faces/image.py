@@ -242,6 +242,28 @@ def load_image(source: ImageSource, *, max_pixels: int = MAX_PIXELS, max_side: i
     return out.copy() if out is source else out
 
 
+def load_input_image(data: bytes | bytearray | memoryview, where: str, *, max_pixels: int = MAX_PIXELS,
+                     max_side: int = MAX_SIDE) -> Image.Image:
+    """Decode an encoded input image (an upload, an img2img init image) for the face check.
+
+    The size is checked from the header before any pixel is decoded, as in :func:`load_image`.
+    Unlike :func:`load_image`, transparency is dropped rather than composited over white:
+    some hosts (ComfyUI's ``LoadImage``) pass the colour under alpha 0 to the model, so the
+    check must see every pixel, as it does for outputs (:func:`to_pil`).
+
+    Args:
+        data: the encoded file (PNG, JPEG, WebP, ...).
+        where: what the image is, for messages (``init_images[0]``).
+
+    Raises:
+        ImageError: empty, not an image, corrupt, or over the caps; the message starts with ``where``.
+    """
+    img = _open_file(bytes(data), where, max_pixels, max_side)
+    if img.mode in ("P", "PA", "RGBA", "RGBa", "LA", "La"):
+        img = img.convert("RGBA").convert("RGB")  # PIL drops alpha here; it does not composite
+    return load_image(img, max_pixels=max_pixels, max_side=max_side)
+
+
 # ---- pipeline outputs ----------------------------------------------------------------
 def _check_values(arr: npt.NDArray[Any], where: str) -> None:
     if arr.dtype == np.uint8:

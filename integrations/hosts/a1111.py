@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import copy
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
-from aplguard.types import Decision, RequestContext
+from aplguard.policy.inputs import merge_input_decisions
+from aplguard.types import Decision, InputDecision, RequestContext
 
 from .screening import HostRequestError, ScreenedText, ScreenResult, mentions
 
@@ -31,8 +32,11 @@ def add_embedding(prompt: str, name: str) -> str:
 
 
 def screen_a1111_request(body: Any, decide: Callable[[str], Decision], embedding: str | None,
-                         ctx: RequestContext | None = None) -> ScreenResult:
+                         ctx: RequestContext | None = None, input_decisions: Sequence[InputDecision] = ()) -> ScreenResult:
     """Screen one txt2img/img2img body and return the rewritten copy (the input is not changed).
+
+    ``input_decisions``: the policy's decisions for the request's input images, merged into each
+    positive text's decision as Guard merges them (an input ``anonymize`` adds the embedding).
 
     Raises:
         HostRequestError: the body is not a JSON object or a prompt field is not text.
@@ -51,6 +55,8 @@ def screen_a1111_request(body: Any, decide: Callable[[str], Decision], embedding
             raise HostRequestError(f"body.{fld}: expected text, got {type(value).__name__}")
         role = "positive" if fld in POSITIVE_FIELDS else "negative"
         decision = decide(value)
+        if role == "positive":
+            decision = merge_input_decisions(decision, input_decisions)
         item = ScreenedText(fld, role, value, decision)
         if decision.blocked:
             return ScreenResult(body=out, texts=(*texts, item), blocked=item, ctx=ctx)

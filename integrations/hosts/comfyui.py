@@ -25,10 +25,11 @@ refused: the guard does not forward text it has not screened.
 from __future__ import annotations
 
 import copy
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
-from aplguard.types import Decision, RequestContext
+from aplguard.policy.inputs import merge_input_decisions
+from aplguard.types import Decision, InputDecision, RequestContext
 
 from .screening import HostRequestError, ScreenedText, ScreenResult, mentions
 
@@ -134,7 +135,7 @@ def _encoder_roles(workflow: dict[str, Any]) -> dict[str, set[str]]:
 
 
 def screen_workflow(workflow: Any, decide: Callable[[str], Decision], embedding: str | None,
-                    ctx: RequestContext | None = None) -> ScreenResult:
+                    ctx: RequestContext | None = None, input_decisions: Sequence[InputDecision] = ()) -> ScreenResult:
     """Screen every text of ``workflow`` and return the rewritten copy (the input is not changed).
 
     Args:
@@ -143,6 +144,8 @@ def screen_workflow(workflow: Any, decide: Callable[[str], Decision], embedding:
         embedding: the guard's embedding name (the file stem); None when no embedding is
             installed, in which case a text the policy anonymises is refused.
         ctx: recorded on the result.
+        input_decisions: the policy's decisions for the workflow's input images, merged into each
+            non-negative text's decision as Guard merges them (``anonymize`` adds the embedding).
 
     Raises:
         HostRequestError: the workflow is malformed, or a text's source cannot be read.
@@ -166,6 +169,8 @@ def screen_workflow(workflow: Any, decide: Callable[[str], Decision], embedding:
             where = f"node {node_id[:40]} ({node['class_type']}).{fld}"
             text = resolve_text(wf, inputs[fld], where)
             decision = decide(text)
+            if role != "negative":
+                decision = merge_input_decisions(decision, input_decisions)
             item = ScreenedText(where, role, text, decision)
             if decision.blocked:
                 return ScreenResult(body=wf, texts=(*texts, item), blocked=item, ctx=ctx or RequestContext())

@@ -9,8 +9,15 @@ checks the images that come back with the face checker and the output policy
   base64 images are checked in the response itself; withheld images are removed and the
   response gains an ``aplguard`` object (decisions, output actions, audit id).
 * ``kind="comfyui"``: ``POST /prompt`` (screened and rewritten), ``GET /prompt`` (queue),
-  ``GET /history/{prompt_id}`` and ``GET /view`` (each image checked before it is returned).
+  ``GET /history/{prompt_id}`` and ``GET /view`` (each image checked before it is returned),
+  ``POST /upload/image`` and ``/upload/mask`` (checked on arrival, remembered per file and
+  tenant for the ``LoadImage`` nodes of later prompts).
   ComfyUI's websocket (live previews, progress) is not proxied; see docs/hosts.md.
+
+Input images (A1111 ``init_images``, ControlNet units, base64 images in script arguments;
+ComfyUI uploads, ``LoadImage`` files, base64 loader nodes) go through the same face checker
+and the policy's ``decide_input``, merged into the prompt's decision as Guard merges them
+(:mod:`.input_checks`).
 
 The app has no authentication of its own: mount it behind the gateway (or another proxy
 that authenticates callers) with ``app.mount("/hosts/comfyui", create_host_proxy(...))``.
@@ -32,14 +39,26 @@ from fastapi import FastAPI, Request  # the module needs the [hosts] extra; the 
 from fastapi.responses import JSONResponse, Response
 from PIL import Image
 from starlette.concurrency import run_in_threadpool
+from starlette.datastructures import FormData, UploadFile
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from aplguard.errors import AplGuardError, AuditError, ConfigError
 from aplguard.ports import AuditPort, FaceChecker
-from aplguard.types import Decision, Face, FaceMatch, OutputDecision, RequestContext
+from aplguard.types import Decision, Face, FaceMatch, InputDecision, OutputDecision, RequestContext
 
 from .a1111 import screen_a1111_request
-from .comfyui import output_images, screen_workflow
+from .comfyui import output_images, screen_workflow, validate_workflow
 from .embeddings import check_name
+from .input_checks import UNSEEN_MODES, CheckedInput, UploadMemory, block_message, check_inputs, check_upload
+from .input_images import (
+    HostInputError,
+    InputImage,
+    a1111_input_images,
+    comfyui_input_images,
+    decode_image,
+    decode_input,
+    upload_key,
+)
 from .screening import HostRequestError, ScreenResult
 
 log = logging.getLogger(__name__)
@@ -68,7 +87,8 @@ def create_host_proxy(upstream_url: str, kind: str, engine: Any, *, embedding: s
                       audit_key: bytes | None = None,
                       context: Callable[[Any], RequestContext] | None = None,
                       model_family: str | None = None, timeout_s: float = 600.0,
-                      max_body_bytes: int = 32 * 1024 * 1024, max_image_bytes: int = 64 * 1024 * 1024) -> Any:
+                      max_body_bytes: int = 32 * 1024 * 1024, max_image_bytes: int = 64 * 1024 * 1024,
+                      unseen_inputs: str = "block") -> Any:
     """Build the proxy app.
 
     Args:
@@ -89,7 +109,12 @@ def create_host_proxy(upstream_url: str, kind: str, engine: Any, *, embedding: s
             default: a context with ``model_family`` only.
         model_family: recorded in the default context.
         timeout_s: upstream timeout (generation can take minutes).
-        max_body_bytes, max_image_bytes: bounds on a request body and on one upstream image.
+        max_body_bytes, max_image_bytes: bounds on a request body and on one image (returned,
+            uploaded or sent as base64).
+        unseen_inputs: when the policy checks input images, what an input the proxy cannot see
+            means (a URL the host fetches, a host-side folder, a ComfyUI file that did not come
+            through this proxy's upload): ``block`` (default, fail-closed) refuses the request;
+            ``on_error`` counts it as a failed check, so the policy's ``on_error`` decides.
     """
     if kind not in KINDS:
         raise ConfigError(f"create_host_proxy: kind must be one of {KINDS}, got {kind!r:.40}")
@@ -97,17 +122,20 @@ def create_host_proxy(upstream_url: str, kind: str, engine: Any, *, embedding: s
         raise ConfigError(f"create_host_proxy: upstream_url must be an http(s) URL, got {upstream_url!r:.80}")
     if embedding is not None:
         check_name(embedding)
+    if unseen_inputs not in UNSEEN_MODES:
+        raise ConfigError(f"create_host_proxy: unseen_inputs must be one of {UNSEEN_MODES}, got {unseen_inputs!r:.40}")
     upstream = upstream_url.rstrip("/")
     key = audit_key if audit_key is not None else getattr(audit, "key", None)
     prompt_decisions: _Bounded = _Bounded(_MAX_REMEMBERED)  # comfyui prompt id -> positive Decision
     image_prompts: _Bounded = _Bounded(_MAX_REMEMBERED)  # (type, subfolder, filename) -> prompt id
+    uploads = UploadMemory(_MAX_REMEMBERED)  # uploaded file -> tenant -> input-check evidence and decision
 
     app = FastAPI(title=f"aplguard {kind} proxy", docs_url=None, redoc_url=None, openapi_url=None)
 
     def ctx_of(request: Request) -> RequestContext:
         return context(request) if context is not None else RequestContext(model_family=model_family)
 
-    async def read_json(request: Request) -> Any:
+    async def read_body(request: Request) -> bytes:
         declared = request.headers.get("content-length")
         if declared is not None and (not declared.isdigit() or int(declared) > max_body_bytes):
             raise _HTTPError(413, f"request body over {max_body_bytes} bytes (or a bad Content-Length)")
@@ -117,12 +145,30 @@ def create_host_proxy(upstream_url: str, kind: str, engine: Any, *, embedding: s
             if size > max_body_bytes:
                 raise _HTTPError(413, f"request body over {max_body_bytes} bytes")
             chunks.append(chunk)
+        return b"".join(chunks)
+
+    async def read_json(request: Request) -> Any:
         import json
 
+        body = await read_body(request)
         try:
-            return json.loads(b"".join(chunks))
+            return json.loads(body)
         except (ValueError, RecursionError):
             raise _HTTPError(400, "request body is not valid JSON") from None
+
+    async def read_form(request: Request) -> FormData:
+        """A multipart form, read within ``max_body_bytes`` before any parsing."""
+        body = await read_body(request)
+
+        async def replay() -> dict[str, Any]:
+            return {"type": "http.request", "body": body, "more_body": False}
+
+        try:
+            form: FormData = await Request(request.scope, replay).form(max_files=2, max_fields=16,
+                                                                       max_part_size=max_body_bytes)
+        except (StarletteHTTPException, ValueError, AssertionError):
+            raise _HTTPError(400, "request body is not a valid multipart form") from None
+        return form
 
     async def upstream_call(method: str, path: str, **kw: Any) -> Any:
         import httpx
@@ -138,7 +184,7 @@ def create_host_proxy(upstream_url: str, kind: str, engine: Any, *, embedding: s
     def write_record(ctx: RequestContext, result: ScreenResult | None, *, images: Sequence[Image.Image | None] = (),
                      faces: Sequence[Sequence[Face]] = (), matches: Sequence[Sequence[FaceMatch]] = (),
                      outputs: Sequence[OutputDecision] = (), errors: Sequence[str] = (),
-                     timings: dict[str, float] | None = None) -> str | None:
+                     timings: dict[str, float] | None = None, inputs: Sequence[InputDecision] = ()) -> str | None:
         """Append the audit record; raise 503 when the policy requires it and it cannot be written."""
         from aplguard.audit import build_record
 
@@ -155,7 +201,8 @@ def create_host_proxy(upstream_url: str, kind: str, engine: Any, *, embedding: s
                 prefix_id=None, prompts=[t.text for t in texts], decisions=[t.decision for t in texts],
                 protected_names=engine.protected_names(ctx), prompt_storage=settings.privacy.prompt_storage,
                 thumbnails=settings.privacy.thumbnails, images=images, faces=faces, matches=matches,
-                outputs=outputs, timings=timings, errors=errors, per_prompt=max(1, len(images)), key=key)
+                outputs=outputs, timings=timings, errors=errors, per_prompt=max(1, len(images)), key=key,
+                inputs=inputs)
             return str(audit.append(record))
         except AuditError as exc:
             log.error("host proxy: audit write failed: %s", type(exc).__name__)
@@ -192,14 +239,37 @@ def create_host_proxy(upstream_url: str, kind: str, engine: Any, *, embedding: s
             return faces, matches, od, blur_faces(pil, faces)
         return faces, matches, od, None  # block, regenerate (a proxy cannot regenerate), blur without faces
 
-    def refused(result: ScreenResult, ctx: RequestContext) -> Any:
-        audit_id = write_record(ctx, result)
+    def refused(result: ScreenResult, ctx: RequestContext, checked: Sequence[CheckedInput] = ()) -> Any:
+        audit_id = write_record(ctx, result, inputs=[c.decision for c in checked])
         if kind == "comfyui":  # ComfyUI's own error shape, which its clients already display
             return JSONResponse({"error": {"type": "prompt_blocked", "message": result.message,
-                                           "details": result.message, "extra_info": {"audit_id": audit_id}},
+                                           "details": result.message,
+                                           "extra_info": {"audit_id": audit_id,
+                                                          "inputs": [c.summary() for c in checked]}},
                                  "node_errors": {}}, status_code=400)
-        return JSONResponse({"error": "Blocked", "detail": result.message, "aplguard": _summary(result, audit_id)},
-                            status_code=403)
+        return JSONResponse({"error": "Blocked", "detail": result.message,
+                             "aplguard": _summary(result, audit_id, checked)}, status_code=403)
+
+    async def screen_with_inputs(screen: Callable[..., ScreenResult], request_body: Any, ctx: RequestContext,
+                                 images: Sequence[InputImage], pils: Sequence[Image.Image | None],
+                                 ) -> tuple[ScreenResult, list[CheckedInput]]:
+        """Screen the texts, check the input images with the prompt's decision, merge (Guard's order)."""
+        decide = decider(ctx)
+        result = await run_in_threadpool(screen, request_body, decide, embedding, ctx)
+        if not result.ok or not images or not engine.settings(ctx).input_checks:
+            return result, []
+        checked = await run_in_threadpool(check_inputs, engine, face_checker, images, pils, ctx,
+                                          result.positive_decision, unseen=unseen_inputs, uploads=uploads)
+        if not checked:
+            return result, checked
+        result = await run_in_threadpool(screen, request_body, decide, embedding, ctx, [c.decision for c in checked])
+        message = block_message(checked)
+        if result.ok and message:  # e.g. a workflow with no positive text: the input still blocks
+            result = replace(result, refusal=message)
+        return result, checked
+
+    def decode_all(images: Sequence[InputImage]) -> list[Image.Image | None]:
+        return [decode_input(i, max_image_bytes) if i.data is not None else None for i in images]
 
     @app.exception_handler(_HTTPError)
     async def _http_error(request: Request, exc: _HTTPError) -> Any:
@@ -207,10 +277,20 @@ def create_host_proxy(upstream_url: str, kind: str, engine: Any, *, embedding: s
 
     @app.exception_handler(HostRequestError)
     async def _bad_request(request: Request, exc: HostRequestError) -> Any:
-        return JSONResponse({"error": "bad_request", "detail": str(exc)}, status_code=400)
+        status = exc.status if isinstance(exc, HostInputError) else 400
+        return JSONResponse({"error": "too_large" if status == 413 else "bad_request", "detail": str(exc)},
+                            status_code=status)
 
     def decider(ctx: RequestContext) -> Callable[[str], Decision]:
-        return lambda text: engine.decide_prompt(text, ctx)
+        """The policy for one text, remembered for the request (texts are screened again after the inputs)."""
+        seen: dict[str, Decision] = {}
+
+        def decide(text: str) -> Decision:
+            if text not in seen:
+                seen[text] = engine.decide_prompt(text, ctx)
+            return seen[text]
+
+        return decide
 
     if kind == "a1111":
         async def generate(request: Request) -> Any:
@@ -218,14 +298,17 @@ def create_host_proxy(upstream_url: str, kind: str, engine: Any, *, embedding: s
             ctx = ctx_of(request)
             need_audit(ctx)
             body = await read_json(request)
-            result = await run_in_threadpool(screen_a1111_request, body, decider(ctx), embedding, ctx)
+            images = a1111_input_images(body)
+            pils = await run_in_threadpool(decode_all, images)  # malformed or oversized: 4xx naming the field
+            result, checked = await screen_with_inputs(screen_a1111_request, body, ctx, images, pils)
             if not result.ok:
-                return refused(result, ctx)
+                return refused(result, ctx, checked)
+            inputs = [c.decision for c in checked]
             t_screen = (time.perf_counter() - t0) * 1000
             # The route's own path: under a mount (the gateway's /hosts/NAME) url.path has the prefix.
             resp = await upstream_call("POST", request.scope["route"].path, json=result.body)
             if resp.status_code != 200:
-                write_record(ctx, result, errors=[f"upstream answered {resp.status_code}"])
+                write_record(ctx, result, errors=[f"upstream answered {resp.status_code}"], inputs=inputs)
                 return Response(resp.content, status_code=resp.status_code,
                                 media_type=resp.headers.get("content-type"))
             try:
@@ -234,20 +317,20 @@ def create_host_proxy(upstream_url: str, kind: str, engine: Any, *, embedding: s
                 if not isinstance(encoded, list):
                     raise ValueError
             except (ValueError, AttributeError):
-                write_record(ctx, result, errors=["upstream response is not an A1111 images response"])
+                write_record(ctx, result, errors=["upstream response is not an A1111 images response"], inputs=inputs)
                 raise _HTTPError(502, "upstream response is not an A1111 images response") from None
             t1 = time.perf_counter()
-            checked = [await run_in_threadpool(_check_b64, check_image, item, ctx, result.positive_decision)
-                       for item in encoded]
-            pils = [c[0] for c in checked]
-            outs = [c[1] for c in checked]
+            returned = [await run_in_threadpool(_check_b64, check_image, item, ctx, result.positive_decision)
+                        for item in encoded]
+            outs = [c[1] for c in returned]
             timings = {"screen": t_screen, "faces": (time.perf_counter() - t1) * 1000}
-            audit_id = write_record(ctx, result, images=pils, faces=[o[0] for o in outs],
-                                    matches=[o[1] for o in outs], outputs=[o[2] for o in outs], timings=timings)
-            data["images"] = [c[2] for c in checked if c[2] is not None]
-            data["aplguard"] = {**_summary(result, audit_id),
+            audit_id = write_record(ctx, result, images=[c[0] for c in returned], faces=[o[0] for o in outs],
+                                    matches=[o[1] for o in outs], outputs=[o[2] for o in outs], timings=timings,
+                                    inputs=inputs)
+            data["images"] = [c[2] for c in returned if c[2] is not None]
+            data["aplguard"] = {**_summary(result, audit_id, checked),
                                 "outputs": [o[2].to_dict() | {"withheld": c[2] is None}
-                                            for o, c in zip(outs, checked)]}
+                                            for o, c in zip(outs, returned)]}
             if encoded and not data["images"]:
                 return JSONResponse({"error": "Withheld", "detail": "every generated image was withheld by the "
                                      "output policy", "aplguard": data["aplguard"]}, status_code=403)
@@ -265,22 +348,26 @@ def create_host_proxy(upstream_url: str, kind: str, engine: Any, *, embedding: s
         body = await read_json(request)
         if not isinstance(body, dict) or "prompt" not in body:
             raise HostRequestError("body: expected {\"prompt\": <API-format workflow>, ...}")
-        result = await run_in_threadpool(screen_workflow, body["prompt"], decider(ctx), embedding, ctx)
+        images = comfyui_input_images(validate_workflow(body["prompt"]))
+        pils = await run_in_threadpool(decode_all, images)
+        result, checked = await screen_with_inputs(screen_workflow, body["prompt"], ctx, images, pils)
         if not result.ok:
-            return refused(result, ctx)
+            return refused(result, ctx, checked)
+        inputs = [c.decision for c in checked]
         resp = await upstream_call("POST", "/prompt", json={**body, "prompt": result.body})
         if resp.status_code != 200:
-            write_record(ctx, result, errors=[f"upstream answered {resp.status_code}"])
+            write_record(ctx, result, errors=[f"upstream answered {resp.status_code}"], inputs=inputs)
             return Response(resp.content, status_code=resp.status_code, media_type=resp.headers.get("content-type"))
         try:
             data = resp.json()
             prompt_id = str(data["prompt_id"])
         except (ValueError, KeyError, TypeError):
-            write_record(ctx, result, errors=["upstream /prompt answer has no prompt_id"])
+            write_record(ctx, result, errors=["upstream /prompt answer has no prompt_id"], inputs=inputs)
             raise _HTTPError(502, "upstream /prompt answer has no prompt_id") from None
-        audit_id = write_record(replace(ctx, labels={**ctx.labels, "comfyui_prompt_id": prompt_id}), result)
+        audit_id = write_record(replace(ctx, labels={**ctx.labels, "comfyui_prompt_id": prompt_id}), result,
+                                inputs=inputs)
         prompt_decisions.put(prompt_id, result.positive_decision)
-        data["aplguard"] = _summary(result, audit_id)
+        data["aplguard"] = _summary(result, audit_id, checked)
         return JSONResponse(data)
 
     @app.get("/prompt")
@@ -329,6 +416,67 @@ def create_host_proxy(upstream_url: str, kind: str, engine: Any, *, embedding: s
             return Response(resp.content, media_type=resp.headers.get("content-type", "image/png"), headers=headers)
         return Response(_encode_png(keep), media_type="image/png", headers=headers)
 
+    async def upload(request: Request, mask: bool) -> Any:
+        """Check an upload before it reaches the host; remember the outcome for later ``LoadImage`` nodes."""
+        import json
+
+        ctx = ctx_of(request)
+        need_audit(ctx)
+        form = await read_form(request)
+        file = form.get("image")
+        if not isinstance(file, UploadFile):
+            raise HostRequestError("image: expected a file field named 'image' (multipart/form-data)")
+        content = await file.read()
+        if len(content) > max_image_bytes:
+            raise HostInputError(f"image: over {max_image_bytes} bytes", status=413)
+        fields = {k: v for k in ("overwrite", "subfolder", "type", "original_ref") if isinstance(v := form.get(k), str)}
+        pil = await run_in_threadpool(decode_image, content, "image")  # not an image: 4xx, nothing forwarded
+        checks = engine.settings(ctx).input_checks
+        entry = None
+        if mask:  # the saved file is original_ref's pixels under this mask's alpha: it inherits original_ref
+            try:
+                ref = json.loads(fields.get("original_ref", ""))
+                ref_key = upload_key(ref["filename"], ref.get("subfolder"), ref.get("type"))
+            except (ValueError, KeyError, TypeError, AttributeError):
+                raise HostRequestError("original_ref: expected JSON {filename, subfolder, type}") from None
+            entry = uploads.lookup(ref_key, ctx.tenant)
+        elif checks:
+            entry = await run_in_threadpool(check_upload, engine, face_checker, pil, "image", ctx)
+        if checks and entry is not None and entry.blocked:
+            if not mask:
+                uploads.refused(upload_key(file.filename, fields.get("subfolder"), fields.get("type")), ctx.tenant,
+                                entry)
+            audit_id = write_record(ctx, None, inputs=[entry.decision])
+            return JSONResponse({"error": "Blocked", "detail": entry.decision.message or "This image cannot be used.",
+                                 "aplguard": {"audit_id": audit_id, "input": {"action": entry.decision.action,
+                                                                              "rule": entry.decision.rule,
+                                                                              "faces": entry.decision.faces}}},
+                                status_code=403)
+        resp = await upstream_call("POST", request.scope["route"].path, data=fields,
+                                   files={"image": (file.filename or "image.png", content,
+                                                    file.content_type or "application/octet-stream")})
+        if resp.status_code == 200:
+            try:
+                info = resp.json()
+                uploads.forwarded(upload_key(info["name"], info.get("subfolder"), info.get("type")), ctx.tenant,
+                                  entry if checks else None)
+            except (ValueError, KeyError, TypeError, AttributeError):
+                pass  # not an upload answer: nothing remembered, so a LoadImage of it counts as unseen
+        audit_id = write_record(ctx, None, inputs=[entry.decision] if entry is not None and not mask else [],
+                                errors=[] if resp.status_code == 200 else [f"upstream answered {resp.status_code}"])
+        headers = {**({"X-Aplguard-Input-Action": entry.decision.action} if entry is not None else {}),
+                   **({"X-Aplguard-Audit-Id": audit_id} if audit_id else {})}
+        return Response(resp.content, status_code=resp.status_code, media_type=resp.headers.get("content-type"),
+                        headers=headers)
+
+    @app.post("/upload/image")
+    async def upload_image(request: Request) -> Any:
+        return await upload(request, mask=False)
+
+    @app.post("/upload/mask")
+    async def upload_mask(request: Request) -> Any:
+        return await upload(request, mask=True)
+
     return app
 
 
@@ -340,11 +488,12 @@ class _HTTPError(Exception):
                              503: "unavailable"}.get(status, "error")
 
 
-def _summary(result: ScreenResult, audit_id: str | None) -> dict[str, Any]:
-    """What the caller learns about the screening: places, roles, actions, rules (never the texts)."""
+def _summary(result: ScreenResult, audit_id: str | None, checked: Sequence[CheckedInput] = ()) -> dict[str, Any]:
+    """What the caller learns about the screening: places, roles, actions, rules (never the texts or identities)."""
     return {"audit_id": audit_id,
             "decisions": [{"where": t.where, "role": t.role, "action": t.decision.action, "rule": t.decision.rule,
-                           "flagged": t.decision.flagged} for t in result.texts]}
+                           "flagged": t.decision.flagged} for t in result.texts],
+            "inputs": [c.summary() for c in checked]}
 
 
 def _decode(data: bytes) -> Image.Image:

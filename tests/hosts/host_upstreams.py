@@ -61,6 +61,19 @@ def comfyui_upstream(received: list[dict[str, Any]]) -> FastAPI:
         outputs[pid] = "ComfyUI_00001_.png" if red else "ComfyUI_00002_.png"
         return {"prompt_id": pid, "number": len(received), "node_errors": {}}
 
+    async def upload(request: Request) -> Any:
+        # ComfyUI's /upload/image and /upload/mask: multipart "image" (+ overwrite, subfolder, type, original_ref);
+        # answers {name, subfolder, type}. Recorded, so the tests see exactly what reached the host.
+        form = await request.form()
+        file = form["image"]
+        fields = {k: v for k, v in form.items() if k != "image"}
+        content = await file.read()
+        received.append({"upload": request.url.path, "filename": file.filename, "bytes": content, "fields": fields})
+        return {"name": file.filename, "subfolder": fields.get("subfolder", ""), "type": fields.get("type", "input")}
+
+    app.add_api_route("/upload/image", upload, methods=["POST"])
+    app.add_api_route("/upload/mask", upload, methods=["POST"])
+
     @app.get("/prompt")
     async def queue() -> Any:
         return {"exec_info": {"queue_remaining": 0}}
