@@ -4,15 +4,26 @@ Socket-level defences are set here: a request-head timeout (:mod:`.protocol`), t
 keep-alive timeout, a listen backlog, uvicorn's concurrency cap (503 beyond it) and
 h11's bound on an incomplete request head. A non-loopback bind with no keys is
 refused before anything is loaded.
+
+With several workers, :func:`serve` (the process owner) binds the socket once and
+starts each worker as a child process (:mod:`.worker`) that inherits it. The children
+get a fresh ``PROMETHEUS_MULTIPROC_DIR`` in their own environment, so ``/metrics``
+aggregates all workers; the serving process's own environment is left unchanged.
 """
 
 from __future__ import annotations
 
-import multiprocessing
+import logging
+import os
+import shutil
 import signal
 import socket
+import subprocess
+import sys
+import tempfile
 import threading
 import time
+from pathlib import Path
 from typing import Any
 
 import uvicorn
@@ -23,6 +34,9 @@ from .protocol import protocol_class
 from .service import Service
 
 MAX_HEAD_BYTES = 64 * 1024
+_POLL_S = 0.2  # how often the serve command looks for exited workers
+
+log = logging.getLogger("aplguard.gateway")
 
 
 def uvicorn_config(app: Any, config: GatewayConfig, host: str, port: int, **extra: Any) -> uvicorn.Config:
@@ -49,45 +63,71 @@ def serve(config: GatewayConfig, host: str | None = None, port: int | None = Non
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     sock.bind((host, port))
     sock.listen(config.server.backlog)
-    sock.set_inheritable(True)
-    ctx = multiprocessing.get_context("spawn")
-    procs = [ctx.Process(target=_worker, args=(config, host, port, sock, log_level), name=f"aplguard-gateway-{i}")
-             for i in range(workers)]
+    # A fresh directory per run: the workers' metric files, aggregated by /metrics, start at zero.
+    metrics_dir = Path(tempfile.mkdtemp(prefix="aplguard-metrics-"))
+    env = {**os.environ, "PROMETHEUS_MULTIPROC_DIR": str(metrics_dir)}  # the children's, not ours
+    procs: list[subprocess.Popen[bytes]] = []
     # This runs as the process owner (the serve command): SIGTERM stops the workers like Ctrl-C.
     previous = signal.signal(signal.SIGTERM, _raise_interrupt)
     try:
-        for p in procs:
-            p.start()
-        for p in procs:
-            p.join()
+        for _ in range(workers):
+            procs.append(_start_worker(config, host, port, sock, log_level, env))
+        _supervise(procs, metrics_dir)
     except KeyboardInterrupt:
         pass
     finally:
         for p in procs:
-            if p.is_alive():
+            if p.poll() is None:
                 p.terminate()  # uvicorn in the worker shuts down gracefully on SIGTERM
         for p in procs:
-            p.join(timeout=15)
-            if p.is_alive():
+            try:
+                p.wait(timeout=15)
+            except subprocess.TimeoutExpired:
                 p.kill()
+                p.wait()
         signal.signal(signal.SIGTERM, previous)
         sock.close()
+        shutil.rmtree(metrics_dir, ignore_errors=True)
+
+
+def _start_worker(config: GatewayConfig, host: str, port: int, sock: socket.socket, log_level: str,
+                  env: dict[str, str]) -> subprocess.Popen[bytes]:
+    """One worker process serving on the inherited socket; the config goes over its stdin."""
+    cmd = [sys.executable, "-m", "aplguard.integrations.gateway.worker", "--fd", str(sock.fileno()),
+           "--host", host, "--port", str(port), "--log-level", log_level]
+    proc = subprocess.Popen(cmd, stdin=subprocess.PIPE, env=env, pass_fds=(sock.fileno(),))
+    assert proc.stdin is not None
+    try:
+        proc.stdin.write(config.model_dump_json().encode())
+    finally:
+        proc.stdin.close()
+    return proc
+
+
+def _supervise(procs: list[subprocess.Popen[bytes]], metrics_dir: Path) -> None:
+    """Wait for the workers; one that exits is marked dead for the metrics (its live gauges go)."""
+    from prometheus_client.multiprocess import mark_process_dead
+
+    running = list(procs)
+    while running:
+        time.sleep(_POLL_S)
+        for p in [p for p in running if p.poll() is not None]:
+            running.remove(p)
+            mark_process_dead(p.pid, path=str(metrics_dir))  # type: ignore[no-untyped-call]
+            log.warning("gateway worker %d exited with status %s; %d of %d still serving",
+                        p.pid, p.returncode, len(running), len(procs))
 
 
 def _raise_interrupt(signum: int, frame: Any) -> None:
     raise KeyboardInterrupt
 
 
-def _worker(config: GatewayConfig, host: str, port: int, sock: socket.socket, log_level: str) -> None:
-    app = create_app(config)
-    uvicorn.Server(uvicorn_config(app, config, host, port, log_level=log_level)).run(sockets=[sock])
-
-
 class ThreadServer:
     """A gateway on 127.0.0.1 in a background thread (tests, notebooks): ``.url``, ``.stop()``."""
 
-    def __init__(self, config: GatewayConfig, service: Service | None = None, port: int = 0):
-        self.app = create_app(config, service)
+    def __init__(self, config: GatewayConfig, service: Service | None = None, port: int = 0, *,
+                 tracer_provider: Any = None):
+        self.app = create_app(config, service, tracer_provider=tracer_provider)
         self.server = uvicorn.Server(uvicorn_config(self.app, config, "127.0.0.1", port, log_level="warning"))
         self.thread = threading.Thread(target=self.server.run, name="aplguard-gateway", daemon=True)
         self.thread.start()
