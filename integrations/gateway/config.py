@@ -146,6 +146,9 @@ class HostConfig(_Model):
     embedding: str | None = Field(default="aplguard", pattern=r"^[A-Za-z0-9_.-]{1,64}$",
                                   description="Name of the exported APL embedding (None: anonymise is refused).")
     timeout_s: float = Field(default=600.0, gt=0, le=3600, description="Upstream timeout (generation is slow).")
+    unseen_inputs: Literal["block", "on_error"] = Field(
+        default="block", description="An input image the proxy cannot see (a URL, a file not uploaded through it): "
+                                     "block (fail-closed) or on_error (the policy's on_error decides).")
 
 
 class GatewayConfig(_Model):
