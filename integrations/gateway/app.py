@@ -51,17 +51,27 @@ def _error(exc: ApiError) -> Response:
 class Gateway:
     """The state behind the endpoints (one per app, no globals)."""
 
-    def __init__(self, config: GatewayConfig, service: Service):
+    def __init__(self, config: GatewayConfig, service: Service, tracer_provider: Any = None):
         self.config = config
         self.limits = config.limits
         self.service = service
         self.keys = KeyStore(config.keys)
         self.limiter = KeyLimiter(config.limits, overrides={k.id: k for k in config.keys})
         self.metrics = Metrics()
-        self.tracer = Tracer(config.tracing)
+        self.tracer = Tracer(config.tracing, tracer_provider)
         self.queue = GenerationQueue(config.pipeline.queue_size, self.metrics)
 
-    async def timed(self, endpoint: str, handler: Callable[[], Awaitable[Response]]) -> Response:
+    async def timed(self, endpoint: str, handler: Callable[[], Awaitable[Response]],
+                    request: Request | None = None) -> Response:
+        if self.tracer.enabled and request is not None:
+            route = request.scope.get("route")
+            with self.tracer.request(endpoint, request.method, getattr(route, "path", endpoint)) as finish:
+                resp = await self._timed(endpoint, handler)
+                finish(resp.status_code)
+                return resp
+        return await self._timed(endpoint, handler)
+
+    async def _timed(self, endpoint: str, handler: Callable[[], Awaitable[Response]]) -> Response:
         t0 = time.perf_counter()
         try:
             resp = await handler()
@@ -73,6 +83,9 @@ class Gateway:
             log.error("%s failed: %s", endpoint, type(exc).__name__)
             self.metrics.fail_closed.labels(endpoint).inc()
             resp = _error(ApiError(500, f"internal error ({type(exc).__name__})"))
+        except Exception as exc:  # e.g. the pipeline raised: still answered, counted and traced as a 500
+            log.error("%s failed unexpectedly: %s", endpoint, type(exc).__name__)
+            resp = _error(ApiError(500, "internal error"))
         self.metrics.observe_request(endpoint, resp.status_code, time.perf_counter() - t0)
         return resp
 
@@ -113,12 +126,15 @@ class Gateway:
         engine = self.service.engine
         settings = engine.settings(ctx)
         out = []
-        with self.tracer.span("aplguard.screen", prompts=len(prompts)):
+        decisions = []
+        with self.tracer.span("aplguard.screen", **{"aplguard.prompts": len(prompts)}) as span:
             for i, prompt in enumerate(prompts):
                 t = time.perf_counter()
                 decision = engine.decide_prompt(prompt, ctx)
                 out.append(check_result(i, decision, settings, (time.perf_counter() - t) * 1000))
                 self.metrics.observe_decision("check", decision)
+                decisions.append(decision)
+            self.tracer.screened(span, decisions)
         return out
 
     # -- /v1/images/generations ------------------------------------------------------------
@@ -146,15 +162,17 @@ class Gateway:
         self.limiter.admit_chars(p.key_id, chars)
         ctx = self.context(p, body)
         kwargs = {**self.service.call_defaults, "num_images_per_prompt": n, "height": height, "width": width}
+        # Guard runs on the queue's thread, where this request's trace context is not current.
+        trace_parent, queued_ns = self.tracer.context(), time.time_ns()
 
         def run() -> tuple[Any, list[str | None]]:
             if seed is not None:
                 import torch
 
                 kwargs["generator"] = torch.Generator().manual_seed(seed)
-            with self.tracer.span("aplguard.generate", n=n):
+            with self.tracer.guard_call(trace_parent, queued_ns, **{"aplguard.images.requested": n}) as record:
                 out = guard(prompt, context=ctx, **kwargs)
-                self.tracer.stages(out.timings_ms, time.time_ns())
+                record(out)
             if out.signed_images:  # content credentials: the signed files are what the client gets
                 return out, [base64.b64encode(b).decode("ascii") if b is not None else None
                              for b in out.signed_images]
@@ -252,11 +270,17 @@ class Gateway:
         return _json({"status": "ready" if ok else "not ready", "checks": checks}, 200 if ok else 503)
 
 
-def create_app(config: GatewayConfig, service: Service | None = None) -> FastAPI:
-    """Build the app; ``service`` (models, audit sink) is built from ``config`` when not given."""
+def create_app(config: GatewayConfig, service: Service | None = None, *, tracer_provider: Any = None) -> FastAPI:
+    """Build the app; ``service`` (models, audit sink) is built from ``config`` when not given.
+
+    ``tracer_provider`` (an OpenTelemetry ``TracerProvider``) turns tracing on and receives
+    the gateway's spans; without it, ``tracing.enabled: true`` sends them to the process's
+    global provider (what ``opentelemetry-instrument`` or the operator set up). The app never
+    installs a global provider.
+    """
     owned = service is None
     svc = service if service is not None else Service(config)
-    gw = Gateway(config, svc)
+    gw = Gateway(config, svc, tracer_provider)
 
     @contextlib.asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
@@ -270,23 +294,23 @@ def create_app(config: GatewayConfig, service: Service | None = None) -> FastAPI
 
     @app.post("/v1/check")
     async def check(request: Request) -> Response:
-        return await gw.timed("check", lambda: gw.check(request))
+        return await gw.timed("check", lambda: gw.check(request), request)
 
     @app.post("/v1/images/generations")
     async def generations(request: Request) -> Response:
-        return await gw.timed("generate", lambda: gw.generate(request))
+        return await gw.timed("generate", lambda: gw.generate(request), request)
 
     @app.get("/v1/audit/records")
     async def records(request: Request) -> Response:
-        return await gw.timed("audit_records", lambda: gw.audit_records(request))
+        return await gw.timed("audit_records", lambda: gw.audit_records(request), request)
 
     @app.get("/v1/audit/records/{record_id}")
     async def record(request: Request, record_id: str) -> Response:
-        return await gw.timed("audit_record", lambda: gw.audit_record(request, record_id))
+        return await gw.timed("audit_record", lambda: gw.audit_record(request, record_id), request)
 
     @app.get("/v1/audit/verify")
     async def verify(request: Request) -> Response:
-        return await gw.timed("audit_verify", lambda: gw.audit_verify(request))
+        return await gw.timed("audit_verify", lambda: gw.audit_verify(request), request)
 
     @app.get("/healthz")
     async def healthz() -> Response:
