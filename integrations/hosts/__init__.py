@@ -3,6 +3,8 @@
 * :mod:`.embeddings`: ``export_for_host`` writes the textual-inversion file each host loads.
 * :mod:`.comfyui`: screen and rewrite API-format workflows.
 * :mod:`.a1111`: screen ``/sdapi/v1/txt2img`` / ``img2img`` bodies.
+* :mod:`.input_images` / :mod:`.input_checks`: find, decode (bounded) and face-check the
+  requests' input images with the policy's input rules, as Guard does.
 * :mod:`.proxy`: ``create_host_proxy``, a FastAPI app in front of either host (``[hosts]`` extra).
 
 See docs/hosts.md.
