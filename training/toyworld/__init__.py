@@ -60,14 +60,20 @@ DEFAULT_STEPS = 12
 DEFAULT_GUIDANCE = 3.0
 
 
-def model_dir() -> Path:
-    """Folder of the committed toy pipeline (also holds judge and prefix files)."""
-    return Path(__file__).resolve().parent / "model"
+#: Folder of each world's committed pipeline, judge and prefix (next to this file).
+_MODEL_FOLDERS = {"v1": "model", "v2": "model_v2"}
 
 
-def prefix_path() -> Path:
-    """The committed APL prefix (SoftPrompt safetensors) for the toy model."""
-    return model_dir() / "prefix.safetensors"
+def model_dir(world: str = "v1") -> Path:
+    """Folder of a world's committed toy pipeline (also holds judge and prefix files)."""
+    if world not in _MODEL_FOLDERS:
+        raise ValueError(f"unknown toy world {world!r}; expected one of {sorted(_MODEL_FOLDERS)}")
+    return Path(__file__).resolve().parent / _MODEL_FOLDERS[world]
+
+
+def prefix_path(world: str = "v1") -> Path:
+    """The committed APL prefix (SoftPrompt safetensors) for a world's toy model."""
+    return model_dir(world) / "prefix.safetensors"
 
 
 def names(which: str = "all") -> tuple[str, ...]:
@@ -78,13 +84,13 @@ def names(which: str = "all") -> tuple[str, ...]:
     return table[which]
 
 
-def load_toy_pipeline(path: str | Path | None = None):
-    """Load the toy ``StableDiffusionPipeline`` (CPU, fp32, progress bar off)."""
+def load_toy_pipeline(path: str | Path | None = None, world: str = "v1"):
+    """Load a world's toy ``StableDiffusionPipeline`` (CPU, fp32, progress bar off)."""
     from aplguard._deps import require
     from aplguard.errors import ModelFileError
 
     diffusers = require("diffusers", "diffusers")
-    folder = Path(path) if path is not None else model_dir()
+    folder = Path(path) if path is not None else model_dir(world)
     if not (folder / "model_index.json").is_file():
         raise ModelFileError(f"no toy pipeline at {folder} (model_index.json missing); "
                              "train it with python -m aplguard.training.toyworld.train_base")

@@ -82,8 +82,10 @@ def _hwc01(image) -> np.ndarray:
     return (_one(image).transpose(1, 2, 0).astype(np.float64) + 1.0) / 2.0
 
 
-def read_attributes(image) -> PersonAttributes:
+def read_attributes(image, world: data.World = data.WORLD_V1) -> PersonAttributes:
     """Best-fitting (skin, hair, shirt, hat) for one image (assumes it shows a toy person).
+
+    Colours are named from ``world``'s palettes (v2 has more hair and hat colours).
 
     ``image``: PIL image, HxWx3 array (uint8 or float in [0, 1]) or (3, 16, 16) array in [-1, 1].
     """
@@ -99,10 +101,11 @@ def read_attributes(image) -> PersonAttributes:
                 err += float(((px - means[region]) ** 2).sum())
         if err < best_err:
             best, best_err, best_means = h, err, means
-    hat = _nearest(best_means[_HAT], tuple(c for c in data.HAT_COLORS if c), data.COLORS) if hats[best] else None
+    hat_colors = tuple(c for c in world.hat_colors if c)
+    hat = _nearest(best_means[_HAT], hat_colors, data.COLORS) if hats[best] else None
     return PersonAttributes(skin=_nearest(best_means[_FACE], tuple(data.SKINS), data.SKINS),
-                            hair=_nearest(best_means[_HAIR], data.HAIR_COLORS, data.COLORS),
-                            shirt=_nearest(best_means[_SHIRT], data.SHIRT_COLORS, data.COLORS), hat=hat)
+                            hair=_nearest(best_means[_HAIR], world.hair_colors, data.COLORS),
+                            shirt=_nearest(best_means[_SHIRT], world.shirt_colors, data.COLORS), hat=hat)
 
 
 def stated_attributes(caption: str) -> dict[str, str | None]:

@@ -15,6 +15,7 @@ def register(subparsers) -> None:
     sub = toy.add_subparsers(dest="toy_command", metavar="TOY_COMMAND")
 
     e = sub.add_parser("eval", help="identity leakage with/without the prefix, and collateral change")
+    e.add_argument("--world", choices=["v1", "v2"], default="v1", help="which toy world (default v1)")
     e.add_argument("--model", type=Path, help="toy pipeline folder (default: the shipped one)")
     e.add_argument("--prefix", type=Path, help="prefix file (default: the shipped one)")
     e.add_argument("--judge", type=Path, help="judge weights (default: the shipped ones)")
@@ -22,6 +23,8 @@ def register(subparsers) -> None:
     e.add_argument("--steps", type=int, help="sampling steps (default 12)")
     e.add_argument("--guidance", type=float, help="guidance scale (default 3.0)")
     e.add_argument("--seed", type=int, default=0)
+    e.add_argument("--seen", type=int, metavar="N",
+                   help="the prefix was trained on the first N of the world's seen names (default: all)")
     e.add_argument("--via", choices=["auto", "guard", "ti"], default="auto",
                    help="apply the prefix through Guard (auto: when available) or textual-inversion tokens")
     e.add_argument("--json", action="store_true", help="print one JSON object")
@@ -30,6 +33,7 @@ def register(subparsers) -> None:
     g = sub.add_parser("generate", help="draw images for prompts (PNG grid; optional prefix column)")
     g.add_argument("prompts", nargs="+", help="prompts")
     g.add_argument("--out", type=Path, required=True, help="PNG file to write")
+    g.add_argument("--world", choices=["v1", "v2"], default="v1", help="which toy world (default v1)")
     g.add_argument("--anonymize", action="store_true", help="add a column with the APL prefix applied")
     g.add_argument("--samples", type=int, default=4, help="images per prompt")
     g.add_argument("--seed", type=int, default=0)
@@ -45,18 +49,24 @@ def _check_positive(name: str, value) -> None:
 
 def _eval(args: argparse.Namespace) -> int:
     from . import DEFAULT_GUIDANCE, DEFAULT_STEPS, load_toy_pipeline, prefix_path
+    from .data import get_world
     from .evaluate import evaluate
     from .judge import ToyJudge
 
     _check_positive("samples", args.samples)
     _check_positive("steps", args.steps)
-    prefix = args.prefix or prefix_path()
+    _check_positive("seen", args.seen)
+    world = get_world(args.world)
+    if args.seen is not None and args.seen > len(world.seen):
+        raise ConfigError(f"--seen: toy world {world.version} has {len(world.seen)} seen names, got {args.seen}")
+    prefix = args.prefix or prefix_path(world.version)
     if not Path(prefix).is_file():
         raise ConfigError(f"--prefix: file not found: {prefix}")
-    report = evaluate(load_toy_pipeline(args.model), ToyJudge(args.judge).load(), prefix,
+    seen = world.seen if args.seen is None else world.seen[:args.seen]
+    report = evaluate(load_toy_pipeline(args.model, world.version), ToyJudge(args.judge, world).load(), prefix,
                       samples_per_name=args.samples, steps=args.steps or DEFAULT_STEPS,
                       guidance=DEFAULT_GUIDANCE if args.guidance is None else args.guidance,
-                      seed=args.seed, via=args.via)
+                      seed=args.seed, via=args.via, seen=seen, world=world)
     if args.json:
         print(json.dumps(report))
     else:
@@ -78,8 +88,8 @@ def _generate(args: argparse.Namespace) -> int:
     from .evaluate import Generator
 
     _check_positive("samples", args.samples)
-    pipe = load_toy_pipeline()
-    gen = Generator(pipe, prefix_path() if args.anonymize else None)
+    pipe = load_toy_pipeline(world=args.world)
+    gen = Generator(pipe, prefix_path(args.world) if args.anonymize else None)
     rows = []
     for prompt in args.prompts:
         seeds = [args.seed + k for k in range(args.samples)]

@@ -6,6 +6,11 @@ jitter (position, colour, noise). Generic people are attribute combinations
 that match no named person; their captions mention a random subset of their
 attributes. Non-person scenes are coloured shapes on coloured backgrounds.
 
+Two worlds exist (:class:`World`): v1, ten people (the first shipped model), and
+v2, 32 people over a wider attribute space (more hair and hat colours), of whom
+24 may train a prefix and 8 are always held out. Every function takes the world
+it draws from; the module-level names (``PEOPLE``, ``NAMES``, ...) are v1's.
+
 Everything is a pure function of a seed, so data (and therefore training) is
 reproducible.
 """
@@ -29,8 +34,11 @@ SKINS: dict[str, tuple[float, float, float]] = {
     "light": (0.98, 0.80, 0.68), "medium": (0.80, 0.58, 0.40), "dark": (0.45, 0.30, 0.20),
 }
 HAIR_COLORS = ("black", "brown", "blond", "red", "grey")
+# v2 widens the attribute space so 32 people differ pairwise in at least two of (hair, shirt, hat).
+HAIR_COLORS_V2 = HAIR_COLORS + ("blue", "pink", "green")
 SHIRT_COLORS = ("red", "orange", "yellow", "green", "cyan", "blue", "purple", "pink", "white", "black")
 HAT_COLORS = (None, "red", "blue", "green", "yellow", "black")
+HAT_COLORS_V2 = HAT_COLORS + ("purple", "orange", "pink", "cyan")
 # Person backgrounds are never named in captions (muted, light colours).
 PERSON_BACKGROUNDS = ((0.85, 0.85, 0.85), (0.90, 0.85, 0.75), (0.75, 0.85, 0.95), (0.80, 0.92, 0.80))
 SHAPES = ("circle", "square", "triangle", "cross")
@@ -57,7 +65,7 @@ class Person:
         return f"a person in a {self.shirt} shirt"
 
 
-PEOPLE: tuple[Person, ...] = (
+_PEOPLE_V1: tuple[Person, ...] = (
     Person("alice", "light", "blond", "red", None),
     Person("bruno", "medium", "black", "blue", "yellow"),
     Person("chen", "light", "black", "green", None),
@@ -69,20 +77,103 @@ PEOPLE: tuple[Person, ...] = (
     Person("ines", "dark", "brown", "pink", None),
     Person("jonas", "light", "blond", "black", "black"),
 )
-NAMES: tuple[str, ...] = tuple(p.name for p in PEOPLE)
-#: People whose names the shipped prefix was trained on (the other half are "unseen").
-SEEN_NAMES: tuple[str, ...] = NAMES[:5]
-UNSEEN_NAMES: tuple[str, ...] = NAMES[5:]
+# v2 keeps v1's ten and adds 22, drawn once (seeded) under the constraint that any two people
+# differ in at least two of (hair, shirt, hat), then frozen here.
+_PEOPLE_V2: tuple[Person, ...] = _PEOPLE_V1 + (
+    Person("kofi", "light", "pink", "white", "black"),
+    Person("lena", "light", "blue", "pink", "cyan"),
+    Person("mateo", "dark", "blond", "green", "purple"),
+    Person("nadia", "dark", "black", "red", "cyan"),
+    Person("oskar", "dark", "blond", "orange", "green"),
+    Person("priya", "light", "green", "purple", "black"),
+    Person("quinn", "light", "blond", "cyan", "orange"),
+    Person("rosa", "light", "blue", "yellow", "pink"),
+    Person("sami", "dark", "red", "black", "orange"),
+    Person("tomas", "medium", "pink", "purple", "green"),
+    Person("uma", "light", "grey", "black", "red"),
+    Person("viktor", "dark", "brown", "red", "orange"),
+    Person("wen", "dark", "green", "cyan", "blue"),
+    Person("xavi", "light", "pink", "blue", "red"),
+    Person("yara", "dark", "green", "black", "purple"),
+    Person("zane", "dark", "grey", "blue", "cyan"),
+    Person("abel", "medium", "pink", "green", "orange"),
+    Person("bea", "dark", "brown", "purple", "pink"),
+    Person("cyrus", "medium", "red", "green", "pink"),
+    Person("dilan", "dark", "blue", "white", None),
+    Person("elif", "light", "grey", "red", "purple"),
+    Person("femi", "dark", "blue", "red", "black"),
+)
 
 #: Classes of the judge: the named people, then a generic person, then no person.
 GENERIC, NONPERSON = "generic", "nonperson"
-CLASSES: tuple[str, ...] = NAMES + (GENERIC, NONPERSON)
-_NAMED_COMBOS = {(p.hair, p.shirt, p.hat) for p in PEOPLE}
 
 
-def vocabulary_words() -> tuple[str, ...]:
+@dataclass(frozen=True)
+class World:
+    """One toy world: its people, which of them a prefix may train on, its palettes.
+
+    ``seen`` are the people a prefix is trained on (v2: a pool of 24, in the order the
+    training-set-size curve takes them); every other person is held out ("unseen").
+    ``named_share`` is the fraction of base-training samples that show a named person.
+    """
+
+    version: str
+    people: tuple[Person, ...]
+    seen: tuple[str, ...]
+    hair_colors: tuple[str, ...]
+    hat_colors: tuple[str | None, ...]
+    named_share: float = 0.5
+    shirt_colors: tuple[str, ...] = SHIRT_COLORS
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return tuple(p.name for p in self.people)
+
+    @property
+    def unseen(self) -> tuple[str, ...]:
+        return tuple(n for n in self.names if n not in self.seen)
+
+    @property
+    def classes(self) -> tuple[str, ...]:
+        """The judge's classes: named people, then generic person, then no person."""
+        return self.names + (GENERIC, NONPERSON)
+
+    def person(self, name: str) -> Person:
+        for p in self.people:
+            if p.name == name:
+                return p
+        raise KeyError(f"no person {name!r} in toy world {self.version}")
+
+
+WORLD_V1 = World("v1", _PEOPLE_V1, seen=tuple(p.name for p in _PEOPLE_V1[:5]),
+                 hair_colors=HAIR_COLORS, hat_colors=HAT_COLORS)
+# Held out in v2: every fourth person, so the 8 unseen people span both v1's and v2's additions.
+WORLD_V2 = World("v2", _PEOPLE_V2, seen=tuple(p.name for i, p in enumerate(_PEOPLE_V2) if i % 4 != 3),
+                 hair_colors=HAIR_COLORS_V2, hat_colors=HAT_COLORS_V2, named_share=0.625)
+WORLDS: dict[str, World] = {"v1": WORLD_V1, "v2": WORLD_V2}
+
+
+def get_world(version: str | World) -> World:
+    """A world by version ("v1", "v2"); a World is returned as is."""
+    if isinstance(version, World):
+        return version
+    if version not in WORLDS:
+        raise ValueError(f"unknown toy world {version!r}; expected one of {sorted(WORLDS)}")
+    return WORLDS[version]
+
+
+# v1's tables under their historical names.
+PEOPLE: tuple[Person, ...] = WORLD_V1.people
+NAMES: tuple[str, ...] = WORLD_V1.names
+#: People whose names the shipped prefix was trained on (the other half are "unseen").
+SEEN_NAMES: tuple[str, ...] = WORLD_V1.seen
+UNSEEN_NAMES: tuple[str, ...] = WORLD_V1.unseen
+CLASSES: tuple[str, ...] = WORLD_V1.classes
+
+
+def vocabulary_words(world: World = WORLD_V1) -> tuple[str, ...]:
     """Every word the captions use (each becomes one token)."""
-    words = set(NAMES) | set(COLORS) | set(SKINS) | set(SHAPES) | set(FILLERS)
+    words = set(world.names) | set(COLORS) | set(SKINS) | set(SHAPES) | set(FILLERS)
     words |= {"a", "photo", "picture", "portrait", "of", "person", "with", "hair", "in", "shirt",
               "wearing", "hat", "on", "background", "skin"}
     return tuple(sorted(words))
@@ -156,12 +247,14 @@ def _finish(rng: np.random.Generator, img: np.ndarray) -> np.ndarray:
     return (np.clip(img, 0.0, 1.0) * 2.0 - 1.0).transpose(2, 0, 1).astype(np.float32)
 
 
-def random_generic(rng: np.random.Generator) -> tuple[str, str, str, str | None]:
-    """Draw (skin, hair, shirt, hat) that matches no named person."""
+def random_generic(rng: np.random.Generator, world: World = WORLD_V1) -> tuple[str, str, str, str | None]:
+    """Draw (skin, hair, shirt, hat) whose (hair, shirt, hat) matches no named person."""
+    named = {(p.hair, p.shirt, p.hat) for p in world.people}
     while True:
-        combo = (HAIR_COLORS[rng.integers(len(HAIR_COLORS))], SHIRT_COLORS[rng.integers(len(SHIRT_COLORS))],
-                 HAT_COLORS[rng.integers(len(HAT_COLORS))])
-        if combo not in _NAMED_COMBOS:
+        combo = (world.hair_colors[rng.integers(len(world.hair_colors))],
+                 world.shirt_colors[rng.integers(len(world.shirt_colors))],
+                 world.hat_colors[rng.integers(len(world.hat_colors))])
+        if combo not in named:
             return (tuple(SKINS)[rng.integers(len(SKINS))],) + combo
 
 
@@ -177,19 +270,23 @@ def generic_caption(rng: np.random.Generator, skin: str, hair: str, shirt: str, 
     return " ".join(parts)
 
 
-def sample(rng: np.random.Generator, kind: str | None = None) -> Sample:
-    """Draw one example: named person (50%), generic person (25%) or scene (25%)."""
+def sample(rng: np.random.Generator, kind: str | None = None, world: World = WORLD_V1) -> Sample:
+    """Draw one example: a named person (``world.named_share``), else a generic person or a scene (1:1)."""
     if kind is None:
-        kind = ("named", "named", "generic", "scene")[rng.integers(4)]
+        if world.named_share == 0.5:  # v1's draw, kept so v1's data (and its trained model) stay reproducible
+            kind = ("named", "named", "generic", "scene")[rng.integers(4)]
+        else:
+            u = rng.random()
+            kind = "named" if u < world.named_share else ("generic" if u < (1 + world.named_share) / 2 else "scene")
     template = TEMPLATES[rng.integers(len(TEMPLATES))]
     if kind == "named":
-        idx = int(rng.integers(len(PEOPLE)))
-        p = PEOPLE[idx]
+        idx = int(rng.integers(len(world.people)))
+        p = world.people[idx]
         return Sample(render_person(rng, p.skin, p.hair, p.shirt, p.hat), template.format(p.name), idx)
     if kind == "generic":
-        attrs = random_generic(rng)
+        attrs = random_generic(rng, world)
         return Sample(render_person(rng, *attrs), template.format(generic_caption(rng, *attrs)),
-                      CLASSES.index(GENERIC))
+                      world.classes.index(GENERIC))
     if kind == "scene":
         shape = SHAPES[rng.integers(len(SHAPES))]
         color = SHAPE_COLORS[rng.integers(len(SHAPE_COLORS))]
@@ -197,14 +294,14 @@ def sample(rng: np.random.Generator, kind: str | None = None) -> Sample:
         while bg == color:
             bg = SCENE_BACKGROUNDS[rng.integers(len(SCENE_BACKGROUNDS))]
         text = f"a {color} {shape}" + (f" on a {bg} background" if rng.random() < 0.5 else "")
-        return Sample(render_scene(rng, shape, color, bg), template.format(text), CLASSES.index(NONPERSON))
+        return Sample(render_scene(rng, shape, color, bg), template.format(text), world.classes.index(NONPERSON))
     raise ValueError(f"unknown sample kind {kind!r}; expected named, generic or scene")
 
 
-def dataset(seed: int, n: int) -> tuple[np.ndarray, list[str], np.ndarray]:
+def dataset(seed: int, n: int, world: World = WORLD_V1) -> tuple[np.ndarray, list[str], np.ndarray]:
     """``n`` examples as (images (n, 3, 16, 16), captions, labels), a pure function of ``seed``."""
     rng = np.random.default_rng(seed)
-    items = [sample(rng) for _ in range(n)]
+    items = [sample(rng, world=world) for _ in range(n)]
     return (np.stack([s.image for s in items]), [s.caption for s in items],
             np.asarray([s.label for s in items], np.int64))
 

@@ -1,7 +1,8 @@
 """The toy world's judge: a small CNN that names who (or what) a 16x16 image shows.
 
-One classifier with 12 classes: the ten named people, "generic" (a person who
-is none of them) and "nonperson". Identity and person/generic/non-person
+One classifier per world (:class:`.data.World`) whose classes are the world's named
+people, "generic" (a person who is none of them) and "nonperson" (v1: 12 classes,
+v2: 34). Identity and person/generic/non-person
 verdicts both derive from it. It is exposed through aplguard's face interfaces:
 
 * :class:`ToyFaceDetector` — ``detect(image) -> list[Face]``: one whole-image
@@ -32,16 +33,16 @@ from aplguard.types import Face, FaceMatch
 from . import data
 
 JUDGE_FILE = "judge.safetensors"
-PERSON_CLASSES = frozenset(range(len(data.NAMES) + 1))  # named people and generic
+PERSON_CLASSES = frozenset(range(len(data.NAMES) + 1))  # v1's named people and generic
 
 
-def _build_net():
+def _build_net(n_classes: int = len(data.CLASSES)):
     torch = require("torch", "diffusers")
     nn = torch.nn
     return nn.Sequential(
         nn.Conv2d(3, 32, 3, padding=1), nn.ReLU(), nn.Conv2d(32, 32, 3, padding=1), nn.ReLU(), nn.MaxPool2d(2),
         nn.Conv2d(32, 64, 3, padding=1), nn.ReLU(), nn.Conv2d(64, 64, 3, padding=1), nn.ReLU(), nn.MaxPool2d(2),
-        nn.Flatten(), nn.Linear(64 * 4 * 4, 128), nn.ReLU(), nn.Linear(128, len(data.CLASSES)),
+        nn.Flatten(), nn.Linear(64 * 4 * 4, 128), nn.ReLU(), nn.Linear(128, n_classes),
     )
 
 
@@ -101,12 +102,13 @@ def _size(image: Any) -> tuple[int, int]:
 
 
 class ToyJudge:
-    """Classifies toy-world images into :data:`data.CLASSES` (loads weights on first use)."""
+    """Classifies toy-world images into ``world.classes`` (loads weights on first use)."""
 
-    def __init__(self, path: str | Path | None = None) -> None:
+    def __init__(self, path: str | Path | None = None, world: str | data.World = "v1") -> None:
         from . import model_dir
 
-        self.path = Path(path) if path is not None else model_dir() / JUDGE_FILE
+        self.world = data.get_world(world)
+        self.path = Path(path) if path is not None else model_dir(self.world.version) / JUDGE_FILE
         self._net = None
 
     def load(self) -> ToyJudge:
@@ -115,13 +117,17 @@ class ToyJudge:
             if not self.path.is_file():
                 raise ModelFileError(f"toy judge weights not found: {self.path} "
                                      "(train them with python -m aplguard.training.toyworld.judge)")
-            net = _build_net()
-            net.load_state_dict(st.load_file(str(self.path)))
+            net = _build_net(len(self.world.classes))
+            try:
+                net.load_state_dict(st.load_file(str(self.path)))
+            except RuntimeError as exc:  # shape mismatch: weights of another world
+                raise ModelFileError(f"{self.path}: not a judge for toy world {self.world.version} "
+                                     f"({len(self.world.classes)} classes)") from exc
             self._net = net.eval()
         return self
 
     def probabilities(self, images: Any) -> np.ndarray:
-        """Class probabilities, shape (N, 12)."""
+        """Class probabilities, shape (N, len(world.classes))."""
         torch = require("torch", "diffusers")
         self.load()
         with torch.no_grad():
@@ -129,7 +135,7 @@ class ToyJudge:
 
     def classify(self, images: Any) -> list[str]:
         """The most likely class name per image."""
-        return [data.CLASSES[i] for i in self.probabilities(images).argmax(1)]
+        return [self.world.classes[i] for i in self.probabilities(images).argmax(1)]
 
 
 class ToyFaceDetector:
@@ -143,7 +149,7 @@ class ToyFaceDetector:
 
     def detect(self, image: Any) -> list[Face]:
         p = self.judge.probabilities(image)[0]
-        score = float(p[: len(data.NAMES) + 1].sum())
+        score = float(p[: len(self.judge.world.names) + 1].sum())
         if score < self.min_score:
             return []
         w, h = _size(image)
@@ -151,7 +157,7 @@ class ToyFaceDetector:
 
 
 class ToyFaceMatcher:
-    """Face-matcher protocol over the judge: ``embed(image, face) -> unit vector`` (12-d)."""
+    """Face-matcher protocol over the judge: ``embed(image, face) -> unit vector`` (one entry per class)."""
 
     id = "toy-judge-matcher"
     #: cosine sqrt(p) >= 0.7 means p(person) >= 0.49.
@@ -165,10 +171,11 @@ class ToyFaceMatcher:
         return (v / np.linalg.norm(v)).astype(np.float32)
 
 
-def toy_gallery() -> dict[str, np.ndarray]:
+def toy_gallery(world: str | data.World = "v1") -> dict[str, np.ndarray]:
     """Reference embeddings of the named people (one unit vector each)."""
-    eye = np.eye(len(data.CLASSES), dtype=np.float32)
-    return {name: eye[i] for i, name in enumerate(data.NAMES)}
+    world = data.get_world(world)
+    eye = np.eye(len(world.classes), dtype=np.float32)
+    return {name: eye[i] for i, name in enumerate(world.names)}
 
 
 class ToyFaceAuditor:
@@ -178,7 +185,7 @@ class ToyFaceAuditor:
         judge = judge or ToyJudge()
         self.detector = ToyFaceDetector(judge)
         self.matcher = ToyFaceMatcher(judge)
-        self.gallery = toy_gallery()
+        self.gallery = toy_gallery(judge.world)
 
     def analyze(self, image: Any) -> tuple[list[Face], list[FaceMatch]]:
         """``(faces, matches)`` for one image (the interface ``Guard(faces=...)`` takes)."""
@@ -211,7 +218,7 @@ def toy_face_auditor(gallery_dir: str | Path, judge: ToyJudge | None = None, ref
     gallery_dir = Path(gallery_dir)
     gallery = Gallery.create(gallery_dir, exist_ok=True)  # opens an existing one
     rng = np.random.default_rng(seed)
-    for p in data.PEOPLE:
+    for p in judge.world.people:
         if p.name in gallery:
             continue
         photos = [_to_uint8(data.render_person(rng, p.skin, p.hair, p.shirt, p.hat)) for _ in range(refs_per_person)]
@@ -235,16 +242,17 @@ def _augment(rng: np.random.Generator, x: np.ndarray) -> np.ndarray:
 
 
 def train(out: Path, seed: int = 10, n_train: int = 24000, n_test: int = 4000, epochs: int = 6,
-          threads: int = 1) -> dict:
+          threads: int = 1, world: str | data.World = "v1") -> dict:
     """Train the judge on fresh renders; evaluate on a held-out set drawn with another seed."""
+    world = data.get_world(world)
     torch = require("torch", "diffusers")
     st = require("safetensors.torch", "diffusers")
     torch.set_num_threads(threads)
     torch.manual_seed(seed)
     t0 = time.monotonic()
-    x, _, y = data.dataset(seed, n_train)
-    xt, _, yt = data.dataset(seed + 1, n_test)
-    net = _build_net()
+    x, _, y = data.dataset(seed, n_train, world)
+    xt, _, yt = data.dataset(seed + 1, n_test, world)
+    net = _build_net(len(world.classes))
     opt = torch.optim.Adam(net.parameters(), lr=2e-3)
     rng = np.random.default_rng(seed)
     steps = epochs * (n_train // 128)
@@ -265,9 +273,10 @@ def train(out: Path, seed: int = 10, n_train: int = 24000, n_test: int = 4000, e
         pred_aug = net(torch.from_numpy(_augment(np.random.default_rng(seed + 2), xt.copy()))).argmax(1).numpy()
     out.mkdir(parents=True, exist_ok=True)
     st.save_file({k: v.contiguous() for k, v in net.state_dict().items()}, str(out / JUDGE_FILE))
-    named = yt < len(data.NAMES)
-    kind = lambda a: np.minimum(a, len(data.NAMES))
+    named = yt < len(world.names)
+    kind = lambda a: np.minimum(a, len(world.names))
     report = {
+        "world": world.version,
         "held_out_accuracy": float((pred == yt).mean()),
         "held_out_accuracy_augmented": float((pred_aug == yt).mean()),
         "identity_accuracy_named": float((pred[named] == yt[named]).mean()),
@@ -284,8 +293,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, required=True)
     parser.add_argument("--seed", type=int, default=10)
     parser.add_argument("--epochs", type=int, default=6)
+    parser.add_argument("--n-train", type=int, default=24000)
+    parser.add_argument("--threads", type=int, default=1)
+    parser.add_argument("--world", choices=sorted(data.WORLDS), default="v1")
     args = parser.parse_args(argv)
-    print(json.dumps(train(args.out, seed=args.seed, epochs=args.epochs)))
+    print(json.dumps(train(args.out, seed=args.seed, epochs=args.epochs, n_train=args.n_train,
+                           threads=args.threads, world=args.world)))
     return 0
 
 

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from aplguard._deps import require
 
-from .data import SIZE, vocabulary_words
+from .data import SIZE, WORLD_V1, World, vocabulary_words
 
 MAX_LENGTH = 32  # tokens incl. BOS/EOS: captions are <= 14 words, plus fillers or a 10-vector prefix
 HIDDEN = 64
@@ -77,10 +77,10 @@ def _bpe(symbols: tuple[str, ...], ranks: dict[tuple[str, str], int]) -> tuple[s
     return symbols
 
 
-def build_tokenizer(directory: str | Path):
-    """Write the toy vocabulary (one token per caption word) and load a CLIPTokenizer."""
+def build_tokenizer(directory: str | Path, world: World = WORLD_V1):
+    """Write the toy vocabulary (one token per caption word of ``world``) and load a CLIPTokenizer."""
     transformers = require("transformers", "diffusers")
-    write_vocab(directory, vocabulary_words())
+    write_vocab(directory, vocabulary_words(world))
     return transformers.CLIPTokenizer.from_pretrained(str(directory), model_max_length=MAX_LENGTH,
                                                       local_files_only=True)
 

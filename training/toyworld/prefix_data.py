@@ -29,7 +29,8 @@ def _save_png(image: np.ndarray, path: Path) -> None:
 
 
 def write_spec(out: str | Path, seed: int = 7, images_per_identity: int = 24, n_captions: int = 192,
-               seen: tuple[str, ...] = data.SEEN_NAMES, generic_share: float = 0.75) -> Path:
+               seen: tuple[str, ...] | None = None, generic_share: float = 0.75,
+               world: str | data.World = "v1") -> Path:
     """Write spec.yaml, identities.yaml, templates.txt, captions.csv and images under ``out``.
 
     ``generic_share``: fraction of the general captions that describe generic people (the rest are
@@ -38,11 +39,16 @@ def write_spec(out: str | Path, seed: int = 7, images_per_identity: int = 24, n_
     """
     if not 0.0 <= generic_share <= 1.0:
         raise ValueError(f"generic_share must be in [0, 1], got {generic_share}")
+    world = data.get_world(world)
+    seen = world.seen if seen is None else seen
+    unknown = sorted(set(seen) - set(world.names))
+    if unknown:
+        raise ValueError(f"seen names not in toy world {world.version}: {', '.join(unknown)}")
     out = Path(out)
     rng = np.random.default_rng(seed)
     (out / "images").mkdir(parents=True, exist_ok=True)
     lines = ["# Toy-world identities: the prefix is trained on these (the 'seen' half)."]
-    for person in (p for p in data.PEOPLE if p.name in seen):
+    for person in (world.person(name) for name in seen):
         folder = out / "images" / person.name
         folder.mkdir(exist_ok=True)
         for k in range(images_per_identity):
@@ -58,7 +64,7 @@ def write_spec(out: str | Path, seed: int = 7, images_per_identity: int = 24, n_
         writer.writerow(["caption", "image"])
         for k in range(n_captions):
             # Spread generic captions evenly (k % 2 == 0 for a share of 0.5).
-            s = data.sample(rng, "generic" if (k * generic_share) % 1.0 < generic_share else "scene")
+            s = data.sample(rng, "generic" if (k * generic_share) % 1.0 < generic_share else "scene", world=world)
             name = f"images/general/{k:03d}.png"
             _save_png(s.image, out / name)
             writer.writerow([s.caption, name])
@@ -76,8 +82,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--captions", type=int, default=192, help="general (non-identity) captions (default 192)")
     parser.add_argument("--generic-share", type=float, default=0.75,
                         help="fraction of general captions that describe generic people (default 0.75)")
+    parser.add_argument("--world", choices=sorted(data.WORLDS), default="v1")
+    parser.add_argument("--seen", type=int, default=None,
+                        help="train on the first N of the world's seen names (default: all of them)")
+    parser.add_argument("--images-per-identity", type=int, default=24)
     args = parser.parse_args(argv)
-    print(write_spec(args.out, seed=args.seed, n_captions=args.captions, generic_share=args.generic_share))
+    world = data.get_world(args.world)
+    seen = world.seen if args.seen is None else world.seen[:args.seen]
+    print(write_spec(args.out, seed=args.seed, n_captions=args.captions, generic_share=args.generic_share,
+                     seen=seen, world=world, images_per_identity=args.images_per_identity))
     return 0
 
 

@@ -28,12 +28,13 @@ from . import data, model
 log = logging.getLogger("aplguard.toyworld")
 
 
-def make_batch(tokenizer, seed: int, step: int, batch_size: int, p_uncond: float = 0.1):
+def make_batch(tokenizer, seed: int, step: int, batch_size: int, p_uncond: float = 0.1,
+               world: data.World = data.WORLD_V1):
     """Images, token ids and labels for one training step (deterministic in seed, step)."""
     import torch
 
     rng = np.random.default_rng([seed, step])
-    items = [data.sample(rng) for _ in range(batch_size)]
+    items = [data.sample(rng, world=world) for _ in range(batch_size)]
     captions = [("" if rng.random() < p_uncond else data.add_fillers(rng, s.caption)) for s in items]
     ids = tokenizer(captions, padding="max_length", max_length=model.MAX_LENGTH, truncation=True,
                     return_tensors="pt").input_ids
@@ -65,6 +66,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--batch-size", type=int, default=64)
     parser.add_argument("--lr", type=float, default=8e-4)
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--world", choices=sorted(data.WORLDS), default="v1", help="which toy world to learn")
     parser.add_argument("--threads", type=int, default=1)
     parser.add_argument("--ckpt-every", type=int, default=150)
     parser.add_argument("--export-every", type=int, default=600)
@@ -78,7 +80,8 @@ def main(argv: list[str] | None = None) -> int:
     torch.set_num_threads(args.threads)
     torch.manual_seed(args.seed)
     args.work.mkdir(parents=True, exist_ok=True)
-    tokenizer = model.build_tokenizer(args.work / "tokenizer")
+    world = data.get_world(args.world)
+    tokenizer = model.build_tokenizer(args.work / "tokenizer", world)
     text_encoder = model.build_text_encoder(len(tokenizer), tokenizer.bos_token_id, tokenizer.eos_token_id,
                                             args.seed)
     unet = model.build_unet(args.seed + 1)
@@ -103,7 +106,7 @@ def main(argv: list[str] | None = None) -> int:
 
     def info() -> dict:
         return {
-            "steps": step, "batch_size": args.batch_size, "lr": args.lr, "seed": args.seed,
+            "world": world.version, "steps": step, "batch_size": args.batch_size, "lr": args.lr, "seed": args.seed,
             "train_minutes": round(elapsed / 60, 1), "threads": args.threads,
             "loss_first_100": float(np.mean(losses[:100])) if losses else None,
             "loss_last_100": float(np.mean(losses[-100:])) if losses else None,
@@ -121,7 +124,7 @@ def main(argv: list[str] | None = None) -> int:
     text_encoder.train()
     unet.train()
     while step < args.steps and (time.monotonic() - start) < args.max_minutes * 60:
-        images, ids = make_batch(tokenizer, args.seed, step, args.batch_size)
+        images, ids = make_batch(tokenizer, args.seed, step, args.batch_size, world=world)
         g = torch.Generator().manual_seed(args.seed * 1_000_003 + step)
         noise = torch.randn(images.shape, generator=g)
         t = torch.randint(0, len(alphas), (images.shape[0],), generator=g)
