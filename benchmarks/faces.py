@@ -6,6 +6,11 @@ Side by side in one run:
   against OpenCV's YuNet (``cv2.FaceDetectorYN``, the detector a user of OpenCV
   would otherwise pick); plus recall on single-person photos and false positives
   on the no-face images of the dev set;
+- the SFace embedding path per face: the previous path (OpenCV dnn, one face per
+  call) against the current one (onnxruntime on the rewritten graph, 1 and 2
+  intra-op threads, the faces of an image in one call), the model call alone
+  and the whole path (alignment + preprocessing + model), interleaved, with the
+  cosine between the two paths' embeddings on the dev photos;
 - embedding time per face and verification accuracy on the dev pairs (clean, and
   with the second photo of each pair degraded: face downscaled to ~64 px, JPEG
   quality 30, Gaussian blur, grayscale) for every available matcher;
@@ -270,6 +275,83 @@ def bench_detection(data: Path | None, store: ModelStore, runs: int) -> dict:
     return out
 
 
+def _sface_paths(store: ModelStore) -> dict:
+    """The SFace embedding paths compared by :func:`bench_embedding` (name -> matcher)."""
+    from aplguard.faces import SFaceMatcher
+
+    paths = {"opencv_dnn (previous)": SFaceMatcher(store, backend="opencv")}
+    try:
+        import onnxruntime  # noqa: F401
+    except ImportError:
+        print("(onnxruntime not installed: only the OpenCV path is timed)", file=sys.stderr)
+        return paths
+    paths["onnxruntime_1t (default)"] = SFaceMatcher(store, backend="onnxruntime", threads=1)
+    paths["onnxruntime_2t"] = SFaceMatcher(store, backend="onnxruntime", threads=2)
+    return paths
+
+
+def bench_embedding(data: Path | None, store: ModelStore, runs: int) -> dict:
+    """SFace per-face time: previous vs current path, model alone vs whole path, 1 face vs 4 per call."""
+    from skimage import data as skdata
+
+    from aplguard.faces.align import align_face
+
+    detector = FaceDetector(store)
+    astro = np.asarray(skdata.astronaut())
+    face = primary_face(detector.detect(astro))
+    # Four faces in one image (the astronaut's, shifted by a few pixels: four different crops).
+    four = [face] + [type(face)(box=(face.box[0] + d, face.box[1] + d, face.box[2], face.box[3]),
+                                score=face.score) for d in (3, 6, 9)]
+    paths = {name: m.load() for name, m in _sface_paths(store).items()}
+    blob = paths["opencv_dnn (previous)"]._blob(align_face(astro, face, 112))
+    blob4 = np.concatenate([blob] * 4)
+    fns, per_call = {}, {}
+    for name, m in paths.items():
+        net = m._net
+        if m.runtime == "opencv":
+            def model_only(net=net):
+                net.setInput(blob, "data")
+                return net.forward()
+            fns[f"{name} | model only"] = model_only
+            fns[f"{name} | whole path, 1 face"] = lambda m=m: m.embed(astro, face)
+            fns[f"{name} | whole path, 4 faces"] = lambda m=m: [m.embed(astro, f) for f in four]
+        else:
+            fns[f"{name} | model only"] = lambda net=net: net.run(blob)
+            fns[f"{name} | model only, batch of 4"] = lambda net=net: net.run(blob4)
+            fns[f"{name} | whole path, 1 face"] = lambda m=m: m.embed(astro, face)
+            fns[f"{name} | whole path, 4 faces"] = lambda m=m: m.embed_many(astro, four)
+        fns[f"{name} | alignment + preprocessing"] = lambda m=m: m._blob(align_face(astro, face, 112))
+    for key in fns:
+        per_call[key] = 4 if ("4 faces" in key or "batch of 4" in key) else 1
+    timed = _timed_interleaved(fns, max(runs, 20))
+    out: dict = {"image": "skimage astronaut 512x512; 4 faces = her face and 3 shifted crops",
+                 "runs": max(runs, 20), "ms_per_face": {}}
+    for key, (med, low) in timed.items():
+        out["ms_per_face"][key] = {"median": med / per_call[key], "min": low / per_call[key]}
+    old = out["ms_per_face"]["opencv_dnn (previous) | whole path, 1 face"]["median"]
+    new_key = "onnxruntime_1t (default) | whole path, 4 faces"
+    if new_key in out["ms_per_face"]:
+        out["speedup_vs_previous"] = {k.split(" | ")[0] + " | " + k.split(" | ")[1]: old / v["median"]
+                                      for k, v in out["ms_per_face"].items() if "whole path" in k}
+    # Same embeddings? Cosine between the previous and current path on every dev photo's face.
+    if len(paths) > 1:
+        photos = [astro]
+        if data:
+            rows = [r for r in csv.DictReader(open(data / "manifest.csv")) if not r["identity"].startswith("_")]
+            photos += [np.asarray(load_image(data / r["path"])) for r in rows]
+        cos = []
+        for img in photos:
+            f = primary_face(detector.detect(img))
+            if f is not None:
+                a = paths["opencv_dnn (previous)"].embed(img, f)
+                cos.append(float(a @ paths["onnxruntime_1t (default)"].embed(img, f)))
+        out["equivalence"] = {"photos": len(cos), "min_cosine_previous_vs_current": min(cos),
+                              "mean_cosine": float(np.mean(cos)),
+                              "data": "dev photos + astronaut" if data else "astronaut only (no dev data)"}
+    detector.close()
+    return out
+
+
 def bench_matchers(data: Path | None, store: ModelStore, runs: int, calibrate: bool, quality: bool) -> dict:
     reg = matcher_registry()
     detector = FaceDetector(store)
@@ -417,6 +499,7 @@ def main(argv=None) -> int:
         "command": "python benchmarks/faces.py " + " ".join(argv if argv is not None else sys.argv[1:]),
         "date": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
         "detection": bench_detection(data, store, args.runs),
+        "embedding": bench_embedding(data, store, args.runs),
         "matchers": bench_matchers(data, store, args.runs, args.calibrate, args.quality),
         "gallery": bench_gallery(args.runs),
     }
@@ -433,6 +516,10 @@ def main(argv=None) -> int:
         "gallery_100k_vs_plain_matmul": results["gallery"]["100000_identities"]["ratio_vs_plain_matmul"],
         "gallery_100k_vs_plain_matmul_target": 1.1,
         "sface_ms_per_face": sface.get("ms_per_face"), "sface_ms_per_face_target": 15.0,
+        "sface_ms_per_face_batched_4": results["embedding"]["ms_per_face"].get(
+            "onnxruntime_1t (default) | whole path, 4 faces", {}).get("median"),
+        "sface_ms_per_face_previous_path": results["embedding"]["ms_per_face"][
+            "opencv_dnn (previous) | whole path, 1 face"]["median"],
     }
     results["seconds"] = round(time.time() - t0, 1)
     if args.calibrate and data:
@@ -480,6 +567,15 @@ def _print(r: dict) -> None:
               f"{row.get('single_person_recall', float('nan')):>18.3f}"
               f"{row.get('no_face_clean_rate', float('nan')):>15.3f}"
               f"{row.get('group_face_recall', float('nan')):>13.3f}")
+    e = r["embedding"]
+    print(f"\n== SFace embedding (ms per face, {e['runs']} interleaved rounds: median, min) ==")
+    for k, v in e["ms_per_face"].items():
+        print(f"{k:<58}{v['median']:>8.2f}{v['min']:>8.2f}")
+    for k, v in e.get("speedup_vs_previous", {}).items():
+        print(f"speedup {k:<50}{v:>8.2f}x")
+    if "equivalence" in e:
+        q = e["equivalence"]
+        print(f"cosine previous vs current path: min {q['min_cosine_previous_vs_current']:.6f} over {q['photos']} photos")
     print("\n== matchers ==")
     for name, row in r["matchers"].items():
         if not row["available"]:

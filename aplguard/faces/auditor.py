@@ -113,8 +113,11 @@ class FaceAuditor:
         if self.quality is not None:
             faces = self.quality.mark(rgb, faces)
         threshold = self.matcher.threshold if self.threshold is None else self.threshold
-        for i, face in enumerate(faces):
-            best = self.gallery.search(self.matcher.embed(rgb, face), k=1)
+        from .matchers import embed_faces
+
+        # All faces of the image in one model call where the matcher batches.
+        for i, emb in enumerate(embed_faces(self.matcher, rgb, faces)):
+            best = self.gallery.search(emb, k=1)
             if best and best[0][1] >= threshold:
                 matches.append(FaceMatch(face_index=i, identity=best[0][0], score=best[0][1],
                                          threshold=threshold, matcher=self.matcher.id,

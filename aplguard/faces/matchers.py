@@ -2,9 +2,10 @@
 
 Backends:
 
-- ``sface`` (default): SFace 128-d, OpenCV Zoo, Apache-2.0; run with OpenCV's dnn
-  module (the ``opencv-contrib-python`` that mediapipe installs), aligned from the
-  detector's keypoints.
+- ``sface`` (default): SFace 128-d, OpenCV Zoo, Apache-2.0, aligned from the
+  detector's keypoints; run with onnxruntime (graph rewritten in memory, faces of
+  an image batched) or, without it, OpenCV's dnn module (the
+  ``opencv-contrib-python`` that mediapipe installs).
 - ``dlib``: dlib's ResNet 128-d model (CC0) with its 5-point aligner; needs ``dlib-bin``.
 - ``insightface``: ArcFace ``w600k_r50.onnx`` from insightface's ``buffalo_l`` pack,
   which users must obtain themselves (its licence is NON-COMMERCIAL research only);
@@ -131,40 +132,123 @@ class _OnnxMatcher:
 
     def embed(self, image: ImageSource, face: Face) -> np.ndarray:
         """Unit-length float32 embedding of ``face`` (aligned from its keypoints)."""
-        crop = align_face(_rgb(image), face, 112)
-        blob = self._blob(crop)
+        row: np.ndarray = self.embed_many(image, [face])[0]
+        return row
+
+    def embed_many(self, image: ImageSource, faces: list[Face]) -> np.ndarray:
+        """Unit-length float32 embeddings of ``faces`` in ``image``, one row per face.
+
+        The image is converted once; a batched runtime runs all faces in one call.
+        """
+        rgb = _rgb(image)
+        blobs = [self._blob(align_face(rgb, face, 112)) for face in faces]
+        if not blobs:
+            return np.zeros((0, 0), dtype=np.float32)
         with self._lock:
             self._load_locked()
-            try:
-                # The SFace graph declares unused inputs: name the real one.
-                self._net.setInput(blob, self._input_name)
-                out = self._net.forward()
-            except Exception as exc:  # noqa: BLE001
-                raise FaceError(f"{self.id} embedding failed: {exc}") from exc
-        return _unit(out, self.id)
+            net = self._net
+        if isinstance(net, _OrtNet):  # thread-safe and batched: no lock, one call
+            out = net.run(np.concatenate(blobs))
+        else:
+            rows = []
+            with self._lock:
+                for blob in blobs:
+                    try:
+                        # The SFace graph declares unused inputs: name the real one.
+                        net.setInput(blob, self._input_name)
+                        rows.append(np.asarray(net.forward()).reshape(-1))
+                    except Exception as exc:  # noqa: BLE001
+                        raise FaceError(f"{self.id} embedding failed: {exc}") from exc
+            out = np.stack(rows)
+        unit: np.ndarray = np.stack([_unit(row, self.id) for row in out.reshape(len(blobs), -1)])
+        return unit
+
+
+#: ``SFaceMatcher(backend=...)`` choices: "auto" takes onnxruntime when installed.
+SFACE_BACKENDS = ("auto", "onnxruntime", "opencv")
 
 
 class SFaceMatcher(_OnnxMatcher):
-    """SFace (OpenCV Zoo, Apache-2.0) 128-d embeddings via OpenCV dnn.
+    """SFace (OpenCV Zoo, Apache-2.0) 128-d embeddings.
+
+    Runs with onnxruntime when installed (the graph rewritten in memory by
+    :mod:`aplguard.faces.onnx_graph`, all faces of an image in one call), else with
+    OpenCV's dnn module, one face at a time. Both give the same embeddings (cosine
+    >= 0.9999); onnxruntime is faster (``python benchmarks/faces.py``).
 
     Args:
         store: model store holding ``sface``.
         threshold: cosine threshold; default the calibrated value in :data:`CALIBRATION`.
+        backend: ``"auto"`` (onnxruntime if installed, else OpenCV), ``"onnxruntime"`` or ``"opencv"``.
+        threads: onnxruntime intra-op threads for this matcher's session (default 1:
+            on a machine that also runs the diffusion model a second thread mostly
+            waits; set 2 or more on an idle multi-core host). Nothing process-wide is
+            changed.
     """
 
     id = "sface"
     _input_name = "data"
 
-    def __init__(self, store: ModelStore | None = None, threshold: float | None = None) -> None:
+    def __init__(self, store: ModelStore | None = None, threshold: float | None = None,
+                 backend: str = "auto", threads: int = 1) -> None:
+        if backend not in SFACE_BACKENDS:
+            raise ConfigError(f"sface backend must be one of {', '.join(SFACE_BACKENDS)}, got {backend!r}")
+        if not isinstance(threads, int) or isinstance(threads, bool) or threads < 1:
+            raise ConfigError(f"sface threads must be an integer >= 1, got {threads!r}")
         self.store = store or ModelStore()
+        self.backend = backend
+        self.threads = threads
         super().__init__(threshold)
+
+    @property
+    def runtime(self) -> str:
+        """The runtime in use once loaded: ``"onnxruntime"`` or ``"opencv"`` (``""`` before)."""
+        net = self._net
+        return "" if net is None else ("onnxruntime" if isinstance(net, _OrtNet) else "opencv")
 
     def _model_path(self) -> Path:
         return self.store.path("sface")
 
+    def _load_locked(self) -> None:
+        if self._net is not None:
+            return
+        if self.backend == "opencv":
+            return super()._load_locked()
+        if self.backend == "auto":
+            try:
+                import onnxruntime  # noqa: F401
+            except ImportError:
+                return super()._load_locked()
+        from .onnx_graph import rewrite_for_onnxruntime
+
+        path = self._model_path()
+        model, _ = rewrite_for_onnxruntime(path.read_bytes())
+        self._net = _OrtNet(_ort_session(model, self.threads, str(path)), self._input_name)
+
     def _blob(self, crop: np.ndarray) -> np.ndarray:
         # SFace takes RGB 0..255 NCHW (OpenCV's FaceRecognizerSF swaps its BGR input).
-        return np.ascontiguousarray(crop.transpose(2, 0, 1)[None].astype(np.float32))
+        return np.ascontiguousarray(crop.transpose(2, 0, 1)[None], dtype=np.float32)
+
+
+def _ort_session(model: bytes | str, threads: int, where: str) -> Any:
+    """An onnxruntime CPU session with its own options (no process-wide setting)."""
+    ort = require("onnxruntime", "faces")
+    opts = ort.SessionOptions()
+    opts.intra_op_num_threads = threads
+    opts.inter_op_num_threads = 1
+    opts.execution_mode = ort.ExecutionMode.ORT_SEQUENTIAL
+    opts.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
+    opts.log_severity_level = 3  # this session's warnings about the exporter's graph are not the user's concern
+    # Fold the weight-only int8 dequantisation into float weights once, at load:
+    # with QDQ handling on, onnxruntime keeps DequantizeLinear nodes and runs them
+    # on every call (no activation is quantised, so there is nothing to fuse).
+    opts.add_session_config_entry("session.disable_quant_qdq", "1")
+    # Threads that wait spin by default, taking CPU from the rest of the host.
+    opts.add_session_config_entry("session.intra_op.allow_spinning", "0")
+    try:
+        return ort.InferenceSession(model, opts, providers=["CPUExecutionProvider"])
+    except Exception as exc:  # noqa: BLE001 - onnxruntime raises its own untyped errors
+        raise FaceError(f"cannot load model {where} with onnxruntime: {exc}") from exc
 
 
 def _insightface_default() -> Path:
@@ -208,13 +292,12 @@ class InsightFaceMatcher(_OnnxMatcher):
         if self._net is not None:
             return
         try:
-            import onnxruntime as ort  # preferred: insightface's own runtime
+            import onnxruntime  # noqa: F401 - preferred: insightface's own runtime
         except ImportError:
             return super()._load_locked()
         path = self._model_path()
-        session = ort.InferenceSession(str(path), providers=["CPUExecutionProvider"])
-        name = session.get_inputs()[0].name
-        self._net = _OrtNet(session, name)
+        session = _ort_session(str(path), 1, str(path))
+        self._net = _OrtNet(session, session.get_inputs()[0].name)
 
     def _blob(self, crop: np.ndarray) -> np.ndarray:
         x = (crop.astype(np.float32) - 127.5) / 127.5
@@ -222,17 +305,16 @@ class InsightFaceMatcher(_OnnxMatcher):
 
 
 class _OrtNet:
-    """Adapter giving an onnxruntime session cv2.dnn's setInput/forward shape."""
+    """An onnxruntime session and its input name (``run`` is thread-safe in onnxruntime)."""
 
     def __init__(self, session: Any, name: str) -> None:
         self._session, self._name = session, name
-        self._blob: np.ndarray | None = None
 
-    def setInput(self, blob: np.ndarray, name: str = "") -> None:  # noqa: N802 - cv2 naming
-        self._blob = blob
-
-    def forward(self) -> np.ndarray:
-        out: np.ndarray = np.asarray(self._session.run(None, {self._name: self._blob})[0])
+    def run(self, batch: np.ndarray) -> np.ndarray:
+        try:
+            out: np.ndarray = np.asarray(self._session.run(None, {self._name: batch})[0])
+        except Exception as exc:  # noqa: BLE001 - onnxruntime raises its own untyped errors
+            raise FaceError(f"embedding failed: {exc}") from exc
         return out
 
 
@@ -281,6 +363,15 @@ class DlibMatcher:
             except Exception as exc:  # noqa: BLE001
                 raise FaceError(f"dlib embedding failed: {exc}") from exc
         return _unit(vec, "dlib")
+
+
+def embed_faces(matcher: FaceMatcher, image: ImageSource, faces: list[Face]) -> list[np.ndarray]:
+    """Embeddings of ``faces`` in ``image``: one batched call when the matcher has
+    ``embed_many`` (SFace, ArcFace), else one :meth:`FaceMatcher.embed` per face."""
+    many = getattr(matcher, "embed_many", None)
+    if many is not None and faces:
+        return list(many(image, faces))
+    return [matcher.embed(image, face) for face in faces]
 
 
 def matcher_registry() -> Registry[FaceMatcher]:
