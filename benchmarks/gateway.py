@@ -10,13 +10,20 @@ Generation (``/v1/images/generations``, toy model, n=1) is compared with calling
 pipeline directly and with ``Guard`` directly, in a fresh subprocess with the same torch
 thread setting as the server (1 thread).
 
+Micro-batching (``--parts batching``): two gateways on the toy model, one with
+micro-batching on (``batch_window_ms: 10``, ``batch_max_prompts: 8``, the defaults) and
+one with it off (``batch_window_ms: 0``), started one after the other in the same run and
+driven by 16 concurrent clients with same-parameter requests (bounded count); images/s,
+p50/p99 and the mean batch size from the gateway's own ``aplguard_generation_batch_size``.
+
 Targets (issue 14): ``/v1/check`` >= 2,000 requests/s and p99 <= 10 ms at 16 clients on
 this 2-core machine; generation throughput within 10% of calling the pipeline directly.
 The load generator shares the 2 cores with the server (and, here, with other jobs).
 
-    python benchmarks/gateway.py [--seconds 4] [--gen-requests 40]
+    python benchmarks/gateway.py [--seconds 4] [--gen-requests 40] [--parts check,generation,batching]
 
-Prints a table and writes benchmarks/results/gateway.json.
+Prints a table and writes benchmarks/results/gateway.json; keys of parts not run this time
+are kept from the file's previous contents.
 """
 
 from __future__ import annotations
@@ -186,13 +193,75 @@ def start(cmd: list[str], port: int) -> subprocess.Popen:
     return proc
 
 
+def batch_size_stats(port: int) -> dict:
+    """Guard calls and the requests they served, from the gateway's batch-size histogram."""
+    with socket.create_connection(("127.0.0.1", port), timeout=10) as s:
+        s.sendall(b"GET /metrics HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+        raw = b""
+        while chunk := s.recv(65536):
+            raw += chunk
+    found = {}
+    for line in raw.decode("utf-8", "replace").splitlines():
+        for name in ("count", "sum"):
+            if line.startswith(f"aplguard_generation_batch_size_{name} "):
+                found[name] = float(line.split()[1])
+    calls, served = found.get("count", 0.0), found.get("sum", 0.0)
+    return {"guard_calls": int(calls), "requests_served": int(served),
+            "mean_batch": round(served / calls, 2) if calls else None}
+
+
+def batching_compare(tmp: Path, requests: int, clients: int) -> dict:
+    """Generation at ``clients`` concurrent clients with micro-batching on vs off (same run, one at a time)."""
+    body = json.dumps({"prompt": "a photo of a person with red hair", "n": 1}).encode()
+    out: dict = {"clients": clients, "requests": requests}
+    for name, window in (("on", 10), ("off", 0)):
+        cfg = tmp / f"gateway-batch-{name}.yaml"
+        cfg.write_text(textwrap.dedent(f"""
+            audit: sqlite:///{tmp}/audit-batch-{name}.db
+            limits: {{key_requests_per_second: 1000000, key_burst: 1000000, key_chars_per_minute: 1000000000}}
+            pipeline: {{queue_size: 256, timeout_s: 600, batch_window_ms: {window}, batch_max_prompts: 8}}
+            server: {{limit_concurrency: 4096}}
+        """))
+        port = free_port()
+        proc = start([PY, "-m", "aplguard.cli", "serve", "--config", str(cfg), "--port", str(port)], port)
+        try:
+            load(port, "/v1/images/generations", body, 2, 60.0, 4, 0.0)  # warm-up (not counted below)
+            before = batch_size_stats(port)
+            row = load(port, "/v1/images/generations", body, clients, 300.0, requests, 0.0)
+            after = batch_size_stats(port)
+            row["images_per_s"] = row["requests_per_s"]
+            calls = after["guard_calls"] - before["guard_calls"]
+            served = after["requests_served"] - before["requests_served"]
+            row.update(guard_calls=calls, mean_batch=round(served / calls, 2) if calls else None,
+                       batch_window_ms=window)
+            row["rss_kib"], row["peak_rss_kib"] = rss_kib(proc.pid)
+        finally:
+            proc.terminate()
+            proc.wait(timeout=30)
+        out[name] = row
+        print(f"generate batching {name:3} clients={clients} {row['images_per_s']:>7} img/s  p50 {row['p50_ms']} ms  "
+              f"p99 {row['p99_ms']} ms  errors {row['errors']}  Guard calls {calls} (mean batch {row['mean_batch']})",
+              flush=True)
+    on, off = out["on"]["images_per_s"], out["off"]["images_per_s"]
+    out["speedup"] = round(on / off, 3) if on and off else None
+    out["load_during"] = os.getloadavg()
+    return out
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--seconds", type=float, default=4.0, help="measured seconds per /v1/check level")
     ap.add_argument("--gen-requests", type=int, default=40, help="generation requests per level (bounded)")
     ap.add_argument("--clients", default="1,16,128")
+    ap.add_argument("--parts", default="check,generation,batching",
+                    help="comma list of check, generation, batching (others keep their previous results)")
+    ap.add_argument("--batch-requests", type=int, default=64,
+                    help="generation requests per batching setting (16 clients)")
     ap.add_argument("--out", default=str(Path(__file__).parent / "results" / "gateway.json"))
     args = ap.parse_args()
+    parts = set(args.parts.split(","))
+    if parts - {"check", "generation", "batching"}:
+        ap.error(f"--parts: unknown {sorted(parts - {'check', 'generation', 'batching'})}")
     levels = [int(x) for x in args.clients.split(",")]
     tmp = Path(tempfile.mkdtemp(prefix="aplguard-gw-bench-"))
     cfg = tmp / "gateway.yaml"
@@ -206,57 +275,75 @@ def main() -> int:
                   for i in range(len(CHECK_PROMPTS))}
     body = check_body[0]
     gen_body = json.dumps({"prompt": "a photo of a person with red hair", "n": 1}).encode()
-    out: dict = {"machine": {"cpus": os.cpu_count(), "python": platform.python_version(),
-                             "platform": platform.platform()},
-                 "settings": {"seconds": args.seconds, "gen_requests": args.gen_requests, "clients": levels,
-                              "check_prompt": CHECK_PROMPTS[0]},
-                 "check": {}, "generation": {}}
+    previous: dict = {}
+    if Path(args.out).is_file():  # keep what this run does not measure
+        previous = json.loads(Path(args.out).read_text())
+    out: dict = {**previous,
+                 "machine": {"cpus": os.cpu_count(), "python": platform.python_version(),
+                             "platform": platform.platform()}}
+    if parts & {"check", "generation"}:
+        out["settings"] = {"seconds": args.seconds, "gen_requests": args.gen_requests, "clients": levels,
+                           "check_prompt": CHECK_PROMPTS[0]}
+    if "check" in parts:
+        out["check"] = {}
+    if "generation" in parts:
+        out["generation"] = {}
     servers = {}
-    gp, bp = free_port(), free_port()
-    gw = start([PY, "-m", "aplguard.cli", "serve", "--config", str(cfg), "--port", str(gp)], gp)
-    servers["gateway"] = (gw, gp)
-    base = start([PY, "-c", BASELINE, str(bp)], bp)
-    servers["stdlib_http_service"] = (base, bp)
     try:
-        for name, (proc, port) in servers.items():
+        if parts & {"check", "generation"}:
+            gp, bp = free_port(), free_port()
+            gw = start([PY, "-m", "aplguard.cli", "serve", "--config", str(cfg), "--port", str(gp)], gp)
+            servers["gateway"] = (gw, gp)
+        if "check" in parts:
+            base = start([PY, "-c", BASELINE, str(bp)], bp)
+            servers["stdlib_http_service"] = (base, bp)
+            for name, (proc, port) in servers.items():
+                rows = []
+                load(port, "/v1/check", body, 4, 1.0, 2000, 0.0)  # warm caches
+                for c in levels:
+                    row = load(port, "/v1/check", body, c, args.seconds, 200_000, 0.5)
+                    row["rss_kib"], row["peak_rss_kib"] = rss_kib(proc.pid)
+                    rows.append(row)
+                    print(f"check  {name:20} clients={c:4} {row['requests_per_s']:>9} req/s  p50 {row['p50_ms']} ms  "
+                          f"p99 {row['p99_ms']} ms  errors {row['errors']}  rss {row['rss_kib'] // 1024} MiB",
+                          flush=True)
+                out["check"][name] = rows
+        if "generation" in parts:
             rows = []
-            load(port, "/v1/check", body, 4, 1.0, 2000, 0.0)  # warm caches
             for c in levels:
-                row = load(port, "/v1/check", body, c, args.seconds, 200_000, 0.5)
-                row["rss_kib"], row["peak_rss_kib"] = rss_kib(proc.pid)
+                row = load(gp, "/v1/images/generations", gen_body, c, 120.0, args.gen_requests, 0.0)
+                row["images_per_s"] = row["requests_per_s"]
+                row["rss_kib"], row["peak_rss_kib"] = rss_kib(gw.pid)
                 rows.append(row)
-                print(f"check  {name:20} clients={c:4} {row['requests_per_s']:>9} req/s  p50 {row['p50_ms']} ms  "
-                      f"p99 {row['p99_ms']} ms  errors {row['errors']}  rss {row['rss_kib'] // 1024} MiB", flush=True)
-            out["check"][name] = rows
-        rows = []
-        for c in levels:
-            row = load(gp, "/v1/images/generations", gen_body, c, 120.0, args.gen_requests, 0.0)
-            row["images_per_s"] = row["requests_per_s"]
-            row["rss_kib"], row["peak_rss_kib"] = rss_kib(gw.pid)
-            rows.append(row)
-            print(f"generate gateway clients={c:4} {row['requests_per_s']:>7} img/s  p50 {row['p50_ms']} ms  "
-                  f"p99 {row['p99_ms']} ms  errors {row['errors']}", flush=True)
-        out["generation"]["gateway"] = rows
+                print(f"generate gateway clients={c:4} {row['requests_per_s']:>7} img/s  p50 {row['p50_ms']} ms  "
+                      f"p99 {row['p99_ms']} ms  errors {row['errors']}", flush=True)
+            out["generation"]["gateway"] = rows
     finally:
         for proc, _ in servers.values():
             proc.terminate()
             proc.wait(timeout=30)
-    direct = json.loads(subprocess.run([PY, "-c", DIRECT, str(args.gen_requests)], check=True, capture_output=True,
-                                       text=True).stdout.strip().splitlines()[-1])
-    out["generation"]["direct"] = direct
-    best = max(r["requests_per_s"] or 0 for r in out["generation"]["gateway"])
-    out["generation"]["gateway_vs_pipeline"] = round(best / direct["pipeline_direct_per_s"], 3)
-    out["generation"]["gateway_vs_guard"] = round(best / direct["guard_direct_per_s"], 3)
-    print(f"generate direct: pipeline {direct['pipeline_direct_per_s']:.1f}/s, Guard {direct['guard_direct_per_s']:.1f}/s;"
-          f" gateway best {best}/s ({out['generation']['gateway_vs_pipeline']:.2f}x pipeline, "
-          f"{out['generation']['gateway_vs_guard']:.2f}x Guard)")
-    at16 = next((r for r in out["check"]["gateway"] if r["clients"] == 16), None)
-    if at16:
+    if "generation" in parts:
+        direct = json.loads(subprocess.run([PY, "-c", DIRECT, str(args.gen_requests)], check=True,
+                                           capture_output=True, text=True).stdout.strip().splitlines()[-1])
+        out["generation"]["direct"] = direct
+        best = max(r["requests_per_s"] or 0 for r in out["generation"]["gateway"])
+        out["generation"]["gateway_vs_pipeline"] = round(best / direct["pipeline_direct_per_s"], 3)
+        out["generation"]["gateway_vs_guard"] = round(best / direct["guard_direct_per_s"], 3)
+        print(f"generate direct: pipeline {direct['pipeline_direct_per_s']:.1f}/s, Guard "
+              f"{direct['guard_direct_per_s']:.1f}/s; gateway best {best}/s "
+              f"({out['generation']['gateway_vs_pipeline']:.2f}x pipeline, "
+              f"{out['generation']['gateway_vs_guard']:.2f}x Guard)")
+    if "batching" in parts:
+        out["batching"] = batching_compare(tmp, args.batch_requests, 16)
+        print(f"batching on vs off at 16 clients: {out['batching']['speedup']}x images/s")
+    at16 = next((r for r in out.get("check", {}).get("gateway", []) if r["clients"] == 16), None)
+    if at16 and "generation" in out:
         out["targets"] = {"check_16_clients_req_per_s": at16["requests_per_s"], "check_16_clients_p99_ms": at16["p99_ms"],
                           "check_target_met": bool(at16["requests_per_s"] and at16["requests_per_s"] >= 2000
                                                    and at16["p99_ms"] is not None and at16["p99_ms"] <= 10),
                           "generation_within_10pct_of_pipeline": out["generation"]["gateway_vs_pipeline"] >= 0.9}
     out["load"] = os.getloadavg()
+    out["parts_run"] = sorted(parts)
     Path(args.out).parent.mkdir(parents=True, exist_ok=True)
     Path(args.out).write_text(json.dumps(out, indent=2) + "\n")
     print(f"wrote {args.out}")

@@ -10,8 +10,8 @@ logged; metrics carry actions and rule ids only.
 from __future__ import annotations
 
 import asyncio
-import base64
 import contextlib
+import dataclasses
 import json
 import logging
 import time
@@ -28,9 +28,10 @@ from aplguard.policy.check_result import check_result
 from aplguard.types import RequestContext
 
 from .auth import KeyStore, Principal
+from .batching import GenerationQueue
 from .config import GatewayConfig, HostConfig
 from .errors import ApiError
-from .generation import GenerationQueue, parse_size, png_b64
+from .generation import BatchKey, GenerationItem, GenerationSlice, backend_batches, generators, parse_size, split_output
 from .limits import KeyLimiter, check_prompts, parse_json, read_body
 from .metrics import CONTENT_TYPE, Metrics
 from .service import Service
@@ -59,7 +60,12 @@ class Gateway:
         self.limiter = KeyLimiter(config.limits, overrides={k.id: k for k in config.keys})
         self.metrics = Metrics()
         self.tracer = Tracer(config.tracing, tracer_provider)
-        self.queue = GenerationQueue(config.pipeline.queue_size, self.metrics)
+        pc = config.pipeline
+        # Micro-batching only where the backend takes a prompt list (diffusers pipelines do).
+        batches = service.guard is not None and backend_batches(service.guard.backend)
+        self.queue: GenerationQueue[GenerationItem, GenerationSlice] = GenerationQueue(
+            pc.queue_size, self.metrics, window_s=pc.batch_window_ms / 1000 if batches else 0.0,
+            max_batch=pc.batch_max_prompts)
 
     async def timed(self, endpoint: str, handler: Callable[[], Awaitable[Response]],
                     request: Request | None = None) -> Response:
@@ -96,6 +102,8 @@ class Gateway:
                 isinstance(k, str) and isinstance(v, str) and len(k) <= 64 and len(v) <= 256
                 for k, v in labels.items()):
             raise ApiError(400, "labels: expected an object of at most 32 short strings")
+        if any(k.startswith("aplguard.") for k in labels):
+            raise ApiError(400, "labels: keys starting with 'aplguard.' are reserved for the gateway")
         return RequestContext(tenant=p.tenant, user_role=p.user_role, labels=labels,
                               model_id=self.service.model_id if self.service.guard is not None else None)
 
@@ -161,41 +169,51 @@ class Gateway:
             raise ApiError(400, "seed: expected a non-negative integer")
         self.limiter.admit_chars(p.key_id, chars)
         ctx = self.context(p, body)
-        kwargs = {**self.service.call_defaults, "num_images_per_prompt": n, "height": height, "width": width}
+        key = BatchKey(key_id=p.key_id, tenant=ctx.tenant, user_role=ctx.user_role,
+                       labels=tuple(sorted(ctx.labels.items())), n=n, width=width, height=height)
         # Guard runs on the queue's thread, where this request's trace context is not current.
-        trace_parent, queued_ns = self.tracer.context(), time.time_ns()
+        item = GenerationItem(prompt, seed, self.tracer.context(), time.time_ns())
+        part = await self.queue.submit(key, item, lambda items: self._run_batch(key, ctx, items), pc.timeout_s)
+        return self._generation_response(part)
 
-        def run() -> tuple[Any, list[str | None]]:
-            if seed is not None:
-                import torch
+    def _run_batch(self, key: BatchKey, ctx: RequestContext, items: list[GenerationItem]) -> list[GenerationSlice]:
+        """Worker thread: one Guard call for a batch of same-key requests; each gets its own slice back.
 
-                kwargs["generator"] = torch.Generator().manual_seed(seed)
-            with self.tracer.guard_call(trace_parent, queued_ns, **{"aplguard.images.requested": n}) as record:
-                out = guard(prompt, context=ctx, **kwargs)
+        Per-prompt decisions keep a blocked prompt from touching the others (Guard blocks
+        prompt by prompt; the gateway's Guard does not raise on block). The one audit
+        record lists the prompts by index, request ``i`` of the batch being prompt ``i``;
+        the ``aplguard.batch`` label says how many requests it served.
+        """
+        if len(items) > 1:
+            ctx = dataclasses.replace(ctx, labels={**ctx.labels, "aplguard.batch": str(len(items))})
+        kwargs = {**self.service.call_defaults, "num_images_per_prompt": key.n, "height": key.height,
+                  "width": key.width, "generator": generators(items, key.n)}
+        with contextlib.ExitStack() as stack:  # each request's trace gets the (shared) Guard call's spans
+            records = [stack.enter_context(self.tracer.guard_call(
+                it.trace_parent, it.queued_ns, **{"aplguard.images.requested": key.n,
+                                                  "aplguard.batch.requests": len(items)})) for it in items]
+            out = self.service.guard([it.prompt for it in items], context=ctx, **kwargs)
+            for record in records:
                 record(out)
-            if out.signed_images:  # content credentials: the signed files are what the client gets
-                return out, [base64.b64encode(b).decode("ascii") if b is not None else None
-                             for b in out.signed_images]
-            return out, [png_b64(im) if im is not None else None for im in out.images]
-
-        out, encoded = await self.queue.submit(run, pc.timeout_s)
-        return self._generation_response(out, encoded)
-
-    def _generation_response(self, out: Any, encoded: list[str | None]) -> Response:
-        decision = out.decisions[0]
-        self.metrics.observe_decision("generate", decision)
-        for stage, ms in out.timings_ms.items():
+        for stage, ms in out.timings_ms.items():  # once per Guard call, not per request
             self.metrics.stage.labels(stage).observe(ms / 1000)
-        audit_id = out.audit_ids[0] if out.audit_ids else None
+        return split_output(out, len(items), key.n)
+
+    def _generation_response(self, part: GenerationSlice) -> Response:
+        decision = part.decision
+        self.metrics.observe_decision("generate", decision)
         settings = self.service.engine.settings(None)
-        summary = check_result(0, decision, settings, out.timings_ms.get("screen", 0.0))
+        summary = check_result(0, decision, settings, part.timings_ms.get("screen", 0.0))
         summary.pop("findings")  # evidence stays in the audit log; the caller gets the decision
         outputs = [{"action": d.action, "rule": d.rule, "flagged": d.flagged, "faces": len(f)}
-                   for d, f in zip(out.output_decisions, out.faces)]
-        extra = {"audit_id": audit_id, "decision": summary, "outputs": outputs}
+                   for d, f in zip(part.outputs, part.faces)]
+        # batch: this request is prompt `prompt_index` of the audit record, which served `requests` requests
+        extra = {"audit_id": part.audit_id, "decision": summary, "outputs": outputs,
+                 "batch": {"requests": part.batch, "prompt_index": part.index}}
         if decision.blocked:
             raise ApiError(400, decision.message or "this prompt is blocked by the privacy policy",
                            kind="content_policy_violation", extra={"aplguard": extra})
+        encoded = part.encoded
         withheld = sum(1 for e in encoded if e is None)
         if withheld:
             self.metrics.fail_closed.labels("generate").inc(withheld)
@@ -204,7 +222,7 @@ class Gateway:
                            extra={"aplguard": extra})
         return _json({"created": int(time.time()), "data": [{"b64_json": e} for e in encoded if e is not None],
                       "aplguard": {**extra, "withheld": withheld,
-                                   "timings_ms": {k: round(v, 3) for k, v in out.timings_ms.items()}}})
+                                   "timings_ms": {k: round(v, 3) for k, v in part.timings_ms.items()}}})
 
     # -- audit (reviewers) -----------------------------------------------------------------
     async def audit_records(self, request: Request) -> Response:

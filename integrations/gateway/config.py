@@ -94,6 +94,11 @@ class PipelineConfig(_Model):
                              description="Allowed 'WxH' sizes; empty: the model's native size only.")
     max_n: int = Field(default=4, ge=1, le=16, description="Images per request.")
     queue_size: int = Field(default=8, ge=1, le=4096, description="Requests waiting or running; more get 503.")
+    batch_window_ms: float = Field(default=10.0, ge=0, le=1000,
+                                   description="Micro-batching: concurrent requests with the same parameters that "
+                                               "arrive within this window run as one Guard call (0: off).")
+    batch_max_prompts: int = Field(default=8, ge=1, le=64,
+                                   description="Requests (one prompt each) per micro-batch at most (1: off).")
     timeout_s: float = Field(default=120.0, gt=0, le=3600, description="A generation request answers 504 after this.")
     content_credentials: ContentCredentialsConfig | None = Field(
         default=None, description="Sign every returned image with a C2PA manifest naming its audit record.")

@@ -1,83 +1,117 @@
-"""A bounded queue in front of one pipeline: one worker thread, 503 when full.
+"""One generation request's parameters, its batch key, and its share of a Guard call.
 
-The pipeline runs one call at a time (one pipeline per GPU/process); requests wait
-in a queue of at most ``queue_size`` (waiting + running). A request over that is
-answered 503 at once, so memory never grows with the load. A request that times
-out (504) or whose client left keeps its slot until the worker reaches it; the
-worker then skips it without generating. Micro-batching is not done: Guard audits
-per call and the toy model is CPU-bound, so batching same-parameter requests would
-buy little here (a hook for it is :meth:`GenerationQueue.submit`).
+The gateway runs ``/v1/images/generations`` requests through
+:class:`.batching.GenerationQueue`; requests with an equal :class:`BatchKey` may run
+as one Guard call with the prompt list. This module holds what that needs and no
+queueing: the key, the per-image generators (so a request's images do not depend on
+what it was batched with), and :func:`split_output`, which gives each request its own
+images, decisions and output checks back by prompt index.
 """
 
 from __future__ import annotations
 
-import asyncio
 import base64
 import io
-import threading
-from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
-from typing import Any, Generic, TypeVar
+import secrets
+from dataclasses import dataclass, field
+from typing import Any
+
+from aplguard.types import Decision, Face, OutputDecision
 
 from .errors import ApiError
-from .metrics import Metrics
-
-T = TypeVar("T")
 
 
-class _Job(Generic[T]):
-    __slots__ = ("fn", "abandoned")
+@dataclass(frozen=True)
+class BatchKey:
+    """Everything that changes a request's result or its audit record, except its prompt and seed.
 
-    def __init__(self, fn: Callable[[], T]):
-        self.fn = fn
-        self.abandoned = threading.Event()
+    Requests share a Guard call only when all of this is equal: the same key (so the
+    same tenant and role, and one audit record never holds two callers' prompts), the
+    same labels (policy conditions and the record read them), images per prompt and
+    size. Steps, guidance and the pipeline are the process's config, the same for all.
+    """
 
-    def run(self) -> T | None:
-        if self.abandoned.is_set():  # its caller timed out or left: do not spend the pipeline on it
-            return None
-        return self.fn()
+    key_id: str
+    tenant: str | None
+    user_role: str | None
+    labels: tuple[tuple[str, str], ...]
+    n: int
+    width: int
+    height: int
+    response_format: str = "b64_json"
 
 
-class GenerationQueue:
-    """Admission control plus one worker thread; used from the event loop."""
+@dataclass(frozen=True)
+class GenerationItem:
+    """One request in the queue: its prompt, its seed, and its trace context (for the worker's spans)."""
 
-    def __init__(self, size: int, metrics: Metrics):
-        self.size = size
-        self.metrics = metrics
-        self.pending = 0
-        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="aplguard-generate")
+    prompt: str
+    seed: int | None
+    trace_parent: Any = None
+    queued_ns: int | None = None
 
-    async def submit(self, fn: Callable[[], T], timeout_s: float) -> T:
-        """Run ``fn`` on the worker; 503 when the queue is full, 504 after ``timeout_s``."""
-        if self.pending >= self.size:
-            self.metrics.queue_rejected.inc()
-            raise ApiError(503, f"generation queue full ({self.size} requests waiting or running); retry later",
-                           {"Retry-After": "1"})
-        job: _Job[T] = _Job(fn)
-        self._enter()
-        fut = asyncio.get_running_loop().run_in_executor(self._executor, job.run)
-        fut.add_done_callback(lambda _f: self._leave())  # only when the work really ended
-        try:
-            result = await asyncio.wait_for(asyncio.shield(fut), timeout_s)
-        except asyncio.TimeoutError:
-            job.abandoned.set()
-            raise ApiError(504, f"generation did not finish within {timeout_s:g} s") from None
-        except asyncio.CancelledError:  # client went away
-            job.abandoned.set()
-            raise
-        assert result is not None
-        return result
 
-    def _enter(self) -> None:
-        self.pending += 1
-        self.metrics.queue_depth.set(self.pending)
+@dataclass
+class GenerationSlice:
+    """One request's share of a (possibly batched) Guard call.
 
-    def _leave(self) -> None:
-        self.pending -= 1
-        self.metrics.queue_depth.set(self.pending)
+    ``index`` is the request's prompt index in the Guard call and so in its audit
+    record; ``batch`` is how many requests that call served.
+    """
 
-    def close(self) -> None:
-        self._executor.shutdown(wait=False, cancel_futures=True)
+    decision: Decision
+    outputs: list[OutputDecision]
+    faces: list[list[Face]]
+    encoded: list[str | None]
+    audit_id: str | None
+    timings_ms: dict[str, float] = field(default_factory=dict)
+    index: int = 0
+    batch: int = 1
+
+
+def backend_batches(backend: Any) -> bool:
+    """Whether a Guard backend takes a list of prompts in one call.
+
+    A backend may say so with a ``supports_batch`` attribute; without one, diffusers
+    pipelines do (every diffusers text-to-image pipeline takes a prompt list) and
+    anything else is not batched.
+    """
+    declared = getattr(backend, "supports_batch", None)
+    if declared is not None:
+        return bool(declared)
+    from aplguard.backends.diffusers_backend import DiffusersBackend
+
+    return isinstance(backend, DiffusersBackend)
+
+
+def generators(items: list[GenerationItem], n: int) -> list[Any]:
+    """One torch generator per image: image ``j`` of a request with seed ``s`` is seeded ``s + j``.
+
+    Per-image generators make a request's starting noise independent of its batch:
+    its images are the ones it gets alone. Requests without a seed get a random one
+    (from ``secrets``, never torch's global generator).
+    """
+    import torch
+
+    out: list[Any] = []
+    for item in items:
+        seed = item.seed if item.seed is not None else secrets.randbits(63)
+        out.extend(torch.Generator().manual_seed(seed + j) for j in range(n))
+    return out
+
+
+def split_output(out: Any, count: int, n: int) -> list[GenerationSlice]:
+    """Cut one Guard call's output over ``count`` requests of ``n`` images each (prompt-major)."""
+    if out.signed_images:  # content credentials: the signed files are what the client gets
+        encoded = [base64.b64encode(b).decode("ascii") if b is not None else None for b in out.signed_images]
+    else:
+        encoded = [png_b64(im) if im is not None else None for im in out.images]
+    audit_id = out.audit_ids[0] if out.audit_ids else None
+    faces, outputs = out.faces, out.output_decisions  # empty when nothing was checked: slices stay empty
+    return [GenerationSlice(decision=out.decisions[i], outputs=list(outputs[i * n:(i + 1) * n]),
+                            faces=list(faces[i * n:(i + 1) * n]), encoded=encoded[i * n:(i + 1) * n],
+                            audit_id=audit_id, timings_ms=dict(out.timings_ms), index=i, batch=count)
+            for i in range(count)]
 
 
 def png_b64(image: Any) -> str:

@@ -46,6 +46,9 @@ class Metrics:
                                  registry=r, multiprocess_mode="livesum")
         self.queue_rejected = Counter("aplguard_generation_rejected", "Generation requests refused (queue full)",
                                       registry=r)
+        self.batch_size = Histogram("aplguard_generation_batch_size",
+                                    "Generation requests run together as one Guard call (micro-batching)",
+                                    buckets=(1, 2, 3, 4, 6, 8, 12, 16, 32, 64), registry=r)
         self.stage = Histogram("aplguard_stage_seconds", "Guard stage latency (screen, generate, faces, total)",
                                ["stage"], buckets=_LATENCY_BUCKETS, registry=r)
         # Label children cached per key: .labels() costs a lock and a dict walk each call.
