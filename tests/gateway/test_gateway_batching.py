@@ -185,3 +185,32 @@ def test_requests_that_time_out_in_the_window_are_not_generated(start):
     time.sleep(1.5)  # the window ends and the worker reaches the batch
     assert _guard_calls(srv.url) == (0.0, 0.0)
     assert re.search(r"^aplguard_generation_queue_depth 0\.0$", httpx.get(srv.url + "/metrics").text, re.M)
+
+
+def test_each_request_of_a_batch_gets_the_guard_call_in_its_own_trace(gateway_service):
+    pytest.importorskip("opentelemetry.sdk")
+    from opentelemetry.sdk.trace import TracerProvider
+    from opentelemetry.sdk.trace.export import SimpleSpanProcessor
+    from opentelemetry.sdk.trace.export.in_memory_span_exporter import InMemorySpanExporter
+
+    from aplguard.integrations.gateway import ThreadServer
+
+    exporter = InMemorySpanExporter()
+    provider = TracerProvider()
+    provider.add_span_processor(SimpleSpanProcessor(exporter))
+    srv = ThreadServer(keyed(pipeline=BATCHED), gateway_service, tracer_provider=provider)
+    try:
+        rs = _burst(srv.url, [(CLIENT_KEY, {"prompt": p}) for p in PROMPTS[:3]])
+    finally:
+        srv.stop()
+    assert [r.status_code for r in rs] == [200] * 3
+    assert len({r.json()["aplguard"]["audit_id"] for r in rs}) == 1  # one Guard call
+    spans = exporter.get_finished_spans()
+    requests = [s for s in spans if s.name == "aplguard.request"]
+    guards = [s for s in spans if s.name == "aplguard.guard"]
+    assert len(requests) == 3 and len(guards) == 3
+    assert {g.context.trace_id for g in guards} == {r.context.trace_id for r in requests}
+    assert all(g.attributes["aplguard.batch.requests"] == 3 for g in guards)
+    for g in guards:
+        stages = [s for s in spans if s.parent is not None and s.parent.span_id == g.context.span_id]
+        assert {"aplguard.screen", "aplguard.generate", "aplguard.audit"} <= {s.name for s in stages}
