@@ -69,7 +69,7 @@ def test_concurrent_requests_share_guard_calls_and_get_their_solo_images(start):
     audit_ids = {b["aplguard"]["audit_id"] for b in bodies}
     assert len(audit_ids) == calls
     # Each request is its own prompt of the shared record, with its own decision.
-    for b, (_, body) in zip(bodies, jobs):
+    for b in bodies:
         batch = b["aplguard"]["batch"]
         rec = _record(srv.url, b["aplguard"]["audit_id"])
         assert len(rec["prompts"]) == batch["requests"]
@@ -157,9 +157,10 @@ def test_queue_full_still_answers_503_and_depth_returns_to_zero(start):
 
 
 def test_only_backends_that_take_prompt_lists_are_batched():
+    from aplguard.integrations.gateway.generation import backend_batches
+
     from aplguard.backends.callable_backend import CallableBackend
     from aplguard.backends.diffusers_backend import DiffusersBackend
-    from aplguard.integrations.gateway.generation import backend_batches
     from aplguard.testing import tiny_sd_pipeline
 
     class OnePromptAtATime(CallableBackend):
@@ -189,11 +190,10 @@ def test_requests_that_time_out_in_the_window_are_not_generated(start):
 
 def test_each_request_of_a_batch_gets_the_guard_call_in_its_own_trace(gateway_service):
     pytest.importorskip("opentelemetry.sdk")
+    from aplguard.integrations.gateway import ThreadServer
     from opentelemetry.sdk.trace import TracerProvider
     from opentelemetry.sdk.trace.export import SimpleSpanProcessor
     from opentelemetry.sdk.trace.export.in_memory_span_exporter import InMemorySpanExporter
-
-    from aplguard.integrations.gateway import ThreadServer
 
     exporter = InMemorySpanExporter()
     provider = TracerProvider()
