@@ -12,6 +12,8 @@ Usage::
     pip download --no-deps names==0.3.0 faker==40.54.0 -d /tmp/src
     # unpack both, then
     python -m aplguard.detect._build_lexicons /tmp/src/names-0.3.0/names /tmp/src/faker
+    # the native-script name lists only (``native_names.txt``, see :mod:`.script_names`):
+    python -m aplguard.detect._build_lexicons --native /tmp/src/faker
 """
 
 from __future__ import annotations
@@ -66,7 +68,50 @@ def _keys(names: set[str]) -> list[str]:
     return sorted(out)
 
 
+def _native(root: Path) -> list[str]:
+    """``f<TAB>name`` / ``l<TAB>name`` lines: faker's first and last names written in a non-Latin script.
+
+    Kept as written (lower-cased NFC, ``ё`` folded as the prompt normaliser does), unlike the
+    match keys of ``first_names.txt``, whose folding drops the vowel signs of Indic scripts.
+    For Chinese only the 120 most frequent surnames are kept (faker's weights): rarer ones are
+    everyday characters ("中", "房") far more often than names.
+    """
+    import unicodedata  # noqa: PLC0415
+
+    sys.path.insert(0, str(root))
+    person = importlib.import_module("faker.providers.person")
+    out: set[str] = set()
+
+    def add(tag: str, name: str) -> None:
+        name = unicodedata.normalize("NFC", name).lower().replace("ё", "е").replace("\u200c", "")
+        if name and not name.isascii() and not any(unicodedata.name(c, "LATIN").startswith("LATIN")
+                                                   for c in name if c.isalpha()):
+            out.add(f"{tag}\t{name}")
+
+    for info in pkgutil.iter_modules(person.__path__):
+        prov = getattr(importlib.import_module(f"faker.providers.person.{info.name}"), "Provider", None)
+        for attr, tag in (("first_names", "f"), ("first_names_male", "f"), ("first_names_female", "f"),
+                          ("last_names", "l")):
+            vals = getattr(prov, attr, None)
+            if not isinstance(vals, (tuple, list, dict, set)):
+                continue
+            items = list(vals)
+            if info.name.startswith("zh_") and attr == "last_names" and isinstance(vals, dict):
+                items = sorted(vals, key=lambda k: -float(vals[k]))[:120]
+            for v in items:
+                if isinstance(v, str):
+                    for part in v.split():  # "امیر علی", "محمد پور": each word is a name word
+                        add(tag, part)
+    return sorted(out)
+
+
 def main(argv: list[str]) -> None:
+    if argv[:1] == ["--native"]:
+        lines = _native(Path(argv[1]))
+        head = ("# first (f) and last (l) names written in non-Latin scripts, from the per-locale person\n"
+                "# providers of faker==40.54.0 (MIT); rebuilt by aplguard.detect._build_lexicons --native\n")
+        (DATA / "native_names.txt").write_text(head + "\n".join(lines) + "\n", encoding="utf-8")
+        return
     census_dir, faker_dir = Path(argv[0]), Path(argv[1])
     first = _census(census_dir / "dist.male.first") | _census(census_dir / "dist.female.first")
     last = _census(census_dir / "dist.all.last")

@@ -27,7 +27,7 @@ islands county state city town village district valley canyon falls beach highwa
 theatre theater cinema hotel restaurant cafe bar pub shop store mall market brand logo company
 corporation corp inc ltd group foundation award awards prize medal trophy cup effect principle
 theorem equation law laws constant diagram curve number numbers sequence spiral method syndrome
-disease burner dish cube salad cocktail sandwich steak engine motor rifle gun pistol telescope
+disease burner dish cube salad cocktail mocktail drink drinks sandwich steak engine motor rifle gun pistol telescope
 crater coil cradle cage counter wheel code model car cars truck cybertruck roadster suitcase bag
 bags handbag perfume fragrance cologne whisky whiskey bourbon beer wine vodka gin rum bottle
 typeface font spaniel terrier retriever novel book books franchise era period dynasty administration

@@ -32,18 +32,20 @@ _GENERIC_OBJECT = (r"(?:a|an|some|any|every|my|our|your|his|her|their|its|this|t
                    r"chess club|book club|month))\b")
 _CREATOR = (r"(?:author|writer|novelist|poet|playwright|singer|vocalist|rapper|composer|songwriter|creator|"
             r"inventor|founder|co ?founder|painter|sculptor|frontman|frontwoman|voice actor|voice actress|"
-            r"lead actor|lead actress|star|director)")
+            r"lead actor|lead actress|star|director|ceo|chief executive|chairman|chairwoman|mayor|governor|"
+            r"head coach|captain)")
 _ROLE_OF = re.compile(r"\bthe (?:(?:lead|main|original|famous|real|late|current|former) )?" + _CREATOR
                       + r" of (?!" + _GENERIC_OBJECT + r")(?=[a-z0-9])")
 _DOER = (r"(?:actor|actress|guy|man|woman|person|girl|boy|lady|dude|kid|one|star|singer|rapper|artist|"
-         r"player|athlete|scientist|politician|astronaut|director|writer|author|comedian|host|chef)")
+         r"player|athlete|scientist|politician|astronaut|director|writer|author|comedian|host|chef|novelist|poet|"
+         r"playwright|painter|composer|songwriter|filmmaker|inventor|entrepreneur|billionaire|explorer)")
 _DID = (r"(?:played|plays|portrayed|portrays|voiced|voices|sang|sings|wrote|writes|directed|founded|"
         r"invented|discovered|created|painted|won|starred in|stars in|hosts|hosted|owns|bought|"
         r"assassinated|shot|landed|walked on|climbed|composed|designed|built)")
 _WHO_DID = re.compile(r"\b(?P<head>the |that |this )?" + _DOER + r" who (?:first |famously |originally )?"
                       + _DID + r" (?!" + _GENERIC_OBJECT + r")(?=[a-z0-9])")
 _RECORD = (r"(?:first|second|third|fourth|fifth|last|only|youngest|oldest|tallest|shortest|richest|poorest|fastest|strongest|"
-           r"most famous|most powerful|most decorated|most followed|best selling|highest paid|"
+           r"most famous|most powerful|most decorated|most followed|most capped|most [a-z]{3,}ed|best selling|highest paid|"
            r"longest serving|longest reigning|\d{1,3} ?(?:st|nd|rd|th))")
 _WHO = (r"(?:person|man|woman|human|astronaut|cosmonaut|president|vice president|prime minister|chancellor|"
         r"premier|monarch|king|queen|emperor|empress|pope|ceo|billionaire|player|athlete|footballer|boxer|"
@@ -51,10 +53,15 @@ _WHO = (r"(?:person|man|woman|human|astronaut|cosmonaut|president|vice president
         r"secretary general|head of state|leader|scientist|explorer|mountaineer|climber|aviator|laureate|winner|"
         r"champion|recipient|medalist|medallist|author|writer|director|artist|musician|youtuber|streamer|"
         r"influencer|celebrity)")
+# "the richest woman in France": a record within a country (another place after "in" stays generic)
+_PLACES = (r"(?:africa|asia|europe|latin america|south america|north america|the uk|britain|england|france|germany|"
+           r"italy|spain|russia|china|japan|india|brazil|mexico|canada|australia|korea|south korea|nigeria|egypt|"
+           r"israel|iran|turkey|pakistan|bangladesh|indonesia|argentina|sweden|norway|poland|greece|ireland|"
+           r"scotland|the netherlands|portugal|history|the olympics|hollywood)")
 _FEAT = (r"(?:to (?:walk|win|climb|reach|fly|orbit|land|set foot|become|swim|run|cross|sail|travel|"
          r"circumnavigate|summit|discover|invent|receive|hold|lead|serve|break|score|step|split|"
          r"visit|be elected|be crowned)|in (?:space|history|the world|orbit|the us|the uk|america|"
-         r"nba|nfl|f1|the nba|the nfl)|ever|on (?:the moon|mars|everest|instagram|twitter|x|tiktok|youtube|"
+         r"nba|nfl|f1|the nba|the nfl|" + _PLACES + r")|ever|on (?:the moon|mars|everest|instagram|twitter|x|tiktok|youtube|"
          r"twitch|the planet)|alive|on earth|of all time|"
          r"of (?!" + _GENERIC_OBJECT + r")(?=[a-z0-9]))")
 # "the youngest Nobel Peace Prize laureate": a record holder of a named prize

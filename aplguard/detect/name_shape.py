@@ -19,6 +19,7 @@ from .builtin_indexes import builtin_index, non_person_index
 from .context import COMMON_WORDS, word_set
 from .normalize import NormalizedText, match_key, normalize
 from .resources import SHARED_CACHE, ResourceCache, load_dictionary_words, load_lexicon
+from .script_names import ScriptNames, load_lists
 
 #: A word of the prompt with its start and end offsets in the normalised text.
 Token = tuple[str, int, int]
@@ -35,6 +36,15 @@ fiancee fiancé fiancée tenant landlord landlady coach trainer therapist doctor
 babysitter nanny stepmom stepdad stepson stepdaughter bestie bff mate pal buddy
 """)
 _POSSESSIVE = word_set("my our his her their your")
+# "my late father Ignacio", "my best friend Chloe": a word between the possessive and the relation
+_RELATION_ADJECTIVES = word_set("""
+best late dear little big older younger elder baby new old favorite favourite twin former dead beloved
+""")
+# Relations and roles written as a title before a first name ("Uncle Deepak", "Nurse Akosua", "Coach Ana")
+_RELATION_TITLES = word_set("""
+uncle aunt auntie aunty grandma grandpa granny grandad granddad nana nanna papa mama cousin nurse coach
+sister brother father mother
+""")
 _DEPICT = re.compile(r"\b(?:photo|photos|picture|pictures|pic|portrait|portraits|headshot|headshots|"
                      r"selfie|image|images|painting|drawing|sketch|nude|nudes|video|footage|face)\s+"
                      r"(?:of|with)\s*$")
@@ -92,6 +102,7 @@ class NameShapeDetector:
         self._common_surnames()
         builtin_index(self.cache)
         non_person_index(self.cache)
+        load_lists(self.cache)
         return self
 
     def _lexicons(self) -> tuple[frozenset[str], frozenset[str]]:
@@ -153,6 +164,8 @@ class NameShapeDetector:
                 if f is not None:
                     out.append(f)
                     used_until = seq[-1][2]
+        # names written in other scripts have shapes of their own (see script_names)
+        out += ScriptNames(self.cache, self.id, self.min_score).find(norm)
         return out
 
     # -- scoring -------------------------------------------------------------------------
@@ -195,6 +208,8 @@ class NameShapeDetector:
         cue = self._cue(lower, start, end)
         if not capitalised and not (cue >= 0.2 and not all_caps and f_known):
             return None  # lower-case word pairs are names only with a relationship cue
+        if not capitalised and self._dictionary_words(keys):
+            return None  # "student council handing": dictionary words, not a name, whatever the cue
         common = self._common()
         first_common, last_common = keys[0] in common, keys[-1] in common
         if keys[-1] in self._common_surnames():
@@ -216,6 +231,11 @@ class NameShapeDetector:
         why = ("first name and unlisted surname" if unknown_surname else
                "first name and surname" if f_known else "surname") + (" with context cue" if cue else "")
         return min(score, 0.9), seq, why
+
+    def _dictionary_words(self, keys: list[str]) -> bool:
+        """Whether every word is a dictionary word (``wordfreq``) and the last is no first name either."""
+        words = self.cache.get("lexicon.wordfreq", load_dictionary_words)
+        return all(k in words for k in keys) and keys[-1] not in self._lexicons()[0]
 
     def _surname_like(self, word: str, keys: list[str]) -> bool:
         """A capitalised unknown word after a (non-word) first name that can be a surname."""
@@ -242,6 +262,12 @@ class NameShapeDetector:
             return 0.6, [tokens[i]], "title and surname"  # "my therapist Dr. Feldman", "Mrs Patterson"
         if len(before) == 2 and before[0] in _POSSESSIVE and before[1] in _RELATION:
             return 0.6, [tokens[i]], "first name after a relationship"
+        far = context.words_before(norm.lower, start, 3)
+        if len(far) == 3 and far[0] in _POSSESSIVE and far[1] in _RELATION_ADJECTIVES and far[2] in _RELATION:
+            return 0.6, [tokens[i]], "first name after a relationship"  # "my late father Ignacio"
+        m = re.search(r"\b([A-Z][a-z]+)\s+$", norm.text[max(0, start - 20):start])
+        if m and m.group(1).lower() in _RELATION_TITLES and (k in first or name_like) and k not in _STOP:
+            return 0.6, [tokens[i]], "first name after a relation used as a title"  # "Uncle Deepak", "Nurse Akosua"
         # "Jake from accounting", "Priya from HR": a colleague or acquaintance named by where they are
         if (_FROM_GROUP.match(norm.lower, end) or self._from_org(norm.text, end)) and (k in first or name_like) and not _STOP.__contains__(k):
             return 0.6, [tokens[i]], "first name with a workplace or acquaintance cue"

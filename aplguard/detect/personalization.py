@@ -31,7 +31,7 @@ _RARE_ALONE = re.compile(r"\b(?:photo|picture|portrait|image|painting|selfie|hea
                          r"(?P<tok>\[v\]|[a-z]{2,5})\b(?! (?:dog|cat|toy|car|style|house|bag|shoe))", re.IGNORECASE)
 _V_TOKEN = re.compile(r"\[V\](?=\s*(?:a |an )?" + _PERSON_CLASS + r"\b)", re.IGNORECASE)
 _NOT_IDENTIFIERS = word_set("mrs mr dr st nth hmm shh brr pst tsk pfft grr zzz cgi dnd rpg mtv bbc cnn nyc lgbt")
-_TAG = re.compile(r"<\s*(?P<type>lora|lyco|locon|loha|hypernet|embedding|ti)\s*:\s*(?P<name>[^:>]{1,120})"
+_TAG = re.compile(r"<\s*(?P<type>lora|lycoris|lyco|locon|loha|lokr|hypernetwork|hypernet|embedding|ti)\s*:\s*(?P<name>[^:>]{1,120})"
                   r"(?::[^>]{0,40})?>", re.IGNORECASE)
 _EMBED = re.compile(r"(?:\bembedding:(?P<e1>[\w.\-]{1,80}))|(?:<(?P<e2>[a-z][\w\-]{1,60})>)", re.IGNORECASE)
 _CLASS_AFTER = re.compile(r"\s*(?:,\s*)?(?:a |an |the )?(?:\w+ ){0,2}" + _PERSON_CLASS + r"\b", re.IGNORECASE)

@@ -32,6 +32,7 @@ _DEMONYMS = (r"(?:american|us|u s|british|uk|english|french|german|russian|chine
              r"portuguese|greek|austrian|swiss|irish|venezuelan|cuban|chilean|colombian|belarusian|"
              r"serbian|taiwanese|syrian|iraqi|afghan)")
 _ROLES = (r"(?:president|vice president|prime minister|premier|chancellor|king|queen|emperor|empress|"
+          r"queen consort|king consort|prince consort|"
           r"supreme leader|dictator|leader|first lady|crown prince|crown princess|monarch|head of state|pope)")
 # "the prime minister of Japan", "the Japanese emperor", "France's president": one real office holder.
 _OFFICE_HOLDER = re.compile(

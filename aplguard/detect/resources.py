@@ -117,6 +117,17 @@ def load_lexicon(name: str) -> frozenset[str]:
     return frozenset(_data_text(name).split())  # one key per line, no comments
 
 
+def load_native_names() -> tuple[frozenset[str], frozenset[str]]:
+    """First names and surnames written in non-Latin scripts (``data/native_names.txt``), lower case."""
+    first: set[str] = set()
+    last: set[str] = set()
+    for line in _data_text("native_names.txt").splitlines():
+        if line and not line.startswith("#"):
+            tag, name = line.split("\t")
+            (first if tag == "f" else last).add(name)
+    return frozenset(first), frozenset(last)
+
+
 def load_visual_artists() -> frozenset[str]:
     """Canonical names of ``data/visual_artists.txt`` (people known for a visual style)."""
     return frozenset(line for _, line in _lines("visual_artists.txt"))

@@ -1,0 +1,415 @@
+"""Personal names written in non-Latin scripts that no list holds.
+
+"صورة لـ سامر يوسف العتيبي", "रोहित कुमार वर्मा की फोटो", "王小明的照片", "김민준 씨 사진":
+the Latin name-shape rules (capitals, census lexicons) say nothing about these. Per script
+this module knows
+
+* the words that ask for a picture of someone or name a relation or title, and where they
+  sit (before the name: "صورة", "תמונה של", "портрет", "รูปของ", "my sister" words; after
+  it: "की फोटो", "ছবি", "的照片", "さん", "씨");
+* first names and surnames written in that script (``data/native_names.txt``, from faker's
+  per-locale lists) and surname shapes (Arabic nisba "ال...ي", Persian "-نژاد/-زاده/-پور",
+  Slavic "-ов/-енко", Greek "-όπουλος/-άκης");
+* the language's common words (``wordfreq`` top lists): a word of the language is not a
+  name unless a name list holds it too ("جمال" is a name and "beauty").
+
+A run of two or three name-like words of one script is a name when the lists know its
+first word and its last word is a name or surname shape, or when a picture, relation or
+title cue stands right next to it. Dictionary words break a run ("جمال الطبيعة" is the
+beauty of nature), so ordinary prompts in these scripts stay clean. Scripts written
+without spaces (Chinese, Japanese, Thai) need a cue or an honorific next to the name.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from ..types import Finding
+from .normalize import NormalizedText
+from .resources import ResourceCache, load_native_names
+
+# -- scripts ----------------------------------------------------------------------------
+
+_RANGES = (
+    (0x0370, 0x03FF, "greek"), (0x1F00, 0x1FFF, "greek"), (0x0400, 0x052F, "cyrillic"),
+    (0x0530, 0x058F, "armenian"), (0x0590, 0x05FF, "hebrew"), (0x0600, 0x06FF, "arabic"),
+    (0x0750, 0x077F, "arabic"), (0x08A0, 0x08FF, "arabic"), (0xFB50, 0xFDFF, "arabic"), (0xFE70, 0xFEFF, "arabic"),
+    (0x0900, 0x097F, "devanagari"), (0x0980, 0x09FF, "bengali"), (0x0A80, 0x0AFF, "gujarati"),
+    (0x0B00, 0x0B7F, "oriya"), (0x0B80, 0x0BFF, "tamil"), (0x0D80, 0x0DFF, "sinhala"), (0x0E00, 0x0E7F, "thai"),
+    (0x10A0, 0x10FF, "georgian"), (0x3040, 0x30FF, "kana"), (0x3400, 0x4DBF, "han"), (0x4E00, 0x9FFF, "han"),
+    (0xAC00, 0xD7AF, "hangul"), (0x1100, 0x11FF, "hangul"), (0x3130, 0x318F, "hangul"),
+)
+# wordfreq languages whose common words are "dictionary words" of each script
+_LANGS = {"arabic": ("ar", "fa", "ur"), "devanagari": ("hi",), "bengali": ("bn",), "tamil": ("ta",),
+          "hebrew": ("he",), "greek": ("el",), "cyrillic": ("ru", "uk", "bg", "mk"), "han": ("zh", "ja"),
+          "kana": ("ja",), "hangul": ("ko",)}
+DICTIONARY_SIZE = 20_000
+# the most frequent words: never part of a name unless a name list holds them ("صبح", "על")
+COMMON_SIZE = 1_500
+# scripts with case: a name is capitalised there (unless the whole prompt is lower case)
+_CASED = {"greek", "cyrillic", "armenian"}
+
+
+def script_of(ch: str) -> str | None:
+    """The script of a letter outside Latin, or None."""
+    o = ord(ch)
+    for lo, hi, name in _RANGES:
+        if lo <= o <= hi:
+            return name
+    return None
+
+
+def _fold(word: str) -> str:
+    """Lower case; accents off Greek and Cyrillic letters, as the prompt normaliser does ("Νίκου" -> "νικου")."""
+    word = word.lower().replace("\u200c", "")
+    if not any(script_of(c) in ("greek", "cyrillic") for c in word):
+        return word
+    return unicodedata.normalize("NFC", "".join(c for c in unicodedata.normalize("NFD", word)
+                                               if not unicodedata.combining(c)))
+
+
+def _alternatives(words: str) -> str:
+    """A regex alternation of ``|``-separated phrases, longest first (so "صورة شخصية" beats "صورة")."""
+    phrases = {_fold(w.strip()) for w in words.replace("\n", "").split("|") if w.strip()}
+    return "|".join(re.escape(w) for w in sorted(phrases, key=len, reverse=True))
+
+
+# -- cues -------------------------------------------------------------------------------
+# Before a name: a picture of, a title, a relation ("my sister"). Matched at the end of the
+# text right before the name (lower-cased; Arabic clitics "ل/لـ" are stripped from the name).
+_BEFORE = re.compile(r"(?:" + _alternatives("""
+صورة|صوره|صورة شخصية|بورتريه|ارسم|ارسم وجه|وجه|رسم|لوحة|السيد|السيدة|الأستاذ|الاستاذ|الدكتور|الشيخ|الحاج|
+أخي|أختي|اخي|اختي|صديقي|صديقتي|أمي|أبي|زوجتي|زوجي|ابني|ابنتي|جدي|جدتي|عمي|خالي|عمتي|خالتي|
+عکس|عکس از|عکس پرتره از|پرتره|پرتره از|تصویر|تصویر از|نقاشی|نقاشی از|چهره|آقای|خانم|دکتر|
+خواهرم|برادرم|دوستم|مادرم|پدرم|همسرم|
+جناب|محترمہ|میری بہن|میرا بھائی|میری ماں|میرے ابو|میرے دوست|میری دوست|میری بیوی|میرے شوہر|
+फोटो|फ़ोटो|तस्वीर|पोर्ट्रेट|चित्र|श्री|श्रीमती|सुश्री|डॉ|डॉक्टर|मेरे दोस्त|मेरी दोस्त|मेरी बहन|मेरा भाई|मेरी माँ|मेरी मां|
+मेरे पिता|मेरी पत्नी|मेरे पति|मेरा बेटा|मेरी बेटी|
+আমার বোন|আমার ভাই|আমার মা|আমার বাবা|আমার বন্ধু|আমার স্ত্রী|আমার স্বামী|শ্রী|শ্রীমতী|জনাব|ডাঃ|
+என் அம்மா|என் அப்பா|என் நண்பன்|என் நண்பர்|என் நண்பி|என் தங்கை|என் அக்கா|என் அண்ணன்|என் தம்பி|என் மனைவி|
+என் கணவர்|திரு|திருமதி|செல்வி|
+תמונה של|דיוקן של|צילום של|ציור של|תמונה|דיוקן|מר|גברת|ד״ר|אחותי|אחי|חברי|חברתי|אמא שלי|אבא שלי|
+φωτογραφία του|φωτογραφία της|πορτρέτο του|πορτρέτο της|εικόνα του|εικόνα της|ο φίλος μου|η φίλη μου|
+η αδελφή μου|ο αδελφός μου|κύριος|κυρία|κ.|
+фото|фотография|портрет|изображение|рисунок|снимок|зображення|світлина|господин|госпожа|пан|пані|
+мой друг|моя подруга|моя сестра|мой брат|моя мама|мой папа|моя жена|мой муж|мій друг|моя дружина|мій брат|
+รูปของ|ภาพของ|ภาพถ่าย|รูปถ่าย|ภาพถ่ายของ|รูปถ่ายของ|นาย|นาง|นางสาว|คุณ|
+""") + r")(?:\s+لـ?)?[\s:،,]*$")
+# After a name: "की फोटो", "کی تصویر", "ছবি", "படம்", "的照片", "さん", "씨 사진".
+_AFTER = re.compile(r"[\s,]*(?:" + _alternatives("""
+की फोटो|का फोटो|के फोटो|की फ़ोटो|की तस्वीर|का पोर्ट्रेट|का चित्र|की पेंटिंग|की छवि|
+کی تصویر|کا تصویر|کی فوٹو|کا پورٹریٹ|کی پینٹنگ|
+ছবি|প্রতিকৃতি|ফটো|
+புகைப்படம்|படம்|ஓவியம்|
+씨|님|선생님|사진|초상화|의 사진|의 초상화|의 얼굴|의 그림|
+""") + r")")
+# Right after a name: verb forms whose subject is a person ("नाचते हुए" dancing, "লিখছেন" writes
+# (honorific), "பேசுகிறார்", "يغني" sings, "در حال" in the act of, "กำลัง" -ing).
+_ACTS = re.compile(r" (?:\S+ते हुए|\S+ती हुई|\S+تے ہوئے|\S+تی ہوئی|\S+(?:ছেন|চ্ছেন|লেন)|\S+(?:கிறார்|கிறாள்|கிறான்)|"
+                   r"در حال|يغني|تغني|يرقص|ترقص|يبتسم|تبتسم|يلقي|تلقي|يتحدث|تتحدث|يحتفل|تحتفل|يضحك|تضحك|"
+                   r"กำลัง|поет|поёт|танцует|улыбается|выступает|τραγουδ\S*|χορευ\S*|χαμογελ\S*)(?!\S)")
+# Chinese and Japanese: "<name>的照片", "<name>さん", "<name>先生".
+_HAN_AFTER = re.compile(r"(?:的(?:照片|肖像|画像|头像|相片|素描|写真|自拍|脸)|さん|様|さま|氏|くん|君|ちゃん|先生|女士|小姐|"
+                        r"老师|の(?:写真|肖像|似顔絵|顔))")
+_HONORIFIC_AFTER = re.compile(r"(?:さん|様|さま|氏|くん|君|ちゃん|先生|女士|小姐|老师)")
+# Korean particles on a name ("박서연의", "김민준이").
+_KO_PARTICLES = ("에게", "의", "이", "가", "은", "는", "을", "를", "와", "과", "님", "씨")
+# Words that may sit inside a name ("محمد بن راشد").
+_PARTICLES = frozenset(["بن", "بنت", "ابن", "آل", "ابو", "أبو", "عبد", "bin"])
+# Surname shapes per script (on a word no list knows).
+_SURNAME_SHAPES = {
+    "arabic": re.compile(r"^(?:ال.{2,}ي|.{2,}(?:نژاد|زاده|پور|یان|ی))$"),
+    "cyrillic": re.compile(r".{2,}(?:ов|ев|ин|ын|ова|ева|ина|ына|ский|цкий|ская|цкая|енко|ук|юк|чук|ович|евич|"
+                           r"овна|евна|ова|ева|ого|ой|ую|ым)$"),
+    "greek": re.compile(r".{2,}(?:οπουλος|οπουλου|ακης|ακη|ιδης|ιδη|ιδου|ιου|ου|ης|ος|ας|η|α)$"),
+    "armenian": re.compile(r".{2,}յան$"),
+    "georgian": re.compile(r".{2,}(?:ძე|შვილი|ია|ავა)$"),
+}
+# Arabic-script clitics glued to a name: "لمريم", "ولمحمد"
+_CLITIC = re.compile(r"^(?:و?ل(?:ـ)?|و|ب)(?=.{3,})")
+# Bengali/Tamil case endings on the last word ("আক্তারের", "ঠাকুরের")
+_CASE_END = {"bengali": ("য়ের", "ের", "র", "কে"), "tamil": ("உடன்", "ின்", "ுடன்", "ை", "ுக்கு")}
+
+_WORDCH = re.compile(r"[^\W\d_]|[\u0900-\u0DFF\u0E31\u0E34-\u0E3A\u0E47-\u0E4E\u05B0-\u05C7\u064B-\u065F\u0670]")
+
+
+class _Lists:
+    """Native first names and surnames, and per script the common and the dictionary words."""
+
+    def __init__(self, first: frozenset[str], last: frozenset[str], common: dict[str, frozenset[str]],
+                 words: dict[str, frozenset[str]]):
+        self.first, self.last, self.common, self.words = first, last, common, words
+
+    def kind(self, w: str, script: str) -> str:
+        """F (first name), L (surname), C (a common word), W (a dictionary word) or U (unknown)."""
+        if w in self.first:
+            return "F"
+        if w in self.last:
+            return "L"
+        if w in self.common.get(script, frozenset()):
+            return "C"
+        return "W" if w in self.words.get(script, frozenset()) else "U"
+
+
+def load_lists(cache: ResourceCache) -> _Lists:
+    """The native name lists and the common/dictionary words of each script (cached)."""
+    def build() -> _Lists:
+        from wordfreq import top_n_list  # noqa: PLC0415 (base dependency, loaded on first use)
+
+        first, last = load_native_names()
+        common: dict[str, frozenset[str]] = {}
+        words: dict[str, frozenset[str]] = {}
+        for script, langs in _LANGS.items():
+            top: set[str] = set()
+            allw: set[str] = set()
+            for lang in langs:
+                ranked = [_fold(w) for w in top_n_list(lang, DICTIONARY_SIZE, wordlist="small")]
+                top.update(ranked[:COMMON_SIZE])
+                allw.update(ranked)
+            common[script], words[script] = frozenset(top), frozenset(allw)
+        return _Lists(frozenset(map(_fold, first)), frozenset(map(_fold, last)), common, words)
+    return cache.get("lexicon.native_names", build)
+
+
+# -- tokens -----------------------------------------------------------------------------
+
+_Tok = tuple[str, int, int, str]  # (word, start, end, script) in the normalised text
+
+
+def _tokens(text: str) -> list[_Tok]:
+    out: list[_Tok] = []
+    i, n = 0, len(text)
+    while i < n:
+        if not _WORDCH.match(text, i):
+            i += 1
+            continue
+        j = i
+        while j < n and (_WORDCH.match(text, j) or (text[j] in "-\u2010" and j + 1 < n and _WORDCH.match(text, j + 1))):
+            j += 1
+        word = text[i:j]
+        script = next((s for s in map(script_of, word) if s), None)
+        out.append((word, i, j, script or "latin"))
+        i = j
+    return out
+
+
+def _cue_before(lower: str, start: int) -> bool:
+    return bool(_BEFORE.search(lower[max(0, start - 30):start]))
+
+
+def _cue_after(lower: str, end: int) -> bool:
+    return bool(_AFTER.match(lower, end))
+
+
+def _base(word: str, script: str, lists: _Lists) -> str:
+    """The word as the lists write it: a glued clitic ("لمريم") or case ending ("আক্তারের") off
+    when the shorter form is a listed name, or when only the shorter form is a known word."""
+    kind = lists.kind(word, script)
+    if kind in ("F", "L"):
+        return word
+    cands = [_CLITIC.sub("", word)] if script == "arabic" else [
+        word[: -len(e)] for e in _CASE_END.get(script, ()) if word.endswith(e) and len(word) > len(e) + 2]
+    for c in cands:
+        if lists.kind(c, script) in ("F", "L"):
+            return c
+    if kind == "U":
+        for c in cands:
+            if lists.kind(c, script) != "U":
+                return c
+    return word
+
+
+def _stem_known(word: str, bucket: frozenset[str]) -> bool:
+    """Greek and Cyrillic names are inflected ("Ольги", "Νίκου"): compare their stems."""
+    if word in bucket:
+        return True
+    for cut in (1, 2):
+        stem = word[:-cut]
+        if len(stem) >= 3 and any(cand in bucket for cand in _inflections(stem)):
+            return True
+    return False
+
+
+def _inflections(stem: str) -> tuple[str, ...]:
+    return (stem, stem + "а", stem + "я", stem + "й", stem + "ий", stem + "о", stem + "ος", stem + "ης",
+            stem + "α", stem + "η", stem + "ας", stem + "ь")
+
+
+class ScriptNames:
+    """Finds personal names in non-Latin scripts (see the module docstring).
+
+    Args:
+        cache: resource cache holding the name lists and dictionary words.
+        detector: detector id for the findings.
+        min_score: score from which a finding is identity-seeking.
+    """
+
+    def __init__(self, cache: ResourceCache, detector: str, min_score: float = 0.55):
+        self.cache, self.detector, self.min_score = cache, detector, min_score
+
+    def find(self, norm: NormalizedText) -> list[Finding]:
+        """Name findings in ``norm`` (only letters outside Latin are looked at)."""
+        text = norm.text
+        if text.isascii():
+            return []
+        lists = load_lists(self.cache)
+        toks = _tokens(text)
+        out: list[Finding] = []
+        used = -1
+        for i, (_, start, _, script) in enumerate(toks):
+            if start < used or script == "latin" or toks[i][0].rstrip("ـ") in ("ل", "و", "ب"):
+                continue
+            if script in ("han", "kana"):
+                got = self._han(norm, toks[i], lists)
+            elif script == "hangul":
+                got = self._hangul(norm, toks, i, lists)
+            else:
+                got = self._spaced(norm, toks, i, lists)
+            if got is not None:
+                out.append(got[0])
+                used = got[1]
+        return out
+
+    # -- scripts with spaces ----------------------------------------------------------------
+
+    def _spaced(self, norm: NormalizedText, toks: list[_Tok], i: int,
+                lists: _Lists) -> tuple[Finding, int] | None:
+        text, lower = norm.text, norm.lower
+        script = toks[i][3]
+        best: tuple[float, int, str] | None = None
+        for n in (3, 2, 1):
+            seq = toks[i:i + n]
+            if len(seq) < n or any(t[3] != script for t in seq) or any(
+                    text[a[2]:b[1]] != " " for a, b in zip(seq, seq[1:])):
+                continue
+            scored = self._score_run(lower, seq, script, lists)
+            if scored and (best is None or scored[0] > best[0]):
+                best = (scored[0], n, scored[1])
+        if best is None or best[0] < self.min_score:
+            return None  # a weak run does not hold on to its words (a relation word may start one)
+        score, n, why = best
+        seq = toks[i:i + n]
+        return self._finding(norm, seq[0][1], seq[-1][2], score, why), seq[-1][2]
+
+    def _score_run(self, lower: str, seq: list[_Tok], script: str, lists: _Lists) -> tuple[float, str] | None:
+        cased = script in _CASED
+        if cased and not all(t[0][:1].isupper() for t in seq) and any(
+                c.isupper() and script_of(c) == script for c in "".join(t[0] for t in seq)):
+            return None  # Greek/Cyrillic names are capitalised when the prompt uses capitals
+        words = [_base(lower[s:e], script, lists) for _, s, e, _ in seq]
+        kinds = [lists.kind(w, script) for w in words]
+        if cased:  # inflected names: "Ольги", "Νίκου"
+            kinds = [k if k not in ("U", "W") else "F" if _stem_known(w, lists.first) else
+                     "L" if _stem_known(w, lists.last) else k for w, k in zip(words, kinds)]
+        if cased:  # inflected names: "Ольги", "Νίκου" (a common word only when capitalised)
+            kinds = [k if k in ("F", "L") or (k == "C" and not t[0][:1].isupper()) else
+                     "F" if _stem_known(w, lists.first) else "L" if _stem_known(w, lists.last) else k
+                     for w, k, t in zip(words, kinds, seq)]
+        common = [w in lists.common.get(script, frozenset()) for w in words]
+        before = _cue_before(lower, seq[0][1])
+        after = _cue_after(lower, seq[-1][2])
+        cue = before or after or bool(_ACTS.match(lower, seq[-1][2]))
+        relation = before and _relation_or_title(lower, seq[0][1])
+        if len(seq) == 1:
+            # one word: a listed first name (or an unknown word) right after a relation or title;
+            # a word that is also common needs a picture word after it too ("میری بہن عائشہ کی تصویر")
+            if relation and (kinds[0] in ("F", "U") or after):
+                return 0.6, "a name after a relation or title"
+            return None
+        if cased and not any(t[0][:1].isupper() for t in seq) and not {"F", "L"} & set(kinds):
+            return None  # lower-case Greek/Cyrillic words: a name needs a listed word ("старого рыбака")
+        shape = _SURNAME_SHAPES.get(script)
+        last = len(words) - 1
+        surname = kinds[last] == "L" or (kinds[last] in ("U", "W") and shape is not None
+                                        and bool(shape.match(words[last])))
+        score = 0.0
+        for j, (w, k) in enumerate(zip(words, kinds)):
+            if 0 < j < last and w in _PARTICLES:
+                continue
+            if k == "C" and not (j == 0 and cue and surname and (not cased or seq[0][0][:1].isupper())):
+                return None  # a common word breaks the name ("جمال الطبيعة"), unless a cue and a surname
+            if k == "U" and script not in _LANGS:
+                return None  # scripts without a dictionary (Thai, ...) need listed words or a title
+            if j == 0:
+                score += 0.1 if k == "C" or (k == "F" and common[j]) else {"F": 0.3, "L": 0.05, "W": 0.1,
+                                                                          "U": 0.15}[k]
+            elif j == last:
+                score += 0.3 if surname else {"F": 0.25, "W": 0.1, "U": 0.15}[k]
+            else:
+                score += {"F": 0.25, "L": 0.25, "W": 0.1, "U": 0.15}[k]
+        if cue:
+            score += 0.45 if (before and after) or (relation and after) else 0.3
+        elif kinds[0] != "F":
+            return None  # without a cue a name starts with a listed first name
+        elif common[0] and not (surname or kinds[last] == "F") or sum(common) > 1:
+            return None  # ... and a first name that is also a common word needs a listed surname after it
+        elif common[0]:
+            score += 0.2  # "محمد بن راشد": listed names all through
+        why = "name words of the script" + (" with a picture, relation or title cue" if cue else "")
+        return min(score, 0.85), why
+
+    # -- Chinese and Japanese ------------------------------------------------------------------
+
+    def _han(self, norm: NormalizedText, tok: _Tok, lists: _Lists) -> tuple[Finding, int] | None:
+        """"王小明的照片", "田中健太さんの写真": a name right before 的+picture or an honorific."""
+        text = norm.text
+        for m in _HAN_AFTER.finditer(text, tok[1], tok[2]):
+            run = re.search(r"[\u3400-\u4DBF\u4E00-\u9FFF]+$", text[tok[1]:m.start()])
+            if not run:
+                continue
+            chars, end = run.group(), m.start()
+            honorific = bool(_HONORIFIC_AFTER.match(text, end))
+            for size in (4, 3, 2):
+                if len(chars) < size:
+                    continue
+                cand = chars[-size:]
+                surname = cand[:1] in lists.last or cand[:2] in lists.last
+                if (size == 4 and cand[:2] not in lists.last) or not (surname or (honorific and size >= 3)):
+                    continue
+                if lists.kind(cand, "han") in ("C", "W") and cand[:2] not in lists.last:
+                    continue  # "房子的照片": a word, not a surname and a given name
+                why = "a surname-first name before a picture word or honorific"
+                return self._finding(norm, end - size, end, 0.7 if surname else 0.6, why), end
+        return None
+
+    # -- Korean -----------------------------------------------------------------------------------
+
+    def _hangul(self, norm: NormalizedText, toks: list[_Tok], i: int,
+                lists: _Lists) -> tuple[Finding, int] | None:
+        """"김민준 씨 사진", "박서연의 초상화": a surname syllable and a given name before a cue."""
+        word, start, end, _ = toks[i]
+        base = word
+        for p in _KO_PARTICLES:
+            if base.endswith(p) and len(base) - len(p) >= 2:
+                base = base[: -len(p)]
+                break
+        if not 2 <= len(base) <= 4 or base[0] not in lists.last or lists.kind(base, "hangul") in ("C", "W"):
+            return None
+        name_end = start + len(base)
+        lower = norm.lower
+        cue = bool(_AFTER.match(lower, name_end)) or _cue_after(lower, end)
+        if not cue and i + 2 < len(toks) and toks[i + 2][0] in ("사진", "초상화", "그림", "얼굴"):
+            cue = True  # "안철수 연설 사진"
+        given = base[1:]
+        if not cue or (len(base) == 2 and given not in lists.first):
+            return None
+        score = 0.65 if given in lists.first else 0.6
+        return self._finding(norm, start, name_end, score, "a Korean surname and given name before a cue"), end
+
+    def _finding(self, norm: NormalizedText, ts: int, te: int, score: float, why: str) -> Finding:
+        start, end = norm.span(ts, te)
+        return Finding(kind="private_person", score=round(score, 3), start=start, end=end,
+                       text=norm.original[start:end], detector=self.detector, canonical=None,
+                       explanation=f"person-name shape in a non-Latin script ({why})",
+                       identity_seeking=score >= self.min_score)
+
+
+_RELATION_OR_TITLE = re.compile(r"(?:میری|میرا|میرے|मेरे|मेरी|मेरा|আমার|என்|ה?של[יו]|мой|моя|мій|μου|السيد|السيدة|"
+                                r"آقای|خانم|श्री|श्रीमती|திரு|திருமதி|นาย|นาง|นางสาว|คุณ|"
+                                r"أخي|أختي|صديقي|صديقتي|خواهرم|برادرم|دوستم)\s*(?:\S+\s*)?$")
+
+
+def _relation_or_title(lower: str, start: int) -> bool:
+    return bool(_RELATION_OR_TITLE.search(lower[max(0, start - 30):start]))
+
