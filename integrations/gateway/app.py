@@ -157,6 +157,8 @@ class Gateway:
         if not isinstance(prompt, str) or not prompt.strip():
             raise ApiError(400, "prompt: expected a non-empty string")
         chars = check_prompts([prompt], self.limits)
+        if len(prompt) > guard.max_prompt_chars:  # refused here: inside a batch Guard would fail every request
+            raise ApiError(413, f"prompt: {len(prompt)} characters; this pipeline takes at most {guard.max_prompt_chars}")
         pc = self.config.pipeline
         n = body.get("n", 1)
         if not isinstance(n, int) or isinstance(n, bool) or not 1 <= n <= pc.max_n:

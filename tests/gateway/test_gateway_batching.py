@@ -214,3 +214,11 @@ def test_each_request_of_a_batch_gets_the_guard_call_in_its_own_trace(gateway_se
     for g in guards:
         stages = [s for s in spans if s.parent is not None and s.parent.span_id == g.context.span_id]
         assert {"aplguard.screen", "aplguard.generate", "aplguard.audit"} <= {s.name for s in stages}
+
+
+def test_a_prompt_guard_would_refuse_is_refused_before_it_can_join_a_batch(start):
+    # The gateway's own limit allows more characters than Guard's: such a prompt must not fail its batch.
+    srv = start(keyed(limits={"max_prompt_chars": 5000, "max_request_chars": 20000}, pipeline=BATCHED))
+    rs = _burst(srv.url, [(CLIENT_KEY, {"prompt": "a red circle " * 350}), (CLIENT_KEY, {"prompt": "a red circle"})])
+    assert [r.status_code for r in rs] == [413, 200], [r.text[:200] for r in rs]
+    assert "at most 4096" in rs[0].json()["error"]["message"]
