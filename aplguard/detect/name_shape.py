@@ -14,7 +14,7 @@ import re
 
 from ..errors import ConfigError
 from ..types import Finding
-from . import context
+from . import context, handles
 from .builtin_indexes import builtin_index, non_person_index
 from .context import COMMON_WORDS, word_set
 from .normalize import NormalizedText, match_key, normalize
@@ -166,6 +166,8 @@ class NameShapeDetector:
                     used_until = seq[-1][2]
         # names written in other scripts have shapes of their own (see script_names)
         out += ScriptNames(self.cache, self.id, self.min_score).find(norm)
+        out += handles.find(norm, self.id, self.cache.get("lexicon.wordfreq", load_dictionary_words),
+                            non_person_index(self.cache))
         return out
 
     # -- scoring -------------------------------------------------------------------------

@@ -60,9 +60,14 @@ def script_of(ch: str) -> str | None:
     return None
 
 
+_ARABIC_FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا"})  # not ى->ي: "على" (on) is no "علي"
+
+
 def _fold(word: str) -> str:
     """Lower case; accents off Greek and Cyrillic letters, as the prompt normaliser does ("Νίκου" -> "νικου")."""
     word = word.lower().replace("\u200c", "")
+    if any(script_of(c) == "arabic" for c in word):
+        return word.translate(_ARABIC_FOLD)  # "احمد" is "أحمد": hamza on alef is often left out
     if not any(script_of(c) in ("greek", "cyrillic") for c in word):
         return word
     return unicodedata.normalize("NFC", "".join(c for c in unicodedata.normalize("NFD", word)
@@ -96,6 +101,11 @@ _BEFORE = re.compile(r"(?:" + _alternatives("""
 мой друг|моя подруга|моя сестра|мой брат|моя мама|мой папа|моя жена|мой муж|мій друг|моя дружина|мій брат|
 รูปของ|ภาพของ|ภาพถ่าย|รูปถ่าย|ภาพถ่ายของ|รูปถ่ายของ|นาย|นาง|นางสาว|คุณ|
 """) + r")(?:\s+لـ?)?[\s:،,]*$")
+# One cue word on its own
+_BEFORE_WORD = re.compile(_alternatives("""
+صورة|صوره|بورتريه|ارسم|وجه|رسم|لوحة|عکس|پرتره|تصویر|نقاشی|چهره|फोटो|तस्वीर|पोर्ट्रेट|चित्र|ছবি|படம்|תמונה|דיוקן|
+φωτογραφία|πορτρέτο|εικόνα|фото|фотография|портрет|изображение|рисунок|снимок|зображення|รูป|ภาพ
+"""))
 # After a name: "की फोटो", "کی تصویر", "ছবি", "படம்", "的照片", "さん", "씨 사진".
 _AFTER = re.compile(r"[\s,]*(?:" + _alternatives("""
 की फोटो|का फोटो|के फोटो|की फ़ोटो|की तस्वीर|का पोर्ट्रेट|का चित्र|की पेंटिंग|की छवि|
@@ -113,13 +123,16 @@ _ACTS = re.compile(r" (?:\S+ते हुए|\S+ती हुई|\S+تے ہوئ�
 _HAN_AFTER = re.compile(r"(?:的(?:照片|肖像|画像|头像|相片|素描|写真|自拍|脸)|さん|様|さま|氏|くん|君|ちゃん|先生|女士|小姐|"
                         r"老师|の(?:写真|肖像|似顔絵|顔))")
 _HONORIFIC_AFTER = re.compile(r"(?:さん|様|さま|氏|くん|君|ちゃん|先生|女士|小姐|老师)")
+# Thai prepositions, time and aspect words that start a phrase, never a name
+_THAI_FUNCTION = ("บน", "ใน", "ที่", "กับ", "ของ", "และ", "ใต้", "ข้าง", "ริม", "ยาม", "ตอน", "เวลา", "กำลัง", "สี",
+                  "ตัว", "แบบ", "สไตล์", "ภาพ", "รูป", "จาก", "ไป", "มา", "หน้า", "หลัง", "บ้าน", "วัด", "ตลาด")
 # Korean particles on a name ("박서연의", "김민준이").
 _KO_PARTICLES = ("에게", "의", "이", "가", "은", "는", "을", "를", "와", "과", "님", "씨")
 # Words that may sit inside a name ("محمد بن راشد").
 _PARTICLES = frozenset(["بن", "بنت", "ابن", "آل", "ابو", "أبو", "عبد", "bin"])
 # Surname shapes per script (on a word no list knows).
 _SURNAME_SHAPES = {
-    "arabic": re.compile(r"^(?:ال.{2,}ي|.{2,}(?:نژاد|زاده|پور|یان|ی))$"),
+    "arabic": re.compile(r"^(?:ال.{2,}ي|.{2,}(?:نژاد|زاده|پور|یان))$"),
     "cyrillic": re.compile(r".{2,}(?:ов|ев|ин|ын|ова|ева|ина|ына|ский|цкий|ская|цкая|енко|ук|юк|чук|ович|евич|"
                            r"овна|евна|ова|ева|ого|ой|ую|ым)$"),
     "greek": re.compile(r".{2,}(?:οπουλος|οπουλου|ακης|ακη|ιδης|ιδη|ιδου|ιου|ου|ης|ος|ας|η|α)$"),
@@ -195,11 +208,11 @@ def _tokens(text: str) -> list[_Tok]:
 
 
 def _cue_before(lower: str, start: int) -> bool:
-    return bool(_BEFORE.search(lower[max(0, start - 30):start]))
+    return bool(_BEFORE.search(lower[max(0, start - 30):start].translate(_ARABIC_FOLD)))
 
 
 def _cue_after(lower: str, end: int) -> bool:
-    return bool(_AFTER.match(lower, end))
+    return bool(_AFTER.match(lower[end:end + 30].translate(_ARABIC_FOLD)))
 
 
 def _base(word: str, script: str, lists: _Lists) -> str:
@@ -297,7 +310,9 @@ class ScriptNames:
         if cased and not all(t[0][:1].isupper() for t in seq) and any(
                 c.isupper() and script_of(c) == script for c in "".join(t[0] for t in seq)):
             return None  # Greek/Cyrillic names are capitalised when the prompt uses capitals
-        words = [_base(lower[s:e], script, lists) for _, s, e, _ in seq]
+        words = [_base(_fold(lower[s:e]), script, lists) for _, s, e, _ in seq]
+        if any(_BEFORE_WORD.fullmatch(w) for w in words):
+            return None  # a cue word ("وجه", "фото") is never part of the name
         kinds = [lists.kind(w, script) for w in words]
         if cased:  # inflected names: "Ольги", "Νίκου"
             kinds = [k if k not in ("U", "W") else "F" if _stem_known(w, lists.first) else
@@ -317,6 +332,10 @@ class ScriptNames:
             if relation and (kinds[0] in ("F", "U") or after):
                 return 0.6, "a name after a relation or title"
             return None
+        if script == "thai" and before and len(seq) == 2 and not any(w.startswith(_THAI_FUNCTION) for w in words):
+            # Thai writes a phrase without spaces and a name as "first last": two short words right after
+            # "รูปของ" / a title, neither starting with a preposition ("แมวสีส้ม บนโซฟา" is a cat on a sofa)
+            return 0.6, "two words after a picture cue or title"
         if cased and not any(t[0][:1].isupper() for t in seq) and not {"F", "L"} & set(kinds):
             return None  # lower-case Greek/Cyrillic words: a name needs a listed word ("старого рыбака")
         shape = _SURNAME_SHAPES.get(script)
@@ -327,7 +346,8 @@ class ScriptNames:
         for j, (w, k) in enumerate(zip(words, kinds)):
             if 0 < j < last and w in _PARTICLES:
                 continue
-            if k == "C" and not (j == 0 and cue and surname and (not cased or seq[0][0][:1].isupper())):
+            if k == "C" and not (j == 0 and cue and surname and not common[last]
+                                 and (not cased or seq[0][0][:1].isupper())):
                 return None  # a common word breaks the name ("جمال الطبيعة"), unless a cue and a surname
             if k == "U" and script not in _LANGS:
                 return None  # scripts without a dictionary (Thai, ...) need listed words or a title
@@ -338,6 +358,8 @@ class ScriptNames:
                 score += 0.3 if surname else {"F": 0.25, "W": 0.1, "U": 0.15}[k]
             else:
                 score += {"F": 0.25, "L": 0.25, "W": 0.1, "U": 0.15}[k]
+        if all(k == "W" for k in kinds) and not relation:
+            return None  # dictionary words only ("شجرة زيتون قديمة"): a name only right after "my sister"
         if cue:
             score += 0.45 if (before and after) or (relation and after) else 0.3
         elif kinds[0] != "F":
@@ -379,23 +401,25 @@ class ScriptNames:
                 lists: _Lists) -> tuple[Finding, int] | None:
         """"김민준 씨 사진", "박서연의 초상화": a surname syllable and a given name before a cue."""
         word, start, end, _ = toks[i]
-        base = word
-        for p in _KO_PARTICLES:
-            if base.endswith(p) and len(base) - len(p) >= 2:
-                base = base[: -len(p)]
-                break
-        if not 2 <= len(base) <= 4 or base[0] not in lists.last or lists.kind(base, "hangul") in ("C", "W"):
-            return None
-        name_end = start + len(base)
         lower = norm.lower
-        cue = bool(_AFTER.match(lower, name_end)) or _cue_after(lower, end)
-        if not cue and i + 2 < len(toks) and toks[i + 2][0] in ("사진", "초상화", "그림", "얼굴"):
-            cue = True  # "안철수 연설 사진"
-        given = base[1:]
-        if not cue or (len(base) == 2 and given not in lists.first):
-            return None
-        score = 0.65 if given in lists.first else 0.6
-        return self._finding(norm, start, name_end, score, "a Korean surname and given name before a cue"), end
+        # "이지은 씨": the whole word; "박서연의 초상화": the word less a particle
+        cands = [word] + [word[: -len(p)] for p in _KO_PARTICLES if word.endswith(p) and len(word) - len(p) >= 2]
+        for base in cands:
+            if not 2 <= len(base) <= 4 or base[0] not in lists.last or lists.kind(base, "hangul") in ("C", "W"):
+                continue
+            if len(base) >= 3 and lists.kind(base[:2], "hangul") in ("C", "W") and base[1:] not in lists.first:
+                continue  # "김치찌개": a compound of words ("김치" + ...), not a surname and a given name
+            name_end = start + len(base)
+            cue = bool(_AFTER.match(lower, name_end)) or _cue_after(lower, end)
+            if not cue and i + 2 < len(toks) and toks[i + 2][0] in ("사진", "초상화", "그림", "얼굴"):
+                cue = True  # "안철수 연설 사진"
+            given = base[1:]
+            if not cue or (len(base) == 2 and given not in lists.first):
+                continue
+            score = 0.65 if given in lists.first else 0.6
+            why = "a Korean surname and given name before a cue"
+            return self._finding(norm, start, name_end, score, why), end
+        return None
 
     def _finding(self, norm: NormalizedText, ts: int, te: int, score: float, why: str) -> Finding:
         start, end = norm.span(ts, te)
@@ -406,10 +430,10 @@ class ScriptNames:
 
 
 _RELATION_OR_TITLE = re.compile(r"(?:میری|میرا|میرے|मेरे|मेरी|मेरा|আমার|என்|ה?של[יו]|мой|моя|мій|μου|السيد|السيدة|"
-                                r"آقای|خانم|श्री|श्रीमती|திரு|திருமதி|นาย|นาง|นางสาว|คุณ|"
-                                r"أخي|أختي|صديقي|صديقتي|خواهرم|برادرم|دوستم)\s*(?:\S+\s*)?$")
+                                r"اقای|خانم|श्री|श्रीमती|திரு|திருமதி|นาย|นาง|นางสาว|คุณ|"
+                                r"اخي|اختي|صديقي|صديقتي|خواهرم|برادرم|دوستم)\s*(?:\S+\s*)?$")
 
 
 def _relation_or_title(lower: str, start: int) -> bool:
-    return bool(_RELATION_OR_TITLE.search(lower[max(0, start - 30):start]))
+    return bool(_RELATION_OR_TITLE.search(lower[max(0, start - 30):start].translate(_ARABIC_FOLD)))
 

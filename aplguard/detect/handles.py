@@ -1,0 +1,63 @@
+"""Stage names and online handles that no list holds, by their shape.
+
+"@mkbhd reviewing a phone", "TommyInnit laughing on stream", "Tyler1 yelling", "6ix9ine with
+rainbow hair", "Ty Dolla $ign in a studio", "M.I.A. with a microphone": words written the way
+people write handles and stage names (an @, inner capitals, digits or "$" inside letters,
+dotted initials). The shape alone is not enough (product names look the same: "PlayStation",
+"RTX4090", "4k"), so the words around must also ask for a person
+(:func:`person_cues.person_evidence`: "... laughing", "... with rainbow hair", "portrait of ...").
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..types import Finding
+from . import context, person_cues
+from .names_index import NameIndex
+from .normalize import MAX_SCAN_CHARS, NormalizedText, key_of
+
+_HANDLE = re.compile(r"(?<![\w.@])@[A-Za-z0-9_]{2,30}\b(?!\.\w)")  # "@mkbhd", not an e-mail address
+# inner capitals: "TommyInnit", "DrDisrespect", "HasanAbi" (not "iPhone", "McDonald", "MacBook")
+_CAMEL = re.compile(r"\b(?!Mc|Mac|De|Di|La|Le|O')[A-Z][a-z]{1,}[A-Z][a-z]{2,}[A-Za-z]*\b")
+# letters and digits mixed: "Tyler1", "6ix9ine", "xQc2" (not "4k", "35mm", "RTX4090", "v2")
+_DIGITS = re.compile(r"\b(?=\w*[a-z]{3})(?=\w*\d)[A-Za-z0-9]*[A-Za-z][A-Za-z0-9]*\b")
+_UNITS = re.compile(r"(?:\d+(?:mm|cm|k|px|fps|hz|gb|mb|tb|ms|s|x|p|th|st|nd|rd|d|bit)|v\d+(?:\.\d+)?)$", re.I)
+_DOLLAR = re.compile(r"(?<!\S)[A-Za-z]*\$[A-Za-z]{2,}\b")  # "$ign", "Ke$ha", "A$AP"
+_UNDERSCORE = re.compile(r"(?<![\w<:@])[A-Za-z][A-Za-z0-9]*_[A-Za-z0-9_]*[A-Za-z0-9](?![\w:>])")  # "ZeRo_Two_9"
+_INITIALS = re.compile(r"(?<![\w.])(?:[A-Z]\.){2,4}(?![\w])")  # "M.I.A."
+
+
+def find(norm: NormalizedText, detector: str, dictionary: frozenset[str], non_person: NameIndex) -> list[Finding]:
+    """Handle- and stage-name-shaped words that the words around make a person.
+
+    ``dictionary``: plain words (``wordfreq``); a word of the dictionary is no handle.
+    ``non_person``: characters, brands and places ("PacMan" is "Pac-Man"): never a handle.
+    """
+    # on the prompt as written: normalisation reads "$" and digits inside words as letters ("6ix9ine" -> "6ixgine")
+    text = norm.original[:MAX_SCAN_CHARS]
+    lower = text.lower()
+    out: list[Finding] = []
+    for rx, what in ((_HANDLE, "an @handle"), (_CAMEL, "a handle with inner capitals"),
+                     (_DIGITS, "a handle with digits"), (_UNDERSCORE, "a handle with underscores"), (_DOLLAR, "a stage name with a $"),
+                     (_INITIALS, "a stage name in initials")):
+        for m in rx.finditer(text):
+            word = m.group()
+            if rx is _DIGITS and (_UNITS.search(word) or word.isupper() or word.lower() in dictionary
+                                  or re.fullmatch(r"[A-Z]+\d+[A-Za-z]?", word)):
+                continue  # "35mm", "RTX4090", "F1": sizes and models
+            if rx is _CAMEL and (word.lower() in dictionary or re.sub(r"(?<!^)(?=[A-Z])", "", word).lower()
+                                 in dictionary):
+                continue
+            spaced = re.sub(r"(?<=[a-z])(?=[A-Z0-9])|(?<=[0-9])(?=[A-Za-z])", " ", word.lstrip("@"))
+            if any(key_of(w) and non_person.exact(key_of(w)) for w in (spaced, word.lstrip("@"))):
+                continue  # a character or brand written as one word
+            if person_cues.determiner_before(lower, m.start()) or context.thing_after(lower, m.end()):
+                continue  # "a PlayStation controller", "the GoPro mount"
+            why = person_cues.person_evidence(lower, m.start(), m.end())
+            if why is None or any(f.start < m.end() and m.start() < f.end for f in out):
+                continue
+            out.append(Finding(kind="private_person", score=0.6, start=m.start(), end=m.end(), text=word, detector=detector, canonical=None,
+                               explanation=f"stage name or handle shape ({what}) with a person cue ({why})",
+                               identity_seeking=True))
+    return out
