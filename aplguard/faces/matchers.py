@@ -180,19 +180,21 @@ class SFaceMatcher(_OnnxMatcher):
         store: model store holding ``sface``.
         threshold: cosine threshold; default the calibrated value in :data:`CALIBRATION`.
         backend: ``"auto"`` (onnxruntime if installed, else OpenCV), ``"onnxruntime"`` or ``"opencv"``.
-        threads: onnxruntime intra-op threads for this matcher's session (default 1:
-            on a machine that also runs the diffusion model a second thread mostly
-            waits; set 2 or more on an idle multi-core host). Nothing process-wide is
-            changed.
+        threads: onnxruntime intra-op threads for this matcher's session (default 2,
+            or 1 on a 1-CPU host: on the 2-core benchmark machine 2 threads were faster
+            than 1 both idle and under load, ``benchmarks/faces.py``). Nothing
+            process-wide is changed.
     """
 
     id = "sface"
     _input_name = "data"
 
     def __init__(self, store: ModelStore | None = None, threshold: float | None = None,
-                 backend: str = "auto", threads: int = 1) -> None:
+                 backend: str = "auto", threads: int | None = None) -> None:
         if backend not in SFACE_BACKENDS:
             raise ConfigError(f"sface backend must be one of {', '.join(SFACE_BACKENDS)}, got {backend!r}")
+        if threads is None:
+            threads = min(2, os.cpu_count() or 1)
         if not isinstance(threads, int) or isinstance(threads, bool) or threads < 1:
             raise ConfigError(f"sface threads must be an integer >= 1, got {threads!r}")
         self.store = store or ModelStore()
