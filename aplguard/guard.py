@@ -22,6 +22,7 @@ from PIL import Image
 from .audit import AuditSink
 from .backends import make_backend
 from .errors import AplGuardError, AuditError, Blocked, ConfigError, MissingDependencyError, PrefixError
+from .policy.inputs import merge_input_decisions
 from .ports import AuditPort, Backend, FaceChecker, PolicyPort, SettingsView
 from .prefix import SoftPrompt
 from .types import Decision, Face, FaceMatch, Finding, InputDecision, OutputDecision, RequestContext
@@ -348,7 +349,7 @@ class Guard:
                                            prompt_decision=decision, errors=errors)
             call.inputs.append(dataclasses.replace(got, index=index, prompt_index=prompt_index))
         call.decisions = [
-            self._enforce_capabilities(_merge_inputs(d, [x for x in call.inputs if x.prompt_index in (None, i)]))
+            self._enforce_capabilities(merge_input_decisions(d, [x for x in call.inputs if x.prompt_index in (None, i)]))
             for i, d in enumerate(call.decisions)]
         call.timings["inputs"] = _ms(t, time.perf_counter())
 
@@ -670,25 +671,6 @@ def _flatten_images(item: Any) -> list[Any]:
     if isinstance(item, (list, tuple)):
         return [image for sub in item for image in _flatten_images(sub)]
     return _split_batch(item)
-
-
-def _merge_inputs(d: Decision, inputs: list[InputDecision]) -> Decision:
-    """The prompt decision made at least as strict as its input images demand."""
-    if not inputs:
-        return d
-    worst = max(inputs, key=lambda x: _RANK[x.action])
-    flagged = d.flagged or any(x.flagged for x in inputs)
-    trace = (*d.trace, *(t for x in inputs for t in x.trace))
-    errors = (*d.errors, *(e for x in inputs for e in x.errors))
-    rule = f"input:{worst.rule}"
-    if worst.action == "block" and not d.blocked:
-        return dataclasses.replace(d, action="block", rule=rule, flagged=True, message=worst.message,
-                                   rewritten_prompt=None, trace=trace, errors=errors)
-    if worst.action == "anonymize" and d.action == "allow":
-        return dataclasses.replace(d, action="anonymize", rule=rule, flagged=flagged, trace=trace, errors=errors)
-    if worst.action == "anonymize" and d.action == "rewrite":
-        return dataclasses.replace(d, prefix_rewrite=True, flagged=flagged, trace=trace, errors=errors)
-    return dataclasses.replace(d, flagged=flagged, trace=trace, errors=errors)
 
 
 def _effective_prompt(prompt: str, decision: Decision) -> str:
