@@ -104,7 +104,8 @@ _BEFORE = re.compile(r"(?:" + _alternatives("""
 # One cue word on its own
 _BEFORE_WORD = re.compile(_alternatives("""
 صورة|صوره|بورتريه|ارسم|وجه|رسم|لوحة|عکس|پرتره|تصویر|نقاشی|چهره|फोटो|तस्वीर|पोर्ट्रेट|चित्र|ছবি|படம்|תמונה|דיוקן|
-φωτογραφία|πορτρέτο|εικόνα|фото|фотография|портрет|изображение|рисунок|снимок|зображення|รูป|ภาพ
+φωτογραφία|πορτρέτο|εικόνα|фото|фотография|портрет|изображение|рисунок|снимок|зображення|รูป|ภาพ|
+السيد|السيدة|الشيخ|الدكتور|آقای|خانم|دکتر|جناب|श्री|श्रीमती|सुश्री|শ্রী|জনাব|திரு|திருமதி|господин|госпожа
 """))
 # After a name: "की फोटो", "کی تصویر", "ছবি", "படம்", "的照片", "さん", "씨 사진".
 _AFTER = re.compile(r"[\s,]*(?:" + _alternatives("""
@@ -329,7 +330,8 @@ class ScriptNames:
         if len(seq) == 1:
             # one word: a listed first name (or an unknown word) right after a relation or title;
             # a word that is also common needs a picture word after it too ("میری بہن عائشہ کی تصویر")
-            if relation and (kinds[0] in ("F", "U") or after):
+            # a title alone ("श्री गणेश की मूर्ति": a deity) needs a picture word after the name
+            if relation and ((kinds[0] in ("F", "U") and not _title_before(lower, seq[0][1])) or after):
                 return 0.6, "a name after a relation or title"
             return None
         if script == "thai" and before and len(seq) == 2 and not any(w.startswith(_THAI_FUNCTION) for w in words):
@@ -358,8 +360,10 @@ class ScriptNames:
                 score += 0.3 if surname else {"F": 0.25, "W": 0.1, "U": 0.15}[k]
             else:
                 score += {"F": 0.25, "L": 0.25, "W": 0.1, "U": 0.15}[k]
-        if all(k == "W" for k in kinds) and not relation:
-            return None  # dictionary words only ("شجرة زيتون قديمة"): a name only right after "my sister"
+        if not relation and not surname and not {"F", "L"} & set(kinds) and "W" in kinds:
+            # no listed name word and a dictionary word ("شجرة زيتون قديمة", "رجل مسن بلحية"): a
+            # description, unless right after "my sister"
+            return None
         if cue:
             score += 0.45 if (before and after) or (relation and after) else 0.3
         elif kinds[0] != "F":
@@ -432,6 +436,13 @@ class ScriptNames:
 _RELATION_OR_TITLE = re.compile(r"(?:میری|میرا|میرے|मेरे|मेरी|मेरा|আমার|என்|ה?של[יו]|мой|моя|мій|μου|السيد|السيدة|"
                                 r"اقای|خانم|श्री|श्रीमती|திரு|திருமதி|นาย|นาง|นางสาว|คุณ|"
                                 r"اخي|اختي|صديقي|صديقتي|خواهرم|برادرم|دوستم)\s*(?:\S+\s*)?$")
+
+
+_TITLE_BEFORE = re.compile(r"(?:السيد|السيدة|اقاي|خانم|श्री|श्रीमती|திரு|திருமதி|นาย|นาง|นางสาว|คุณ)\s*$")
+
+
+def _title_before(lower: str, start: int) -> bool:
+    return bool(_TITLE_BEFORE.search(lower[max(0, start - 12):start].translate(_ARABIC_FOLD)))
 
 
 def _relation_or_title(lower: str, start: int) -> bool:
