@@ -312,7 +312,14 @@ def evaluate(images: Path, labels: dict[str, str], pairs: list[tuple[str, str, i
                 {"a": int(a_idx[p]), "b": int(b_idx[p]), "score": round(float(scores[p]), 4),
                  "face_px": [round(float(min(clean_face[files[i]].box[2:])), 1) for i in (a_idx[p], b_idx[p])]}
                 for p in worst]
-            row["photos_in_false_accepts"] = len({int(a_idx[p]) for p in worst} | {int(b_idx[p]) for p in worst})
+            # How concentrated the errors are: a few look-alike-prone photos, or spread over many?
+            fa_mask = accept & (same == 0)
+            degree = np.bincount(np.concatenate([a_idx[fa_mask], b_idx[fa_mask]]), minlength=len(files))
+            row["photos_in_false_accepts"] = int((degree > 0).sum())
+            row["false_accepts_per_photo_max"] = int(degree.max()) if len(degree) else 0
+            top = np.argsort(-degree)[: max(1, len(files) // 10)]
+            touching = np.isin(a_idx[fa_mask], top) | np.isin(b_idx[fa_mask], top)
+            row["share_of_false_accepts_touching_top10pct_photos"] = float(touching.mean()) if fa else None
         out[deg] = row
         print(f"{deg:<10} acc={row['accuracy']:.4f} FAR={fa}/{n_imp} FRR={fr}/{n_gen} "
               f"no_face={row['photos_no_face']} unverifiable={row['unverifiable_probes']}/{row['probes']} "
