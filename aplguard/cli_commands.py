@@ -237,6 +237,7 @@ def _serve(args: argparse.Namespace) -> int:
         torch.set_num_threads(threads)
     print(f"aplguard: gateway on http://{host}:{port} ({'no keys: loopback only' if config.open_access else f'{len(config.keys)} key(s)'}; "
           f"audit {config.audit_url()}; Ctrl-C stops)", flush=True)
+    gateway.server.log_to_stderr()  # the serve process is ours: worker restarts and errors are shown
     gateway.serve(config, host, port, args.workers)
     return 0
 

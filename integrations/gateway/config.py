@@ -53,6 +53,15 @@ class ServerConfig(_Model):
                                                      description="HTTP parser: httptools (C) when installed, else h11.")
     loop: Literal["auto", "uvloop", "asyncio"] = Field(default="auto", description="Event loop (uvloop when installed).")
     access_log: bool = Field(default=False, description="uvicorn access log (method, path, status; never bodies).")
+    # Supervision of several workers (docs/gateway.md, "Workers and supervision"); one worker: uvicorn alone.
+    graceful_timeout_s: float = Field(default=30.0, gt=0, le=3600,
+                                      description="Several workers: on SIGTERM/SIGINT, in-flight requests get this "
+                                                  "long to finish before the remaining workers are killed.")
+    restart_limit: int = Field(default=10, ge=0, le=10_000,
+                               description="Several workers: a dead worker is restarted unless more than this many "
+                                           "died within restart_window_s (a crash loop: serve stops, exit 1). "
+                                           "0: never restart.")
+    restart_window_s: float = Field(default=60.0, gt=0, le=86_400, description="The crash-loop window.")
 
 
 class LimitsConfig(_Model):

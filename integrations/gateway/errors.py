@@ -1,4 +1,4 @@
-"""The gateway's HTTP error: a status, a message for the JSON body, and headers."""
+"""The gateway's errors: the HTTP error (a status, a message for the JSON body, headers) and the supervisor's."""
 
 from __future__ import annotations
 
@@ -28,3 +28,7 @@ class ApiError(AplGuardError):
 _KINDS = {400: "invalid_request", 401: "unauthorized", 403: "forbidden", 404: "not_found", 405: "method_not_allowed",
           408: "request_timeout", 413: "too_large", 429: "rate_limited", 500: "internal_error",
           503: "unavailable", 504: "timeout"}
+
+
+class WorkersFailed(AplGuardError):
+    """``aplguard serve --workers N`` stopped uncleanly: a crash loop, or workers killed at shutdown (exit 1)."""

@@ -6,13 +6,16 @@ h11's bound on an incomplete request head. A non-loopback bind with no keys is
 refused before anything is loaded.
 
 With several workers, :func:`serve` (the process owner) binds the socket once and
-starts each worker as a child process (:mod:`.worker`) that inherits it. The children
-get a fresh ``PROMETHEUS_MULTIPROC_DIR`` in their own environment, so ``/metrics``
-aggregates all workers; the serving process's own environment is left unchanged.
+starts each worker as a child process (:mod:`.worker`) that inherits it, then supervises
+them (:mod:`.supervisor`: dead workers restarted, crash loops stopped, graceful stop on
+SIGTERM/SIGINT). The children get a fresh ``PROMETHEUS_MULTIPROC_DIR`` in their own
+environment, so ``/metrics`` aggregates all workers; the serving process's own environment
+is left unchanged.
 """
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import shutil
@@ -32,9 +35,9 @@ from .app import create_app
 from .config import GatewayConfig, check_bind
 from .protocol import protocol_class
 from .service import Service
+from .supervisor import Supervisor
 
 MAX_HEAD_BYTES = 64 * 1024
-_POLL_S = 0.2  # how often the serve command looks for exited workers
 
 log = logging.getLogger("aplguard.gateway")
 
@@ -47,9 +50,31 @@ def uvicorn_config(app: Any, config: GatewayConfig, host: str, port: int, **extr
                           server_header=False, lifespan="on", ws="none", **extra)
 
 
+def log_to_stderr(log_level: str = "info") -> None:
+    """Print the gateway's own log lines (``aplguard.gateway``) on stderr, formatted like uvicorn's.
+
+    Only for the process owner (the serve command, a worker process): it changes the
+    process's logging. Library users configure logging themselves.
+    """
+    from uvicorn.logging import DefaultFormatter
+
+    logger = logging.getLogger("aplguard.gateway")
+    if logger.handlers:  # already set up (a second call, or by the embedding program)
+        return
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(DefaultFormatter("%(levelprefix)s %(message)s", use_colors=False))
+    logger.addHandler(handler)
+    logger.setLevel(log_level.upper())
+
+
 def serve(config: GatewayConfig, host: str | None = None, port: int | None = None, workers: int | None = None,
           log_level: str = "info") -> None:
-    """Run until interrupted (the ``aplguard serve`` command)."""
+    """Run until interrupted (the ``aplguard serve`` command).
+
+    With several workers this process supervises them (:mod:`.supervisor`) and raises
+    :class:`~.errors.WorkersFailed` (exit 1) on a crash loop or when workers had to be
+    killed at shutdown; it returns normally after a clean SIGTERM/SIGINT.
+    """
     host = host if host is not None else config.server.host
     port = port if port is not None else config.server.port
     workers = workers if workers is not None else config.server.workers
@@ -58,6 +83,8 @@ def serve(config: GatewayConfig, host: str | None = None, port: int | None = Non
         app = create_app(config)
         uvicorn.Server(uvicorn_config(app, config, host, port, log_level=log_level)).run()
         return
+    from prometheus_client.multiprocess import mark_process_dead
+
     # Several processes share one listening socket; each loads its own models (one pipeline each).
     sock = socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
@@ -66,26 +93,21 @@ def serve(config: GatewayConfig, host: str | None = None, port: int | None = Non
     # A fresh directory per run: the workers' metric files, aggregated by /metrics, start at zero.
     metrics_dir = Path(tempfile.mkdtemp(prefix="aplguard-metrics-"))
     env = {**os.environ, "PROMETHEUS_MULTIPROC_DIR": str(metrics_dir)}  # the children's, not ours
-    procs: list[subprocess.Popen[bytes]] = []
-    # This runs as the process owner (the serve command): SIGTERM stops the workers like Ctrl-C.
-    previous = signal.signal(signal.SIGTERM, _raise_interrupt)
+    s = config.server
+    supervisor = Supervisor(
+        lambda: _start_worker(config, host, port, sock, log_level, env), workers,
+        # a worker that ended: its live gauges go, its counts stay in the totals
+        on_exit=lambda pid: mark_process_dead(pid, path=str(metrics_dir)),  # type: ignore[no-untyped-call]
+        restart_limit=s.restart_limit, restart_window_s=s.restart_window_s, graceful_timeout_s=s.graceful_timeout_s,
+        on_stop=sock.close)  # no more workers to start; the workers' copies close as they stop accepting
+    # This runs as the process owner (the serve command): SIGTERM and SIGINT start a graceful stop.
+    previous = {sig: signal.signal(sig, lambda _signum, _frame: supervisor.request_stop())
+                for sig in (signal.SIGTERM, signal.SIGINT)}
     try:
-        for _ in range(workers):
-            procs.append(_start_worker(config, host, port, sock, log_level, env))
-        _supervise(procs, metrics_dir)
-    except KeyboardInterrupt:
-        pass
+        supervisor.run()
     finally:
-        for p in procs:
-            if p.poll() is None:
-                p.terminate()  # uvicorn in the worker shuts down gracefully on SIGTERM
-        for p in procs:
-            try:
-                p.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                p.kill()
-                p.wait()
-        signal.signal(signal.SIGTERM, previous)
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
         sock.close()
         shutil.rmtree(metrics_dir, ignore_errors=True)
 
@@ -94,32 +116,15 @@ def _start_worker(config: GatewayConfig, host: str, port: int, sock: socket.sock
                   env: dict[str, str]) -> subprocess.Popen[bytes]:
     """One worker process serving on the inherited socket; the config goes over its stdin."""
     cmd = [sys.executable, "-m", "aplguard.integrations.gateway.worker", "--fd", str(sock.fileno()),
-           "--host", host, "--port", str(port), "--log-level", log_level]
+           "--host", host, "--port", str(port), "--log-level", log_level, "--parent-pid", str(os.getpid())]
     proc = subprocess.Popen(cmd, stdin=subprocess.PIPE, env=env, pass_fds=(sock.fileno(),))
     assert proc.stdin is not None
-    try:
-        proc.stdin.write(config.model_dump_json().encode())
-    finally:
-        proc.stdin.close()
+    with contextlib.suppress(BrokenPipeError):  # it died before reading its config: the supervisor sees the exit
+        try:
+            proc.stdin.write(config.model_dump_json().encode())
+        finally:
+            proc.stdin.close()
     return proc
-
-
-def _supervise(procs: list[subprocess.Popen[bytes]], metrics_dir: Path) -> None:
-    """Wait for the workers; one that exits is marked dead for the metrics (its live gauges go)."""
-    from prometheus_client.multiprocess import mark_process_dead
-
-    running = list(procs)
-    while running:
-        time.sleep(_POLL_S)
-        for p in [p for p in running if p.poll() is not None]:
-            running.remove(p)
-            mark_process_dead(p.pid, path=str(metrics_dir))  # type: ignore[no-untyped-call]
-            log.warning("gateway worker %d exited with status %s; %d of %d still serving",
-                        p.pid, p.returncode, len(running), len(procs))
-
-
-def _raise_interrupt(signum: int, frame: Any) -> None:
-    raise KeyboardInterrupt
 
 
 class ThreadServer:

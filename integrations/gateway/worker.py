@@ -5,19 +5,33 @@ JSON from stdin. It is its own process owner: it sets torch's thread count like 
 single-process ``serve`` command does. Its environment (from the serve command) holds
 ``PROMETHEUS_MULTIPROC_DIR``, so prometheus-client counts in multiprocess mode from
 its first import on.
+
+Exit status: 0 (or killed by the SIGTERM/SIGINT it was stopped with) after a stop,
+``STARTUP_FAILED`` (3) when its models or audit sink could not be loaded, anything else
+for a crash; the supervisor (:mod:`.supervisor`) restarts it unless it is crash-looping.
+If the serve process itself disappears (killed with SIGKILL), the worker stops too,
+so no orphan keeps serving on the socket.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import socket
 import sys
+import threading
+import time
 
 import uvicorn
 
+from aplguard.errors import AplGuardError
+
 from .app import create_app
 from .config import GatewayConfig
-from .server import uvicorn_config
+from .server import log_to_stderr, uvicorn_config
+from .supervisor import STARTUP_FAILED
+
+_PARENT_POLL_S = 1.0
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -26,7 +40,9 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--host", required=True)
     parser.add_argument("--port", type=int, required=True)
     parser.add_argument("--log-level", default="info")
+    parser.add_argument("--parent-pid", type=int, default=None, help="stop when this process is gone")
     args = parser.parse_args(argv)
+    log_to_stderr(args.log_level)  # this process is ours: its gateway log lines go to stderr
     config = GatewayConfig.model_validate_json(sys.stdin.buffer.read())
     pc = config.pipeline
     threads = pc.torch_threads or (1 if pc.model == "toy" else None)
@@ -35,8 +51,28 @@ def main(argv: list[str] | None = None) -> None:
 
         torch.set_num_threads(threads)
     sock = socket.socket(fileno=args.fd)
-    app = create_app(config)
-    uvicorn.Server(uvicorn_config(app, config, args.host, args.port, log_level=args.log_level)).run(sockets=[sock])
+    try:
+        app = create_app(config)
+    except AplGuardError as exc:  # a model folder, prefix or audit sink that cannot be loaded: one line, no traceback
+        print(f"aplguard gateway worker {os.getpid()}: start-up failed: {exc}", file=sys.stderr, flush=True)
+        sys.exit(STARTUP_FAILED)
+    server = uvicorn.Server(uvicorn_config(app, config, args.host, args.port, log_level=args.log_level))
+    if args.parent_pid is not None:
+        threading.Thread(target=_stop_with_parent, args=(server, args.parent_pid), name="aplguard-parent-watch",
+                         daemon=True).start()
+    try:
+        server.run(sockets=[sock])
+    except KeyboardInterrupt:  # uvicorn re-raises the terminal's SIGINT after its graceful stop
+        pass
+
+
+def _stop_with_parent(server: uvicorn.Server, parent_pid: int) -> None:
+    """Begin uvicorn's graceful stop once the serve process is no longer this worker's parent."""
+    while not server.should_exit:
+        if os.getppid() != parent_pid:
+            server.should_exit = True
+            return
+        time.sleep(_PARENT_POLL_S)
 
 
 if __name__ == "__main__":

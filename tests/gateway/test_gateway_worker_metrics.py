@@ -133,13 +133,15 @@ def test_serve_leaves_the_callers_environment_alone(tmp_path, monkeypatch):
 
     seen = {}
 
-    def fake_supervise(procs, metrics_dir):
-        seen["dir"] = metrics_dir
+    def fake_run(supervisor):  # instead of starting workers: look at the serving process's state
+        [seen["dir"]] = tmp.glob("aplguard-metrics-*")
         seen["env"] = os.environ.get("PROMETHEUS_MULTIPROC_DIR")
-        raise KeyboardInterrupt  # stop at once: the workers are terminated by serve()
 
+    tmp = tmp_path / "tmp"
+    tmp.mkdir()
+    monkeypatch.setattr(server.tempfile, "tempdir", str(tmp))  # where serve() makes the directory
     monkeypatch.delenv("PROMETHEUS_MULTIPROC_DIR", raising=False)
-    monkeypatch.setattr(server, "_supervise", fake_supervise)
+    monkeypatch.setattr(server.Supervisor, "run", fake_run)
     from aplguard.integrations.gateway import GatewayConfig
 
     config = GatewayConfig.model_validate({"audit": f"sqlite:///{tmp_path}/a.db", "pipeline": {"enabled": False}})

@@ -1,0 +1,97 @@
+"""The supervisor's rules with real short-lived processes as workers (fast; no gateway).
+
+The crash-loop window forgets old exits, a stop request ends the loop cleanly, a worker
+that ignores SIGTERM is killed after the grace period (or at once on a second request),
+and every ended process is reported once. The gateway itself is exercised in
+test_gateway_supervisor.py.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import threading
+import time
+
+import pytest
+from aplguard.integrations.gateway.errors import WorkersFailed
+from aplguard.integrations.gateway.supervisor import STARTUP_FAILED, Supervisor, describe_exit
+
+
+def _spawner(*argv: str):
+    started: list[subprocess.Popen[bytes]] = []
+
+    def spawn() -> subprocess.Popen[bytes]:
+        started.append(subprocess.Popen(list(argv)))
+        return started[-1]
+
+    return spawn, started
+
+
+def _supervisor(spawn, ended, **kw) -> Supervisor:
+    opts = {"restart_limit": 3, "restart_window_s": 60.0, "graceful_timeout_s": 5.0, "poll_s": 0.02, **kw}
+    return Supervisor(spawn, 2, on_exit=ended.append, **opts)
+
+
+def _stop_after(sup: Supervisor, seconds: float, times: int = 1) -> None:
+    def stop() -> None:
+        for _ in range(times):
+            sup.request_stop()
+
+    threading.Timer(seconds, stop).start()
+
+
+def test_workers_that_keep_dying_are_a_crash_loop():
+    spawn, started = _spawner("sh", "-c", "exit 7")
+    ended: list[int] = []
+    with pytest.raises(WorkersFailed, match=r"crash loop: 4 worker exits within 60 s \(server.restart_limit is 3\)"
+                                            r"; the last, worker \d+, exited with status 7"):
+        _supervisor(spawn, ended).run()
+    assert len(started) == 2 + 3  # two at the start, three restarts, no fourth
+    assert sorted(ended) == sorted(p.pid for p in started)  # each reported once
+
+
+def test_exits_older_than_the_window_are_forgotten_and_a_stop_is_clean():
+    spawn, started = _spawner("sleep", "0.3")  # each worker lives 0.3 s: at most 2 exits per 0.2 s window
+    ended: list[int] = []
+    sup = _supervisor(spawn, ended, restart_window_s=0.2)
+    _stop_after(sup, 2.0)
+    sup.run()  # no crash loop, and the stop ended every worker cleanly (SIGTERM)
+    assert len(started) > 6  # restarted many times over
+    assert all(p.poll() is not None for p in started)
+    assert sorted(ended) == sorted(p.pid for p in started)
+
+
+def test_restart_limit_0_never_restarts():
+    spawn, started = _spawner("sh", "-c", "exit 1")
+    with pytest.raises(WorkersFailed, match="crash loop: 1 worker exits"):
+        _supervisor(spawn, [], restart_limit=0).run()
+    assert len(started) == 2
+
+
+def test_a_worker_ignoring_sigterm_is_killed_after_the_grace_period():
+    spawn, started = _spawner("sh", "-c", "trap '' TERM; while :; do sleep 0.1; done")
+    sup = _supervisor(spawn, [], graceful_timeout_s=0.5)
+    _stop_after(sup, 0.3)
+    t0 = time.monotonic()
+    with pytest.raises(WorkersFailed, match=r"unclean shutdown: worker \d+ was still running after the 0.5 s grace "
+                                            r"period and was killed \(SIGKILL\)"):
+        sup.run()
+    assert time.monotonic() - t0 < 10
+    assert [p.returncode for p in started] == [-9, -9]
+
+
+def test_a_second_stop_request_kills_at_once():
+    spawn, started = _spawner("sh", "-c", "trap '' TERM; while :; do sleep 0.1; done")
+    sup = _supervisor(spawn, [], graceful_timeout_s=60)
+    _stop_after(sup, 0.3, times=2)
+    t0 = time.monotonic()
+    with pytest.raises(WorkersFailed, match="after a second stop signal and was killed"):
+        sup.run()
+    assert time.monotonic() - t0 < 10
+
+
+def test_exit_descriptions():
+    assert describe_exit(-9) == "was killed by SIGKILL"
+    assert describe_exit(-11) == "was killed by SIGSEGV"
+    assert describe_exit(1) == "exited with status 1"
+    assert describe_exit(STARTUP_FAILED).startswith("failed at start-up (exit status 3")
