@@ -55,6 +55,10 @@ class Backend(Protocol):
         supports_prefix: whether :meth:`install_prefix` can work at all.
         per_prompt_kwargs: names of call arguments that hold one entry per prompt
             (Guard drops the entries of blocked prompts).
+
+    Optional (not part of the structural check): ``supports_batch: bool``, whether one
+    :meth:`generate` call may carry the prompts of several requests; the gateway's
+    micro-batcher reads it (when absent, only diffusers backends are batched).
     """
 
     @property
