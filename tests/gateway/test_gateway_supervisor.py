@@ -22,6 +22,7 @@ from pathlib import Path
 
 import httpx
 import pytest
+from gateway_helpers import per_worker_check_requests
 
 pytestmark = pytest.mark.slow  # each test starts a two-worker gateway (seconds on a loaded machine)
 
@@ -133,21 +134,6 @@ def _scraped_total(url: str) -> float:
     return float(m.group(1)) if m else 0.0
 
 
-def _per_worker(metrics_dir: Path) -> dict[int, float]:
-    """Each worker's own count of answered /v1/check requests, read from its value file."""
-    from prometheus_client.mmap_dict import MmapedDict
-
-    counts: dict[int, float] = {}
-    for f in metrics_dir.glob("counter_*.db"):
-        pid = int(f.stem.split("_")[-1])
-        counts[pid] = 0.0
-        for key, value, _ts, _pos in MmapedDict.read_all_values_from_file(str(f)):
-            _metric, sample, labels, _help = json.loads(key)
-            if sample == "aplguard_requests_total" and labels.get("endpoint") == "check":
-                counts[pid] += value
-    return counts
-
-
 def _send_until_served_by(url: str, metrics_dir: Path, pids: set[int], limit: int = 800) -> int:
     """Send /v1/check requests (all must answer 200) until every worker in ``pids`` counted some."""
     sent = 0
@@ -155,10 +141,10 @@ def _send_until_served_by(url: str, metrics_dir: Path, pids: set[int], limit: in
         while sent < limit:
             assert set(pool.map(_check, [url] * 40)) == {200}
             sent += 40
-            counts = _per_worker(metrics_dir)
+            counts = per_worker_check_requests(metrics_dir)
             if all(counts.get(p, 0) >= 3 for p in pids):
                 return sent
-    raise AssertionError(f"not every worker of {pids} served requests: {_per_worker(metrics_dir)}")
+    raise AssertionError(f"not every worker of {pids} served requests: {per_worker_check_requests(metrics_dir)}")
 
 
 def _open_partial_request(port: int) -> socket.socket:
@@ -195,7 +181,7 @@ def test_a_killed_worker_is_replaced_the_totals_stay_exact_and_sigterm_exits_0(s
     assert f"gateway worker {victim} was killed by SIGKILL; started worker {replacement} in its place" in srv.output
 
     sent += _send_until_served_by(srv.url, metrics_dir, {replacement})  # the new worker serves on the same socket
-    per_worker = _per_worker(metrics_dir)
+    per_worker = per_worker_check_requests(metrics_dir)
     assert per_worker[victim] > 0 and sum(per_worker.values()) == sent  # the dead worker's counts are kept
     for _ in range(6):  # whichever worker answers the scrape
         assert _scraped_total(srv.url) == sent

@@ -8,7 +8,6 @@ directory is removed when the server stops.
 
 from __future__ import annotations
 
-import json
 import os
 import re
 import signal
@@ -17,9 +16,9 @@ import subprocess
 import sys
 import time
 from concurrent.futures import ThreadPoolExecutor
-from pathlib import Path
 
 import httpx
+from gateway_helpers import per_worker_check_requests
 
 REQUESTS_LINE = re.compile(r'^aplguard_requests_total\{endpoint="check",status="200"\} (\S+)$', re.M)
 DECISIONS_LINE = re.compile(r'^aplguard_decisions_total\{[^}]*endpoint="check"[^}]*\} (\S+)$', re.M)
@@ -42,21 +41,6 @@ def _scrape(url: str) -> tuple[float, float]:
         text = c.get(url + "/metrics").text
     m = REQUESTS_LINE.search(text)
     return (float(m.group(1)) if m else 0.0), sum(float(x) for x in DECISIONS_LINE.findall(text))
-
-
-def _per_worker_requests(metrics_dir: Path) -> dict[int, float]:
-    """Each worker's own count of answered /v1/check requests, read from its value file."""
-    from prometheus_client.mmap_dict import MmapedDict
-
-    counts: dict[int, float] = {}
-    for f in metrics_dir.glob("counter_*.db"):
-        pid = int(f.stem.split("_")[-1])
-        counts[pid] = 0.0
-        for key, value, _ts, _pos in MmapedDict.read_all_values_from_file(str(f)):
-            _metric, sample, labels, _help = json.loads(key)
-            if sample == "aplguard_requests_total" and labels.get("endpoint") == "check":
-                counts[pid] += value
-    return counts
 
 
 def test_metrics_aggregate_every_worker(tmp_path):
@@ -85,7 +69,7 @@ def test_metrics_aggregate_every_worker(tmp_path):
             while sent < 800:
                 assert set(pool.map(_check, [url] * 40)) == {200}
                 sent += 40
-                per_worker = _per_worker_requests(metrics_dir)
+                per_worker = per_worker_check_requests(metrics_dir)
                 if len(per_worker) == 2 and min(per_worker.values()) >= 5:
                     break
         assert len(per_worker) == 2 and min(per_worker.values()) > 0, f"one worker served everything: {per_worker}"
