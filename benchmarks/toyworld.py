@@ -8,9 +8,10 @@ Methods, all on the same prompts and seeds, judged by the toy judge:
 * ``rewrite-oracle``: the name replaced by that person's neutral description (a policy
   ``rewrite`` with a perfect detector and a hand-written description per person).
 
-Prints a table and writes benchmarks/results/toyworld.json. Usage::
+Prints a table and writes benchmarks/results/toyworld.json (``--world v2``:
+toyworld_v2.json, where "unseen" are v2's eight held-out people). Usage::
 
-    python benchmarks/toyworld.py [--samples 16] [--steps 12]
+    python benchmarks/toyworld.py [--world v1|v2] [--samples 16] [--steps 12]
 """
 
 from __future__ import annotations
@@ -30,8 +31,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--samples", type=int, default=16, help="images per named person")
     parser.add_argument("--steps", type=int, default=12)
     parser.add_argument("--seed", type=int, default=0)
-    parser.add_argument("--out", type=Path, default=Path(__file__).parent / "results" / "toyworld.json")
+    parser.add_argument("--world", choices=["v1", "v2"], default="v1")
+    parser.add_argument("--out", type=Path, default=None, help="default: results/toyworld.json (v2: toyworld_v2.json)")
     args = parser.parse_args(argv)
+    if args.out is None:
+        name = "toyworld.json" if args.world == "v1" else f"toyworld_{args.world}.json"
+        args.out = Path(__file__).parent / "results" / name
 
     import diffusers
     import torch
@@ -39,17 +44,18 @@ def main(argv: list[str] | None = None) -> int:
     from aplguard.training.toyworld import data
     from aplguard.training.toyworld.evaluate import GENERAL_PROMPTS, Generator
 
-    pipe = toyworld.load_toy_pipeline()
-    judge = toyworld.ToyJudge().load()
-    gen = Generator(pipe, toyworld.prefix_path(), steps=args.steps, via="auto")
-    names = list(data.NAMES)
+    world = data.get_world(args.world)
+    pipe = toyworld.load_toy_pipeline(world=world.version)
+    judge = toyworld.ToyJudge(world=world).load()
+    gen = Generator(pipe, toyworld.prefix_path(world.version), steps=args.steps, via="auto")
+    names = list(world.names)
     id_prompts = [f"a photo of {n}" for n in names for _ in range(args.samples)]
     id_seeds = [args.seed + j for _ in names for j in range(args.samples)]
     target = [n for n in names for _ in range(args.samples)]
-    seen = np.array([t in data.SEEN_NAMES for t in target])
+    seen = np.array([t in world.seen for t in target])
     g_prompts = list(GENERAL_PROMPTS)
     g_seeds = [args.seed + 1000 + j for j in range(len(g_prompts))]
-    neutral = {p.name: p.neutral_description() for p in data.PEOPLE}
+    neutral = {p.name: p.neutral_description() for p in world.people}
     negative = " ".join(names)
 
     def plain(prompts, seeds, negative_prompt=None):
@@ -80,7 +86,7 @@ def main(argv: list[str] | None = None) -> int:
     other_seed = plain(g_prompts, [s + 500 for s in g_seeds])
     base_cls = judge.classify(base_general)
     seed_dist = float(np.abs(other_seed - base_general).mean())
-    person = {*data.NAMES, data.GENERIC}
+    person = {*world.names, data.GENERIC}
     rows = {}
     for name, fn in methods.items():
         ims = fn(id_prompts, id_seeds)
@@ -117,7 +123,7 @@ def main(argv: list[str] | None = None) -> int:
         "versions": {"torch": torch.__version__, "diffusers": diffusers.__version__},
         "settings": {"samples_per_name": args.samples, "steps": args.steps, "guidance": toyworld.DEFAULT_GUIDANCE,
                      "seed": args.seed, "general_prompts": len(g_prompts), "prefix_via": gen.via,
-                     "seen_names": list(data.SEEN_NAMES)},
+                     "world": world.version, "seen_names": list(world.seen)},
         "chance": 1 / len(names),
         "methods": rows,
         "ratios": {"ms_per_image_apl_over_none": rows["apl"]["ms_per_image"] / rows["none"]["ms_per_image"],
