@@ -9,7 +9,10 @@ when ``--install`` is given (copied to ``model_v2/prefix.safetensors``).
 Resumable: each run's data, training cache, checkpoints and prefix live under ``--work/N``; finished
 prefixes are reused. Writes ``benchmarks/results/toyworld_v2_curve.json``. Usage::
 
-    python benchmarks/toyworld_curve.py --work /tmp/curve [--counts 4,8,16,24] [--threads 1] [--install]
+    python benchmarks/toyworld_curve.py --work /tmp/curve [--counts 4,8,16,24] [--jobs 2] [--install]
+
+``--jobs J`` trains J runs at once, each in its own process with ``--threads`` torch threads
+(on a 2-core CPU: ``--jobs 2 --threads 1``), and merges their rows.
 """
 
 from __future__ import annotations
@@ -19,7 +22,10 @@ import json
 import os
 import platform
 import shutil
+import subprocess
+import sys
 import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 RESULTS = Path(__file__).parent / "results"
@@ -64,16 +70,42 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--recipe", type=Path, default=None, help="default: training/toyworld/recipe_v2.yaml")
     parser.add_argument("--samples", type=int, default=16, help="images per named person in the evaluation")
     parser.add_argument("--threads", type=int, default=1)
+    parser.add_argument("--jobs", type=int, default=1, help="runs trained at once, one process each")
     parser.add_argument("--install", action="store_true", help="copy the largest run's prefix into model_v2/")
     parser.add_argument("--out", type=Path, default=RESULTS / "toyworld_v2_curve.json")
     args = parser.parse_args(argv)
     counts = _counts(args.counts)
+    if args.jobs > 1 and len(counts) > 1:
+        rows = _parallel(args, counts)
+    else:
+        rows = _run(args, counts)
+    _write(args, argv, counts, rows)
+    return 0
 
+
+def _parallel(args: argparse.Namespace, counts: list[int]) -> list[dict]:
+    """One subprocess of this script per count, ``args.jobs`` at a time; their rows, in count order."""
+    def one(n: int) -> list[dict]:
+        out = args.work / str(n) / "row.json"
+        cmd = [sys.executable, __file__, "--work", str(args.work), "--counts", str(n), "--samples",
+               str(args.samples), "--threads", str(args.threads), "--out", str(out)]
+        if args.recipe:
+            cmd += ["--recipe", str(args.recipe)]
+        subprocess.run(cmd, check=True)
+        return json.loads(out.read_text(encoding="utf-8"))["runs"]
+
+    with ThreadPoolExecutor(args.jobs) as pool:
+        return [row for rows in pool.map(one, counts) for row in rows]
+
+
+def _run(args: argparse.Namespace, counts: list[int]) -> list[dict]:
+    """Train and measure each count in this process."""
     import torch
     from aplguard.training import toyworld
     from aplguard.training.toyworld.data import WORLD_V2
     from aplguard.training.toyworld.evaluate import evaluate
 
+    torch.set_num_threads(args.threads)
     world = WORLD_V2
     if counts[-1] > len(world.seen):
         raise SystemExit(f"--counts: at most {len(world.seen)} training identities exist in v2")
@@ -92,21 +124,29 @@ def main(argv: list[str] | None = None) -> int:
               f"{report['leak_apl_heldout']:.3f}  person {report['person_rate_apl']:.3f}  "
               f"preserve_general {report['preserve_general']:.3f}  "
               f"preserve_generic_person {report['preserve_generic_person']:.3f}", flush=True)
+    return rows
+
+
+def _write(args: argparse.Namespace, argv: list[str] | None, counts: list[int], rows: list[dict]) -> None:
+    import torch
+    from aplguard.training import toyworld
+    from aplguard.training.toyworld.data import WORLD_V2
+
+    recipe = args.recipe or Path(toyworld.__file__).parent / "recipe_v2.yaml"
     if args.install:
         shutil.copyfile(args.work / str(counts[-1]) / "prefix.safetensors", toyworld.prefix_path("v2"))
     result = {
         "benchmark": "toyworld_v2_curve",
-        "command": "python benchmarks/toyworld_curve.py " + " ".join(argv if argv is not None else []),
+        "command": "python benchmarks/toyworld_curve.py " + " ".join(sys.argv[1:] if argv is None else argv),
         "machine": {"platform": platform.platform(), "cpus": os.cpu_count(), "torch_threads": args.threads},
         "versions": {"torch": torch.__version__},
         "recipe": recipe.read_text(encoding="utf-8"),
-        "heldout_names": list(world.unseen),
+        "heldout_names": list(WORLD_V2.unseen),
         "runs": rows,
     }
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
     print(args.out)
-    return 0
 
 
 if __name__ == "__main__":
