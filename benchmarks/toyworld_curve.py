@@ -83,6 +83,13 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
+def _recipe(args: argparse.Namespace) -> Path:
+    """The recipe every run uses: ``--recipe``, else the shipped ``recipe_v2.yaml``."""
+    from aplguard.training import toyworld
+
+    return args.recipe or Path(toyworld.__file__).parent / "recipe_v2.yaml"
+
+
 def _parallel(args: argparse.Namespace, counts: list[int]) -> list[dict]:
     """One subprocess of this script per count, ``args.jobs`` at a time; their rows, in count order."""
     def one(n: int) -> list[dict]:
@@ -109,7 +116,7 @@ def _run(args: argparse.Namespace, counts: list[int]) -> list[dict]:
     world = WORLD_V2
     if counts[-1] > len(world.seen):
         raise SystemExit(f"--counts: at most {len(world.seen)} training identities exist in v2")
-    recipe = args.recipe or Path(toyworld.__file__).parent / "recipe_v2.yaml"
+    recipe = _recipe(args)
     pipe = toyworld.load_toy_pipeline(world="v2")
     judge = toyworld.ToyJudge(world="v2").load()
     rows = []
@@ -132,7 +139,7 @@ def _write(args: argparse.Namespace, argv: list[str] | None, counts: list[int], 
     from aplguard.training import toyworld
     from aplguard.training.toyworld.data import WORLD_V2
 
-    recipe = args.recipe or Path(toyworld.__file__).parent / "recipe_v2.yaml"
+    recipe = _recipe(args)
     if args.install:
         shutil.copyfile(args.work / str(counts[-1]) / "prefix.safetensors", toyworld.prefix_path("v2"))
     result = {
