@@ -22,6 +22,7 @@ from PIL import Image
 from .audit import AuditSink
 from .backends import make_backend
 from .errors import AplGuardError, AuditError, Blocked, ConfigError, MissingDependencyError, PrefixError
+from .face_checks import run_face_check
 from .policy.inputs import merge_input_decisions
 from .ports import AuditPort, Backend, FaceChecker, PolicyPort, SettingsView
 from .prefix import SoftPrompt
@@ -436,14 +437,8 @@ class Guard:
 
     def _analyze(self, pil: Image.Image, where: str) -> tuple[list[Face], list[FaceMatch], list[str]]:
         """Faces and matches of one image; a failure is returned as an error for the policy to judge."""
-        checker = self._face_checker()
-        if checker is None:
-            return [], [], [f"{where}: {self._faces_error or 'no face checker'}"]
-        try:
-            faces, matches = checker.analyze(pil)
-        except Exception as exc:  # noqa: BLE001 - any checker failure is judged by the policy's on_error
-            return [], [], [f"{where}: face check failed: {type(exc).__name__}"]
-        return list(faces), list(matches), []
+        checker = self._face_checker()  # sets _faces_error when the checker cannot load
+        return run_face_check(checker, pil, where, self._faces_error or "no face checker")
 
     def _regenerate(self, call: _Call, k: int, kwargs: dict[str, Any]) -> OutputDecision:
         """Re-run one image's prompt once with the prefix; block if it still matches or cannot be checked."""

@@ -24,6 +24,7 @@ from typing import Any
 
 from PIL import Image
 
+from aplguard.face_checks import run_face_check
 from aplguard.ports import FaceChecker
 from aplguard.types import Decision, Face, FaceMatch, InputDecision, RequestContext
 
@@ -97,13 +98,7 @@ def _t(tenant: str | None) -> str:
 def analyze(face_checker: FaceChecker | None, pil: Image.Image,
             where: str) -> tuple[list[Face], list[FaceMatch], list[str]]:
     """Faces and matches of one input image; a failure is an error for the policy's ``on_error`` (as in Guard)."""
-    if face_checker is None:
-        return [], [], [f"input {where}: no face checker configured in the host proxy"]
-    try:
-        faces, matches = face_checker.analyze(pil)
-    except Exception as exc:  # noqa: BLE001 - any checker failure is judged by the policy's on_error
-        return [], [], [f"input {where}: face check failed: {type(exc).__name__}"]
-    return list(faces), list(matches), []
+    return run_face_check(face_checker, pil, f"input {where}", "no face checker configured in the host proxy")
 
 
 def check_upload(engine: Any, face_checker: FaceChecker | None, pil: Image.Image, where: str,
