@@ -1,0 +1,100 @@
+"""Toy world v2: recipe variants for the N = 24 prefix, judged on selection seeds (not the reported ones).
+
+The curve (``toyworld_curve.py``) reports evaluation seed 0 with the shipped recipe. To choose a
+recipe without tuning on those numbers, each variant here is trained on all 24 seen names and
+evaluated with seed 500 and 8 samples per name. Variants: ``shipped`` (recipe_v2.yaml), ``eta0``
+(eta 0) and ``ratio0.2`` (more general pairs). Writes ``benchmarks/results/toyworld_v2_variants.json``::
+
+    python benchmarks/toyworld_variants.py --work /tmp/variants [--jobs 2]
+
+``--reuse-shipped DIR`` evaluates an already trained shipped-recipe prefix (e.g. the curve's
+``WORK/24``) instead of training it again.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+RESULTS = Path(__file__).parent / "results"
+#: name -> recipe overrides of recipe_v2.yaml (``key: value`` lines replaced)
+VARIANTS: dict[str, dict[str, str]] = {"shipped": {}, "eta0": {"eta": "0.0"}, "ratio0.2": {"ratio": "0.2"}}
+KEYS = ("leak_apl_seen", "leak_apl_heldout", "person_rate_apl", "preserve_general", "preserve_generic_person",
+        "generic_same_class", "generic_faithful_apl", "general_change")
+
+
+def write_recipe(base: Path, overrides: dict[str, str], out: Path) -> Path:
+    """``base`` with the given top-level keys' values replaced."""
+    lines = []
+    for line in base.read_text(encoding="utf-8").splitlines():
+        key = line.split(":", 1)[0].strip()
+        lines.append(f"{key}: {overrides[key]}" if key in overrides and not line.startswith("#") else line)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return out
+
+
+def run_one(name: str, work: Path, prefix_dir: Path | None) -> dict:
+    """Train (unless ``prefix_dir`` holds one) and evaluate one variant in this process."""
+    import torch
+
+    sys.path.insert(0, str(Path(__file__).parent))
+    from aplguard.training import toyworld
+    from aplguard.training.toyworld.data import WORLD_V2
+    from aplguard.training.toyworld.evaluate import evaluate
+    from toyworld_curve import train_one
+
+    torch.set_num_threads(1)
+    pipe = toyworld.load_toy_pipeline(world="v2")
+    judge = toyworld.ToyJudge(world="v2").load()
+    if prefix_dir is not None:
+        prefix = prefix_dir / "prefix.safetensors"
+    else:
+        recipe = write_recipe(Path(toyworld.__file__).parent / "recipe_v2.yaml", VARIANTS[name],
+                              work / f"{name}.yaml")
+        prefix, _ = train_one(pipe, WORLD_V2, 24, work / name, recipe, 1)
+    r = evaluate(pipe, judge, prefix, samples_per_name=8, world=WORLD_V2, seed=500)
+    return {"variant": name, "overrides": VARIANTS[name], **{k: r[k] for k in KEYS}}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--work", type=Path, required=True)
+    parser.add_argument("--jobs", type=int, default=1)
+    parser.add_argument("--reuse-shipped", type=Path, help="folder holding the shipped recipe's N=24 prefix")
+    parser.add_argument("--one", choices=sorted(VARIANTS), help=argparse.SUPPRESS)  # a worker process
+    parser.add_argument("--out", type=Path, default=RESULTS / "toyworld_v2_variants.json")
+    args = parser.parse_args(argv)
+    if args.one:
+        reuse = args.reuse_shipped if args.one == "shipped" else None
+        args.out.write_text(json.dumps(run_one(args.one, args.work, reuse)) + "\n", encoding="utf-8")
+        return 0
+
+    def one(name: str) -> dict:
+        out = args.work / f"{name}.row.json"
+        out.parent.mkdir(parents=True, exist_ok=True)
+        cmd = [sys.executable, __file__, "--work", str(args.work), "--one", name, "--out", str(out)]
+        if args.reuse_shipped:
+            cmd += ["--reuse-shipped", str(args.reuse_shipped)]
+        subprocess.run(cmd, check=True)
+        return json.loads(out.read_text(encoding="utf-8"))
+
+    with ThreadPoolExecutor(max(1, args.jobs)) as pool:
+        rows = list(pool.map(one, VARIANTS))
+    for r in rows:
+        print(r["variant"], {k: round(r[k], 3) for k in KEYS})
+    result = {"benchmark": "toyworld_v2_variants", "command": "python benchmarks/toyworld_variants.py "
+              + " ".join(sys.argv[1:] if argv is None else argv), "evaluation": {"seed": 500, "samples_per_name": 8},
+              "training_identities": 24, "rows": rows}
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
+    print(args.out)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
