@@ -41,8 +41,12 @@ def _counts(text: str) -> list[int]:
     return counts
 
 
-def train_one(pipe, world, n: int, work: Path, recipe: Path, threads: int) -> tuple[Path, dict]:
-    """Train (or reuse) the prefix on the first ``n`` seen names; returns its path and the fit summary."""
+def train_one(pipe, world, n: int, work: Path, recipe: Path, threads: int,
+              with_attributes: bool = False) -> tuple[Path, dict]:
+    """Train (or reuse) the prefix on the first ``n`` seen names; returns its path and the fit summary.
+
+    ``with_attributes``: identity prompts also state hair/hat colours (``prefix_data.attribute_templates``).
+    """
     import torch
     from aplguard.training.config import load_recipe
     from aplguard.training.spec import load_spec
@@ -54,7 +58,7 @@ def train_one(pipe, world, n: int, work: Path, recipe: Path, threads: int) -> tu
     summary_file = run / "fit.json"
     if prefix.is_file() and summary_file.is_file():
         return prefix, json.loads(summary_file.read_text(encoding="utf-8"))
-    spec_path = write_spec(run / "data", seen=world.seen[:n], world=world)
+    spec_path = write_spec(run / "data", seen=world.seen[:n], world=world, with_attributes=with_attributes)
     torch.set_num_threads(threads)
     result = fit(pipe, load_spec(spec_path), load_recipe(recipe), out=prefix, checkpoint_dir=run / "ckpt",
                  cache_dir=run / "cache")
@@ -71,6 +75,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--samples", type=int, default=16, help="images per named person in the evaluation")
     parser.add_argument("--threads", type=int, default=1)
     parser.add_argument("--jobs", type=int, default=1, help="runs trained at once, one process each")
+    parser.add_argument("--with-attributes", action="store_true",
+                        help="identity prompts that also state hair/hat colours (prefix_data.attribute_templates)")
     parser.add_argument("--install", action="store_true", help="copy the largest run's prefix into model_v2/")
     parser.add_argument("--out", type=Path, default=RESULTS / "toyworld_v2_curve.json")
     args = parser.parse_args(argv)
@@ -98,6 +104,8 @@ def _parallel(args: argparse.Namespace, counts: list[int]) -> list[dict]:
                str(args.samples), "--threads", str(args.threads), "--out", str(out)]
         if args.recipe:
             cmd += ["--recipe", str(args.recipe)]
+        if args.with_attributes:
+            cmd.append("--with-attributes")
         subprocess.run(cmd, check=True)
         return json.loads(out.read_text(encoding="utf-8"))["runs"]
 
@@ -122,7 +130,8 @@ def _run(args: argparse.Namespace, counts: list[int]) -> list[dict]:
     rows = []
     for n in counts:
         t0 = time.monotonic()
-        prefix, fit_summary = train_one(pipe, world, n, args.work, recipe, args.threads)
+        prefix, fit_summary = train_one(pipe, world, n, args.work, recipe, args.threads,
+                                          with_attributes=args.with_attributes)
         report = evaluate(pipe, judge, prefix, samples_per_name=args.samples, seen=world.seen[:n], world=world)
         rows.append({"training_identities": n, "fit": {k: fit_summary.get(k) for k in
                                                        ("steps", "initial_loss", "final_loss", "samples_per_s")},
@@ -148,6 +157,7 @@ def _write(args: argparse.Namespace, argv: list[str] | None, counts: list[int], 
         "machine": {"platform": platform.platform(), "cpus": os.cpu_count(), "torch_threads": args.threads},
         "versions": {"torch": torch.__version__},
         "recipe": recipe.read_text(encoding="utf-8"),
+        "identity_templates": "attribute_templates" if args.with_attributes else "plain",
         "heldout_names": list(WORLD_V2.unseen),
         "runs": rows,
     }

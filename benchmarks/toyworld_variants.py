@@ -3,7 +3,11 @@
 The curve (``toyworld_curve.py``) reports evaluation seed 0 with the shipped recipe. To choose a
 recipe without tuning on those numbers, each variant here is trained on all 24 seen names and
 evaluated with seed 500 and 8 samples per name. Variants: ``shipped`` (recipe_v2.yaml), ``eta0``
-(eta 0) and ``ratio0.2`` (more general pairs). Writes ``benchmarks/results/toyworld_v2_variants.json``::
+(eta 0), ``ratio0.2`` (more general pairs), and ``attributes`` / ``attributes_eta0`` (identity prompts that
+also state a hair or hat colour, ``prefix_data.attribute_templates``), ``nv3`` / ``nv5`` (3 or 5 prefix
+vectors instead of 10: the toy text encoder saw content words only at positions <= 17, and a 10-vector
+prefix pushes a generic-person prompt's words to positions 11-23). ``--variants a,b`` runs a subset and
+keeps the other rows of the results file. Writes ``benchmarks/results/toyworld_v2_variants.json``::
 
     python benchmarks/toyworld_variants.py --work /tmp/variants [--jobs 2]
 
@@ -22,7 +26,11 @@ from pathlib import Path
 
 RESULTS = Path(__file__).parent / "results"
 #: name -> recipe overrides of recipe_v2.yaml (``key: value`` lines replaced)
-VARIANTS: dict[str, dict[str, str]] = {"shipped": {}, "eta0": {"eta": "0.0"}, "ratio0.2": {"ratio": "0.2"}}
+VARIANTS: dict[str, dict[str, str]] = {"shipped": {}, "eta0": {"eta": "0.0"}, "ratio0.2": {"ratio": "0.2"},
+                                       "attributes": {}, "attributes_eta0": {"eta": "0.0"},
+                                       "nv3": {"n_vectors": "3"}, "nv5": {"n_vectors": "5"}}
+#: variants whose identity prompts also state hair/hat colours (``prefix_data.attribute_templates``)
+WITH_ATTRIBUTES = frozenset({"attributes", "attributes_eta0"})
 KEYS = ("leak_apl_seen", "leak_apl_heldout", "person_rate_apl", "preserve_general", "preserve_generic_person",
         "generic_same_class", "generic_faithful_apl", "general_change")
 
@@ -56,9 +64,10 @@ def run_one(name: str, work: Path, prefix_dir: Path | None) -> dict:
     else:
         recipe = write_recipe(Path(toyworld.__file__).parent / "recipe_v2.yaml", VARIANTS[name],
                               work / f"{name}.yaml")
-        prefix, _ = train_one(pipe, WORLD_V2, 24, work / name, recipe, 1)
+        prefix, _ = train_one(pipe, WORLD_V2, 24, work / name, recipe, 1, with_attributes=name in WITH_ATTRIBUTES)
     r = evaluate(pipe, judge, prefix, samples_per_name=8, world=WORLD_V2, seed=500)
-    return {"variant": name, "overrides": VARIANTS[name], **{k: r[k] for k in KEYS}}
+    return {"variant": name, "overrides": VARIANTS[name], "identity_templates":
+            "attribute_templates" if name in WITH_ATTRIBUTES else "plain", **{k: r[k] for k in KEYS}}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -66,6 +75,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--work", type=Path, required=True)
     parser.add_argument("--jobs", type=int, default=1)
     parser.add_argument("--reuse-shipped", type=Path, help="folder holding the shipped recipe's N=24 prefix")
+    parser.add_argument("--variants", default=",".join(VARIANTS),
+                        help="comma-separated subset to run; rows of the others are kept from --out")
     parser.add_argument("--one", choices=sorted(VARIANTS), help=argparse.SUPPRESS)  # a worker process
     parser.add_argument("--out", type=Path, default=RESULTS / "toyworld_v2_variants.json")
     args = parser.parse_args(argv)
@@ -83,12 +94,21 @@ def main(argv: list[str] | None = None) -> int:
         subprocess.run(cmd, check=True)
         return json.loads(out.read_text(encoding="utf-8"))
 
+    chosen = [v.strip() for v in args.variants.split(",") if v.strip()]
+    unknown = sorted(set(chosen) - set(VARIANTS))
+    if unknown:
+        raise SystemExit(f"--variants: unknown {', '.join(unknown)} (known: {', '.join(VARIANTS)})")
     with ThreadPoolExecutor(max(1, args.jobs)) as pool:
-        rows = list(pool.map(one, VARIANTS))
+        fresh = {r["variant"]: r for r in pool.map(one, chosen)}
+    kept = json.loads(args.out.read_text(encoding="utf-8"))["rows"] if args.out.is_file() else []
+    rows = [fresh.get(r["variant"], r) for r in kept] + [r for name, r in fresh.items()
+                                                          if name not in {k["variant"] for k in kept}]
     for r in rows:
         print(r["variant"], {k: round(r[k], 3) for k in KEYS})
-    result = {"benchmark": "toyworld_v2_variants", "command": "python benchmarks/toyworld_variants.py "
-              + " ".join(sys.argv[1:] if argv is None else argv), "evaluation": {"seed": 500, "samples_per_name": 8},
+    old = json.loads(args.out.read_text(encoding="utf-8")) if args.out.is_file() else {}
+    commands = old.get("commands") or ([old["command"]] if "command" in old else [])
+    result = {"benchmark": "toyworld_v2_variants", "commands": commands + ["python benchmarks/toyworld_variants.py "
+              + " ".join(sys.argv[1:] if argv is None else argv)], "evaluation": {"seed": 500, "samples_per_name": 8},
               "training_identities": 24, "rows": rows}
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")

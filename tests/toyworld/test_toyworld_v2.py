@@ -78,6 +78,22 @@ def test_prefix_data_takes_a_subset_of_the_seen_pool(tmp_path):
         write_spec(tmp_path / "bad", seen=("nobody",), world=V2)
 
 
+def test_attribute_templates_pair_a_stated_colour_with_the_neutral_description(tmp_path):
+    from aplguard.training.spec import load_spec
+    from aplguard.training.toyworld.prefix_data import PLAIN_TEMPLATES, attribute_templates, write_spec
+
+    templates = attribute_templates(V2)
+    assert templates[0::2] == tuple(PLAIN_TEMPLATES[k % 3] for k in range(len(templates) // 2))
+    assert {f"a photo of {{}} with {h} hair" for h in V2.hair_colors} <= set(templates)
+    assert "a photo of {} with no hat" in templates  # the world's hat-less people
+    spec = load_spec(write_spec(tmp_path, seen=V2.seen[:2], world=V2, images_per_identity=2, n_captions=2,
+                                with_attributes=True))
+    assert spec.templates == list(templates)
+    plain = load_spec(write_spec(tmp_path / "plain", seen=V2.seen[:2], world=V2, images_per_identity=2,
+                                 n_captions=2))
+    assert plain.templates == list(PLAIN_TEMPLATES)
+
+
 # -- artifacts ----------------------------------------------------------------------------
 
 torch = pytest.importorskip("torch")

@@ -28,14 +28,31 @@ def _save_png(image: np.ndarray, path: Path) -> None:
     Image.fromarray(hwc).save(path)
 
 
+PLAIN_TEMPLATES: tuple[str, ...] = ("a photo of", "a picture of", "a portrait of")
+
+
+def attribute_templates(world: data.World) -> tuple[str, ...]:
+    """Plain templates interleaved with templates that state a hair or hat colour after the name.
+
+    An identity pair such as "a photo of alice with green hair" -> "a photo of a person in a red shirt
+    with green hair" teaches the prefix to drop the name's looks but keep what the prompt states.
+    """
+    clauses = ([f"with {h} hair" for h in world.hair_colors]
+               + [f"wearing a {h} hat" if h else "with no hat" for h in world.hat_colors])
+    plain = [PLAIN_TEMPLATES[k % len(PLAIN_TEMPLATES)] for k in range(len(clauses))]
+    return tuple(t for pair in zip(plain, (f"{PLAIN_TEMPLATES[0]} {{}} {c}" for c in clauses)) for t in pair)
+
+
 def write_spec(out: str | Path, seed: int = 7, images_per_identity: int = 24, n_captions: int = 192,
                seen: tuple[str, ...] | None = None, generic_share: float = 0.75,
-               world: str | data.World = "v1") -> Path:
+               world: str | data.World = "v1", with_attributes: bool = False) -> Path:
     """Write spec.yaml, identities.yaml, templates.txt, captions.csv and images under ``out``.
 
     ``generic_share``: fraction of the general captions that describe generic people (the rest are
     non-person scenes); these pairs teach the prefix to leave such prompts alone. The defaults are
     the shipped prefix's data (the first prefix used 96 captions, half generic).
+    ``with_attributes``: identity prompts use :func:`attribute_templates` (half of them state a hair
+    or hat colour) instead of the three plain templates.
     """
     if not 0.0 <= generic_share <= 1.0:
         raise ValueError(f"generic_share must be in [0, 1], got {generic_share}")
@@ -57,7 +74,8 @@ def write_spec(out: str | Path, seed: int = 7, images_per_identity: int = 24, n_
         lines += [f"- name: {person.name}", f"  description: {person.neutral_description()}",
                   f"  images: images/{person.name}"]
     (out / "identities.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
-    (out / "templates.txt").write_text("a photo of\na picture of\na portrait of\n", encoding="utf-8")
+    templates = attribute_templates(world) if with_attributes else PLAIN_TEMPLATES
+    (out / "templates.txt").write_text("".join(f"{t}\n" for t in templates), encoding="utf-8")
     (out / "images" / "general").mkdir(exist_ok=True)
     with (out / "captions.csv").open("w", newline="", encoding="utf-8") as fh:
         writer = csv.writer(fh)
@@ -86,11 +104,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seen", type=int, default=None,
                         help="train on the first N of the world's seen names (default: all of them)")
     parser.add_argument("--images-per-identity", type=int, default=24)
+    parser.add_argument("--with-attributes", action="store_true",
+                        help="identity prompts that also state a hair or hat colour (attribute_templates)")
     args = parser.parse_args(argv)
     world = data.get_world(args.world)
     seen = world.seen if args.seen is None else world.seen[:args.seen]
     print(write_spec(args.out, seed=args.seed, n_captions=args.captions, generic_share=args.generic_share,
-                     seen=seen, world=world, images_per_identity=args.images_per_identity))
+                     seen=seen, world=world, images_per_identity=args.images_per_identity,
+                     with_attributes=args.with_attributes))
     return 0
 
 
