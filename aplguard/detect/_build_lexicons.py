@@ -14,6 +14,9 @@ Usage::
     python -m aplguard.detect._build_lexicons /tmp/src/names-0.3.0/names /tmp/src/faker
     # the native-script name lists only (``native_names.txt``, see :mod:`.script_names`):
     python -m aplguard.detect._build_lexicons --native /tmp/src/faker
+    # romanised Chinese and Korean syllables (``romanised_syllables.txt``, see :mod:`.romanised`):
+    pip install pypinyin==0.55.0   # MIT; build time only
+    python -m aplguard.detect._build_lexicons --romanised
 """
 
 from __future__ import annotations
@@ -105,7 +108,65 @@ def _native(root: Path) -> list[str]:
     return sorted(out)
 
 
+# Korean Revised Romanisation (2000), by jamo: initial consonants, vowels, final consonants (as a
+# syllable ends a word part); a syllable of a romanised given name is one initial + vowel + final.
+_RR_INITIALS = ("g", "kk", "n", "d", "tt", "r", "m", "b", "pp", "s", "ss", "", "j", "jj", "ch", "k", "t", "p", "h")
+_RR_VOWELS = ("a", "ae", "ya", "yae", "eo", "e", "yeo", "ye", "o", "wa", "wae", "oe", "yo", "u", "wo", "we", "wi",
+              "yu", "eu", "ui", "i")
+_RR_FINALS = ("", "k", "n", "t", "l", "m", "p", "ng")
+# How Korean names are spelled in passports and the press, beside RR and McCune-Reischauer
+# (hand-made from general knowledge): given-name syllables and surnames.
+_KO_EXTRA_SYLLABLES = """hee hyun hyeon young yeong jong chong sung seung soo su woo wook hwan hoon hun chul cheol
+ho jae chae min mi ki gi kyu gyu suk seok sook sik shik ok hye hyo yoon yun jin jun joon won sun shin bok man
+myung myeong keun geun kwang gwang kyung gyeong taek deok duk il in un ung yong ryong rae nam tae kook guk
+dae hak hyuk hyeok chang tak pil bin bum beom ik han hwa hwi eun eon yeol yul ryul pyo kun"""
+_KO_SURNAMES = """kim lee yi rhee park pak bak choi choe chung jung jeong kang cho jo yoon yun jang chang lim im
+han oh o seo suh shin sin kwon hwang ahn an song yoo yu hong jeon jun chun ko go moon mun yang son bae baek
+paek heo hur huh nam noh roh ha kwak sung cha joo ju woo min ryu na jin ji um eom chae won cheon bang kong
+hyun ham byun byeon yeom yeo choo chu do seok sun seol ma gil pyo ra"""
+
+
+def _romanised() -> list[str]:
+    """``g<TAB>syllable`` (a syllable of a romanised given name) and ``s<TAB>surname`` lines.
+
+    Chinese: every Mandarin syllable of ``pypinyin``'s character readings in Hanyu Pinyin and
+    in Wade-Giles (``Style.WADEGILES``; apostrophes and umlauts dropped as the prompt
+    normaliser drops them), and the surnames of ``native_names.txt`` (faker's 120 most
+    frequent Chinese surnames) in both. Korean: every Revised Romanisation syllable built
+    from the jamo tables above, and the hand-made lists.
+    """
+    from pypinyin import Style, lazy_pinyin  # noqa: PLC0415 (build time only)
+    from pypinyin.pinyin_dict import pinyin_dict  # noqa: PLC0415
+
+    def forms(chars: str) -> set[str]:
+        out = set()
+        for style in (Style.NORMAL, Style.WADEGILES):
+            for syl in lazy_pinyin(chars, style=style, errors="ignore"):
+                syl = syl.replace("'", "").replace("\u2019", "").replace("v", "u").replace("\u00fc", "u")
+                if syl.isalpha() and syl.isascii():
+                    out.add(syl)
+        return out
+
+    given: set[str] = set()
+    for code in pinyin_dict:
+        given |= forms(chr(code))
+    given |= {i + v + f for i in _RR_INITIALS for v in _RR_VOWELS for f in _RR_FINALS}
+    given |= set(_KO_EXTRA_SYLLABLES.split())
+    surnames = set(_KO_SURNAMES.split())
+    for line in (DATA / "native_names.txt").read_text(encoding="utf-8").splitlines():
+        tag, _, name = line.partition("\t")
+        if tag == "l" and len(name) == 1 and "\u4e00" <= name <= "\u9fff":  # one-character surnames
+            surnames |= forms(name)
+    return [f"g\t{s}" for s in sorted(given)] + [f"s\t{s}" for s in sorted(surnames)]
+
+
 def main(argv: list[str]) -> None:
+    if argv[:1] == ["--romanised"]:
+        head = ("# syllables of romanised Chinese (Hanyu Pinyin, Wade-Giles) and Korean (Revised Romanisation\n"
+                "# + common passport spellings) given names (g) and surnames (s); from pypinyin==0.55.0 (MIT)\n"
+                "# and hand-made lists; rebuilt by aplguard.detect._build_lexicons --romanised\n")
+        (DATA / "romanised_syllables.txt").write_text(head + "\n".join(_romanised()) + "\n", encoding="utf-8")
+        return
     if argv[:1] == ["--native"]:
         lines = _native(Path(argv[1]))
         head = ("# first (f) and last (l) names written in non-Latin scripts, from the per-locale person\n"

@@ -82,6 +82,7 @@ human person people hero saint christmas easter holiday sunday monday friday sto
 music song dance rock jazz soul blues pop cyberpunk fantasy anime cinematic epic dramatic
 masterpiece quality detailed realistic photorealistic studio lighting render digital oil canvas
 macro micro bokeh trump sting jobs munch pollock edge plato engels
+usher shroud sade flea beck shaggy takeoff faker trainwreck slash pitbull plies
 """)
 # (last line: everyday words in English and other languages that are also one-word aliases of
 # listed people; written without capitals they need a person cue to count as the name)

@@ -52,7 +52,15 @@ _WHO = (r"(?:person|man|woman|human|astronaut|cosmonaut|president|vice president
         r"swimmer|sprinter|runner|olympian|actor|actress|singer|rapper|pilot|governor|senator|mayor|"
         r"secretary general|head of state|leader|scientist|explorer|mountaineer|climber|aviator|laureate|winner|"
         r"champion|recipient|medalist|medallist|author|writer|director|artist|musician|youtuber|streamer|"
-        r"influencer|celebrity)")
+        r"influencer|celebrity|justice|judge|chief justice|associate justice|member|lawmaker|congresswoman|"
+        r"congressman|cabinet member|minister|general|admiral|bishop|cardinal|anchor)")
+# "on the US supreme court", "at the Federal Reserve", "in the Senate": a seat in one named
+# institution (at most two words such as "US", "federal" before it) holds few people, so a
+# record there points at one real person ("the first black woman on the supreme court").
+_INSTITUTION = (r"(?:the )?(?:[a-z]+ ){0,2}(?:supreme court|high court|court of appeals|senate|congress|house of "
+                r"(?:representatives|commons|lords)|parliament|bundestag|knesset|duma|cabinet|security council|"
+                r"federal reserve|central bank|bench|fed|politburo|national assembly|european commission|"
+                r"white house|oval office|joint chiefs|college of cardinals|royal society|academy)\b")
 # "the richest woman in France": a record within a country (another place after "in" stays generic)
 _PLACES = (r"(?:africa|asia|europe|latin america|south america|north america|the uk|britain|england|france|germany|"
            r"italy|spain|russia|china|japan|india|brazil|mexico|canada|australia|korea|south korea|nigeria|egypt|"
@@ -63,6 +71,7 @@ _FEAT = (r"(?:to (?:walk|win|climb|reach|fly|orbit|land|set foot|become|swim|run
          r"visit|be elected|be crowned)|in (?:space|history|the world|orbit|the us|the uk|america|"
          r"nba|nfl|f1|the nba|the nfl|" + _PLACES + r")|ever|on (?:the moon|mars|everest|instagram|twitter|x|tiktok|youtube|"
          r"twitch|the planet)|alive|on earth|of all time|"
+         r"(?:on|at|in|to) " + _INSTITUTION + r"|"
          r"of (?!" + _GENERIC_OBJECT + r")(?=[a-z0-9]))")
 # "the youngest Nobel Peace Prize laureate": a record holder of a named prize
 _PRIZE = re.compile(r"\bthe " + _RECORD + r"(?: [a-z]+){0,3} (?:prize|award|nobel|oscar|grammy|olympic|gold|"

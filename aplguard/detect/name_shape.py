@@ -14,7 +14,7 @@ import re
 
 from ..errors import ConfigError
 from ..types import Finding
-from . import context, handles
+from . import context, handles, romanised
 from .builtin_indexes import builtin_index, non_person_index
 from .context import COMMON_WORDS, word_set
 from .normalize import NormalizedText, match_key, normalize
@@ -103,6 +103,7 @@ class NameShapeDetector:
         builtin_index(self.cache)
         non_person_index(self.cache)
         load_lists(self.cache)
+        romanised.load_syllables(self.cache)
         return self
 
     def _lexicons(self) -> tuple[frozenset[str], frozenset[str]]:
@@ -166,6 +167,7 @@ class NameShapeDetector:
                     used_until = seq[-1][2]
         # names written in other scripts have shapes of their own (see script_names)
         out += ScriptNames(self.cache, self.id, self.min_score).find(norm)
+        out += romanised.find(norm, self.cache, self.id)  # "Teng Hsiao-ping" (merge keeps the stronger)
         out += handles.find(norm, self.id, self.cache.get("lexicon.wordfreq", load_dictionary_words),
                             non_person_index(self.cache))
         return out
@@ -187,7 +189,7 @@ class NameShapeDetector:
         f_known = _known(keys[0], first)
         l_known = _known(keys[-1], last)
         mid_ok = all(p or _known(k, first) or _known(k, last) for k, p in zip(keys[1:-1], particle[1:-1]))
-        if keys[0] in _EAST_ASIAN_SURNAMES and len(keys) <= 3 and all(
+        if keys[0] in _EAST_ASIAN_SURNAMES and len(keys) <= 3 and "-".join(keys) not in romanised.COMPOUNDS and all(
                 2 <= len(k) <= 8 and k.isalpha() and k not in self._common() for k in keys[1:]):
             f_known = l_known = mid_ok = True  # "Chen Wei", "Nguyen Van An": surname first
         unknown_surname = False

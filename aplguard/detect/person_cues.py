@@ -36,6 +36,7 @@ inventing invents experimenting experiments lecturing studying studies thinking 
 listens watching watches looking looks staring stares shrugging shrugs sweating sweats
 celebrating wrestling wrestles vaping vapes sipping sips toasting toasts announcing announces
 meditating meditates relaxing relaxes sunbathing sunbathes partying parties
+aiming aims streaming streams gaming skating skates rollerskating
 """)
 
 # Places and occasions where people are pictured: "trump at a rally", "drake on stage".
@@ -54,6 +55,8 @@ face faces body eyes hair hairstyle haircut beard moustache mustache wig sunglas
 lips tattoo tattoos makeup lipstick suit tuxedo gown dress jersey uniform kurta outfit costume bra
 jumpsuit jacket hat crown fans wife husband kids children family bodyguards supporters girlfriend
 boyfriend entourage bandmates teammates selfie autograph portrait headshot
+shirt tshirt hoodie sweater sweatshirt coat blazer vest skirt jeans overalls headset headphones
+rollerskates rollerblades skates
 """)
 
 # Roles and descriptions that, right before a name, make it a person: "rapper drake".
@@ -89,6 +92,9 @@ its one two three four five six seven eight nine ten dozen
 un une des les le la el los las una unos unas der die das ein eine einen einem einer il lo gli uno
 """)
 
+# Nouns that end in -ing and modify the next noun like any other ("wedding usher", "evening rain").
+_ING_NOUNS = word_set("""wedding building evening morning spring ceiling clothing wing king ring string ding
+sibling pudding stuffing icing frosting parking shipping housing""")
 _OBJECT_START = word_set("a an the his her their its some this that")
 _PERSON_PREP = word_set("on at in with during inside outside onstage backstage behind")
 _CUE_BEFORE = re.compile(r"(?:(?:dressed|disguised|cosplay\w*|costume\w*) as|selfie with|photo with|"
@@ -134,7 +140,7 @@ def modifier_before(lower: str, start: int) -> bool:
     word = _adjacent_word_before(lower, start)
     if word is None or word in FUNCTION_WORDS or word in PERSON_ROLES or word in DEPICTION_NOUNS:
         return False
-    return not re.search(r"(?:ing|ed)$", word)
+    return word in _ING_NOUNS or not re.search(r"(?:ing|ed)$", word)
 
 
 def person_evidence(lower: str, start: int, end: int) -> str | None:

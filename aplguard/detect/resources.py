@@ -128,6 +128,17 @@ def load_native_names() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(first), frozenset(last)
 
 
+def load_romanised_syllables() -> tuple[frozenset[str], frozenset[str]]:
+    """Given-name syllables and surnames of romanised Chinese/Korean (``data/romanised_syllables.txt``)."""
+    given: set[str] = set()
+    surnames: set[str] = set()
+    for line in _data_text("romanised_syllables.txt").splitlines():
+        if line and not line.startswith("#"):
+            tag, syl = line.split("\t")
+            (given if tag == "g" else surnames).add(syl)
+    return frozenset(given), frozenset(surnames)
+
+
 def load_visual_artists() -> frozenset[str]:
     """Canonical names of ``data/visual_artists.txt`` (people known for a visual style)."""
     return frozenset(line for _, line in _lines("visual_artists.txt"))
