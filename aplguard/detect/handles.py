@@ -25,6 +25,9 @@ _DIGITS = re.compile(r"\b(?=\w*[a-z]{3})(?=\w*\d)[A-Za-z0-9]*[A-Za-z][A-Za-z0-9]
 _UNITS = re.compile(r"(?:\d+(?:mm|cm|k|px|fps|hz|gb|mb|tb|ms|s|x|p|th|st|nd|rd|d|bit)|v\d+(?:\.\d+)?)$", re.I)
 _DOLLAR = re.compile(r"(?<!\S)[A-Za-z]*\$[A-Za-z]{2,}\b")  # "$ign", "Ke$ha", "A$AP"
 _UNDERSCORE = re.compile(r"(?<![\w<:@])[A-Za-z][A-Za-z0-9]*_[A-Za-z0-9_]*[A-Za-z0-9](?![\w:>])")  # "ZeRo_Two_9"
+# "@name from instagram", "@name on tiktok": an account, i.e. a person ("@home", "@2x" are no accounts)
+_PLATFORM = re.compile(r"\s+(?:from|on|of|via) (?:instagram|insta|ig|tiktok|twitter|x|youtube|yt|twitch|snapchat|"
+                       r"snap|onlyfans|reddit|facebook|fb|threads|bluesky|linkedin|pinterest|tumblr|kick)\b")
 _INITIALS = re.compile(r"(?<![\w.])(?:[A-Z]\.){2,4}(?![\w])")  # "M.I.A."
 
 
@@ -46,6 +49,8 @@ def find(norm: NormalizedText, detector: str, dictionary: frozenset[str], non_pe
             if rx is _DIGITS and (_UNITS.search(word) or word.isupper() or word.lower() in dictionary
                                   or re.fullmatch(r"[A-Z]+\d+[A-Za-z]?", word)):
                 continue  # "35mm", "RTX4090", "F1": sizes and models
+            if rx is _HANDLE and (_UNITS.fullmatch(word[1:]) or word[1:].isdigit()):
+                continue  # "@2x", "@300": an image scale or a number, no account
             if rx is _CAMEL and (word.lower() in dictionary or re.sub(r"(?<!^)(?=[A-Z])", "", word).lower()
                                  in dictionary):
                 continue
@@ -55,6 +60,11 @@ def find(norm: NormalizedText, detector: str, dictionary: frozenset[str], non_pe
             if person_cues.determiner_before(lower, m.start()) or context.thing_after(lower, m.end()):
                 continue  # "a PlayStation controller", "the GoPro mount"
             why = person_cues.person_evidence(lower, m.start(), m.end())
+            parts = [p for p in re.split(r"[_\d]+", word[1:].lower()) if p]
+            if why is None and rx is _HANDLE and _PLATFORM.match(lower, m.end()) and not all(
+                    p in dictionary for p in parts):
+                # "@lilyrosiee_ from instagram"; "@sunset_vibes" (words only) is a theme account
+                why = "an account on a social platform"
             if why is None or any(f.start < m.end() and m.start() < f.end for f in out):
                 continue
             out.append(Finding(kind="private_person", score=0.6, start=m.start(), end=m.end(), text=word, detector=detector, canonical=None,

@@ -14,7 +14,7 @@ import re
 
 from ..errors import ConfigError
 from ..types import Finding
-from . import context, handles, romanised
+from . import context, handles, person_cues, romanised
 from .builtin_indexes import builtin_index, non_person_index
 from .context import COMMON_WORDS, word_set
 from .normalize import NormalizedText, match_key, normalize
@@ -35,10 +35,20 @@ grandmother grandfather niece nephew teacher student roommate flatmate crush par
 fiancee fiancé fiancée tenant landlord landlady coach trainer therapist doctor dentist nurse
 babysitter nanny stepmom stepdad stepson stepdaughter bestie bff mate pal buddy
 """)
+# People who serve the user, named by first name after "my/our" ("our mail carrier Denise", "my barista Sam");
+# only for a single first name (they are no cue for a pair of words).
+_ROLE_NOUNS = _RELATION | word_set("""
+carrier mailman postman postwoman barista bartender hairdresser hairstylist stylist barber plumber
+electrician mechanic cleaner housekeeper gardener driver tutor instructor pharmacist vet optometrist
+physio physiotherapist chiropractor receptionist cashier waiter waitress accountant lawyer realtor
+contractor caretaker caregiver janitor doorman concierge pastor priest rabbi imam mentor supervisor
+walker sitter petsitter groomer dogwalker
+""")
 _POSSESSIVE = word_set("my our his her their your")
 # "my late father Ignacio", "my best friend Chloe": a word between the possessive and the relation
 _RELATION_ADJECTIVES = word_set("""
 best late dear little big older younger elder baby new old favorite favourite twin former dead beloved
+ex step local regular usual family personal
 """)
 # Relations and roles written as a title before a first name ("Uncle Deepak", "Nurse Akosua", "Coach Ana")
 _RELATION_TITLES = word_set("""
@@ -59,13 +69,15 @@ borealis australis lilies lily orchid daisy cactus fern moss lake lakes falls ri
 """)
 # "<Name> from accounting / from HR / from next door": someone the user knows.
 _FROM_GROUP = re.compile(
-    r" from (?:the |my |our )?(?:[a-z]+ )?(?:accounting|hr|human resources|sales|marketing|finance|legal|it|engineering|"
+    r" from (?:the |my |our )?(?:[a-z]+(?:'s)? )?(?:accounting|hr|human resources|sales|marketing|finance|legal|it|engineering|"
     r"payroll|support|customer service|operations|ops|admin|reception|security|procurement|logistics|"
     r"design|product|research|management|work|school|class|church|office|gym|next door|down the street|"
     r"upstairs|downstairs|team|college|uni|university|high school|the block|across the street|"
     r"tinder|bumble|hinge|the dating app|desk|front desk|counter|store|shop|cafe|bar|pharmacy|bank|clinic|"
     r"hospital|library|daycare|building|floor|lab|warehouse|site|church choir|choir|book club|club)\b")
 # "Lisa from Blackpink", "Jake from State Farm": a first name and the group or company they are known by
+# "the barista at my local cafe, <Name>,": a role at a place of the user's, then the name in commas
+_ROLE_AT_PLACE = re.compile(r"\bthe ([a-z]+) (?:at|from|in) (?:my|our) (?:[a-z]+(?:'s)? ){0,2}[a-z]+(?:'s)?,\s*$")
 _FROM_ORG = re.compile(r" from (?:the )?[A-Z][\w&'\-]+")
 _STOP = word_set("""
 a an the of and or in on at to with by for from as is are was be this that these those into over
@@ -210,10 +222,18 @@ class NameShapeDetector:
         lower = norm.lower
         start, end = seq[0][1], seq[-1][2]
         cue = self._cue(lower, start, end)
-        if not capitalised and not (cue >= 0.2 and not all_caps and f_known):
-            return None  # lower-case word pairs are names only with a relationship cue
-        if not capitalised and self._dictionary_words(keys):
-            return None  # "student council handing": dictionary words, not a name, whatever the cue
+        if not capitalised and not (cue >= 0.2 and not all_caps and f_known) and not (
+                f_known and not all_caps and len(keys) == 2 and all(w.islower() for w in words)
+                and _lower_person_next(lower, end)):
+            # lower-case word pairs are names only with a relationship cue, or when what follows is
+            # said of a person ("daniel okafor from the third floor", "... at his graduation")
+            return None
+        if not capitalised and self._dictionary_words(keys) and not (
+                keys[0] in first and keys[-1] in last and not {keys[0], keys[-1]} & self._common()
+                and _lower_person_next(lower, end, strict=True)):
+            # "student council handing": dictionary words, not a name, whatever the cue; listed names
+            # that are frequent words too count when a person clause follows ("jim henson at his desk")
+            return None
         common = self._common()
         first_common, last_common = keys[0] in common, keys[-1] in common
         if keys[-1] in self._common_surnames():
@@ -257,18 +277,26 @@ class NameShapeDetector:
         if all_caps or not word[:1].isupper() or k in self._common():
             return None
         # a name-like word: no list word, function word or thing ("my boss Linda", "my coworker Raj")
-        name_like = (k.isalpha() and len(k) >= 2 and re.search(r"[aeiouy]", k) is not None
+        # "Mei-Ling": a hyphenated given name, every part capitalised
+        name_like = (k.replace(" ", "").isalpha() and len(k) >= 2
+                     and (" " not in k or (k.count(" ") == 1 and word.count("-") == 1
+                                          and all(p[:1].isupper() for p in word.split("-")))) and re.search(r"[aeiouy]", k) is not None
                      and k not in context.FUNCTION_WORDS and k not in context.THING_NOUNS and not word.isupper())
         if k not in first and not name_like:
             return None
         before = context.words_before(norm.lower, start, 2)
         if before and before[-1] in _PERSON_TITLES and k in self._lexicons()[1] and k not in self._common():
             return 0.6, [tokens[i]], "title and surname"  # "my therapist Dr. Feldman", "Mrs Patterson"
-        if len(before) == 2 and before[0] in _POSSESSIVE and before[1] in _RELATION:
+        if len(before) == 2 and before[0] in _POSSESSIVE and before[1] in _ROLE_NOUNS:
             return 0.6, [tokens[i]], "first name after a relationship"
         far = context.words_before(norm.lower, start, 3)
-        if len(far) == 3 and far[0] in _POSSESSIVE and far[1] in _RELATION_ADJECTIVES and far[2] in _RELATION:
-            return 0.6, [tokens[i]], "first name after a relationship"  # "my late father Ignacio"
+        if len(far) == 3 and far[0] in _POSSESSIVE and far[2] in _ROLE_NOUNS and (
+                far[1] in _RELATION_ADJECTIVES or far[1] not in context.FUNCTION_WORDS):
+            # "my late father Ignacio", "my ex-girlfriend Chloe", "our mail carrier Denise"
+            return 0.6, [tokens[i]], "first name after a relationship"
+        role = _ROLE_AT_PLACE.search(norm.lower[max(0, start - 60):start])
+        if role and role.group(1) in _ROLE_NOUNS and norm.text[end:end + 1] == ",":
+            return 0.6, [tokens[i]], "first name after a role at the user's place"  # "the barista at my cafe, Hamid,"
         m = re.search(r"\b([A-Z][a-z]+)\s+$", norm.text[max(0, start - 20):start])
         if m and m.group(1).lower() in _RELATION_TITLES and (k in first or name_like) and k not in _STOP:
             return 0.6, [tokens[i]], "first name after a relation used as a title"  # "Uncle Deepak", "Nurse Akosua"
@@ -348,6 +376,22 @@ def _known(key: str, lexicon: frozenset[str]) -> bool:
     if "".join(parts) in lexicon:
         return True
     return any(p in lexicon for p in parts if len(p) >= 3 and p not in _NAME_PREFIXES)
+
+
+# After a lower-case "first last": said of a person ("at his graduation", "with a puppet on his arm")
+_LOWER_NEXT = re.compile(r"\s+(?:(?:at|in|during|on) (?:his|her|their) |with (?:a|an|his|her|their) [a-z]+ "
+                         r"(?:on|in|under) (?:his|her|their) )")
+
+
+def _lower_person_next(lower: str, end: int, strict: bool = False) -> bool:
+    """Whether the words after a lower-case word pair say a person is meant (not "jim beam on the rocks");
+    ``strict``: only a possessive person clause or a workplace, not an action word."""
+    if _LOWER_NEXT.match(lower, end) or _FROM_GROUP.match(lower, end):
+        return True
+    if strict:
+        return False
+    after = context.words_after(lower, end, 1)
+    return bool(after) and after[0] in person_cues.PERSON_ACTIONS
 
 
 def _after_relationship(lower: str, start: int) -> bool:
