@@ -51,14 +51,16 @@ _CONFUSABLES = {
     # Latin lookalikes outside ASCII that NFKC keeps
     "ı": "i", "ȷ": "j", "ɑ": "a", "ɡ": "g", "ᴀ": "a", "ʟ": "l",
 }
-# Latin lookalikes that no language writes names with (small capitals, Armenian
-# letters that look Latin, IPA letters): always folded.
+# Latin lookalikes that no language writes names with (small capitals, IPA letters): always folded.
 _ALWAYS_FOLD = {
     "ᴀ": "a", "ʙ": "b", "ᴄ": "c", "ᴅ": "d", "ᴇ": "e", "ꜰ": "f", "ɢ": "g", "ʜ": "h", "ɪ": "i", "ᴊ": "j",
     "ᴋ": "k", "ʟ": "l", "ᴍ": "m", "ɴ": "n", "ᴏ": "o", "ᴘ": "p", "ǫ": "q", "ʀ": "r", "ꜱ": "s", "ᴛ": "t",
-    "ᴜ": "u", "ᴠ": "v", "ᴡ": "w", "ʏ": "y", "ᴢ": "z", "օ": "o", "ս": "u", "հ": "h", "ց": "g", "ո": "n",
+    "ᴜ": "u", "ᴠ": "v", "ᴡ": "w", "ʏ": "y", "ᴢ": "z",
     "ı": "i", "ȷ": "j", "ɑ": "a", "ɡ": "g", "ɩ": "i", "ʋ": "u", "ɵ": "o",
 }
+# Armenian letters that look Latin: folded inside a word with Latin letters ("Tayլօr"), while
+# Armenian words stay Armenian ("Հակոբյան").
+_ARMENIAN_LOOKALIKES = {"օ": "o", "ս": "u", "հ": "h", "ց": "g", "ո": "n"}
 _LEET = {"4": "a", "@": "a", "3": "e", "1": "i", "!": "i", "0": "o", "5": "s", "$": "s",
          "7": "t", "8": "b", "9": "g", "|": "l"}
 # Tokens with digits that are ordinary prompt words, not leetspeak (45th, 4k, 50mm, v2, sd15).
@@ -268,6 +270,9 @@ def _fold_tokens(chars: list[str]) -> list[str]:
         if foreign and (latin or (has_latin and not real_foreign and all(c in _CONFUSABLES for c in foreign))):
             for k in range(a, b):
                 chars[k] = _CONFUSABLES.get(chars[k], chars[k])
+        if latin and any(c in _ARMENIAN_LOOKALIKES for c in tok):
+            for k in range(a, b):
+                chars[k] = _ARMENIAN_LOOKALIKES.get(chars[k], chars[k])
         tok = "".join(chars[a:b])
         # Leading/trailing punctuation is punctuation, not leet ("@handle", "wow!"); a
         # leading "$" before a letter is an s ("$wift").

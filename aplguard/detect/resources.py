@@ -128,6 +128,16 @@ def load_native_names() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(first), frozenset(last)
 
 
+def load_native_common_words() -> dict[str, frozenset[str]]:
+    """Hand-made common words per script for scripts without a ``wordfreq`` list (``data/native_common_words.txt``)."""
+    out: dict[str, frozenset[str]] = {}
+    for line in _data_text("native_common_words.txt").splitlines():
+        if line and not line.startswith("#"):
+            script, _, words = line.partition("\t")
+            out[script] = frozenset(words.split())
+    return out
+
+
 def load_romanised_syllables() -> tuple[frozenset[str], frozenset[str]]:
     """Given-name syllables and surnames of romanised Chinese/Korean (``data/romanised_syllables.txt``)."""
     given: set[str] = set()

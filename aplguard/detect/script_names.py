@@ -27,7 +27,7 @@ import unicodedata
 
 from ..types import Finding
 from .normalize import NormalizedText
-from .resources import ResourceCache, load_native_names
+from .resources import ResourceCache, load_native_common_words, load_native_names
 
 # -- scripts ----------------------------------------------------------------------------
 
@@ -35,9 +35,11 @@ _RANGES = (
     (0x0370, 0x03FF, "greek"), (0x1F00, 0x1FFF, "greek"), (0x0400, 0x052F, "cyrillic"),
     (0x0530, 0x058F, "armenian"), (0x0590, 0x05FF, "hebrew"), (0x0600, 0x06FF, "arabic"),
     (0x0750, 0x077F, "arabic"), (0x08A0, 0x08FF, "arabic"), (0xFB50, 0xFDFF, "arabic"), (0xFE70, 0xFEFF, "arabic"),
-    (0x0900, 0x097F, "devanagari"), (0x0980, 0x09FF, "bengali"), (0x0A80, 0x0AFF, "gujarati"),
-    (0x0B00, 0x0B7F, "oriya"), (0x0B80, 0x0BFF, "tamil"), (0x0D80, 0x0DFF, "sinhala"), (0x0E00, 0x0E7F, "thai"),
-    (0x10A0, 0x10FF, "georgian"), (0x3040, 0x30FF, "kana"), (0x3400, 0x4DBF, "han"), (0x4E00, 0x9FFF, "han"),
+    (0x0900, 0x097F, "devanagari"), (0x0980, 0x09FF, "bengali"), (0x0A00, 0x0A7F, "gurmukhi"),
+    (0x0A80, 0x0AFF, "gujarati"), (0x0B00, 0x0B7F, "oriya"), (0x0B80, 0x0BFF, "tamil"), (0x0C00, 0x0C7F, "telugu"),
+    (0x0C80, 0x0CFF, "kannada"), (0x0D00, 0x0D7F, "malayalam"), (0x0D80, 0x0DFF, "sinhala"), (0x0E00, 0x0E7F, "thai"),
+    (0x10A0, 0x10FF, "georgian"), (0x1C90, 0x1CBF, "georgian"), (0x1200, 0x139F, "ethiopic"),
+    (0x2D80, 0x2DDF, "ethiopic"), (0x3040, 0x30FF, "kana"), (0x3400, 0x4DBF, "han"), (0x4E00, 0x9FFF, "han"),
     (0xAC00, 0xD7AF, "hangul"), (0x1100, 0x11FF, "hangul"), (0x3130, 0x318F, "hangul"),
 )
 # wordfreq languages whose common words are "dictionary words" of each script
@@ -47,6 +49,11 @@ _LANGS = {"arabic": ("ar", "fa", "ur"), "devanagari": ("hi",), "bengali": ("bn",
 DICTIONARY_SIZE = 20_000
 # the most frequent words: never part of a name unless a name list holds them ("صبح", "על")
 COMMON_SIZE = 1_500
+# Scripts that ``wordfreq`` has no list for: their common words are the hand-made lists below
+# (``_NATIVE_COMMON``), and a run of words no list knows is a name only right next to a cue and
+# when no other word of the script runs into it ("ಹಳೆಯ ಮನೆಯ ಫೋಟೋ" is an old house's photo).
+_NO_DICTIONARY = frozenset({"telugu", "kannada", "malayalam", "gurmukhi", "gujarati", "georgian", "armenian",
+                            "ethiopic"})
 # scripts with case: a name is capitalised there (unless the whole prompt is lower case)
 _CASED = {"greek", "cyrillic", "armenian"}
 
@@ -100,12 +107,26 @@ _BEFORE = re.compile(r"(?:" + _alternatives("""
 фото|фотография|портрет|изображение|рисунок|снимок|зображення|світлина|господин|госпожа|пан|пані|
 мой друг|моя подруга|моя сестра|мой брат|моя мама|мой папа|моя жена|мой муж|мій друг|моя дружина|мій брат|
 รูปของ|ภาพของ|ภาพถ่าย|รูปถ่าย|ภาพถ่ายของ|รูปถ่ายของ|นาย|นาง|นางสาว|คุณ|
+снимка на|снимка|слика|слика на|фотографија|фотографија на|портрет на|цртеж на|
+శ్రీ|శ్రీమతి|డాక్టర్|నా స్నేహితుడు|నా స్నేహితురాలు|నా అక్క|నా చెల్లి|నా అన్న|నా తమ్ముడు|నా అమ్మ|నా నాన్న|నా భార్య|నా భర్త|
+ಶ್ರೀ|ಶ್ರೀಮತಿ|ಡಾ|ನನ್ನ ಸ್ನೇಹಿತ|ನನ್ನ ಸ್ನೇಹಿತೆ|ನನ್ನ ಅಕ್ಕ|ನನ್ನ ತಂಗಿ|ನನ್ನ ಅಣ್ಣ|ನನ್ನ ತಮ್ಮ|ನನ್ನ ಅಮ್ಮ|ನನ್ನ ಅಪ್ಪ|ನನ್ನ ಹೆಂಡತಿ|ನನ್ನ ಗಂಡ|
+ശ്രീ|ശ്രീമതി|ഡോ|എന്റെ സുഹൃത്ത്|എന്റെ അമ്മ|എന്റെ അച്ഛൻ|എന്റെ ചേച്ചി|എന്റെ ചേട്ടൻ|എന്റെ അനിയത്തി|എന്റെ അനിയൻ|
+എന്റെ ഭാര്യ|എന്റെ ഭർത്താവ്|
+ਸ੍ਰੀ|ਸ਼੍ਰੀ|ਸ਼੍ਰੀਮਤੀ|ਸਰਦਾਰ|ਸਰਦਾਰਨੀ|ਡਾ|ਮੇਰੀ ਭੈਣ|ਮੇਰਾ ਭਰਾ|ਮੇਰੀ ਮਾਂ|ਮੇਰੇ ਪਿਤਾ|ਮੇਰਾ ਦੋਸਤ|ਮੇਰੀ ਦੋਸਤ|ਮੇਰੀ ਪਤਨੀ|ਮੇਰੇ ਪਤੀ|
+શ્રી|શ્રીમતી|ડૉ|મારી બહેન|મારો ભાઈ|મારી મા|મારા પિતા|મારો મિત્ર|મારી મિત્ર|મારી પત્ની|મારા પતિ|
+ბატონი|ქალბატონი|ჩემი მეგობარი|ჩემი და|ჩემი ძმა|ჩემი დედა|ჩემი მამა|ჩემი ცოლი|ჩემი ქმარი|ფოტო|პორტრეტი|
+պարոն|տիկին|տիար|իմ ընկերը|իմ ընկերուհին|իմ քույրը|իմ եղբայրը|իմ մայրը|իմ հայրը|իմ կինը|իմ ամուսինը|
+አቶ|ወይዘሮ|ወይዘሪት|ዶክተር|ዶ/ር|እህቴ|ወንድሜ|እናቴ|አባቴ|ጓደኛዬ|ባለቤቴ|
 """) + r")(?:\s+لـ?)?[\s:،,]*$")
 # One cue word on its own
 _BEFORE_WORD = re.compile(_alternatives("""
 صورة|صوره|بورتريه|ارسم|وجه|رسم|لوحة|عکس|پرتره|تصویر|نقاشی|چهره|फोटो|तस्वीर|पोर्ट्रेट|चित्र|ছবি|படம்|תמונה|דיוקן|
 φωτογραφία|πορτρέτο|εικόνα|фото|фотография|портрет|изображение|рисунок|снимок|зображення|รูป|ภาพ|
-السيد|السيدة|الشيخ|الدكتور|آقای|خانم|دکتر|جناب|श्री|श्रीमती|सुश्री|শ্রী|জনাব|திரு|திருமதி|господин|госпожа
+السيد|السيدة|الشيخ|الدكتور|آقای|خانم|دکتر|جناب|श्री|श्रीमती|सुश्री|শ্রী|জনাব|திரு|திருமதி|господин|госпожа|
+снимка|слика|фотографија|ఫోటో|ఫొటో|చిత్రం|బొమ్మ|గారి|గారు|ಫೋಟೋ|ಫೋಟೊ|ಚಿತ್ರ|ಭಾವಚಿತ್ರ|ಅವರ|ಅವರು|ചിത്രം|ഫോട്ടോ|
+ഛായാചിത്രം|ਤਸਵੀਰ|ਫੋਟੋ|ਫ਼ੋਟੋ|ਪੋਰਟਰੇਟ|ਚਿੱਤਰ|ਦੀ|ਦਾ|ਦੇ|ફોટો|ચિત્ર|તસવીર|પોટ્રેટ|ფოტო|სურათი|პორტრეტი|ფოტოსურათი|
+լուսանկար|լուսանկարը|նկար|նկարը|դիմանկար|դիմանկարը|ፎቶ|ምስል|ስዕል|ፎቶግራፍ|శ్రీ|ಶ್ರೀ|ശ്രീ|ਸ੍ਰੀ|ਸ਼੍ਰੀ|શ્રી|ბატონი|
+ქალბატონი|պարոն|տիկին|አቶ|ወይዘሮ|ወይዘሪት
 """))
 # After a name: "की फोटो", "کی تصویر", "ছবি", "படம்", "的照片", "さん", "씨 사진".
 _AFTER = re.compile(r"[\s,]*(?:" + _alternatives("""
@@ -114,6 +135,14 @@ _AFTER = re.compile(r"[\s,]*(?:" + _alternatives("""
 ছবি|প্রতিকৃতি|ফটো|
 புகைப்படம்|படம்|ஓவியம்|
 씨|님|선생님|사진|초상화|의 사진|의 초상화|의 얼굴|의 그림|
+గారి ఫోటో|గారి చిత్రం|గారి ఫొటో|ఫోటో|ఫొటో|చిత్రం|
+ಅವರ ಫೋಟೋ|ಅವರ ಚಿತ್ರ|ಅವರ ಭಾವಚಿತ್ರ|ಅವರ ಫೋಟೊ|ಫೋಟೋ|ಫೋಟೊ|ಚಿತ್ರ|ಭಾವಚಿತ್ರ|
+ചിത്രം|ഫോട്ടോ|ഛായാചിത്രം|
+ਦੀ ਤਸਵੀਰ|ਦੀ ਫੋਟੋ|ਦੀ ਫ਼ੋਟੋ|ਦਾ ਪੋਰਟਰੇਟ|ਦਾ ਚਿੱਤਰ|ਦਾ ਫੋਟੋ|
+ફોટો|ચિત્ર|તસવીર|પોટ્રેટ|
+ფოტო|სურათი|პორტრეტი|ფოტოსურათი|
+լուսանկարը|լուսանկար|նկարը|նկար|դիմանկարը|դիմանկար|
+ፎቶ|ምስል|ስዕል|ፎቶግራፍ|
 """) + r")")
 # Right after a name: verb forms whose subject is a person ("नाचते हुए" dancing, "লিখছেন" writes
 # (honorific), "பேசுகிறார்", "يغني" sings, "در حال" in the act of, "กำลัง" -ing).
@@ -138,12 +167,28 @@ _SURNAME_SHAPES = {
                            r"овна|евна|ова|ева|ого|ой|ую|ым)$"),
     "greek": re.compile(r".{2,}(?:οπουλος|οπουλου|ακης|ακη|ιδης|ιδη|ιδου|ιου|ου|ης|ος|ας|η|α)$"),
     "armenian": re.compile(r".{2,}յան$"),
-    "georgian": re.compile(r".{2,}(?:ძე|შვილი|ია|ავა)$"),
+    "georgian": re.compile(r".{2,}(?:ძე|შვილი|ია|ავა|ური|ანი)$"),
 }
 # Arabic-script clitics glued to a name: "لمريم", "ولمحمد"
 _CLITIC = re.compile(r"^(?:و?ل(?:ـ)?|و|ب)(?=.{3,})")
 # Bengali/Tamil case endings on the last word ("আক্তারের", "ঠাকুরের")
 _CASE_END = {"bengali": ("য়ের", "ের", "র", "কে"), "tamil": ("உடன்", "ின்", "ுடன்", "ை", "ுக்கு")}
+# Genitive endings of the scripts without a word list, as (ending, what the plain word ends in instead):
+# "ರೈತನ" -> "ರೈತ", "ഗ്രാമത്തിന്റെ", "ઘરનો" -> "ઘર", "სახლის" -> "სახლი", "ձկնորսի" -> "ձկնորս"
+_GENITIVE = {
+    "kannada": (("ವಿನ", ""), ("ನ", ""), ("ರ", ""), ("ಯ", ""), ("ದ", "")),
+    "malayalam": (("യുടെ", ""), ("ിന്റെ", "്"), ("ിന്റെ", ""), ("ന്റെ", "ൻ"), ("ുടെ", "്"), ("ുടെ", "ർ"), ("ടെ", "")),
+    "telugu": (("యొక్క", ""), ("ది", "డు"), ("ని", "")),
+    "gujarati": (("નું", ""), ("નો", ""), ("ની", ""), ("ના", ""), ("ને", "")),
+    "georgian": (("ის", "ი"), ("ის", "ა"), ("ის", "ე"), ("ის", ""), ("ს", "")),
+    "armenian": (("ի", ""), ("ու", ""), ("ը", ""), ("ն", "")),
+}
+# Sikh name words and the most common Punjabi surnames (hand-made): "ਸਿੰਘ" and "ਕੌਰ" follow a given name
+_PUNJABI_MARKERS = ("ਸਿੰਘ", "ਕੌਰ")
+_PUNJABI_SURNAMES = frozenset(word for word in """ਸਿੰਘ ਕੌਰ ਸੰਧੂ ਗਿੱਲ ਸਿੱਧੂ ਢਿੱਲੋਂ ਬਰਾੜ ਗਰੇਵਾਲ ਧਾਲੀਵਾਲ ਬਾਜਵਾ ਚੀਮਾ ਰੰਧਾਵਾ ਸੇਖੋਂ ਭੁੱਲਰ ਬੈਂਸ ਸੋਢੀ
+ਅਰੋੜਾ ਆਹਲੂਵਾਲੀਆ ਸੈਣੀ ਵਿਰਕ ਸੰਘਾ ਔਲਖ ਹੁੰਦਲ ਜੌਹਲ ਕੰਗ ਮਾਂਗਟ ਬਾਠ ਖਹਿਰਾ ਪੰਨੂ ਦਿਓਲ""".split())  # noqa: SIM905
+# Honorifics after a name, "X ಅವರ ಫೋಟೋ", "X గారి ఫోటో": said of a person only
+_HONORIFIC_NEXT = re.compile(r"\s+(?:ಅವರ|ಅವರು|గారి|గారు)(?!\S)")
 
 _WORDCH = re.compile(r"[^\W\d_]|[\u0900-\u0DFF\u0E31\u0E34-\u0E3A\u0E47-\u0E4E\u05B0-\u05C7\u064B-\u065F\u0670]")
 
@@ -182,6 +227,8 @@ def load_lists(cache: ResourceCache) -> _Lists:
                 top.update(ranked[:COMMON_SIZE])
                 allw.update(ranked)
             common[script], words[script] = frozenset(top), frozenset(allw)
+        for script, hand in load_native_common_words().items():
+            common[script] = frozenset(map(_fold, hand))
         return _Lists(frozenset(map(_fold, first)), frozenset(map(_fold, last)), common, words)
     return cache.get("lexicon.native_names", build)
 
@@ -224,6 +271,9 @@ def _base(word: str, script: str, lists: _Lists) -> str:
         return word
     cands = [_CLITIC.sub("", word)] if script == "arabic" else [
         word[: -len(e)] for e in _CASE_END.get(script, ()) if word.endswith(e) and len(word) > len(e) + 2]
+    cands += [word[: -len(e)] + r for e, r in _GENITIVE.get(script, ()) if word.endswith(e) and len(word) > len(e) + 1]
+    if script == "ethiopic" and word.startswith("የ") and len(word) > 2:
+        cands.append(word[1:])  # "የገበሬ": the genitive prefix "of"
     for c in cands:
         if lists.kind(c, script) in ("F", "L"):
             return c
@@ -315,6 +365,8 @@ class ScriptNames:
         if any(_BEFORE_WORD.fullmatch(w) for w in words):
             return None  # a cue word ("وجه", "фото") is never part of the name
         kinds = [lists.kind(w, script) for w in words]
+        if script == "gurmukhi":
+            kinds = ["L" if w in _PUNJABI_SURNAMES else k for w, k in zip(words, kinds)]
         if cased:  # inflected names: "Ольги", "Νίκου"
             kinds = [k if k not in ("U", "W") else "F" if _stem_known(w, lists.first) else
                      "L" if _stem_known(w, lists.last) else k for w, k in zip(words, kinds)]
@@ -325,9 +377,25 @@ class ScriptNames:
         common = [w in lists.common.get(script, frozenset()) for w in words]
         before = _cue_before(lower, seq[0][1])
         after = _cue_after(lower, seq[-1][2])
+        honorific = bool(_HONORIFIC_NEXT.match(lower, seq[-1][2]))
+        no_dict = script in _NO_DICTIONARY
+        if no_dict:
+            if not before and _run_continues(lower, seq[0][1], script, lists):
+                return None  # another word of the script runs into it: part of a phrase, not a name
+            if not after and "C" not in kinds:
+                # "ശ്രീലക്ഷ്മി പണിക്കരുടെ വിവാഹ ഫോട്ടോ": one common word (wedding) before the picture word
+                nxt = re.match(r"\s+(\S+)", lower[seq[-1][2]:seq[-1][2] + 40])
+                after = nxt is not None and lists.kind(_base(_fold(nxt.group(1)), script, lists), script) == "C" and (
+                    _cue_after(lower, seq[-1][2] + nxt.end()))
         cue = before or after or bool(_ACTS.match(lower, seq[-1][2]))
         relation = before and _relation_or_title(lower, seq[0][1])
+        if no_dict and "C" not in kinds and len(seq) >= 2 and script == "gurmukhi" and words[1] in _PUNJABI_MARKERS:
+            return 0.6, "a given name with Singh or Kaur"  # "ਹਰਮਨ ਸਿੰਘ", "ਜਸਪ੍ਰੀਤ ਕੌਰ ..."
         if len(seq) == 1:
+            if no_dict and honorific and kinds[0] in ("F", "L", "U"):
+                return 0.6, "a name before an honorific"  # "ರಮೇಶ್ ಅವರ ಫೋಟೋ", "... గారి ఫోటో"
+            if no_dict and after and kinds[0] == "F" and not common[0]:
+                return 0.6, "a listed first name before a picture word"
             # one word: a listed first name (or an unknown word) right after a relation or title;
             # a word that is also common needs a picture word after it too ("میری بہن عائشہ کی تصویر")
             # a title alone ("श्री गणेश की मूर्ति": a deity) needs a picture word after the name
@@ -351,7 +419,7 @@ class ScriptNames:
             if k == "C" and not (j == 0 and cue and surname and not common[last]
                                  and (not cased or seq[0][0][:1].isupper())):
                 return None  # a common word breaks the name ("جمال الطبيعة"), unless a cue and a surname
-            if k == "U" and script not in _LANGS:
+            if k == "U" and script not in _LANGS and not (no_dict and cue):
                 return None  # scripts without a dictionary (Thai, ...) need listed words or a title
             if j == 0:
                 score += 0.1 if k == "C" or (k == "F" and common[j]) else {"F": 0.3, "L": 0.05, "W": 0.1,
@@ -435,10 +503,23 @@ class ScriptNames:
 
 _RELATION_OR_TITLE = re.compile(r"(?:میری|میرا|میرے|मेरे|मेरी|मेरा|আমার|என்|ה?של[יו]|мой|моя|мій|μου|السيد|السيدة|"
                                 r"اقای|خانم|श्री|श्रीमती|திரு|திருமதி|นาย|นาง|นางสาว|คุณ|"
-                                r"اخي|اختي|صديقي|صديقتي|خواهرم|برادرم|دوستم)\s*(?:\S+\s*)?$")
+                                r"اخي|اختي|صديقي|صديقتي|خواهرم|برادرم|دوستم|"
+                                r"నా|శ్రీ|శ్రీమతి|ನನ್ನ|ಶ್ರೀ|ಶ್ರೀಮತಿ|എന്റെ|ശ്രീ|ശ്രീമതി|ਮੇਰੀ|ਮੇਰਾ|ਮੇਰੇ|ਸ੍ਰੀ|ਸ਼੍ਰੀ|ਸਰਦਾਰ|"
+                                r"મારી|મારો|મારા|શ્રી|ჩემი|ბატონი|ქალბატონი|իմ|պարոն|տիկին|አቶ|ወይዘሮ|ወይዘሪት|"
+                                r"እህቴ|ወንድሜ|እናቴ|አባቴ|ጓደኛዬ|ባለቤቴ)\s*(?:\S+\s*)?$")
 
 
-_TITLE_BEFORE = re.compile(r"(?:السيد|السيدة|اقاي|خانم|श्री|श्रीमती|திரு|திருமதி|นาย|นาง|นางสาว|คุณ)\s*$")
+_TITLE_BEFORE = re.compile(r"(?:السيد|السيدة|اقاي|خانم|श्री|श्रीमती|திரு|திருமதி|นาย|นาง|นางสาว|คุณ|శ్రీ|శ్రీమతి|ಶ್ರೀ|"
+                           r"ಶ್ರೀಮತಿ|ശ്രീ|ശ്രീമതി|ਸ੍ਰੀ|ਸ਼੍ਰੀ|ਸਰਦਾਰ|શ્રી|ბატონი|ქალბატონი|պարոն|տիկին|አቶ|ወይዘሮ|ወይዘሪት)\s*$")
+
+
+def _run_continues(lower: str, start: int, script: str, lists: _Lists) -> bool:
+    """Whether a word of ``script`` that is no common word runs right into ``start`` ("ಹಳೆಯ ಮನೆಯ ...")."""
+    m = re.search(r"(\S+) $", lower[max(0, start - 40):start])
+    if not m or script_of(m.group(1)[-1:] or " ") != script:
+        return False
+    word = _fold(m.group(1))
+    return lists.kind(_base(word, script, lists), script) != "C" and not _BEFORE_WORD.fullmatch(word)
 
 
 def _title_before(lower: str, start: int) -> bool:
