@@ -36,7 +36,7 @@ def test_batches_cover_the_issue_classes():
 # Batches still below the issue's recall target after their fixes: the floor they reached, so
 # that they do not slip back (docs/detection.md lists what they still miss).
 BELOW_TARGET = {"unseen_batch4": 0.88,
-                "unseen_batch5": 0.72,  # batch 5: its first-look recall, before any fix for it
+                "unseen_batch5": 0.87,  # batch 5: 0.726 first look, 0.874 after the round-6 class fixes
                 "unseen_batch6": 0.80}  # batch 6: first-look floor (recall 0.800 at 2f416c2, before any fix for it)
 
 
