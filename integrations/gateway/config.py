@@ -62,6 +62,11 @@ class ServerConfig(_Model):
                                            "died within restart_window_s (a crash loop: serve stops, exit 1). "
                                            "0: never restart.")
     restart_window_s: float = Field(default=60.0, gt=0, le=86_400, description="The crash-loop window.")
+    worker_timeout_s: float | None = Field(default=60.0, ge=2, le=86_400,
+                                           description="Several workers: a worker whose event loop has not beaten "
+                                                       "(about once a second) for this long is killed and restarted "
+                                                       "(counts toward restart_limit); checked once it has started "
+                                                       "serving. null: off.")
 
 
 class LimitsConfig(_Model):

@@ -8,9 +8,10 @@ refused before anything is loaded.
 With several workers, :func:`serve` (the process owner) binds the socket once and
 starts each worker as a child process (:mod:`.worker`) that inherits it, then supervises
 them (:mod:`.supervisor`: dead workers restarted, crash loops stopped, graceful stop on
-SIGTERM/SIGINT). The children get a fresh ``PROMETHEUS_MULTIPROC_DIR`` in their own
-environment, so ``/metrics`` aggregates all workers; the serving process's own environment
-is left unchanged.
+SIGTERM/SIGINT, hung workers killed by their heartbeat). The children get a fresh
+``PROMETHEUS_MULTIPROC_DIR`` in their own environment, so ``/metrics`` aggregates all
+workers, and a fresh heartbeat folder (:mod:`.heartbeat`) by argument; the serving
+process's own environment is left unchanged.
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ import uvicorn
 
 from .app import create_app
 from .config import GatewayConfig, check_bind
+from .heartbeat import HeartbeatDir
 from .protocol import protocol_class
 from .service import Service
 from .supervisor import Supervisor
@@ -93,13 +95,18 @@ def serve(config: GatewayConfig, host: str | None = None, port: int | None = Non
     # A fresh directory per run: the workers' metric files, aggregated by /metrics, start at zero.
     metrics_dir = Path(tempfile.mkdtemp(prefix="aplguard-metrics-"))
     env = {**os.environ, "PROMETHEUS_MULTIPROC_DIR": str(metrics_dir)}  # the children's, not ours
+    heartbeats = HeartbeatDir(tempfile.mkdtemp(prefix="aplguard-heartbeat-"))  # one file per worker pid
     s = config.server
+
+    def on_exit(pid: int) -> None:
+        mark_process_dead(pid, path=str(metrics_dir))  # type: ignore[no-untyped-call]  # live gauges go, counts stay
+        heartbeats.forget(pid)  # a later worker that gets this pid starts unjudged
+
     supervisor = Supervisor(
-        lambda: _start_worker(config, host, port, sock, log_level, env), workers,
-        # a worker that ended: its live gauges go, its counts stay in the totals
-        on_exit=lambda pid: mark_process_dead(pid, path=str(metrics_dir)),  # type: ignore[no-untyped-call]
+        lambda: _start_worker(config, host, port, sock, log_level, env, heartbeats), workers, on_exit=on_exit,
         restart_limit=s.restart_limit, restart_window_s=s.restart_window_s, graceful_timeout_s=s.graceful_timeout_s,
-        on_stop=sock.close)  # no more workers to start; the workers' copies close as they stop accepting
+        on_stop=sock.close,  # no more workers to start; the workers' copies close as they stop accepting
+        heartbeat_age=heartbeats.age if s.worker_timeout_s is not None else None, worker_timeout_s=s.worker_timeout_s)
     # This runs as the process owner (the serve command): SIGTERM and SIGINT start a graceful stop.
     previous = {sig: signal.signal(sig, lambda _signum, _frame: supervisor.request_stop())
                 for sig in (signal.SIGTERM, signal.SIGINT)}
@@ -110,13 +117,15 @@ def serve(config: GatewayConfig, host: str | None = None, port: int | None = Non
             signal.signal(sig, handler)
         sock.close()
         shutil.rmtree(metrics_dir, ignore_errors=True)
+        shutil.rmtree(heartbeats.path, ignore_errors=True)
 
 
 def _start_worker(config: GatewayConfig, host: str, port: int, sock: socket.socket, log_level: str,
-                  env: dict[str, str]) -> subprocess.Popen[bytes]:
+                  env: dict[str, str], heartbeats: HeartbeatDir) -> subprocess.Popen[bytes]:
     """One worker process serving on the inherited socket; the config goes over its stdin."""
     cmd = [sys.executable, "-m", "aplguard.integrations.gateway.worker", "--fd", str(sock.fileno()),
-           "--host", host, "--port", str(port), "--log-level", log_level, "--parent-pid", str(os.getpid())]
+           "--host", host, "--port", str(port), "--log-level", log_level, "--parent-pid", str(os.getpid()),
+           "--heartbeat-dir", str(heartbeats.path)]
     proc = subprocess.Popen(cmd, stdin=subprocess.PIPE, env=env, pass_fds=(sock.fileno(),))
     assert proc.stdin is not None
     with contextlib.suppress(BrokenPipeError):  # it died before reading its config: the supervisor sees the exit

@@ -7,6 +7,11 @@ uvicorn's multiprocess manager):
   native decoder, an operator's ``kill``) is reported to ``on_exit`` (the metrics mark it
   dead) and replaced by a new process from ``spawn``: same socket, same config, so
   capacity does not silently shrink.
+- A worker that hangs while alive (its event loop blocked, the process frozen) is found by
+  its heartbeat: ``heartbeat_age(pid)`` says how long ago the worker last beat (None before
+  its first beat, while it loads its models). One silent for more than ``worker_timeout_s``
+  is killed (SIGKILL) and then handled like any other unexpected exit, as gunicorn's
+  arbiter does with its worker timeout.
 - Restarts are throttled: more than ``restart_limit`` exits within ``restart_window_s`` is
   a crash loop (restarting would only burn CPU and hide the fault), so the other workers
   are stopped and :class:`~.errors.WorkersFailed` names the cause.
@@ -59,14 +64,18 @@ class Supervisor:
     stopped or killed); ``on_stop()`` once when the stop begins, before the workers are
     told (the serve command closes its copy of the listening socket there: once the
     workers close theirs, new connections are refused instead of waiting in a backlog
-    nobody accepts from). ``poll_s`` is how often exits are looked for.
+    nobody accepts from). ``poll_s`` is how often exits (and heartbeats) are looked at.
+    ``heartbeat_age(pid)`` and ``worker_timeout_s`` turn the hang check on (both or neither).
     """
 
     def __init__(self, spawn: Callable[[], Worker], workers: int, *, on_exit: Callable[[int], None],
                  restart_limit: int, restart_window_s: float, graceful_timeout_s: float,
-                 on_stop: Callable[[], None] | None = None, poll_s: float = 0.2):
+                 on_stop: Callable[[], None] | None = None, poll_s: float = 0.2,
+                 heartbeat_age: Callable[[int], float | None] | None = None, worker_timeout_s: float | None = None):
         if workers < 1:
             raise ValueError(f"workers: expected 1 or more, got {workers}")
+        if (heartbeat_age is None) != (worker_timeout_s is None):
+            raise ValueError("heartbeat_age and worker_timeout_s: give both (hang check on) or neither")
         self._spawn = spawn
         self._count = workers
         self._on_exit = on_exit
@@ -75,6 +84,9 @@ class Supervisor:
         self._window_s = restart_window_s
         self._grace_s = graceful_timeout_s
         self._poll_s = poll_s
+        self._heartbeat_age = heartbeat_age
+        self._timeout_s = worker_timeout_s
+        self._hung: dict[Worker, float] = {}  # workers killed for a missing heartbeat -> its age then
         self._workers: list[Worker] = []
         self._exits: collections.deque[float] = collections.deque()  # monotonic times of unexpected exits
         self._ended: set[Worker] = set()  # already reported to on_exit (by process object: pids get reused)
@@ -117,7 +129,9 @@ class Supervisor:
         while not self._stop_requested:
             time.sleep(self._poll_s)
             for i, worker in enumerate(self._workers):
-                if worker.poll() is None or worker in self._ended:
+                if worker in self._ended:
+                    continue
+                if worker.poll() is None and not self._killed_if_hung(worker):
                     continue
                 self._ended_now(worker)
                 if self._stop_requested:
@@ -127,6 +141,9 @@ class Supervisor:
                 while self._exits and self._exits[0] < now - self._window_s:
                     self._exits.popleft()
                 what = describe_exit(worker.returncode)
+                hung_for = self._hung.pop(worker, None)
+                if hung_for is not None:
+                    what = f"sent no heartbeat for {hung_for:.1f} s and {what}"
                 if len(self._exits) > self._restart_limit:
                     message = (f"crash loop: {len(self._exits)} worker exits within {self._window_s:g} s "
                                f"(server.restart_limit is {self._restart_limit}); the last, worker {worker.pid}, "
@@ -137,6 +154,20 @@ class Supervisor:
                             "limit %d)", worker.pid, what, self._workers[i].pid, len(self._exits), self._window_s,
                             self._restart_limit)
         return None
+
+    def _killed_if_hung(self, worker: Worker) -> bool:
+        """SIGKILL a running worker whose last heartbeat is too old; whether it was killed (and reaped)."""
+        if self._heartbeat_age is None or self._timeout_s is None:
+            return False
+        age = self._heartbeat_age(worker.pid)
+        if age is None or age <= self._timeout_s:
+            return False
+        log.warning("gateway worker %d sent no heartbeat for %.1f s (server.worker_timeout_s is %g); killing it "
+                    "(SIGKILL)", worker.pid, age, self._timeout_s)
+        self._hung[worker] = age
+        _send(worker, signal.SIGKILL)  # also ends a SIGSTOPped process
+        worker.wait()
+        return True
 
     def _stop_all(self) -> list[str]:
         """SIGTERM every running worker, wait up to the grace period, SIGKILL the rest; what went wrong."""

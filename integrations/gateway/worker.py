@@ -10,12 +10,15 @@ Exit status: 0 (or killed by the SIGTERM/SIGINT it was stopped with) after a sto
 ``STARTUP_FAILED`` (3) when its models or audit sink could not be loaded, anything else
 for a crash; the supervisor (:mod:`.supervisor`) restarts it unless it is crash-looping.
 If the serve process itself disappears (killed with SIGKILL), the worker stops too,
-so no orphan keeps serving on the socket.
+so no orphan keeps serving on the socket. With ``--heartbeat-dir`` it beats about once a
+second from uvicorn's event loop (:mod:`.heartbeat`), so the supervisor can tell a hung
+worker (loop blocked, process frozen) from a busy one.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import socket
 import sys
@@ -28,10 +31,12 @@ from aplguard.errors import AplGuardError
 
 from .app import create_app
 from .config import GatewayConfig
+from .heartbeat import HeartbeatDir
 from .server import log_to_stderr, uvicorn_config
 from .supervisor import STARTUP_FAILED
 
 _PARENT_POLL_S = 1.0
+_BEAT_EVERY_S = 1.0  # server.worker_timeout_s is at least 2 s: two missed beats at most before a kill
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -41,6 +46,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--port", type=int, required=True)
     parser.add_argument("--log-level", default="info")
     parser.add_argument("--parent-pid", type=int, default=None, help="stop when this process is gone")
+    parser.add_argument("--heartbeat-dir", default=None, help="touch <dir>/<pid> from the event loop")
     args = parser.parse_args(argv)
     log_to_stderr(args.log_level)  # this process is ours: its gateway log lines go to stderr
     config = GatewayConfig.model_validate_json(sys.stdin.buffer.read())
@@ -56,7 +62,9 @@ def main(argv: list[str] | None = None) -> None:
     except AplGuardError as exc:  # a model folder, prefix or audit sink that cannot be loaded: one line, no traceback
         print(f"aplguard gateway worker {os.getpid()}: start-up failed: {exc}", file=sys.stderr, flush=True)
         sys.exit(STARTUP_FAILED)
-    server = uvicorn.Server(uvicorn_config(app, config, args.host, args.port, log_level=args.log_level))
+    uv_config = uvicorn_config(app, config, args.host, args.port, log_level=args.log_level)
+    server = (HeartbeatServer(uv_config, HeartbeatDir(args.heartbeat_dir)) if args.heartbeat_dir
+              else uvicorn.Server(uv_config))
     if args.parent_pid is not None:
         threading.Thread(target=_stop_with_parent, args=(server, args.parent_pid), name="aplguard-parent-watch",
                          daemon=True).start()
@@ -64,6 +72,30 @@ def main(argv: list[str] | None = None) -> None:
         server.run(sockets=[sock])
     except KeyboardInterrupt:  # uvicorn re-raises the terminal's SIGINT after its graceful stop
         pass
+
+
+class HeartbeatServer(uvicorn.Server):
+    """uvicorn's server, beating from its main loop: no beats while the loop is blocked or the process frozen.
+
+    uvicorn calls ``on_tick`` from its event loop every 0.1 s once it has started serving
+    (after the models were loaded), so the first beat also says the worker is up.
+    """
+
+    def __init__(self, config: uvicorn.Config, heartbeat: HeartbeatDir):
+        super().__init__(config)
+        self._heartbeat = heartbeat
+        self._pid = os.getpid()
+        self._last_beat = float("-inf")
+
+    async def on_tick(self, counter: int) -> bool:
+        now = time.monotonic()
+        if now - self._last_beat >= _BEAT_EVERY_S:
+            self._last_beat = now
+            # The folder is gone only once serve has ended (this worker stops with it); a full or
+            # read-only disk must not crash the loop either: the supervisor then sees a hung worker.
+            with contextlib.suppress(OSError):
+                self._heartbeat.beat(self._pid)
+        return await super().on_tick(counter)
 
 
 def _stop_with_parent(server: uvicorn.Server, parent_pid: int) -> None:

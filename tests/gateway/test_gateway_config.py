@@ -75,3 +75,17 @@ def test_cli_hash_key_and_check_config(tmp_path, capsys):
     path = tmp_path / "gw.yaml"
     path.write_text(f"keys:\n  - id: k\n    hash: {gateway.hash_key(key)}\n")
     assert main(["serve", "--config", str(path), "--check-config"]) == 0
+
+
+def test_worker_timeout_is_validated_and_can_be_turned_off(tmp_path):
+    assert gateway.default_config().server.worker_timeout_s == 60
+    path = tmp_path / "gw.yaml"
+    for bad in ("0", "1", "-5", "soon", "1e9"):
+        path.write_text(f"server:\n  worker_timeout_s: {bad}\n")
+        with pytest.raises(gateway.GatewayConfigError) as err:
+            gateway.load_config(path)
+        assert err.value.errors[0].startswith(f"{path}:2:21: server.worker_timeout_s:"), err.value.errors
+    path.write_text("server:\n  worker_timeout_s: null\n")
+    assert gateway.load_config(path).server.worker_timeout_s is None
+    path.write_text("server:\n  worker_timeout_s: 2.5\n")
+    assert gateway.load_config(path).server.worker_timeout_s == 2.5

@@ -4,7 +4,8 @@ Each test runs the serve command in a subprocess (its own TMPDIR, so the per-run
 metrics directory is visible) and finds its worker processes in /proc. A dead worker
 is replaced and the metrics stay exact; a worker that cannot load its model at start-up
 ends in a crash loop that stops serve with exit 1; SIGTERM lets an in-flight request
-finish and exits 0, or kills a worker still busy after the grace period and exits 1.
+finish and exits 0, or kills a worker still busy after the grace period and exits 1; a
+frozen worker (SIGSTOP) stops beating and is killed and replaced.
 """
 
 from __future__ import annotations
@@ -240,6 +241,40 @@ def test_a_worker_still_busy_after_the_grace_period_is_killed_and_serve_exits_1(
     assert "aplguard: error: unclean shutdown: worker" in out
     assert "was still running after the 1 s grace period and was killed (SIGKILL)" in out
     assert not any(_alive(p) for p in pids)
+
+
+def test_a_frozen_worker_is_killed_by_its_heartbeat_and_replaced(serving):
+    srv = serving("pipeline: {enabled: false}\nserver: {worker_timeout_s: 3}\n")
+    first = srv.wait_workers(2)
+    [beats] = srv.tmp.glob("aplguard-heartbeat-*")
+    deadline = time.monotonic() + 30
+    while not all((beats / str(p)).exists() for p in first):  # both have beaten: both are judged from now on
+        assert time.monotonic() < deadline, f"no heartbeat files for {first}: {list(beats.iterdir())}"
+        time.sleep(0.2)
+    assert _check(srv.url) == 200
+
+    victim = min(first)
+    os.kill(victim, signal.SIGSTOP)  # alive but answering nothing, as a deadlocked or swapped-out worker
+    assert {_check(srv.url) for _ in range(10)} == {200}  # the other worker takes every new connection
+    deadline = time.monotonic() + 30  # 3 s without a beat, then the next look (0.2 s); slack for a busy machine
+    while _alive(victim):
+        assert time.monotonic() < deadline, f"the frozen worker {victim} was not killed:\n{srv.output}"
+        time.sleep(0.2)
+    now = srv.wait_workers(2)
+    [replacement] = now - first
+    assert now - {replacement} == first - {victim}  # the healthy worker was left alone
+    out = srv.output
+    assert re.search(rf"gateway worker {victim} sent no heartbeat for \d+\.\d s \(server.worker_timeout_s is 3\); "
+                     r"killing it \(SIGKILL\)", out), out
+    assert re.search(rf"gateway worker {victim} sent no heartbeat for \d+\.\d s and was killed by SIGKILL; "
+                     rf"started worker {replacement} in its place", out), out
+    assert not (beats / str(victim)).exists()  # forgotten: a later process with its pid starts unjudged
+    assert {_check(srv.url) for _ in range(10)} == {200}
+
+    srv.proc.send_signal(signal.SIGTERM)
+    assert srv.wait() == 0, srv.output  # the hung worker was replaced earlier: the stop itself is clean
+    assert not any(_alive(p) for p in first | now)
+    assert not beats.exists()
 
 
 def test_workers_stop_when_serve_itself_is_killed(serving):

@@ -2,12 +2,15 @@
 
 The crash-loop window forgets old exits, a stop request ends the loop cleanly, a worker
 that ignores SIGTERM is killed after the grace period (or at once on a second request),
-and every ended process is reported once. The gateway itself is exercised in
+every ended process is reported once, and a worker whose heartbeat (a fake age source
+here; the real files in test_gateway_supervisor.py) is too old is killed, replaced and
+counted toward the crash-loop limit. The gateway itself is exercised in
 test_gateway_supervisor.py.
 """
 
 from __future__ import annotations
 
+import logging
 import subprocess
 import threading
 import time
@@ -88,6 +91,56 @@ def test_a_second_stop_request_kills_at_once():
     with pytest.raises(WorkersFailed, match="after a second stop signal and was killed"):
         sup.run()
     assert time.monotonic() - t0 < 10
+
+
+def test_a_worker_whose_heartbeat_stops_is_killed_and_replaced(caplog):
+    spawn, started = _spawner("sleep", "60")
+    ended: list[int] = []
+
+    def age(pid: int) -> float | None:  # the first worker stopped beating 100 s ago; the others beat
+        return 100.0 if pid == started[0].pid else 0.5
+
+    sup = _supervisor(spawn, ended, heartbeat_age=age, worker_timeout_s=5.0)
+    _stop_after(sup, 1.5)
+    with caplog.at_level(logging.INFO, logger="aplguard.gateway"):
+        sup.run()  # the replaced worker does not make the stop unclean
+    hung = started[0]
+    assert hung.returncode == -9 and len(started) == 3  # killed once, one replacement, the others kept
+    assert [p.returncode for p in started[1:]] == [-15, -15]
+    assert sorted(ended) == sorted(p.pid for p in started)
+    assert (f"gateway worker {hung.pid} sent no heartbeat for 100.0 s (server.worker_timeout_s is 5); "
+            "killing it (SIGKILL)") in caplog.text
+    assert (f"gateway worker {hung.pid} sent no heartbeat for 100.0 s and was killed by SIGKILL; "
+            f"started worker {started[2].pid} in its place") in caplog.text
+
+
+def test_workers_before_their_first_heartbeat_or_within_the_timeout_are_left_alone():
+    spawn, started = _spawner("sleep", "60")
+    ages: dict[int, float | None] = {}
+
+    def age(pid: int) -> float | None:
+        return ages.setdefault(pid, None if not ages else 4.9)  # first: still loading; second: 4.9 s < 5 s
+
+    sup = _supervisor(spawn, [], heartbeat_age=age, worker_timeout_s=5.0)
+    _stop_after(sup, 1.0)
+    sup.run()
+    assert len(started) == 2 and [p.returncode for p in started] == [-15, -15]
+
+
+def test_hung_workers_count_toward_the_crash_loop():
+    spawn, started = _spawner("sleep", "60")
+    with pytest.raises(WorkersFailed, match=r"crash loop: 3 worker exits within 60 s \(server.restart_limit is 2\); "
+                                            r"the last, worker \d+, sent no heartbeat for 100.0 s and was killed by "
+                                            r"SIGKILL"):
+        _supervisor(spawn, [], restart_limit=2, heartbeat_age=lambda _pid: 100.0, worker_timeout_s=5.0).run()
+    assert len(started) == 2 + 2  # two restarts; the third hang stops serve
+    assert [p.returncode for p in started] == [-9, -9, -9, -15]  # three killed as hung, the last one stopped
+
+
+def test_the_hang_check_needs_both_an_age_source_and_a_timeout():
+    spawn, _ = _spawner("true")
+    with pytest.raises(ValueError, match="heartbeat_age and worker_timeout_s"):
+        _supervisor(spawn, [], worker_timeout_s=5.0)
 
 
 def test_exit_descriptions():
