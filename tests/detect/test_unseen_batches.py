@@ -37,7 +37,8 @@ def test_batches_cover_the_issue_classes():
 # that they do not slip back (docs/detection.md lists what they still miss).
 BELOW_TARGET = {"unseen_batch4": 0.88,
                 "unseen_batch5": 0.87,  # batch 5: 0.726 first look, 0.874 after the round-6 class fixes
-                "unseen_batch6": 0.80}  # batch 6: first-look floor (recall 0.800 at 2f416c2, before any fix for it)
+                "unseen_batch6": 0.80,  # batch 6: first-look floor (recall 0.800 at 2f416c2, before any fix for it)
+                "unseen_batch7": 0.80}  # batch 7: first-look floor (recall 0.805 at 6778e1c, before any fix for it)
 
 
 @pytest.mark.parametrize("path", BATCHES, ids=lambda p: p.stem)
