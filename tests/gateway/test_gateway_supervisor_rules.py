@@ -17,6 +17,7 @@ import time
 
 import pytest
 from aplguard.integrations.gateway.errors import WorkersFailed
+from aplguard.integrations.gateway.heartbeat import HeartbeatDir
 from aplguard.integrations.gateway.supervisor import STARTUP_FAILED, Supervisor, describe_exit
 
 
@@ -141,6 +142,23 @@ def test_the_hang_check_needs_both_an_age_source_and_a_timeout():
     spawn, _ = _spawner("true")
     with pytest.raises(ValueError, match="heartbeat_age and worker_timeout_s"):
         _supervisor(spawn, [], worker_timeout_s=5.0)
+
+
+def test_heartbeat_files(tmp_path):
+    beats = HeartbeatDir(tmp_path)
+    assert beats.age(4711) is None  # no beat yet: still starting
+    beats.beat(4711)
+    first = beats.age(4711)
+    assert first is not None and 0 <= first < 5
+    time.sleep(0.3)
+    later = beats.age(4711)
+    assert later is not None and later >= first + 0.25  # ages on the monotonic clock without new beats
+    beats.beat(4711)
+    again = beats.age(4711)
+    assert again is not None and again < later
+    beats.forget(4711)
+    beats.forget(4711)  # twice is fine (the worker may never have beaten)
+    assert beats.age(4711) is None and not list(tmp_path.iterdir())
 
 
 def test_exit_descriptions():
