@@ -128,10 +128,12 @@ def load_native_names() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(first), frozenset(last)
 
 
-def load_native_common_words() -> dict[str, frozenset[str]]:
-    """Hand-made common words per script for scripts without a ``wordfreq`` list (``data/native_common_words.txt``)."""
+def load_native_common_words(name: str = "native_common_words.txt") -> dict[str, frozenset[str]]:
+    """Hand-made words per script: by default the common words of scripts without a ``wordfreq`` list
+    (``data/native_common_words.txt``); ``name`` reads another file of the same form
+    (``anonymous_person_words.txt``: words that describe someone without naming them)."""
     out: dict[str, frozenset[str]] = {}
-    for line in _data_text("native_common_words.txt").splitlines():
+    for line in _data_text(name).splitlines():
         if line and not line.startswith("#"):
             script, _, words = line.partition("\t")
             out[script] = frozenset(words.split())

@@ -77,8 +77,9 @@ _FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا",
 
 
 def _fold(word: str) -> str:
-    """Lower case, folded as the prompt normaliser folds it ("Νίκου" -> "νικου", "Артём" -> "артем")."""
-    return unicodedata.normalize("NFC", word).lower().translate(_FOLD)
+    """Lower case, folded as the prompt normaliser folds it ("Νίκου" -> "νικου", "Артём" -> "артем"; NFKC as
+    the normaliser applies it: Thai "ำ" is "ํา" there)."""
+    return unicodedata.normalize("NFKC", word).lower().translate(_FOLD)
 
 
 def _alternatives(words: str) -> str:
@@ -146,16 +147,17 @@ _AFTER = re.compile(r"[\s,]*(?:" + _alternatives("""
 """) + r")")
 # Right after a name: verb forms whose subject is a person ("नाचते हुए" dancing, "লিখছেন" writes
 # (honorific), "பேசுகிறார்", "يغني" sings, "در حال" in the act of, "กำลัง" -ing).
-_ACTS = re.compile(r" (?:\S+ते हुए|\S+ती हुई|\S+تے ہوئے|\S+تی ہوئی|\S+(?:ছেন|চ্ছেন|লেন)|\S+(?:கிறார்|கிறாள்|கிறான்)|"
+_ACTS = re.compile(unicodedata.normalize("NFKC", r" (?:\S+ते हुए|\S+ती हुई|\S+تے ہوئے|\S+تی ہوئی|\S+(?:ছেন|চ্ছেন|লেন)|\S+(?:கிறார்|கிறாள்|கிறான்)|"
                    r"در حال|يغني|تغني|يرقص|ترقص|يبتسم|تبتسم|يلقي|تلقي|يتحدث|تتحدث|يحتفل|تحتفل|يضحك|تضحك|"
-                   r"กำลัง|поет|поёт|танцует|улыбается|выступает|τραγουδ\S*|χορευ\S*|χαμογελ\S*)(?!\S)")
+                   r"กำลัง|поет|поёт|танцует|улыбается|выступает|τραγουδ\S*|χορευ\S*|χαμογελ\S*)(?!\S)"))
 # Chinese and Japanese: "<name>的照片", "<name>さん", "<name>先生".
 _HAN_AFTER = re.compile(r"(?:的(?:照片|肖像|画像|头像|相片|素描|写真|自拍|脸)|さん|様|さま|氏|くん|君|ちゃん|先生|女士|小姐|"
                         r"老师|の(?:写真|肖像|似顔絵|顔))")
 _HONORIFIC_AFTER = re.compile(r"(?:さん|様|さま|氏|くん|君|ちゃん|先生|女士|小姐|老师)")
 # Thai prepositions, time and aspect words that start a phrase, never a name
-_THAI_FUNCTION = ("บน", "ใน", "ที่", "กับ", "ของ", "และ", "ใต้", "ข้าง", "ริม", "ยาม", "ตอน", "เวลา", "กำลัง", "สี",
+_THAI_FUNCTION: tuple[str, ...] = ("บน", "ใน", "ที่", "กับ", "ของ", "และ", "ใต้", "ข้าง", "ริม", "ยาม", "ตอน", "เวลา", "กำลัง", "สี",
                   "ตัว", "แบบ", "สไตล์", "ภาพ", "รูป", "จาก", "ไป", "มา", "หน้า", "หลัง", "บ้าน", "วัด", "ตลาด")
+_THAI_FUNCTION = tuple(unicodedata.normalize("NFKC", w) for w in _THAI_FUNCTION)  # as the normaliser writes ำ
 # Korean particles on a name ("박서연의", "김민준이").
 _KO_PARTICLES = ("에게", "의", "이", "가", "은", "는", "을", "를", "와", "과", "님", "씨")
 # Words that may sit inside a name ("محمد بن راشد").
@@ -164,7 +166,7 @@ _PARTICLES = frozenset(["بن", "بنت", "ابن", "آل", "ابو", "أبو", 
 _SURNAME_SHAPES = {
     "arabic": re.compile(r"^(?:ال.{2,}ي|.{2,}(?:نژاد|زاده|پور|یان))$"),
     "cyrillic": re.compile(r".{2,}(?:ов|ев|ин|ын|ова|ева|ина|ына|ский|цкий|ская|цкая|енко|ук|юк|чук|ович|евич|"
-                           r"овна|евна|ова|ева|ого|ой|ую|ым)$"),
+                           r"овна|евна|ова|ева|ого|ой|ую|ым|ић|ич)$"),
     "greek": re.compile(r".{2,}(?:οπουλος|οπουλου|ακης|ακη|ιδης|ιδη|ιδου|ιου|ου|ης|ος|ας|η|α)$"),
     "armenian": re.compile(r".{2,}յան$"),
     "georgian": re.compile(r".{2,}(?:ძე|შვილი|ია|ავა|ური|ანი)$"),
@@ -197,8 +199,9 @@ class _Lists:
     """Native first names and surnames, and per script the common and the dictionary words."""
 
     def __init__(self, first: frozenset[str], last: frozenset[str], common: dict[str, frozenset[str]],
-                 words: dict[str, frozenset[str]]):
+                 words: dict[str, frozenset[str]], anon: dict[str, frozenset[str]] | None = None):
         self.first, self.last, self.common, self.words = first, last, common, words
+        self.anon = anon or {}  # words that describe someone without naming them (per script)
 
     def kind(self, w: str, script: str) -> str:
         """F (first name), L (surname), C (a common word), W (a dictionary word) or U (unknown)."""
@@ -229,7 +232,9 @@ def load_lists(cache: ResourceCache) -> _Lists:
             common[script], words[script] = frozenset(top), frozenset(allw)
         for script, hand in load_native_common_words().items():
             common[script] = frozenset(map(_fold, hand))
-        return _Lists(frozenset(map(_fold, first)), frozenset(map(_fold, last)), common, words)
+        anon = {script: frozenset(map(_fold, hand))
+                for script, hand in load_native_common_words("anonymous_person_words.txt").items()}
+        return _Lists(frozenset(map(_fold, first)), frozenset(map(_fold, last)), common, words, anon)
     return cache.get("lexicon.native_names", build)
 
 
@@ -298,6 +303,146 @@ def _stem_known(word: str, bucket: frozenset[str]) -> bool:
 def _inflections(stem: str) -> tuple[str, ...]:
     return (stem, stem + "а", stem + "я", stem + "й", stem + "ий", stem + "о", stem + "ος", stem + "ης",
             stem + "α", stem + "η", stem + "ας", stem + "ь")
+
+
+# -- a name as the subject of the prompt --------------------------------------------------
+# "ऋतिक रोशन नाचते हुए", "جواد ظریف در حال لبخند", "נפתלי בנט במסיבת עיתונאים": a public figure the
+# lists lack, written without a picture word. Famous name words are often frequent words (they rank
+# in the thousands of ``wordfreq``), so a run of two or three words of the script counts as a name
+# when it is the subject of the prompt (its start, or right after a picture cue) and what follows is
+# said of a person: a verb whose subject is a person (progressive and honorific forms: "strong"), or an
+# outfit, a stage, a press conference, a runway, an award, a picture word or a setting ("weak": said of
+# dresses, bands, forts and flowers too), which counts only when a listed name word (one that is no
+# frequent word) or a word no dictionary of the language knows is in the run.
+# The run must hold no word that describes someone without naming them (``anonymous_person_words.txt``:
+# man, old, farmer, bride, crowd, cat, ...) and no word of the language's top 1,500 (unless a name list
+# holds it, or one such word stands beside a listed name word: "عادل إمام").
+_PRED_WORDS = {
+    "arabic": ("""
+يلقي|تلقي|يغني|تغني|يرقص|ترقص|يبتسم|تبتسم|يضحك|تضحك|يتحدث|تتحدث|يخطب|تخطب|يصافح|تصافح|
+در حال|لبخند میزند|میخندد|میرقصد|اواز میخواند|سخنرانی میکند|
+مسکراتے|مسکراتی|مسکرا رہے|مسکرا رہی
+""", """
+على المسرح|على خشبة المسرح|في مشهد|في مؤتمر صحفي|على السجادة الحمراء|في مهرجان|مع جائزة|بجائزة|يحمل جائزة|
+يرتدي|ترتدي|بزي|ببدلة|بفستان|على ظهر|في مقابلة|يجلس|تجلس|يقف|تقف|يركب|تركب|يمشي|تمشي|
+روی صحنه|روی سن|در جشنواره|با جایزه|با تندیس|در کنفرانس خبری|در نشست خبری|در مراسم|روی فرش قرمز|
+با لباس|با کت و شلوار|در مصاحبه|نشسته|ایستاده|
+لباس میں|کے لباس میں|شادی کے لباس|اسٹیج پر|سٹیج پر|پریس کانفرنس|ایوارڈ کے ساتھ|
+کی تصویر|کا پورٹریٹ|
+في حفل|في المكتب|في مقهى|على الشاطئ|في الحديقة|في حفل زفاف|في الملعب|
+در کافه|در پارک|در دفتر|در ساحل|در عروسی|پشت میز|
+دفتر میں|پارک میں|ساحل پر|شادی میں
+"""),
+    "devanagari": ("""
+मुस्कुराते हुए|मुस्कुराती हुई|भाषण देते हुए|भाषण देती हुई
+""", """
+मंच पर|स्टेज पर|प्रेस कॉन्फ्रेंस में|पुरस्कार के साथ|साड़ी में|कुर्ते में|शेरवानी में|
+की फोटो|की तस्वीर|का पोर्ट्रेट|यांचे छायाचित्र|को तस्बिर|को फोटो|पार्क में|दफ्तर में|ऑफिस में|समुद्र तट पर|शादी में
+"""),
+    "bengali": ("""
+হাসছেন|হাসছে|আঁকো|আঁকুন
+""", """
+মঞ্চে|শাড়িতে|পাঞ্জাবিতে|পুরস্কার হাতে|সংবাদ সম্মেলনে|ছবি|প্রতিকৃতি|অফিসে|পার্কে|সমুদ্র সৈকতে|বিয়েতে
+"""),
+    "tamil": ("""
+சிரிக்கும்|சிரிக்கிறார்|பேசுகிறார்
+""", """
+மேடையில்|புடவையில்|வேட்டியில்|விருதுடன்|செய்தியாளர் சந்திப்பில்|கண்ணாடியுடன்|
+புகைப்படம்|படம்|ஓவியம்|கடற்கரையில்|அலுவலகத்தில்|பூங்காவில்|திருமணத்தில்
+"""),
+    "hebrew": ("""
+מחייך|מחייכת|רוקד|רוקדת|שר|שרה|נואם|נואמת|מדבר|מדברת|צוחק|צוחקת|לוחץ יד|לוחצת יד
+""", """
+במסיבת עיתונאים|על המסלול|על הבמה|יושב|יושבת|עומד|עומדת|הולך|הולכת|בחליפה|בשמלה|עם פרס|בטקס|בראיון|בהופעה|
+בחתונה|בבית קפה|בפארק|במשרד|בחוף|על החוף
+"""),
+    "greek": ("""
+μιλάει|μιλα|χαμογελάει|τραγουδάει|χορεύει
+""", """
+στη σκηνή|στο πιάνο|στην κιθάρα|σε συνέντευξη τύπου|με κοστούμι|με φόρεμα|με βραβείο|
+στην παραλία|στο γραφείο|στο πάρκο|σε καφέ
+"""),
+    "thai": ("""
+กำลัง|ยิ้ม|ร้องเพลง|หัวเราะ|ปราศรัย|ให้สัมภาษณ์|ยืน|นั่ง|เดิน|เต้น
+""", """
+สวมชุด|ใส่ชุด|บนเวที|ที่ชายหาด|ในร้านกาแฟ|หน้าบ้าน
+"""),
+}
+# picture and outfit words may have one word between ("লাল শাড়িতে": in a red sari; "திருமண புகைப்படம்")
+_NEAR = ("শাড়িতে", "পাঞ্জাবিতে", "ছবি", "প্রতিকৃতি", "புகைப்படம்", "படம்", "ஓவியம்", "புடவையில்", "கண்ணாடியுடன்",
+         "کی تصویر", "لباس میں")
+_END = r"(?=$|[\s,.;:!?،؛…])"  # the end of a word (a comma may follow it)
+
+
+def _pred_rx(words: str, glued: bool, weak: bool = False) -> re.Pattern[str]:
+    near = "|".join(re.escape(_fold(w)) for w in _NEAR)
+    return re.compile(r"\s+(?:(?:" + _alternatives(words) + r")" + ("" if glued else _END)
+                      + (r"|\S+\s+(?:" + near + r")" + _END if weak else "") + ")")
+
+
+_PRED = {script: (_pred_rx(strong, script == "thai"), _pred_rx(weak, script == "thai", weak=True))
+         for script, (strong, weak) in _PRED_WORDS.items()}
+_PRED["devanagari"] = (re.compile(_PRED["devanagari"][0].pattern[:-1] + r"|(?:\S+\s+)?\S+(?:ते हुए|ती हुई))"),
+                       _PRED["devanagari"][1])
+_PRED["arabic"] = (re.compile(_PRED["arabic"][0].pattern[:-1] + r"|(?:\S+\s+)?\S+(?:تے ہوئے|تی ہوئی)"
+                                   r"|کی \S+ (?:میں|کی) تصویر)"), _PRED["arabic"][1])
+_PRED["bengali"] = (re.compile(_PRED["bengali"][0].pattern[:-1] + r"|\S+(?:ছেন|চ্ছেন|লেন)(?!\S))"),
+                    _PRED["bengali"][1])
+_PRED["tamil"] = (re.compile(_PRED["tamil"][0].pattern[:-1] + r"|\S+(?:கிறார்|கிறாள்|கிறான்)(?!\S))"),
+                  _PRED["tamil"][1])
+# what may stand before the subject: nothing but punctuation, or a Greek article ("ο Βαγγέλης ...")
+_SUBJECT_START = re.compile(r"[\W\d_]*(?:(?:ο|η)\s+)?")
+# surnames that are also frequent words of the language ("خان", "ملک"): names when they end a run
+_WORD_SURNAMES = frozenset({"خان", "ملک", "چوہدری", "چودھری", "شاہ", "بھٹو", "قریشی", "صدیقی", "شیخ", "مرزا", "بٹ",
+                            "رانا", "اعوان", "گیلانی", "شریف", "عباسی", "ہاشمی", "امام"})
+_DEFINITE = {"arabic": "ال", "hebrew": "ה"}
+
+
+def _anonymous(word: str, script: str, lists: _Lists) -> bool:
+    """Whether ``word`` describes someone without naming them (man, old, farmer, crowd, cat ...)."""
+    anon = lists.anon.get(script, frozenset())
+    if word in anon:
+        return True
+    art = _DEFINITE.get(script)
+    if art and word.startswith(art) and word[len(art):] in anon:
+        return True
+    if script == "thai":  # no spaces: a phrase starts with the word ("เด็กผู้หญิง")
+        return word.startswith(_THAI_FUNCTION) or any(word.startswith(a) for a in anon if len(a) >= 3)
+    return False
+
+
+def _subject_name(lower: str, seq: list[_Tok], words: list[str], kinds: list[str], script: str,
+                  lists: _Lists, before: bool) -> tuple[float, str] | None:
+    """A 2-3 word run at the prompt's subject position before what is said of a person (see above)."""
+    preds = _PRED.get(script)
+    if preds is None or len(seq) < 2 or (script == "thai" and len(seq) != 2):
+        return None
+    if not before and not _SUBJECT_START.fullmatch(lower[:seq[0][1]]):
+        return None
+    if script in _CASED and not all(t[0][:1].isupper() for t in seq):
+        return None
+    if any(_anonymous(w, script, lists) for w in words):
+        return None
+    kinds = [("L" if w in _WORD_SURNAMES and j == len(words) - 1 else k) for j, (w, k) in enumerate(zip(words, kinds))]
+    shape = _SURNAME_SHAPES.get(script)
+    listed = any(k in ("F", "L") and (w in _WORD_SURNAMES or w not in lists.common.get(script, frozenset()))
+                 for w, k in zip(words, kinds)) or (shape is not None and bool(shape.match(words[-1])))
+    # a picture word or a setting is said of places and things too ("ताज महल की तस्वीर"): it counts for a
+    # run that holds a listed name word or a word no dictionary of the language knows
+    listed = listed or ("U" in kinds and script in _LANGS)
+    end = seq[-1][2]
+    tail = lower[end:end + 60].translate(_ARABIC_FOLD)
+    if not (preds[0].match(tail) or (listed and preds[1].match(tail))):
+        return None
+    if len(seq) == 3 and (preds[0].match(lower[seq[1][2]:seq[1][2] + 60].translate(_ARABIC_FOLD))
+                          or (listed and preds[1].match(lower[seq[1][2]:seq[1][2] + 60].translate(_ARABIC_FOLD)))):
+        return None  # the third word is what the person does ("... מחייך"): the two-word run is the name
+    common = [k == "C" and w not in _PARTICLES for w, k in zip(words, kinds)]
+    listed_common = [k in ("F", "L") and w not in _PARTICLES and w in lists.common.get(script, frozenset())
+                     for w, k in zip(words, kinds)]
+    if sum(common) + sum(listed_common) > 1 or (any(common) and not ({"F", "L"} & set(kinds))):
+        return None  # frequent words: a phrase ("الرئيس الجديد"), unless beside a listed name word
+    return 0.6, "a name at the subject position before what a person does or wears"
 
 
 class ScriptNames:
@@ -374,8 +519,15 @@ class ScriptNames:
             kinds = [k if k in ("F", "L") or (k == "C" and not t[0][:1].isupper()) else
                      "F" if _stem_known(w, lists.first) else "L" if _stem_known(w, lists.last) else k
                      for w, k, t in zip(words, kinds, seq)]
+        anon = [_anonymous(w, script, lists) for w in words]
+        named = [a for a, k in zip(anon, kinds) if k in ("F", "L")]  # listed name words that also describe
+        if len(seq) >= 2 and (any(a and k not in ("F", "L") for a, k in zip(anon, kinds)) or (named and all(named))):
+            return None  # "बूढ़ा किसान", "राधा कृष्ण नाचते हुए" (deities): a description, not a name
         common = [w in lists.common.get(script, frozenset()) for w in words]
         before = _cue_before(lower, seq[0][1])
+        subject = _subject_name(lower, seq, words, kinds, script, lists, before)
+        if subject is not None:
+            return subject
         after = _cue_after(lower, seq[-1][2])
         honorific = bool(_HONORIFIC_NEXT.match(lower, seq[-1][2]))
         no_dict = script in _NO_DICTIONARY
