@@ -7,7 +7,9 @@ evaluated with seed 500 and 8 samples per name. Variants: ``shipped`` (recipe_v2
 also state a hair or hat colour, ``prefix_data.attribute_templates``), ``nv3`` / ``nv5`` (3 or 5 prefix
 vectors instead of 10: the toy text encoder saw content words only at positions <= 17, and a 10-vector
 prefix pushes a generic-person prompt's words to positions 11-23). ``--variants a,b`` runs a subset and
-keeps the other rows of the results file. Writes ``benchmarks/results/toyworld_v2_variants.json``::
+keeps the other rows of the results file. ``init_a`` / ``init_a_eta0``: the prefix starts from the token
+embedding of "a" (``init_text``) instead of random vectors. ``null_zeros`` / ``null_a``: untrained 10-vector
+prefixes (zeros; "a" ten times), the reference for what inserting ten tokens alone changes. Writes ``benchmarks/results/toyworld_v2_variants.json``::
 
     python benchmarks/toyworld_variants.py --work /tmp/variants [--jobs 2]
 
@@ -28,7 +30,11 @@ RESULTS = Path(__file__).parent / "results"
 #: name -> recipe overrides of recipe_v2.yaml (``key: value`` lines replaced)
 VARIANTS: dict[str, dict[str, str]] = {"shipped": {}, "eta0": {"eta": "0.0"}, "ratio0.2": {"ratio": "0.2"},
                                        "attributes": {}, "attributes_eta0": {"eta": "0.0"},
-                                       "nv3": {"n_vectors": "3"}, "nv5": {"n_vectors": "5"}}
+                                       "nv3": {"n_vectors": "3"}, "nv5": {"n_vectors": "5"},
+                                       "init_a": {"init_text": '"a"'}, "init_a_eta0": {"init_text": '"a"', "eta": "0.0"},
+                                       "null_zeros": {}, "null_a": {}}
+#: untrained reference prefixes (recipe_v2's 10 vectors): what inserting 10 tokens alone costs
+NULL_PREFIXES = {"null_zeros": None, "null_a": "a"}
 #: variants whose identity prompts also state hair/hat colours (``prefix_data.attribute_templates``)
 WITH_ATTRIBUTES = frozenset({"attributes", "attributes_eta0"})
 KEYS = ("leak_apl_seen", "leak_apl_heldout", "person_rate_apl", "preserve_general", "preserve_generic_person",
@@ -36,14 +42,36 @@ KEYS = ("leak_apl_seen", "leak_apl_heldout", "person_rate_apl", "preserve_genera
 
 
 def write_recipe(base: Path, overrides: dict[str, str], out: Path) -> Path:
-    """``base`` with the given top-level keys' values replaced."""
-    lines = []
+    """``base`` with the given top-level keys' values replaced (or added)."""
+    lines, seen = [], set()
     for line in base.read_text(encoding="utf-8").splitlines():
         key = line.split(":", 1)[0].strip()
-        lines.append(f"{key}: {overrides[key]}" if key in overrides and not line.startswith("#") else line)
+        if key in overrides and not line.startswith("#"):
+            lines.append(f"{key}: {overrides[key]}")
+            seen.add(key)
+        else:
+            lines.append(line)
+    lines += [f"{k}: {v}" for k, v in overrides.items() if k not in seen]  # keys the base recipe leaves at default
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return out
+
+
+def _null_prefix(pipe, text: str | None, out: Path) -> Path:
+    """An untrained 10-vector prefix: zeros, or ``text``'s token embeddings cycled (no training)."""
+    import numpy as np
+
+    from aplguard.prefix import SoftPrompt
+
+    tok, te = pipe.tokenizer, pipe.text_encoder
+    weight = te.get_input_embeddings().weight.detach().float().cpu().numpy()
+    if text is None:
+        vectors = np.zeros((10, weight.shape[1]), dtype=np.float32)
+    else:
+        ids = tok(text, add_special_tokens=False).input_ids
+        vectors = weight[[ids[i % len(ids)] for i in range(10)]]
+    out.parent.mkdir(parents=True, exist_ok=True)
+    return SoftPrompt.from_pipeline(pipe, {"text_encoder": vectors}).save(out)
 
 
 def run_one(name: str, work: Path, prefix_dir: Path | None) -> dict:
@@ -59,7 +87,9 @@ def run_one(name: str, work: Path, prefix_dir: Path | None) -> dict:
     torch.set_num_threads(1)
     pipe = toyworld.load_toy_pipeline(world="v2")
     judge = toyworld.ToyJudge(world="v2").load()
-    if prefix_dir is not None:
+    if name in NULL_PREFIXES:
+        prefix = _null_prefix(pipe, NULL_PREFIXES[name], work / name / "prefix.safetensors")
+    elif prefix_dir is not None:
         prefix = prefix_dir / "prefix.safetensors"
     else:
         recipe = write_recipe(Path(toyworld.__file__).parent / "recipe_v2.yaml", VARIANTS[name],
