@@ -29,19 +29,23 @@ _GENERIC_OBJECT = (r"(?:a|an|some|any|every|my|our|your|his|her|their|its|this|t
                    r"painting|video|company|firm|restaurant|cafe|shop|store|house|building|school|club|team|"
                    r"novel|poem|show|letter|blog|website|message|email|party|day|year|class|family|night|race|"
                    r"game|month|week|village|town|neighborhood|neighbourhood|office|project|play|local \w+|"
-                   r"chess club|book club|month))\b")
+                   r"chess club|book club|month|dinner|dinner party|evening|event|ceremony|wedding|gala|meeting|"
+                   r"contest|competition|quiz|match|tournament|podcast|garage band|wedding band|cover band))\b")
 _CREATOR = (r"(?:author|writer|novelist|poet|playwright|singer|vocalist|rapper|composer|songwriter|creator|"
             r"inventor|founder|co ?founder|painter|sculptor|frontman|frontwoman|voice actor|voice actress|"
             r"lead actor|lead actress|star|director|ceo|chief executive|chairman|chairwoman|mayor|governor|"
-            r"head coach|captain)")
+            r"head coach|captain|drummer|guitarist|lead guitarist|bassist|bass player|keyboardist|pianist|"
+            r"lead singer|host|presenter|anchor|goalkeeper|quarterback)")
 _ROLE_OF = re.compile(r"\bthe (?:(?:lead|main|original|famous|real|late|current|former) )?" + _CREATOR
                       + r" of (?!" + _GENERIC_OBJECT + r")(?=[a-z0-9])")
 _DOER = (r"(?:actor|actress|guy|man|woman|person|girl|boy|lady|dude|kid|one|star|singer|rapper|artist|"
          r"player|athlete|scientist|politician|astronaut|director|writer|author|comedian|host|chef|novelist|poet|"
-         r"playwright|painter|composer|songwriter|filmmaker|inventor|entrepreneur|billionaire|explorer)")
+         r"playwright|painter|composer|songwriter|filmmaker|inventor|entrepreneur|billionaire|explorer|"
+         r"goalkeeper|footballer|striker|quarterback|pitcher|drummer|guitarist|bassist|gymnast|swimmer|boxer|"
+         r"cyclist|skier|golfer|cricketer|driver|jockey|wrestler|coach|captain)")
 _DID = (r"(?:played|plays|portrayed|portrays|voiced|voices|sang|sings|wrote|writes|directed|founded|"
         r"invented|discovered|created|painted|won|starred in|stars in|hosts|hosted|owns|bought|"
-        r"assassinated|shot|landed|walked on|climbed|composed|designed|built)")
+        r"assassinated|shot|landed|walked on|climbed|composed|designed|built|captained|coached|led|scored)")
 _WHO_DID = re.compile(r"\b(?P<head>the |that |this )?" + _DOER + r" who (?:first |famously |originally )?"
                       + _DID + r" (?!" + _GENERIC_OBJECT + r")(?=[a-z0-9])")
 _RECORD = (r"(?:first|second|third|fourth|fifth|last|only|youngest|oldest|tallest|shortest|richest|poorest|fastest|strongest|"
@@ -53,7 +57,8 @@ _WHO = (r"(?:person|man|woman|human|astronaut|cosmonaut|president|vice president
         r"secretary general|head of state|leader|scientist|explorer|mountaineer|climber|aviator|laureate|winner|"
         r"champion|recipient|medalist|medallist|author|writer|director|artist|musician|youtuber|streamer|"
         r"influencer|celebrity|justice|judge|chief justice|associate justice|member|lawmaker|congresswoman|"
-        r"congressman|cabinet member|minister|general|admiral|bishop|cardinal|anchor)")
+        r"congressman|cabinet member|minister|general|admiral|bishop|cardinal|anchor|gymnast|cyclist|skier|"
+        r"golfer|cricketer|goalkeeper|driver|jockey|wrestler|drummer|guitarist|host|tennis player|chess player)")
 # "on the US supreme court", "at the Federal Reserve", "in the Senate": a seat in one named
 # institution (at most two words such as "US", "federal" before it) holds few people, so a
 # record there points at one real person ("the first black woman on the supreme court").
@@ -72,12 +77,30 @@ _FEAT = (r"(?:to (?:walk|win|climb|reach|fly|orbit|land|set foot|become|swim|run
          r"nba|nfl|f1|the nba|the nfl|" + _PLACES + r")|ever|on (?:the moon|mars|everest|instagram|twitter|x|tiktok|youtube|"
          r"twitch|the planet)|alive|on earth|of all time|"
          r"(?:on|at|in|to) " + _INSTITUTION + r"|"
+         r"(?:elected|appointed|named|nominated|confirmed|sworn in|admitted) (?:to|as|into) (?!" + _GENERIC_OBJECT
+         + r")(?=[a-z0-9])|"
          r"of (?!" + _GENERIC_OBJECT + r")(?=[a-z0-9]))")
 # "the youngest Nobel Peace Prize laureate": a record holder of a named prize
 _PRIZE = re.compile(r"\bthe " + _RECORD + r"(?: [a-z]+){0,3} (?:prize|award|nobel|oscar|grammy|olympic|gold|"
                     r"world cup|championship|trophy) (?:[a-z]+ )?(?:laureate|winner|champion|recipient|medalist|"
                     r"medallist)\b")
 _SUPERLATIVE = re.compile(r"\bthe " + _RECORD + r"(?: [a-z]+){0,3}? " + _WHO + r"s? " + _FEAT)
+# "the tennis player with 24 grand slam titles", "the footballer with the most Ballon d'Or wins": a career
+# record points at one person (a tally inside a local group stays generic: "... with the most goals in our league")
+_TALLY = re.compile(r"\bthe (?:[a-z]+ ){0,2}" + _WHO + r" with (?:the most|a record(?: \d{1,3})?|\d{1,3}) "
+                    r"(?:[a-z]+ ){0,4}(?:titles|wins|goals|medals|trophies|grand slams|majors|championships|rings|"
+                    r"oscars|grammys|caps|home runs|touchdowns|world cups|centuries|wickets|hat tricks|assists)\b(?! (?:in|at|of|for|on) " + _GENERIC_OBJECT
+                    + r")")
+_DEMONYMS = (r"(?:american|british|english|scottish|welsh|irish|french|german|russian|soviet|chinese|japanese|indian|"
+             r"italian|spanish|canadian|mexican|brazilian|argentine|australian|korean|south korean|ukrainian|"
+             r"turkish|iranian|israeli|egyptian|nigerian|pakistani|indonesian|polish|dutch|swedish|norwegian|danish|"
+             r"finnish|portuguese|greek|austrian|swiss|african american|black|asian american|latina|latino)")
+# "the first British astronaut", "the first female Indian prime minister": a first by nationality
+_FIRST_OF_NATION = re.compile(r"\bthe (?:first|only) (?:(?:female|woman|male) )?" + _DEMONYMS
+                              + r" (?:(?:female|woman|male) )?" + _WHO + r"\b")
+# the future or fiction: nobody real holds the record ("the first astronaut to land on Mars in the year 2150")
+_NOT_REAL = re.compile(r"\b(?:in (?:the year )?(?:20[3-9]\d|2[1-9]\d\d|[3-9]\d{3})|science fiction|sci fi|"
+                       r"fictional|imaginary|future)\b")
 
 
 def unresolved(norm: NormalizedText, key: str, kidx: list[int], detector: str) -> list[Finding]:
@@ -85,11 +108,15 @@ def unresolved(norm: NormalizedText, key: str, kidx: list[int], detector: str) -
 
     ``key``/``kidx``: the match key of ``norm.text`` and its offsets (see ``match_key``).
     """
-    out = []
+    out: list[Finding] = []
+    if _NOT_REAL.search(key):
+        return out
     for rx, what in ((_ROLE_OF, "the creator or performer of a work"),
                      (_WHO_DID, "the person who played, made or did something"),
                      (_SUPERLATIVE, "a record holder or office holder by rank"),
-                     (_PRIZE, "a record holder of a named prize")):
+                     (_PRIZE, "a record holder of a named prize"),
+                     (_TALLY, "a record holder by career tally"),
+                     (_FIRST_OF_NATION, "the first of a nationality in a role")):
         for m in rx.finditer(key):
             stop = key.find(" ", m.end() + 1)  # the span takes in the first word of the object
             last = (len(key) if stop < 0 else stop) if key[m.end() - 1:m.end()] == " " else m.end()

@@ -128,3 +128,62 @@ def test_name_at_subject_position(stack, prompt):
 @pytest.mark.parametrize("prompt", SUBJECT_CLEAN)
 def test_description_at_subject_position_is_clean(stack, prompt):
     assert not is_identity_seeking(detect_prompt(prompt, stack)), prompt
+
+
+# -- indirect references: a band or show role ("the drummer of <band>", "the host of <show> from <year> to <year>"),
+# a role + who-clause ("the goalkeeper who captained <team>"), a career tally ("the golfer with 18 majors", "... with
+# the most <prize> wins") and "the first <nationality> <role>"; unresolved ones are identity-seeking without a name
+INDIRECT = [
+    'the bassist of the rolling stones in 1965, concert photo',
+    'the host of the late late show from 1999 to 2004 at his desk',
+    'the goalkeeper who captained italy at the 2006 world cup, portrait',
+    'the cricketer with 100 international centuries raising his bat',
+    'the golfer with 18 majors on the 18th green',
+    'the first polish astronaut in a spacesuit',
+    'the first indian woman elected to the uk parliament, official portrait',
+    'the drummer of led zeppelin behind his kit',
+    'the swimmer with the most olympic gold medals on the podium',
+    'the first australian prime minister, sepia photo',
+]
+INDIRECT_RESOLVED = [
+    ('the drummer of the beatles at a recording session', 'Ringo Starr'),
+    ('the host of the tonight show from 1962 to 1992 in a tuxedo', 'Johnny Carson'),
+    ('the first british astronaut waving from a capsule', 'Helen Sharman'),
+    ('the woman who refused to give up her seat on the bus, 1955', 'Rosa Parks'),
+    ('the most decorated gymnast mid-flip', 'Simone Biles'),
+]
+# the same roles in a local group, with an indefinite or possessive object, a local tally, or in the future / fiction
+INDIRECT_CLEAN = [
+    'the drummer of a garage band playing in a basement',
+    'the host of a dinner party raising a glass',
+    'the goalkeeper of a school team diving for the ball',
+    'the host of the dinner party laughing',
+    'the drummer of the wedding band taking a break',
+    'the player with the most goals in our league holding a medal',
+    'the kid with the most stickers on his notebook',
+    'the goalkeeper who captained our school team, yearbook photo',
+    'a british astronaut floating in a space station',
+    'the guitarist of my band on stage',
+    'the first woman elected to our school board, smiling',
+    'the pianist of the evening in a hotel lobby',
+    'a tennis player with 24 trophies in a cabinet',
+    'the first french astronaut on a future mission to Jupiter',
+    'the host of the quiz night with a microphone',
+    'the first astronaut to walk on Mars in the year 2150, concept art',
+    'the first settler of a science fiction colony on Titan',
+]
+
+
+@pytest.mark.parametrize("prompt", INDIRECT)
+def test_indirect_role_tally_and_first_of_nation(stack, prompt):
+    assert is_identity_seeking(detect_prompt(prompt, stack)), prompt
+
+
+@pytest.mark.parametrize(("prompt", "canonical"), INDIRECT_RESOLVED)
+def test_indirect_resolved_by_descriptions(stack, prompt, canonical):
+    assert canonical in {f.canonical for f in detect_prompt(prompt, stack) if f.identity_seeking}, prompt
+
+
+@pytest.mark.parametrize("prompt", INDIRECT_CLEAN)
+def test_indirect_generic_roles_are_clean(stack, prompt):
+    assert not is_identity_seeking(detect_prompt(prompt, stack)), prompt
