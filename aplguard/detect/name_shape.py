@@ -42,7 +42,7 @@ carrier mailman postman postwoman barista bartender hairdresser hairstylist styl
 electrician mechanic cleaner housekeeper gardener driver tutor instructor pharmacist vet optometrist
 physio physiotherapist chiropractor receptionist cashier waiter waitress accountant lawyer realtor
 contractor caretaker caregiver janitor doorman concierge pastor priest rabbi imam mentor supervisor
-walker sitter petsitter groomer dogwalker
+walker sitter petsitter groomer dogwalker intern interns trainee apprentice assistant secretary
 """)
 _POSSESSIVE = word_set("my our his her their your")
 # "my late father Ignacio", "my best friend Chloe": a word between the possessive and the relation
@@ -228,9 +228,12 @@ class NameShapeDetector:
             # lower-case word pairs are names only with a relationship cue, or when what follows is
             # said of a person ("daniel okafor from the third floor", "... at his graduation")
             return None
+        just_before = context.words_before(lower, start, 1)
+        relation_before = _after_relationship(lower, start) or (
+            len(keys) == 2 and bool(just_before) and just_before[-1] in _RELATION_TITLES)
         if not capitalised and self._dictionary_words(keys) and not (
                 keys[0] in first and keys[-1] in last and not {keys[0], keys[-1]} & self._common()
-                and _lower_person_next(lower, end, strict=True)):
+                and (_lower_person_next(lower, end, strict=True) or relation_before)):
             # "student council handing": dictionary words, not a name, whatever the cue; listed names
             # that are frequent words too count when a person clause follows ("jim henson at his desk")
             return None
@@ -289,7 +292,14 @@ class NameShapeDetector:
             return 0.6, [tokens[i]], "title and surname"  # "my therapist Dr. Feldman", "Mrs Patterson"
         if len(before) == 2 and before[0] in _POSSESSIVE and before[1] in _ROLE_NOUNS:
             return 0.6, [tokens[i]], "first name after a relationship"
+        law = context.words_before(norm.lower, start, 4)
+        if len(law) == 4 and law[0] in _POSSESSIVE and law[1] in _RELATION and law[2:] == ["in", "law"]:
+            return 0.6, [tokens[i]], "first name after a relationship"  # "my sister-in-law Priya"
+        if len(before) == 2 and before[0] == "the" and before[1] in _ROLE_NOUNS and k in first:
+            return 0.6, [tokens[i]], "first name after a role"  # "the intern Kevin", "the new intern Kevin"
         far = context.words_before(norm.lower, start, 3)
+        if len(far) == 3 and far[0] == "the" and far[1] in _RELATION_ADJECTIVES and far[2] in _ROLE_NOUNS and k in first:
+            return 0.6, [tokens[i]], "first name after a role"
         if len(far) == 3 and far[0] in _POSSESSIVE and far[2] in _ROLE_NOUNS and (
                 far[1] in _RELATION_ADJECTIVES or far[1] not in context.FUNCTION_WORDS):
             # "my late father Ignacio", "my ex-girlfriend Chloe", "our mail carrier Denise"
@@ -298,6 +308,8 @@ class NameShapeDetector:
         if role and role.group(1) in _ROLE_NOUNS and norm.text[end:end + 1] == ",":
             return 0.6, [tokens[i]], "first name after a role at the user's place"  # "the barista at my cafe, Hamid,"
         m = re.search(r"\b([A-Z][a-z]+)\s+$", norm.text[max(0, start - 20):start])
+        if not m and k in first:  # "auntie Lin": a lower-case relation title before a listed first name
+            m = re.search(r"\b([a-z]+)\s+$", norm.text[max(0, start - 20):start])
         if m and m.group(1).lower() in _RELATION_TITLES and (k in first or name_like) and k not in _STOP:
             return 0.6, [tokens[i]], "first name after a relation used as a title"  # "Uncle Deepak", "Nurse Akosua"
         # "Jake from accounting", "Priya from HR": a colleague or acquaintance named by where they are
@@ -361,6 +373,7 @@ _MID_PARTICLES = word_set("bin ibn bint van von de da di du del della dos das le
 # Titles that only come before a person's name.
 _PERSON_TITLES = word_set("""
 mr mrs ms mx dr prof professor sheikh sheikha sir dame rev reverend imam rabbi pastor
+officer detective sergeant sgt lieutenant deputy sheriff constable inspector principal
 """)
 _NAME_PREFIXES = ("al", "el", "o", "mc", "mac", "de", "da", "di", "du", "van", "von", "le", "la",
                   "bin", "ibn", "abu", "ben")

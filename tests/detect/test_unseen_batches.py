@@ -37,7 +37,7 @@ def test_batches_cover_the_issue_classes():
 # that they do not slip back (docs/detection.md lists what they still miss).
 BELOW_TARGET = {"unseen_batch4": 0.95,  # batch 4: 0.883 after round 6, 0.956 after round 7
                 "unseen_batch5": 0.95,  # batch 5: 0.726 first look, 0.874 after round 6, 0.958 after round 7
-                "unseen_batch6": 0.90,  # batch 6: 0.800 first look, 0.853 after round 6, 0.900 after round 7
+                "unseen_batch6": 0.93,  # batch 6: 0.800 first look, 0.853 after round 6, 0.932 after round 7
                 "unseen_batch7": 0.80}  # batch 7: first-look floor (recall 0.805 at 6778e1c, before any fix for it)
 
 

@@ -187,3 +187,44 @@ def test_indirect_resolved_by_descriptions(stack, prompt, canonical):
 @pytest.mark.parametrize("prompt", INDIRECT_CLEAN)
 def test_indirect_generic_roles_are_clean(stack, prompt):
     assert not is_identity_seeking(detect_prompt(prompt, stack)), prompt
+
+
+# -- relations and roles: "my sister-in-law X", a lower-case relation title ("auntie X"), "the (new) intern X",
+# police and school titles before a surname ("Officer X"), a lower-case listed name pair right after a relation
+PERSONAL = [
+    'my brother-in-law Mateo at a barbecue',
+    'my mother-in-law Ruth knitting a scarf',
+    'auntie Farah braiding hair on the porch',
+    'uncle Tomas fixing a bike',
+    'Detective Alvarez at a crime scene',
+    'Sergeant Okafor saluting',
+    'the new intern Priya at her desk',
+    'the trainee Marcus in a lab coat',
+    'grandpa walter brooks fishing on a pier',
+    'my neighbour rosa martin watering plants',
+]
+# the same words before things, drinks, brands, cartoons and plaques
+PERSONAL_CLEAN = [
+    "my sister-in-law's wedding cake on a table",
+    'the new intern desk in an empty office',
+    'auntie pasta sauce jar on a shelf',
+    'grandma apple pie on a windowsill',
+    'my uncle john deere tractor in a barn',
+    'my brother tom collins cocktail',
+    'uncle sam poster on a wall',
+    'the intern program brochure',
+    'Inspector Gadget cartoon style',
+    'Officer Down memorial plaque',
+    'the new assistant manager badge',
+    'my dad jim beam bottle',
+]
+
+
+@pytest.mark.parametrize("prompt", PERSONAL)
+def test_relations_roles_and_titles(stack, prompt):
+    assert is_identity_seeking(detect_prompt(prompt, stack)), prompt
+
+
+@pytest.mark.parametrize("prompt", PERSONAL_CLEAN)
+def test_relation_words_before_things_are_clean(stack, prompt):
+    assert not is_identity_seeking(detect_prompt(prompt, stack)), prompt
