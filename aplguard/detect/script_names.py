@@ -100,14 +100,14 @@ _BEFORE = re.compile(r"(?:" + _alternatives("""
 फोटो|फ़ोटो|तस्वीर|पोर्ट्रेट|चित्र|श्री|श्रीमती|सुश्री|डॉ|डॉक्टर|मेरे दोस्त|मेरी दोस्त|मेरी बहन|मेरा भाई|मेरी माँ|मेरी मां|
 मेरे पिता|मेरी पत्नी|मेरे पति|मेरा बेटा|मेरी बेटी|
 আমার বোন|আমার ভাই|আমার মা|আমার বাবা|আমার বন্ধু|আমার স্ত্রী|আমার স্বামী|শ্রী|শ্রীমতী|জনাব|ডাঃ|
-என் அம்மா|என் அப்பா|என் நண்பன்|என் நண்பர்|என் நண்பி|என் தங்கை|என் அக்கா|என் அண்ணன்|என் தம்பி|என் மனைவி|
+என் அம்மா|என் அப்பா|என் நண்பன்|என் நண்பர்|என் நண்பி|என் தோழி|என் தோழன்|என் தங்கை|என் அக்கா|என் அண்ணன்|என் தம்பி|என் மனைவி|
 என் கணவர்|திரு|திருமதி|செல்வி|
 תמונה של|דיוקן של|צילום של|ציור של|תמונה|דיוקן|מר|גברת|ד״ר|אחותי|אחי|חברי|חברתי|אמא שלי|אבא שלי|
 φωτογραφία του|φωτογραφία της|πορτρέτο του|πορτρέτο της|εικόνα του|εικόνα της|ο φίλος μου|η φίλη μου|
 η αδελφή μου|ο αδελφός μου|κύριος|κυρία|κ.|
 фото|фотография|портрет|изображение|рисунок|снимок|зображення|світлина|господин|госпожа|пан|пані|
 мой друг|моя подруга|моя сестра|мой брат|моя мама|мой папа|моя жена|мой муж|мій друг|моя дружина|мій брат|
-รูปของ|ภาพของ|ภาพถ่าย|รูปถ่าย|ภาพถ่ายของ|รูปถ่ายของ|นาย|นาง|นางสาว|คุณ|
+รูปของ|ภาพของ|ภาพถ่าย|รูปถ่าย|ภาพถ่ายของ|รูปถ่ายของ|นาย|นาง|นางสาว|คุณ|วาดรูป|วาดภาพ|
 снимка на|снимка|слика|слика на|фотографија|фотографија на|портрет на|цртеж на|
 శ్రీ|శ్రీమతి|డాక్టర్|నా స్నేహితుడు|నా స్నేహితురాలు|నా అక్క|నా చెల్లి|నా అన్న|నా తమ్ముడు|నా అమ్మ|నా నాన్న|నా భార్య|నా భర్త|
 ಶ್ರೀ|ಶ್ರೀಮತಿ|ಡಾ|ನನ್ನ ಸ್ನೇಹಿತ|ನನ್ನ ಸ್ನೇಹಿತೆ|ನನ್ನ ಅಕ್ಕ|ನನ್ನ ತಂಗಿ|ನನ್ನ ಅಣ್ಣ|ನನ್ನ ತಮ್ಮ|ನನ್ನ ಅಮ್ಮ|ನನ್ನ ಅಪ್ಪ|ನನ್ನ ಹೆಂಡತಿ|ನನ್ನ ಗಂಡ|
@@ -118,7 +118,7 @@ _BEFORE = re.compile(r"(?:" + _alternatives("""
 ბატონი|ქალბატონი|ჩემი მეგობარი|ჩემი და|ჩემი ძმა|ჩემი დედა|ჩემი მამა|ჩემი ცოლი|ჩემი ქმარი|ფოტო|პორტრეტი|
 պարոն|տիկին|տիար|իմ ընկերը|իմ ընկերուհին|իմ քույրը|իմ եղբայրը|իմ մայրը|իմ հայրը|իմ կինը|իմ ամուսինը|
 አቶ|ወይዘሮ|ወይዘሪት|ዶክተር|ዶ/ር|እህቴ|ወንድሜ|እናቴ|አባቴ|ጓደኛዬ|ባለቤቴ|
-""") + r")(?:\s+لـ?)?[\s:،,]*$")
+""") + r"|(?:عکس|تصویر|پرتره|نقاشی) \S+ از)(?:\s+لـ?)?[\s:،,]*$")  # "تصویر واقعی از": one adjective between
 # One cue word on its own
 _BEFORE_WORD = re.compile(_alternatives("""
 صورة|صوره|بورتريه|ارسم|وجه|رسم|لوحة|عکس|پرتره|تصویر|نقاشی|چهره|फोटो|तस्वीर|पोर्ट्रेट|चित्र|ছবি|படம்|תמונה|דיוקן|
@@ -131,7 +131,7 @@ _BEFORE_WORD = re.compile(_alternatives("""
 """))
 # After a name: "की फोटो", "کی تصویر", "ছবি", "படம்", "的照片", "さん", "씨 사진".
 _AFTER = re.compile(r"[\s,]*(?:" + _alternatives("""
-की फोटो|का फोटो|के फोटो|की फ़ोटो|की तस्वीर|का पोर्ट्रेट|का चित्र|की पेंटिंग|की छवि|
+की फोटो|का फोटो|के फोटो|की फ़ोटो|की तस्वीर|यांचे छायाचित्र|यांचा फोटो|का पोर्ट्रेट|का चित्र|की पेंटिंग|की छवि|
 کی تصویر|کا تصویر|کی فوٹو|کا پورٹریٹ|کی پینٹنگ|
 ছবি|প্রতিকৃতি|ফটো|
 புகைப்படம்|படம்|ஓவியம்|
@@ -153,6 +153,8 @@ _ACTS = re.compile(unicodedata.normalize("NFKC", r" (?:\S+ते हुए|\S+�
 # Chinese and Japanese: "<name>的照片", "<name>さん", "<name>先生".
 _HAN_AFTER = re.compile(r"(?:的(?:照片|肖像|画像|头像|相片|素描|写真|自拍|脸)|さん|様|さま|氏|くん|君|ちゃん|先生|女士|小姐|"
                         r"老师|の(?:写真|肖像|似顔絵|顔))")
+_KANA_NAME = re.compile(r"([\u4E00-\u9FFF]{2})([\u3041-\u3096\u30A1-\u30FA]{2,4})(?:ちゃん|くん|さん|様|さま)")
+_ZH_SUBJECT = re.compile(r"([\u4E00-\u9FFF])([\u4E00-\u9FFF]{2})(?:正在|在)[^，。,.!?]{2,20}的(?:照片|肖像|画像|相片|写真)")
 _HONORIFIC_AFTER = re.compile(r"(?:さん|様|さま|氏|くん|君|ちゃん|先生|女士|小姐|老师)")
 # Thai prepositions, time and aspect words that start a phrase, never a name
 _THAI_FUNCTION: tuple[str, ...] = ("บน", "ใน", "ที่", "กับ", "ของ", "และ", "ใต้", "ข้าง", "ริม", "ยาม", "ตอน", "เวลา", "กำลัง", "สี",
@@ -258,6 +260,23 @@ def _tokens(text: str) -> list[_Tok]:
         out.append((word, i, j, script or "latin"))
         i = j
     return out
+
+
+# Thai writes a picture word or title glued to the name ("ภาพถ่ายของสมชาย ใจดี", "วาดรูปคุณสมชาย"): the cue
+# is split off, so that the name is two words after a cue as when a space is written
+_THAI_CUES = tuple(sorted((unicodedata.normalize("NFKC", w) for w in (
+    "ภาพถ่ายของ", "รูปถ่ายของ", "ภาพของ", "รูปของ", "วาดรูปคุณ", "วาดภาพคุณ", "วาดรูป", "วาดภาพ", "คุณ", "นางสาว",
+    "นาย", "นาง")), key=len, reverse=True))
+
+
+def _split_thai_cue(tok: _Tok) -> _Tok:
+    word, start, end, script = tok
+    for _ in range(2):  # "รูปของนายสมศักดิ์": a picture word and a title
+        cue = next((c for c in _THAI_CUES if word.startswith(c) and len(word) - len(c) >= 2), None)
+        if cue is None:
+            break
+        word, start = word[len(cue):], start + len(cue)
+    return word, start, end, script
 
 
 def _cue_before(lower: str, start: int) -> bool:
@@ -421,8 +440,8 @@ def _subject_name(lower: str, seq: list[_Tok], words: list[str], kinds: list[str
         return None
     if script in _CASED and not all(t[0][:1].isupper() for t in seq):
         return None
-    if any(_anonymous(w, script, lists) for w in words):
-        return None
+    if any(_anonymous(w, script, lists) for w in words) or _cue_before(lower, seq[-1][1]):
+        return None  # a description, or a relation or picture cue inside the run ("என் நண்பன் X": my friend X)
     kinds = [("L" if w in _WORD_SURNAMES and j == len(words) - 1 else k) for j, (w, k) in enumerate(zip(words, kinds))]
     shape = _SURNAME_SHAPES.get(script)
     listed = any(k in ("F", "L") and (w in _WORD_SURNAMES or w not in lists.common.get(script, frozenset()))
@@ -463,7 +482,7 @@ class ScriptNames:
         if text.isascii():
             return []
         lists = load_lists(self.cache)
-        toks = _tokens(text)
+        toks = [_split_thai_cue(t) if t[3] == "thai" else t for t in _tokens(text)]
         out: list[Finding] = []
         used = -1
         for i, (_, start, _, script) in enumerate(toks):
@@ -509,6 +528,8 @@ class ScriptNames:
         words = [_base(_fold(lower[s:e]), script, lists) for _, s, e, _ in seq]
         if any(_BEFORE_WORD.fullmatch(w) for w in words):
             return None  # a cue word ("وجه", "фото") is never part of the name
+        if script == "tamil" and words[-1].endswith("ில்"):
+            return None  # a locative ("வீட்டில்" at home, "கடற்கரையில்" on the beach) is no name
         kinds = [lists.kind(w, script) for w in words]
         if script == "gurmukhi":
             kinds = ["L" if w in _PUNJABI_SURNAMES else k for w, k in zip(words, kinds)]
@@ -600,12 +621,31 @@ class ScriptNames:
     def _han(self, norm: NormalizedText, tok: _Tok, lists: _Lists) -> tuple[Finding, int] | None:
         """"王小明的照片", "田中健太さんの写真": a name right before 的+picture or an honorific."""
         text = norm.text
+        # "渡辺ひなたちゃん": a two-character listed surname and a given name in kana before an honorific
+        # ("お兄ちゃん", "赤ちゃん", "森のくまさん" have no such surname)
+        for kana in _KANA_NAME.finditer(text, tok[1], tok[2]):
+            if kana.group(1) in lists.last:
+                why = "a surname and a given name in kana before an honorific"
+                return self._finding(norm, kana.start(), kana.end(2), 0.7, why), kana.end(2)
+        # "王晓雯在咖啡店看书的照片": a surname and a two-character given name opening the prompt, then 在 (at) and a
+        # picture word closing the clause ("李子树在花园里的照片": 李子 is a word, plum)
+        zh = _ZH_SUBJECT.match(text, tok[1]) if not text[:tok[1]].strip(" ,.;:!?，。") else None
+        given = lists.kind(zh.group(2), "han") if zh else "C"
+        if zh and zh.group(1) in lists.last and lists.kind(zh.group(1) + zh.group(2)[:1], "han") == "U" and (
+                lists.kind(zh.group(1) + zh.group(2), "han") == "U"
+                and (given == "F" or (given == "U" and lists.kind(zh.group(2)[1:], "han") == "U"))):
+            # a listed given name, or one whose last character is no word ("...树" tree, "...缸" tank: things)
+            why = "a surname and given name opening the prompt before 在 and a picture word"
+            return self._finding(norm, zh.start(1), zh.end(2), 0.65, why), zh.end(2)
         for m in _HAN_AFTER.finditer(text, tok[1], tok[2]):
             run = re.search(r"[\u3400-\u4DBF\u4E00-\u9FFF]+$", text[tok[1]:m.start()])
             if not run:
                 continue
             chars, end = run.group(), m.start()
             honorific = bool(_HONORIFIC_AFTER.match(text, end))
+            if honorific and len(chars) >= 5 and chars[-5:-3] in lists.last and lists.kind(chars[-3:], "han") != "C":
+                why = "a surname and a three-character given name before an honorific"  # "佐藤健太郎くん"
+                return self._finding(norm, end - 5, end, 0.7, why), end
             for size in (4, 3, 2):
                 if len(chars) < size:
                     continue
@@ -628,9 +668,11 @@ class ScriptNames:
         lower = norm.lower
         # "이지은 씨": the whole word; "박서연의 초상화": the word less a particle
         cands = [word] + [word[: -len(p)] for p in _KO_PARTICLES if word.endswith(p) and len(word) - len(p) >= 2]
+        honorific = i + 1 < len(toks) and re.fullmatch(r"(?:씨|님)(?:의|가|는|와|를|에게)?", toks[i + 1][0]) is not None
         for base in cands:
-            if not 2 <= len(base) <= 4 or base[0] not in lists.last or lists.kind(base, "hangul") in ("C", "W"):
-                continue
+            if not 2 <= len(base) <= 4 or base[0] not in lists.last or lists.kind(base, "hangul") == "C" or (
+                    lists.kind(base, "hangul") == "W" and not (honorific and base == word and len(base) == 3)):
+                continue  # a word ("김치찌개"), unless a three-syllable one before 씨/님 ("박지훈 씨의 증명사진")
             if len(base) >= 3 and lists.kind(base[:2], "hangul") in ("C", "W") and base[1:] not in lists.first:
                 continue  # "김치찌개": a compound of words ("김치" + ...), not a surname and a given name
             name_end = start + len(base)

@@ -228,3 +228,74 @@ def test_relations_roles_and_titles(stack, prompt):
 @pytest.mark.parametrize("prompt", PERSONAL_CLEAN)
 def test_relation_words_before_things_are_clean(stack, prompt):
     assert not is_identity_seeking(detect_prompt(prompt, stack)), prompt
+
+
+# -- unlisted names with new connectors: Japanese surname + a three-character or kana given name before an
+# honorific ("...くん", "...ちゃん"), a Chinese name opening the prompt before 在 and a picture word, a Korean
+# three-syllable name that is also a word before 씨/님, Thai picture words and titles glued to the name, Persian
+# "<picture> <adjective> از", Marathi "यांचे छायाचित्र", Tamil "என் தோழி"
+CONNECTORS = [
+    '鈴木大二郎くんの入学式の写真',
+    '高橋ゆいちゃんの誕生日の写真',
+    '田中さくらさんの笑顔',
+    '中村一太郎さんの肖像',
+    '陈思琪在图书馆学习的照片',
+    '张丽娟在厨房做饭的照片',
+    '刘建国正在跑步的照片',
+    '김서준 씨의 여권 사진',
+    '이도현 씨의 프로필 사진',
+    'ภาพถ่ายของสมศรี มีสุข ที่สวน',
+    'รูปของนายสมศักดิ์ ทองดี',
+    'วาดรูปคุณวิไล แสงทอง',
+    'ภาพถ่ายของประภา ศรีสุข ยิ้ม',
+    'รูปถ่ายของนางสาวกานดา บุญมา',
+    'عکس رنگی از سیاوش کریمی\u200cپور در کافه',
+    'تصویر هنری از نرگس محمدزاده',
+    'پرتره سیاه\u200cقلم از فرهاد جعفری\u200cنژاد',
+    'تصویر واقعی از مهسا احمدی',
+    'عکس قدیمی از پدرام رستمی\u200cزاده',
+    'सुनील गावडे यांचे छायाचित्र',
+    'माधुरी कुलकर्णी यांचे छायाचित्र',
+]
+# the same connectors after family words, babies, pets, trees, places, scenes and things
+CONNECTORS_CLEAN = [
+    'お兄ちゃんの写真',
+    '赤ちゃんの写真',
+    '森のくまさんの絵',
+    '猫ちゃんの写真',
+    'おばあちゃんの笑顔',
+    '李子树在花园里的照片',
+    '杨梅树在雨中的照片',
+    '金鱼缸在桌上的照片',
+    '王府井在夜晚的照片',
+    '张家界在雾中的照片',
+    '김치 씨앗 사진',
+    '이야기 씨의 그림',
+    '고양이 님의 사진',
+    'ภาพถ่ายของแมว สีส้ม',
+    'รูปของบ้านเก่า ริมทะเล',
+    'ภาพถ่ายของทะเล ยามเย็น',
+    'คุณภาพ สูง ภาพถ่าย',
+    'ภาพของดอกไม้ สวยงาม',
+    'วาดรูปภูเขา หิมะ',
+    'ภาพถ่ายของเด็กผู้หญิง ตัวเล็ก',
+    'تصویر واقعی از یک گربه سفید',
+    'عکس قدیمی از بازار تهران',
+    'تصویر هوایی از کوه دماوند',
+    'نقاشی زیبا از گلهای بهاری',
+    'عکس سیاه از شب پرستاره',
+    'जुन्या वाड्याचे छायाचित्र',
+    'शनिवारवाडा किल्ल्याचे छायाचित्र',
+    'ஏரிக்கரை மாலை புகைப்படம்',
+    'என் தோழி வீட்டில் புகைப்படம்',
+]
+
+
+@pytest.mark.parametrize("prompt", CONNECTORS)
+def test_unlisted_names_with_new_connectors(stack, prompt):
+    assert is_identity_seeking(detect_prompt(prompt, stack)), prompt
+
+
+@pytest.mark.parametrize("prompt", CONNECTORS_CLEAN)
+def test_new_connectors_without_a_name_are_clean(stack, prompt):
+    assert not is_identity_seeking(detect_prompt(prompt, stack)), prompt
