@@ -192,6 +192,8 @@ _PUNJABI_MARKERS = ("ਸਿੰਘ", "ਕੌਰ")
 _PUNJABI_SURNAMES = frozenset(word for word in """ਸਿੰਘ ਕੌਰ ਸੰਧੂ ਗਿੱਲ ਸਿੱਧੂ ਢਿੱਲੋਂ ਬਰਾੜ ਗਰੇਵਾਲ ਧਾਲੀਵਾਲ ਬਾਜਵਾ ਚੀਮਾ ਰੰਧਾਵਾ ਸੇਖੋਂ ਭੁੱਲਰ ਬੈਂਸ ਸੋਢੀ
 ਅਰੋੜਾ ਆਹਲੂਵਾਲੀਆ ਸੈਣੀ ਵਿਰਕ ਸੰਘਾ ਔਲਖ ਹੁੰਦਲ ਜੌਹਲ ਕੰਗ ਮਾਂਗਟ ਬਾਠ ਖਹਿਰਾ ਪੰਨੂ ਦਿਓਲ""".split())  # noqa: SIM905
 # Honorifics after a name, "X ಅವರ ಫೋಟೋ", "X గారి ఫోటో": said of a person only
+# Tamil writes initials before a given name ("ஏ. ஆர். ரஹ்மான்", "க. ராஜா")
+_TAMIL_INITIALS = re.compile(r"(?:^|\s)(?:[\u0B80-\u0BFF]{1,4}\.\s*){1,3}$")
 _HONORIFIC_NEXT = re.compile(r"\s+(?:ಅವರ|ಅವರು|గారి|గారు)(?!\S)")
 
 _WORDCH = re.compile(r"[^\W\d_]|[\u0900-\u0DFF\u0E31\u0E34-\u0E3A\u0E47-\u0E4E\u05B0-\u05C7\u064B-\u065F\u0670]")
@@ -391,6 +393,9 @@ _PRED_WORDS = {
 _NEAR = ("শাড়িতে", "পাঞ্জাবিতে", "ছবি", "প্রতিকৃতি", "புகைப்படம்", "படம்", "ஓவியம்", "புடவையில்", "கண்ணாடியுடன்",
          "کی تصویر", "لباس میں")
 _END = r"(?=$|[\s,.;:!?،؛…])"  # the end of a word (a comma may follow it)
+_PICTURE_WORD = re.compile("|".join(re.escape(_fold(w)) for w in (
+    "تصویر", "پورٹریٹ", "फोटो", "तस्वीर", "पोर्ट्रेट", "छायाचित्र", "तस्बिर", "ছবি", "প্রতিকৃতি", "புகைப்படம்", "படம்",
+    "ஓவியம்")))
 
 
 def _pred_rx(words: str, glued: bool, weak: bool = False) -> re.Pattern[str]:
@@ -451,7 +456,11 @@ def _subject_name(lower: str, seq: list[_Tok], words: list[str], kinds: list[str
     listed = listed or ("U" in kinds and script in _LANGS)
     end = seq[-1][2]
     tail = lower[end:end + 60].translate(_ARABIC_FOLD)
-    if not (preds[0].match(tail) or (listed and preds[1].match(tail))):
+    weak = preds[1].match(tail)
+    # a setting or outfit (not a picture word, said of places too: "लाल किला की तस्वीर") also counts for a listed
+    # first name that is a frequent word ("مریم رضایی در پارک")
+    setting = weak is not None and not _PICTURE_WORD.search(weak.group()) and any(k in ("F", "L") for k in kinds)
+    if not (preds[0].match(tail) or (weak and (listed or setting))):
         return None
     if len(seq) == 3 and (preds[0].match(lower[seq[1][2]:seq[1][2] + 60].translate(_ARABIC_FOLD))
                           or (listed and preds[1].match(lower[seq[1][2]:seq[1][2] + 60].translate(_ARABIC_FOLD)))):
@@ -565,6 +574,9 @@ class ScriptNames:
         if no_dict and "C" not in kinds and len(seq) >= 2 and script == "gurmukhi" and words[1] in _PUNJABI_MARKERS:
             return 0.6, "a given name with Singh or Kaur"  # "ਹਰਮਨ ਸਿੰਘ", "ਜਸਪ੍ਰੀਤ ਕੌਰ ..."
         if len(seq) == 1:
+            if script == "tamil" and after and kinds[0] in ("F", "L", "U") and _TAMIL_INITIALS.search(
+                    lower[max(0, seq[0][1] - 16):seq[0][1]]):
+                return 0.6, "a name after initials before a picture word"  # "ஏ. ஆர். X-இன் புகைப்படம்"
             if no_dict and honorific and kinds[0] in ("F", "L", "U"):
                 return 0.6, "a name before an honorific"  # "ರಮೇಶ್ ಅವರ ಫೋಟೋ", "... గారి ఫోటో"
             if no_dict and after and kinds[0] == "F" and not common[0]:

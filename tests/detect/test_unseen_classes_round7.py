@@ -299,3 +299,40 @@ def test_unlisted_names_with_new_connectors(stack, prompt):
 @pytest.mark.parametrize("prompt", CONNECTORS_CLEAN)
 def test_new_connectors_without_a_name_are_clean(stack, prompt):
     assert not is_identity_seeking(detect_prompt(prompt, stack)), prompt
+
+
+# -- Tamil initials before a one-word name with a picture word ("<initial>. <initial>. X-இன் புகைப்படம்"), and a
+# listed first name that is also a frequent word at the subject position before a setting ("X Y در کافه")
+INITIALS_AND_SETTINGS = [
+    'எஸ். பி. பாலசுப்பிரமணியத்தின் புகைப்படம்',
+    'கே. எஸ். சித்ராவின் புகைப்படம்',
+    'எம். ஜி. ராமச்சந்திரனின் ஓவியம்',
+    'வி. ஆனந்தின் புகைப்படம்',
+    'فاطمه کریمی در کافه',
+    'زهرا حسینی در پارک',
+    'אסתר כהן בבית קפה',
+    'מרים לוינסון בחתונה',
+    'علی محمدی در ساحل',
+    'portrait of Rabindranath Thakur reading',
+]
+# abbreviations before ordinary nouns; place names, rituals and things before picture words and settings
+INITIALS_AND_SETTINGS_CLEAN = [
+    'எ.கா. மரம் புகைப்படம்',
+    'முதல். பக்கம் புகைப்படம்',
+    'लाल किला की तस्वीर',
+    'गंगा घाट की तस्वीर',
+    'गंगा आरती मंच पर',
+    'בר קפה בפארק',
+    'מים קרים בפארק',
+    'מריה שמלה על המסלול',
+]
+
+
+@pytest.mark.parametrize("prompt", INITIALS_AND_SETTINGS)
+def test_initials_and_names_before_settings(stack, prompt):
+    assert is_identity_seeking(detect_prompt(prompt, stack)), prompt
+
+
+@pytest.mark.parametrize("prompt", INITIALS_AND_SETTINGS_CLEAN)
+def test_abbreviations_places_and_things_are_clean(stack, prompt):
+    assert not is_identity_seeking(detect_prompt(prompt, stack)), prompt
