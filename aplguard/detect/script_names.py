@@ -206,6 +206,9 @@ class _Lists:
                  words: dict[str, frozenset[str]], anon: dict[str, frozenset[str]] | None = None):
         self.first, self.last, self.common, self.words = first, last, common, words
         self.anon = anon or {}  # words that describe someone without naming them (per script)
+        # the syllables listed two-syllable Korean given names use first and second ("민준": 민, 준)
+        ko = [w for w in first if len(w) == 2 and script_of(w[0]) == script_of(w[1]) == "hangul"]
+        self.ko_given = (frozenset(w[0] for w in ko), frozenset(w[1] for w in ko))
 
     def kind(self, w: str, script: str) -> str:
         """F (first name), L (surname), C (a common word), W (a dictionary word) or U (unknown)."""
@@ -687,6 +690,10 @@ class ScriptNames:
                 continue  # a word ("김치찌개"), unless a three-syllable one before 씨/님 ("박지훈 씨의 증명사진")
             if len(base) >= 3 and lists.kind(base[:2], "hangul") in ("C", "W") and base[1:] not in lists.first:
                 continue  # "김치찌개": a compound of words ("김치" + ...), not a surname and a given name
+            tail = base[1:]
+            if len(base) == 3 and not honorific and lists.kind(tail, "hangul") in ("C", "W") \
+                    and tail[0] not in lists.ko_given[0] and tail[1] not in lists.ko_given[1]:
+                continue  # "장노출 사진": a prefix + a word ("노출") neither of whose syllables a given name has there
             name_end = start + len(base)
             cue = bool(_AFTER.match(lower, name_end)) or _cue_after(lower, end)
             if not cue and i + 2 < len(toks) and toks[i + 2][0] in ("사진", "초상화", "그림", "얼굴"):
