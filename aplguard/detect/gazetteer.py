@@ -178,7 +178,9 @@ class GazetteerDetector:
         alias = hit.alias
         ts, te = kidx[hit.start], kidx[hit.end - 1] + 1
         lower = norm.lower
-        if alias.ambiguous and not self._ambiguous_mention(norm, ts, te, alias):
+        # a name made only of numbers and everyday words ("50 Cent") is read like a "~" alias
+        ambiguous = alias.ambiguous or (kind != "protected" and self._everyday_name(alias.key))
+        if ambiguous and not self._ambiguous_mention(norm, ts, te, alias):
             return None
         if self._joined_word(norm, ts, te, alias) and not person_cues.person_evidence(lower, ts, te):
             return None  # "william" is a word, not "Will.i.am"; "gem" is not "G.E.M."
@@ -189,7 +191,7 @@ class GazetteerDetector:
         if alias.kind == "description" and context.indefinite_before(lower, ts):
             return None
         not_person = None
-        if alias.ambiguous and lower[te:te + 2] in ("'s", "\u2019s") and (
+        if ambiguous and lower[te:te + 2] in ("'s", "\u2019s") and (
                 set(context.words_after(lower, te + 2, 1)) & (context.THING_NOUNS | context.ANIMALS_OBJECTS)):
             not_person = "a thing named after the person"  # "Pavlov's dog", "Occam's razor"
         elif covered(non_person, hit.start, hit.end):
@@ -204,7 +206,7 @@ class GazetteerDetector:
                                   one_word=" " not in alias.key, not_person=not_person)
         score = {"name": 0.95, "compact": 0.9, "native": 0.9, "description": 0.8}[alias.kind]
         how = {"exact": "", "stem": " (inflected)", "fuzzy": " (misspelled)", "ordinal": ""}[hit.how]
-        if alias.ambiguous:
+        if ambiguous:
             titled = set(context.words_before(lower, ts, 2)) & _TITLES
             score = 0.9 if titled else 0.75
         if hit.how == "fuzzy":
@@ -249,7 +251,29 @@ class GazetteerDetector:
             return True
         words = alias.key.split()
         everyday = self._everyday_words()
-        return not (len(alias.key) < 4 or all(w in everyday for w in words))
+        return not (len(alias.key) < 4 or all(w in everyday or w.isdigit() for w in words))
+
+    def _everyday_name(self, key: str) -> bool:
+        """Whether a listed multi-word name is made only of numbers and everyday words ("50 Cent").
+
+        Such a name is also a phrase ("a 50 cent coin"): like a "~" alias, the words around
+        decide. Words of the name lexicons (first names, surnames) do not count as everyday
+        here, so "Taylor Swift" or "Frank Ocean" stay names in every context.
+        """
+        words = key.split()
+        if len(words) < 2:
+            return False
+        vocab = self._plain_words()
+        return all(w.isdigit() or w in vocab for w in words)
+
+    def _plain_words(self) -> frozenset[str]:
+        """Everyday words of the lexicons that no name list holds (first names and surnames removed)."""
+        def build() -> frozenset[str]:
+            names = load_lexicon("first_names.txt") | load_lexicon("surnames.txt")
+            words = (load_lexicon("common_words.txt") | context.COMMON_WORDS | context.THING_NOUNS
+                     | context.ANIMALS_OBJECTS | context.FUNCTION_WORDS)
+            return frozenset(w for w in words - names if len(w) > 1)
+        return self.cache.get("lexicon.plain_words", build)
 
     def _everyday_words(self) -> frozenset[str]:
         """Words of the lexicons that are also used as plain words (first names included: "hope", "rose")."""
