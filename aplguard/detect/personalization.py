@@ -15,9 +15,9 @@ import re
 
 from ..types import Finding
 from . import person_cues
-from .context import COMMON_WORDS, word_set
+from .context import ANIMALS_OBJECTS, COMMON_WORDS, FUNCTION_WORDS, THING_NOUNS, word_set
 from .normalize import HARD_SCAN_LIMIT, match_key, normalize
-from .resources import SHARED_CACHE, ResourceCache, load_lexicon
+from .resources import SHARED_CACHE, ResourceCache, load_dictionary_words, load_lexicon
 
 #: Rare tokens commonly used as DreamBooth identifiers.
 RARE_TOKENS = word_set("sks ohwx zwx phol rnk hta olis qwx bnha szn xyz tok sbu vkt mxw ukj zxc "
@@ -73,6 +73,7 @@ class PersonalizationDetector:
     def load(self) -> PersonalizationDetector:
         """Load the name lexicons now (used to read LoRA names)."""
         self._lexicons()
+        self.cache.get("lexicon.wordfreq", load_dictionary_words)
         return self
 
     def _lexicons(self) -> tuple[frozenset[str], frozenset[str]]:
@@ -96,7 +97,7 @@ class PersonalizationDetector:
                 out.append(self._f("personalization", 0.9 if known else 0.7, start, end, norm.original,
                                    f"DreamBooth identifier {tok!r} before a person class", True))
         for m in _RARE_ALONE.finditer(norm.text):
-            if m.group("tok").lower() in self.rare_tokens:
+            if m.group("tok").lower() in self.rare_tokens and not self._object_after(norm.lower, m.end("tok")):
                 start, end = norm.span(m.start("tok"), m.end("tok"))
                 out.append(self._f("personalization", 0.8, start, end, norm.original,
                                    f"DreamBooth identifier {m.group('tok')!r} as the subject", True))
@@ -127,6 +128,24 @@ class PersonalizationDetector:
             out.append(self._f("likeness", 0.7 if pointed else 0.3, start, end, norm.original,
                                "likeness request" + (" pointing at a person" if pointed else ""), pointed))
         return out
+
+    def _object_after(self, lower: str, end: int) -> bool:
+        """Whether an object noun follows the identifier: "a photo of sks backpack" (the object class).
+
+        DreamBooth writes the identifier before its class noun; a person class ("sks man") is
+        read by ``_RARE``. Any other noun right after it (a dictionary word, no function word,
+        action, role, outfit, depiction or relation word, no "-ing" form) is the thing trained.
+        """
+        m = re.match(r" ([a-z]{3,})\b", lower[end:end + 40])
+        if not m:
+            return False  # "a photo of sks", "a photo of sks, ...", "a photo of sks in a suit" is below
+        w = m.group(1)
+        if (w in FUNCTION_WORDS or w in person_cues.DETERMINERS or w in person_cues.PERSON_ACTIONS
+                or w in person_cues.PERSON_ROLES or w in person_cues.PERSON_ATTRIBUTES
+                or w in person_cues.DEPICTION_NOUNS or w.endswith(("ing", "ed")) or _PERSONISH.fullmatch(w)
+                or re.fullmatch(_PERSON_CLASS + "s?", w)):
+            return False
+        return w in THING_NOUNS or w in ANIMALS_OBJECTS or w in self.cache.get("lexicon.wordfreq", load_dictionary_words)
 
     def _names_person(self, name: str, person_after: bool = False) -> bool:
         """Whether a LoRA/embedding name names a person ("kevin_brandt", "my_face").
