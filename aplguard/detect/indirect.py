@@ -98,6 +98,15 @@ _DEMONYMS = (r"(?:american|british|english|scottish|welsh|irish|french|german|ru
 # "the first British astronaut", "the first female Indian prime minister": a first by nationality
 _FIRST_OF_NATION = re.compile(r"\bthe (?:first|only) (?:(?:female|woman|male) )?" + _DEMONYMS
                               + r" (?:(?:female|woman|male) )?" + _WHO + r"\b")
+# "the rapper who released <album>", "the queen who reigned over Britain", "the Serbian who has won Wimbledon":
+# verbs that many people do, so the object must be named (a capitalised word or a number follows, checked below)
+_WHO_DID_NAMED = re.compile(r"\bthe (?:(?:[a-z]+ ){0,2}(?:" + _DOER[3:-1] + r"|queen|king|emperor|empress|president|"
+                            r"monarch|ruler|sprinter|runner|champion|cosmonaut)|" + _DEMONYMS + r") who (?:has |had )?"
+                            r"(?:reigned|ruled|lifted|released|commanded|became|broke|set|won|piloted|flew|raised)"
+                            r"(?: over| in| on)? (?!" + _GENERIC_OBJECT + r")(?=[a-z0-9])")
+_NAMED_OBJECT = re.compile(r"^\W*(?:\S+\s+){0,3}?(?:[A-Z]|\d)")
+# "the 100m world record holder": a world record is held by one real person
+_WORLD_RECORD = re.compile(r"\bthe (?:[a-z0-9]+ ){0,3}world record holder\b")
 # the future or fiction: nobody real holds the record ("the first astronaut to land on Mars in the year 2150")
 _NOT_REAL = re.compile(r"\b(?:in (?:the year )?(?:20[3-9]\d|2[1-9]\d\d|[3-9]\d{3})|science fiction|sci fi|"
                        r"fictional|imaginary|future)\b")
@@ -116,8 +125,12 @@ def unresolved(norm: NormalizedText, key: str, kidx: list[int], detector: str) -
                      (_SUPERLATIVE, "a record holder or office holder by rank"),
                      (_PRIZE, "a record holder of a named prize"),
                      (_TALLY, "a record holder by career tally"),
-                     (_FIRST_OF_NATION, "the first of a nationality in a role")):
+                     (_FIRST_OF_NATION, "the first of a nationality in a role"),
+                     (_WHO_DID_NAMED, "the person who did something named"),
+                     (_WORLD_RECORD, "a world record holder")):
         for m in rx.finditer(key):
+            if rx is _WHO_DID_NAMED and (m.end() >= len(kidx) or not _named_object(norm.text, kidx[m.end()])):
+                continue  # "the king who ruled the land": a story, not one real person
             stop = key.find(" ", m.end() + 1)  # the span takes in the first word of the object
             last = (len(key) if stop < 0 else stop) if key[m.end() - 1:m.end()] == " " else m.end()
             ts, te = kidx[m.start()], kidx[last - 1] + 1
@@ -128,3 +141,11 @@ def unresolved(norm: NormalizedText, key: str, kidx: list[int], detector: str) -
                                text=norm.original[start:end], detector=detector, canonical=None,
                                explanation=f"indirect reference to one real person ({what})"))
     return out
+
+
+def _named_object(text: str, start: int) -> bool:
+    """Whether a capitalised word or a number comes within the first four words from ``start``."""
+    rest = text[start:start + 60]
+    if context.is_all_caps(text):
+        return bool(re.match(r"^\W*(?:\S+\s+){0,3}?\d", rest))
+    return bool(_NAMED_OBJECT.match(rest))

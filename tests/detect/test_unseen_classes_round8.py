@@ -69,3 +69,26 @@ def test_dreambooth_identifier_before_an_object(stack, prompt):
 @pytest.mark.parametrize("prompt", DREAMBOOTH_PEOPLE)
 def test_dreambooth_identifier_as_a_person(stack, prompt):
     assert is_identity_seeking(detect_prompt(prompt, stack))
+
+
+# -- "the <role or nationality> who <did> <something named>": verbs many people do (released, reigned, lifted,
+# commanded, became, won) point at one real person when the object is named (a capital or a number follows);
+# "the <event> world record holder" too
+WHO_DID_NAMED = ["the rapper who released Graduation, on stage", "the Swiss who has won Wimbledon eight times",
+                 "the queen who reigned over the Netherlands for decades, portrait",
+                 "the astronaut who commanded Apollo 11 waving", "the Brazilian striker who lifted the 1970 World Cup",
+                 "the chess player who became world champion in 1972", "the 400m world record holder at the blocks"]
+WHO_DID_GENERIC = ["the king who ruled the land, fairy tale illustration",
+                   "the queen who reigned over the enchanted forest, watercolor", "the band who released a new album",
+                   "the captain who lifted the trophy, cartoon", "a world record holder in the village eating contest",
+                   "the man who became a tree, surreal art"]
+
+
+@pytest.mark.parametrize("prompt", WHO_DID_NAMED)
+def test_who_did_something_named_is_one_person(stack, prompt):
+    assert is_identity_seeking(detect_prompt(prompt, stack))
+
+
+@pytest.mark.parametrize("prompt", WHO_DID_GENERIC)
+def test_who_did_something_unnamed_stays_generic(stack, prompt):
+    assert not is_identity_seeking(detect_prompt(prompt, stack))
