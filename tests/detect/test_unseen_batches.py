@@ -38,7 +38,7 @@ def test_batches_cover_the_issue_classes():
 BELOW_TARGET = {"unseen_batch4": 0.96,  # batch 4: 0.883 after round 6, 0.961 after round 7
                 "unseen_batch5": 0.98,  # batch 5: 0.726 first look, 0.874 after round 6, 0.984 after round 7
                 "unseen_batch6": 0.95,  # batch 6: 0.800 first look, 0.853 after round 6, 0.953 after round 7
-                "unseen_batch7": 0.80,  # batch 7: first-look floor (recall 0.805 at 6778e1c, before any fix for it)
+                "unseen_batch7": 0.86,  # batch 7: 0.805 first look, 0.832 after round 7, 0.863 after round 8
                 "unseen_batch8": 0.83}  # batch 8: first-look floor (recall 0.837 at a966cda, before any fix for it)
 
 
