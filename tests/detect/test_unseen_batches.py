@@ -41,6 +41,10 @@ BELOW_TARGET = {"unseen_batch4": 0.96,  # batch 4: 0.883 after round 6, 0.961 af
                 "unseen_batch7": 0.86,  # batch 7: 0.805 first look, 0.832 after round 7, 0.863 after round 8
                 "unseen_batch8": 0.83}  # batch 8: first-look floor (recall 0.837 at a966cda, before any fix for it)
 
+# Batches measured but not fixed yet whose false-positive rate is above the 0.015: the
+# first-look rate as a ceiling, so that it does not grow (empty once every batch is fixed).
+FPR_ABOVE_TARGET: dict[str, float] = {}
+
 
 @pytest.mark.parametrize("path", BATCHES, ids=lambda p: p.stem)
 def test_unseen_batch_recall_and_fpr(stack, path):
@@ -55,7 +59,7 @@ def test_unseen_batch_recall_and_fpr(stack, path):
         if got != label:
             misses.append((cat, label, prompt))
     assert tp / pos >= BELOW_TARGET.get(path.stem, 0.97), misses
-    assert fp / neg <= 0.015, misses
+    assert fp / neg <= FPR_ABOVE_TARGET.get(path.stem, 0.015), misses
 
 
 def _seeking(stack, prompt):
