@@ -30,6 +30,15 @@ _RARE = re.compile(r"(?<![\w<])(?P<tok>[a-z]{2,5})\s+(?:" + _PERSON_CLASS + r")\
 _RARE_ALONE = re.compile(r"\b(?:photo|picture|portrait|image|painting|selfie|headshot)s? of (?:an? )?"
                          r"(?P<tok>\[v\]|[a-z]{2,5})\b(?! (?:dog|cat|toy|car|style|house|bag|shoe))", re.IGNORECASE)
 _V_TOKEN = re.compile(r"\[V\](?=\s*(?:a |an )?" + _PERSON_CLASS + r"\b)", re.IGNORECASE)
+# Pets and animals DreamBooth is trained on, by breed too ("a photo of xyz corgi"): object personalisation like
+# "sks dog"; breeds that are also person words (boxer, pointer, shepherd) are left out
+_PET_ANIMALS = word_set("""
+corgi corgis poodle labrador labradoodle goldendoodle husky beagle pug dachshund chihuahua terrier spaniel bulldog
+collie shiba akita dalmatian doberman rottweiler pomeranian schnauzer samoyed greyhound whippet sheepdog pup puppies
+kitty kittens tabby calico ragdoll sphynx hedgehog ferret chinchilla gecko iguana tortoise axolotl alpaca llama
+panda koala otter raccoon squirrel penguin dolphin tiger lion elephant monkey frog cockatiel budgie parakeet
+cockatoo macaw donkey pig piglet bunnies guinea hamsters lizard snail
+""")
 _NOT_IDENTIFIERS = word_set("mrs mr dr st nth hmm shh brr pst tsk pfft grr zzz cgi dnd rpg mtv bbc cnn nyc lgbt")
 _TAG = re.compile(r"<\s*(?P<type>lora|lycoris|lyco|locon|loha|lokr|hypernetwork|hypernet|embedding|ti)\s*:\s*(?P<name>[^:>]{1,120})"
                   r"(?::[^>]{0,40})?>", re.IGNORECASE)
@@ -145,7 +154,8 @@ class PersonalizationDetector:
                 or w in person_cues.DEPICTION_NOUNS or w.endswith(("ing", "ed")) or _PERSONISH.fullmatch(w)
                 or re.fullmatch(_PERSON_CLASS + "s?", w)):
             return False
-        return w in THING_NOUNS or w in ANIMALS_OBJECTS or w in self.cache.get("lexicon.wordfreq", load_dictionary_words)
+        return (w in THING_NOUNS or w in ANIMALS_OBJECTS or w in _PET_ANIMALS
+                or w in self.cache.get("lexicon.wordfreq", load_dictionary_words))
 
     def _names_person(self, name: str, person_after: bool = False) -> bool:
         """Whether a LoRA/embedding name names a person ("kevin_brandt", "my_face").

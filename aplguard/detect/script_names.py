@@ -518,12 +518,15 @@ class ScriptNames:
         text, lower = norm.text, norm.lower
         script = toks[i][3]
         best: tuple[float, int, str] | None = None
+        # a cased script written with capitals anywhere in the prompt capitalises its names ("Фотография
+        # заснеженного леса": the lower-case words are no name); an all-lower-case prompt may write them lower
+        capitals = script in _CASED and any(c.isupper() and script_of(c) == script for c in text)
         for n in (3, 2, 1):
             seq = toks[i:i + n]
             if len(seq) < n or any(t[3] != script for t in seq) or any(
                     text[a[2]:b[1]] != " " for a, b in zip(seq, seq[1:])):
                 continue
-            scored = self._score_run(lower, seq, script, lists)
+            scored = self._score_run(lower, seq, script, lists, capitals)
             if scored and (best is None or scored[0] > best[0]):
                 best = (scored[0], n, scored[1])
         if best is None or best[0] < self.min_score:
@@ -532,14 +535,16 @@ class ScriptNames:
         seq = toks[i:i + n]
         return self._finding(norm, seq[0][1], seq[-1][2], score, why), seq[-1][2]
 
-    def _score_run(self, lower: str, seq: list[_Tok], script: str, lists: _Lists) -> tuple[float, str] | None:
+    def _score_run(self, lower: str, seq: list[_Tok], script: str, lists: _Lists,
+                   capitals: bool = False) -> tuple[float, str] | None:
         cased = script in _CASED
-        if cased and not all(t[0][:1].isupper() for t in seq) and any(
-                c.isupper() and script_of(c) == script for c in "".join(t[0] for t in seq)):
+        if cased and capitals and not all(t[0][:1].isupper() for t in seq):
             return None  # Greek/Cyrillic names are capitalised when the prompt uses capitals
         words = [_base(_fold(lower[s:e]), script, lists) for _, s, e, _ in seq]
         if any(_BEFORE_WORD.fullmatch(w) for w in words):
             return None  # a cue word ("وجه", "фото") is never part of the name
+        if _description_marker(lower, seq, words, script, lists):
+            return None  # an adjective + noun, a plural, a participle: a description, not a name
         if script == "tamil" and words[-1].endswith("ில்"):
             return None  # a locative ("வீட்டில்" at home, "கடற்கரையில்" on the beach) is no name
         kinds = [lists.kind(w, script) for w in words]
@@ -670,6 +675,8 @@ class ScriptNames:
                     continue
                 if lists.kind(cand, "han") in ("C", "W") and cand[:2] not in lists.last:
                     continue  # "房子的照片": a word, not a surname and a given name
+                if size == 3 and cand[1:] not in lists.first and cand[:2] not in lists.last and _zh_thing(chars, lists):
+                    continue  # "热腾腾的牛肉面的照片", "一碗牛肉面的照片": a thing described or counted, not a name
                 why = "a surname-first name before a picture word or honorific"
                 return self._finding(norm, end - size, end, 0.7 if surname else 0.6, why), end
         return None
@@ -733,6 +740,64 @@ def _run_continues(lower: str, start: int, script: str, lists: _Lists) -> bool:
         return False
     word = _fold(m.group(1))
     return lists.kind(_base(word, script, lists), script) != "C" and not _BEFORE_WORD.fullmatch(word)
+
+
+# Marks of a description rather than a name in a run (issue 16, round 9):
+# * Cyrillic: a lower-case adjective form ("заснеженного", "старой") that no name list knows, before a
+#   dictionary word ("леса"): "фотография заснеженного леса" is a snowy forest (surnames in "-ого/-ой" such
+#   as "Толстого", "Ивановой" are listed or share a listed stem);
+# * Tamil: the plural "-கள்" with its case endings ("பாத்திரங்களின்" of the vessels); a name is one person
+#   (not "-மகள்", daughter, which ends many given names);
+# * Gujarati: the plural "-ઓ" with its case endings ("સ્ત્રીઓનો" of the women; "-ો" before one: "મંદિરોની"), and a participle in
+#   "-તી/-તો/-તા/-તાં/-તું" followed by the word it describes ("રમતી સ્ત્રીઓ" women playing); given names in
+#   "-તા/-તી" ("સંગીતા", "ભારતી") open a run and surnames ("મહેતા") end it, so a participle is a word with
+#   another word of the script after it that is not the first word of the run.
+# (as the normaliser writes them: "й" -> "и", "ї" -> "і")
+_CYRILLIC_ADJECTIVE = re.compile(r".{3,}(?:ого|его|ому|ему|ои|еи|ым|им|ых|их|ую|юю|ая|яя|ое|ее|ые|ие|ыи|ии|оі|іи|ього)$")
+_TAMIL_PLURAL = re.compile("(?<!ம)கள(?:்|ின்|ை|ுடன்|ுக்கு|ில்|ும்|ிடம்|ால்|து|ின)$")
+_GUJARATI_PLURAL = re.compile("(?:ઓ(?:નો|ની|ના|નું|ને|માં|એ)?|ો(?:નો|ની|ના|નું|ને|માં))$")
+_GUJARATI_PARTICIPLE = re.compile(".{2,}(?:તી|તો|તા|તાં|તું)$")
+
+
+def _description_marker(lower: str, seq: list[_Tok], words: list[str], script: str, lists: _Lists) -> bool:
+    """Whether the run is a description by its grammar (see above); listed name words never are."""
+    if script not in ("cyrillic", "tamil", "gujarati"):
+        return False
+    raw = [_fold(lower[s:e]) for _, s, e, _ in seq]
+    named = [w in lists.first or w in lists.last or b in lists.first or b in lists.last for w, b in zip(raw, words)]
+    if script == "cyrillic":
+        nxt = [*raw[1:], (re.match(r" (\S+)", lower[seq[-1][2]:seq[-1][2] + 40]) or [None, ""])[1] or ""]
+        return any(
+            t[0][:1].islower() and not n and _CYRILLIC_ADJECTIVE.match(w) and not _stem_known(w, lists.first)
+            and not _stem_known(w, lists.last) and _fold(after) in lists.words.get(script, frozenset())
+            and _fold(after) not in lists.first and _fold(after) not in lists.last
+            for t, w, n, after in zip(seq, raw, named, nxt))
+    if script == "tamil":
+        return any(not n and _TAMIL_PLURAL.search(w) for w, n in zip(raw, named))
+    if any(not n and _GUJARATI_PLURAL.search(w) and len(w) > 2 for w, n in zip(raw, named)):
+        return True
+    follows = re.match(r" (\S+)", lower[seq[-1][2]:seq[-1][2] + 40])
+    after_run = follows is not None and script_of(follows.group(1)[:1]) == script and not _BEFORE_WORD.fullmatch(
+        _fold(follows.group(1)))
+    return any(j > 0 and not n and _GUJARATI_PARTICIPLE.match(w) and (j < len(raw) - 1 or after_run)
+               for j, (w, n) in enumerate(zip(raw, named)))
+
+
+# Chinese measure words for things (a bowl, a plate, a cup of ...) and numerals: "一碗牛肉面" counts a thing;
+# people are counted with 个/位/名, which are not here
+_ZH_THING_MEASURE = frozenset("碗盘杯瓶壶罐块片条根颗粒份堆盒袋包串朵棵株座辆艘本幅盆锅桌")
+_ZH_NUMERAL = frozenset("一二三四五六七八九十两几半")
+
+
+def _zh_thing(chars: str, lists: _Lists) -> bool:
+    """Whether the last three characters of ``chars`` (a Han run before 的+picture word) are a thing: after
+    a modifier's 的 ("热腾腾的牛肉面": a described noun; a name after a description is rare in prompts), or a
+    dictionary word in its first two characters ("牛肉" beef) after a numeral and a measure word for things."""
+    before = chars[:-3]
+    if before.endswith("的"):
+        return True
+    return (len(before) >= 2 and before[-1] in _ZH_THING_MEASURE and before[-2] in _ZH_NUMERAL
+            and lists.kind(chars[-3:-1], "han") in ("C", "W"))
 
 
 def _title_before(lower: str, start: int) -> bool:
