@@ -178,12 +178,12 @@ _CLITIC = re.compile(r"^(?:و?ل(?:ـ)?|و|ب)(?=.{3,})")
 # Bengali/Tamil case endings on the last word ("আক্তারের", "ঠাকুরের")
 _CASE_END = {"bengali": ("য়ের", "ের", "র", "কে"), "tamil": ("உடன்", "ின்", "ுடன்", "ை", "ுக்கு")}
 # Genitive endings of the scripts without a word list, as (ending, what the plain word ends in instead):
-# "ರೈತನ" -> "ರೈತ", "ഗ്രാമത്തിന്റെ", "ઘરનો" -> "ઘર", "სახლის" -> "სახლი", "ձկնորսի" -> "ձկնորս"
+# "ರೈತನ" -> "ರೈತ", "ഗ്രാമത്തിന്റെ" -> "ഗ്രാമം", "કિલ્લાનો" -> "કિલ્લો", "ઘરનો" -> "ઘર", "სახლის" -> "სახლი", "ձկնորսի" -> "ձկնորս"
 _GENITIVE = {
     "kannada": (("ವಿನ", ""), ("ನ", ""), ("ರ", ""), ("ಯ", ""), ("ದ", "")),
-    "malayalam": (("യുടെ", ""), ("ിന്റെ", "്"), ("ിന്റെ", ""), ("ന്റെ", "ൻ"), ("ുടെ", "്"), ("ുടെ", "ർ"), ("ടെ", "")),
+    "malayalam": (("ത്തിന്റെ", "ം"), ("യുടെ", ""), ("ിന്റെ", "്"), ("ിന്റെ", ""), ("ന്റെ", "ൻ"), ("ുടെ", "്"), ("ുടെ", "ർ"), ("ടെ", "")),
     "telugu": (("యొక్క", ""), ("ది", "డు"), ("ని", "")),
-    "gujarati": (("નું", ""), ("નો", ""), ("ની", ""), ("ના", ""), ("ને", "")),
+    "gujarati": (("ાનો", "ો"), ("ાની", "ો"), ("ાના", "ો"), ("ાનું", "ો"), ("નું", ""), ("નો", ""), ("ની", ""), ("ના", ""), ("ને", "")),
     "georgian": (("ის", "ი"), ("ის", "ა"), ("ის", "ე"), ("ის", ""), ("ს", "")),
     "armenian": (("ի", ""), ("ու", ""), ("ը", ""), ("ն", "")),
 }
@@ -575,7 +575,11 @@ class ScriptNames:
             if not after and "C" not in kinds:
                 # "ശ്രീലക്ഷ്മി പണിക്കരുടെ വിവാഹ ഫോട്ടോ": one common word (wedding) before the picture word
                 nxt = re.match(r"\s+(\S+)", lower[seq[-1][2]:seq[-1][2] + 40])
-                after = nxt is not None and lists.kind(_base(_fold(nxt.group(1)), script, lists), script) == "C" and (
+                # or a place word in the locative ("X Y ఆఫీసులో ఫోటో": at the office), which is no name word itself
+                marker = _DRAVIDIAN_MARKER.get(script)
+                after = nxt is not None and (
+                    lists.kind(_base(_fold(nxt.group(1)), script, lists), script) == "C"
+                    or (marker is not None and bool(marker.match(_fold(nxt.group(1)))))) and (
                     _cue_after(lower, seq[-1][2] + nxt.end()))
         cue = before or after or bool(_ACTS.match(lower, seq[-1][2]))
         relation = before and _relation_or_title(lower, seq[0][1])
@@ -759,12 +763,23 @@ _GUJARATI_PLURAL = re.compile("(?:ઓ(?:નો|ની|ના|નું|ને|�
 _GUJARATI_PARTICIPLE = re.compile(".{2,}(?:તી|તો|તા|તાં|તું)$")
 
 
+# * Telugu, Kannada, Malayalam (round 10): a locative ("పొలంలో" in the field, "ಮನೆಯಲ್ಲಿ" at home) or a present
+#   participle ("చేస్తున్న", "ಮಾಡುತ್ತಿರುವ", "ചിരിക്കുന്ന" doing, smiling) is no name word (Telugu "-లో" not after
+#   a virama, which ends loanwords such as "పాబ్లో"; Malayalam's locative "-ിൽ" also ends names, "ഫാസിൽ").
+_DRAVIDIAN_MARKER = {"telugu": re.compile(".{2,}(?:(?<!్)లో|తున్న|తూ)$"),
+                     "kannada": re.compile(".{2,}(?:ಲ್ಲಿ|ತ್ತಿರುವ|ುತ್ತಾ)$"),
+                     "malayalam": re.compile(".{2,}ുന്ന$")}
+
+
 def _description_marker(lower: str, seq: list[_Tok], words: list[str], script: str, lists: _Lists) -> bool:
     """Whether the run is a description by its grammar (see above); listed name words never are."""
-    if script not in ("cyrillic", "tamil", "gujarati"):
+    if script not in ("cyrillic", "tamil", "gujarati", "telugu", "kannada", "malayalam"):
         return False
     raw = [_fold(lower[s:e]) for _, s, e, _ in seq]
     named = [w in lists.first or w in lists.last or b in lists.first or b in lists.last for w, b in zip(raw, words)]
+    marker = _DRAVIDIAN_MARKER.get(script)
+    if marker is not None:
+        return any(not n and marker.match(w) for w, n in zip(raw, named))
     if script == "cyrillic":
         nxt = [*raw[1:], (re.match(r" (\S+)", lower[seq[-1][2]:seq[-1][2] + 40]) or [None, ""])[1] or ""]
         return any(
