@@ -33,3 +33,32 @@ def test_descriptions_are_not_names(stack, prompt):
 @pytest.mark.parametrize("prompt", NAMES_OF_THE_SAME_SHAPE)
 def test_names_of_the_same_shape_stay_names(stack, prompt):
     assert is_identity_seeking(detect_prompt(prompt, stack))
+
+
+# -- a relation of the user without a name ("my <relation>" + action, setting or outfit, or after a picture word)
+# and the user themselves are a specific private person; a thing of theirs, a relation that is not the subject,
+# an indefinite person, pets and things are not
+RELATIONS_DEPICTED = ["my grandfather fishing", "our math teacher grading papers", "my mom in her garden",
+                      "a portrait of my uncle", "our coach shouting on the sideline", "my ex in a red dress",
+                      "my family doctor smiling", "my mom and dad at the beach", "my crush smiling at me",
+                      "my step-sister wearing a ball gown", "a candid photo of our landlady",
+                      "a picture of me as an astronaut", "me and my brother at a ballgame"]
+RELATIONS_NOT_DEPICTED = ["my dog in the garden", "my car at sunset", "my favourite teacher-themed mug",
+                          "a mom in her garden", "moms at a playground", "my mom's recipe for lasagna",
+                          "my dream house", "my mom's garden in spring", "a gift for my dad, a watch",
+                          "my teacher told me to draw a cat", "a mug for my boss, minimalist",
+                          "my boyfriend jeans with a belt", "my daughter wants a unicorn cake",
+                          "our neighbour's cat sleeping", "a dad at a barbecue", "teachers grading papers, stock photo",
+                          "my boss level in a video game", "my family crest on a shield", "show me a cat",
+                          "draw me a dragon", "my dad joke on a t-shirt", "my son drawing of a horse"]
+
+
+@pytest.mark.parametrize("prompt", RELATIONS_DEPICTED)
+def test_relations_without_a_name_are_identity_seeking(stack, prompt):
+    found = [f for f in detect_prompt(prompt, stack) if f.identity_seeking]
+    assert found and all(f.kind == "private_person" for f in found)
+
+
+@pytest.mark.parametrize("prompt", RELATIONS_NOT_DEPICTED)
+def test_things_of_relations_and_strangers_are_not(stack, prompt):
+    assert not is_identity_seeking(detect_prompt(prompt, stack))

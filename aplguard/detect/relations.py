@@ -1,0 +1,89 @@
+"""People the user knows, named by relation only: "my mom in her garden", "our math teacher grading papers".
+
+A possessive relation ("my mother", "our family doctor", "my ex-boyfriend") at the prompt's subject
+position is one specific private person even without a name, when the prompt depicts them: an action
+("my grandfather fishing"), a setting or outfit ("in her garden", "at her birthday party", "wearing a
+tuxedo"), or a picture word before it ("a realistic photo of my girlfriend"). The user asking for
+themselves ("a photo of me as a knight", "me and my husband on a beach") is the same.
+
+Left alone: a thing of theirs ("my mom's recipe", "my dad joke", "my favourite teacher-themed mug": a
+noun or hyphen right after the relation), a relation that is not the subject ("a card for my mom with
+flowers"), anyone indefinite ("a mom in her garden", "moms at a playground"), and pets and things ("my dog in
+the garden", "my car at sunset").
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..types import Finding
+from .context import word_set
+from .normalize import NormalizedText
+
+# Relatives, partners, friends and people the user deals with in person (a role that names a thing too,
+# "walker", "cleaner", "carrier", "assistant", is left out)
+_RELATIONS = word_set("""
+mom mum mommy mummy mother dad daddy father parents grandparents grandma grandpa granny grandmother grandfather
+nana grandad granddad sister sisters brother brothers son sons daughter daughters kids children twins cousin
+cousins aunt auntie aunty uncle niece nephew wife husband girlfriend boyfriend fiance fiancee fiancé fiancée
+partner spouse stepmom stepmother stepdad stepfather stepson stepdaughter stepbrother stepsister family
+friend friends bestie bff roommate roommates flatmate housemate classmate classmates coworker coworkers
+colleague colleagues boss manager neighbor neighbour neighbors neighbours landlord landlady tenant teacher
+teachers professor tutor coach trainer therapist doctor dentist nurse babysitter nanny barista bartender
+hairdresser barber plumber mechanic gardener pastor priest rabbi imam mentor supervisor intern crush ex
+""")
+_HEAD = r"(?:(?:ex|step|great|grand)-)?(?:" + "|".join(sorted(_RELATIONS, key=len, reverse=True)) + r")"
+# "my late grandfather", "our math teacher", "my best friend from college": up to two modifiers
+_RELATION = re.compile(r"\b(?P<pos>my|our)\s+(?:[a-z]+\s+){0,2}(?P<head>" + _HEAD + r")(?![\w'’-])")
+# what follows the relation when the prompt depicts them: an action, a place, an outfit, a comma or the end
+_DEPICTED_NEXT = re.compile(r"\s*(?:$|[,.;:!(]|\s(?:in|at|on|by|under|near|beside|inside|outside|with|from|as|"
+                            r"and|wearing|dressed|holding|during|after|before|behind|next)\b|\s[a-z]{2,}ing\b"
+                            r"(?!\s+of\b))")
+# -ing words that are things ("my mom building blocks" is rare, "my teacher king" no -ing at all)
+_ING_NOUNS = word_set("""
+building buildings ceiling clothing king ring rings thing things something nothing morning evening spring string
+wing wings bedding pudding wedding painting paintings drawing drawings earring earrings stocking stockings
+""")
+# what may stand before the relation for it to be the subject: nothing, a picture word + "of", a verb of
+# making a picture, or "me and"
+_SUBJECT_BEFORE = re.compile(r"(?:^|[,.;:!]\s*|\b(?:of|me and|draw|paint|sketch|render|generate|create|make|"
+                             r"imagine|show|photograph|featuring|starring|with)\s+)$")
+_PICTURE_OF = re.compile(r"\b(?:photo|photos|picture|pictures|pic|portrait|image|painting|drawing|sketch|"
+                         r"selfie|headshot|video|caricature|cartoon|render|illustration)s?\s+of\s+$")
+# "a photo of me as a knight", "me and my husband", "me in a viking costume": the user themselves
+_ME_DOING = (r"\s(?:in|as|at|on|wearing|dressed|with|and|holding|riding|standing|sitting|smiling|looking|playing|"
+             r"walking|running|posing)\b")
+_ME = re.compile(r"\b(?:photo|photos|picture|pictures|pic|portrait|image|painting|drawing|sketch|selfie|headshot|"
+                 r"caricature|cartoon|render|illustration|version)s?\s+of\s+me\b(?=\s*(?:$|[,.;]|" + _ME_DOING
+                 + r"))|^me\b(?=" + _ME_DOING + r")")
+
+
+def find(norm: NormalizedText, detector: str) -> list[Finding]:
+    """Private people named by relation or as "me" (``private_person``, canonical ``None``)."""
+    lower = norm.lower
+    out: list[Finding] = []
+    for m in _RELATION.finditer(lower):
+        before = lower[:m.start()]
+        if not _SUBJECT_BEFORE.search(before):
+            continue  # "a card for my mom": not who the picture shows
+        nxt = _DEPICTED_NEXT.match(lower, m.end())
+        picture = bool(_PICTURE_OF.search(before))
+        if nxt is None and not picture:
+            continue  # "my mom jeans", "my dad joke": a thing named after them
+        if nxt is not None and (nxt.group().strip().split() or [""])[-1] in _ING_NOUNS and not picture:
+            continue  # "my son wedding": a thing
+        if not picture and nxt is not None and not nxt.group().strip() and m.end() >= len(lower.rstrip()) \
+                and m.start() == 0:
+            continue  # "my mom" alone: nothing depicted
+        out.append(_finding(norm, m.start("pos"), m.end(), "a relation of the user, depicted", detector))
+    for m in _ME.finditer(lower):
+        s = m.end() - 2
+        out.append(_finding(norm, s, m.end(), "the user themselves, depicted", detector))
+    return out
+
+
+def _finding(norm: NormalizedText, ts: int, te: int, what: str, detector: str) -> Finding:
+    start, end = norm.span(ts, te)
+    return Finding(kind="private_person", score=0.7, start=start, end=end, text=norm.original[start:end],
+                   detector=detector, canonical=None,
+                   explanation=f"specific private person without a name ({what})")
