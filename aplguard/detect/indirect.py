@@ -42,15 +42,19 @@ _DOER = (r"(?:actor|actress|guy|man|woman|person|girl|boy|lady|dude|kid|one|star
          r"player|athlete|scientist|politician|astronaut|director|writer|author|comedian|host|chef|novelist|poet|"
          r"playwright|painter|composer|songwriter|filmmaker|inventor|entrepreneur|billionaire|explorer|"
          r"goalkeeper|footballer|striker|quarterback|pitcher|drummer|guitarist|bassist|gymnast|swimmer|boxer|"
-         r"cyclist|skier|golfer|cricketer|driver|jockey|wrestler|coach|captain)")
+         r"cyclist|skier|golfer|cricketer|driver|jockey|wrestler|coach|captain|physicist|chemist|mathematician|"
+         r"biologist|philosopher|economist|engineer|architect|activist|aviator|sailor)")
 _DID = (r"(?:played|plays|portrayed|portrays|voiced|voices|sang|sings|wrote|writes|directed|founded|"
         r"invented|discovered|created|painted|won|starred in|stars in|hosts|hosted|owns|bought|"
-        r"assassinated|shot|landed|walked on|climbed|composed|designed|built|captained|coached|led|scored)")
+        r"assassinated|shot|landed|walked on|climbed|composed|designed|built|captained|coached|led|scored|"
+        r"came up with|developed|proposed|formulated|pioneered|coined|devised|sailed to|sailed across|flew to|"
+        r"swam across|split|decoded|sequenced)")
 _WHO_DID = re.compile(r"\b(?P<head>the |that |this )?" + _DOER + r" who (?:first |famously |originally )?"
                       + _DID + r" (?!" + _GENERIC_OBJECT + r")(?=[a-z0-9])")
 _RECORD = (r"(?:first|second|third|fourth|fifth|last|only|youngest|oldest|tallest|shortest|richest|poorest|fastest|strongest|"
            r"most famous|most powerful|most decorated|most followed|most capped|most [a-z]{3,}ed|best selling|highest paid|"
-           r"longest serving|longest reigning|\d{1,3} ?(?:st|nd|rd|th))")
+           r"longest serving|longest reigning|all time(?: top| leading| highest| record)?|top|leading|"
+           r"\d{1,3} ?(?:st|nd|rd|th))")
 _WHO = (r"(?:person|man|woman|human|astronaut|cosmonaut|president|vice president|prime minister|chancellor|"
         r"premier|monarch|king|queen|emperor|empress|pope|ceo|billionaire|player|athlete|footballer|boxer|"
         r"swimmer|sprinter|runner|olympian|actor|actress|singer|rapper|pilot|governor|senator|mayor|"
@@ -58,7 +62,8 @@ _WHO = (r"(?:person|man|woman|human|astronaut|cosmonaut|president|vice president
         r"champion|recipient|medalist|medallist|author|writer|director|artist|musician|youtuber|streamer|"
         r"influencer|celebrity|justice|judge|chief justice|associate justice|member|lawmaker|congresswoman|"
         r"congressman|cabinet member|minister|general|admiral|bishop|cardinal|anchor|gymnast|cyclist|skier|"
-        r"golfer|cricketer|goalkeeper|driver|jockey|wrestler|drummer|guitarist|host|tennis player|chess player)")
+        r"golfer|cricketer|goalkeeper|driver|jockey|wrestler|drummer|guitarist|host|tennis player|chess player|"
+        r"scorer|goalscorer|goal scorer|point scorer|run scorer|wicket taker|rebounder|earner)")
 # "on the US supreme court", "at the Federal Reserve", "in the Senate": a seat in one named
 # institution (at most two words such as "US", "federal" before it) holds few people, so a
 # record there points at one real person ("the first black woman on the supreme court").
@@ -73,7 +78,7 @@ _PLACES = (r"(?:africa|asia|europe|latin america|south america|north america|the
            r"scotland|the netherlands|portugal|history|the olympics|hollywood)")
 _FEAT = (r"(?:to (?:walk|win|climb|reach|fly|orbit|land|set foot|become|swim|run|cross|sail|travel|"
          r"circumnavigate|summit|discover|invent|receive|hold|lead|serve|break|score|step|split|"
-         r"visit|be elected|be crowned)|in (?:space|history|the world|orbit|the us|the uk|america|"
+         r"visit|be elected|be crowned)|in (?:[a-z0-9]+ ){1,3}history|in (?:space|history|the world|orbit|the us|the uk|america|"
          r"nba|nfl|f1|the nba|the nfl|" + _PLACES + r")|ever|on (?:the moon|mars|everest|instagram|twitter|x|tiktok|youtube|"
          r"twitch|the planet)|alive|on earth|of all time|"
          r"(?:on|at|in|to) " + _INSTITUTION + r"|"
@@ -89,14 +94,16 @@ _SUPERLATIVE = re.compile(r"\bthe " + _RECORD + r"(?: [a-z]+){0,3}? " + _WHO + r
 # record points at one person (a tally inside a local group stays generic: "... with the most goals in our league")
 _TALLY = re.compile(r"\bthe (?:[a-z]+ ){0,2}" + _WHO + r" with (?:the most|a record(?: \d{1,3})?|\d{1,3}) "
                     r"(?:[a-z]+ ){0,4}(?:titles|wins|goals|medals|trophies|grand slams|majors|championships|rings|"
-                    r"oscars|grammys|caps|home runs|touchdowns|world cups|centuries|wickets|hat tricks|assists)\b(?! (?:in|at|of|for|on) " + _GENERIC_OBJECT
+                    r"oscars|grammys|caps|home runs|touchdowns|world cups|centuries|wickets|hat tricks|assists|awards|prizes|"
+                    r"belts|crowns|gold medals|rings|points)\b(?! (?:in|at|of|for|on) " + _GENERIC_OBJECT
                     + r")")
 _DEMONYMS = (r"(?:american|british|english|scottish|welsh|irish|french|german|russian|soviet|chinese|japanese|indian|"
              r"italian|spanish|canadian|mexican|brazilian|argentine|australian|korean|south korean|ukrainian|"
              r"turkish|iranian|israeli|egyptian|nigerian|pakistani|indonesian|polish|dutch|swedish|norwegian|danish|"
              r"finnish|portuguese|greek|austrian|swiss|african american|black|asian american|latina|latino)")
 # "the first British astronaut", "the first female Indian prime minister": a first by nationality
-_FIRST_OF_NATION = re.compile(r"\bthe (?:first|only) (?:(?:female|woman|male) )?" + _DEMONYMS
+_FIRST_OF_NATION = re.compile(r"\bthe (?:first|only|longest serving|longest reigning|shortest serving|youngest|"
+                              r"oldest) (?:(?:female|woman|male) )?" + _DEMONYMS
                               + r" (?:(?:female|woman|male) )?" + _WHO + r"\b")
 # "the rapper who released <album>", "the queen who reigned over Britain", "the Serbian who has won Wimbledon":
 # verbs that many people do, so the object must be named (a capitalised word or a number follows, checked below)
@@ -107,6 +114,20 @@ _WHO_DID_NAMED = re.compile(r"\bthe (?:(?:[a-z]+ ){0,2}(?:" + _DOER[3:-1] + r"|q
 _NAMED_OBJECT = re.compile(r"^\W*(?:\S+\s+){0,3}?(?:[A-Z]|\d)")
 # "the 100m world record holder": a world record is held by one real person
 _WORLD_RECORD = re.compile(r"\bthe (?:[a-z0-9]+ ){0,3}world record holder\b")
+# "the reigning Formula 1 world champion", "the current heavyweight champion": a title holds one person now (a
+# word must name the title: "the reigning champion" of a cat show stays generic)
+_REIGNING = re.compile(r"\bthe (?:reigning|current|defending|incumbent) (?:[a-z0-9]+ ){1,4}(?:champion|"
+                       r"champ|titleholder|title holder|mvp)\b(?! (?:of|at|in) " + _GENERIC_OBJECT + r")")
+# "the current Secretary-General of the United Nations", "the manager of Manchester City": an office of one
+# named organisation (a capital or a number follows, checked below; "the manager of a small shop" stays generic)
+_OFFICE_OF_NAMED = re.compile(r"\bthe (?:(?:current|sitting|incumbent|present|former|late|new) )?(?:secretary general|"
+                              r"director general|general secretary|manager|head coach|coach|owner|chairman|chairwoman|"
+                              r"chairperson|commissioner|president|chief|leader|speaker|archbishop|patriarch|"
+                              r"general manager|team principal|managing director) of (?!" + _GENERIC_OBJECT
+                              + r")(?=[a-z0-9])")
+# "the late Apple cofounder", "the Tesla CEO": a named company's founder or chief (capitals checked below)
+_NAMED_FOUNDER = re.compile(r"\b(?:[Tt]he|[Ii]ts) (?:(?:late|former|current|original) )?(?P<org>[A-Z][\w&]*)(?: [\w&]+)? "
+                            r"(?:cofounder|co-founder|founder|CEO|ceo|chief executive|chairman)\b")
 # the future or fiction: nobody real holds the record ("the first astronaut to land on Mars in the year 2150")
 _NOT_REAL = re.compile(r"\b(?:in (?:the year )?(?:20[3-9]\d|2[1-9]\d\d|[3-9]\d{3})|science fiction|sci fi|"
                        r"fictional|imaginary|future)\b")
@@ -127,9 +148,12 @@ def unresolved(norm: NormalizedText, key: str, kidx: list[int], detector: str) -
                      (_TALLY, "a record holder by career tally"),
                      (_FIRST_OF_NATION, "the first of a nationality in a role"),
                      (_WHO_DID_NAMED, "the person who did something named"),
-                     (_WORLD_RECORD, "a world record holder")):
+                     (_WORLD_RECORD, "a world record holder"),
+                     (_REIGNING, "a reigning title holder"),
+                     (_OFFICE_OF_NAMED, "the holder of an office of a named organisation")):
         for m in rx.finditer(key):
-            if rx is _WHO_DID_NAMED and (m.end() >= len(kidx) or not _named_object(norm.text, kidx[m.end()])):
+            if rx in (_WHO_DID_NAMED, _OFFICE_OF_NAMED) and (m.end() >= len(kidx)
+                                                            or not _named_object(norm.text, kidx[m.end()])):
                 continue  # "the king who ruled the land": a story, not one real person
             stop = key.find(" ", m.end() + 1)  # the span takes in the first word of the object
             last = (len(key) if stop < 0 else stop) if key[m.end() - 1:m.end()] == " " else m.end()
@@ -140,6 +164,23 @@ def unresolved(norm: NormalizedText, key: str, kidx: list[int], detector: str) -
             out.append(Finding(kind="public_figure", score=0.72, start=start, end=end,
                                text=norm.original[start:end], detector=detector, canonical=None,
                                explanation=f"indirect reference to one real person ({what})"))
+    out += _named_founders(norm, detector)
+    return out
+
+
+def _named_founders(norm: NormalizedText, detector: str) -> list[Finding]:
+    """"the late Apple cofounder": a capitalised company word before founder/CEO ("the startup founder" is anyone;
+    capitals say nothing in an all-caps or Title Case prompt)."""
+    if context.is_all_caps(norm.text) or context.is_title_case(norm.text):
+        return []
+    out = []
+    for m in _NAMED_FOUNDER.finditer(norm.text):
+        if context.indefinite_before(norm.lower, m.start()):
+            continue
+        start, end = norm.span(m.start(), m.end())
+        out.append(Finding(kind="public_figure", score=0.72, start=start, end=end, text=norm.original[start:end],
+                           detector=detector, canonical=None,
+                           explanation="indirect reference to one real person (the founder or chief of a named company)"))
     return out
 
 

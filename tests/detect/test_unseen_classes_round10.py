@@ -62,3 +62,37 @@ def test_relations_without_a_name_are_identity_seeking(stack, prompt):
 @pytest.mark.parametrize("prompt", RELATIONS_NOT_DEPICTED)
 def test_things_of_relations_and_strangers_are_not(stack, prompt):
     assert not is_identity_seeking(detect_prompt(prompt, stack))
+
+
+# -- indirect references by office or record: an office of a named organisation, a reigning title, the
+# longest-serving holder of a national office, an all-time record "in <league> history", a named company's founder;
+# resolved only where a curated description is certain
+OFFICE_OR_RECORD = ["the manager of Real Madrid on the touchline", "the reigning heavyweight boxing champion in the ring",
+                    "the longest-serving prime minister of Canada", "the all time leading goalscorer in Premier League "
+                    "history", "the current director general of the WHO at a podium", "the late Microsoft cofounder "
+                    "at a conference", "the chemist who pioneered radioactivity research", "the Norwegian explorer "
+                    "who sailed to Antarctica"]
+OFFICE_OR_RECORD_GENERIC = ["the manager of a small shop", "a reigning champion chess cat cartoon", "the longest bridge",
+                            "the manager of the hotel smiling", "the startup founder at a desk",
+                            "the reigning champion cat at the show", "the top scorer in our office league",
+                            "the highest earner in our family", "the top student in the class",
+                            "the leading scorer in my son's league", "the owner of a bakery kneading dough"]
+
+
+@pytest.mark.parametrize("prompt", OFFICE_OR_RECORD)
+def test_office_and_record_references_are_identity_seeking(stack, prompt):
+    assert is_identity_seeking(detect_prompt(prompt, stack))
+
+
+@pytest.mark.parametrize("prompt", OFFICE_OR_RECORD_GENERIC)
+def test_generic_offices_and_records_are_not(stack, prompt):
+    assert not is_identity_seeking(detect_prompt(prompt, stack))
+
+
+@pytest.mark.parametrize("prompt, canonical", [
+    ("the current Secretary-General of the United Nations at a podium", "Antonio Guterres"),
+    ("the longest-serving British monarch in a carriage", "Queen Elizabeth II"),
+    ("the all-time leading scorer in NBA history with a trophy", "LeBron James"),
+])
+def test_certain_office_and_record_references_resolve(stack, prompt, canonical):
+    assert canonical in [f.canonical for f in detect_prompt(prompt, stack) if f.identity_seeking]
