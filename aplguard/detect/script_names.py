@@ -167,8 +167,9 @@ _PARTICLES = frozenset(["بن", "بنت", "ابن", "آل", "ابو", "أبو", 
 # Surname shapes per script (on a word no list knows).
 _SURNAME_SHAPES = {
     "arabic": re.compile(r"^(?:ال.{2,}ي|.{2,}(?:نژاد|زاده|پور|یان))$"),
-    "cyrillic": re.compile(r".{2,}(?:ов|ев|ин|ын|ова|ева|ина|ына|ский|цкий|ская|цкая|енко|ук|юк|чук|ович|евич|"
-                           r"овна|евна|ова|ева|ого|ой|ую|ым|ић|ич)$"),
+    # matched on folded words, so "й" is written "и" ("-ский" -> "-скии", "-ой" -> "-ои"; see _FOLD)
+    "cyrillic": re.compile(r".{2,}(?:ов|ев|ин|ын|ова|ева|ина|ына|скии|цкии|ская|цкая|енко|ук|юк|чук|ович|евич|"
+                           r"овна|евна|ова|ева|ого|ои|ую|ым|ић|ич)$"),
     "greek": re.compile(r".{2,}(?:οπουλος|οπουλου|ακης|ακη|ιδης|ιδη|ιδου|ιου|ου|ης|ος|ας|η|α)$"),
     "armenian": re.compile(r".{2,}յան$"),
     "georgian": re.compile(r".{2,}(?:ძე|შვილი|ია|ავა|ური|ანი)$"),
@@ -325,7 +326,8 @@ def _stem_known(word: str, bucket: frozenset[str]) -> bool:
 
 
 def _inflections(stem: str) -> tuple[str, ...]:
-    return (stem, stem + "а", stem + "я", stem + "й", stem + "ий", stem + "о", stem + "ος", stem + "ης",
+    # folded forms ("й" -> "и"): "Сергей" is listed as "сергеи", "Дмитрий" as "дмитрии"
+    return (stem, stem + "а", stem + "я", stem + "и", stem + "ии", stem + "о", stem + "ος", stem + "ης",
             stem + "α", stem + "η", stem + "ας", stem + "ь")
 
 

@@ -96,3 +96,21 @@ def test_generic_offices_and_records_are_not(stack, prompt):
 ])
 def test_certain_office_and_record_references_resolve(stack, prompt, canonical):
     assert canonical in [f.canonical for f in detect_prompt(prompt, stack) if f.identity_seeking]
+
+
+# -- Cyrillic surname shapes are matched on folded words ("й" -> "и"): "-ский", "-ой" and first names in "-й"
+# ("Андрей", "Сергей") now count; places and lower-case adjective phrases of the same endings stay clean
+CYRILLIC_SHAPES = ["Андрей Покровский на даче", "фото Андрея Покровского на даче", "фото Марии Луговой у окна",
+                   "портрет Николая Загорского", "Фото Ольги Ковальской в парке"]
+CYRILLIC_PLACES = ["Фото Красной площади ночью", "Фото Большого театра в Москве", "Невский проспект зимой, фото",
+                   "фото большой собаки", "Фото старой мельницы"]
+
+
+@pytest.mark.parametrize("prompt", CYRILLIC_SHAPES)
+def test_cyrillic_surname_shapes_with_short_i(stack, prompt):
+    assert is_identity_seeking(detect_prompt(prompt, stack))
+
+
+@pytest.mark.parametrize("prompt", CYRILLIC_PLACES)
+def test_cyrillic_places_and_adjectives_are_not_names(stack, prompt):
+    assert not is_identity_seeking(detect_prompt(prompt, stack))
