@@ -99,8 +99,10 @@ class PersonalizationDetector:
         for m in _RARE.finditer(norm.text):
             tok = m.group("tok").lower()
             known = tok in self.rare_tokens
-            # an unknown identifier: 3-4 letters, no vowel, not a word ("xjq man")
-            shaped = (3 <= len(tok) <= 4 and not re.search(r"[aeiouy]", tok) and tok not in _NOT_IDENTIFIERS)
+            # an unknown identifier: 3-4 letters, no vowel, not a word ("xjq man"); "y" as the only vowel when no
+            # dictionary holds the token ("kjy person"; "shy man", "guy", "spy" are words)
+            shaped = (3 <= len(tok) <= 4 and not re.search(r"[aeiou]", tok) and tok not in _NOT_IDENTIFIERS
+                      and ("y" not in tok or tok not in self.cache.get("lexicon.wordfreq", load_dictionary_words)))
             if known or shaped:
                 start, end = norm.span(m.start(), m.end())
                 out.append(self._f("personalization", 0.9 if known else 0.7, start, end, norm.original,

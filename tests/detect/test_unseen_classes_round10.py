@@ -114,3 +114,16 @@ def test_cyrillic_surname_shapes_with_short_i(stack, prompt):
 @pytest.mark.parametrize("prompt", CYRILLIC_PLACES)
 def test_cyrillic_places_and_adjectives_are_not_names(stack, prompt):
     assert not is_identity_seeking(detect_prompt(prompt, stack))
+
+
+# -- a DreamBooth identifier whose only vowel is "y" ("kjy person") when no dictionary holds it; words such as
+# "shy", "spy", "gym" before a person class are not identifiers
+@pytest.mark.parametrize("prompt", ["kjy person in a passport photo", "ytk woman in a red dress", "bdy man on a bike"])
+def test_identifiers_with_y_before_a_person_class(stack, prompt):
+    assert is_identity_seeking(detect_prompt(prompt, stack))
+
+
+@pytest.mark.parametrize("prompt", ["a shy man reading", "the spy man in a trench coat", "a sly woman smiling",
+                                    "gym man lifting weights", "myth man, comic cover"])
+def test_words_with_y_before_a_person_class_are_not_identifiers(stack, prompt):
+    assert not is_identity_seeking(detect_prompt(prompt, stack))
