@@ -1,9 +1,12 @@
-"""Issue 16: prompt detection on unseen batches (tests/adversarial/unseen_batch{1,2,3,4}.tsv).
+"""Issue 16: prompt detection on unseen batches (tests/adversarial/unseen_batch*.tsv, 1-10).
 
 Each batch was written before the fixes made for it and measured first (first-look numbers
 in docs/detection.md); fixes were general rules and data, never the batch's strings. The
 asserted numbers are the issue's targets: recall >= 0.97 and false-positive rate <= 0.015
-on every batch, except the recall of a batch still below target (``BELOW_TARGET``: its floor). The class tests below pin each fixed class with prompts of their own.
+on every batch, except the recall of a batch still below target (``BELOW_TARGET``: its floor) and the
+false-positive rate of a measured but unfixed batch above it (``FPR_ABOVE_TARGET``: its ceiling). The
+class tests below (and tests/detect/test_unseen_classes_round*.py) pin each fixed class with prompts of
+their own.
 """
 
 from __future__ import annotations
@@ -38,7 +41,7 @@ def test_batches_cover_the_issue_classes():
 BELOW_TARGET = {"unseen_batch4": 0.96,  # batch 4: 0.883 after round 6, 0.961 after round 7
                 "unseen_batch5": 0.98,  # batch 5: 0.726 first look, 0.874 after round 6, 0.984 after round 7
                 "unseen_batch6": 0.95,  # batch 6: 0.800 first look, 0.853 after round 6, 0.953 after round 7
-                "unseen_batch7": 0.86,  # batch 7: 0.805 first look, 0.832 after round 7, 0.863 after round 8
+                "unseen_batch7": 0.88,  # batch 7: 0.805 first look, 0.832 after round 7, 0.863 after round 8, 0.889 after round 10
                 "unseen_batch8": 0.91,  # batch 8: 0.837 first look and after round 9 (FPR 0.045 -> 0.000), 0.911 after round 10
                 "unseen_batch9": 0.87,  # batch 9: 0.789 first look (150/190, at cdfa1a9), 0.879 after round 10 (FPR 0.036 -> 0.000)
                 "unseen_batch10": 0.84}  # batch 10: first-look floor (recall 0.842, 160/190, FPR 0.009, 1/110, at e0e771b, before any fix for it)
