@@ -117,15 +117,20 @@ def load_lexicon(name: str) -> frozenset[str]:
     return frozenset(_data_text(name).split())  # one key per line, no comments
 
 
+def _split_by_tag(name: str, tag: str) -> tuple[frozenset[str], frozenset[str]]:
+    """A ``<tag>\t<entry>`` data file as (entries tagged ``tag``, all other entries)."""
+    tagged: set[str] = set()
+    others: set[str] = set()
+    for line in _data_text(name).splitlines():
+        if line and not line.startswith("#"):
+            got, entry = line.split("\t")
+            (tagged if got == tag else others).add(entry)
+    return frozenset(tagged), frozenset(others)
+
+
 def load_native_names() -> tuple[frozenset[str], frozenset[str]]:
     """First names and surnames written in non-Latin scripts (``data/native_names.txt``), lower case."""
-    first: set[str] = set()
-    last: set[str] = set()
-    for line in _data_text("native_names.txt").splitlines():
-        if line and not line.startswith("#"):
-            tag, name = line.split("\t")
-            (first if tag == "f" else last).add(name)
-    return frozenset(first), frozenset(last)
+    return _split_by_tag("native_names.txt", "f")
 
 
 def load_native_common_words(name: str = "native_common_words.txt") -> dict[str, frozenset[str]]:
@@ -142,13 +147,7 @@ def load_native_common_words(name: str = "native_common_words.txt") -> dict[str,
 
 def load_romanised_syllables() -> tuple[frozenset[str], frozenset[str]]:
     """Given-name syllables and surnames of romanised Chinese/Korean (``data/romanised_syllables.txt``)."""
-    given: set[str] = set()
-    surnames: set[str] = set()
-    for line in _data_text("romanised_syllables.txt").splitlines():
-        if line and not line.startswith("#"):
-            tag, syl = line.split("\t")
-            (given if tag == "g" else surnames).add(syl)
-    return frozenset(given), frozenset(surnames)
+    return _split_by_tag("romanised_syllables.txt", "g")
 
 
 def load_visual_artists() -> frozenset[str]:
