@@ -770,12 +770,15 @@ _GUJARATI_PARTICIPLE = re.compile(".{2,}(?:તી|તો|તા|તાં|તુ
 #   a virama, which ends loanwords such as "పాబ్లో"; Malayalam's locative "-ിൽ" also ends names, "ഫാസിൽ").
 _DRAVIDIAN_MARKER = {"telugu": re.compile(".{2,}(?:(?<!్)లో|తున్న|తూ)$"),
                      "kannada": re.compile(".{2,}(?:ಲ್ಲಿ|ತ್ತಿರುವ|ುತ್ತಾ)$"),
-                     "malayalam": re.compile(".{2,}ുന്ന$")}
+                     "malayalam": re.compile(".{2,}ുന്ന$"),
+                     # Georgian (round 11): a word with a postposition ("თეფშზე" on the plate, "ბაღში" in the
+                     # garden, "ზღვასთან" by the sea, "სახლიდან" from home) is a place or thing, never a name word
+                     "georgian": re.compile(".{2,}(?:ზე|ში|თან|დან|კენ)$")}
 
 
 def _description_marker(lower: str, seq: list[_Tok], words: list[str], script: str, lists: _Lists) -> bool:
     """Whether the run is a description by its grammar (see above); listed name words never are."""
-    if script not in ("cyrillic", "tamil", "gujarati", "telugu", "kannada", "malayalam"):
+    if script not in ("cyrillic", "tamil", "gujarati", "telugu", "kannada", "malayalam", "georgian"):
         return False
     raw = [_fold(lower[s:e]) for _, s, e, _ in seq]
     named = [w in lists.first or w in lists.last or b in lists.first or b in lists.last for w, b in zip(raw, words)]
