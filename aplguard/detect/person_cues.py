@@ -56,7 +56,7 @@ lips tattoo tattoos makeup lipstick suit tuxedo gown dress jersey uniform kurta 
 jumpsuit jacket hat crown fans wife husband kids children family bodyguards supporters girlfriend
 boyfriend entourage bandmates teammates selfie autograph portrait headshot
 shirt tshirt hoodie sweater sweatshirt coat blazer vest skirt jeans overalls headset headphones
-rollerskates rollerblades skates
+rollerskates rollerblades skates kimono sari saree hanbok qipao cheongsam bikini swimsuit pajamas raincoat apron
 """)
 
 # Roles and descriptions that, right before a name, make it a person: "rapper drake".

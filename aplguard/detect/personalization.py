@@ -56,7 +56,7 @@ _LIKENESS = re.compile(
     r"sieht\s+aus\s+wie|parecid[oa]\s+a|se\s+parece\s+a|ressemblant\s+[aà]|qui\s+ressemble\s+[aà])\b",
     re.IGNORECASE)
 # Words of LoRA/embedding names that are not the trigger ("jenna_lora_v2", "markus_face_xl").
-_TAG_FILLER = word_set("lora lyco locon loha lycoris hypernet embedding ti v xl sdxl sd sd15 sd1 pony flux "
+_TAG_FILLER = word_set("lora lyco locon loha lokr lycoris hypernet embedding ti v xl sdxl sd sd15 sd1 pony flux "
                        "final best test epoch step steps model ckpt safetensors pt fp16 bf16 of the a")
 _POINTS_AT_PERSON = re.compile(r"^\s*(?:(?:my|our|his|her|their|your)\s+\w+|[A-Z][\w'\-]+(?:\s+[A-Z][\w'\-]+)?)")
 
@@ -205,6 +205,33 @@ class PersonalizationDetector:
                 if ((stem in first and stem not in COMMON_WORDS) or _CLASS_AFTER.match(rest[m.end():])
                         or person_cues.person_evidence(rest.lower(), m.start(), m.end())):
                     return True
+        return self._glued_trigger_used(words, rest)
+
+    def _glued_trigger_used(self, words: list[str], rest: str) -> bool:
+        """Whether the trigger is written as a variant of the tag's words, before a person cue.
+
+        Trainers make triggers unique by gluing a letter or two to the name ("sarah_locon" ->
+        "sarahk") or by gluing the name's words ("auntie_june" -> "auntjune"). Such a token counts
+        when one of its words is a first name or a relation (not an everyday word: "rose_gold" ->
+        "rosegold"), no dictionary holds it, and a person class or cue (action, outfit) follows.
+        """
+        first, _ = self._lexicons()
+        dictionary = self.cache.get("lexicon.wordfreq", load_dictionary_words)
+        pieces = [(w, (w in first and w not in COMMON_WORDS and len(w) >= 3) or bool(_PERSONISH.fullmatch(w[:4])))
+                  for w in words]
+        lower = rest.lower()
+        for m in re.finditer(r"(?<![\w:<])[a-z]{4,24}(?![\w:>])", lower):
+            tok = m.group()
+            if tok in dictionary or tok in words:
+                continue
+            glued = any(p and tok.startswith(w) and 1 <= len(tok) - len(w) <= 2 for w, p in pieces) or any(
+                (p or q) and any(tok == w[:i] + v for i in range(3, len(w) + 1))
+                for (w, p), (v, q) in zip(pieces, pieces[1:]))
+            # the trigger is often followed by a comma before the description ("sarahk, wearing ...")
+            joined = lower[:m.end()] + " " + re.sub(r"^\s*,\s*", "", lower[m.end():])
+            if glued and (_CLASS_AFTER.match(rest[m.end():])
+                          or person_cues.person_evidence(joined, m.start(), m.end())):
+                return True
         return False
 
     def _f(self, kind: str, score: float, start: int, end: int, text: str, why: str, identity: bool) -> Finding:

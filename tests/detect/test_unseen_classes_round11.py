@@ -26,3 +26,26 @@ def test_georgian_things_are_not_names(stack, prompt):
 @pytest.mark.parametrize("prompt", GEORGIAN_NAMES)
 def test_georgian_names_stay_names(stack, prompt):
     assert is_identity_seeking(detect_prompt(prompt, stack))
+
+
+# -- a LoRA trigger written as a variant of the tag's words: a first name + one or two letters ("emma_locon" ->
+# "emmak") or the words glued ("uncle_ray" -> "uncleray"), before a person class or cue; style and object LoRAs
+# whose glued trigger is no first name or relation, or a trigger used as a style, stay clean
+GLUED_TRIGGERS = ["<lyco:emma_locon:0.7> emmak, wearing a blue coat", "<lora:uncle_ray_v2:0.8> uncleray fishing on a boat",
+                  "<lora:grandma_rosa:1> grandmarosa smiling in a kitchen", "<lora:daniel_lora:0.6> danielx man in a suit",
+                  "<lora:grandpa_joe:0.8> grandpajoe in a raincoat"]
+STYLE_TRIGGERS = ["<lora:rose_gold:0.7> rosegold ring on velvet", "<lora:ghibli_style:0.8> ghiblistyle, a hill at dusk",
+                  "<lora:add_detail:0.5> adddetail, a castle", "<lora:emma_locon:0.7> a vase of flowers, emmak style",
+                  "<lora:neon_city:0.8> neoncity at night, rain", "<lora:max_dog:0.9> maxdog running on a beach",
+                  "<lyco:paper_cut:0.7> papercut, a fox in a forest", "<lora:film_grain:0.4> filmgrain, a woman reading",
+                  "a cat in a kimono", "a bear in pajamas, children's book"]
+
+
+@pytest.mark.parametrize("prompt", GLUED_TRIGGERS)
+def test_glued_lora_triggers_are_identity_seeking(stack, prompt):
+    assert is_identity_seeking(detect_prompt(prompt, stack))
+
+
+@pytest.mark.parametrize("prompt", STYLE_TRIGGERS)
+def test_style_lora_triggers_are_not(stack, prompt):
+    assert not is_identity_seeking(detect_prompt(prompt, stack))
