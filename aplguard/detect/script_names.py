@@ -53,7 +53,7 @@ COMMON_SIZE = 1_500
 # (``_NATIVE_COMMON``), and a run of words no list knows is a name only right next to a cue and
 # when no other word of the script runs into it ("ಹಳೆಯ ಮನೆಯ ಫೋಟೋ" is an old house's photo).
 _NO_DICTIONARY = frozenset({"telugu", "kannada", "malayalam", "gurmukhi", "gujarati", "georgian", "armenian",
-                            "ethiopic"})
+                            "ethiopic", "sinhala"})
 # scripts with case: a name is capitalised there (unless the whole prompt is lower case)
 _CASED = {"greek", "cyrillic", "armenian"}
 
@@ -127,7 +127,8 @@ _BEFORE_WORD = re.compile(_alternatives("""
 снимка|слика|фотографија|ఫోటో|ఫొటో|చిత్రం|బొమ్మ|గారి|గారు|ಫೋಟೋ|ಫೋಟೊ|ಚಿತ್ರ|ಭಾವಚಿತ್ರ|ಅವರ|ಅವರು|ചിത്രം|ഫോട്ടോ|
 ഛായാചിത്രം|ਤਸਵੀਰ|ਫੋਟੋ|ਫ਼ੋਟੋ|ਪੋਰਟਰੇਟ|ਚਿੱਤਰ|ਦੀ|ਦਾ|ਦੇ|ફોટો|ચિત્ર|તસવીર|પોટ્રેટ|ფოტო|სურათი|პორტრეტი|ფოტოსურათი|
 լուսանկար|լուսանկարը|նկար|նկարը|դիմանկար|դիմանկարը|ፎቶ|ምስል|ስዕል|ፎቶግራፍ|శ్రీ|ಶ್ರೀ|ശ്രീ|ਸ੍ਰੀ|ਸ਼੍ਰੀ|શ્રી|ბატონი|
-ქალბატონი|պարոն|տիկին|አቶ|ወይዘሮ|ወይዘሪት
+ქალბატონი|պարոն|տիկին|አቶ|ወይዘሮ|ወይዘሪት|ඡායාරූපය|ඡායාරූපයක්|ඡායාරූප|පින්තූරය|පින්තූරයක්|පින්තූර|ෆොටෝ|ෆොටෝව|
+ෆොටෝවක්|ප්‍රතිමූර්තිය
 """))
 # After a name: "की फोटो", "کی تصویر", "ছবি", "படம்", "的照片", "さん", "씨 사진".
 _AFTER = re.compile(r"[\s,]*(?:" + _alternatives("""
@@ -144,6 +145,7 @@ _AFTER = re.compile(r"[\s,]*(?:" + _alternatives("""
 ფოტო|სურათი|პორტრეტი|ფოტოსურათი|
 լուսանկարը|լուսանկար|նկարը|նկար|դիմանկարը|դիմանկար|
 ፎቶ|ምስል|ስዕል|ፎቶግራፍ|
+ඡායාරූපයක්|ඡායාරූපය|ඡායාරූප|පින්තූරයක්|පින්තූරය|පින්තූර|ෆොටෝවක්|ෆොටෝව|ෆොටෝ|
 """) + r")")
 # Right after a name: verb forms whose subject is a person ("नाचते हुए" dancing, "লিখছেন" writes
 # (honorific), "பேசுகிறார்", "يغني" sings, "در حال" in the act of, "กำลัง" -ing).
@@ -187,6 +189,7 @@ _GENITIVE = {
     "gujarati": (("ાનો", "ો"), ("ાની", "ો"), ("ાના", "ો"), ("ાનું", "ો"), ("નું", ""), ("નો", ""), ("ની", ""), ("ના", ""), ("ને", "")),
     "georgian": (("ის", "ი"), ("ის", "ა"), ("ის", "ე"), ("ის", ""), ("ს", "")),
     "armenian": (("ի", ""), ("ու", ""), ("ը", ""), ("ն", "")),
+    "sinhala": (("ගේ", ""), ("යාගේ", "යා"), ("ේ", ""), ("යේ", "ය")),  # "ළමයාගේ" -> "ළමයා", "ගමේ" -> "ගම"
 }
 # Sikh name words and the most common Punjabi surnames (hand-made): "ਸਿੰਘ" and "ਕੌਰ" follow a given name
 _PUNJABI_MARKERS = ("ਸਿੰਘ", "ਕੌਰ")
@@ -773,12 +776,16 @@ _DRAVIDIAN_MARKER = {"telugu": re.compile(".{2,}(?:(?<!్)లో|తున్�
                      "malayalam": re.compile(".{2,}ുന്ന$"),
                      # Georgian (round 11): a word with a postposition ("თეფშზე" on the plate, "ბაღში" in the
                      # garden, "ზღვასთან" by the sea, "სახლიდან" from home) is a place or thing, never a name word
-                     "georgian": re.compile(".{2,}(?:ზე|ში|თან|დან|კენ)$")}
+                     "georgian": re.compile(".{2,}(?:ზე|ში|თან|დან|კენ)$"),
+                     # Sinhala (round 11): "-ේ" not after "ග" is the genitive or locative of a thing or place
+                     # ("කොටුවේ" of the fort, "වෙරළේ" on the beach; people take "-ගේ": "X ජයසූරියගේ"), and
+                     # "-යක/-යක්" is an indefinite noun ("විහාරයක" of a temple, "නගරයක" of a town)
+                     "sinhala": re.compile(".{2,}(?:(?<!ග)ේ|යක|යක්)$")}
 
 
 def _description_marker(lower: str, seq: list[_Tok], words: list[str], script: str, lists: _Lists) -> bool:
     """Whether the run is a description by its grammar (see above); listed name words never are."""
-    if script not in ("cyrillic", "tamil", "gujarati", "telugu", "kannada", "malayalam", "georgian"):
+    if script not in ("cyrillic", "tamil", "gujarati", "telugu", "kannada", "malayalam", "georgian", "sinhala"):
         return False
     raw = [_fold(lower[s:e]) for _, s, e, _ in seq]
     named = [w in lists.first or w in lists.last or b in lists.first or b in lists.last for w, b in zip(raw, words)]

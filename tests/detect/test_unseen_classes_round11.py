@@ -49,3 +49,24 @@ def test_glued_lora_triggers_are_identity_seeking(stack, prompt):
 @pytest.mark.parametrize("prompt", STYLE_TRIGGERS)
 def test_style_lora_triggers_are_not(stack, prompt):
     assert not is_identity_seeking(detect_prompt(prompt, stack))
+
+
+# -- Sinhala (no word list): a given name + surname in the genitive ("-ගේ") before a picture word is a name; a
+# thing or place in the genitive or locative ("-ේ" not after "ග"), an indefinite noun ("-යක"), people, animals
+# and places of the hand-made common words are not
+SINHALA_NAMES = ["කුමාර සංගක්කාරගේ පින්තූරයක්", "නිමල් සිරිපාලගේ ඡායාරූපය", "දිලානි ගුණසේකරගේ පින්තූරය",
+                 "සුනිල් පෙරේරාගේ ඡායාරූපයක්"]
+SINHALA_THINGS = ["ළමයාගේ පින්තූරයක්", "ලස්සන මලක පින්තූරයක්", "ගාල්ල කොටුවේ පින්තූරයක්",
+                  "මහනුවර දළදා මාළිගාවේ ඡායාරූපය", "සිගිරිය පින්තූරයක්", "වෙරළේ ඉර බසින පින්තූරයක්",
+                  "පැරණි විහාරයක ඡායාරූපයක්", "අලියාගේ පින්තූරයක්", "ගොවියාගේ ඡායාරූපය", "නුවර ඇසළ පෙරහැරේ පින්තූරයක්",
+                  "කුඩා ගමක ඡායාරූපයක්", "රසවත් කොත්තු රොටියක පින්තූරයක්"]
+
+
+@pytest.mark.parametrize("prompt", SINHALA_NAMES)
+def test_sinhala_names_before_a_picture_word(stack, prompt):
+    assert is_identity_seeking(detect_prompt(prompt, stack))
+
+
+@pytest.mark.parametrize("prompt", SINHALA_THINGS)
+def test_sinhala_things_and_places_are_not_names(stack, prompt):
+    assert not is_identity_seeking(detect_prompt(prompt, stack))
