@@ -317,6 +317,16 @@ def _base(word: str, script: str, lists: _Lists) -> str:
     return word
 
 
+def _nisba(word: str, lists: _Lists) -> bool:
+    """Whether ``word`` is a listed first name + the Persian/Arabic "-ی" of belonging ("حسین" -> "حسینی",
+    "رضا" -> "رضایی", "کریم" -> "کریمی"), a common surname shape that the word lists also hold as a word."""
+    for end in ("یی", "ی", "ي"):
+        stem = word[: -len(end)]
+        if word.endswith(end) and len(stem) >= 3 and stem in lists.first:
+            return True
+    return False
+
+
 def _stem_known(word: str, bucket: frozenset[str]) -> bool:
     """Greek and Cyrillic names are inflected ("Ольги", "Νίκου"): compare their stems."""
     if word in bucket:
@@ -555,6 +565,9 @@ class ScriptNames:
         kinds = [lists.kind(w, script) for w in words]
         if script == "gurmukhi":
             kinds = ["L" if w in _PUNJABI_SURNAMES else k for w, k in zip(words, kinds)]
+        if script == "arabic":  # Persian surnames made from a first name ("حسینی", "رضایی"), after a first name
+            kinds = [k if j == 0 or k in ("F", "L") or kinds[j - 1] != "F" or not _nisba(w, lists) else "L"
+                     for j, (w, k) in enumerate(zip(words, kinds))]
         if cased:  # inflected names: "Ольги", "Νίκου"
             kinds = [k if k not in ("U", "W") else "F" if _stem_known(w, lists.first) else
                      "L" if _stem_known(w, lists.last) else k for w, k in zip(words, kinds)]

@@ -70,3 +70,22 @@ def test_sinhala_names_before_a_picture_word(stack, prompt):
 @pytest.mark.parametrize("prompt", SINHALA_THINGS)
 def test_sinhala_things_and_places_are_not_names(stack, prompt):
     assert not is_identity_seeking(detect_prompt(prompt, stack))
+
+
+# -- Persian: a surname made from a first name with the "-ی" of belonging ("حسین" -> "حسینی", "رضا" -> "رضایی"),
+# which the word lists also hold as a word, is a surname right after a listed first name; a first name alone and
+# adjectives of places or things ("ایرانی", "کاشانی") are not
+PERSIAN_NISBA_NAMES = ["عکس علی رضایی در خیابان", "عکس زینب حسینی در پارک", "پرتره فاطمه کریمی در کتابخانه",
+                       "عکس امیر محمدی"]
+PERSIAN_NOT_NAMES = ["عکس مریم در پارک", "عکس گل رز در باغ", "عکس یک زن در کافه", "عکس غذای ایرانی در رستوران",
+                     "عکس فرش کاشانی در بازار", "عکس مسجد امام در اصفهان"]
+
+
+@pytest.mark.parametrize("prompt", PERSIAN_NISBA_NAMES)
+def test_persian_nisba_surnames(stack, prompt):
+    assert is_identity_seeking(detect_prompt(prompt, stack))
+
+
+@pytest.mark.parametrize("prompt", PERSIAN_NOT_NAMES)
+def test_persian_descriptions_stay_clean(stack, prompt):
+    assert not is_identity_seeking(detect_prompt(prompt, stack))
