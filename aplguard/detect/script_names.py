@@ -568,9 +568,6 @@ class ScriptNames:
         if script == "arabic":  # Persian surnames made from a first name ("حسینی", "رضایی"), after a first name
             kinds = [k if j == 0 or k in ("F", "L") or kinds[j - 1] != "F" or not _nisba(w, lists) else "L"
                      for j, (w, k) in enumerate(zip(words, kinds))]
-        if cased:  # inflected names: "Ольги", "Νίκου"
-            kinds = [k if k not in ("U", "W") else "F" if _stem_known(w, lists.first) else
-                     "L" if _stem_known(w, lists.last) else k for w, k in zip(words, kinds)]
         if cased:  # inflected names: "Ольги", "Νίκου" (a common word only when capitalised)
             kinds = [k if k in ("F", "L") or (k == "C" and not t[0][:1].isupper()) else
                      "F" if _stem_known(w, lists.first) else "L" if _stem_known(w, lists.last) else k
