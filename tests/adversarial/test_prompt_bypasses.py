@@ -224,3 +224,15 @@ def test_places_and_things_named_after_people_stay_allowed(stack: list, prompt: 
                                                            default_engine: PolicyEngine) -> None:
     assert not seeking(stack, prompt)
     assert default_engine.decide_prompt(prompt).action == "allow"
+
+
+# Armenian letters that look Latin (օ ս հ ց ո) are folded only inside a word that also holds Latin
+# letters (round 6 stopped folding them in Armenian words): a name spelled with them must still be found.
+@pytest.mark.parametrize("prompt, canonical", [
+    ("a photo of Tayl\u0585r Swift", "Taylor Swift"),
+    ("portrait of Bara\u0581k Obama", "Barack Obama"),
+    ("B\u0585ris J\u0585hns\u0585n waving", "Boris Johnson"),
+])
+def test_armenian_lookalikes_inside_latin_names_still_fold(stack: list, prompt: str, canonical: str) -> None:
+    found = [f.canonical for f in detect_prompt(prompt, stack) if f.identity_seeking]
+    assert canonical in found, (prompt, found)
