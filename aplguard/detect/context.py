@@ -101,6 +101,21 @@ het een en van op met voor door bij
 
 # Words before a name that make it a place.
 _PLACE_BEFORE = word_set("mount mt lake fort cape port camp lago monte")
+# Dishes, sweets and drinks written before the name they are named after, in languages that put the noun first
+# (round 12): "пирожное Наполеон", "салат Оливье", "gateau Napoleon", "ensalada Cesar", "beef Wellington",
+# "σαλάτα Καίσαρα", "עוגת נפוליאון", "سلطة سيزر". Written as the normaliser writes them (no accents; Cyrillic "й" kept).
+_DISH_BEFORE = word_set("""
+торт торта торте тортик пирожное пирожного пирожные пирог пирога салат салата салатом соус соуса суп супа
+коктейль коктейля печенье печенья котлета котлеты котлету десерт десерта конфеты конфета шоколад напиток
+бефстроганов тістечко тістечка салату соусу десерт
+σαλατα σαλατας γλυκο τουρτα σαλτσα κοκτειλ
+gateau gateaux tarte salade sauce cocktail torta tarta pastel ensalada salsa coctel bolo salada molho
+kuchen torte salat sosse sose
+beef chicken eggs peach oysters veal lobster
+كعكة كيكة حلوى سلطة صلصة طبق كيك سالاد سس شیرینی دسر
+עוגת עוגה סלט רוטב קינוח
+केक सलाद
+""")
 
 # Phrases right before a name that make it a style or credit reference, not a depiction.
 _STYLE_BEFORE = re.compile(
@@ -303,6 +318,12 @@ def place_before(lower: str, start: int) -> str | None:
     """"Mount"/"Lake"/"Fort"... right before the name, or None."""
     before = words_before(lower, start, 1)
     return before[0] if before and before[0] in _PLACE_BEFORE else None
+
+
+def dish_before(lower: str, start: int) -> str | None:
+    """A dish, sweet or drink right before the name ("пирожное Наполеон", "beef Wellington"), or None."""
+    before = words_before(lower, start, 1)
+    return before[0] if before and before[0] in _DISH_BEFORE else None
 
 
 def indefinite_before(lower: str, start: int) -> bool:

@@ -128,6 +128,31 @@ _OFFICE_OF_NAMED = re.compile(r"\bthe (?:(?:current|sitting|incumbent|present|fo
 # "the late Apple cofounder", "the Tesla CEO": a named company's founder or chief (capitals checked below)
 _NAMED_FOUNDER = re.compile(r"\b(?:[Tt]he|[Ii]ts) (?:(?:late|former|current|original) )?(?P<org>[A-Z][\w&]*)(?: [\w&]+)? "
                             r"(?:cofounder|co-founder|founder|CEO|ceo|chief executive|chairman)\b")
+# Round 12. "the man who holds the 100m world record": a world, Olympic, national or all-time record is held by one
+# real person ("the kid who holds the school record" stays generic)
+_HOLDS_RECORD = re.compile(r"\bthe (?:[a-z]+ ){0,2}" + _DOER + r" who (?:currently |still )?(?:holds|held|set|broke|"
+                           r"owns|shares) the (?:[a-z0-9]+ ){0,4}(?:world|olympic|all time|national|european|"
+                           r"continental|guinness(?: world)?|career|league|tour) records?\b")
+# "the current Chief Justice of the US Supreme Court", "the sitting prime minister of Canada": an office that one
+# person holds now, of a named country or body (a capital or a number follows, checked below; "the current king of
+# the castle", "the current president of our club" stay generic). Offices held by one person at a time anyway
+# ("the Chief Justice of ...") need no "current".
+_CURRENT_OFFICE = re.compile(r"\bthe (?:(?:current|sitting|incumbent|present|reigning|serving) (?:[a-z]+ ){0,2}?"
+                             r"(?:president|vice president|prime minister|deputy prime minister|chancellor|premier|"
+                             r"king|queen|monarch|emperor|empress|sultan|emir|pope|governor|mayor|speaker|"
+                             r"foreign minister|finance minister|defen[cs]e minister|secretary of state|"
+                             r"attorney general|first lady|crown prince|crown princess|head of state|"
+                             r"president of the [a-z]+|dalai lama|archbishop|chief justice|governor general|"
+                             r"surgeon general)|chief justice|governor general|surgeon general) of (?!"
+                             + _GENERIC_OBJECT + r"|(?:hearts|spades|clubs|diamonds|the prom|the ball|homecoming)\b)"
+                             r"(?=[a-z0-9])")
+# "the girl who started the school climate strikes in Sweden": the person who started or led a movement, named or
+# national (a capital or number within eight words, checked below; "the boy who started the food fight" is no
+# movement, "the girl who led the protest at our school" names no place)
+_STARTED_MOVEMENT = re.compile(r"\bthe (?:[a-z]+ ){0,2}" + _DOER + r" who (?:first )?(?:started|launched|sparked|"
+                               r"founded|led|began|inspired|organi[sz]ed) (?P<obj>(?:the|a) (?:[a-z]+ ){0,3}(?:movement|"
+                               r"strikes?|protests?|revolution|uprising|boycott|campaign|marches|march|sit ins?|"
+                               r"revolt|rebellion)\b)")
 # the future or fiction: nobody real holds the record ("the first astronaut to land on Mars in the year 2150")
 _NOT_REAL = re.compile(r"\b(?:in (?:the year )?(?:20[3-9]\d|2[1-9]\d\d|[3-9]\d{3})|science fiction|sci fi|"
                        r"fictional|imaginary|future)\b")
@@ -150,11 +175,18 @@ def unresolved(norm: NormalizedText, key: str, kidx: list[int], detector: str) -
                      (_WHO_DID_NAMED, "the person who did something named"),
                      (_WORLD_RECORD, "a world record holder"),
                      (_REIGNING, "a reigning title holder"),
-                     (_OFFICE_OF_NAMED, "the holder of an office of a named organisation")):
+                     (_OFFICE_OF_NAMED, "the holder of an office of a named organisation"),
+                     (_HOLDS_RECORD, "the holder of a world or all-time record"),
+                     (_CURRENT_OFFICE, "the current holder of an office of a named country or body"),
+                     (_STARTED_MOVEMENT, "the person who started or led a named movement")):
         for m in rx.finditer(key):
-            if rx in (_WHO_DID_NAMED, _OFFICE_OF_NAMED) and (m.end() >= len(kidx)
-                                                            or not _named_object(norm.text, kidx[m.end()])):
+            if rx in (_WHO_DID_NAMED, _OFFICE_OF_NAMED, _CURRENT_OFFICE) and (
+                    m.end() >= len(kidx) or not _named_object(norm.text, kidx[m.end()])):
                 continue  # "the king who ruled the land": a story, not one real person
+            if rx is _STARTED_MOVEMENT and not (_named_object(norm.text, kidx[m.start("obj")], 8)
+                                                or re.search(r"\b(?:global|worldwide|international|nationwide|"
+                                                             r"national|civil rights)\b", m.group())):
+                continue  # "the girl who led the protest at our school": a local event
             stop = key.find(" ", m.end() + 1)  # the span takes in the first word of the object
             last = (len(key) if stop < 0 else stop) if key[m.end() - 1:m.end()] == " " else m.end()
             ts, te = kidx[m.start()], kidx[last - 1] + 1
@@ -184,9 +216,11 @@ def _named_founders(norm: NormalizedText, detector: str) -> list[Finding]:
     return out
 
 
-def _named_object(text: str, start: int) -> bool:
-    """Whether a capitalised word or a number comes within the first four words from ``start``."""
-    rest = text[start:start + 60]
+def _named_object(text: str, start: int, words: int = 4) -> bool:
+    """Whether a capitalised word or a number comes within the first ``words`` words from ``start``."""
+    rest = text[start:start + 15 * words]
     if context.is_all_caps(text):
-        return bool(re.match(r"^\W*(?:\S+\s+){0,3}?\d", rest))
-    return bool(_NAMED_OBJECT.match(rest))
+        return bool(re.match(rf"^\W*(?:\S+\s+){{0,{words - 1}}}?\d", rest))
+    if words == 4:
+        return bool(_NAMED_OBJECT.match(rest))
+    return bool(re.match(rf"^\W*(?:\S+\s+){{0,{words - 1}}}?(?:[A-Z]|\d)", rest))

@@ -57,7 +57,10 @@ _LIKENESS = re.compile(
     re.IGNORECASE)
 # Words of LoRA/embedding names that are not the trigger ("jenna_lora_v2", "markus_face_xl").
 _TAG_FILLER = word_set("lora lyco locon loha lokr lycoris hypernet embedding ti v xl sdxl sd sd15 sd1 pony flux "
-                       "final best test epoch step steps model ckpt safetensors pt fp16 bf16 of the a")
+                       "final best test epoch step steps model ckpt safetensors pt fp16 bf16 of the a dreambooth db "
+                       "finetune ft trained")
+_PICTURE_OF_BEFORE = re.compile(r"\b(?:photo|picture|portrait|image|painting|selfie|headshot|close-?up)s? of "
+                                r"(?:an? )?$", re.IGNORECASE)
 _POINTS_AT_PERSON = re.compile(r"^\s*(?:(?:my|our|his|her|their|your)\s+\w+|[A-Z][\w'\-]+(?:\s+[A-Z][\w'\-]+)?)")
 
 
@@ -217,6 +220,15 @@ class PersonalizationDetector:
         """
         first, _ = self._lexicons()
         dictionary = self.cache.get("lexicon.wordfreq", load_dictionary_words)
+        # "<lora:anna_dreambooth> annaxyz": the name with a DreamBooth identifier glued on (round 12)
+        tagged = [w for w in words if len(w) >= 3 and w not in COMMON_WORDS and (w in first or w not in dictionary)]
+        for m in re.finditer(r"(?<![\w:<])[a-z]{5,24}(?![\w:>])", rest.lower()):
+            tok = m.group()
+            if any(tok.startswith(w) and tok[len(w):] in self.rare_tokens for w in tagged) and (
+                    _PICTURE_OF_BEFORE.search(rest[:m.start()]) or _CLASS_AFTER.match(rest[m.end():])
+                    or person_cues.person_evidence(rest.lower(), m.start(), m.end())) and not self._object_after(
+                    rest.lower(), m.end()):
+                return True
         pieces = [(w, (w in first and w not in COMMON_WORDS and len(w) >= 3) or bool(_PERSONISH.fullmatch(w[:4])))
                   for w in words]
         lower = rest.lower()

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 
 from ..types import Finding
+from . import person_cues
 from .context import word_set
 from .normalize import NormalizedText
 
@@ -32,9 +33,23 @@ colleague colleagues boss manager neighbor neighbour neighbors neighbours landlo
 teachers professor tutor coach trainer therapist doctor dentist nurse babysitter nanny barista bartender
 hairdresser barber plumber mechanic gardener pastor priest rabbi imam mentor supervisor intern crush ex
 """)
-_HEAD = r"(?:(?:ex|step|great|grand)-)?(?:" + "|".join(sorted(_RELATIONS, key=len, reverse=True)) + r")"
+# "my brother-in-law", "my in-laws": relatives by marriage (round 12)
+_HEAD = (r"(?:(?:ex|step|great|grand)-)?(?:in-laws|(?:" + "|".join(sorted(_RELATIONS, key=len, reverse=True))
+         + r")(?:-in-laws?)?)")
 # "my late grandfather", "our math teacher", "my best friend from college": up to two modifiers
 _RELATION = re.compile(r"\b(?P<pos>my|our)\s+(?:[a-z]+\s+){0,2}(?P<head>" + _HEAD + r")(?![\w'’-])")
+# "the receptionist at my gym, photo of her smiling", "the barista at our local coffee shop, close-up of his face": a
+# person the user meets in one place of theirs is one specific private person when the prompt asks for their face
+# or a picture of them (round 12). Roles of people met in person; the place is any 1-3 words.
+_PLACE_ROLES = word_set("""
+receptionist barista bartender cashier waiter waitress server clerk pharmacist librarian janitor doorman
+concierge bouncer lifeguard instructor trainer coach teacher tutor nurse doctor dentist hairdresser barber
+stylist manicurist mailman postman courier guard owner manager chef cook baker butcher florist mechanic
+shopkeeper vendor attendant usher secretary principal headmaster
+""")
+_ROLE_AT_MY = re.compile(r"\bthe\s+(?:(?:new|old|friendly|cute|young|regular|usual|same|head|front desk|night|"
+                         r"morning)\s+)?(?P<head>" + "|".join(sorted(_PLACE_ROLES, key=len, reverse=True))
+                         + r")\s+(?:at|from|in|of)\s+(?:my|our)\s+(?:[a-z'’-]+\s+){0,2}[a-z'’-]+")
 # what follows the relation when the prompt depicts them: an action, a place, an outfit, a comma or the end
 _DEPICTED_NEXT = re.compile(r"\s*(?:$|[,.;:!(]|\s(?:in|at|on|by|under|near|beside|inside|outside|with|from|as|"
                             r"and|wearing|dressed|holding|during|after|before|behind|next)\b|\s[a-z]{2,}ing\b"
@@ -76,6 +91,19 @@ def find(norm: NormalizedText, detector: str) -> list[Finding]:
                 and m.start() == 0:
             continue  # "my mom" alone: nothing depicted
         out.append(_finding(norm, m.start("pos"), m.end(), "a relation of the user, depicted", detector))
+    for m in _ROLE_AT_MY.finditer(lower):
+        before = lower[:m.start()]
+        if not _SUBJECT_BEFORE.search(before):
+            continue  # "a mug for the barista at my cafe": not who the picture shows
+        # a face, a picture of them by pronoun or a picture word asked for ("..., close-up of his face", "a photo of
+        # the bartender at my pub", "..., portrait"); a role at work ("... pouring latte art", "..., smiling, mixing
+        # a drink") is a scene with a worker in it (round 6's negatives)
+        rest = lower[m.end():]
+        if not (_PICTURE_OF.search(before) or person_cues.asks_for_person(rest)
+                or re.match(r"\s*,\s*(?:a |an )?(?:portrait|headshot|close-?up|photo|selfie|face)\b", rest)):
+            continue
+        out.append(_finding(norm, m.start(), m.end(), "a person the user meets at a place of theirs, depicted",
+                            detector))
     for m in _ME.finditer(lower):
         s = m.end() - 2
         out.append(_finding(norm, s, m.end(), "the user themselves, depicted", detector))
