@@ -93,8 +93,10 @@ def _alternatives(words: str) -> str:
 # text right before the name (lower-cased; Arabic clitics "ل/لـ" are stripped from the name).
 _BEFORE = re.compile(r"(?:" + _alternatives("""
 صورة|صوره|صورة شخصية|بورتريه|ارسم|ارسم وجه|وجه|رسم|لوحة|السيد|السيدة|الأستاذ|الاستاذ|الدكتور|الشيخ|الحاج|
+الملك|الملكة|الأمير|الأميرة|السلطان|الرئيس|الإمام|
 أخي|أختي|اخي|اختي|صديقي|صديقتي|أمي|أبي|زوجتي|زوجي|ابني|ابنتي|جدي|جدتي|عمي|خالي|عمتي|خالتي|
 عکس|عکس از|عکس پرتره از|پرتره|پرتره از|تصویر|تصویر از|نقاشی|نقاشی از|چهره|آقای|خانم|دکتر|
+پرترهی|پرتره ی|چهرهی|چهره ی|طرح چهرهی|عکسهای|عکسهایی از|
 خواهرم|برادرم|دوستم|مادرم|پدرم|همسرم|
 جناب|محترمہ|میری بہن|میرا بھائی|میری ماں|میرے ابو|میرے دوست|میری دوست|میری بیوی|میرے شوہر|
 फोटो|फ़ोटो|तस्वीर|पोर्ट्रेट|चित्र|श्री|श्रीमती|सुश्री|डॉ|डॉक्टर|मेरे दोस्त|मेरी दोस्त|मेरी बहन|मेरा भाई|मेरी माँ|मेरी मां|
@@ -121,9 +123,9 @@ _BEFORE = re.compile(r"(?:" + _alternatives("""
 """) + r"|(?:عکس|تصویر|پرتره|نقاشی) \S+ از)(?:\s+لـ?)?[\s:،,]*$")  # "تصویر واقعی از": one adjective between
 # One cue word on its own
 _BEFORE_WORD = re.compile(_alternatives("""
-صورة|صوره|بورتريه|ارسم|وجه|رسم|لوحة|عکس|پرتره|تصویر|نقاشی|چهره|फोटो|तस्वीर|पोर्ट्रेट|चित्र|ছবি|படம்|תמונה|דיוקן|
+صورة|صوره|بورتريه|ارسم|وجه|رسم|لوحة|عکس|پرتره|تصویر|نقاشی|چهره|پرترهی|چهرهی|عکسهای|फोटो|तस्वीर|पोर्ट्रेट|चित्र|ছবি|படம்|תמונה|דיוקן|
 φωτογραφία|πορτρέτο|εικόνα|фото|фотография|портрет|изображение|рисунок|снимок|зображення|รูป|ภาพ|
-السيد|السيدة|الشيخ|الدكتور|آقای|خانم|دکتر|جناب|श्री|श्रीमती|सुश्री|শ্রী|জনাব|திரு|திருமதி|господин|госпожа|
+السيد|السيدة|الشيخ|الدكتور|الملك|الملكة|الأمير|الأميرة|السلطان|الرئيس|الإمام|آقای|خانم|دکتر|جناب|श्री|श्रीमती|सुश्री|শ্রী|জনাব|திரு|திருமதி|господин|госпожа|
 снимка|слика|фотографија|ఫోటో|ఫొటో|చిత్రం|బొమ్మ|గారి|గారు|ಫೋಟೋ|ಫೋಟೊ|ಚಿತ್ರ|ಭಾವಚಿತ್ರ|ಅವರ|ಅವರು|ചിത്രം|ഫോട്ടോ|
 ഛായാചിത്രം|ਤਸਵੀਰ|ਫੋਟੋ|ਫ਼ੋਟੋ|ਪੋਰਟਰੇਟ|ਚਿੱਤਰ|ਦੀ|ਦਾ|ਦੇ|ફોટો|ચિત્ર|તસવીર|પોટ્રેટ|ფოტო|სურათი|პორტრეტი|ფოტოსურათი|
 լուսանկար|լուսանկարը|նկար|նկարը|դիմանկար|դիմանկարը|ፎቶ|ምስል|ስዕል|ፎቶግራፍ|శ్రీ|ಶ್ರೀ|ശ്രീ|ਸ੍ਰੀ|ਸ਼੍ਰੀ|શ્રી|ბატონი|
@@ -146,7 +148,7 @@ _AFTER = re.compile(r"[\s,]*(?:" + _alternatives("""
 լուսանկարը|լուսանկար|նկարը|նկար|դիմանկարը|դիմանկար|
 ፎቶ|ምስል|ስዕል|ፎቶግራፍ|
 ඡායාරූපයක්|ඡායාරූපය|ඡායාරූප|පින්තූරයක්|පින්තූරය|පින්තූර|ෆොටෝවක්|ෆොටෝව|ෆොටෝ|
-""") + r")")
+""") + r"|(?:একটি|একটা)\s+(?:\S+\s+)?(?:ছবি|প্রতিকৃতি|ফটো)(?!\S))")  # "X-এর একটি বাস্তব ছবি": one adjective between
 # Right after a name: verb forms whose subject is a person ("नाचते हुए" dancing, "লিখছেন" writes
 # (honorific), "பேசுகிறார்", "يغني" sings, "در حال" in the act of, "กำลัง" -ing).
 _ACTS = re.compile(unicodedata.normalize("NFKC", r" (?:\S+ते हुए|\S+ती हुई|\S+تے ہوئے|\S+تی ہوئی|\S+(?:ছেন|চ্ছেন|লেন)|\S+(?:கிறார்|கிறாள்|கிறான்)|"
@@ -165,10 +167,18 @@ _THAI_FUNCTION = tuple(unicodedata.normalize("NFKC", w) for w in _THAI_FUNCTION)
 # Korean particles on a name ("박서연의", "김민준이").
 _KO_PARTICLES = ("에게", "의", "이", "가", "은", "는", "을", "를", "와", "과", "님", "씨")
 # Words that may sit inside a name ("محمد بن راشد").
-_PARTICLES = frozenset(["بن", "بنت", "ابن", "آل", "ابو", "أبو", "عبد", "bin"])
+_PARTICLES = frozenset(["بن", "بنت", "ابن", "آل", "ابو", "أبو", "عبد", "bin", "আল", "বিন", "বিনতে"])
+# Arabic-origin names written in Bengali keep their article or patronymic ("X আল Y", "X বিন Y"): with a cue, the
+# word after it is the family name (round 12)
+_NAME_ARTICLES = frozenset(["আল", "বিন", "বিনতে"])
+# Patronymic particles (round 12): "X بن Y" is X son of Y, so a listed first name + particle + a word that is no
+# common word is a full name ("سلمان بن عبدالعزيز"); "بن" is also coffee, which no first name stands before
+_PATRONYMIC = frozenset(["بن", "بنت", "ابن"])
 # Surname shapes per script (on a word no list knows).
 _SURNAME_SHAPES = {
-    "arabic": re.compile(r"^(?:ال.{2,}ي|.{2,}(?:نژاد|زاده|پور|یان))$"),
+    # Persian "-زاد" (born of) and "-نیا" after three letters (round 12: "فرخزاد", "رضانیا"; not "-وند", which ends
+    # place names: "دماوند")
+    "arabic": re.compile(r"^(?:ال.{2,}ي|.{2,}(?:نژاد|زاده|پور|یان)|.{3,}(?:زاد|نیا))$"),
     # matched on folded words, so "й" is written "и" ("-ский" -> "-скии", "-ой" -> "-ои"; see _FOLD)
     "cyrillic": re.compile(r".{2,}(?:ов|ев|ин|ын|ова|ева|ина|ына|скии|цкии|ская|цкая|енко|ук|юк|чук|ович|евич|"
                            r"овна|евна|ова|ева|ого|ои|ую|ым|ић|ич)$"),
@@ -432,6 +442,20 @@ _PRED["bengali"] = (re.compile(_PRED["bengali"][0].pattern[:-1] + r"|\S+(?:ছ�
                     _PRED["bengali"][1])
 _PRED["tamil"] = (re.compile(_PRED["tamil"][0].pattern[:-1] + r"|\S+(?:கிறார்|கிறாள்|கிறான்)(?!\S))"),
                   _PRED["tamil"][1])
+# Round 12: in the scripts without a word list, a posture or action said of a person a few words after the run
+# ("X Y ਟਰੈਕਟਰ ਤੇ ਬੈਠਾ" sitting on a tractor, "X Y ... සිටින ඡායාරූපය", "X Yን በመድረክ ላይ ሲዘፍን" singing on
+# stage): Gurmukhi and Sinhala postures are said of animals too, so they count for a run holding a listed name
+# word (weak); the Amharic "ሲ-" forms of singing, speaking and laughing are said of people (strong)
+_NEVER = re.compile(r"(?!)")
+_FAR_VERBS = {
+    "gurmukhi": (None, "ਬੈਠਾ|ਬੈਠੀ|ਬੈਠੇ|ਖੜ੍ਹਾ|ਖੜ੍ਹੀ|ਖੜਾ|ਖੜੀ|ਗਾਉਂਦਾ|ਗਾਉਂਦੀ|ਨੱਚਦਾ|ਨੱਚਦੀ|ਹੱਸਦਾ|ਹੱਸਦੀ|ਮੁਸਕਰਾਉਂਦਾ|"
+                 "ਮੁਸਕਰਾਉਂਦੀ|ਬੋਲਦਾ|ਬੋਲਦੀ|ਤੁਰਦਾ|ਤੁਰਦੀ"),
+    "sinhala": (None, "සිටින|සිනාසෙන|ගායනා කරන|නටන|කතා කරන|හිඳගෙන|සිටගෙන|ඇවිදින"),
+    "ethiopic": ("ሲዘፍን|ሲዘምር|ሲናገር|ሲስቅ|ሲጨፍር|ሲያወራ|ሲያስተምር|ሲጫወት", None),
+}
+for _script, _verbs in _FAR_VERBS.items():
+    _PRED[_script] = tuple(  # type: ignore[assignment]
+        _NEVER if v is None else re.compile(r"\s+(?:\S+\s+){0,3}?(?:" + _alternatives(v) + r")" + _END) for v in _verbs)
 # what may stand before the subject: nothing but punctuation, or a Greek article ("ο Βαγγέλης ...")
 _SUBJECT_START = re.compile(r"[\W\d_]*(?:(?:ο|η)\s+)?")
 # surnames that are also frequent words of the language ("خان", "ملک"): names when they end a run
@@ -513,7 +537,7 @@ class ScriptNames:
         out: list[Finding] = []
         used = -1
         for i, (_, start, _, script) in enumerate(toks):
-            if start < used or script == "latin" or toks[i][0].rstrip("ـ") in ("ل", "و", "ب"):
+            if start < used or script == "latin" or toks[i][0].rstrip("ـ") in ("ل", "و", "ب", "של"):
                 continue
             if script in ("han", "kana"):
                 got = self._han(norm, toks[i], lists)
@@ -565,6 +589,13 @@ class ScriptNames:
         kinds = [lists.kind(w, script) for w in words]
         if script == "gurmukhi":
             kinds = ["L" if w in _PUNJABI_SURNAMES else k for w, k in zip(words, kinds)]
+        if script == "hebrew":  # "בן-שושן", "בר-לב": a patronymic glued to a surname or an unknown word is a surname
+            # ("בן-אדם" a human, "בן-זוג" a partner, "בן-דוד" a cousin: a first name or a dictionary word follows)
+            kinds = ["L" if j > 0 and w[:3] in ("בן-", "בר-") and lists.kind(w[3:], script) in ("L", "U") else k
+                     for j, (w, k) in enumerate(zip(words, kinds))]
+        if script == "hebrew" and len(words) == 3 and kinds[1] == "L" and kinds[2] not in ("F", "L") \
+                and words[2][:1] in "בלמוה":
+            return None  # "X בן-שושן בטיול": a surname, then a word with a preposition (on a trip): the name is two words
         if script == "arabic":  # Persian surnames made from a first name ("حسینی", "رضایی"), after a first name
             kinds = [k if j == 0 or k in ("F", "L") or kinds[j - 1] != "F" or not _nisba(w, lists) else "L"
                      for j, (w, k) in enumerate(zip(words, kinds))]
@@ -623,7 +654,9 @@ class ScriptNames:
         shape = _SURNAME_SHAPES.get(script)
         last = len(words) - 1
         surname = kinds[last] == "L" or (kinds[last] in ("U", "W") and shape is not None
-                                        and bool(shape.match(words[last])))
+                                        and bool(shape.match(words[last]))) or (
+            len(words) == 3 and kinds[last] in ("F", "U", "W") and (
+                (words[1] in _PATRONYMIC and kinds[0] == "F") or (words[1] in _NAME_ARTICLES and kinds[0] != "C")))
         score = 0.0
         for j, (w, k) in enumerate(zip(words, kinds)):
             if 0 < j < last and w in _PARTICLES:
@@ -741,6 +774,7 @@ class ScriptNames:
 
 
 _RELATION_OR_TITLE = re.compile(r"(?:میری|میرا|میرے|मेरे|मेरी|मेरा|আমার|என்|ה?של[יו]|мой|моя|мій|μου|السيد|السيدة|"
+                                r"الملك|الملكة|الامير|الاميرة|السلطان|الرئيس|الامام|"
                                 r"اقای|خانم|श्री|श्रीमती|திரு|திருமதி|นาย|นาง|นางสาว|คุณ|"
                                 r"اخي|اختي|صديقي|صديقتي|خواهرم|برادرم|دوستم|"
                                 r"నా|శ్రీ|శ్రీమతి|ನನ್ನ|ಶ್ರೀ|ಶ್ರೀಮತಿ|എന്റെ|ശ്രീ|ശ്രീമതി|ਮੇਰੀ|ਮੇਰਾ|ਮੇਰੇ|ਸ੍ਰੀ|ਸ਼੍ਰੀ|ਸਰਦਾਰ|"
@@ -748,7 +782,7 @@ _RELATION_OR_TITLE = re.compile(r"(?:میری|میرا|میرے|मेरे|म
                                 r"እህቴ|ወንድሜ|እናቴ|አባቴ|ጓደኛዬ|ባለቤቴ)\s*(?:\S+\s*)?$")
 
 
-_TITLE_BEFORE = re.compile(r"(?:السيد|السيدة|اقاي|خانم|श्री|श्रीमती|திரு|திருமதி|นาย|นาง|นางสาว|คุณ|శ్రీ|శ్రీమతి|ಶ್ರೀ|"
+_TITLE_BEFORE = re.compile(r"(?:السيد|السيدة|الملك|الملكة|الامير|الاميرة|السلطان|الرئيس|الامام|اقاي|خانم|श्री|श्रीमती|திரு|திருமதி|นาย|นาง|นางสาว|คุณ|శ్రీ|శ్రీమతి|ಶ್ರೀ|"
                            r"ಶ್ರೀಮತಿ|ശ്രീ|ശ്രീമതി|ਸ੍ਰੀ|ਸ਼੍ਰੀ|ਸਰਦਾਰ|શ્રી|ბატონი|ქალბატონი|պարոն|տիկին|አቶ|ወይዘሮ|ወይዘሪት)\s*$")
 
 

@@ -42,6 +42,31 @@ CASES: dict[str, tuple[list[str], list[str]]] = {
          "<lora:anna_dreambooth:1.0> a castle in paris", "<lora:rose_db:0.8> photo of rosesks"],
         ["<lora:mira_db:0.9> portrait of mirasks", "<lora:tomas_dreambooth> tomasohwx man hiking",
          "<lora:lena_dreambooth:0.8> a photo of lenaxyz on a bridge"]),
+    # Arabic titles before a name and the patronymic "X بن Y" after a listed first name ("بن" is also coffee)
+    "arabic_titles_patronymics": (
+        ["كيس بن برازيلي على الطاولة", "فنجان قهوة بن محمص", "الأمير الصغير في الحديقة", "الملك الأسد في الغابة",
+         "الرئيس الجديد يلقي خطابا", "صورة الملك", "تمر وبن وهيل في السوق"],
+        ["صورة الأمير خالد بن فهد", "محمد بن راشد يبتسم", "الملك عبدالله بن الحسين في حفل رسمي"]),
+    # a Hebrew hyphenated surname with a patronymic ("בן-", "בר-") before a surname or an unknown word
+    "hebrew_ben_surnames": (
+        ["תמונה של בן-אדם מחייך", "תמונה של בן-זוג בחוף", "תמונה של עץ בן-מאה"],
+        ["תמונה של יוסי בר-לב בפארק", "תמונה של דנה בן-שטרית בים"]),
+    # Persian picture words with the ezafe ("پرتره‌ی", "چهره‌ی") and the surname endings "-زاد", "-نیا", "-وند"
+    "persian_ezafe_surnames": (
+        ["پرتره‌ی نوزاد خندان", "پرتره‌ی یک مرد پیر", "پرتره‌ی زن روستایی", "عکس‌های جنگل بارانی",
+         "پرتره‌ی گربه سیاه", "پرتره‌ی شهر آزاد", "پرتره‌ی قله‌ی دماوند", "تصویر کوه الوند در برف"],
+        ["پرتره‌ی مریم رضانیا در دفتر", "چهره‌ی کاوه فرهادزاد"]),
+    # Bengali: Arabic-origin names with "আল"/"বিন" inside, and "X-এর একটি <adjective> ছবি"
+    "bengali_name_articles": (
+        ["নীল সমুদ্রের একটি সুন্দর ছবি", "ধানক্ষেতের আল ধরে হাঁটা একটি ছবি", "পুরনো আল বাড়ির একটি ছবি",
+         "সবুজ ধানক্ষেতের একটি ছবি"],
+        ["আব্দুল্লাহ আল মামুনের একটি ছবি", "রহিম বিন করিমের ছবি"]),
+    # Gurmukhi, Sinhala, Amharic (no word list): a posture or action a few words after a name at the start
+    "no_dictionary_far_verbs": (
+        ["ਕਾਲਾ ਕੁੱਤਾ ਟਰੈਕਟਰ ਤੇ ਬੈਠਾ", "ਪੁਰਾਣਾ ਟਰੱਕ ਸੜਕ ਤੇ ਖੜ੍ਹਾ, ਫੋਟੋ", "ትንሽ ወፍ በዛፍ ላይ ሲዘምር",
+         "ሁለት ወጣቶች በመድረክ ላይ ሲጨፍሩ", "කළු බල්ලා ගස යට සිටින ඡායාරූපය", "ලස්සන මොනරා ගස යට සිටින පින්තූරය"],
+        ["ਹਰਜੀਤ ਗਿੱਲ ਖੇਤ ਵਿੱਚ ਖੜ੍ਹਾ", "ਗੁਰਪ੍ਰੀਤ ਸੰਧੂ ਘਰ ਦੇ ਬਾਹਰ ਹੱਸਦੀ", "ሰላም ተስፋዬ በመድረክ ላይ ሲናገር",
+         "රුවන් ජයවර්ධන පිටියේ සිටගෙන"]),
 }
 
 
