@@ -184,6 +184,7 @@ class NameShapeDetector:
         out += [r for r in relations.find(norm, self.id)
                 if not any(f.identity_seeking and f.start - 3 <= r.end and r.start <= f.end + 3 for f in out)]
         out += romanised.find(norm, self.cache, self.id)  # "Teng Hsiao-ping" (merge keeps the stronger)
+        out += romanised.find_japanese(norm, self.cache, self.id)  # "Otani Shohei ga ... shashin"
         out += handles.find(norm, self.id, self.cache.get("lexicon.wordfreq", load_dictionary_words),
                             non_person_index(self.cache))
         return out

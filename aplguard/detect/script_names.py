@@ -159,6 +159,20 @@ _HAN_AFTER = re.compile(r"(?:的(?:照片|肖像|画像|头像|相片|素描|写
                         r"老师|の(?:写真|肖像|似顔絵|顔))")
 _KANA_NAME = re.compile(r"([\u4E00-\u9FFF]{2})([\u3041-\u3096\u30A1-\u30FA]{2,4})(?:ちゃん|くん|さん|様|さま)")
 _ZH_SUBJECT = re.compile(r"([\u4E00-\u9FFF])([\u4E00-\u9FFF]{2})(?:正在|在)[^，。,.!?]{2,20}的(?:照片|肖像|画像|相片|写真)")
+# Round 12: a surname + two-character given name at the start of the prompt or after "my <relation>" (我同事, 我妈妈),
+# before what a person does ("在公园跳舞" at the park dancing, "穿西装" wearing a suit, "戴着" wearing, "坐在" sitting
+# at ...), also without a picture word. Ordinary words of that shape ("马铃薯在锅里", "向日葵在阳光下") are kept out by
+# the given name: both characters must be characters that given names use (the listed given names' characters and
+# the most common given-name characters below, hand-made from general knowledge), and no part may be a word.
+_ZH_RELATION = ("同事|朋友|好友|同学|妈妈|母亲|爸爸|父亲|老婆|妻子|老公|丈夫|女朋友|男朋友|女友|男友|姐姐|妹妹|哥哥|弟弟|"
+                "邻居|老板|老师|室友|表姐|表妹|表哥|表弟|闺蜜|上司|领导|奶奶|爷爷|外婆|外公|阿姨|叔叔|舅舅|姑姑|女儿|儿子")
+_ZH_DOING = re.compile(r"(?:我的?(?:" + _ZH_RELATION + r"))?([\u4E00-\u9FFF])([\u4E00-\u9FFF]{2})(?:正在|在|穿着|穿|戴着|"
+                       r"坐在|站在|躺在|走在|拿着|抱着|骑着|身穿|手拿|手持|微笑|笑着|唱歌|跳舞|跑步)(?=[\u4E00-\u9FFF])")
+_ZH_GIVEN_CHARS = frozenset("""伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉萍红娥玲芬燕彬鹏辉斌宇浩凯健俊帆帅旭宁龙林欣佳雪
+慧婷倩颖琳晶晓志建国文海春梅兰凤云莉丹蕾薇萱怡悦瑶琪晨博豪宏毅峰鑫亮成东波飞庆振婉嘉子思雨梓涵轩泽睿诺若然宸昊天铭晗
+瑞家雅晴玥妍淑荣美秋翠菊珍素立新永德兴金荣丰祥福安康泰红艺娇媛洁琴璐露蓉莹琦璇茜晗彤馨蕊妮娅琼薇颜卉冰莎菲婕霖宏彦
+俊哲杰骏鸿斌海洪光辉耀锋磊智勇威武军兵桦楠柏松梁栋炜烨煜炎晖昕曦阳阔远航翔鹤鹏麟凌峻岩嵩崇山川江河涛源清澄淼""".replace("\n", ""))
+
 _HONORIFIC_AFTER = re.compile(r"(?:さん|様|さま|氏|くん|君|ちゃん|先生|女士|小姐|老师)")
 # Thai prepositions, time and aspect words that start a phrase, never a name
 _THAI_FUNCTION: tuple[str, ...] = ("บน", "ใน", "ที่", "กับ", "ของ", "และ", "ใต้", "ข้าง", "ริม", "ยาม", "ตอน", "เวลา", "กำลัง", "สี",
@@ -223,6 +237,9 @@ class _Lists:
         # the syllables listed two-syllable Korean given names use first and second ("민준": 민, 준)
         ko = [w for w in first if len(w) == 2 and script_of(w[0]) == script_of(w[1]) == "hangul"]
         self.ko_given = (frozenset(w[0] for w in ko), frozenset(w[1] for w in ko))
+        # the characters listed Chinese given names use (with the hand-made common ones, ``_ZH_GIVEN_CHARS``)
+        self.zh_given = _ZH_GIVEN_CHARS | frozenset(c for w in first if len(w) <= 2 and all(
+            script_of(x) == "han" for x in w) for c in w)
 
     def kind(self, w: str, script: str) -> str:
         """F (first name), L (surname), C (a common word), W (a dictionary word) or U (unknown)."""
@@ -709,6 +726,15 @@ class ScriptNames:
             # a listed given name, or one whose last character is no word ("...树" tree, "...缸" tank: things)
             why = "a surname and given name opening the prompt before 在 and a picture word"
             return self._finding(norm, zh.start(1), zh.end(2), 0.65, why), zh.end(2)
+        # "我同事王丽娜在办公室", "李晓燕在公园跳舞", "陈志豪穿西装的照片": a surname and a given name whose characters are
+        # given-name characters, at the start or after "my <relation>", before what a person does (round 12)
+        doing = _ZH_DOING.match(text, tok[1]) if not text[:tok[1]].strip(" ,.;:!?，。") else None
+        if doing and doing.group(1) in lists.last and all(c in lists.zh_given for c in doing.group(2)) and all(
+                lists.kind(w, "han") in ("U", "F") for w in (doing.group(1) + doing.group(2)[:1],
+                                                              doing.group(1) + doing.group(2))) and (
+                lists.kind(doing.group(2), "han") in ("U", "F")):
+            why = "a surname and given name at the start, before what a person does"
+            return self._finding(norm, doing.start(1), doing.end(2), 0.65, why), doing.end(2)
         for m in _HAN_AFTER.finditer(text, tok[1], tok[2]):
             run = re.search(r"[\u3400-\u4DBF\u4E00-\u9FFF]+$", text[tok[1]:m.start()])
             if not run:
