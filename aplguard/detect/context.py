@@ -326,6 +326,21 @@ def dish_before(lower: str, start: int) -> str | None:
     return before[0] if before and before[0] in _DISH_BEFORE else None
 
 
+# Dishes and things written right after a name in Chinese and Japanese, which have no spaces (round 12):
+# "拿破仑蛋糕" Napoleon cake, "凯撒沙拉" Caesar salad, "ナポレオンパイ"; also places named after someone ("中山路", "中山公园")
+_HAN_THING_AFTER = re.compile(r"(?:蛋糕|沙拉|色拉|酱|派|汤|饼|饼干|鸡|牛排|面条|拉面|酒|咖啡|巧克力|塔|挞|布丁|冰淇淋|糖|"
+                              r"路|街|大道|公园|广场|纪念馆|纪念堂|大桥|机场|大学|中学|小学|体育场|号|奖|"
+                              r"パイ|ケーキ|サラダ|ソース|スープ|プリン|通り|公園|空港|賞)")
+
+
+def han_thing_after(lower: str, end: int) -> str | None:
+    """A dish, street or thing written right after a Chinese or Japanese name ("拿破仑蛋糕"), or None."""
+    if end == 0 or not ("\u3040" <= lower[end - 1] <= "\u30ff" or "\u4e00" <= lower[end - 1] <= "\u9fff"):
+        return None
+    m = _HAN_THING_AFTER.match(lower, end)
+    return m.group() if m else None
+
+
 def indefinite_before(lower: str, start: int) -> bool:
     """Whether the name follows "a", "an", "any", "fictional" and the like."""
     before = words_before(lower, start, 1)

@@ -17,6 +17,10 @@ CASES: dict[str, tuple[list[str], list[str]]] = {
          "beef Wellington on a wooden board", "кусок торта Наполеон с чаем"],
         ["Наполеон ест пирожное", "портрет Наполеона в треуголке", "торт с Наполеоном на коне",
          "Napoleon eating cake", "a cake with Napoleon on horseback painted on it"]),
+    # Chinese and Japanese write the dish or place right after the name, without a space
+    "eponyms_without_spaces": (
+        ["拿破仑蛋糕在白色盘子里", "一盘凯撒沙拉", "孙中山纪念馆的外景"],
+        ["拿破仑骑在马上", "拿破仑的肖像", "拿破仑面部特写", "孙中山的照片"]),
     # a role the user meets at a place of theirs, and relatives by marriage
     "role_at_my_place": (
         ["the receptionist desk at my gym", "a receptionist at my gym smiling", "a mug for the barista at my cafe",
