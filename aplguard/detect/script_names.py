@@ -171,7 +171,10 @@ _ZH_DOING = re.compile(r"(?:我的?(?:" + _ZH_RELATION + r"))?([\u4E00-\u9FFF])(
 _ZH_GIVEN_CHARS = frozenset("""伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉萍红娥玲芬燕彬鹏辉斌宇浩凯健俊帆帅旭宁龙林欣佳雪
 慧婷倩颖琳晶晓志建国文海春梅兰凤云莉丹蕾薇萱怡悦瑶琪晨博豪宏毅峰鑫亮成东波飞庆振婉嘉子思雨梓涵轩泽睿诺若然宸昊天铭晗
 瑞家雅晴玥妍淑荣美秋翠菊珍素立新永德兴金荣丰祥福安康泰红艺娇媛洁琴璐露蓉莹琦璇茜晗彤馨蕊妮娅琼薇颜卉冰莎菲婕霖宏彦
-俊哲杰骏鸿斌海洪光辉耀锋磊智勇威武军兵桦楠柏松梁栋炜烨煜炎晖昕曦阳阔远航翔鹤鹏麟凌峻岩嵩崇山川江河涛源清澄淼""".replace("\n", ""))
+俊哲杰骏鸿斌海洪光辉耀锋磊智勇威桦楠柏梁栋炜烨煜炎晖昕曦阳阔远航翔鹤鹏麟凌峻岩嵩崇涛源清澄淼""".replace("\n", ""))
+# characters that end place and plant names as often as given names ("贺兰山", "胡杨林", "丁香花", "童子军"): never
+# the last character of a given name in this rule
+_ZH_THING_ENDINGS = frozenset("山川江河湖林兰花草树木军子里村镇城县州岛湾港门楼塔桥路街园洁素")
 
 _HONORIFIC_AFTER = re.compile(r"(?:さん|様|さま|氏|くん|君|ちゃん|先生|女士|小姐|老师)")
 # Thai prepositions, time and aspect words that start a phrase, never a name
@@ -242,8 +245,8 @@ class _Lists:
         ko = [w for w in first if len(w) == 2 and script_of(w[0]) == script_of(w[1]) == "hangul"]
         self.ko_given = (frozenset(w[0] for w in ko), frozenset(w[1] for w in ko))
         # the characters listed Chinese given names use (with the hand-made common ones, ``_ZH_GIVEN_CHARS``)
-        self.zh_given = _ZH_GIVEN_CHARS | frozenset(c for w in first if len(w) <= 2 and all(
-            script_of(x) == "han" for x in w) for c in w)
+        self.zh_given = (_ZH_GIVEN_CHARS | frozenset(c for w in first if len(w) <= 2 and all(
+            script_of(x) == "han" for x in w) for c in w)) - _ZH_THING_ENDINGS
 
     def kind(self, w: str, script: str) -> str:
         """F (first name), L (surname), C (a common word), W (a dictionary word) or U (unknown)."""

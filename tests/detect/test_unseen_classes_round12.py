@@ -76,7 +76,8 @@ CASES: dict[str, tuple[list[str], list[str]]] = {
     "chinese_subject_names": (
         ["马铃薯在锅里煮", "向日葵在阳光下", "蒲公英在风中飞舞", "陈列在橱窗里的花瓶", "金鱼缸在阳台上", "白雪公主在森林里",
          "林荫道在秋天", "高跟鞋在地板上", "王老吉在货架上", "我妈妈在厨房做饭", "杨柳在风中摇曳", "熊猫宝宝在吃竹子",
-         "毛毛虫在叶子上", "何首乌在药店", "金丝猴在树上", "石榴花在院子里", "方向盘在车里", "程序员在加班"],
+         "毛毛虫在叶子上", "何首乌在药店", "金丝猴在树上", "石榴花在院子里", "方向盘在车里", "程序员在加班",
+         "贺兰山在晨雾中", "胡杨林在沙漠里", "童子军在露营", "白玉兰在春天开放", "丁香花在窗台上"],
         ["我朋友刘思雨穿着红色连衣裙", "张欣怡在图书馆看书", "我同学赵晨阳坐在草地上", "周婷婷戴着墨镜的照片"]),
     # romanised Japanese: a listed surname + a word in Japanese syllables before a particle, in a romaji picture
     # request; place names of that shape have no listed surname first
