@@ -9,7 +9,9 @@ vectors instead of 10: the toy text encoder saw content words only at positions 
 prefix pushes a generic-person prompt's words to positions 11-23). ``--variants a,b`` runs a subset and
 keeps the other rows of the results file. ``init_a`` / ``init_a_eta0``: the prefix starts from the token
 embedding of "a" (``init_text``) instead of random vectors. ``null_zeros`` / ``null_a``: untrained 10-vector
-prefixes (zeros; "a" ten times), the reference for what inserting ten tokens alone changes. Writes ``benchmarks/results/toyworld_v2_variants.json``::
+prefixes (zeros; "a" ten times), the reference for what inserting ten tokens alone changes. ``ratio0``:
+preservation pairs only (no identity pairs), the most a trained prefix can keep of generic people on
+this metric; ``ratio0.1``: one identity pair in ten. Writes ``benchmarks/results/toyworld_v2_variants.json``::
 
     python benchmarks/toyworld_variants.py --work /tmp/variants [--jobs 2]
 
@@ -32,7 +34,8 @@ VARIANTS: dict[str, dict[str, str]] = {"shipped": {}, "eta0": {"eta": "0.0"}, "r
                                        "attributes": {}, "attributes_eta0": {"eta": "0.0"},
                                        "nv3": {"n_vectors": "3"}, "nv5": {"n_vectors": "5"},
                                        "init_a": {"init_text": '"a"'}, "init_a_eta0": {"init_text": '"a"', "eta": "0.0"},
-                                       "null_zeros": {}, "null_a": {}}
+                                       "null_zeros": {}, "null_a": {},
+                                       "ratio0": {"ratio": "0.0"}, "ratio0.1": {"ratio": "0.1"}}
 #: untrained reference prefixes (recipe_v2's 10 vectors): what inserting 10 tokens alone costs
 NULL_PREFIXES = {"null_zeros": None, "null_a": "a"}
 #: variants whose identity prompts also state hair/hat colours (``prefix_data.attribute_templates``)
