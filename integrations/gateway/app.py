@@ -35,10 +35,12 @@ from .generation import BatchKey, GenerationItem, GenerationSlice, backend_batch
 from .limits import KeyLimiter, check_prompts, parse_json, read_body
 from .metrics import CONTENT_TYPE, Metrics
 from .service import Service
+from .stall import StallWatch
 from .tracing import Tracer
 
 log = logging.getLogger("aplguard.gateway")
 _JSON = "application/json"
+_STALL_CHECK_S = 1.0  # how often the app looks for a stalled pipeline call (log line, metrics) without a probe
 
 
 def _json(payload: Any, status: int = 200, headers: dict[str, str] | None = None) -> Response:
@@ -66,6 +68,8 @@ class Gateway:
         self.queue: GenerationQueue[GenerationItem, GenerationSlice] = GenerationQueue(
             pc.queue_size, self.metrics, window_s=pc.batch_window_ms / 1000 if batches else 0.0,
             max_batch=pc.batch_max_prompts)
+        self.stall = StallWatch(self.queue.call_running_s, pc.stall_timeout_s if service.guard is not None else None,
+                                self.metrics)
 
     async def timed(self, endpoint: str, handler: Callable[[], Awaitable[Response]],
                     request: Request | None = None) -> Response:
@@ -286,8 +290,19 @@ class Gateway:
 
     def ready(self) -> Response:
         checks = self.service.ready()
+        stall = self.stall.check()
+        checks["generation_responsive"] = stall is None  # a stalled call: send work to other workers
         ok = all(checks.values())
-        return _json({"status": "ready" if ok else "not ready", "checks": checks}, 200 if ok else 503)
+        body: dict[str, Any] = {"status": "ready" if ok else "not ready", "checks": checks}
+        if stall is not None:
+            body["reason"] = stall.reason
+        return _json(body, 200 if ok else 503)
+
+    async def watch_stalls(self) -> None:
+        """Look for a stalled pipeline call about once a second (its log line and metrics), until cancelled."""
+        while True:
+            await asyncio.sleep(_STALL_CHECK_S)
+            self.stall.check()
 
 
 def create_app(config: GatewayConfig, service: Service | None = None, *, tracer_provider: Any = None) -> FastAPI:
@@ -304,7 +319,12 @@ def create_app(config: GatewayConfig, service: Service | None = None, *, tracer_
 
     @contextlib.asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
-        yield
+        watch = asyncio.create_task(gw.watch_stalls()) if gw.stall.timeout_s is not None else None
+        try:
+            yield
+        finally:
+            if watch is not None:
+                watch.cancel()
         gw.queue.close()
         if owned:
             svc.close()

@@ -20,12 +20,16 @@ thread. In front of it:
 
 Everything but the worker's call runs on the event loop, so the open-batch table
 needs no lock; a batch's own lock only orders "join" (loop) against "start" (worker).
+The start time of the call in progress (:meth:`GenerationQueue.call_running_s`) is
+written by the worker and read from any thread, under its own lock: a call that runs
+far longer than any real generation is a stalled one (:mod:`.stall`).
 """
 
 from __future__ import annotations
 
 import asyncio
 import threading
+import time
 from collections.abc import Callable, Hashable
 from concurrent.futures import ThreadPoolExecutor
 from typing import Generic, TypeVar
@@ -96,6 +100,18 @@ class GenerationQueue(Generic[I, R]):
         self.pending = 0
         self._open: dict[Hashable, _Batch[I, R]] = {}  # key -> the batch new requests may still join
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="aplguard-generate")
+        self._call_lock = threading.Lock()
+        self._call_started: float | None = None  # time.monotonic() when the running call began; None: idle
+
+    def call_running_s(self) -> float | None:
+        """Seconds the pipeline call in progress has run (monotonic clock); None when no call runs.
+
+        Safe from any thread. Only the ``run`` call itself counts: waiting for the worker
+        or for a batch window does not.
+        """
+        with self._call_lock:
+            started = self._call_started
+        return None if started is None else max(0.0, time.monotonic() - started)
 
     @property
     def batching(self) -> bool:
@@ -153,7 +169,13 @@ class GenerationQueue(Generic[I, R]):
         if not live:  # every caller timed out or left: do not spend the pipeline on it
             return []
         self.metrics.batch_size.observe(len(live))
-        results = batch.run([e.item for e in live])
+        with self._call_lock:
+            self._call_started = time.monotonic()
+        try:
+            results = batch.run([e.item for e in live])
+        finally:
+            with self._call_lock:
+                self._call_started = None
         if len(results) != len(live):
             raise RuntimeError(f"batch run returned {len(results)} results for {len(live)} requests")
         return list(zip(live, results))

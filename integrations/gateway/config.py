@@ -114,6 +114,15 @@ class PipelineConfig(_Model):
     batch_max_prompts: int = Field(default=8, ge=1, le=64,
                                    description="Requests (one prompt each) per micro-batch at most (1: off).")
     timeout_s: float = Field(default=120.0, gt=0, le=3600, description="A generation request answers 504 after this.")
+    stall_timeout_s: float | None = Field(
+        default=600.0, gt=0, le=86_400,
+        description="A pipeline call (one Guard call: a micro-batch of up to batch_max_prompts requests of up to "
+                    "max_n images) running longer than this is taken for stalled (a hung CUDA call, a deadlocked "
+                    "custom pipeline): /readyz answers 503, and with several workers the worker stops its "
+                    "heartbeat so serve kills and replaces it after server.worker_timeout_s more. 600 s is five "
+                    "times the default timeout_s, whose requests have all answered 504 by then, and well above a "
+                    "full batch of SDXL images on a GPU; raise it (or null: off) where one call can take longer, "
+                    "e.g. large models on CPU.")
     content_credentials: ContentCredentialsConfig | None = Field(
         default=None, description="Sign every returned image with a C2PA manifest naming its audit record.")
     torch_threads: int | None = Field(default=None, ge=1, le=256,

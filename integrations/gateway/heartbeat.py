@@ -7,6 +7,11 @@ with its worker temp files. A blocked event loop or a frozen process (SIGSTOP, a
 a deadlock holding the GIL) stops the beats; a worker that is still loading its models has
 no file yet and is not judged.
 
+A worker that stops beating on purpose, because its pipeline call stalled (:mod:`.stall`),
+first writes why to ``<dir>/<pid>.stalled`` (:meth:`HeartbeatDir.mark_stalled`), so the
+serve process can say so when it kills the worker (:meth:`HeartbeatDir.cause`); the file
+holds durations only.
+
 The mtime is set to ``time.monotonic()`` rather than the wall clock: both processes run on
 the same machine and share the monotonic clock (CLOCK_MONOTONIC is system-wide on Linux), so
 a wall-clock step (NTP, an operator's ``date``) cannot make every worker look hung at once.
@@ -47,7 +52,29 @@ class HeartbeatDir:
             return None
         return max(0.0, (time.monotonic_ns() - last_ns) / 1e9)
 
-    def forget(self, pid: int) -> None:
-        """Remove an ended worker's file, so a later process with the same pid starts unjudged."""
+    def marker(self, pid: int) -> Path:
+        return self.path / f"{pid}.stalled"
+
+    def mark_stalled(self, pid: int, reason: str) -> None:
+        """Say why ``pid`` stops beating (the worker calls this before it stops)."""
+        tmp = self.path / f".{pid}.stalled.tmp"
+        tmp.write_text(reason, encoding="utf-8")
+        tmp.replace(self.marker(pid))  # atomic: the serve process never reads half a line
+
+    def clear_stalled(self, pid: int) -> None:
+        """The stall ended (the worker beats again)."""
         with contextlib.suppress(FileNotFoundError):
-            self.file(pid).unlink()
+            self.marker(pid).unlink()
+
+    def cause(self, pid: int) -> str | None:
+        """Why ``pid`` stopped beating, if it said so; None otherwise (frozen, blocked loop, ...)."""
+        try:
+            return self.marker(pid).read_text(encoding="utf-8", errors="replace").strip()[:300] or None
+        except OSError:
+            return None
+
+    def forget(self, pid: int) -> None:
+        """Remove an ended worker's files, so a later process with the same pid starts unjudged."""
+        for f in (self.file(pid), self.marker(pid)):
+            with contextlib.suppress(FileNotFoundError):
+                f.unlink()

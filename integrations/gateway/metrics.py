@@ -49,6 +49,12 @@ class Metrics:
         self.batch_size = Histogram("aplguard_generation_batch_size",
                                     "Generation requests run together as one Guard call (micro-batching)",
                                     buckets=(1, 2, 3, 4, 6, 8, 12, 16, 32, 64), registry=r)
+        # The pipeline call in progress (0 when idle); livemax: the longest call among live workers.
+        self.call_seconds = Gauge("aplguard_generation_call_seconds",
+                                  "How long the pipeline call in progress has run (0: idle)", registry=r,
+                                  multiprocess_mode="livemax")
+        self.stalls = Counter("aplguard_generation_stalls",
+                              "Pipeline calls that ran past pipeline.stall_timeout_s (counted once each)", registry=r)
         self.stage = Histogram("aplguard_stage_seconds", "Guard stage latency (screen, generate, faces, total)",
                                ["stage"], buckets=_LATENCY_BUCKETS, registry=r)
         # Label children cached per key: .labels() costs a lock and a dict walk each call.

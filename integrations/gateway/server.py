@@ -106,7 +106,8 @@ def serve(config: GatewayConfig, host: str | None = None, port: int | None = Non
         lambda: _start_worker(config, host, port, sock, log_level, env, heartbeats), workers, on_exit=on_exit,
         restart_limit=s.restart_limit, restart_window_s=s.restart_window_s, graceful_timeout_s=s.graceful_timeout_s,
         on_stop=sock.close,  # no more workers to start; the workers' copies close as they stop accepting
-        heartbeat_age=heartbeats.age if s.worker_timeout_s is not None else None, worker_timeout_s=s.worker_timeout_s)
+        heartbeat_age=heartbeats.age if s.worker_timeout_s is not None else None, worker_timeout_s=s.worker_timeout_s,
+        hang_cause=heartbeats.cause)
     # This runs as the process owner (the serve command): SIGTERM and SIGINT start a graceful stop.
     previous = {sig: signal.signal(sig, lambda _signum, _frame: supervisor.request_stop())
                 for sig in (signal.SIGTERM, signal.SIGINT)}

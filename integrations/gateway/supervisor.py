@@ -11,7 +11,9 @@ uvicorn's multiprocess manager):
   its heartbeat: ``heartbeat_age(pid)`` says how long ago the worker last beat (None before
   its first beat, while it loads its models). One silent for more than ``worker_timeout_s``
   is killed (SIGKILL) and then handled like any other unexpected exit, as gunicorn's
-  arbiter does with its worker timeout.
+  arbiter does with its worker timeout. ``hang_cause(pid)``, when given, says why a worker
+  stopped beating if it said so itself (a stalled generation, :mod:`.worker`); the log
+  lines then name that cause.
 - Restarts are throttled: more than ``restart_limit`` exits within ``restart_window_s`` is
   a crash loop (restarting would only burn CPU and hide the fault), so the other workers
   are stopped and :class:`~.errors.WorkersFailed` names the cause.
@@ -71,7 +73,8 @@ class Supervisor:
     def __init__(self, spawn: Callable[[], Worker], workers: int, *, on_exit: Callable[[int], None],
                  restart_limit: int, restart_window_s: float, graceful_timeout_s: float,
                  on_stop: Callable[[], None] | None = None, poll_s: float = 0.2,
-                 heartbeat_age: Callable[[int], float | None] | None = None, worker_timeout_s: float | None = None):
+                 heartbeat_age: Callable[[int], float | None] | None = None, worker_timeout_s: float | None = None,
+                 hang_cause: Callable[[int], str | None] | None = None):
         if workers < 1:
             raise ValueError(f"workers: expected 1 or more, got {workers}")
         if (heartbeat_age is None) != (worker_timeout_s is None):
@@ -86,7 +89,8 @@ class Supervisor:
         self._poll_s = poll_s
         self._heartbeat_age = heartbeat_age
         self._timeout_s = worker_timeout_s
-        self._hung: dict[Worker, float] = {}  # workers killed for a missing heartbeat -> its age then
+        self._hang_cause = hang_cause
+        self._hung: dict[Worker, str] = {}  # workers killed for a missing heartbeat -> what to say about it
         self._workers: list[Worker] = []
         self._exits: collections.deque[float] = collections.deque()  # monotonic times of unexpected exits
         self._ended: set[Worker] = set()  # already reported to on_exit (by process object: pids get reused)
@@ -141,9 +145,9 @@ class Supervisor:
                 while self._exits and self._exits[0] < now - self._window_s:
                     self._exits.popleft()
                 what = describe_exit(worker.returncode)
-                hung_for = self._hung.pop(worker, None)
-                if hung_for is not None:
-                    what = f"sent no heartbeat for {hung_for:.1f} s and {what}"
+                hung = self._hung.pop(worker, None)
+                if hung is not None:
+                    what = f"{hung} and {what}"
                 if len(self._exits) > self._restart_limit:
                     message = (f"crash loop: {len(self._exits)} worker exits within {self._window_s:g} s "
                                f"(server.restart_limit is {self._restart_limit}); the last, worker {worker.pid}, "
@@ -162,9 +166,10 @@ class Supervisor:
         age = self._heartbeat_age(worker.pid)
         if age is None or age <= self._timeout_s:
             return False
-        log.warning("gateway worker %d sent no heartbeat for %.1f s (server.worker_timeout_s is %g); killing it "
-                    "(SIGKILL)", worker.pid, age, self._timeout_s)
-        self._hung[worker] = age
+        cause = self._hang_cause(worker.pid) if self._hang_cause is not None else None  # before on_exit forgets it
+        log.warning("gateway worker %d sent no heartbeat for %.1f s (server.worker_timeout_s is %g)%s; killing it "
+                    "(SIGKILL)", worker.pid, age, self._timeout_s, f": {cause}" if cause else "")
+        self._hung[worker] = f"sent no heartbeat for {age:.1f} s" + (f" ({cause})" if cause else "")
         _send(worker, signal.SIGKILL)  # also ends a SIGSTOPped process
         worker.wait()
         return True

@@ -12,7 +12,10 @@ for a crash; the supervisor (:mod:`.supervisor`) restarts it unless it is crash-
 If the serve process itself disappears (killed with SIGKILL), the worker stops too,
 so no orphan keeps serving on the socket. With ``--heartbeat-dir`` it beats about once a
 second from uvicorn's event loop (:mod:`.heartbeat`), so the supervisor can tell a hung
-worker (loop blocked, process frozen) from a busy one.
+worker (loop blocked, process frozen) from a busy one. A worker whose pipeline call has
+stalled (past ``pipeline.stall_timeout_s``, :mod:`.stall`) stops beating on purpose,
+after saying so next to its heartbeat file, so the supervisor replaces it too: the stuck
+thread cannot be stopped any other way.
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ import socket
 import sys
 import threading
 import time
+from collections.abc import Callable
 
 import uvicorn
 
@@ -33,6 +37,7 @@ from .app import create_app
 from .config import GatewayConfig
 from .heartbeat import HeartbeatDir
 from .server import log_to_stderr, uvicorn_config
+from .stall import Stall
 from .supervisor import STARTUP_FAILED
 
 _PARENT_POLL_S = 1.0
@@ -63,8 +68,9 @@ def main(argv: list[str] | None = None) -> None:
         print(f"aplguard gateway worker {os.getpid()}: start-up failed: {exc}", file=sys.stderr, flush=True)
         sys.exit(STARTUP_FAILED)
     uv_config = uvicorn_config(app, config, args.host, args.port, log_level=args.log_level)
-    server = (HeartbeatServer(uv_config, HeartbeatDir(args.heartbeat_dir)) if args.heartbeat_dir
-              else uvicorn.Server(uv_config))
+    server = (HeartbeatServer(uv_config, WorkerBeat(HeartbeatDir(args.heartbeat_dir), os.getpid(),
+                                                    app.state.gateway.stall.check))
+              if args.heartbeat_dir else uvicorn.Server(uv_config))
     if args.parent_pid is not None:
         threading.Thread(target=_stop_with_parent, args=(server, args.parent_pid), name="aplguard-parent-watch",
                          daemon=True).start()
@@ -74,6 +80,40 @@ def main(argv: list[str] | None = None) -> None:
         pass
 
 
+class WorkerBeat:
+    """One worker's heartbeat: beat, unless the pipeline call in progress has stalled.
+
+    ``stall()`` is the app's stall check (:meth:`.stall.StallWatch.check`). While it reports
+    a stall, :meth:`tick` writes the cause next to the heartbeat file (once) and does not
+    beat, so the supervisor kills the worker after ``server.worker_timeout_s``; should the
+    call end first, the next tick beats again and removes the cause.
+    """
+
+    def __init__(self, heartbeat: HeartbeatDir, pid: int, stall: Callable[[], Stall | None]):
+        self._heartbeat = heartbeat
+        self._pid = pid
+        self._stall = stall
+        self._marked = False
+
+    def tick(self) -> bool:
+        """Beat now, or (stalled) record why not; whether it beat."""
+        stall = self._stall()
+        # The folder is gone only once serve has ended (this worker stops with it); a full or
+        # read-only disk must not crash the loop either: the supervisor then sees a hung worker.
+        with contextlib.suppress(OSError):
+            if stall is not None:
+                if not self._marked:
+                    self._heartbeat.mark_stalled(self._pid, f"its generation stalled: a pipeline call ran past "
+                                                            f"pipeline.stall_timeout_s ({stall.timeout_s:g} s)")
+                    self._marked = True
+                return False
+            self._heartbeat.beat(self._pid)
+            if self._marked:
+                self._heartbeat.clear_stalled(self._pid)
+                self._marked = False
+        return stall is None
+
+
 class HeartbeatServer(uvicorn.Server):
     """uvicorn's server, beating from its main loop: no beats while the loop is blocked or the process frozen.
 
@@ -81,20 +121,16 @@ class HeartbeatServer(uvicorn.Server):
     (after the models were loaded), so the first beat also says the worker is up.
     """
 
-    def __init__(self, config: uvicorn.Config, heartbeat: HeartbeatDir):
+    def __init__(self, config: uvicorn.Config, beat: WorkerBeat):
         super().__init__(config)
-        self._heartbeat = heartbeat
-        self._pid = os.getpid()
+        self._beat = beat
         self._last_beat = float("-inf")
 
     async def on_tick(self, counter: int) -> bool:
         now = time.monotonic()
         if now - self._last_beat >= _BEAT_EVERY_S:
             self._last_beat = now
-            # The folder is gone only once serve has ended (this worker stops with it); a full or
-            # read-only disk must not crash the loop either: the supervisor then sees a hung worker.
-            with contextlib.suppress(OSError):
-                self._heartbeat.beat(self._pid)
+            self._beat.tick()
         return await super().on_tick(counter)
 
 

@@ -80,7 +80,8 @@ def test_local_default_check_generate_and_closed_audit(start):
             r = c.get(path)
             assert r.status_code == 401 and "reviewer key" in r.json()["error"]["message"]
         assert c.get("/healthz").json()["status"] == "ok"
-        assert c.get("/readyz").json()["checks"] == {"policy": True, "pipeline": True, "audit_writable": True}
+        assert c.get("/readyz").json()["checks"] == {"policy": True, "pipeline": True, "audit_writable": True,
+                                                   "generation_responsive": True}
         r = c.get("/nope")
         assert r.status_code == 404 and r.json()["error"]["type"] == "not_found"
         metrics = c.get("/metrics").text
