@@ -5,7 +5,8 @@ metrics directory is visible) and finds its worker processes in /proc. A dead wo
 is replaced and the metrics stay exact; a worker that cannot load its model at start-up
 ends in a crash loop that stops serve with exit 1; SIGTERM lets an in-flight request
 finish and exits 0, or kills a worker still busy after the grace period and exits 1; a
-frozen worker (SIGSTOP) stops beating and is killed and replaced.
+frozen worker (SIGSTOP) stops beating and is killed and replaced, and so is a worker whose
+generation stalls (a real toy-model generation far longer than pipeline.stall_timeout_s).
 """
 
 from __future__ import annotations
@@ -275,6 +276,60 @@ def test_a_frozen_worker_is_killed_by_its_heartbeat_and_replaced(serving):
     assert srv.wait() == 0, srv.output  # the hung worker was replaced earlier: the stop itself is clean
     assert not any(_alive(p) for p in first | now)
     assert not beats.exists()
+
+
+def test_a_worker_whose_generation_stalls_is_killed_and_replaced(serving):
+    # A real pipeline call that outlasts pipeline.stall_timeout_s by far: the toy model at 64x64 (its native size
+    # is 16x16; attention at full resolution) for 200 steps runs for minutes on one thread, as a hung CUDA call
+    # would run forever. Nothing in the library is patched: the stall check cannot tell slow from hung either.
+    srv = serving('pipeline: {sizes: ["64x64"], steps: 200, stall_timeout_s: 2, batch_window_ms: 0}\n'
+                  "server: {worker_timeout_s: 2}\n")
+    first = srv.wait_workers(2)
+    [beats] = srv.tmp.glob("aplguard-heartbeat-*")
+    deadline = time.monotonic() + 30
+    while not all((beats / str(p)).exists() for p in first):
+        assert time.monotonic() < deadline, f"no heartbeat files for {first}: {list(beats.iterdir())}"
+        time.sleep(0.2)
+    prompt = "a red bicycle by the sea"
+
+    def generate() -> str:
+        try:
+            with httpx.Client(timeout=120) as c:
+                r = c.post(srv.url + "/v1/images/generations", json={"prompt": prompt, "size": "64x64", "seed": 1})
+            return f"answered {r.status_code}"
+        except httpx.TransportError:  # the worker was killed in the middle of it
+            return "lost"
+
+    with ThreadPoolExecutor(1) as pool:
+        t0 = time.monotonic()
+        pending = pool.submit(generate)
+        killed = re.compile(r"gateway worker (\d+) sent no heartbeat for \d+\.\d s \(server.worker_timeout_s is 2\): "
+                            r"its generation stalled: a pipeline call ran past pipeline.stall_timeout_s \(2 s\); "
+                            r"killing it \(SIGKILL\)")
+        while not (m := killed.search(srv.output)):
+            assert _check(srv.url) == 200  # screening keeps answering meanwhile (the loops are free)
+            assert time.monotonic() - t0 < 60, f"the stalled worker was not killed:\n{srv.output}"
+            time.sleep(0.2)
+        took = time.monotonic() - t0  # stall_timeout_s + worker_timeout_s + a beat and a look, on a loaded machine
+        assert pending.result(timeout=60) == "lost"  # only the request that worker was running is lost
+    victim = int(m.group(1))
+    assert victim in first and not _alive(victim)
+    assert {_check(srv.url) for _ in range(10)} == {200}  # the other worker serves
+    now = srv.wait_workers(2)
+    [replacement] = now - first
+    assert now - {replacement} == first - {victim}  # the healthy worker was left alone
+    out = srv.output
+    assert "generation stalled: the pipeline call in progress has run" in out  # the worker's own line
+    assert re.search(rf"gateway worker {victim} sent no heartbeat for \d+\.\d s \(its generation stalled: .*\) and "
+                     rf"was killed by SIGKILL; started worker {replacement} in its place", out), out
+    assert prompt not in out  # durations and pids only
+    with httpx.Client(timeout=30) as c:
+        assert re.search(r"^aplguard_generation_stalls_total 1\.0$", c.get(srv.url + "/metrics").text, re.M)
+    print(f"stalled worker killed {took:.1f} s after its request was sent")
+
+    srv.proc.send_signal(signal.SIGTERM)
+    assert srv.wait() == 0, srv.output
+    assert not any(_alive(p) for p in first | now)
 
 
 def test_workers_stop_when_serve_itself_is_killed(serving):
