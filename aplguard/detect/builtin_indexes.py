@@ -7,6 +7,7 @@ mutated afterwards.
 from __future__ import annotations
 
 from .names_index import NameIndex
+from .phonetic import PhoneticIndex
 from .resources import (
     Person,
     ResourceCache,
@@ -20,6 +21,12 @@ from .resources import (
 def builtin_index(cache: ResourceCache) -> NameIndex:
     """The index of built-in public figures and descriptions, loaded once per cache."""
     return cache.get("gazetteer.builtin", lambda: NameIndex(load_public_figures(), load_descriptions()))
+
+
+def phonetic_index(cache: ResourceCache) -> PhoneticIndex:
+    """The built-in public figures by the phonetic keys of their names (scripts the list lacks)."""
+    aliases = builtin_index(cache).aliases  # the cache lock is not re-entrant: fetched before building
+    return cache.get("gazetteer.phonetic", lambda: PhoneticIndex(aliases))
 
 
 def non_person_index(cache: ResourceCache) -> NameIndex:

@@ -8,9 +8,17 @@ from collections.abc import Iterable, Mapping, Sequence
 from ..errors import ConfigError
 from ..types import Finding
 from . import context, depiction, indirect, person_cues, references
-from .builtin_indexes import builtin_index, covered, non_person_index, non_person_spans, visual_artists
+from .builtin_indexes import (
+    builtin_index,
+    covered,
+    non_person_index,
+    non_person_spans,
+    phonetic_index,
+    visual_artists,
+)
 from .names_index import Alias, Hit, NameIndex
 from .normalize import NormalizedText, match_key, normalize
+from .phonetic import PhoneticIndex
 from .resources import (
     SHARED_CACHE,
     Person,
@@ -18,6 +26,7 @@ from .resources import (
     load_dictionary_words,
     load_lexicon,
 )
+from .script_names import word_kind
 
 _TITLES = context.word_set("""president pres chancellor prime minister pm senator sen governor gov mayor
 king queen prince princess pope saint st sir dame lord lady dr doctor prof professor mr mrs ms miss
@@ -78,13 +87,18 @@ class GazetteerDetector:
         self.cache = cache or SHARED_CACHE
         self._protected_people = parse_protected(protected)
         self._protected: NameIndex | None = None
+        self._protected_phonetic: PhoneticIndex | None = None
 
     def load(self) -> GazetteerDetector:
         """Build the indexes now instead of on the first prompt."""
         if self._protected is None and self._protected_people:
             self._protected = NameIndex(self._protected_people)
+            if self.fuzzy:
+                self._protected_phonetic = PhoneticIndex(self._protected.aliases)
         if self.builtin:
             builtin_index(self.cache)
+            if self.fuzzy:
+                phonetic_index(self.cache)
             references.load(self.cache)
             visual_artists(self.cache)
             if self.fuzzy:
@@ -102,10 +116,11 @@ class GazetteerDetector:
         key, kidx = match_key(norm.text)
         out: list[Finding] = []
         if self._protected is not None:
-            out += self._findings(norm, key, kidx, self._protected, "protected")
+            out += self._findings(norm, key, kidx, self._protected, "protected", self._protected_phonetic)
         if self.builtin:
             index = builtin_index(self.cache)
-            out += self._findings(norm, key, kidx, index, "public_figure")
+            out += self._findings(norm, key, kidx, index, "public_figure",
+                                  phonetic_index(self.cache) if self.fuzzy else None)
             out += references.ordinal_presidents(norm, key, kidx, self.cache, self.id)
             out += references.titled_surnames(norm, key, kidx, self.cache, self.id)
             out += references.office_holders(norm, key, kidx, self.id)
@@ -137,6 +152,9 @@ class GazetteerDetector:
         words = self.cache.get("lexicon.wordfreq", load_dictionary_words)
         return self.cache.get("lexicon.never_fuzzy", lambda: real | words)
 
+    def _word_kind(self, word: str, script: str) -> str:
+        return word_kind(self.cache, word, script)
+
     def _joined_word(self, norm: NormalizedText, ts: int, te: int, alias: Alias) -> bool:
         """Whether a one-word alias spelled with dots or dashes ("Will.i.am") was written as a plain word."""
         if " " in alias.key or not re.search(r"[^\w\s]", alias.form) or re.search(r"[^\w\s]", norm.text[ts:te]):
@@ -152,12 +170,16 @@ class GazetteerDetector:
         return match_key(m.group(1))[0] in first and m.group(1).lower() not in context.COMMON_WORDS
 
     def _findings(self, norm: NormalizedText, key: str, kidx: list[int], index: NameIndex,
-                  kind: str) -> list[Finding]:
+                  kind: str, phonetic: PhoneticIndex | None = None) -> list[Finding]:
         hits = index.exact(key)
         if self.fuzzy:
             words = self._dictionary()
             hits += [h for h in index.fuzzy(key) if not _dictionary_words_only(key, h, words)]
             hits += index.fuzzy_single(key, self._never_fuzzy())
+        if phonetic is not None and not key.isascii():
+            # names in a script the list has no spelling for ("ทอม ครูซ"): by sound, after the spellings
+            hits += [h for h in phonetic.find(key, self._word_kind)
+                     if not any(g.start < h.end and h.start < g.end for g in hits)]
         out = []
         non_person = non_person_spans(self.cache, key) if kind != "protected" else []
         for hit in _outermost(hits):
@@ -205,12 +227,15 @@ class GazetteerDetector:
         verdict = depiction.judge(lower, norm.text, ts, te, protected=protected, artist=artist,
                                   one_word=" " not in alias.key, not_person=not_person)
         score = {"name": 0.95, "compact": 0.9, "native": 0.9, "description": 0.8}[alias.kind]
-        how = {"exact": "", "stem": " (inflected)", "fuzzy": " (misspelled)", "ordinal": ""}[hit.how]
+        how = {"exact": "", "stem": " (inflected)", "fuzzy": " (misspelled)", "ordinal": "",
+               "phonetic": " (transliterated)"}[hit.how]
         if ambiguous:
             titled = set(context.words_before(lower, ts, 2)) & _TITLES
             score = 0.9 if titled else 0.75
         if hit.how == "fuzzy":
             score = round(0.45 + 0.4 * hit.similarity, 3)
+        elif hit.how == "phonetic":
+            score = 0.8
         what = "protected identity" if protected else "public figure"
         explanation = f"{what} {alias.person.canonical}{how}"
         if alias.kind == "description":

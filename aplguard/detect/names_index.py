@@ -81,7 +81,7 @@ class Hit:
     end: int
     alias: Alias
     similarity: float = 1.0
-    how: str = "exact"  # exact | stem | fuzzy | ordinal
+    how: str = "exact"  # exact | stem | fuzzy | ordinal | phonetic
 
 
 def ru_stem(token: str) -> str:
@@ -150,15 +150,20 @@ class NameIndex:
         self.by_canonical = {p.canonical: p for p in self.people}
         by_canonical = self.by_canonical
         table: dict[str, list[Alias]] = {}
+        key_of_form: dict[str, str] = {}
         stem_table: dict[str, list[Alias]] = {}
         self._fuzzy_aliases: dict[str, list[tuple[tuple[str, ...], Alias]]] = {}
         self._token_variants: dict[str, set[str]] = {}
         self._single: dict[str, list[Alias]] = {}
+        #: every name and native-script alias as listed (for indexes of other kinds, e.g. phonetic)
+        self.aliases: list[Alias] = []
 
         def add(alias: Alias) -> None:
             if not alias.key:
                 return
             table.setdefault(alias.key, []).append(alias)
+            if alias.kind in ("name", "native") and alias.key == key_of_form.get(alias.form):
+                self.aliases.append(alias)
             if _CYR.search(alias.key):
                 for stem in _alias_stems(alias.key):
                     stem_table.setdefault(stem, []).append(alias)
@@ -168,6 +173,7 @@ class NameIndex:
             forms += [(a, True) for a in person.ambiguous]
             for form, ambiguous in forms:
                 key = key_of(form)
+                key_of_form[form] = key
                 # A one-word alias that is an English word ("Rosé", "Drake") is ambiguous.
                 ambiguous = ambiguous or (" " not in key and key in COMMON_WORDS and person.source == "builtin")
                 native = not _LATIN_KEY.match(key)

@@ -283,6 +283,12 @@ def load_lists(cache: ResourceCache) -> _Lists:
     return cache.get("lexicon.native_names", build)
 
 
+def word_kind(cache: ResourceCache, word: str, script: str) -> str:
+    """What the lists make of ``word`` (lower case): F, L, C (common word), W (dictionary word) or U."""
+    lists = load_lists(cache)
+    return lists.kind(_fold(word), "kana" if script == "katakana" else script)
+
+
 # -- tokens -----------------------------------------------------------------------------
 
 _Tok = tuple[str, int, int, str]  # (word, start, end, script) in the normalised text

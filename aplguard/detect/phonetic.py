@@ -1,0 +1,290 @@
+"""Known names written in a script the list has no spelling for, found by sound.
+
+"મહાત્મા ગાંધી" (Gujarati), "ทอม ครูซ" (Thai), "레오나르도 디카프리오가" (Korean, with a
+particle), "Շառլ Ազնավուրը" (Armenian, with the article): the built-in list holds Latin
+names and a few native spellings, and no list can hold every script. Each word of the
+prompt written outside Latin and Han is romanised with ``anyascii`` (a base dependency,
+ISC licence) and reduced to a *phonetic key*: consonants only, with the differences that
+transliteration brings folded away (vowels and ``h`` after the first letter dropped, an
+initial vowel kept as ``a``; c/k/q/g, ph/f/p/b/v, t/d, s/z, l/r, ch as s or k, kh as k or
+h, a nasal before a consonant as ``n``, doubled letters once). The names' keys come from
+their Latin aliases and from their native spellings in other scripts.
+
+Only names of two or more words are matched, every word in order, so one common word
+never becomes a person; a word of the prompt's language (``wordfreq`` or the hand-made
+common words of :mod:`.script_names`) never counts. One consonant more or less at the end
+of a word is allowed (case endings and particles: "-ը", "-가"; silent letters: "Charles"
+said "Sharl"). Tibetan writes no spaces between words: a name word there may span up to
+three syllables ("ཏཱ་ལའི་" is "Dalai").
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from .._deps import require
+from .names_index import Alias, Hit
+
+#: scripts looked at (Latin is matched by spelling, Han by characters: both elsewhere)
+_SCRIPT_RANGES = (
+    (0x0370, 0x03FF, "greek"), (0x0400, 0x052F, "cyrillic"), (0x0530, 0x058F, "armenian"),
+    (0x0590, 0x05FF, "hebrew"), (0x0600, 0x06FF, "arabic"), (0x0750, 0x077F, "arabic"),
+    (0x0900, 0x097F, "devanagari"), (0x0980, 0x09FF, "bengali"), (0x0A00, 0x0A7F, "gurmukhi"),
+    (0x0A80, 0x0AFF, "gujarati"), (0x0B00, 0x0B7F, "oriya"), (0x0B80, 0x0BFF, "tamil"),
+    (0x0C00, 0x0C7F, "telugu"), (0x0C80, 0x0CFF, "kannada"), (0x0D00, 0x0D7F, "malayalam"),
+    (0x0D80, 0x0DFF, "sinhala"), (0x0E00, 0x0E7F, "thai"), (0x0E80, 0x0EFF, "lao"), (0x0F00, 0x0FFF, "tibetan"),
+    (0x1000, 0x109F, "myanmar"), (0x10A0, 0x10FF, "georgian"), (0x1200, 0x139F, "ethiopic"),
+    (0x1780, 0x17FF, "khmer"), (0x1800, 0x18AF, "mongolian"), (0x30A0, 0x30FF, "katakana"),
+    (0xAC00, 0xD7AF, "hangul"),
+)
+# Burmese romanises too poorly for a key ("အောင်ဆန်း" -> "'eanchn"); Tibetan syllables are joined
+_SKIP_SCRIPTS = frozenset({"myanmar"})
+_VOWELS = frozenset("aeiouy")
+# Thai and Lao write some vowels before the consonant they follow in speech ("ໄກ" is "kai")
+_PREPOSED = re.compile(r"([\u0E40-\u0E44\u0EC0-\u0EC4])(.)")
+# Tibetan prefixes and superscripts are silent ("བླ་མ" bla ma is "lama", "སྐུ" sku is "ku")
+_TIBETAN_SILENT = re.compile(r"^[bdgm'rls](?=[bcdfgjklmnpqrstvz])")
+_FOLDS = (("sch", "s"), ("tch", "ch"), ("ph", "p"), ("th", "t"), ("dh", "t"), ("bh", "p"), ("gh", "k"),
+          ("jh", "j"), ("ck", "k"), ("qu", "k"), ("sh", "s"), ("zh", "j"), ("x", "ks"), ("q", "k"), ("z", "s"),
+          ("f", "p"), ("b", "p"), ("v", "p"), ("d", "t"), ("g", "k"), ("l", "r"))
+_MIN_WORD = 2  # letters of a word's key
+_MIN_NAME = 4  # letters of a name's keys together
+_MAX_SYLLABLES = 3  # Tibetan syllables one name word may span
+
+
+def script_of(ch: str) -> str | None:
+    """The script of a letter among those this module reads, or None."""
+    o = ord(ch)
+    for lo, hi, name in _SCRIPT_RANGES:
+        if lo <= o <= hi:
+            return name
+    return None
+
+
+def phonetic_keys(roman: str) -> frozenset[str]:
+    """The phonetic keys of one romanised word ("Cruise", "khrus" -> {"krs", "hrs"})."""
+    w = re.sub(r"[^a-z]", "", roman.lower())
+    if not w:
+        return frozenset()
+    # "ch" and "kh" are read more than one way (French "Charles", Thai "khrus", Mongolian "Khan")
+    parts = re.split(r"(ch|kh|c(?=[eiy]))", w)
+    options = [{"ch": ("s", "k"), "kh": ("k", "h"), "c": ("s", "k")}.get(p, (p,)) for p in parts]
+    out: set[str] = set()
+    for combo in itertools.islice(itertools.product(*options), 8):
+        out.add(_fold_consonants("".join(combo)))
+    out.discard("")
+    return frozenset(out)
+
+
+def _fold_consonants(w: str) -> str:
+    head = "a" if w[0] in _VOWELS else ""
+    w = re.sub(r"(?<=.)w", "", w)  # "ow", "aw": a vowel after the first letter (Arabic و, Armenian ու)
+    w = re.sub(r"[mn](?=[^aeiouymnwh])", "n", w)  # anusvara: "gamdhi" is "gandhi"
+    for a, b in _FOLDS:
+        w = w.replace(a, b)
+    w = w.replace("c", "k").replace("w", "p")
+    w = w[0] + w[1:].replace("h", "") if w else w
+    body = "".join(c for c in w if c not in _VOWELS)
+    body = re.sub(r"(.)\1+", r"\1", body)
+    return head + body if head != body[:1] else body
+
+
+def _roman(word: str, script: str, anyascii: Callable[[str], str]) -> str:
+    if script in ("thai", "lao"):
+        word = _PREPOSED.sub(r"\2\1", word)
+    roman = anyascii(word).lower()
+    if script == "mongolian":
+        roman = roman.replace("q", "ch")
+    elif script == "tibetan":  # one syllable: silent prefixes dropped, the inherent vowel written
+        roman = _TIBETAN_SILENT.sub("", roman)
+        if not any(c in _VOWELS for c in roman):
+            roman = re.sub(r"^([^aeiouy]*?)(h?)$", r"\1\2a", roman) if roman else roman
+    return roman
+
+
+_MILD = (("ph", "f"), ("kh", "k"), ("th", "t"), ("dh", "d"), ("bh", "b"), ("gh", "g"), ("sh", "s"), ("ch", "c"),
+         ("w", "v"), ("y", "i"), ("q", "k"), ("z", "s"), ("x", "ks"), ("ou", "u"), ("ee", "i"), ("oo", "u"))
+#: how close the romanised words must be to the name's (normalised Indel similarity): the key only
+#: finds candidates, the spelling decides ("култа лазарев" shares a key with "Kurt Russell")
+_MIN_SIMILARITY = 0.6
+_MIN_WORD_SIMILARITY = 0.6
+_MIN_SPELLING = 8  # letters of a name's mild spelling: shorter names ("Kid Cudi", "Dr. Dre") collide too often
+
+
+def mild_spelling(roman: str) -> str:
+    """A romanised word with only the spelling differences of transliteration folded ("Cruise" -> "kruise")."""
+    w = re.sub(r"[^a-z]", "", roman.lower())
+    for a, b in _MILD:
+        w = w.replace(a, b)
+    return re.sub(r"(.)\1+", r"\1", w.replace("c", "k"))
+
+
+@dataclass(frozen=True)
+class _Name:
+    alias: Alias
+    words: tuple[frozenset[str], ...]  # the keys of each word
+    spelling: tuple[str, ...]  # each word as :func:`mild_spelling` writes it
+
+
+#: a token of the prompt: start, end, script, phonetic keys, mild spelling
+_Tok = tuple[int, int, str, frozenset[str], str]
+
+
+def _close(tok: frozenset[str], want: frozenset[str]) -> int | None:
+    """0 when a word's keys match a name word's, 1 when they do give or take one final consonant."""
+    if tok & want:
+        return 0
+    if any(len(t) > _MIN_WORD and (t[:-1] in want) for t in tok) or any(
+            len(w) > _MIN_WORD and w[:-1] in tok for w in want):
+        return 1
+    return None
+
+
+def _with_shorter(keys: frozenset[str]) -> frozenset[str]:
+    """Keys with and without their final consonant (where a longer key remains)."""
+    return keys | {k[:-1] for k in keys if len(k) > _MIN_WORD}
+
+
+def _similar(got: tuple[str, ...], want: tuple[str, ...], similarity: Callable[[str, str], float]) -> bool:
+    if similarity("".join(got), "".join(want)) < _MIN_SIMILARITY:
+        return False
+    return all(similarity(a, b) >= _MIN_WORD_SIMILARITY for a, b in zip(got, want))
+
+
+class PhoneticIndex:
+    """Multi-word names by the phonetic keys of their words (see the module docstring).
+
+    Args:
+        aliases: the names to index (Latin aliases and non-Han native spellings; others are skipped),
+            as :class:`~aplguard.detect.names_index.NameIndex` lists them in ``aliases``.
+    """
+
+    def __init__(self, aliases: Iterable[Alias]):
+        self._anyascii: Callable[[str], str] = require("anyascii", "detect").anyascii
+        self._similarity: Callable[[str, str], float] = require(
+            "rapidfuzz.distance", "detect").Indel.normalized_similarity
+        # names by the keys of their first two words (one final consonant more or less): a key of
+        # one word alone ("tr") is shared by hundreds of names, a pair by a few
+        self._pairs: dict[tuple[str, str], list[_Name]] = {}
+        memo: dict[str, tuple[frozenset[str], str] | None] = {}  # the same words recur across names
+        seen: set[tuple[str, tuple[str, ...]]] = set()
+        for alias in aliases:
+            if alias.ambiguous:
+                continue
+            got = self._name_keys(alias.key, memo)
+            if got is None or (alias.person.canonical, got[1]) in seen:
+                continue
+            seen.add((alias.person.canonical, got[1]))
+            name = _Name(Alias(alias.person, alias.form, alias.key, False, "native"), got[0], got[1])
+            for pair in itertools.product(_with_shorter(name.words[0]), _with_shorter(name.words[1])):
+                self._pairs.setdefault(pair, []).append(name)
+
+    def _name_keys(self, fkey: str, memo: dict[str, tuple[frozenset[str], str] | None],
+                   ) -> tuple[tuple[frozenset[str], ...], tuple[str, ...]] | None:
+        words = fkey.split()
+        if len(words) < 2:
+            return None
+        keys: list[frozenset[str]] = []
+        spelling: list[str] = []
+        for w in words:
+            if w not in memo:
+                memo[w] = self._word(w)
+            word = memo[w]
+            if word is None:
+                return None
+            keys.append(word[0])
+            spelling.append(word[1])
+        if sum(min(map(len, k)) for k in keys) < _MIN_NAME or len("".join(spelling)) < _MIN_SPELLING:
+            return None
+        return tuple(keys), tuple(spelling)
+
+    def _word(self, w: str) -> tuple[frozenset[str], str] | None:
+        """The keys and mild spelling of one word of a name, None if it cannot be part of a match."""
+        script = None if w.isascii() else next((s for s in map(script_of, w) if s), None)
+        if script is None and not w.isascii():
+            return None  # Han, or a script this module does not read
+        if script in _SKIP_SCRIPTS:
+            return None
+        roman = w if script is None else _roman(w, script, self._anyascii)
+        got = phonetic_keys(roman)
+        if not got or min(map(len, got)) < _MIN_WORD:
+            return None  # initials and particles ("George W. Bush", "the Dalai Lama")
+        return got, mild_spelling(roman)
+
+    def find(self, key: str, kind: Callable[[str, str], str]) -> list[Hit]:
+        """Hits (how ``"phonetic"``) in a match key.
+
+        ``kind(word, script)`` says what the prompt's language makes of a word: ``"C"`` (a
+        common word) never counts, ``"W"`` (a dictionary word, which famous names often are:
+        "레오나르도") counts only beside a word that is none.
+        """
+        toks: list[_Tok] = []
+        dictionary: list[bool] = []  # per token: a dictionary word of its language
+        for m in re.finditer(r"\S+", key):
+            word = m.group()
+            script = script_of(word[0])
+            what = "" if script is None else kind(word, script)
+            if script is None or script in _SKIP_SCRIPTS or what == "C" or not all(
+                    script_of(c) == script for c in word):
+                toks.append((m.start(), m.end(), "", frozenset(), ""))
+                continue
+            roman = _roman(word, script, self._anyascii)
+            toks.append((m.start(), m.end(), script, phonetic_keys(roman), mild_spelling(roman)))
+        dictionary = [kind(key[t[0]:t[1]], t[2]) == "W" if t[3] else True for t in toks]
+        if not any(t[3] for t in toks):
+            return []
+        spans = [self._spans(key, toks, i) for i in range(len(toks))]
+        hits: dict[tuple[int, int, str], Hit] = {}
+        for i in range(len(toks)):
+            for start_keys, spelling, end in spans[i]:
+                if end >= len(spans):
+                    continue
+                first = _with_shorter(start_keys)
+                cands = {id(n): n for second, _, _ in spans[end] for pair in itertools.product(
+                    first, _with_shorter(second)) for n in self._pairs.get(pair, ())}
+                for name in cands.values():
+                    loose = _close(start_keys, name.words[0])
+                    if loose is None:
+                        continue
+                    got = self._match_rest(spans, end, name, 1, loose, (spelling,))
+                    if got is not None and not all(dictionary[i:got]):
+                        hit = Hit(toks[i][0], toks[got - 1][1], name.alias, 0.9, "phonetic")
+                        hits.setdefault((hit.start, hit.end, name.alias.person.canonical), hit)
+        return list(hits.values())
+
+    def _spans(self, key: str, toks: list[_Tok], i: int) -> list[tuple[frozenset[str], str, int]]:
+        """(keys, spelling, next token) of the words starting at token ``i`` (Tibetan: 1-3 syllables)."""
+        if not toks[i][3]:
+            return []
+        out = [(toks[i][3], toks[i][4], i + 1)]
+        if toks[i][2] == "tibetan":
+            for n in range(2, _MAX_SYLLABLES + 1):
+                seq = toks[i:i + n]
+                if len(seq) < n or any(t[2] != "tibetan" or not t[3] for t in seq):
+                    break
+                roman = "".join(_roman(key[t[0]:t[1]], "tibetan", self._anyascii) for t in seq)
+                out.append((phonetic_keys(roman), mild_spelling(roman), i + n))
+        return out
+
+    def _match_rest(self, spans: list[list[tuple[frozenset[str], str, int]]], j: int, name: _Name, w: int,
+                    loose: int, spelling: tuple[str, ...]) -> int | None:
+        """The token after the name when its words from ``w`` on match from token ``j`` on, else None.
+
+        At most one word of a name may differ by its final consonant (``loose`` counts them):
+        two such words together are too weak ("ગાંધી ચરખો" is no "Gene Kelly"). The words
+        found must also be spelled close to the name's (``_similar``).
+        """
+        if w == len(name.words):
+            return j if _similar(spelling, name.spelling, self._similarity) else None
+        if j >= len(spans):
+            return None
+        for keys, spelt, nxt in spans[j]:
+            got = _close(keys, name.words[w])
+            if got is not None and loose + got <= 1:
+                stop = self._match_rest(spans, nxt, name, w + 1, loose + got, spelling + (spelt,))
+                if stop is not None:
+                    return stop
+        return None
