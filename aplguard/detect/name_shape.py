@@ -14,7 +14,7 @@ import re
 
 from ..errors import ConfigError
 from ..types import Finding
-from . import context, handles, person_cues, relations, romanised
+from . import context, handles, person_cues, relations, romanised, titled_names
 from .builtin_indexes import builtin_index, non_person_index
 from .context import COMMON_WORDS, word_set
 from .normalize import NormalizedText, match_key, normalize
@@ -179,6 +179,8 @@ class NameShapeDetector:
                     used_until = seq[-1][2]
         # names written in other scripts have shapes of their own (see script_names)
         out += ScriptNames(self.cache, self.id, self.min_score).find(norm)
+        # names marked by a title, honorific or relation where no name list helps (Lao, Khmer, Burmese, ...)
+        out += titled_names.find(norm, self.cache, self.id)
         # "my mom in her garden": a private person without a name; a relation next to a name ("my classmate
         # Aisha Mohammed", "Lukas Novak, our sales manager") is said by the name's finding already
         out += [r for r in relations.find(norm, self.id)

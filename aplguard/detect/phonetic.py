@@ -40,6 +40,9 @@ _SCRIPT_RANGES = (
     (0x1780, 0x17FF, "khmer"), (0x1800, 0x18AF, "mongolian"), (0x30A0, 0x30FF, "katakana"),
     (0xAC00, 0xD7AF, "hangul"),
 )
+#: a whole word of one script, per script
+_SCRIPT_WORD = {name: re.compile("[" + "".join(f"\\u{lo:04X}-\\u{hi:04X}" for lo, hi, n in _SCRIPT_RANGES if n == name)
+                                 + "]+$") for name in {r[2] for r in _SCRIPT_RANGES}}
 # Burmese romanises too poorly for a key ("အောင်ဆန်း" -> "'eanchn"); Tibetan syllables are joined
 _SKIP_SCRIPTS = frozenset({"myanmar"})
 _VOWELS = frozenset("aeiouy")
@@ -47,9 +50,21 @@ _VOWELS = frozenset("aeiouy")
 _PREPOSED = re.compile(r"([\u0E40-\u0E44\u0EC0-\u0EC4])(.)")
 # Tibetan prefixes and superscripts are silent ("བླ་མ" bla ma is "lama", "སྐུ" sku is "ku")
 _TIBETAN_SILENT = re.compile(r"^[bdgm'rls](?=[bcdfgjklmnpqrstvz])")
-_FOLDS = (("sch", "s"), ("tch", "ch"), ("ph", "p"), ("th", "t"), ("dh", "t"), ("bh", "p"), ("gh", "k"),
-          ("jh", "j"), ("ck", "k"), ("qu", "k"), ("sh", "s"), ("zh", "j"), ("x", "ks"), ("q", "k"), ("z", "s"),
-          ("f", "p"), ("b", "p"), ("v", "p"), ("d", "t"), ("g", "k"), ("l", "r"))
+_DIGRAPHS = {"sch": "s", "ph": "p", "th": "t", "dh": "t", "bh": "p", "gh": "k", "jh": "j", "ck": "k", "qu": "k",
+             "sh": "s", "zh": "j"}
+_DIGRAPH = re.compile("|".join(sorted(_DIGRAPHS, key=len, reverse=True)))
+_LETTERS = str.maketrans({"x": "ks", "q": "k", "z": "s", "f": "p", "b": "p", "v": "p", "d": "t", "g": "k", "l": "r",
+                          "c": "k", "w": "p"})
+_NO_VOWELS = str.maketrans(dict.fromkeys("aeiouy"))
+_W_VOWEL = re.compile(r"(?<=.)w(?![aeiouy])")
+_NASAL = re.compile(r"[mn](?=[^aeiouymnwh])")
+_DOUBLE = re.compile(r"(.)\1+")
+_NON_LETTER = re.compile(r"[^a-z]")
+# titles in listed names ("Emperor Meiji", "King Charles III"): said in the prompt's own language, never by sound,
+# and short enough to sound like ordinary words ("ամպերի մեջ" is "in the clouds")
+_TITLE_WORDS = frozenset(["emperor", "empress", "king", "queen", "prince", "princess", "pope", "saint", "st", "sir",
+                          "dame", "lord", "lady", "dr", "doctor", "president", "general", "captain", "sultan", "shah",
+                          "tsar", "czar", "kaiser", "sheikh", "imam", "ayatollah", "mr", "mrs", "ms", "miss"])
 _MIN_WORD = 2  # letters of a word's key
 _MIN_NAME = 4  # letters of a name's keys together
 _MAX_SYLLABLES = 3  # Tibetan syllables one name word may span
@@ -66,9 +81,10 @@ def script_of(ch: str) -> str | None:
 
 def phonetic_keys(roman: str) -> frozenset[str]:
     """The phonetic keys of one romanised word ("Cruise", "khrus" -> {"krs", "hrs"})."""
-    w = re.sub(r"[^a-z]", "", roman.lower())
+    w = _NON_LETTER.sub("", roman.lower())
     if not w:
         return frozenset()
+    w = w.replace("cz", "ch").replace("sz", "sh")  # Polish spellings of the same sounds ("Kowalczyk")
     # "ch" and "kh" are read more than one way (French "Charles", Thai "khrus", Mongolian "Khan")
     parts = re.split(r"(ch|kh|c(?=[eiy]))", w)
     options = [{"ch": ("s", "k"), "kh": ("k", "h"), "c": ("s", "k")}.get(p, (p,)) for p in parts]
@@ -81,14 +97,11 @@ def phonetic_keys(roman: str) -> frozenset[str]:
 
 def _fold_consonants(w: str) -> str:
     head = "a" if w[0] in _VOWELS else ""
-    w = re.sub(r"(?<=.)w", "", w)  # "ow", "aw": a vowel after the first letter (Arabic و, Armenian ու)
-    w = re.sub(r"[mn](?=[^aeiouymnwh])", "n", w)  # anusvara: "gamdhi" is "gandhi"
-    for a, b in _FOLDS:
-        w = w.replace(a, b)
-    w = w.replace("c", "k").replace("w", "p")
+    w = _W_VOWEL.sub("", w)  # "ow", "tw-m": a vowel (Arabic و, Armenian ու); "owa" a consonant
+    w = _NASAL.sub("n", w)  # anusvara: "gamdhi" is "gandhi"
+    w = _DIGRAPH.sub(lambda m: _DIGRAPHS[m.group()], w).translate(_LETTERS)
     w = w[0] + w[1:].replace("h", "") if w else w
-    body = "".join(c for c in w if c not in _VOWELS)
-    body = re.sub(r"(.)\1+", r"\1", body)
+    body = _DOUBLE.sub(r"\1", w.translate(_NO_VOWELS))
     return head + body if head != body[:1] else body
 
 
@@ -98,6 +111,8 @@ def _roman(word: str, script: str, anyascii: Callable[[str], str]) -> str:
     roman = anyascii(word).lower()
     if script == "mongolian":
         roman = roman.replace("q", "ch")
+    elif script == "lao":  # Lao romanisation writes "s" as "x" ("ຊ")
+        roman = roman.replace("x", "s")
     elif script == "tibetan":  # one syllable: silent prefixes dropped, the inherent vowel written
         roman = _TIBETAN_SILENT.sub("", roman)
         if not any(c in _VOWELS for c in roman):
@@ -105,8 +120,10 @@ def _roman(word: str, script: str, anyascii: Callable[[str], str]) -> str:
     return roman
 
 
-_MILD = (("ph", "f"), ("kh", "k"), ("th", "t"), ("dh", "d"), ("bh", "b"), ("gh", "g"), ("sh", "s"), ("ch", "c"),
-         ("w", "v"), ("y", "i"), ("q", "k"), ("z", "s"), ("x", "ks"), ("ou", "u"), ("ee", "i"), ("oo", "u"))
+_MILD_PAIRS = {"ph": "f", "kh": "k", "th": "t", "dh": "d", "bh": "b", "gh": "g", "sh": "s", "ch": "k", "ou": "u", "ee": "i",
+               "oo": "u"}
+_MILD_PAIR = re.compile("|".join(_MILD_PAIRS))
+_MILD_LETTERS = str.maketrans({"w": "v", "y": "i", "q": "k", "z": "s", "x": "ks", "c": "k"})
 #: how close the romanised words must be to the name's (normalised Indel similarity): the key only
 #: finds candidates, the spelling decides ("култа лазарев" shares a key with "Kurt Russell")
 _MIN_SIMILARITY = 0.6
@@ -116,10 +133,8 @@ _MIN_SPELLING = 8  # letters of a name's mild spelling: shorter names ("Kid Cudi
 
 def mild_spelling(roman: str) -> str:
     """A romanised word with only the spelling differences of transliteration folded ("Cruise" -> "kruise")."""
-    w = re.sub(r"[^a-z]", "", roman.lower())
-    for a, b in _MILD:
-        w = w.replace(a, b)
-    return re.sub(r"(.)\1+", r"\1", w.replace("c", "k"))
+    w = _MILD_PAIR.sub(lambda m: _MILD_PAIRS[m.group()], _NON_LETTER.sub("", roman.lower())).translate(_MILD_LETTERS)
+    return _DOUBLE.sub(r"\1", w)
 
 
 @dataclass(frozen=True)
@@ -172,7 +187,7 @@ class PhoneticIndex:
         memo: dict[str, tuple[frozenset[str], str] | None] = {}  # the same words recur across names
         seen: set[tuple[str, tuple[str, ...]]] = set()
         for alias in aliases:
-            if alias.ambiguous:
+            if alias.ambiguous or any(w in _TITLE_WORDS for w in alias.key.split()):
                 continue
             got = self._name_keys(alias.key, memo)
             if got is None or (alias.person.canonical, got[1]) in seen:
@@ -221,21 +236,27 @@ class PhoneticIndex:
         common word) never counts, ``"W"`` (a dictionary word, which famous names often are:
         "레오나르도") counts only beside a word that is none.
         """
-        toks: list[_Tok] = []
-        dictionary: list[bool] = []  # per token: a dictionary word of its language
+        words: list[tuple[int, int, str, bool]] = []  # start, end, script ("" if not read), dictionary word
         for m in re.finditer(r"\S+", key):
             word = m.group()
-            script = script_of(word[0])
-            what = "" if script is None else kind(word, script)
-            if script is None or script in _SKIP_SCRIPTS or what == "C" or not all(
-                    script_of(c) == script for c in word):
-                toks.append((m.start(), m.end(), "", frozenset(), ""))
-                continue
-            roman = _roman(word, script, self._anyascii)
-            toks.append((m.start(), m.end(), script, phonetic_keys(roman), mild_spelling(roman)))
-        dictionary = [kind(key[t[0]:t[1]], t[2]) == "W" if t[3] else True for t in toks]
-        if not any(t[3] for t in toks):
+            script = "" if word.isascii() else (script_of(word[0]) or "")
+            if script and (script in _SKIP_SCRIPTS or not _SCRIPT_WORD[script].match(word)):
+                script = ""
+            what = kind(word, script) if script else ""
+            words.append((m.start(), m.end(), "" if what == "C" else script, what == "W"))
+        # a name is two words or more: only words next to another word of their script are romanised
+        near = [bool(w[2]) and ((i > 0 and words[i - 1][2] == w[2]) or (i + 1 < len(words) and words[i + 1][2] == w[2]))
+                for i, w in enumerate(words)]
+        if not any(near):
             return []
+        toks: list[_Tok] = []
+        for (start, end, script, _), keep in zip(words, near):
+            if not keep:
+                toks.append((start, end, "", frozenset(), ""))
+                continue
+            roman = _roman(key[start:end], script, self._anyascii)
+            toks.append((start, end, script, phonetic_keys(roman), mild_spelling(roman)))
+        dictionary = [w[3] or not t[3] for w, t in zip(words, toks)]
         spans = [self._spans(key, toks, i) for i in range(len(toks))]
         hits: dict[tuple[int, int, str], Hit] = {}
         for i in range(len(toks)):

@@ -283,6 +283,11 @@ def load_lists(cache: ResourceCache) -> _Lists:
     return cache.get("lexicon.native_names", build)
 
 
+def fold_word(word: str) -> str:
+    """A word folded as the lists store it (lower case, as the prompt normaliser writes it)."""
+    return _fold(word)
+
+
 def word_kind(cache: ResourceCache, word: str, script: str) -> str:
     """What the lists make of ``word`` (lower case): F, L, C (common word), W (dictionary word) or U."""
     lists = load_lists(cache)
