@@ -14,7 +14,7 @@ import re
 
 from ..errors import ConfigError
 from ..types import Finding
-from . import context, handles, person_cues, relations, romanised
+from . import context, handles, person_cues, relation_names, relations, romanised
 from .builtin_indexes import builtin_index, non_person_index
 from .context import COMMON_WORDS, word_set
 from .normalize import NormalizedText, match_key, normalize
@@ -116,6 +116,7 @@ class NameShapeDetector:
         non_person_index(self.cache)
         load_lists(self.cache)
         romanised.load_syllables(self.cache)
+        relation_names.load_lexicon_of_relations(self.cache)
         return self
 
     def _lexicons(self) -> tuple[frozenset[str], frozenset[str]]:
@@ -179,6 +180,8 @@ class NameShapeDetector:
                     used_until = seq[-1][2]
         # names written in other scripts have shapes of their own (see script_names)
         out += ScriptNames(self.cache, self.id, self.min_score).find(norm)
+        # "mi abuela Carmen", "моя сестра Оля", "我同事王晓燕": a relation named by first name in another language
+        out += relation_names.find(norm, self.cache, self.id)
         # "my mom in her garden": a private person without a name; a relation next to a name ("my classmate
         # Aisha Mohammed", "Lukas Novak, our sales manager") is said by the name's finding already
         out += [r for r in relations.find(norm, self.id)

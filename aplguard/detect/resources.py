@@ -225,3 +225,9 @@ def load_dictionary_words() -> frozenset[str]:
                 out.add(w)
                 out.add("".join(c for c in unicodedata.normalize("NFKD", w) if not unicodedata.combining(c)))
     return frozenset(out)
+
+
+def load_relation_words() -> list[list[str]]:
+    """``data/relation_words.txt``: per language its script, possessives, relation words, relation words that
+    carry "my" and stop words, as the tab-separated fields of each line (see relation_names.py)."""
+    return [line.split("\t") for _, line in _lines("relation_words.txt")]
