@@ -351,11 +351,9 @@ def place_before(lower: str, start: int) -> str | None:
     before = words_before(lower, start, 3)
     if before and (before[-1] in _PLACE_BEFORE or before[-1] in _STREET_BEFORE):
         return before[-1]
-    titles = 0
-    for w in reversed(before[:-1] if before else []):
-        titles += 1
+    for titles, w in enumerate(reversed(before[:-1] if before else []), 1):
         if before[-titles] not in _STREET_TITLES:
-            return None
+            return None  # only titles may stand between the street word and the name
         if w in _STREET_BEFORE:
             return w
     return None

@@ -63,6 +63,8 @@ _PROFILE = re.compile(r"\b(?:linkedin|instagram|facebook|tinder|dating profile|p
                       r"passport|id photo|resume|cv photo|headshot|yearbook)\b")
 # after "Firstname Unlistedname": what people do ("Paul Giamatti smiling", "... as a pirate")
 _PERSON_NEXT = re.compile(r"\s+(?:\w+ing|as|wearing|dressed|with his|with her|and his|and her)\b")
+# an article or quantifier before a lower-case word pair makes it a noun phrase ("a ninja crouching")
+_DETERMINERS = word_set("a an the this that these those some any every each one lone another")
 # "Kemal Sarıgül at the fish market": a place phrase after a first name + a capitalised non-dictionary word (round 13)
 _AT_PLACE = re.compile(r"\s+(?:at|in|on|outside|inside|near|by) (?:the|a|an|his|her) [a-z]")
 # "Olumide Adebayo-Okon", "J. Pemberton-Hale": a given name or initial, then a hyphenated double surname
@@ -230,8 +232,9 @@ class NameShapeDetector:
             l_known = unknown_surname = True
         if (not l_known and len(keys) == 2 and f_known and not all_caps and all(w.islower() for w in words)
                 and _AT_PLACE.match(norm.lower, seq[-1][2]) and keys[0] not in self._common()
-                and len(keys[-1]) >= 5 and keys[-1].isalpha() and not {keys[0], keys[-1]} & self._wordfreq()
-                and keys[-1] not in context.THING_NOUNS):
+                and len(keys[-1]) >= 5 and keys[-1].isalpha() and keys[-1] not in self._wordfreq()
+                and keys[-1] not in context.THING_NOUNS and not re.search(r"(?:ing|ed|ly|ness|ment|tion|s)$", keys[-1])
+                and not set(context.words_before(norm.lower, seq[0][1], 2)) & _DETERMINERS):
             # "lena vaterrodt at the bakery": a listed first name and a word no list knows, then where they are
             l_known = unknown_surname = lower_place = True
         if (not f_known and not l_known and len(keys) == 2 and not all_caps
@@ -250,7 +253,7 @@ class NameShapeDetector:
                 f_known and not all_caps and len(keys) == 2 and all(w.islower() for w in words)
                 and (_lower_person_next(lower, end) or (
                     _AT_PLACE.match(lower, end) and keys[0] not in self._common() and len(keys[-1]) >= 5
-                    and not {keys[0], keys[-1]} & self._wordfreq()))):
+                    and keys[-1] not in self._wordfreq()))):
             # lower-case word pairs are names only with a relationship cue, or when what follows is
             # said of a person ("daniel okafor from the third floor", "... at his graduation")
             return None
