@@ -101,8 +101,11 @@ _KO_PARTICLES = ("이랑", "이와", "이가", "이는", "이를", "이의", "�
                  "은", "를", "을", "의", "이")
 _KO_TITLES = re.compile(r"\s*(?:씨|님|여사님|여사|선생님|군|양)")
 # Japanese: characters of things a relation "has" ("母の料理", "父の車", "姉の似顔絵"): never in a name after "の"
-_JA_THINGS = frozenset("料絵写真顔日家車服手声部屋誕生店庭作味形影夢姿墓話歌本趣物事仕職時代頃昔")
+_JA_THINGS = frozenset("絵顔車服家店庭墓物事頃")
+_JA_THING_WORDS = ("料理", "写真", "日", "部屋", "誕生", "作品", "味", "形見", "姿", "話", "本", "趣味", "仕事", "職場",
+                   "時代", "昔", "手紙", "手作り", "声")
 _JA_PARTICLE = r"(?=の|が|は|を|と|に|も|で|へ|さん|ちゃん|くん|様|、|。|,|\s|$)"
+_GENITIVE_NEXT = re.compile(r"\s+(?:की|का|के|کی|کا|کے)(?!\S)")
 _MY_HONORIFICS = ("ကို", "ဦး", "ဒေါ်", "မောင်")
 _TIBETAN_PICTURE = r"(?:གི|ཀྱི|གྱི|ཡི)་?(?:པར|འདྲ་པར|རི་མོ|འདྲ)"
 
@@ -157,8 +160,13 @@ def _name_word(norm: NormalizedText, s: int, e: int, lang: _Lang, lex: _Lexicon,
             if title:
                 return k in first
             surnames = cache.get("lexicon.surnames", lambda: load_lexicon("surnames.txt"))
-            return k in first or (second and k in surnames) or k not in cache.get("lexicon.wordfreq",
-                                                                                  load_dictionary_words)
+            if k in first or (second and k in surnames):
+                return True
+            if k in context.THING_NOUNS or k in context.REGIONS or k in context.COMMON_WORDS:
+                return False
+            # German capitalises every noun ("meine Oma Kuchen backend"): there the word must be no dictionary word;
+            # elsewhere a capitalised word after a relation is a name even when it is also a word ("Iracema")
+            return lang.code != "de" or k not in cache.get("lexicon.wordfreq", load_dictionary_words)
         lists = load_lists(cache)
         f = _fold(written)
         if title:
@@ -171,8 +179,11 @@ def _name_word(norm: NormalizedText, s: int, e: int, lang: _Lang, lex: _Lexicon,
                                                                                                      lang.script)
     if f in lists.first or (second and f in lists.last):
         return True
-    return (f not in lists.common.get(script, frozenset()) and f not in lists.words.get(script, frozenset())
-            and not f.isdigit())
+    if f in lists.common.get(script, frozenset()) or f.isdigit():
+        return False
+    # a less frequent dictionary word is a name when a genitive follows ("मेरी बहन प्रियंका की शादी": names are frequent
+    # words too); otherwise only a word no list knows is
+    return f not in lists.words.get(script, frozenset()) or bool(_GENITIVE_NEXT.match(norm.lower, e))
 
 
 def _glued(norm: NormalizedText, text: str, lex: _Lexicon, cache: ResourceCache, detector: str) -> list[Finding]:
@@ -192,7 +203,7 @@ def _glued(norm: NormalizedText, text: str, lex: _Lexicon, cache: ResourceCache,
         for m in re.finditer(r"(?:(?:" + poss + r"))?(?:" + owned + r")の(?P<n>[\u4e00-\u9fff\u3041-\u3096\u30a1-\u30fa]"
                              r"{2,4}?)" + _JA_PARTICLE, text):
             name = m.group("n")
-            if set(name) & _JA_THINGS:
+            if set(name) & _JA_THINGS or any(w in name for w in _JA_THING_WORDS):
                 continue
             if name in lists.first or not (name in lists.words.get("han", frozenset())
                                            or name in lists.words.get("kana", frozenset())):
