@@ -116,7 +116,8 @@ def find(norm: NormalizedText, detector: str) -> list[Finding]:
         return []
     spans: list[tuple[int, int, str]] = []
     cased = not context.is_all_caps(text)
-    for rx, what in ((_ROMANCE_OFFICE, "an office or record by rank of a named country or body"),
+    latin = _LATIN_TRIGGER.search(lower) is not None  # most prompts hold none of these words: skip the shapes
+    for rx, what in () if not latin else ((_ROMANCE_OFFICE, "an office or record by rank of a named country or body"),
                      (_ROMANCE_CREATOR, "the creator of a named work"),
                      (_ROMANCE_WHO, "the person who made or found something named"),
                      (_GERMAN_OFFICE, "an office or record by rank of a named country or body"),
@@ -128,11 +129,13 @@ def find(norm: NormalizedText, detector: str) -> list[Finding]:
             if not _named(text, m.end(), cased, german=rx in (_GERMAN_OFFICE, _GERMAN_CREATOR)):
                 continue
             spans.append((m.start(), _word_end(lower, m.end()), what))
-    for m in _GERMAN_WHO.finditer(lower):
+    for m in _GERMAN_WHO.finditer(lower) if latin else ():
         obj = m.group("obj")
         if re.match(_INDEF_ROMANCE.pattern, obj) or re.search(r"\b" + _GERMAN_GENERIC + r"\b", obj):
             continue  # "der Mann, der das Bild gemalt hat": a picture, anyone's
         spans.append((m.start(), m.end(), "the person who made or found something named"))
+    if lower.isascii():
+        return _findings(norm, lower, spans, detector)
     for rx, what in ((_RUSSIAN_CREATOR, "the creator of a named work"),
                      (_RUSSIAN_FIRST, "an office or record by rank of a named country or place")):
         for m in rx.finditer(text):
@@ -148,6 +151,10 @@ def find(norm: NormalizedText, detector: str) -> list[Finding]:
         if _JA_THING.match(work) or not (work[:1] in "『「" or re.search(r"[\u30a1-\u30fa]", work)):
             continue  # "この本の作者": a book at hand; a title is katakana or in brackets
         spans.append((m.start(), m.end(), "the creator of a named work"))
+    return _findings(norm, lower, spans, detector)
+
+
+def _findings(norm: NormalizedText, lower: str, spans: list[tuple[int, int, str]], detector: str) -> list[Finding]:
     out = []
     for ts, te, what in spans:
         if context.indefinite_before(lower, ts):
@@ -157,6 +164,18 @@ def find(norm: NormalizedText, detector: str) -> list[Finding]:
                            detector=detector, canonical=None,
                            explanation=f"indirect reference to one real person ({what})"))
     return out
+
+
+_LATIN_TRIGGER = re.compile(r"\b(?:" + _ORD_ROMANCE[3:-1] + r"|autor|autora|auteur|auteure|autore|autrice|creador|"
+                            r"creadora|criador|criadora|creatore|creatrice|createur|pintor|pintora|pittore|peintre|"
+                            r"compositor|compositore|compositeur|inventor|inventore|inventeur|fundador|fundadora|"
+                            r"fondatore|fondatrice|fondateur|director|directora|diretor|diretora|regista|realisateur|"
+                            r"realisatrice|escritor|escritora|scrittore|scrittrice|ecrivain|cantante|cantor|cantora|"
+                            r"chanteur|chanteuse|que|qui|che|erste|erster|zweite|dritte|letzte|juengste|jungste|alteste|"
+                            r"einzige|\d{1,2}\.|autorin|schopfer|schopferin|erfinder|erfinderin|grunder|grunderin|"
+                            r"komponist|komponistin|maler|malerin|regisseur|regisseurin|sanger|sangerin|schriftsteller|"
+                            r"schriftstellerin|verfasser|verfasserin|mann|frau|mensch|wissenschaftler|"
+                            r"wissenschaftlerin|physiker|physikerin|kunstler|kunstlerin)\b")
 
 
 def _word_end(lower: str, i: int) -> int:
