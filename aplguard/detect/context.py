@@ -101,6 +101,33 @@ het een en van op met voor door bij
 
 # Words before a name that make it a place.
 _PLACE_BEFORE = word_set("mount mt lake fort cape port camp lago monte")
+# Streets, squares, bridges, stations and ships written before the name they carry, in the languages of the prompts
+# (round 13): "проспект Ленина", "улица Пушкина", "rue Victor Hugo", "calle Cervantes", "شارع الملك فهد",
+# "כיכר רבין", "the SS Henrietta Voss", "HMS Victoria". Written as the normaliser writes them (accents off).
+_STREET_BEFORE = word_set("""
+проспект проспекте проспекта улица улице улицы улицу площадь площади переулок переулке бульвар бульваре
+набережная набережной шоссе проезд станция станции метро мост моста мосту вулиця вулиці площа
+rue avenue boulevard bd place quai pont gare allee impasse
+calle avenida plaza paseo puente estacion
+rua avenida praca ponte estacao
+via viale piazza corso ponte stazione
+strasse str platz allee brucke bahnhof weg gasse ufer
+straat plein laan brug
+ulica ulicy aleja plac most
+cadde caddesi sokak sokagi bulvari meydani koprusu
+شارع ميدان جسر طريق محطة خیابان میدان بلوار پل
+רחוב שדרות שד כיכר גשר
+ss hms uss rms mv hmas hmcs hmnzs rv
+""")
+# Titles that may sit between a street word and the name ("شارع الملك فهد", "avenue du Président Wilson")
+_STREET_TITLES = word_set("""
+الملك الامير الأمير الشيخ السلطان الامام الإمام الرئيس ملک امام شاه
+king queen prince princess saint st san santa sankt sao president general marechal marshal
+короля королевы святого генерала маршала академика президента
+roi reine president general marechal rey reina presidente general rei rainha re regina presidente
+konig konigin kaiser prasident
+du de la del des di della do da von van
+""")
 # Dishes, sweets and drinks written before the name they are named after, in languages that put the noun first
 # (round 12): "пирожное Наполеон", "салат Оливье", "gateau Napoleon", "ensalada Cesar", "beef Wellington",
 # "σαλάτα Καίσαρα", "עוגת נפוליאון", "سلطة سيزر". Written as the normaliser writes them (no accents; Cyrillic "й" kept).
@@ -146,6 +173,8 @@ dog dogs puppy cat cats kitten horse pony bird parrot fish goldfish hamster rabb
 goat lamb cow bull mouse rat owl eagle hawk crow wren robin sparrow duck goose fox wolf deer moth
 snake lizard cow pig goat sheep chicken duck pet robot boat ship yacht car doll teddy bear toy
 plant tree pokemon dragon monster alien
+racehorse racehorses stallion mare colt filly gelding greyhound thoroughbred ship vessel steamer steamship
+freighter tanker schooner sailboat ferry locomotive train
 """)
 
 
@@ -271,7 +300,9 @@ def thing_after(lower: str, end: int, one_word: bool = False, text: str | None =
         after = after[1:]  # possessive: "Newton's cradle"
     if after and after[0] in THING_NOUNS:
         return after[0]
-    if len(after) == 2 and after[1] in THING_NOUNS and lower[end:end + 1] == "-":
+    if re.match(r"\s*(?:and|&)\s+(?:company|co|sons|daughters|brothers|partners|associates)\b", lower[end:end + 30]):
+        return "company"  # "Shakespeare and Company bookstore", "Smith & Sons": a business named after someone
+    if len(after) == 2 and after[1] in THING_NOUNS and lower[end:end + 1] in ("-", "\u2013", "\u2014"):
         return after[1]  # "Einstein-Rosen bridge": two names hyphenated before a thing
     if len(after) == 2 and after[1] in THING_NOUNS and _ADJECTIVE.fullmatch(after[0]):
         return after[1]  # "Obama presidential library", "Einstein medical center"
@@ -315,9 +346,17 @@ def region_after(lower: str, end: int) -> str | None:
 
 
 def place_before(lower: str, start: int) -> str | None:
-    """"Mount"/"Lake"/"Fort"... right before the name, or None."""
-    before = words_before(lower, start, 1)
-    return before[0] if before and before[0] in _PLACE_BEFORE else None
+    """"Mount"/"Lake"/"Fort"... right before the name, or a street, square, bridge, station or ship word right
+    before it or before a title in front of it ("проспект Ленина", "شارع الملك فهد", "the SS Henrietta Voss")."""
+    before = words_before(lower, start, 3)
+    if before and (before[-1] in _PLACE_BEFORE or before[-1] in _STREET_BEFORE):
+        return before[-1]
+    for titles, w in enumerate(reversed(before[:-1] if before else []), 1):
+        if before[-titles] not in _STREET_TITLES:
+            return None  # only titles may stand between the street word and the name
+        if w in _STREET_BEFORE:
+            return w
+    return None
 
 
 def dish_before(lower: str, start: int) -> str | None:
@@ -348,11 +387,15 @@ def indefinite_before(lower: str, start: int) -> bool:
 
 
 _NAMED = word_set("named called nicknamed namens llamado llamada nomme nommee")
+_ANIMAL_TITLES = word_set("sir lady lord captain capt doctor dr mr mrs miss madame monsieur king queen prince princess "
+                          "duke duchess baron baroness count countess general admiral professor prof don dona")
 
 
 def pet_or_object_name(lower: str, start: int) -> bool:
     """"a dog named Charlie", "my cat called Max": the name belongs to an animal or object."""
-    before = words_before(lower, start, 4)
+    before = words_before(lower, start, 5)
+    if before and before[-1] in _ANIMAL_TITLES and len(before) >= 2:
+        before = before[:-1]  # "a racehorse named Sir Barnaby": a title is part of an animal's name too
     if not before or before[-1] not in _NAMED:
         return False
     return any(w in ANIMALS_OBJECTS for w in before[:-1])

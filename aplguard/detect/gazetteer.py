@@ -7,7 +7,7 @@ from collections.abc import Iterable, Mapping, Sequence
 
 from ..errors import ConfigError
 from ..types import Finding
-from . import context, depiction, indirect, person_cues, references
+from . import context, depiction, indirect, indirect_i18n, person_cues, references
 from .builtin_indexes import (
     builtin_index,
     covered,
@@ -125,7 +125,7 @@ class GazetteerDetector:
             out += references.titled_surnames(norm, key, kidx, self.cache, self.id)
             out += references.office_holders(norm, key, kidx, self.id)
             # shapes of references the data does not resolve; a resolved one over the same words wins
-            out += [f for f in indirect.unresolved(norm, key, kidx, self.id)
+            out += [f for f in indirect.unresolved(norm, key, kidx, self.id) + indirect_i18n.find(norm, self.id)
                     if not any(g.start < f.end and f.start < g.end for g in out)]
             out += references.lone_surnames(norm, key, kidx, self.cache, self.id, [(f.start, f.end) for f in out])
         return depiction.same_person_depicted(out)

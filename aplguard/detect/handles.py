@@ -28,6 +28,8 @@ _UNDERSCORE = re.compile(r"(?<![\w<:@])[A-Za-z][A-Za-z0-9]*_[A-Za-z0-9_]*[A-Za-z
 # "@name from instagram", "@name on tiktok": an account, i.e. a person ("@home", "@2x" are no accounts)
 _PLATFORM = re.compile(r"\s+(?:from|on|of|via) (?:instagram|insta|ig|tiktok|twitter|x|youtube|yt|twitch|snapchat|"
                        r"snap|onlyfans|reddit|facebook|fb|threads|bluesky|linkedin|pinterest|tumblr|kick)\b")
+# gerunds and participles of es/pt/it/fr/de after a handle ("presentando", "cantando", "jouant", "en train de")
+_GERUND = re.compile(r"\s+(?:[a-z]{3,}(?:ando|endo|iendo|yendo)|en train de|beim [a-z]+|[a-z]{3,}ant (?:sur|dans|avec|a|au|en|le|la|les|des|un|une))\b")
 _INITIALS = re.compile(r"(?<![\w.])(?:[A-Z]\.){2,4}(?![\w])")  # "M.I.A."
 
 
@@ -65,6 +67,10 @@ def find(norm: NormalizedText, detector: str, dictionary: frozenset[str], non_pe
                     p in dictionary for p in parts):
                 # "@lilyrosiee_ from instagram"; "@sunset_vibes" (words only) is a theme account
                 why = "an account on a social platform"
+            if why is None and rx in (_HANDLE, _CAMEL) and _GERUND.match(lower, m.end()) and not all(
+                    p in dictionary for p in re.sub(r"(?<=[a-z])(?=[A-Z])", " ", word.lstrip("@")).lower().split()):
+                # "@IbaiLlanos presentando la Velada", "TommyInnit jouant": a person doing something (round 13)
+                why = "an action word of another language after it"
             if why is None or any(f.start < m.end() and m.start() < f.end for f in out):
                 continue
             out.append(Finding(kind="private_person", score=0.6, start=m.start(), end=m.end(), text=word, detector=detector, canonical=None,

@@ -51,6 +51,10 @@ _DID = (r"(?:played|plays|portrayed|portrays|voiced|voices|sang|sings|wrote|writ
         r"swam across|split|decoded|sequenced)")
 _WHO_DID = re.compile(r"\b(?P<head>the |that |this )?" + _DOER + r" who (?:first |famously |originally )?"
                       + _DID + r" (?!" + _GENERIC_OBJECT + r")(?=[a-z0-9])")
+# "whoever painted the Mona Lisa": the one who did a named thing (round 13; a capital or number follows, checked below:
+# "whoever painted the fence" is anyone)
+_WHOEVER = re.compile(r"\bwhoever (?:first |famously |originally |actually )?" + _DID + r" (?!" + _GENERIC_OBJECT
+                      + r")(?=[a-z0-9])")
 _RECORD = (r"(?:first|second|third|fourth|fifth|last|only|youngest|oldest|tallest|shortest|richest|poorest|fastest|strongest|"
            r"most famous|most powerful|most decorated|most followed|most capped|most [a-z]{3,}ed|best selling|highest paid|"
            r"longest serving|longest reigning|all time(?: top| leading| highest| record)?|top|leading|"
@@ -89,7 +93,7 @@ _FEAT = (r"(?:to (?:walk|win|climb|reach|fly|orbit|land|set foot|become|swim|run
 _PRIZE = re.compile(r"\bthe " + _RECORD + r"(?: [a-z]+){0,3} (?:prize|award|nobel|oscar|grammy|olympic|gold|"
                     r"world cup|championship|trophy) (?:[a-z]+ )?(?:laureate|winner|champion|recipient|medalist|"
                     r"medallist)\b")
-_SUPERLATIVE = re.compile(r"\bthe " + _RECORD + r"(?: [a-z]+){0,3}? " + _WHO + r"s? " + _FEAT)
+_SUPERLATIVE = re.compile(r"(?:\bthe |^)" + _RECORD + r"(?: [a-z]+){0,3}? " + _WHO + r"s? " + _FEAT)
 # "the tennis player with 24 grand slam titles", "the footballer with the most Ballon d'Or wins": a career
 # record points at one person (a tally inside a local group stays generic: "... with the most goals in our league")
 _TALLY = re.compile(r"\bthe (?:[a-z]+ ){0,2}" + _WHO + r" with (?:the most|a record(?: \d{1,3})?|\d{1,3}) "
@@ -155,7 +159,7 @@ _STARTED_MOVEMENT = re.compile(r"\bthe (?:[a-z]+ ){0,2}" + _DOER + r" who (?:fir
                                r"revolt|rebellion)\b)")
 # the future or fiction: nobody real holds the record ("the first astronaut to land on Mars in the year 2150")
 _NOT_REAL = re.compile(r"\b(?:in (?:the year )?(?:20[3-9]\d|2[1-9]\d\d|[3-9]\d{3})|science fiction|sci fi|"
-                       r"fictional|imaginary|future)\b")
+                       r"fictional|imaginary|future|fantasy|generic|made up|fairy ?tale)\b")
 
 
 def unresolved(norm: NormalizedText, key: str, kidx: list[int], detector: str) -> list[Finding]:
@@ -178,9 +182,10 @@ def unresolved(norm: NormalizedText, key: str, kidx: list[int], detector: str) -
                      (_OFFICE_OF_NAMED, "the holder of an office of a named organisation"),
                      (_HOLDS_RECORD, "the holder of a world or all-time record"),
                      (_CURRENT_OFFICE, "the current holder of an office of a named country or body"),
-                     (_STARTED_MOVEMENT, "the person who started or led a named movement")):
+                     (_STARTED_MOVEMENT, "the person who started or led a named movement"),
+                     (_WHOEVER, "whoever made or did something named")):
         for m in rx.finditer(key):
-            if rx in (_WHO_DID_NAMED, _OFFICE_OF_NAMED, _CURRENT_OFFICE) and (
+            if rx in (_WHO_DID_NAMED, _OFFICE_OF_NAMED, _CURRENT_OFFICE, _WHOEVER) and (
                     m.end() >= len(kidx) or not _named_object(norm.text, kidx[m.end()])):
                 continue  # "the king who ruled the land": a story, not one real person
             if rx is _STARTED_MOVEMENT and not (_named_object(norm.text, kidx[m.start("obj")], 8)

@@ -10,11 +10,12 @@ count at all.
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from ..errors import ConfigError
 from ..types import Finding
-from . import context, handles, person_cues, relations, romanised, titled_names
+from . import context, handles, person_cues, relation_names, relations, romanised, titled_names
 from .builtin_indexes import builtin_index, non_person_index
 from .context import COMMON_WORDS, word_set
 from .normalize import NormalizedText, match_key, normalize
@@ -62,6 +63,13 @@ _PROFILE = re.compile(r"\b(?:linkedin|instagram|facebook|tinder|dating profile|p
                       r"passport|id photo|resume|cv photo|headshot|yearbook)\b")
 # after "Firstname Unlistedname": what people do ("Paul Giamatti smiling", "... as a pirate")
 _PERSON_NEXT = re.compile(r"\s+(?:\w+ing|as|wearing|dressed|with his|with her|and his|and her)\b")
+# an article or quantifier before a lower-case word pair makes it a noun phrase ("a ninja crouching")
+_DETERMINERS = word_set("a an the this that these those some any every each one lone another")
+# "Kemal Sarıgül at the fish market": a place phrase after a first name + a capitalised non-dictionary word (round 13)
+_AT_PLACE = re.compile(r"\s+(?:at|in|on|outside|inside|near|by) (?:the|a|an|his|her) [a-z]")
+# "Olumide Adebayo-Okon", "J. Pemberton-Hale": a given name or initial, then a hyphenated double surname
+_DOUBLE_BARREL = re.compile(r"(?<![\w.'’-])(?P<given>[A-Z]\.|[A-Z][^\W\d_]+)\s+(?P<a>[A-Z][^\W\d_]+)-(?P<b>[A-Z][^\W\d_]+)"
+                            r"(?![\w'’-])")
 # Nature words that follow first names in things' names ("Billy Goat", "Orion Nebula", "Luna Moth")
 _NOT_SURNAMES = context.ANIMALS_OBJECTS | word_set("""
 goat goats moth moths wren wrens mountains nebula galaxy constellation flytrap reaper sands comet
@@ -116,6 +124,7 @@ class NameShapeDetector:
         non_person_index(self.cache)
         load_lists(self.cache)
         romanised.load_syllables(self.cache)
+        relation_names.load_lexicon_of_relations(self.cache)
         return self
 
     def _lexicons(self) -> tuple[frozenset[str], frozenset[str]]:
@@ -177,8 +186,14 @@ class NameShapeDetector:
                 if f is not None:
                     out.append(f)
                     used_until = seq[-1][2]
+        out += [f for f in self._double_barrel(norm, all_caps)
+                if not any(g.start < f.end and f.start < g.end for g in out)]
         # names written in other scripts have shapes of their own (see script_names)
-        out += ScriptNames(self.cache, self.id, self.min_score).find(norm)
+        # (a street or square named after someone is a place: "شارع الملك فهد", round 13)
+        out += [f for f in ScriptNames(self.cache, self.id, self.min_score).find(norm)
+                if not context.place_before(norm.lower, bisect.bisect_left(norm.starts, f.start))]
+        # "mi abuela Carmen", "моя сестра Оля", "我同事王晓燕": a relation named by first name in another language
+        out += relation_names.find(norm, self.cache, self.id)
         # names marked by a title, honorific or relation where no name list helps (Lao, Khmer, Burmese, ...)
         out += titled_names.find(norm, self.cache, self.id)
         # "my mom in her garden": a private person without a name; a relation next to a name ("my classmate
@@ -211,12 +226,20 @@ class NameShapeDetector:
         if keys[0] in _EAST_ASIAN_SURNAMES and len(keys) <= 3 and "-".join(keys) not in romanised.COMPOUNDS and all(
                 2 <= len(k) <= 8 and k.isalpha() and k not in self._common() for k in keys[1:]):
             f_known = l_known = mid_ok = True  # "Chen Wei", "Nguyen Van An": surname first
-        unknown_surname = False
+        unknown_surname = lower_place = False
         if (not l_known and len(keys) == 2 and f_known and not all_caps and self._surname_like(words[-1], keys)
-                and (self._cue(norm.lower, seq[0][1], seq[-1][2]) > 0 or _PERSON_NEXT.match(norm.lower, seq[-1][2]))):
+                and (self._cue(norm.lower, seq[0][1], seq[-1][2]) > 0 or _PERSON_NEXT.match(norm.lower, seq[-1][2])
+                     or (_AT_PLACE.match(norm.lower, seq[-1][2]) and keys[-1] not in self._wordfreq()))):
             # "Paul Giamatti", "Bukayo Saka": a first name and a capitalised word no lexicon
             # or word list knows is most likely a surname
             l_known = unknown_surname = True
+        if (not l_known and len(keys) == 2 and f_known and not all_caps and all(w.islower() for w in words)
+                and _AT_PLACE.match(norm.lower, seq[-1][2]) and keys[0] not in self._common()
+                and len(keys[-1]) >= 5 and keys[-1].isalpha() and keys[-1] not in self._wordfreq()
+                and keys[-1] not in context.THING_NOUNS and not re.search(r"(?:ing|ed|ly|ness|ment|tion|s)$", keys[-1])
+                and not set(context.words_before(norm.lower, seq[0][1], 2)) & _DETERMINERS):
+            # "lena vaterrodt at the bakery": a listed first name and a word no list knows, then where they are
+            l_known = unknown_surname = lower_place = True
         if (not f_known and not l_known and len(keys) == 2 and not all_caps
                 and _after_relationship(norm.lower, seq[0][1])
                 and all(self._surname_like(w, [k, k]) for w, k in zip(words, keys))):
@@ -231,7 +254,9 @@ class NameShapeDetector:
         cue = self._cue(lower, start, end)
         if not capitalised and not (cue >= 0.2 and not all_caps and f_known) and not (
                 f_known and not all_caps and len(keys) == 2 and all(w.islower() for w in words)
-                and _lower_person_next(lower, end)):
+                and (_lower_person_next(lower, end) or (
+                    _AT_PLACE.match(lower, end) and keys[0] not in self._common() and len(keys[-1]) >= 5
+                    and keys[-1] not in self._wordfreq()))):
             # lower-case word pairs are names only with a relationship cue, or when what follows is
             # said of a person ("daniel okafor from the third floor", "... at his graduation")
             return None
@@ -254,7 +279,7 @@ class NameShapeDetector:
                 k in context.THING_NOUNS or (k in _NOT_SURNAMES and k not in frequent) for k in keys[1:]):
             return None  # "Red Hair", "Brooklyn Bridge", "Billy Goat", "Orion Nebula"
         score = (0.35 if f_known else 0.0) + (0.1 if unknown_surname else 0.3)
-        score += 0.2 if capitalised and not all_caps else 0.0
+        score += 0.2 if capitalised and not all_caps else 0.15 if lower_place else 0.0
         # English words that are names ("Rose", "Blue") weigh more than other languages' words ("Costa")
         score += cue - (0.35 if keys[0] in COMMON_WORDS else 0.2) * first_common
         score -= (0.35 if keys[-1] in COMMON_WORDS else 0.2) * last_common
@@ -265,6 +290,40 @@ class NameShapeDetector:
         why = ("first name and unlisted surname" if unknown_surname else
                "first name and surname" if f_known else "surname") + (" with context cue" if cue else "")
         return min(score, 0.9), seq, why
+
+    def _wordfreq(self) -> frozenset[str]:
+        return self.cache.get("lexicon.wordfreq", load_dictionary_words)
+
+    def _double_barrel(self, norm: NormalizedText, all_caps: bool) -> list[Finding]:
+        """"Olumide Adebayo-Okon", "J. Pemberton-Hale": a given name or an initial before a hyphenated double
+        surname whose parts are no dictionary words is a name (round 13); a thing or place after it ("Rolls-Royce
+        engine"), a listed span ("Mercedes-Benz") or a dictionary word before it ("vintage Mercedes-Benz") is not."""
+        if all_caps:
+            return []
+        out = []
+        words = self._wordfreq()
+        first = self._lexicons()[0]
+        for m in _DOUBLE_BARREL.finditer(norm.text):
+            given, parts = m.group("given"), [m.group("a"), m.group("b")]
+            if not all(p[:1].isupper() and p[1:].islower() and len(p) >= 3 for p in parts + ([given] if len(given) > 2
+                                                                                           else [])):
+                continue
+            keys = [match_key(p)[0] for p in parts]
+            gk = match_key(given.rstrip("."))[0]
+            if all(k in words for k in keys) or any(k in context.THING_NOUNS or k in context.REGIONS for k in keys):
+                continue
+            if len(given) > 2 and ((gk in words and gk not in first) or gk in _STOP or gk in context.FUNCTION_WORDS):
+                continue
+            span = norm.lower[m.start("a"):m.end("b")]
+            key = match_key(span)[0]
+            if builtin_index(self.cache).exact(key) or non_person_index(self.cache).exact(key):
+                continue
+            seq = [(given, m.start("given"), m.end("given")), (m.group("a") + "-" + m.group("b"), m.start("a"),
+                                                               m.end("b"))]
+            f = self._finding(norm, seq, 0.6, "given name or initial and a double surname")
+            if f is not None:
+                out.append(f)
+        return out
 
     def _dictionary_words(self, keys: list[str]) -> bool:
         """Whether every word is a dictionary word (``wordfreq``) and the last is no first name either."""

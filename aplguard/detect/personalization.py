@@ -55,6 +55,11 @@ _LIKENESS = re.compile(
     r"deep\s?fake(?:\s+of)?|face\s?-?swap(?:ped)?(?:\s+with)?|impersonat(?:ing|es|e)|"
     r"sieht\s+aus\s+wie|parecid[oa]\s+a|se\s+parece\s+a|ressemblant\s+[aà]|qui\s+ressemble\s+[aà])\b",
     re.IGNORECASE)
+# Relation words before a first name in a LoRA/embedding name ("MyWifeSarah", "grandma_rose")
+_TAG_RELATIONS = word_set("""
+wife husband girlfriend boyfriend gf bf mom mum mother dad father sister brother grandma grandpa granny aunt
+auntie uncle cousin son daughter boss neighbor neighbour coworker colleague friend bestie fiance fiancee
+""")
 # Words of LoRA/embedding names that are not the trigger ("jenna_lora_v2", "markus_face_xl").
 _TAG_FILLER = word_set("lora lyco locon loha lokr lycoris hypernet embedding ti v xl sdxl sd sd15 sd1 pony flux "
                        "final best test epoch step steps model ckpt safetensors pt fp16 bf16 of the a dreambooth db "
@@ -179,6 +184,9 @@ class PersonalizationDetector:
         # "annaface", "lucy-face": a first name glued to "face" (not "typeface", "surface")
         if any(w.endswith("face") and ((w[:-4] in first and w[:-4] not in COMMON_WORDS) or _PERSONISH.match(w[:-4]))
                for w in words):
+            return True
+        # "MyWifeSarah", "my_sister_ana": a relation word before a first name (round 13)
+        if any(w in _TAG_RELATIONS and nxt in first and nxt not in COMMON_WORDS for w, nxt in zip(words, words[1:])):
             return True
         # "kevin_brandt_v2": a first name followed by a surname names a person.
         return any(w in first and nxt in last and (person_after or not (w in COMMON_WORDS and nxt in COMMON_WORDS))

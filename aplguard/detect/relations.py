@@ -70,7 +70,10 @@ _ME_DOING = (r"\s(?:in|as|at|on|wearing|dressed|with|and|holding|riding|standing
              r"walking|running|posing)\b")
 _ME = re.compile(r"\b(?:photo|photos|picture|pictures|pic|portrait|image|painting|drawing|sketch|selfie|headshot|"
                  r"caricature|cartoon|render|illustration|version)s?\s+of\s+me\b(?=\s*(?:$|[,.;]|" + _ME_DOING
-                 + r"))|^me\b(?=" + _ME_DOING + r")")
+                 + r"))|^me\b(?=" + _ME_DOING + r")"
+                 # "use my uploaded selfie: me as a viking": the user's own photo, then "me" as the subject (round 13)
+                 r"|\b(?:my|own) (?:uploaded |attached |own |reference )?(?:selfie|selfies|face|headshot|photo|photos|"
+                 r"picture|pictures|pic|pics)\b[^.;]{0,40}?[:,]\s*me\b(?=" + _ME_DOING + r")")
 
 
 def find(norm: NormalizedText, detector: str) -> list[Finding]:

@@ -225,3 +225,22 @@ def load_dictionary_words() -> frozenset[str]:
                 out.add(w)
                 out.add("".join(c for c in unicodedata.normalize("NFKD", w) if not unicodedata.combining(c)))
     return frozenset(out)
+
+
+def load_simplified_chinese_map() -> dict[int, str]:
+    """Traditional -> simplified characters, for ``str.translate``: ``wordfreq``'s own table (its Chinese word
+    list is simplified; the table ships with it, and reading it needs no ``jieba``)."""
+    import gzip  # noqa: PLC0415
+
+    import msgpack  # type: ignore[import-untyped,unused-ignore]  # noqa: PLC0415 (wordfreq's dependency)
+    from wordfreq.util import data_path  # noqa: PLC0415
+
+    with gzip.open(data_path("_chinese_mapping.msgpack.gz")) as fh:
+        table = msgpack.load(fh, raw=False, strict_map_key=False)
+    return {int(k): str(v) for k, v in table.items()}
+
+
+def load_relation_words() -> list[list[str]]:
+    """``data/relation_words.txt``: per language its script, possessives, relation words, relation words that
+    carry "my" and stop words, as the tab-separated fields of each line (see relation_names.py)."""
+    return [line.split("\t") for _, line in _lines("relation_words.txt")]

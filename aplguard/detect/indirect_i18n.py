@@ -1,0 +1,199 @@
+"""Indirect references to one real person in other languages (round 13).
+
+``indirect.py`` reads the English shapes; the same shapes written in German, Spanish, French, Italian, Portuguese,
+Russian, Hindi, Japanese and Chinese are here:
+
+* an office or a record with an ordinal of a named country or body: "der erste Bundeskanzler der Bundesrepublik",
+  "la primera mujer presidenta de México", "первый президент России", "भारत के पहले प्रधानमंत्री", "日本初の女性首相",
+  "美国第一任总统";
+* the creator of a named work: "el autor de Don Quijote", "l'auteur des Misérables", "автор «Войны и мира»",
+  "ハリー・ポッターの作者", "《红楼梦》的作者";
+* the person who made or found something named: "der Mann, der die Relativitätstheorie entwickelt hat", "el hombre
+  que pintó la Mona Lisa".
+
+The object must be named (a capitalised word or a quoted title in cased scripts, a listed country, a katakana or
+bracketed title in Japanese, a 《title》 in Chinese): "el autor de un libro", "der erste Mensch in der Schlange",
+"この本の作者" stay generic, and so does fiction ("fantasy", "fictional").
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..types import Finding
+from . import context
+from .normalize import NormalizedText
+
+_ORD_ROMANCE = (r"(?:primer|primera|primero|primeiro|primeira|prima|primo|premier|premiere|segundo|segunda|"
+                r"secondo|seconda|second|seconde|ultimo|ultima|dernier|derniere|mas joven|mais jovem|piu giovane|"
+                r"plus jeune|unica|unico|unique|seule|seul)")
+_WOMAN_ROMANCE = r"(?:mujer|hombre|mulher|homem|donna|uomo|femme|homme|dama)"
+_OFFICE_ROMANCE = (r"(?:presidenta|presidente|president|presidentessa|primer ministro|primera ministra|primeiro ministro|"
+                   r"primeira ministra|premier ministre|papa|pape|rey|reina|rei|rainha|re|regina|roi|reine|emperador|"
+                   r"emperatriz|imperador|imperatriz|imperatore|empereur|canciller|chanceler|cancelliere|chanceliere|"
+                   r"chancelier|astronauta|astronaute|cosmonauta|cosmonaute|alcalde|alcaldesa|prefeito|prefeita|"
+                   r"sindaco|maire|gobernador|gobernadora|governador|governadora|governatore|gouverneur|jefe de estado|"
+                   r"capo di stato|chef d'etat|premio nobel|laureado|laureada|vencedor|vencedora|ganador|ganadora)")
+_OF_ROMANCE = r"(?:de la|de los|de las|de l'|del|de|da|do|dos|das|di|della|dello|degli|delle|des|du|d')"
+_ROMANCE_OFFICE = re.compile(r"\b(?:el|la|o|a|il|le|l')\s?" + _ORD_ROMANCE + r"(?: " + _WOMAN_ROMANCE + r")? "
+                             + _OFFICE_ROMANCE + r"(?: " + _WOMAN_ROMANCE + r")? " + _OF_ROMANCE + r"\s?(?=\w)")
+_CREATOR_ROMANCE = (r"(?:el autor|la autora|o autor|a autora|l'autore|l'autrice|l'auteur|l'auteure|el creador|"
+                    r"la creadora|o criador|a criadora|il creatore|la creatrice|le createur|la creatrice|el pintor|"
+                    r"la pintora|o pintor|a pintora|il pittore|le peintre|el compositor|o compositor|il compositore|"
+                    r"le compositeur|el inventor|o inventor|l'inventore|l'inventeur|el fundador|la fundadora|"
+                    r"o fundador|a fundadora|il fondatore|la fondatrice|le fondateur|el director|la directora|"
+                    r"o diretor|a diretora|il regista|le realisateur|la realisatrice|el escritor|la escritora|"
+                    r"o escritor|a escritora|lo scrittore|la scrittrice|l'ecrivain|el cantante|o cantor|a cantora|"
+                    r"il cantante|le chanteur|la chanteuse)")
+_ROMANCE_CREATOR = re.compile(r"\b" + _CREATOR_ROMANCE + r" " + _OF_ROMANCE + r"\s?(?=\w|[«\"“])")
+_ROMANCE_WHO = re.compile(r"\b(?:el hombre|la mujer|la persona|o homem|a mulher|a pessoa|l'uomo|la donna|la persona|"
+                          r"l'homme|la femme|la personne|el cientifico|la cientifica|il scienziato|le savant|"
+                          r"el artista|l'artista|l'artiste),? (?:que|qui|che) (?:a |ha |hat )?(?:pinto|escribio|invento|"
+                          r"descubrio|compuso|fundo|pintou|escreveu|inventou|descobriu|compos|fundou|dipinse|scrisse|"
+                          r"scopri|compose|fondo|peint|ecrit|invente|decouvert|fonde|dirigio|dirigiu|diresse|"
+                          r"realise|desarrollo|desenvolveu|sviluppo|developpe) (?=\w)")
+_GERMAN_OFFICE = re.compile(r"\b(?:der|die) (?:erste|erster|zweite|dritte|letzte|juengste|jungste|alteste|einzige|"
+                            r"\d{1,2}\.) (?:(?:weibliche|schwarze) )?(?:bundeskanzler|bundeskanzlerin|kanzler|kanzlerin|"
+                            r"bundesprasident|bundesprasidentin|prasident|prasidentin|papst|konig|konigin|kaiser|"
+                            r"kaiserin|premierminister|premierministerin|ministerprasident|ministerprasidentin|"
+                            r"astronaut|astronautin|kosmonaut|mensch|frau|mann|burgermeister|burgermeisterin|"
+                            r"regierungschef|regierungschefin|staatschef|nobelpreistrager|nobelpreistragerin) "
+                            r"(?:der|des|von|im|in|auf dem|aus) (?=\w)")
+_GERMAN_CREATOR = re.compile(r"\b(?:der autor|die autorin|der schopfer|die schopferin|der erfinder|die erfinderin|"
+                             r"der grunder|die grunderin|der komponist|die komponistin|der maler|die malerin|"
+                             r"der regisseur|die regisseurin|der sanger|die sangerin|der schriftsteller|"
+                             r"die schriftstellerin|der verfasser|die verfasserin) (?:von|des|der|vom) (?=\w|[„\"«])")
+_GERMAN_WHO = re.compile(r"\b(?:der mann|die frau|der mensch|der wissenschaftler|die wissenschaftlerin|der physiker|"
+                         r"die physikerin|der kunstler|die kunstlerin|der maler|die malerin),? (?:der|die) "
+                         r"(?:die|den|das|der) (?P<obj>[\w ]{3,40}?) (?:entwickelt|erfunden|geschrieben|gemalt|entdeckt|"
+                         r"komponiert|gegrundet|formuliert|erforscht) (?:hat|hatte)\b")
+_GERMAN_GENERIC = r"(?:bild|buch|lied|haus|kuchen|brief|foto|gedicht|auto|spiel|rezept|essen|programm|app)"
+def _cyr(pattern: str) -> str:
+    """A Russian pattern as the normaliser writes Russian ("й" -> "и", "ё" -> "е": accents off)."""
+    return pattern.replace("й", "[йи]").replace("ё", "[её]")
+
+
+_RUSSIAN_CREATOR = re.compile(_cyr(r"(?<!\w)(?:автор|автора|автором|создатель|создателя|основатель|основателя|"
+                              r"изобретатель|изобретателя|композитор|режиссер|режиссёр|исполнитель|исполнительница|"
+                              r"писатель, написавший|художник, написавший) (?=[«\"„“]|[А-ЯЁ])"))
+_RUSSIAN_FIRST = re.compile(_cyr(r"(?<!\w)(?:перв(?:ый|ая|ого|ой|ому)|последн(?:ий|яя|его|ей)|самый молодой|самая молодая) "
+                            r"(?:(?:женщина|чернокожий|чернокожая) )?(?:человек|женщина|мужчина|президент|космонавт|"
+                            r"премьер-министр|премьер министр|канцлер|император|императрица|царь|царица|генсек|"
+                            r"генеральный секретарь|президента|космонавта|человека) (?:(?:в|на) )?"
+                            r"(?=[А-ЯЁ]|космос|луне|луну|эверест|орбит)"))
+_HI_PLACES = ("भारत", "अमेरिका", "पाकिस्तान", "बांग्लादेश", "नेपाल", "रूस", "चीन", "ब्रिटेन", "इंग्लैंड", "फ्रांस",
+              "जापान", "श्रीलंका", "देश", "दिल्ली", "राज्य", "गुजरात", "महाराष्ट्र", "बंगाल", "पंजाब", "बिहार",
+              "उत्तर प्रदेश", "तमिलनाडु", "केरल", "कर्नाटक", "राजस्थान", "आज़ाद भारत", "स्वतंत्र भारत", "दुनिया")
+_HINDI_OFFICE = re.compile(r"(?:" + "|".join(_HI_PLACES) + r")\s+(?:के|की)\s+(?:पहले|पहली|प्रथम|वर्तमान|सबसे युवा|"
+                           r"आखिरी|अंतिम)\s+(?:महिला\s+)?(?:प्रधानमंत्री|प्रधान मंत्री|राष्ट्रपति|मुख्यमंत्री|"
+                           r"उपराष्ट्रपति|राजा|रानी|अंतरिक्ष यात्री|गवर्नर|राज्यपाल|गृह मंत्री|शिक्षा मंत्री)")
+_JA_CREATOR = re.compile(r"(?P<work>(?:[『「][^』」]{1,30}[』」])|[\u30a1-\u30fa\u30fc\u30fb\u4e00-\u9fff]{2,20})"
+                         r"の(?:作者|著者|原作者|作曲者|作曲家|生みの親|監督|創業者|創設者|創始者|発明者|開発者|主演俳優)")
+_JA_THING = re.compile(r"(?:この|その|あの|ある|私|僕|俺|彼|彼女|うち|友達|友人)")
+_JA_FIRST = re.compile(r"(?:日本|アメリカ|米国|イギリス|英国|フランス|ドイツ|中国|韓国|インド|ロシア|世界|史上|人類|"
+                       r"アジア|女性)(?:初|最初)の(?:女性|黒人)?(?:首相|大統領|宇宙飛行士|総理大臣|内閣総理大臣|"
+                       r"ノーベル賞受賞者|金メダリスト|横綱|天皇|女王|国王|首長)|(?:日本|アメリカ|米国|インド|ロシア|"
+                       r"中国|韓国|フランス|ドイツ|イギリス)の初代(?:大統領|首相|内閣総理大臣|国王|皇帝)|初代内閣総理大臣")
+_ZH_CREATOR = re.compile(r"《[^》]{1,30}》的(?:作者|导演|導演|作曲者|作曲家|演唱者|原唱|主演|创始人|創始人)")
+_ZH_FIRST = re.compile(r"(?:中国|中國|美国|美國|英国|英國|日本|韩国|韓國|印度|俄罗斯|俄羅斯|法国|法國|德国|德國|台湾|台灣|"
+                       r"新中国|新中國|世界上|世界|人类|人類|历史上|歷史上)(?:的)?(?:第一位|第一个|第一個|首位|首任|第一任|"
+                       r"最年轻的|最年輕的)(?:女性?|黑人)?(?:总统|總統|总理|總理|首相|宇航员|太空人|航天员|皇帝|主席|"
+                       r"诺贝尔奖得主|諾貝爾獎得主|登上月球的人|登月的人|进入太空的人)")
+_NOT_REAL = re.compile(r"\b(?:fantasy|fantasia|fantasie|fictional|ficticio|ficticia|fictif|fittizio|fiktiv|"
+                       r"imaginary|imaginario|imaginaire|generic|generico|generique)\b|"
+                       r"вымышлен|фэнтези|架空|虚构|虛構|ファンタジー")
+_INDEF_ROMANCE = re.compile(r"(?:un|una|uno|um|uma|une|mi|mis|tu|su|sus|mon|ma|mes|ton|ta|son|sa|ses|meu|minha|seu|"
+                            r"sua|mio|mia|suo|sua|este|esta|ese|esa|este|ce|cette|cet|questo|questa|quel|quella|"
+                            r"nuestro|nuestra|notre|nosso|nossa|nostro|nostra|ein|eine|einer|einem|einen|mein|meine|"
+                            r"meiner|meinem|dies|diese|dieser|diesem|dieses|unser|unsere)\b")
+
+
+def find(norm: NormalizedText, detector: str) -> list[Finding]:
+    """Indirect references to one real person in other languages (``public_figure``, canonical ``None``)."""
+    lower = norm.lower
+    text = norm.text
+    if len(lower) != len(text) or _NOT_REAL.search(lower):
+        return []
+    spans: list[tuple[int, int, str]] = []
+    cased = not context.is_all_caps(text)
+    latin = _LATIN_TRIGGER.search(lower) is not None  # most prompts hold none of these words: skip the shapes
+    for rx, what in () if not latin else ((_ROMANCE_OFFICE, "an office or record by rank of a named country or body"),
+                     (_ROMANCE_CREATOR, "the creator of a named work"),
+                     (_ROMANCE_WHO, "the person who made or found something named"),
+                     (_GERMAN_OFFICE, "an office or record by rank of a named country or body"),
+                     (_GERMAN_CREATOR, "the creator of a named work")):
+        for m in rx.finditer(lower):
+            rest = lower[m.end():]
+            if _INDEF_ROMANCE.match(rest):
+                continue  # "el autor de un libro", "der Erfinder meines Autos"
+            if not _named(text, m.end(), cased, german=rx in (_GERMAN_OFFICE, _GERMAN_CREATOR)):
+                continue
+            spans.append((m.start(), _word_end(lower, m.end()), what))
+    for m in _GERMAN_WHO.finditer(lower) if latin else ():
+        obj = m.group("obj")
+        if re.match(_INDEF_ROMANCE.pattern, obj) or re.search(r"\b" + _GERMAN_GENERIC + r"\b", obj):
+            continue  # "der Mann, der das Bild gemalt hat": a picture, anyone's
+        spans.append((m.start(), m.end(), "the person who made or found something named"))
+    if lower.isascii():
+        return _findings(norm, lower, spans, detector)
+    for rx, what in ((_RUSSIAN_CREATOR, "the creator of a named work"),
+                     (_RUSSIAN_FIRST, "an office or record by rank of a named country or place")):
+        for m in rx.finditer(text):
+            spans.append((m.start(), _word_end(lower, m.end()), what))
+    for rx, what in ((_HINDI_OFFICE, "an office by rank of a named country or state"),
+                     (_JA_FIRST, "an office or record by rank of a named country"),
+                     (_ZH_CREATOR, "the creator of a named work"),
+                     (_ZH_FIRST, "an office or record by rank of a named country")):
+        for m in rx.finditer(lower):
+            spans.append((m.start(), m.end(), what))
+    for m in _JA_CREATOR.finditer(lower):
+        work = m.group("work")
+        if _JA_THING.match(work) or not (work[:1] in "『「" or re.search(r"[\u30a1-\u30fa]", work)):
+            continue  # "この本の作者": a book at hand; a title is katakana or in brackets
+        spans.append((m.start(), m.end(), "the creator of a named work"))
+    return _findings(norm, lower, spans, detector)
+
+
+def _findings(norm: NormalizedText, lower: str, spans: list[tuple[int, int, str]], detector: str) -> list[Finding]:
+    out = []
+    for ts, te, what in spans:
+        if context.indefinite_before(lower, ts):
+            continue
+        start, end = norm.span(ts, te)
+        out.append(Finding(kind="public_figure", score=0.72, start=start, end=end, text=norm.original[start:end],
+                           detector=detector, canonical=None,
+                           explanation=f"indirect reference to one real person ({what})"))
+    return out
+
+
+_LATIN_TRIGGER = re.compile(r"\b(?:" + _ORD_ROMANCE[3:-1] + r"|autor|autora|auteur|auteure|autore|autrice|creador|"
+                            r"creadora|criador|criadora|creatore|creatrice|createur|pintor|pintora|pittore|peintre|"
+                            r"compositor|compositore|compositeur|inventor|inventore|inventeur|fundador|fundadora|"
+                            r"fondatore|fondatrice|fondateur|director|directora|diretor|diretora|regista|realisateur|"
+                            r"realisatrice|escritor|escritora|scrittore|scrittrice|ecrivain|cantante|cantor|cantora|"
+                            r"chanteur|chanteuse|que|qui|che|erste|erster|zweite|dritte|letzte|juengste|jungste|alteste|"
+                            r"einzige|\d{1,2}\.|autorin|schopfer|schopferin|erfinder|erfinderin|grunder|grunderin|"
+                            r"komponist|komponistin|maler|malerin|regisseur|regisseurin|sanger|sangerin|schriftsteller|"
+                            r"schriftstellerin|verfasser|verfasserin|mann|frau|mensch|wissenschaftler|"
+                            r"wissenschaftlerin|physiker|physikerin|kunstler|kunstlerin)\b")
+
+
+def _word_end(lower: str, i: int) -> int:
+    """The end of the word that starts at ``i`` (the first word of the object joins the span)."""
+    m = re.compile(r"[«\"„“]?\w+").match(lower, i)
+    return m.end() if m else i
+
+
+def _named(text: str, i: int, cased: bool, german: bool = False) -> bool:
+    """Whether the object after ``i`` is named: a quoted title, or a capitalised word within the first three words
+    (German capitalises every noun: there two capitalised words in a row, or a quote, name the object)."""
+    rest = text[i:i + 60]
+    if re.match(r"\s*[«\"„“]", rest):
+        return True
+    if not cased:
+        return False
+    if german:
+        return bool(re.match(r"^\W*(?:\w+\s+){0,2}?[A-ZÄÖÜ]\w+\s+[A-ZÄÖÜ]\w*", rest)
+                    or re.match(r"^\W*(?:\w+\s+){0,2}?(?:Bundesrepublik|Deutschland|DDR|BRD|Österreich|Osterreich|"
+                                r"Schweiz|Vereinigten|USA|Europa|Welt|Geschichte)\b", rest))
+    return bool(re.match(r"^\W*(?:\w+\s+){0,2}?[A-Z]", rest))

@@ -1,0 +1,279 @@
+"""A relation of the user named by first name, in other languages: "mi abuela Carmen", "моя сестра Оля".
+
+English ("my wife Sarah") is the name-shape detector's; this module reads the same shape in 31 other languages
+from ``data/relation_words.txt`` (possessives, kinship, partner, friend, colleague, neighbour, teacher and boss
+words): a possessive + a relation (or a relation word that carries "my" itself: "annem", "أختي", "母") followed by
+a word that is no common word of that language is one specific private person. "Common" is the language's
+``wordfreq`` list where it has one (the dictionary words of the Latin languages, the per-script lists of
+``script_names``), the project's hand-made common words otherwise, plus the stop words of the data file. In a
+script with capitals the word must be capitalised ("meine Mutter im Garten" names nobody), and in a Title Case or
+all-caps prompt it must be a listed first name.
+
+Scripts written without spaces have shapes of their own: Chinese "我同事王晓燕" (a listed surname character that does
+not start a dictionary word), Japanese "母の恵子の似顔絵" (a non-dictionary word between "の" and a particle), Korean
+"우리 엄마 박순자 여사님" / "남자친구 민준이랑" (a listed given name, or surname + two syllables after a possessive),
+Burmese (an honorific "ကို/ဦး/ဒေါ်/မောင်" starts the name), Khmer ("បងស្រីរបស់ខ្ញុំ សុខ ចន្ធី") and Tibetan
+("ངའི་གྲོགས་པོ་<syllables>་གི་པར").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..types import Finding
+from . import context
+from .context import FUNCTION_WORDS
+from .normalize import NormalizedText, match_key, normalize
+from .resources import (
+    ResourceCache,
+    load_dictionary_words,
+    load_lexicon,
+    load_relation_words,
+    load_simplified_chinese_map,
+)
+from .script_names import _ZH_THING_ENDINGS, _fold, load_lists  # noqa: PLC2701 (one fold for every native word list)
+
+_CASED = frozenset({"latin", "cyrillic", "greek", "armenian"})
+# what ends a word after the relation (punctuation of the scripts; Indic vowel signs are no letters for \w)
+_WORD = r"(?P<w>[^\s,.;:!?()\[\]{}\"'«»“”„‘’،、。，！？|/]+)"
+_NEXT = r"(?:\s+(?P<w2>[^\s,.;:!?()\[\]{}\"'«»“”„‘’،、。，！？|/]+))?"
+_START = r"(?:^|(?<=[\s,.;:!?(\"'«“„]))"
+
+
+@dataclass(frozen=True)
+class _Lang:
+    code: str
+    script: str
+    pattern: re.Pattern[str]
+    stop: frozenset[str]
+
+
+@dataclass(frozen=True)
+class _Lexicon:
+    spaced: tuple[_Lang, ...]
+    words: frozenset[str]  # every possessive and relation word (never a name)
+    special: dict[str, tuple[str, str, str]]  # code -> (possessives, relations, owned) as regex alternations
+    heads: re.Pattern[str]  # any possessive or "owned" relation of a spaced language: where to try the languages
+
+
+def _alt(field: str) -> list[str]:
+    """The "|"-separated words of a data field as the normaliser writes them (accents off, lower case)."""
+    if field == "-":
+        return []
+    return sorted({normalize(w.strip()).lower for w in field.split("|") if w.strip()}, key=len, reverse=True)
+
+
+def _rx(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in words)
+
+
+def load_lexicon_of_relations(cache: ResourceCache) -> _Lexicon:
+    """The relation words of ``data/relation_words.txt``, compiled per language (cached)."""
+    def build() -> _Lexicon:
+        spaced: list[_Lang] = []
+        starts: set[str] = set()
+        words: set[str] = set()
+        special: dict[str, tuple[str, str, str]] = {}
+        for code, script, poss_f, rel_f, owned_f, stop_f in load_relation_words():
+            poss, rel, owned, stop = _alt(poss_f), _alt(rel_f), _alt(owned_f), _alt(stop_f)
+            words.update(w for w in poss + rel + owned if " " not in w)
+            if script in ("han", "kana", "hangul", "myanmar", "khmer", "tibetan"):
+                special[code] = (_rx(poss), _rx(rel), _rx(owned))
+                continue
+            starts.update(poss if rel else [])
+            starts.update(owned)
+            heads = []
+            if poss and rel:
+                # "mi querida abuela Carmen": one word may sit between the possessive and the relation
+                heads.append(r"(?:" + _rx(poss) + r")\s+(?:\S+\s+)?(?:" + _rx(rel) + r")")
+            if owned:
+                heads.append(r"(?:" + _rx(owned) + r")")
+            pattern = re.compile(_START + r"(?:" + "|".join(heads) + r")\s+" + _WORD + _NEXT)
+            spaced.append(_Lang(code, script, pattern, frozenset(stop)))
+        return _Lexicon(tuple(spaced), frozenset(words), special,
+                        re.compile(_START + r"(?:" + _rx(sorted(starts, key=len, reverse=True)) + r")\s"))
+    return cache.get("lexicon.relation_words", build)
+
+
+# Chinese surnames (the most common of the Hundred Family Surnames, simplified and traditional; characters that are
+# also everyday function words, "向", "于", "何", "万", "方", "安", "山", "东", are left out)
+_ZH_SURNAMES = frozenset("""王李张刘陈杨黄赵吴周徐孙马朱胡郭林罗高郑梁谢宋唐韩冯邓曹彭曾萧田董潘袁蔡蒋余杜叶程魏苏吕丁任沈姚卢
+姜崔钟谭陆汪范金石廖贾夏韦付白邹孟熊秦邱江尹薛阎段雷侯龙史陶黎贺顾毛郝龚邵钱严覃武戴莫孔汤张陳楊黃趙吳劉張鄭謝蕭葉許蘇呂鍾盧羅
+鄧曹馮韓蔣龔賴許洪翁簡詹""".replace("\n", ""))
+# Korean surnames (the commonest; one syllable)
+_KO_SURNAMES = frozenset("김이박최정강조윤장임한오서신권황안송류전홍고문양손배백허유남심노하곽성차주우구민진지엄채원천방공현함변염여추도소석선설마길연위표명기반라왕금옥육인맹제모탁국어은편용")
+_KO_PARTICLES = ("이랑", "이와", "이가", "이는", "이를", "이의", "이한테", "하고", "한테", "에게", "랑", "와", "과", "가", "는",
+                 "은", "를", "을", "의", "이")
+_KO_TITLES = re.compile(r"\s*(?:씨|님|여사님|여사|선생님|군|양)")
+# Japanese: characters of things a relation "has" ("母の料理", "父の車", "姉の似顔絵"): never in a name after "の"
+_JA_THINGS = frozenset("絵顔車服家店庭墓物事頃")
+_JA_THING_WORDS = ("料理", "写真", "日", "部屋", "誕生", "作品", "味", "形見", "姿", "話", "本", "趣味", "仕事", "職場",
+                   "時代", "昔", "手紙", "手作り", "声")
+_JA_PARTICLE = r"(?=の|が|は|を|と|に|も|で|へ|さん|ちゃん|くん|様|、|。|,|\s|$)"
+_GENITIVE_NEXT = re.compile(r"\s+(?:की|का|के|کی|کا|کے)(?!\S)")
+_MY_HONORIFICS = ("ကို", "ဦး", "ဒေါ်", "မောင်")
+_TIBETAN_PICTURE = r"(?:གི|ཀྱི|གྱི|ཡི)་?(?:པར|འདྲ་པར|རི་མོ|འདྲ)"
+
+
+def find(norm: NormalizedText, cache: ResourceCache, detector: str) -> list[Finding]:
+    """Relations of the user named by first name in 31 languages (``private_person``, canonical ``None``)."""
+    lower = norm.lower
+    if len(lower) != len(norm.text):
+        return []  # a lower-casing that changed lengths (rare letters): offsets would not line up
+    lex = load_lexicon_of_relations(cache)
+    text = lower.replace("ı", "i")  # Turkish dotless i: the data is written with "i" ("arkadasim")
+    out: list[Finding] = []
+    title: bool | None = None
+    for h in lex.heads.finditer(text):
+        for lang in lex.spaced:
+            m = lang.pattern.match(text, h.start())
+            if m is None:
+                continue
+            if title is None:
+                title = context.is_all_caps(norm.text) or context.is_title_case(norm.text)
+            end = _name_end(norm, m, lang, lex, cache, title)
+            if end is not None and not any(f.start <= norm.span(m.start(), end)[0] < f.end for f in out):
+                out.append(_finding(norm, m.start(), end, detector))
+    out += _glued(norm, text, lex, cache, detector)
+    return out
+
+
+def _name_end(norm: NormalizedText, m: re.Match[str], lang: _Lang, lex: _Lexicon, cache: ResourceCache,
+              title: bool) -> int | None:
+    """Where the name after the relation ends, or None when the word after it is no name."""
+    if not _name_word(norm, m.start("w"), m.end("w"), lang, lex, cache, title):
+        return None
+    if m.group("w2") and _name_word(norm, m.start("w2"), m.end("w2"), lang, lex, cache, title, second=True):
+        return m.end("w2")
+    return m.end("w")
+
+
+def _name_word(norm: NormalizedText, s: int, e: int, lang: _Lang, lex: _Lexicon, cache: ResourceCache,
+               title: bool, second: bool = False) -> bool:
+    low = norm.lower[s:e].replace("ı", "i")
+    if low in lang.stop or low in lex.words or len(low) < 2:
+        return False
+    written = norm.text[s:e]
+    if lang.script in _CASED:
+        if not written[:1].isupper() or written.isupper() and len(written) > 3:
+            return False
+        if lang.script == "latin":
+            k = match_key(written)[0]
+            first = cache.get("lexicon.first_names", lambda: load_lexicon("first_names.txt"))
+            if k in FUNCTION_WORDS or not k.replace(" ", "").isalpha():
+                return False
+            if title:
+                return k in first
+            surnames = cache.get("lexicon.surnames", lambda: load_lexicon("surnames.txt"))
+            if k in first or (second and k in surnames):
+                return True
+            if k in context.THING_NOUNS or k in context.REGIONS or k in context.COMMON_WORDS:
+                return False
+            # German capitalises every noun ("meine Oma Kuchen backend"): there the word must be no dictionary word;
+            # elsewhere a capitalised word after a relation is a name even when it is also a word ("Iracema")
+            return lang.code != "de" or k not in cache.get("lexicon.wordfreq", load_dictionary_words)
+        lists = load_lists(cache)
+        f = _fold(written)
+        if title:
+            return f in lists.first
+        # Mongolian is written in Cyrillic but has its own hand-made common words ("Улаанбаатар", "Монгол")
+        common = lists.common.get(lang.script, frozenset()) | lists.common.get(_OWN_COMMON.get(lang.code, ""),
+                                                                               frozenset())
+        return f in lists.first or f in lists.last or f not in common
+    lists = load_lists(cache)
+    f = _fold(written)
+    script = {"devanagari": "devanagari", "bengali": "bengali", "tamil": "tamil", "telugu": "telugu",
+              "gujarati": "gujarati", "sinhala": "sinhala", "arabic": "arabic", "hebrew": "hebrew"}.get(lang.script,
+                                                                                                     lang.script)
+    if f in lists.first or (second and f in lists.last):
+        return True
+    if f in lists.common.get(script, frozenset()) or f.isdigit():
+        return False
+    # a less frequent dictionary word is a name when a genitive follows ("मेरी बहन प्रियंका की शादी": names are frequent
+    # words too); otherwise only a word no list knows is
+    return f not in lists.words.get(script, frozenset()) or bool(_GENITIVE_NEXT.match(norm.lower, e))
+
+
+#: languages with a hand-made common-word list of their own besides their script's (``native_common_words.txt``)
+_OWN_COMMON = {"mn": "mongolian"}
+
+
+def _glued(norm: NormalizedText, text: str, lex: _Lexicon, cache: ResourceCache, detector: str) -> list[Finding]:
+    """Relations and names in scripts written without spaces between words (zh, ja, ko, my, km, bo)."""
+    out: list[Finding] = []
+    sp = lex.special
+    if "zh" in sp and re.search(r"[\u4e00-\u9fff]", text):
+        poss, rel, _ = sp["zh"]
+        words = load_lists(cache).words.get("han", frozenset())
+        simplified = cache.get("lexicon.zh_simplified", load_simplified_chinese_map)
+        # characters given names use; after a relation word also those that end place and plant names (李秀兰)
+        given = load_lists(cache).zh_given | _ZH_THING_ENDINGS
+        for m in re.finditer(r"(?:" + poss + r")(?:" + rel + r")(?P<n>[\u4e00-\u9fff]{2,3})", text):
+            written = m.group("n")
+            name = written.translate(simplified)  # the word list is simplified: "林間" must be looked up as 林间
+            for size in (3, 2):  # "我同事张伟在开会": the name is 张伟, not 张伟在
+                cand, raw = name[:size], written[:size]
+                if len(cand) == size and (
+                        cand[0] in _ZH_SURNAMES and cand[:2] not in words and cand not in words
+                        and (size == 2 or cand[1:3] not in words)  # a single given character is often a word
+                        # every given-name character must be one ("我阿嬤林間散步" is a walk among the trees)
+                        and all(c in given or r in given for c, r in zip(cand[1:], raw[1:]))):
+                    out.append(_finding(norm, m.start(), m.start("n") + size, detector))
+                    break
+    if "ja" in sp and re.search(r"[\u3040-\u30ff\u4e00-\u9fff]", text):
+        poss, _, owned = sp["ja"]
+        lists = load_lists(cache)
+        for m in re.finditer(r"(?:(?:" + poss + r"))?(?:" + owned + r")の(?P<n>[\u4e00-\u9fff\u3041-\u3096\u30a1-\u30fa]"
+                             r"{2,4}?)" + _JA_PARTICLE, text):
+            name = m.group("n")
+            if set(name) & _JA_THINGS or any(w in name for w in _JA_THING_WORDS):
+                continue
+            if name in lists.first or not (name in lists.words.get("han", frozenset())
+                                           or name in lists.words.get("kana", frozenset())):
+                out.append(_finding(norm, m.start(), m.end("n"), detector))
+    if "ko" in sp and re.search(r"[\uac00-\ud7a3]", text):
+        poss, rel, _ = sp["ko"]
+        lists = load_lists(cache)
+        words = lists.words.get("hangul", frozenset())
+        for m in re.finditer(r"(?:(?P<p>" + poss + r")\s+)?(?:" + rel + r")\s+(?P<n>[\uac00-\ud7a3]{2,6})", text):
+            token = m.group("n")
+            base = next((token[:-len(p)] for p in _KO_PARTICLES if token.endswith(p) and len(token) - len(p) >= 2),
+                        token)
+            titled = bool(_KO_TITLES.match(text, m.end("n")))
+            listed = base in lists.first and token not in words
+            shaped = (len(base) == 3 and base[0] in _KO_SURNAMES and base not in words and base[:2] not in words
+                      and token not in words and (m.group("p") or titled))
+            if listed or shaped:
+                out.append(_finding(norm, m.start(), m.start("n") + len(base), detector))
+    if "my" in sp and re.search(r"[\u1000-\u109f]", text):
+        poss, rel, _ = sp["my"]
+        for m in re.finditer(r"(?:" + poss + r")\s*(?:" + rel + r")\s*(?P<n>(?:" + "|".join(_MY_HONORIFICS)
+                             + r")[\u1000-\u109f]{2,})", text):
+            out.append(_finding(norm, m.start(), m.end(), detector))
+    if "km" in sp and re.search(r"[\u1780-\u17ff]", text):
+        poss, rel, _ = sp["km"]
+        stop = next(lang for lang in _STOPS_OF(cache) if lang[0] == "km")[1]
+        for m in re.finditer(r"(?:" + rel + r")(?:" + poss + r")\s+(?P<n>[\u1780-\u17ff]{2,})", text):
+            if not any(m.group("n").startswith(w) for w in stop):
+                out.append(_finding(norm, m.start(), m.end(), detector))
+    if "bo" in sp and re.search(r"[\u0f00-\u0fff]", text):
+        poss, rel, _ = sp["bo"]
+        for m in re.finditer(r"(?:" + poss + r")་?(?:" + rel + r")་(?P<n>(?:[\u0f40-\u0fbc]+་){2,5}?)"
+                             + _TIBETAN_PICTURE, text):
+            out.append(_finding(norm, m.start(), m.end("n"), detector))
+    return out
+
+
+def _STOPS_OF(cache: ResourceCache) -> list[tuple[str, tuple[str, ...]]]:  # noqa: N802
+    """The stop words of the glued languages (``data/relation_words.txt``)."""
+    def build() -> list[tuple[str, tuple[str, ...]]]:
+        return [(row[0], tuple(_alt(row[5]))) for row in load_relation_words()]
+    return cache.get("lexicon.relation_stops", build)
+
+
+def _finding(norm: NormalizedText, ts: int, te: int, detector: str) -> Finding:
+    start, end = norm.span(ts, te)
+    return Finding(kind="private_person", score=0.7, start=start, end=end, text=norm.original[start:end],
+                   detector=detector, canonical=None,
+                   explanation="person-name shape (a relation of the user named by first name, in another language)")
