@@ -157,6 +157,17 @@ _STARTED_MOVEMENT = re.compile(r"\bthe (?:[a-z]+ ){0,2}" + _DOER + r" who (?:fir
                                r"founded|led|began|inspired|organi[sz]ed) (?P<obj>(?:the|a) (?:[a-z]+ ){0,3}(?:movement|"
                                r"strikes?|protests?|revolution|uprising|boycott|campaign|marches|march|sit ins?|"
                                r"revolt|rebellion)\b)")
+# Round 14a. "the queen who reigned for seventy years", "the chancellor who governed for sixteen years": a reign or
+# term counted in years is a record of one real ruler (a count of years, decades; "the king who ruled for a day" in
+# a story has no count; fiction and the future are dropped below)
+_NUMBER_WORDS = (r"(?:\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
+                 r"sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|"
+                 r"a hundred|over (?:a|half a) century|half a century|nearly|almost|more than|over|some)")
+_REIGNED_FOR = re.compile(r"\bthe (?:[a-z]+ ){0,2}(?:queen|king|monarch|emperor|empress|sultan|emir|pope|president|"
+                          r"prime minister|chancellor|premier|dictator|ruler|leader|head of state|pharaoh|tsar|czar|"
+                          r"shah|first lady) who (?:has |had )?(?:reigned|ruled|governed|served|led|"
+                          r"was in power|held power|held office|sat on the throne|occupied the throne)"
+                          r"(?: [a-z]+){0,3}? for (?:" + _NUMBER_WORDS + r" )+(?:[a-z]+ )?(?:years|decades)\b")
 # the future or fiction: nobody real holds the record ("the first astronaut to land on Mars in the year 2150")
 _NOT_REAL = re.compile(r"\b(?:in (?:the year )?(?:20[3-9]\d|2[1-9]\d\d|[3-9]\d{3})|science fiction|sci fi|"
                        r"fictional|imaginary|future|fantasy|generic|made up|fairy ?tale)\b")
@@ -183,14 +194,17 @@ def unresolved(norm: NormalizedText, key: str, kidx: list[int], detector: str) -
                      (_HOLDS_RECORD, "the holder of a world or all-time record"),
                      (_CURRENT_OFFICE, "the current holder of an office of a named country or body"),
                      (_STARTED_MOVEMENT, "the person who started or led a named movement"),
+                     (_REIGNED_FOR, "a ruler by the length of a reign or term"),
                      (_WHOEVER, "whoever made or did something named")):
         for m in rx.finditer(key):
             if rx in (_WHO_DID_NAMED, _OFFICE_OF_NAMED, _CURRENT_OFFICE, _WHOEVER) and (
                     m.end() >= len(kidx) or not _named_object(norm.text, kidx[m.end()])):
                 continue  # "the king who ruled the land": a story, not one real person
+            # a nationality before the person names the place ("the swedish girl who started the school strike")
             if rx is _STARTED_MOVEMENT and not (_named_object(norm.text, kidx[m.start("obj")], 8)
                                                 or re.search(r"\b(?:global|worldwide|international|nationwide|"
-                                                             r"national|civil rights)\b", m.group())):
+                                                             r"national|civil rights)\b", m.group())
+                                                or re.match(r"the (?:[a-z]+ )?" + _DEMONYMS + r" ", m.group())):
                 continue  # "the girl who led the protest at our school": a local event
             stop = key.find(" ", m.end() + 1)  # the span takes in the first word of the object
             last = (len(key) if stop < 0 else stop) if key[m.end() - 1:m.end()] == " " else m.end()

@@ -99,6 +99,62 @@ _ZH_FIRST = re.compile(r"(?:中国|中國|美国|美國|英国|英國|日本|韩
                        r"新中国|新中國|世界上|世界|人类|人類|历史上|歷史上)(?:的)?(?:第一位|第一个|第一個|首位|首任|第一任|"
                        r"最年轻的|最年輕的)(?:女性?|黑人)?(?:总统|總統|总理|總理|首相|宇航员|太空人|航天员|皇帝|主席|"
                        r"诺贝尔奖得主|諾貝爾獎得主|登上月球的人|登月的人|进入太空的人)")
+# Round 14a. "中国第一位进入太空的航天员", "美国第一个登上月球的人": a country or the world + first + what they did + 的 +
+# the role (the country names the record; "第一位到达派对的客人" names none)
+_ZH_FIRST_DID = re.compile(r"(?:中国|中國|美国|美國|英国|英國|日本|韩国|韓國|印度|俄罗斯|俄羅斯|苏联|蘇聯|法国|法國|德国|德國|"
+                           r"台湾|台灣|新中国|新中國|世界上|世界|人类|人類|历史上|歷史上|全球)(?:的)?(?:第一位|第一个|第一個|首位|"
+                           r"最年轻的|最年輕的|唯一一位|唯一的)[^，,。！!？?、的\s]{1,10}的(?:女性?|黑人)?(?:航天员|宇航员|太空人|"
+                           r"人|男人|女人|总统|總統|总理|總理|首相|科学家|科學家|运动员|運動員|作家|女性|奥运冠军|奧運冠軍|"
+                           r"冠军|冠軍|登山家|飞行员|飛行員|宇航員|航天員|诗人|詩人|歌手|演员|演員|导演|導演)")
+# Round 14a. The current holder of an office of a named country in other languages: "l'actuel président de la
+# République française", "el actual presidente de México", "der amtierende Bundeskanzler", "нынешний президент
+# России", "الرئيس المصري الحالي", "现任美国总统". The office must be held by one person at a time and the country named
+# (a capital in cased scripts, a nationality adjective or a country name); "el actual presidente del club" stays
+# generic.
+_CURRENT_ROMANCE = (r"(?:actuel|actuelle|actual|atual|attuale|presente|present|vigente|sortant|sortante)")
+_HEAD_ROMANCE = (r"(?:presidenta|presidente|president|primer ministro|primera ministra|primeiro ministro|"
+                 r"primeira ministra|premier ministre|prime minister|papa|pape|rey|reina|rei|rainha|re|regina|roi|"
+                 r"reine|emperador|emperatriz|imperador|imperatriz|imperatore|empereur|canciller|chanceler|"
+                 r"cancelliere|chancelier|chanceliere|jefe de estado|jefa de estado|chef d'etat|capo di stato|"
+                 r"chefe de estado|primo ministro|presidente del consiglio|premier|monarca|monarque|sultan|emir)")
+_ROMANCE_CURRENT = re.compile(r"\b(?:el|la|o|a|il|le|l')\s?" + _CURRENT_ROMANCE + r" " + _HEAD_ROMANCE + r"(?: "
+                              + _OF_ROMANCE + r"\s?(?=\w)|(?= [a-z]+(?:ais|aise|ano|ana|ain|aine|ien|ienne|ese|es|"
+                              r"esa|ense|ino|ina|ico|ica|eno|ena)\b))")
+_ROMANCE_OFFICE_CURRENT = re.compile(r"\b(?:el|la|o|a|il|le|l')\s?" + _HEAD_ROMANCE + r" (?P<adj>[a-z]+) "
+                                     r"(?:actuel|actuelle|actual|atual|attuale|en exercice|en funciones|"
+                                     r"em exercicio|in carica|in funzione)\b")
+_NATIONALITY_ENDINGS = re.compile(r"(?:ais|aise|ano|ana|ain|aine|ien|ienne|ese|es|esa|ense|ino|ina|ico|ica|eno|"
+                                  r"ena|ol|ola|and|ande|eiro|eira|ite|co)$")
+_GERMAN_CURRENT = re.compile(r"\b(?:der|die) (?:amtierende|derzeitige|aktuelle|jetzige|heutige|gegenwartige|"
+                             r"regierende|amtierender|derzeitiger|aktueller|jetziger) (?:bundeskanzler|"
+                             r"bundeskanzlerin|kanzler|kanzlerin|bundesprasident|bundesprasidentin|prasident|"
+                             r"prasidentin|papst|konig|konigin|kaiser|premierminister|premierministerin|"
+                             r"ministerprasident|ministerprasidentin|regierungschef|regierungschefin|staatschef|"
+                             r"staatschefin)\b(?! (?:des|der|von|vom) (?:vereins|vereines|klubs|clubs|firma|"
+                             r"unternehmens|schule|kegelclubs))")
+_RUSSIAN_CURRENT = re.compile(_cyr(r"(?<!\w)(?:нынешн(?:ий|яя|его|ей)|действующ(?:ий|ая|его|ей)|теперешн(?:ий|яя)) "
+                               r"(?:президент|премьер-министр|премьер министр|канцлер|король|королева|папа римский|"
+                               r"генеральный секретарь|глава государства|президента|премьера|короля|королевы)"
+                               r"(?= [А-ЯЁ])"))
+_AR_OFFICES = (r"(?:الرئيس|الرئيسة|رئيس الوزراء|رئيسة الوزراء|رئيس الحكومة|الملك|الملكة|الأمير|الامير|السلطان|"
+               r"ولي العهد|البابا|المستشار|المستشارة|الشيخ|الامبراطور|الإمبراطور)")
+_AR_CURRENT = re.compile(r"(?<!\w)" + _AR_OFFICES + r" (?!الحالي|التنفيذي|الفخري|الروحي|الإداري|الاداري|الشرفي)"
+                         r"ال\w{2,}ي(?:ة)? (?:الحالي|الحالية)(?!\w)|"
+                         r"(?<!\w)(?:رئيس|ملك|ملكة|أمير|امير|سلطان|رئيسة) (?!ال)\w{2,}(?<!نا)(?<!كم)(?<!هم) "
+                         r"(?:الحالي|الحالية)(?!\w)|"
+                         r"(?<!\w)(?:رئيس جمهوری|نخست وزیر|پادشاه|ملکه) (?:فعلی|کنونی) \w{2,}|"
+                         r"(?<!\w)(?:پاکستان|بھارت|ہندوستان|امریکہ|برطانیہ|چین|ایران|سعودی عرب|افغانستان|بنگلہ دیش|"
+                         r"ترکی) کے موجودہ (?:وزیراعظم|وزیر اعظم|صدر|بادشاہ|آرمی چیف)|"
+                         r"(?<!\w)(?:ראש הממשלה|הנשיא|המלך|המלכה) (?:הנוכחי|הנוכחית|המכהן|המכהנת) של (?!ה)\w{2,}|"
+                         r"(?<!\w)האפיפיור (?:הנוכחי|המכהן)")
+_ZH_CURRENT = re.compile(r"(?:中国|中國|美国|美國|英国|英國|日本|韩国|韓國|印度|俄罗斯|俄羅斯|法国|法國|德国|德國|台湾|台灣|"
+                         r"加拿大|澳大利亚|澳洲|巴西|意大利|義大利|西班牙|朝鲜|朝鮮|越南|泰国|泰國|新加坡|以色列|伊朗|"
+                         r"土耳其|埃及|沙特|梵蒂冈|梵蒂岡)?(?:的)?(?:现任|現任|当今|當今|在任)(?:的)?(?:中国|中國|美国|美國|"
+                         r"英国|英國|日本|韩国|韓國|印度|俄罗斯|俄羅斯|法国|法國|德国|德國|台湾|台灣)?(?:总统|總統|总理|"
+                         r"總理|首相|国家主席|國家主席|国王|國王|女王|教皇|天皇|总书记|總書記)|"
+                         r"(?:日本|アメリカ|米国|イギリス|英国|フランス|ドイツ|中国|韓国|インド|ロシア)の(?:現職の|現在の|現)"
+                         r"(?:首相|大統領|国王|女王|天皇|総理大臣)|(?:現職の|現在の)(?:日本|アメリカ|米国|イギリス|フランス|"
+                         r"ドイツ|中国|韓国|インド|ロシア)(?:の)?(?:首相|大統領|国王|女王|総理大臣)")
 _NOT_REAL = re.compile(r"\b(?:fantasy|fantasia|fantasie|fictional|ficticio|ficticia|fictif|fittizio|fiktiv|"
                        r"imaginary|imaginario|imaginaire|generic|generico|generique)\b|"
                        r"вымышлен|фэнтези|架空|虚构|虛構|ファンタジー")
@@ -134,8 +190,16 @@ def find(norm: NormalizedText, detector: str) -> list[Finding]:
         if re.match(_INDEF_ROMANCE.pattern, obj) or re.search(r"\b" + _GERMAN_GENERIC + r"\b", obj):
             continue  # "der Mann, der das Bild gemalt hat": a picture, anyone's
         spans.append((m.start(), m.end(), "the person who made or found something named"))
+    if latin or _CURRENT_TRIGGER.search(lower):
+        spans += _current_latin(lower, text, cased)
     if lower.isascii():
         return _findings(norm, lower, spans, detector)
+    for m in _RUSSIAN_CURRENT.finditer(text):
+        spans.append((m.start(), _word_end(lower, m.end() + 1), "the current holder of an office of a named country"))
+    for rx in (_AR_CURRENT, _ZH_CURRENT, _ZH_FIRST_DID):
+        for m in rx.finditer(lower):
+            spans.append((m.start(), m.end(), "the current holder of an office of a named country" if rx is not
+                          _ZH_FIRST_DID else "the first of a named country to do something"))
     for rx, what in ((_RUSSIAN_CREATOR, "the creator of a named work"),
                      (_RUSSIAN_FIRST, "an office or record by rank of a named country or place")):
         for m in rx.finditer(text):
@@ -152,6 +216,37 @@ def find(norm: NormalizedText, detector: str) -> list[Finding]:
             continue  # "この本の作者": a book at hand; a title is katakana or in brackets
         spans.append((m.start(), m.end(), "the creator of a named work"))
     return _findings(norm, lower, spans, detector)
+
+
+_CURRENT_TRIGGER = re.compile(r"\b(?:" + _CURRENT_ROMANCE[3:-1] + r"|amtierende|amtierender|derzeitige|derzeitiger|"
+                              r"aktuelle|aktueller|jetzige|jetziger|heutige|gegenwartige|regierende|en exercice|"
+                              r"en funciones|em exercicio|in carica|in funzione)\b")
+# German offices that name their country by themselves (one Bundeskanzler, one Pope)
+_GERMAN_NATIONAL = re.compile(r"(?:bundeskanzler|bundesprasident|kanzler|papst)")
+
+
+def _current_latin(lower: str, text: str, cased: bool) -> list[tuple[int, int, str]]:
+    """The current holder of an office of a named country in Romance languages and German (round 14a)."""
+    what = "the current holder of an office of a named country"
+    spans = []
+    for m in _ROMANCE_CURRENT.finditer(lower):
+        rest = lower[m.end():]
+        if m.group().rstrip().endswith(_OF_ENDINGS):
+            if _INDEF_ROMANCE.match(rest) or not _named(text, m.end(), cased):
+                continue  # "el actual presidente de mi club", "... del club"
+        spans.append((m.start(), _word_end(lower, m.end() + (0 if rest[:1] != " " else 1)), what))
+    for m in _ROMANCE_OFFICE_CURRENT.finditer(lower):
+        if _NATIONALITY_ENDINGS.search(m.group("adj")):
+            spans.append((m.start(), m.end(), what))  # "le président français actuel"
+    for m in _GERMAN_CURRENT.finditer(lower):
+        if _GERMAN_NATIONAL.search(m.group()) or re.match(r" (?:der|des|von|vom) ", lower[m.end():]) and _named(
+                text, m.end() + 1, cased, german=False):
+            spans.append((m.start(), _word_end(lower, m.end()), what))
+    return spans
+
+
+_OF_ENDINGS = (" de", " de la", " de los", " de las", " de l'", " del", " da", " do", " dos", " das", " di", " della",
+               " dello", " degli", " delle", " des", " du", " d'")
 
 
 def _findings(norm: NormalizedText, lower: str, spans: list[tuple[int, int, str]], detector: str) -> list[Finding]:

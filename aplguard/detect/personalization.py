@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from ..types import Finding
-from . import person_cues
+from . import person_cues, romanised
 from .context import ANIMALS_OBJECTS, COMMON_WORDS, FUNCTION_WORDS, THING_NOUNS, word_set
 from .normalize import HARD_SCAN_LIMIT, match_key, normalize
 from .resources import SHARED_CACHE, ResourceCache, load_dictionary_words, load_lexicon
@@ -42,6 +42,10 @@ cockatoo macaw donkey pig piglet bunnies guinea hamsters lizard snail
 _NOT_IDENTIFIERS = word_set("mrs mr dr st nth hmm shh brr pst tsk pfft grr zzz cgi dnd rpg mtv bbc cnn nyc lgbt")
 _TAG = re.compile(r"<\s*(?P<type>lora|lycoris|lyco|locon|loha|lokr|hypernetwork|hypernet|embedding|ti)\s*:\s*(?P<name>[^:>]{1,120})"
                   r"(?::[^>]{0,40})?>", re.IGNORECASE)
+# Round 14a. Other hosts' LoRA syntax: compel's ``withLora(name, weight)`` / ``useLora(name, weight)`` (InvokeAI 2.3
+# prompts; compel issue #30). Read like ``<lora:name:weight>``.
+_HOST_TAG = re.compile(r"\b(?P<type>withLora|useLora)\(\s*[\"']?(?P<name>[^,()<>\"']{1,120})[\"']?\s*(?:,\s*[-+\d.]+\s*)?\)",
+                       re.IGNORECASE)
 _EMBED = re.compile(r"(?:\bembedding:(?P<e1>[\w.\-]{1,80}))|(?:<(?P<e2>[a-z][\w\-]{1,60})>)", re.IGNORECASE)
 _CLASS_AFTER = re.compile(r"\s*(?:,\s*)?(?:a |an |the )?(?:\w+ ){0,2}" + _PERSON_CLASS + r"\b", re.IGNORECASE)
 _PERSONISH = re.compile(r"(?:^|[_\-\s.])(?:face|person|people|man|woman|celeb|celebrity|likeness|portrait|"
@@ -64,6 +68,16 @@ auntie uncle cousin son daughter boss neighbor neighbour coworker colleague frie
 _TAG_FILLER = word_set("lora lyco locon loha lokr lycoris hypernet embedding ti v xl sdxl sd sd15 sd1 pony flux "
                        "final best test epoch step steps model ckpt safetensors pt fp16 bf16 of the a dreambooth db "
                        "finetune ft trained")
+# Round 14a. Words of detail, quality, body-part, pose and style LoRA names ("GoodHands-beta2", "add_detail",
+# "better_eyes_v3", "skin_texture"): such a tag adds a concept, never a person, whatever name-like words it holds
+_CONCEPT_WORDS = word_set("""
+hand hands finger fingers eye eyes hair skin teeth feet foot leg legs pose poses posing detail details detailer
+detailed quality lighting light shadow shadows texture textures anatomy fix fixer fixed enhancer enhance
+enhanced slider tweaker style styles background backgrounds outfit outfits clothes clothing dress armor armour
+weapon weapons sharp sharpness blur bokeh grain film contrast color colour colors colours saturation noise
+render realism realistic photorealistic lineart sketch painting watercolor watercolour pixel anime cartoon
+concept scenery landscape architecture building interior vehicle car food
+""")
 _PICTURE_OF_BEFORE = re.compile(r"\b(?:photo|picture|portrait|image|painting|selfie|headshot|close-?up)s? of "
                                 r"(?:an? )?$", re.IGNORECASE)
 _POINTS_AT_PERSON = re.compile(r"^\s*(?:(?:my|our|his|her|their|your)\s+\w+|[A-Z][\w'\-]+(?:\s+[A-Z][\w'\-]+)?)")
@@ -124,7 +138,7 @@ class PersonalizationDetector:
             out.append(self._f("personalization", 0.85, m.start(), m.end(), text,
                                "DreamBooth identifier '[V]' before a person class", True))
         tagged = []
-        for m in _TAG.finditer(text):
+        for m in [*_TAG.finditer(text), *_HOST_TAG.finditer(text)]:
             tagged.append((m.start(), m.end()))
             name = m.group("name").strip()
             personal = (self._names_person(name, _CLASS_AFTER.match(text[m.end():]) is not None)
@@ -177,6 +191,8 @@ class PersonalizationDetector:
             return True
         # "kevinB", "AnnaSmith": camelCase parts are words
         words = match_key(re.sub(r"(?<=[a-z])(?=[A-Z])|[_\-.]+", " ", name))[0].split()
+        if any(w in _CONCEPT_WORDS for w in words):
+            return False  # "GoodHands-beta2", "better_eyes": a detail or concept LoRA
         first, last = self._lexicons()
         # "kevin b": a first name with an initial
         if any(w in first and w not in COMMON_WORDS and len(w) >= 3 and len(n) == 1 for w, n in zip(words, words[1:])):
@@ -216,7 +232,31 @@ class PersonalizationDetector:
                 if ((stem in first and stem not in COMMON_WORDS) or _CLASS_AFTER.match(rest[m.end():])
                         or person_cues.person_evidence(rest.lower(), m.start(), m.end())):
                     return True
+                # round 14a: a glued full name ("zhanglei", "annasmith") as the trigger, a person cue after a comma
+                # ("zhanglei, wearing hanfu") or a booru count tag for the character ("1boy, zhanglei")
+                if self._glued_full_name(stem):
+                    lower = rest.lower()
+                    joined = lower[:m.end()] + " " + re.sub(r"^\s*,\s*", "", lower[m.end():])
+                    if (person_cues.person_evidence(joined, m.start(), m.end())
+                            or re.search(r"(?<![\w.])\d\s?(?:boy|girl|man|woman)s?\b|\bsolo\b", lower)):
+                        return True
         return self._glued_trigger_used(words, rest)
+
+    def _glued_full_name(self, tok: str) -> bool:
+        """Whether ``tok`` is a surname and a first name glued together, or the other way round ("zhanglei",
+        "annasmith"), and no dictionary word ("rosegold" is a word of its own only if listed; both parts are
+        3+ letters)."""
+        if not 6 <= len(tok) <= 20 or not tok.isalpha() or tok in self.cache.get("lexicon.wordfreq",
+                                                                               load_dictionary_words):
+            return False
+        first, last = self._lexicons()
+        if any((tok[:i] in last and tok[i:] in first) or (tok[:i] in first and tok[i:] in last)
+               for i in range(3, len(tok) - 2) if tok[:i] not in COMMON_WORDS and tok[i:] not in COMMON_WORDS):
+            return True
+        # a romanised Chinese or Korean name: a surname + one or two given-name syllables ("zhanglei", "kimminjun")
+        given, surnames = romanised.load_syllables(self.cache)
+        return any(tok[:i] in surnames and (tok[i:] in given or any(
+            tok[i:j] in given and tok[j:] in given for j in range(i + 1, len(tok)))) for i in range(2, 6))
 
     def _glued_trigger_used(self, words: list[str], rest: str) -> bool:
         """Whether the trigger is written as a variant of the tag's words, before a person cue.
