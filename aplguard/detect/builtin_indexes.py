@@ -14,6 +14,7 @@ from .resources import (
     load_descriptions,
     load_non_person_names,
     load_public_figures,
+    load_stage_name_works,
     load_visual_artists,
 )
 
@@ -40,6 +41,11 @@ def non_person_index(cache: ResourceCache) -> NameIndex:
 def visual_artists(cache: ResourceCache) -> frozenset[str]:
     """Canonical names of people known for a visual style (``data/visual_artists.txt``)."""
     return cache.get("gazetteer.visual_artists", load_visual_artists)
+
+
+def stage_name_works(cache: ResourceCache) -> dict[str, tuple[str, ...]]:
+    """Signature works of people whose stage name is also a word (``data/stage_name_works.txt``)."""
+    return cache.get("gazetteer.stage_name_works", load_stage_name_works)
 
 
 def non_person_spans(cache: ResourceCache, key: str) -> list[tuple[int, int]]:

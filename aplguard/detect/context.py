@@ -235,6 +235,11 @@ def style_reason(lower: str, start: int, end: int, artist: bool = False) -> str 
     return None
 
 
+# Participles that say the name is what is pictured, not a style: "kahlo photographed in ...", "dali pictured at ..."
+_DEPICTED = word_set("""photographed pictured portrayed filmed captured snapped spotted shown seen depicted
+interviewed caricatured posed""")
+
+
 def _artist_motif(lower: str, start: int, end: int) -> str | None:
     """An artist's name followed by a medium, technique or subject: "klimt gold leaf", "dali melting clocks".
 
@@ -252,6 +257,8 @@ def _artist_motif(lower: str, start: int, end: int) -> str | None:
     if after[0] not in person_cues.PERSON_ACTIONS and any(w in ART_TERMS for w in after[:3]):
         return "style reference (artist with a medium or technique)"
     w = after[0]
+    if w in _DEPICTED:
+        return None  # "frida kahlo photographed in her garden": the artist is what the picture shows (round 14a)
     if (w in FUNCTION_WORDS or w in person_cues.PERSON_ACTIONS or w in person_cues.PERSON_ATTRIBUTES
             or w in person_cues.PERSON_ROLES or w in person_cues.PERSON_SETTINGS or w in ("s", "as", "and")):
         return None
@@ -391,14 +398,36 @@ _ANIMAL_TITLES = word_set("sir lady lord captain capt doctor dr mr mrs miss mada
                           "duke duchess baron baroness count countess general admiral professor prof don dona")
 
 
+# Businesses and other named things ("a bakery called Oma Hilde's", "a food truck named Tio Pepe"): the name is the
+# business's, even when it is a person's (round 14a)
+_BUSINESSES = word_set("""bakery bakeries cafe cafes coffeeshop restaurant restaurants diner bistro bar pub tavern inn
+hotel motel shop store boutique salon barbershop bookshop bookstore brewery winery pizzeria deli market kiosk truck
+brand company label startup firm band podcast channel newsletter magazine shop parlor parlour pharmacy bakehouse
+patisserie creamery teahouse canteen eatery takeaway laundromat backerei laden kneipe gasthaus konditorei panaderia
+tienda cafeteria boulangerie patisserie brasserie pasticceria trattoria osteria padaria loja""")
+
+
 def pet_or_object_name(lower: str, start: int) -> bool:
-    """"a dog named Charlie", "my cat called Max": the name belongs to an animal or object."""
+    """"a dog named Charlie", "my cat called Max", "a bakery called Oma Hilde's": the name belongs to an animal,
+    object or business."""
     before = words_before(lower, start, 5)
     if before and before[-1] in _ANIMAL_TITLES and len(before) >= 2:
         before = before[:-1]  # "a racehorse named Sir Barnaby": a title is part of an animal's name too
     if not before or before[-1] not in _NAMED:
         return False
-    return any(w in ANIMALS_OBJECTS for w in before[:-1])
+    return any(w in ANIMALS_OBJECTS or w in _BUSINESSES for w in before[:-1])
+
+
+# "original character: Captain Rux Vantaro", "my OC named ...", "fictional character Lira Voss": an invented person
+_INVENTED_BEFORE = re.compile(r"\b(?:original characters?|oc|ocs|my oc|fictional characters?|made ?up characters?|"
+                              r"invented characters?|fictional persons?|fantasy characters?|original protagonist|"
+                              r"personaje original|personnage original|personaggio originale|originalfigur|"
+                              r"eigene figur)\s*(?:[:,\-\u2013\u2014]\s*)?(?:(?:named|called)\s+)?$")
+
+
+def invented_character_before(lower: str, start: int) -> bool:
+    """Whether an original or fictional character marker comes right before the name."""
+    return _INVENTED_BEFORE.search(lower[max(0, start - 40):start]) is not None
 
 
 def is_all_caps(text: str) -> bool:

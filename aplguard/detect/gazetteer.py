@@ -14,6 +14,7 @@ from .builtin_indexes import (
     non_person_index,
     non_person_spans,
     phonetic_index,
+    stage_name_works,
     visual_artists,
 )
 from .names_index import Alias, Hit, NameIndex
@@ -159,6 +160,8 @@ class GazetteerDetector:
         """Whether a one-word alias spelled with dots or dashes ("Will.i.am") was written as a plain word."""
         if " " in alias.key or not re.search(r"[^\w\s]", alias.form) or re.search(r"[^\w\s]", norm.text[ts:te]):
             return False
+        if _typed_with_inner_punctuation(norm, ts, te, alias):
+            return False  # "P!nk": the leetspeak fold wrote "Pink", the prompt did not
         return alias.key in self._never_fuzzy()
 
     def _other_first_name(self, norm: NormalizedText, ts: int) -> bool:
@@ -268,8 +271,15 @@ class GazetteerDetector:
                 person_cues.determiner_before(lower, ts) or context.indefinite_before(lower, ts)):
             # "a drake" is a word; "the Lincoln Memorial" names a thing after the person (reported, not a depiction)
             return as_listed and context.thing_after(lower, te, " " not in alias.key, norm.text) is not None
-        if as_listed:
-            return True
+        if _typed_with_inner_punctuation(norm, ts, te, alias):
+            return True  # "P!nk", "Ke$ha" typed as listed: the punctuation is the stage name's own, no word has it
+        works = stage_name_works(self.cache).get(alias.person.canonical, ())
+        if works and any(re.search(r"\b" + re.escape(w) + r"\b", lower) for w in works):
+            return True  # "Prince performing purple rain", "Ye ..., yeezy season": the person's own work decides
+        if alias.key in _TITLES:
+            # a stage name that is also a title ("Prince"): a title before a name ("Prince Ali") or a fairy-tale
+            # prince ("prince performing a dance for the king") is no stage name without the work
+            return False
         if person_cues.modifier_before(lower, ts):
             return False
         if person_cues.person_evidence(lower, ts, te):
@@ -359,6 +369,20 @@ def _outermost(hits: list[Hit]) -> list[Hit]:
         if h.end > reach:
             reach, reach_start = h.end, h.start
     return out
+
+
+def _typed_with_inner_punctuation(norm: NormalizedText, ts: int, te: int, alias: Alias) -> bool:
+    """Whether a one-word stage name with punctuation inside ("P!nk", "Ke$ha") was typed exactly as listed (round 14a).
+
+    The normaliser folds "P!nk" to "pink" (leetspeak); the prompt as typed keeps the "!", which no everyday word
+    has, so the words around need not decide.
+    """
+    start, end = norm.span(ts, te)
+    typed = norm.original[start:end]
+    if not re.search(r"\w[^\w\s]+\w", typed):
+        return False
+    listed = (*alias.person.aliases, *alias.person.ambiguous)
+    return any(typed.casefold() == a.casefold() for a in listed if re.search(r"[^\w\s]", a))
 
 
 def _written_as_listed(norm: NormalizedText, ts: int, te: int, form: str) -> bool:

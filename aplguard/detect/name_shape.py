@@ -409,7 +409,8 @@ class NameShapeDetector:
     def _finding(self, norm: NormalizedText, seq: list[Token], score: float, why: str) -> Finding | None:
         ts, te = seq[0][1], seq[-1][2]
         lower = norm.lower
-        if context.thing_after(lower, te) or context.place_before(lower, ts) or context.pet_or_object_name(lower, ts):
+        if (context.thing_after(lower, te) or context.place_before(lower, ts) or context.pet_or_object_name(lower, ts)
+                or context.invented_character_before(lower, ts)):
             return None
         identity = score >= self.min_score
         explanation = f"person-name shape ({why})"

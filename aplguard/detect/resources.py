@@ -155,6 +155,15 @@ def load_visual_artists() -> frozenset[str]:
     return frozenset(line for _, line in _lines("visual_artists.txt"))
 
 
+def load_stage_name_works() -> dict[str, tuple[str, ...]]:
+    """Canonical name -> signature works (``data/stage_name_works.txt``, match keys)."""
+    out: dict[str, tuple[str, ...]] = {}
+    for _, line in _lines("stage_name_works.txt"):
+        name, *works = line.split("|")
+        out[name.strip()] = tuple(w.strip() for w in works if w.strip())
+    return out
+
+
 def load_non_person_names() -> list[str]:
     """Fictional characters, brands, places and things that look like names."""
     return [line for _, line in _lines("non_person_names.txt")]
