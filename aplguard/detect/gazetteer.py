@@ -280,6 +280,8 @@ class GazetteerDetector:
             # a stage name that is also a title ("Prince"): a title before a name ("Prince Ali") or a fairy-tale
             # prince ("prince performing a dance for the king") is no stage name without the work
             return False
+        if as_listed:
+            return True
         if person_cues.modifier_before(lower, ts):
             return False
         if person_cues.person_evidence(lower, ts, te):

@@ -68,6 +68,19 @@ def _rx(words: list[str]) -> str:
     return "|".join(re.escape(w) for w in words)
 
 
+# Round 14a. Possessives written after the relation, and titles or articles that may stand between the relation and
+# the name (as the normaliser writes them: accents off, lower case)
+_POSS_AFTER = {"el": "μου|μας"}
+_BETWEEN = {"de": "herr|frau|dr|doktor|prof|professor",
+            "el": "ο|η|τον|την|του|της|ο κυριος|η κυρια|κυριος|κυρια|κυρ",
+            "es": "don|dona|senor|senora|sr|sra|el senor|la senora|doctor|doctora|dr|dra",
+            "fr": "monsieur|madame|mademoiselle|m|mme|docteur|dr",
+            "it": "signor|signora|sig|sig\\.ra|dott|dottor|dottoressa|don",
+            "pt": "seu|dona|senhor|senhora|sr|sra|doutor|doutora|dr|dra",
+            "nl": "meneer|mevrouw|mevr|dhr|dokter",
+            "ur": "جناب|سر|ڈاکٹر"}
+
+
 def load_lexicon_of_relations(cache: ResourceCache) -> _Lexicon:
     """The relation words of ``data/relation_words.txt``, compiled per language (cached)."""
     def build() -> _Lexicon:
@@ -89,7 +102,15 @@ def load_lexicon_of_relations(cache: ResourceCache) -> _Lexicon:
                 heads.append(r"(?:" + _rx(poss) + r")\s+(?:\S+\s+)?(?:" + _rx(rel) + r")")
             if owned:
                 heads.append(r"(?:" + _rx(owned) + r")")
-            pattern = re.compile(_START + r"(?:" + "|".join(heads) + r")\s+" + _WORD + _NEXT)
+            if code in _POSS_AFTER and rel:
+                # Greek puts "my" after the relation: "ο παππούς μου ο Κώστας" (round 14a)
+                heads.append(r"(?:" + _rx(rel) + r")\s+(?:" + _POSS_AFTER[code] + r")")
+                starts.update(rel)
+            if not heads:
+                continue
+            # a title or article may stand before the name: "mein Chef Herr Brandstätter", "... μου ο Κώστας"
+            between = r"(?:(?P<t>" + _BETWEEN[code] + r")\.?\s+)?" if code in _BETWEEN else ""
+            pattern = re.compile(_START + r"(?:" + "|".join(heads) + r")\s+" + between + _WORD + _NEXT)
             spaced.append(_Lang(code, script, pattern, frozenset(stop)))
         return _Lexicon(tuple(spaced), frozenset(words), special,
                         re.compile(_START + r"(?:" + _rx(sorted(starts, key=len, reverse=True)) + r")\s"))
@@ -142,11 +163,32 @@ def find(norm: NormalizedText, cache: ResourceCache, detector: str) -> list[Find
 def _name_end(norm: NormalizedText, m: re.Match[str], lang: _Lang, lex: _Lexicon, cache: ResourceCache,
               title: bool) -> int | None:
     """Where the name after the relation ends, or None when the word after it is no name."""
+    if m.groupdict().get("t") and lang.script == "latin":
+        # after a title ("mein Chef Herr Müller") a capitalised surname of the lexicons is a name even when it is
+        # also a word (round 14a)
+        written = norm.text[m.start("w"):m.end("w")]
+        surnames = cache.get("lexicon.surnames", lambda: load_lexicon("surnames.txt"))
+        if written[:1].isupper() and match_key(written)[0] in surnames:
+            return m.end("w")
     if not _name_word(norm, m.start("w"), m.end("w"), lang, lex, cache, title):
-        return None
+        if not (m.group("w2") and lang.script not in _CASED and _pair_with_listed(norm, m, lang, lex, cache)):
+            return None
+        return m.end("w2")
     if m.group("w2") and _name_word(norm, m.start("w2"), m.end("w2"), lang, lex, cache, title, second=True):
         return m.end("w2")
     return m.end("w")
+
+
+def _pair_with_listed(norm: NormalizedText, m: re.Match[str], lang: _Lang, lex: _Lexicon, cache: ResourceCache) -> bool:
+    """A dictionary word followed by a listed first name or surname after the relation: "میرے کلاس فیلو بلال احمد"
+    (names are frequent words too; the listed word next to it makes the pair a name; round 14a)."""
+    lists = load_lists(cache)
+    w, w2 = norm.text[m.start("w"):m.end("w")], norm.text[m.start("w2"):m.end("w2")]
+    f, f2 = _fold(w), _fold(w2)
+    low = norm.lower[m.start("w"):m.end("w")]
+    if low in lang.stop or low in lex.words or f.isdigit() or f in lists.common.get(lang.script, frozenset()):
+        return False
+    return (f2 in lists.first or f2 in lists.last) and norm.lower[m.start("w2"):m.end("w2")] not in lang.stop
 
 
 def _name_word(norm: NormalizedText, s: int, e: int, lang: _Lang, lex: _Lexicon, cache: ResourceCache,
@@ -160,6 +202,8 @@ def _name_word(norm: NormalizedText, s: int, e: int, lang: _Lang, lex: _Lexicon,
             return False
         if lang.script == "latin":
             k = match_key(written)[0]
+            # German capitalises every noun, so its prompts look Title Case; the dictionary test below holds there
+            title = title and (lang.code != "de" or context.is_all_caps(norm.text))
             first = cache.get("lexicon.first_names", lambda: load_lexicon("first_names.txt"))
             if k in FUNCTION_WORDS or not k.replace(" ", "").isalpha():
                 return False
