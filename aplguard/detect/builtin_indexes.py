@@ -17,11 +17,21 @@ from .resources import (
     load_stage_name_works,
     load_visual_artists,
 )
+from .translit import TranslitIndex
 
 
 def builtin_index(cache: ResourceCache) -> NameIndex:
     """The index of built-in public figures and descriptions, loaded once per cache."""
     return cache.get("gazetteer.builtin", lambda: NameIndex(load_public_figures(), load_descriptions()))
+
+
+def translit_index(cache: ResourceCache, skip: frozenset[str]) -> TranslitIndex:
+    """The built-in public figures by the transliteration folds of their Latin names (round 14a).
+
+    ``skip``: words never taken for a lone surname (the gazetteer's never-fuzzy words).
+    """
+    aliases = builtin_index(cache).aliases  # the cache lock is not re-entrant: fetched before building
+    return cache.get("gazetteer.translit", lambda: TranslitIndex(aliases, skip))
 
 
 def phonetic_index(cache: ResourceCache) -> PhoneticIndex:

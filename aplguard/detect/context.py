@@ -422,7 +422,9 @@ def pet_or_object_name(lower: str, start: int) -> bool:
 _INVENTED_BEFORE = re.compile(r"\b(?:original characters?|oc|ocs|my oc|fictional characters?|made ?up characters?|"
                               r"invented characters?|fictional persons?|fantasy characters?|original protagonist|"
                               r"personaje original|personnage original|personaggio originale|originalfigur|"
-                              r"eigene figur)\s*(?:[:,\-\u2013\u2014]\s*)?(?:(?:named|called)\s+)?$")
+                              r"eigene figur)\s*(?:[:,\-\u2013\u2014]\s*)?(?:(?:named|called)\s+)?"
+                              r"(?:(?:captain|capt|doctor|dr|sir|lady|lord|professor|prof|mr|mrs|ms|miss|king|queen|"
+                              r"prince|princess|general|agent|detective|commander|admiral|sergeant)\.?\s+)?$")
 
 
 def invented_character_before(lower: str, start: int) -> bool:

@@ -15,6 +15,7 @@ from .builtin_indexes import (
     non_person_spans,
     phonetic_index,
     stage_name_works,
+    translit_index,
     visual_artists,
 )
 from .names_index import Alias, Hit, NameIndex
@@ -126,8 +127,9 @@ class GazetteerDetector:
             out += references.titled_surnames(norm, key, kidx, self.cache, self.id)
             out += references.office_holders(norm, key, kidx, self.id)
             # shapes of references the data does not resolve; a resolved one over the same words wins
+            # (a name inside the reference that is not pictured, "诺贝尔" in "...获得诺贝尔奖的科学家", does not hide it)
             out += [f for f in indirect.unresolved(norm, key, kidx, self.id) + indirect_i18n.find(norm, self.id)
-                    if not any(g.start < f.end and f.start < g.end for g in out)]
+                    if not any(g.start < f.end and f.start < g.end and g.identity_seeking for g in out)]
             out += references.lone_surnames(norm, key, kidx, self.cache, self.id, [(f.start, f.end) for f in out])
         return depiction.same_person_depicted(out)
 
@@ -179,6 +181,10 @@ class GazetteerDetector:
             words = self._dictionary()
             hits += [h for h in index.fuzzy(key) if not _dictionary_words_only(key, h, words)]
             hits += index.fuzzy_single(key, self._never_fuzzy())
+            if kind != "protected" and key.isascii():
+                # romanisation variants the edit distance misses ("amro diyab", "vissotsky"), after the spellings
+                hits += [h for h in translit_index(self.cache, self._never_fuzzy()).find(key, words)
+                         if not any(g.start < h.end and h.start < g.end for g in hits)]
         if phonetic is not None and not key.isascii():
             # names in a script the list has no spelling for ("ทอม ครูซ"): by sound, after the spellings
             hits += [h for h in phonetic.find(key, self._word_kind)

@@ -104,7 +104,11 @@ _TALLY = re.compile(r"\bthe (?:[a-z]+ ){0,2}" + _WHO + r" with (?:the most|a rec
 _DEMONYMS = (r"(?:american|british|english|scottish|welsh|irish|french|german|russian|soviet|chinese|japanese|indian|"
              r"italian|spanish|canadian|mexican|brazilian|argentine|australian|korean|south korean|ukrainian|"
              r"turkish|iranian|israeli|egyptian|nigerian|pakistani|indonesian|polish|dutch|swedish|norwegian|danish|"
-             r"finnish|portuguese|greek|austrian|swiss|african american|black|asian american|latina|latino)")
+             r"finnish|portuguese|greek|austrian|swiss|african american|black|asian american|latina|latino|kenyan|"
+             r"ghanaian|south african|ethiopian|vietnamese|thai|filipino|filipina|colombian|chilean|peruvian|cuban|"
+             r"jamaican|saudi|lebanese|syrian|iraqi|afghan|bangladeshi|sri lankan|nepali|belgian|czech|hungarian|"
+             r"romanian|bulgarian|serbian|croatian|icelandic|malaysian|singaporean|burmese|tibetan|palestinian|"
+             r"venezuelan|new zealand|scandinavian)")
 # "the first British astronaut", "the first female Indian prime minister": a first by nationality
 _FIRST_OF_NATION = re.compile(r"\bthe (?:first|only|longest serving|longest reigning|shortest serving|youngest|"
                               r"oldest) (?:(?:female|woman|male) )?" + _DEMONYMS

@@ -124,7 +124,7 @@ _ROMANCE_OFFICE_CURRENT = re.compile(r"\b(?:el|la|o|a|il|le|l')\s?" + _HEAD_ROMA
                                      r"(?:actuel|actuelle|actual|atual|attuale|en exercice|en funciones|"
                                      r"em exercicio|in carica|in funzione)\b")
 _NATIONALITY_ENDINGS = re.compile(r"(?:ais|aise|ano|ana|ain|aine|ien|ienne|ese|es|esa|ense|ino|ina|ico|ica|eno|"
-                                  r"ena|ol|ola|and|ande|eiro|eira|ite|co)$")
+                                  r"ena|ol|ola|and|ande|eiro|eira|ite|co|ique|ois|oise|iano|iana)$")
 _GERMAN_CURRENT = re.compile(r"\b(?:der|die) (?:amtierende|derzeitige|aktuelle|jetzige|heutige|gegenwartige|"
                              r"regierende|amtierender|derzeitiger|aktueller|jetziger) (?:bundeskanzler|"
                              r"bundeskanzlerin|kanzler|kanzlerin|bundesprasident|bundesprasidentin|prasident|"
@@ -140,8 +140,10 @@ _AR_OFFICES = (r"(?:الرئيس|الرئيسة|رئيس الوزراء|رئيس
                r"ولي العهد|البابا|المستشار|المستشارة|الشيخ|الامبراطور|الإمبراطور)")
 _AR_CURRENT = re.compile(r"(?<!\w)" + _AR_OFFICES + r" (?!الحالي|التنفيذي|الفخري|الروحي|الإداري|الاداري|الشرفي)"
                          r"ال\w{2,}ي(?:ة)? (?:الحالي|الحالية)(?!\w)|"
-                         r"(?<!\w)(?:رئيس|ملك|ملكة|أمير|امير|سلطان|رئيسة) (?!ال)\w{2,}(?<!نا)(?<!كم)(?<!هم) "
-                         r"(?:الحالي|الحالية)(?!\w)|"
+                         r"(?<!\w)(?:رئيس|ملك|ملكة|أمير|امير|سلطان|رئيسة) (?:(?!ال)\w{2,}(?<!نا)(?<!كم)(?<!هم)|"
+                         r"الأردن|الاردن|العراق|المغرب|السعودية|الكويت|البحرين|الإمارات|الامارات|السودان|اليمن|"
+                         r"الجزائر|الصين|الهند|اليابان|البرازيل|المكسيك|الولايات المتحدة|المملكة المتحدة|"
+                         r"المملكة العربية السعودية) (?:الحالي|الحالية)(?!\w)|"
                          r"(?<!\w)(?:رئيس جمهوری|نخست وزیر|پادشاه|ملکه) (?:فعلی|کنونی) \w{2,}|"
                          r"(?<!\w)(?:پاکستان|بھارت|ہندوستان|امریکہ|برطانیہ|چین|ایران|سعودی عرب|افغانستان|بنگلہ دیش|"
                          r"ترکی) کے موجودہ (?:وزیراعظم|وزیر اعظم|صدر|بادشاہ|آرمی چیف)|"
@@ -231,9 +233,9 @@ def _current_latin(lower: str, text: str, cased: bool) -> list[tuple[int, int, s
     spans = []
     for m in _ROMANCE_CURRENT.finditer(lower):
         rest = lower[m.end():]
-        if m.group().rstrip().endswith(_OF_ENDINGS):
-            if _INDEF_ROMANCE.match(rest) or not _named(text, m.end(), cased):
-                continue  # "el actual presidente de mi club", "... del club"
+        if m.group().rstrip().endswith(_OF_ENDINGS) and (_INDEF_ROMANCE.match(rest)
+                                                          or not _named(text, m.end(), cased)):
+            continue  # "el actual presidente de mi club", "... del club"
         spans.append((m.start(), _word_end(lower, m.end() + (0 if rest[:1] != " " else 1)), what))
     for m in _ROMANCE_OFFICE_CURRENT.finditer(lower):
         if _NATIONALITY_ENDINGS.search(m.group("adj")):
