@@ -104,7 +104,7 @@ class GazetteerDetector:
             references.load(self.cache)
             visual_artists(self.cache)
             if self.fuzzy:
-                self._never_fuzzy()
+                translit_index(self.cache, self._never_fuzzy())
                 self._dictionary()
         non_person_index(self.cache)
         return self

@@ -192,7 +192,7 @@ def find(norm: NormalizedText, detector: str) -> list[Finding]:
         if re.match(_INDEF_ROMANCE.pattern, obj) or re.search(r"\b" + _GERMAN_GENERIC + r"\b", obj):
             continue  # "der Mann, der das Bild gemalt hat": a picture, anyone's
         spans.append((m.start(), m.end(), "the person who made or found something named"))
-    if latin or _CURRENT_TRIGGER.search(lower):
+    if _CURRENT_TRIGGER.search(lower):
         spans += _current_latin(lower, text, cased)
     if lower.isascii():
         return _findings(norm, lower, spans, detector)

@@ -47,6 +47,7 @@ class TranslitIndex:
         self._multi: dict[tuple[str, ...], list[Alias]] = {}
         self._single: dict[str, list[Alias]] = {}
         self._skip = skip
+        self._folds: dict[str, str] = {}  # memo of prompt words' folds (bounded below)
         for a in aliases:
             if a.kind != "name" or a.ambiguous or not a.key.isascii():
                 continue
@@ -59,10 +60,18 @@ class TranslitIndex:
                 if len(last) >= 6 and last not in skip:
                     self._single.setdefault(fold(last), []).append(a)
 
+    def _fold(self, word: str) -> str:
+        got = self._folds.get(word)
+        if got is None:
+            if len(self._folds) > 50_000:
+                self._folds.clear()  # hostile input: keep the memo bounded
+            got = self._folds[word] = fold(word)
+        return got
+
     def find(self, key: str, dictionary: frozenset[str]) -> list[Hit]:
         """Transliterated mentions in a match key (``how="phonetic"``, spans in key offsets)."""
         toks = [(m.group(), m.start(), m.end()) for m in _WORD.finditer(key)]
-        folds = [fold(t) for t, _, _ in toks]
+        folds = [self._fold(t) for t, _, _ in toks]
         hits: list[Hit] = []
         for i in range(len(toks)):
             for n in (3, 2):
