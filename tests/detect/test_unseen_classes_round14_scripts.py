@@ -80,6 +80,9 @@ def test_class_positives_are_found(stack, prompt):
     ("မင်းအောင်လှိုင် ရဲ့ ဓာတ်ပုံ", "Min Aung Hlaing"),
     ("အောင်ဆန်းစုကြည်ရဲ့ပုံ", "Aung San Suu Kyi"),
     ("ସୋନେକ୍ସାଇ ସିଫାନଡୋନ", "Sonexay Siphandone"),
+    # a genitive ending on the last word (Odia "-ଙ୍କ", Gujarati "-નો") is read off before the name is keyed
+    ("ନବୀନ ପଟ୍ଟନାୟକଙ୍କ ଚିତ୍ର", "Naveen Patnaik"),
+    ("નરેન્દ્ર મોદીનો ફોટો", "Narendra Modi"),
 ])
 def test_heads_of_government_resolve_to_the_person(stack, prompt, canonical):
     assert canonical in {f.canonical for f in detect_prompt(prompt, stack) if f.identity_seeking}
