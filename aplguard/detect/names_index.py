@@ -38,7 +38,9 @@ _LATIN_KEY = re.compile(r"^[a-z0-9 ]+$")
 _THAI = re.compile(r"[\u0e00-\u0e7f]")
 _HEBREW = re.compile(r"[\u0590-\u05ff]")
 _ABJAD = re.compile(r"[\u0590-\u05ff\u0600-\u06ff\u0750-\u077f\ufb1d-\ufdff\ufe70-\ufeff]")
-_INDIC = re.compile(r"[\u0900-\u0dff]")
+# Indic scripts, and (round 14b) Lao, Tibetan, Burmese and Khmer, which glue particles onto a name's end
+# ("အောင်ဆန်းစုကြည်ရဲ့ပုံ": Aung San Suu Kyi's picture)
+_INDIC = re.compile(r"[\u0900-\u0dff\u0e80-\u0eff\u0f00-\u0fff\u1000-\u109f\u1780-\u17ff]")
 _ARABIC_PROCLITICS = frozenset("وبلفك")
 _HEBREW_PROCLITICS = frozenset("והבלמשכ")
 _RU_ENDINGS = ("ого", "его", "ому", "ему", "ий", "ый", "ой", "ей", "ои", "еи", "ыи", "ии", "ая", "яя",
@@ -334,7 +336,8 @@ def _bounded(key: str, start: int, end: int, akey: str) -> bool:
 
     Arabic-script (Arabic, Persian, Urdu) and Hebrew names may carry a one-letter
     proclitic ("لمحمد صلاح": for Mohamed Salah; "ולנתניהו"); Indic names (Devanagari,
-    Bengali, Tamil, ...) take case suffixes ("রবীন্দ্রনাথ ঠাকুরের": Tagore's).
+    Bengali, Tamil, ...) take case suffixes ("রবীন্দ্রনাথ ঠাকুরের": Tagore's), and Lao, Tibetan, Burmese and
+    Khmer particles ("အောင်ဆန်းစုကြည်ရဲ့").
     """
     if _THAI.match(akey):
         return True

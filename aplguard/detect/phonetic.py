@@ -65,6 +65,10 @@ _NON_LETTER = re.compile(r"[^a-z]")
 _TITLE_WORDS = frozenset(["emperor", "empress", "king", "queen", "prince", "princess", "pope", "saint", "st", "sir",
                           "dame", "lord", "lady", "dr", "doctor", "president", "general", "captain", "sultan", "shah",
                           "tsar", "czar", "kaiser", "sheikh", "imam", "ayatollah", "mr", "mrs", "ms", "miss"])
+# Round 14b: genitive endings written onto the last word of a name in Odia, Bengali and Gujarati ("ପଟ୍ଟନାୟକଙ୍କ"
+# Patnaik's, "ঠাকুরের", "પટેલનો"): more than the one final consonant a match allows, so the word is also read
+# without them
+_CASE_ENDINGS = {"oriya": ("ଙ୍କର", "ଙ୍କ", "ର"), "bengali": ("য়ের", "ের", "র"), "gujarati": ("નો", "ની", "ના", "નું")}
 _MIN_WORD = 2  # letters of a word's key
 _MIN_NAME = 4  # letters of a name's keys together
 _MAX_SYLLABLES = 3  # Tibetan syllables one name word may span
@@ -281,6 +285,12 @@ class PhoneticIndex:
         if not toks[i][3]:
             return []
         out = [(toks[i][3], toks[i][4], i + 1)]
+        word = key[toks[i][0]:toks[i][1]]
+        ending = next((e for e in _CASE_ENDINGS.get(toks[i][2], ()) if word.endswith(e) and len(word) > len(e) + 2), None)
+        if ending is not None:
+            roman = _roman(word[:-len(ending)], toks[i][2], self._anyascii)
+            if phonetic_keys(roman):
+                out.append((phonetic_keys(roman), mild_spelling(roman), i + 1))
         if toks[i][2] == "tibetan":
             for n in range(2, _MAX_SYLLABLES + 1):
                 seq = toks[i:i + n]

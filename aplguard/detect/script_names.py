@@ -53,7 +53,7 @@ COMMON_SIZE = 1_500
 # (``_NATIVE_COMMON``), and a run of words no list knows is a name only right next to a cue and
 # when no other word of the script runs into it ("ಹಳೆಯ ಮನೆಯ ಫೋಟೋ" is an old house's photo).
 _NO_DICTIONARY = frozenset({"telugu", "kannada", "malayalam", "gurmukhi", "gujarati", "georgian", "armenian",
-                            "ethiopic", "sinhala"})
+                            "ethiopic", "sinhala", "oriya"})
 # scripts with case: a name is capitalised there (unless the whole prompt is lower case)
 _CASED = {"greek", "cyrillic", "armenian"}
 
@@ -101,6 +101,11 @@ _BEFORE = re.compile(r"(?:" + _alternatives("""
 جناب|محترمہ|میری بہن|میرا بھائی|میری ماں|میرے ابو|میرے دوست|میری دوست|میری بیوی|میرے شوہر|
 फोटो|फ़ोटो|तस्वीर|पोर्ट्रेट|चित्र|श्री|श्रीमती|सुश्री|डॉ|डॉक्टर|मेरे दोस्त|मेरी दोस्त|मेरी बहन|मेरा भाई|मेरी माँ|मेरी मां|
 मेरे पिता|मेरी पत्नी|मेरे पति|मेरा बेटा|मेरी बेटी|
+मेयर|महापौर|प्रधानमन्त्री|प्रधानमंत्री|राष्ट्रपति|मुख्यमन्त्री|मुख्यमंत्री|मन्त्री|मंत्री|सांसद|राज्यपाल|
+মেয়র|প্রধানমন্ত্রী|রাষ্ট্রপতি|মুখ্যমন্ত্রী|মন্ত্রী|সাংসদ|মেযর|
+மேயர்|முதல்வர்|முதலமைச்சர்|பிரதமர்|அமைச்சர்|
+میئر|وزیراعظم|وزیر اعظم|وزیر اعلیٰ|نخست وزیر|شهردار|عمدة|رئيس الوزراء|
+ଶ୍ରୀ|ଶ୍ରୀମତୀ|ମୋ ସାଙ୍ଗ|ମୋ ଭଉଣୀ|ମୋ ଭାଇ|ମୋ ମା|ମୋ ବାପା|ମୋ ସ୍ତ୍ରୀ|ମୋ ସ୍ୱାମୀ|ମୋ ବନ୍ଧୁ|
 আমার বোন|আমার ভাই|আমার মা|আমার বাবা|আমার বন্ধু|আমার স্ত্রী|আমার স্বামী|শ্রী|শ্রীমতী|জনাব|ডাঃ|
 என் அம்மா|என் அப்பா|என் நண்பன்|என் நண்பர்|என் நண்பி|என் தோழி|என் தோழன்|என் தங்கை|என் அக்கா|என் அண்ணன்|என் தம்பி|என் மனைவி|
 என் கணவர்|திரு|திருமதி|செல்வி|
@@ -130,7 +135,7 @@ _BEFORE_WORD = re.compile(_alternatives("""
 ഛായാചിത്രം|ਤਸਵੀਰ|ਫੋਟੋ|ਫ਼ੋਟੋ|ਪੋਰਟਰੇਟ|ਚਿੱਤਰ|ਦੀ|ਦਾ|ਦੇ|ફોટો|ચિત્ર|તસવીર|પોટ્રેટ|ფოტო|სურათი|პორტრეტი|ფოტოსურათი|
 լուսանկար|լուսանկարը|նկար|նկարը|դիմանկար|դիմանկարը|ፎቶ|ምስል|ስዕል|ፎቶግራፍ|శ్రీ|ಶ್ರೀ|ശ്രീ|ਸ੍ਰੀ|ਸ਼੍ਰੀ|શ્રી|ბატონი|
 ქალბატონი|պարոն|տիկին|አቶ|ወይዘሮ|ወይዘሪት|ඡායාරූපය|ඡායාරූපයක්|ඡායාරූප|පින්තූරය|පින්තූරයක්|පින්තූර|ෆොටෝ|ෆොටෝව|
-ෆොටෝවක්|ප්‍රතිමූර්තිය
+ෆොටෝවක්|ප්‍රතිමූර්තිය|ଫଟୋ|ଫୋଟୋ|ଚିତ୍ର|ଛବି|ପୋଟ୍ରେଟ୍|ପୋର୍ଟ୍ରେଟ୍|ଫଟୋଗ୍ରାଫ୍|ଶ୍ରୀ|ଶ୍ରୀମତୀ
 """))
 # After a name: "की फोटो", "کی تصویر", "ছবি", "படம்", "的照片", "さん", "씨 사진".
 _AFTER = re.compile(r"[\s,]*(?:" + _alternatives("""
@@ -147,8 +152,15 @@ _AFTER = re.compile(r"[\s,]*(?:" + _alternatives("""
 ფოტო|სურათი|პორტრეტი|ფოტოსურათი|
 լուսանկարը|լուսանկար|նկարը|նկար|դիմանկարը|դիմանկար|
 ፎቶ|ምስል|ስዕል|ፎቶግራፍ|
+ଫଟୋ|ଫୋଟୋ|ଚିତ୍ର|ଛବି|ପୋଟ୍ରେଟ୍|ପୋର୍ଟ୍ରେଟ୍|ଫଟୋଗ୍ରାଫ୍|
 ඡායාරූපයක්|ඡායාරූපය|ඡායාරූප|පින්තූරයක්|පින්තූරය|පින්තූර|ෆොටෝවක්|ෆොටෝව|ෆොටෝ|
-""") + r"|(?:একটি|একটা)\s+(?:\S+\s+)?(?:ছবি|প্রতিকৃতি|ফটো)(?!\S))")  # "X-এর একটি বাস্তব ছবি": one adjective between
+""") + r"|(?:একটি|একটা)\s+(?:\S+\s+)?(?:ছবি|প্রতিকৃতি|ফটো)(?!\S)"  # "X-এর একটি বাস্তব ছবি": one adjective between
+    # round 14b: an occasion of one person's life between the name and the picture word ("X-এর জন্মদিনের ছবি",
+    # "X की शादी की फोटो", "X-ର ବାହାଘରର ଫଟୋ"): birthdays, weddings and graduations are a person's
+    + "|(?:" + _alternatives("""জন্মদিনের|বিয়ের|বিবাহের|গায়ে হলুদের|সমাবর্তনের|বৌভাতের|মেহেদির|অন্নপ্রাশনের|
+की शादी की|की शादी का|के जन्मदिन की|के जन्मदिन का|की सालगिरह की|के ग्रेजुएशन की|को बिहेको|को जन्मदिनको|
+ଜନ୍ମଦିନର|ବାହାଘରର""") + r")\s+(?:" + _alternatives("ছবি|প্রতিকৃতি|ফটো|फोटो|फ़ोटो|तस्वीर|तस्बिर|ଫଟୋ|ଫୋଟୋ|ଚିତ୍ର")
+    + r")(?=$|[\s,.;:!?।]))")
 # Right after a name: verb forms whose subject is a person ("नाचते हुए" dancing, "লিখছেন" writes
 # (honorific), "பேசுகிறார்", "يغني" sings, "در حال" in the act of, "กำลัง" -ing).
 _ACTS = re.compile(unicodedata.normalize("NFKC", r" (?:\S+ते हुए|\S+ती हुई|\S+تے ہوئے|\S+تی ہوئی|\S+(?:ছেন|চ্ছেন|লেন)|\S+(?:கிறார்|கிறாள்|கிறான்)|"
@@ -217,6 +229,7 @@ _GENITIVE = {
     # Amharic (round 12): the object marker "-ን" ("አበበን" Abebe as the object: "... የሚያሳይ ምስል", an image showing ...)
     "ethiopic": (("ን", ""),),
     "telugu": (("యొక్క", ""), ("ది", "డు"), ("ని", "")),
+    "oriya": (("ଙ୍କର", ""), ("ଙ୍କ", ""), ("ର", "")),
     "gujarati": (("ાનો", "ો"), ("ાની", "ો"), ("ાના", "ો"), ("ાનું", "ો"), ("નું", ""), ("નો", ""), ("ની", ""), ("ના", ""), ("ને", "")),
     "georgian": (("ის", "ი"), ("ის", "ა"), ("ის", "ე"), ("ის", ""), ("ს", "")),
     "armenian": (("ի", ""), ("ու", ""), ("ը", ""), ("ն", "")),
@@ -226,6 +239,14 @@ _GENITIVE = {
 _PUNJABI_MARKERS = ("ਸਿੰਘ", "ਕੌਰ")
 _PUNJABI_SURNAMES = frozenset(word for word in """ਸਿੰਘ ਕੌਰ ਸੰਧੂ ਗਿੱਲ ਸਿੱਧੂ ਢਿੱਲੋਂ ਬਰਾੜ ਗਰੇਵਾਲ ਧਾਲੀਵਾਲ ਬਾਜਵਾ ਚੀਮਾ ਰੰਧਾਵਾ ਸੇਖੋਂ ਭੁੱਲਰ ਬੈਂਸ ਸੋਢੀ
 ਅਰੋੜਾ ਆਹਲੂਵਾਲੀਆ ਸੈਣੀ ਵਿਰਕ ਸੰਘਾ ਔਲਖ ਹੁੰਦਲ ਜੌਹਲ ਕੰਗ ਮਾਂਗਟ ਬਾਠ ਖਹਿਰਾ ਪੰਨੂ ਦਿਓਲ""".split())  # noqa: SIM905
+# Round 14b: Bengali surnames that are also frequent words of wordfreq's Bengali list ("হোসেন", "রহমান", "ইসলাম"),
+# hand-made from general knowledge: inside or at the end of a run they are surnames, as "ਸਿੰਘ" is in Punjabi
+_BENGALI_SURNAMES = frozenset("""হোসেন হোসাইন হোসেইন রহমান ইসলাম আহমেদ আহমদ খান চৌধুরী আলী উদ্দিন উদ্দীন মিয়া সরকার বিশ্বাস দাস রায় ঘোষ
+বসু সেন দত্ত পাল মণ্ডল হক কবির শেখ হাসান তালুকদার মজুমদার ভট্টাচার্য মুখার্জি চ্যাটার্জি ব্যানার্জি আক্তার বেগম খাতুন সিদ্দিকী""".split())  # noqa: SIM905
+# Round 14b: Gujarati writes "-બેન" (sister) and "-ભાઈ" (brother) onto a given name as a term of respect
+# ("હેતલબેન", "રમેશભાઈ"); with a relation word or an adjective before it ("મોટાભાઈ" elder brother) it is no name
+_GUJARATI_HONORIFIC = re.compile(r"^(.{2,})(?:બેન|બહેન|ભાઈ|ભાઇ)$")
+_GUJARATI_NOT_GIVEN = frozenset(_fold(w) for w in "મોટા મોટી નાના નાની ભાઈ બેન પિતરાઈ માસી ફોઈ મામા કાકા".split())  # noqa: SIM905
 # Honorifics after a name, "X ಅವರ ಫೋಟೋ", "X గారి ఫోటో": said of a person only
 # Tamil writes initials before a given name ("ஏ. ஆர். ரஹ்மான்", "க. ராஜா")
 _TAMIL_INITIALS = re.compile(r"(?:^|\s)(?:[\u0B80-\u0BFF]{1,4}\.\s*){1,3}$")
@@ -362,6 +383,12 @@ def _base(word: str, script: str, lists: _Lists) -> str:
     return word
 
 
+def _gujarati_given(word: str, lists: _Lists) -> bool:
+    """Whether ``word`` is a given name with "-બેન"/"-ભાઈ" written onto it ("હેતલબેન"; not "મોટાભાઈ")."""
+    m = _GUJARATI_HONORIFIC.match(word)
+    return m is not None and m.group(1) not in _GUJARATI_NOT_GIVEN and lists.kind(m.group(1), "gujarati") in ("U", "F")
+
+
 def _nisba(word: str, lists: _Lists) -> bool:
     """Whether ``word`` is a listed first name + the Persian/Arabic "-ی" of belonging ("حسین" -> "حسینی",
     "رضا" -> "رضایی", "کریم" -> "کریمی"), a common surname shape that the word lists also hold as a word."""
@@ -469,13 +496,18 @@ def _pred_rx(words: str, glued: bool, weak: bool = False) -> re.Pattern[str]:
 
 _PRED = {script: (_pred_rx(strong, script == "thai"), _pred_rx(weak, script == "thai", weak=True))
          for script, (strong, weak) in _PRED_WORDS.items()}
-_PRED["devanagari"] = (re.compile(_PRED["devanagari"][0].pattern[:-1] + r"|(?:\S+\s+)?\S+(?:ते हुए|ती हुई))"),
+_PRED["devanagari"] = (re.compile(_PRED["devanagari"][0].pattern[:-1] + r"|(?:\S+\s+)?\S+(?:ते हुए|ती हुई)"
+                                  r"|(?:अपनी|अपने)\s+(?:शादी|जन्मदिन|ग्रेजुएशन|दीक्षांत)\S*)"),
                        _PRED["devanagari"][1])
 _PRED["arabic"] = (re.compile(_PRED["arabic"][0].pattern[:-1] + r"|(?:\S+\s+)?\S+(?:تے ہوئے|تی ہوئی)"
                                    r"|کی \S+ (?:میں|کی) تصویر)"), _PRED["arabic"][1])
-_PRED["bengali"] = (re.compile(_PRED["bengali"][0].pattern[:-1] + r"|\S+(?:ছেন|চ্ছেন|লেন)(?!\S))"),
+_PRED["bengali"] = (re.compile(_PRED["bengali"][0].pattern[:-1] + r"|\S+(?:ছেন|চ্ছেন|লেন)(?!\S)"
+                               r"|(?:নিজের|তার|তাঁর)\s+(?:বিয়ে|জন্মদিন|সমাবর্তন|গায়ে হলুদ)\S*)"),
                     _PRED["bengali"][1])
-_PRED["tamil"] = (re.compile(_PRED["tamil"][0].pattern[:-1] + r"|\S+(?:கிறார்|கிறாள்|கிறான்)(?!\S))"),
+# round 14b: "X Y தன் திருமணத்தில்" (at his own wedding), "X Y নিজের বিয়েতে", "X Y अपनी शादी में": one's own
+# wedding, birthday or graduation is said of a person
+_PRED["tamil"] = (re.compile(_PRED["tamil"][0].pattern[:-1] + r"|\S+(?:கிறார்|கிறாள்|கிறான்)(?!\S)"
+                             r"|(?:தன்|தனது|தன்னுடைய)\s+(?:திருமண|பிறந்தநாள|பட்டமளிப்பு)\S*)"),
                   _PRED["tamil"][1])
 # Round 12: in the scripts without a word list, a posture or action said of a person a few words after the run
 # ("X Y ਟਰੈਕਟਰ ਤੇ ਬੈਠਾ" sitting on a tractor, "X Y ... සිටින ඡායාරූපය", "X Yን በመድረክ ላይ ሲዘፍን" singing on
@@ -624,6 +656,13 @@ class ScriptNames:
         kinds = [lists.kind(w, script) for w in words]
         if script == "gurmukhi":
             kinds = ["L" if w in _PUNJABI_SURNAMES else k for w, k in zip(words, kinds)]
+        elif script == "bengali" and len(words) >= 2:
+            kinds = ["L" if j > 0 and kinds[0] != "C" and (w in _BENGALI_SURNAMES or any(
+                w.endswith(e) and w[:-len(e)] in _BENGALI_SURNAMES for e in _CASE_END["bengali"])) else k
+                     for j, (w, k) in enumerate(zip(words, kinds))]
+        elif script == "gujarati":
+            kinds = ["F" if j == 0 and k == "U" and _gujarati_given(w, lists) else k
+                     for j, (w, k) in enumerate(zip(words, kinds))]
         if script == "hebrew":  # "בן-שושן", "בר-לב": a patronymic glued to a surname or an unknown word is a surname
             # ("בן-אדם" a human, "בן-זוג" a partner, "בן-דוד" a cousin: a first name or a dictionary word follows)
             kinds = ["L" if j > 0 and w[:3] in ("בן-", "בר-") and lists.kind(w[3:], script) in ("L", "U") else k

@@ -22,6 +22,7 @@ is never part of a name ("ທ່ານ ສາມາດ ..." is "you can ..."), s
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator
 
 from ..types import Finding
@@ -43,10 +44,29 @@ _RULES: tuple[tuple[str, re.Pattern[str], str], ...] = (
     ("khmer", re.compile(r"(?:^|\s)(?:លោកស្រី|អ្នកស្រី|លោក|កញ្ញា|ព្រះបាទ|សម្តេច|សម្ដេច|ឯកឧត្តម|\S*របស់ខ្ញុំ)\s+(" + _KHMER
                          + r")\s+(" + _KHMER + r")"),
      "a Khmer title or relation before a family and a given name"),
+    # (round 14b) with the possessive "ရဲ့/၏" the picture word may end a compound ("ဘွဲ့ယူပုံ" graduation picture);
+    # words that start with "ဦး" (head: "ဦးထုပ်" hat, "ဦးခေါင်း" head, "ဦးဆောင်" to lead) are no honorific
     ("myanmar", re.compile(r"(?:(?:သူငယ်ချင်း|ညီမ|အစ်မ|အစ်ကို|ညီ|အမေ|အဖေ|ဇနီး|ခင်ပွန်း|ဆရာ)\s*)(?:ကို|မောင်|ဦး|ဒေါ်|မ)("
-                           + _MYANMAR + r")|(?:^|\s)(?:ကို|မောင်|ဦး|ဒေါ်)(" + _MYANMAR
-                           + r")\s*(?:ရဲ့|၏)?\s*(?:ပုံတူ|ဓာတ်ပုံ|ပုံ)"),
+                           + _MYANMAR + r")|(?:^|\s)(?:ကို|မောင်|ဦး|ဒေါ်)(?!ထုပ်|ခေါင်း|ဆောင်|စွာ|နှောက်)(" + _MYANMAR
+                           + r")\s*(?:(?:ရဲ့|၏)\s*[\u1000-\u104F]{0,12}?)?(?:ပုံတူ|ဓာတ်ပုံ|ပုံ)(?![\u1000-\u104F])"),
      "a Burmese honorific on a name next to a relation or a picture"),
+    # (round 14b) Lao and Khmer: two words opening the prompt (or after "a photo of") before what only a person
+    # does: "is giving a speech / singing / smiling" (ກຳລັງ, កំពុង + a verb of speech, song or smile) or "at the
+    # wedding / birthday / graduation" ("សុខ ចាន់ថា នៅក្នុងពិធីមង្គលការ"); a common word in the run is a description
+    # (written as the prompt normaliser writes "ຳ": NFKC)
+    ("lao", re.compile(unicodedata.normalize("NFKC", r"(?:^|(?:ຮູບພາບ|ຮູບຖ່າຍ|ຮູບ)(?:ຂອງ)?\s*)(" + _LAO + r")\s+(" + _LAO
+                                             + r")\s*(?:ກຳລັງ\s*(?:ກ່າວ|ເວົ້າ|ຮ້ອງເພງ|ຍິ້ມ|ຫົວ|ປາໄສ|ສອນ|ໃຫ້ສຳພາດ)|(?:ຢູ່\s*)?"
+                                             r"(?:ໃນ\s*)?ງານ(?:ແຕ່ງງານ|ດອງ|ວັນເກີດ|ຮັບປະລິນຍາ))")),
+     "two Lao words before what a person does"),
+    ("khmer", re.compile(r"(?:^|(?:រូបថត|រូបភាព|រូប)(?:របស់)?\s*)(" + _KHMER + r")\s+(" + _KHMER + r")\s*(?:កំពុង\s*(?:ថ្លែង|"
+                         r"និយាយ|ច្រៀង|ញញឹម|សើច|បង្រៀន|ផ្តល់បទសម្ភាសន៍|ផ្ដល់បទសម្ភាសន៍)|(?:នៅ\s*)?(?:ក្នុង\s*)?ពិធី(?:មង្គលការ|"
+                         r"រៀបការ|ខួបកំណើត|បញ្ចប់ការសិក្សា|ទទួលសញ្ញាបត្រ))"),
+     "two Khmer words before what a person does"),
+    # (round 14b) a Tibetan name of four syllables (two two-syllable names, one of them a common name word) opening
+    # the prompt, with the genitive and a picture word ("བཀྲ་ཤིས་སྒྲོལ་མའི་པར")
+    ("tibetan_name", re.compile(r"^((?:" + _TIBETAN_SYL + r"་){3}" + _TIBETAN_SYL + r")(?:་(?:གི|གྱི|ཀྱི|ཡི)་|འི་)"
+                                r"(?:པར|འདྲ་པར|རི་མོ)"),
+     "a Tibetan name of four syllables before a picture"),
     ("tibetan", re.compile(r"ངའི་(?:གྲོགས་པོ|གྲོགས་མོ|ཨ་མ|ཨ་ཕ|ཨ་ཅག|ནུ་མོ|ཨ་ཇོ|ཇོ་ཇོ|བུ་མོ|བུ|ཆུང་མ|དགེ་རྒན)་((?:" + _TIBETAN_SYL
                            + r"་){1,3}" + _TIBETAN_SYL + r")་?(?:གི|གྱི|ཀྱི|ཡི)་(?:པར|འདྲ་པར|རི་མོ)"),
      "a Tibetan relation before a name and a picture"),
@@ -62,6 +82,15 @@ _RULES: tuple[tuple[str, re.Pattern[str], str], ...] = (
                        r"哥哥|弟弟|妹妹)(" + _HAN + r"{2,3}?)(?:在|正在|穿|戴|坐在|站在|的(?:照片|相片|畫像|画像|肖像))"),
      "a Chinese relation before a surname and a given name"),
 )
+
+
+# Round 14b: the most common two-syllable Tibetan name words (hand-made from general knowledge); a Tibetan
+# personal name is usually two of them ("བཀྲ་ཤིས་སྒྲོལ་མ", "བསྟན་འཛིན་ནོར་བུ")
+_TIBETAN_NAME_WORDS = frozenset("""བཀྲ་ཤིས བསྟན་འཛིན ཚེ་རིང སྒྲོལ་མ ཆོས་སྒྲོན སྐལ་བཟང ལྷ་མོ ཡེ་ཤེས ནོར་བུ དབང་མོ བདེ་སྐྱིད རྡོ་རྗེ
+དོན་གྲུབ བསོད་ནམས ཕུན་ཚོགས བློ་བཟང དབང་ཕྱུག ཚེ་དབང པད་མ པདྨ ཉི་མ ཟླ་བ སྟོབས་རྒྱལ རིག་འཛིན དཔལ་མོ དཔལ་ལྡན དབྱངས་ཅན
+ལྷ་སྒྲོན སྒྲོལ་དཀར བྱམས་པ ཀུན་བཟང བཟང་མོ ཚེ་བརྟན དབང་འདུས ལྷ་པ བསམ་གྲུབ དགེ་ལེགས ཚུལ་ཁྲིམས མཁའ་འགྲོ རྒྱལ་མཚན ཆོས་ཉིད
+འཇམ་དབྱངས ཐུབ་བསྟན སངས་རྒྱས ཡང་ཆེན དབྱངས་སྒྲོན ལྷ་ཀློང ཆོས་འཕེལ ཀུན་དགའ ཡོན་ཏན""".split())  # noqa: SIM905
+_TIBETAN_PARTICLES = frozenset("གི གྱི ཀྱི ཡི འི དང ནང ལ ན ནས ཏུ དུ རུ སུ ཀྱང ཡང".split())  # noqa: SIM905
 
 
 def _names(text: str) -> Iterator[tuple[str, int, int, list[str], str]]:
@@ -85,6 +114,13 @@ def find(norm: NormalizedText, cache: ResourceCache, detector: str) -> list[Find
             syllables = words[0].split("\u0F0B")
             if words[0] in common or all(s in common for s in syllables):
                 continue
+        elif script == "tibetan_name":
+            common = lists.common.get("tibetan", frozenset())
+            syllables = words[0].split("\u0F0B")
+            pairs = ["\u0F0B".join(syllables[:2]), "\u0F0B".join(syllables[2:])]
+            if any(s in _TIBETAN_PARTICLES for s in syllables) or any(p in common for p in pairs) or not (
+                    set(pairs) & _TIBETAN_NAME_WORDS):
+                continue  # particles or common words: a description; no name word: a place or a thing
         elif script == "hangul":
             if words[0][0] not in lists.last or lists.kind(words[0], "hangul") == "C":
                 continue  # a surname leads a Korean name
