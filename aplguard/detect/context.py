@@ -118,6 +118,11 @@ cadde caddesi sokak sokagi bulvari meydani koprusu
 شارع ميدان جسر طريق محطة خیابان میدان بلوار پل
 רחוב שדרות שד כיכר גשר
 ss hms uss rms mv hmas hmcs hmnzs rv
+đuong duong pho
+""")
+# Street words written after the name (Turkish, German, ...), with or without a case ending: "Atatürk Bulvarı'nda"
+_STREET_AFTER = word_set("""bulvari bulvar caddesi cad cd sokak sokagi meydani parki koprusu camii
+platz strasse str allee
 """)
 # Titles that may sit between a street word and the name ("شارع الملك فهد", "avenue du Président Wilson")
 _STREET_TITLES = word_set("""
@@ -307,6 +312,8 @@ def thing_after(lower: str, end: int, one_word: bool = False, text: str | None =
         after = after[1:]  # possessive: "Newton's cradle"
     if after and after[0] in THING_NOUNS:
         return after[0]
+    if after and re.split(r"['\u2019]", after[0])[0] in _STREET_AFTER:
+        return after[0]  # "Atatürk Bulvarı'nda", "Bağdat Caddesi", "Goethe Platz": a street named after someone
     if re.match(r"\s*(?:and|&)\s+(?:company|co|sons|daughters|brothers|partners|associates)\b", lower[end:end + 30]):
         return "company"  # "Shakespeare and Company bookstore", "Smith & Sons": a business named after someone
     if len(after) == 2 and after[1] in THING_NOUNS and lower[end:end + 1] in ("-", "\u2013", "\u2014"):
@@ -407,12 +414,27 @@ patisserie creamery teahouse canteen eatery takeaway laundromat backerei laden k
 tienda cafeteria boulangerie patisserie brasserie pasticceria trattoria osteria padaria loja""")
 
 
+_OWNERS = word_set("my our his her their your")
+_PETS = word_set("""dog dogs puppy cat kitten horse pony parrot hamster rabbit bunny turtle goldfish tortoise
+budgie cockatoo canary ferret hedgehog iguana gecko snake mare stallion colt filly racehorse
+greyhound poodle labrador retriever terrier beagle bulldog dachshund husky corgi chihuahua pug goat lamb""")
+# "кот по имени Пушкин": Russian "by the name (of)" before an animal's name
+_NAMED_FOREIGN_1 = word_set("по")
+_NAMED_FOREIGN_2 = word_set("имени кличке")
+_PETS_FOREIGN = word_set("""кот кошка котик котенок котёнок пёс пес собака щенок конь лошадь попугай хомяк кролик
+черепаха""")
+
+
 def pet_or_object_name(lower: str, start: int) -> bool:
     """"a dog named Charlie", "my cat called Max", "a bakery called Oma Hilde's": the name belongs to an animal,
     object or business."""
     before = words_before(lower, start, 5)
     if before and before[-1] in _ANIMAL_TITLES and len(before) >= 2:
         before = before[:-1]  # "a racehorse named Sir Barnaby": a title is part of an animal's name too
+    if len(before) >= 2 and before[-1] in _PETS and before[-2] in _OWNERS:
+        return True  # "my horse Shakira", "our cat Einstein": an owner's animal named right after it (round 15)
+    if len(before) >= 3 and before[-1] in _NAMED_FOREIGN_2 and before[-2] in _NAMED_FOREIGN_1:
+        return before[-3] in _PETS_FOREIGN or before[-3] in ANIMALS_OBJECTS  # "кот по имени Пушкин"
     if not before or before[-1] not in _NAMED:
         return False
     return any(w in ANIMALS_OBJECTS or w in _BUSINESSES for w in before[:-1])
@@ -438,7 +460,12 @@ def is_all_caps(text: str) -> bool:
     return bool(letters) and all(c.isupper() for c in letters)
 
 
+_GERMAN_LOWER = re.compile(r"\b(?:der|das|den|dem|des|und|mit|vor|im|am|beim|vom|zum|zur|eine|einer|einem|auf)\b")
+
+
 def is_title_case(text: str) -> bool:
     """Most longer words capitalised ("Portrait Of A Young Woman With Red Hair"): capitals say little."""
     words = [w for w in re.findall(r"[^\W\d_]+", text)[1:] if len(w) > 3]
+    if _GERMAN_LOWER.search(text):
+        return False  # German capitalises its nouns: "Klaus Petersen, Hausmeister der Grundschule in Kiel" (round 15)
     return len(words) >= 3 and sum(w[:1].isupper() for w in words) >= 0.85 * len(words)

@@ -44,6 +44,7 @@ electrician mechanic cleaner housekeeper gardener driver tutor instructor pharma
 physio physiotherapist chiropractor receptionist cashier waiter waitress accountant lawyer realtor
 contractor caretaker caregiver janitor doorman concierge pastor priest rabbi imam mentor supervisor
 walker sitter petsitter groomer dogwalker intern interns trainee apprentice assistant secretary
+ceo cto cfo coo cmo founder cofounder co-founder director chairman chairwoman chairperson
 """)
 _POSSESSIVE = word_set("my our his her their your")
 # "my late father Ignacio", "my best friend Chloe": a word between the possessive and the relation
@@ -63,6 +64,19 @@ _PROFILE = re.compile(r"\b(?:linkedin|instagram|facebook|tinder|dating profile|p
                       r"passport|id photo|resume|cv photo|headshot|yearbook)\b")
 # after "Firstname Unlistedname": what people do ("Paul Giamatti smiling", "... as a pirate")
 _PERSON_NEXT = re.compile(r"\s+(?:\w+ing|as|wearing|dressed|with his|with her|and his|and her)\b")
+# What follows a person named as the subject in another language (round 15): a preposition of place,
+# company or dress (pt/es/fr/it/de/pl/nl/id/sw), a gerund or participle (-ando/-endo, Turkish -ken/-yor/-arak,
+# Indonesian me-/ber- verbs), Turkish "bir" or a locative ("hapishanede"); not "no", a Japanese particle ("Osaka
+# Jou no shashin"): "Kemal Sunal bir köy kahvesinde",
+# "Tadeusz Kościuszko w mundurze", "Najwa Shihab membawakan acara", "Thomas Pesquet en scaphandre".
+_FOREIGN_PERSON_NEXT = re.compile(
+    r"\s+(?:na|nas|nos|com|em|con|en|avec|dans|au|sur|mit|im|am|beim|bei|w|we|z|ze|przy|podczas|bir|di|"
+    r"dengan|sedang|saat|ketika|akiwa|kwenye|nel|nella|sul|sulla|mentre|met|"
+    r"[^\W\d_]{2,}(?:ando|endo|indo|ken|arak|erek|yor|nde|nda|ede)|me[mnr][^\W\d_]{4,}|ber[^\W\d_]{4,})\b")
+# place words that follow a name in a street, square or building name ("Alexander Platz", "Atatürk Bulvarı")
+_STREET_AFTER = word_set("""platz strasse straße allee gasse ufer bulvarı bulvari caddesi sokak sokağı meydanı meydani
+    plaza praça praca piazza plac ulica rynek""")
+_PLACE_AFTER = _STREET_AFTER | word_set("towers tower palace park square street avenue")
 # an article or quantifier before a lower-case word pair makes it a noun phrase ("a ninja crouching")
 _DETERMINERS = word_set("a an the this that these those some any every each one lone another")
 # "Kemal Sarıgül at the fish market": a place phrase after a first name + a capitalised non-dictionary word (round 13)
@@ -240,14 +254,19 @@ class NameShapeDetector:
                 and not set(context.words_before(norm.lower, seq[0][1], 2)) & _DETERMINERS):
             # "lena vaterrodt at the bakery": a listed first name and a word no list knows, then where they are
             l_known = unknown_surname = lower_place = True
+        if (len(keys) == 2 and not (f_known and l_known) and not all_caps and self._foreign_subject(norm, seq, keys,
+                                                                                           f_known, l_known)):
+            # "Kemal Sunal bir köy kahvesinde", "Chavela Vargas con poncho", "Isao Takahata at a storyboard
+            # table": a name as the subject of a clause, in any language (round 15)
+            f_known = l_known = unknown_surname = True
         if (not f_known and not l_known and len(keys) == 2 and not all_caps
                 and _after_relationship(norm.lower, seq[0][1])
                 and all(self._surname_like(w, [k, k]) for w, k in zip(words, keys))):
             # "my student Aigerim Bekova": two capitalised unlisted words right after a
             # possessive relationship are a name the lexicons do not hold
             f_known = l_known = unknown_surname = True
-        if not l_known or not mid_ok:
-            return None
+        if not l_known or not mid_ok or keys[-1] in _STREET_AFTER:
+            return None  # (round 15) "Alexander Platz": a street word that is also a surname
         capitalised = all(w[:1].isupper() or p for w, p in zip(words, particle))
         lower = norm.lower
         start, end = seq[0][1], seq[-1][2]
@@ -290,6 +309,31 @@ class NameShapeDetector:
         why = ("first name and unlisted surname" if unknown_surname else
                "first name and surname" if f_known else "surname") + (" with context cue" if cue else "")
         return min(score, 0.9), seq, why
+
+    def _foreign_subject(self, norm: NormalizedText, seq: list[Token], keys: list[str], f_known: bool,
+                         l_known: bool) -> bool:
+        """Two capitalised words that start the prompt, then a preposition, gerund or verb said of a person.
+
+        A listed first name needs an unlisted surname-like word; an unlisted first name (no word of the
+        ``wordfreq`` languages unless the surname is listed: "Caetano Veloso") needs a surname no dictionary
+        knows or one the surname list holds, and the pair must open the prompt ("Wisława Szymborska z ...")."""
+        words = [t for t, _, _ in seq]
+        end = seq[-1][2]
+        lower = norm.lower
+        if not all(w[:1].isupper() and not w.isupper() for w in words) or not self._surname_like(words[-1], keys):
+            return False
+        foreign = _FOREIGN_PERSON_NEXT.match(lower, end) is not None
+        english = _PERSON_NEXT.match(lower, end) is not None or _AT_PLACE.match(lower, end) is not None
+        if not (foreign or english) or keys[-1] in _PLACE_AFTER or keys[-1].rstrip("s") in context.THING_NOUNS:
+            return False  # "Alexander Platz im Winter", "Petronas Towers at the ..."
+        if l_known and not f_known and not foreign:
+            return False  # a listed surname after an unlisted word is a person only where it opens a clause abroad
+        dictionary = self._wordfreq()
+        if f_known:
+            return foreign and keys[-1] not in dictionary
+        if seq[0][1] != 0 or not self._surname_like(words[0], [keys[0], keys[0]]):
+            return False
+        return (l_known and keys[0] not in self._common()) or (keys[0] not in dictionary and keys[-1] not in dictionary)
 
     def _wordfreq(self) -> frozenset[str]:
         return self.cache.get("lexicon.wordfreq", load_dictionary_words)

@@ -70,7 +70,11 @@ def _rx(words: list[str]) -> str:
 
 # Round 14a. Possessives written after the relation, and titles or articles that may stand between the relation and
 # the name (as the normaliser writes them: accents off, lower case)
-_POSS_AFTER = {"el": "μου|μας"}
+_POSS_AFTER = {"el": "μου|μας",
+               # round 15: Indonesian, Vietnamese, Swahili and Tagalog put "my" after the relation too ("kakak saya
+               # Dewi", "mẹ tôi Lan", "mama yangu Neema", "kapatid ko si Jun")
+               "id": "saya|aku|kami|kita", "vi": "toi|minh|cua toi|cua minh", "sw": "yangu|wangu|zangu|yetu|wetu",
+               "tl": "ko|namin|natin"}
 _BETWEEN = {"de": "herr|frau|dr|doktor|prof|professor",
             "el": "ο|η|τον|την|του|της|ο κυριος|η κυρια|κυριος|κυρια|κυρ",
             "es": "don|dona|senor|senora|sr|sra|el senor|la senora|doctor|doctora|dr|dra",
@@ -78,6 +82,7 @@ _BETWEEN = {"de": "herr|frau|dr|doktor|prof|professor",
             "it": "signor|signora|sig|sig\\.ra|dott|dottor|dottoressa|don",
             "pt": "seu|dona|senhor|senhora|sr|sra|doutor|doutora|dr|dra",
             "nl": "meneer|mevrouw|mevr|dhr|dokter",
+            "tl": "si|kay|ni",
             "ur": "جناب|سر|ڈاکٹر"}
 
 

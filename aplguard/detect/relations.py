@@ -76,6 +76,22 @@ _ME = re.compile(r"\b(?:photo|photos|picture|pictures|pic|portrait|image|paintin
                  r"picture|pictures|pic|pics)\b[^.;]{0,40}?[:,]\s*me\b(?=" + _ME_DOING + r")")
 
 
+# "use my ex girlfriend's face", "my dad's face on a superhero": the face of the user's relation (round 15)
+_FACE_OF = re.compile(r"\b(?P<pos>my|our)\s+(?:[a-z]+\s+){0,2}(?:" + _HEAD + r")['’]s\s+(?:face|likeness|selfie|headshot)"
+                      r"\b(?!\s+(?:cream|creams|mask|masks|wash|paint|lotion|serum|towel|oil|powder|shape))")
+# "the girl from the bakery that i have a crush on": a person the user knows and has feelings for (round 15)
+_CRUSH = re.compile(r"\b(?:the|this|that)\s+(?:girl|guy|boy|woman|man|lady|dude)\b[^.;]{0,80}?\b(?:i|i'm|im)\s+"
+                    r"(?:have|had|got)\s+a\s+crush\s+on\b")
+# "ảnh bố tôi", "foto ibu saya", "picha ya mama yangu": a kin word and "my" written after it (Vietnamese, Indonesian,
+# Swahili, Tagalog), at the start or after a picture word (round 15); as the normaliser writes them (accents off)
+_KIN_POSTPOSED = re.compile(
+    r"(?:^|\b(?:anh|hinh|hinh anh|chan dung|ve|foto|gambar|lukisan|potret|picha ya|mchoro wa|litrato ng)\s+)"
+    r"(?P<kin>bo|me|cha|ma|ong noi|ong ngoai|ba noi|ba ngoai|vo|chong|con gai|con trai|chi gai|anh trai|em gai|em trai"
+    r"|ibu|ayah|bapak|nenek|kakek|kakak|adik|istri|suami|pacar"
+    r"|mama|baba|bibi|babu|dada|kaka|mke|mume|mpenzi|nanay|tatay|lola|lolo|ate|kuya|asawa)\s+"
+    r"(?:toi|cua toi|minh|saya|aku|yangu|wangu|ko)\b")
+
+
 def find(norm: NormalizedText, detector: str) -> list[Finding]:
     """Private people named by relation or as "me" (``private_person``, canonical ``None``)."""
     lower = norm.lower
@@ -107,6 +123,12 @@ def find(norm: NormalizedText, detector: str) -> list[Finding]:
             continue
         out.append(_finding(norm, m.start(), m.end(), "a person the user meets at a place of theirs, depicted",
                             detector))
+    for m in _FACE_OF.finditer(lower):
+        out.append(_finding(norm, m.start("pos"), m.end(), "the face of a relation of the user", detector))
+    for m in _CRUSH.finditer(lower):
+        out.append(_finding(norm, m.start(), m.end(), "a person the user has a crush on", detector))
+    for m in _KIN_POSTPOSED.finditer(lower):
+        out.append(_finding(norm, m.start("kin"), m.end(), "a relation of the user, depicted", detector))
     for m in _ME.finditer(lower):
         s = m.end() - 2
         out.append(_finding(norm, s, m.end(), "the user themselves, depicted", detector))
