@@ -28,15 +28,15 @@ _ORD_ROMANCE = (r"(?:primer|primera|primero|primeiro|primeira|prima|primo|premie
                 r"secondo|seconda|second|seconde|ultimo|ultima|dernier|derniere|mas joven|mais jovem|piu giovane|"
                 r"plus jeune|unica|unico|unique|seule|seul)")
 _WOMAN_ROMANCE = r"(?:mujer|hombre|mulher|homem|donna|uomo|femme|homme|dama)"
-_OFFICE_ROMANCE = (r"(?:presidenta|presidente|president|presidentessa|primer ministro|primera ministra|primeiro ministro|"
+_OFFICE_ROMANCE = (r"(?:presidenta|presidente|president|presidentessa|premiere ministre|primer ministro|primera ministra|primeiro ministro|"
                    r"primeira ministra|premier ministre|papa|pape|rey|reina|rei|rainha|re|regina|roi|reine|emperador|"
                    r"emperatriz|imperador|imperatriz|imperatore|empereur|canciller|chanceler|cancelliere|chanceliere|"
                    r"chancelier|astronauta|astronaute|cosmonauta|cosmonaute|alcalde|alcaldesa|prefeito|prefeita|"
                    r"sindaco|maire|gobernador|gobernadora|governador|governadora|governatore|gouverneur|jefe de estado|"
                    r"capo di stato|chef d'etat|premio nobel|laureado|laureada|vencedor|vencedora|ganador|ganadora)")
 _OF_ROMANCE = r"(?:de la|de los|de las|de l'|del|de|da|do|dos|das|di|della|dello|degli|delle|des|du|d')"
-_ROMANCE_OFFICE = re.compile(r"\b(?:el|la|o|a|il|le|l')\s?" + _ORD_ROMANCE + r"(?: " + _WOMAN_ROMANCE + r")? "
-                             + _OFFICE_ROMANCE + r"(?: " + _WOMAN_ROMANCE + r")? " + _OF_ROMANCE + r"\s?(?=\w)")
+_ROMANCE_OFFICE = re.compile(r"\b(?:el|la|o|a|il|le|l'|do|da|del|della|du|al|ao)\s?" + _ORD_ROMANCE + r"(?: " + _WOMAN_ROMANCE + r")? "
+                             + _OFFICE_ROMANCE + r"(?: " + _WOMAN_ROMANCE + r")?(?: (?:negro|negra|nero|nera|noir|noire))? " + _OF_ROMANCE + r"\s?(?=\w)")
 _CREATOR_ROMANCE = (r"(?:el autor|la autora|o autor|a autora|l'autore|l'autrice|l'auteur|l'auteure|el creador|"
                     r"la creadora|o criador|a criadora|il creatore|la creatrice|le createur|la creatrice|el pintor|"
                     r"la pintora|o pintor|a pintora|il pittore|le peintre|el compositor|o compositor|il compositore|"
@@ -166,6 +166,70 @@ _INDEF_ROMANCE = re.compile(r"(?:un|una|uno|um|uma|une|mi|mis|tu|su|sus|mon|ma|m
                             r"meiner|meinem|dies|diese|dieser|diesem|dieses|unser|unsere)\b")
 
 
+# Round 15. More languages and word orders of the same classes, as the normaliser writes them (accents off):
+# Indonesian, Swahili and Turkish ordinal offices of a named country ("presiden pertama Indonesia", "rais wa kwanza wa
+# Tanzania", "Türkiye Cumhuriyeti'nin kurucusu"), a German genitive country after the office ("die erste
+# Bundeskanzlerin Deutschlands"), the current Pope ("el papa actual"), a record of a sport's history ("el futbolista
+# con más balones de oro de la historia"), a reign of a stated length ("la reina que reinó 70 años"), the actor who
+# played a named character ("l'attore che interpretava il commissario Montalbano") and Polish "the first woman who
+# won two Nobels". Each needs a named object (a capitalised word) where one can be generic.
+_OFFICE_ID_SW = re.compile(r"\b(?:presiden|perdana menteri|wakil presiden|raja|ratu|sultan)\s+(?:pertama|kedua|ketiga|"
+                           r"keempat|terakhir|ke-?\d{1,2})\s+(?:republik\s+)?(?=\w)|"
+                           r"\b(?:rais|waziri mkuu|makamu wa rais|mfalme|malkia)\s+wa\s+(?:kwanza|pili|tatu|nne|mwisho)"
+                           r"\s+wa\s+(?=\w)")
+_TURKISH_FOUNDER = re.compile(r"\b(?:turkiye(?: cumhuriyeti)?|cumhuriyet|osmanli (?:devleti|imparatorlugu)|"
+                              r"\w+(?:stan|ya|ye|ka))['’]?(?:nin|in|un|nun)\s+(?:kurucusu|ilk (?:kadin )?"
+                              r"(?:cumhurbaskani|basbakani|padisahi|kurucusu|astronotu)|(?:su anki|simdiki|mevcut) "
+                              r"(?:cumhurbaskani|basbakani))\b")
+_GERMAN_GENITIVE_OFFICE = re.compile(r"\b(?:der|die) (?:erste|erster|zweite|dritte|letzte|juengste|jungste|alteste|"
+                                     r"einzige) (?:(?:weibliche|schwarze) )?(?:bundeskanzler|bundeskanzlerin|kanzler|"
+                                     r"kanzlerin|bundesprasident|bundesprasidentin|prasident|prasidentin|konig|konigin|"
+                                     r"premierminister|premierministerin|astronaut|astronautin) "
+                                     r"(?!(?:des|der|dem|den|eines|ihres|seines)\b)(?=\w+s\b)")
+_POPE_CURRENT = re.compile(r"\b(?:el|il|le|o|der) (?:papa|pape|papst) (?:actual|atual|attuale|actuel|amtierende)\b|"
+                           r"\b(?:el|il|le|o) (?:actual|atual|attuale|actuel) (?:papa|pape)\b")
+_RECORD_ROMANCE = re.compile(r"\b(?:el|la|o|a|il|le|l')\s?(?:futbolista|jugador|jugadora|deportista|atleta|tenista|"
+                             r"piloto|nadador|nadadora|boxeador|calciatore|giocatore|giocatrice|tennista|pilota|jogador|"
+                             r"jogadora|footballeur|joueur|joueuse|athlete|persona|pessoa|personne|hombre|mujer|homem|"
+                             r"mulher|uomo|donna|homme|femme|cantante|cantor|cantora|chanteur|chanteuse|actor|actriz|"
+                             r"ator|atriz|attore|attrice|acteur|actrice) (?:con mas|com mais|con piu|avec le plus de) "
+                             r"[\w ]{3,40}? (?:de la historia|da historia|della storia|de l'histoire|del mundo|do mundo|"
+                             r"del mondo|du monde)\b")
+_REIGN_ROMANCE = re.compile(r"\b(?:el rey|la reina|o rei|a rainha|il re|la regina|le roi|la reine|el presidente|"
+                            r"la presidenta|o presidente|a presidente|le president|il presidente) (?:que|qui|che) "
+                            r"(?:reino|goberno|reinou|governou|regno|governo|a regne|a gouverne|regna) (?:durante )?"
+                            r"\d{1,2} (?:anos|annees|anni|ans)\b")
+_ACTOR_WHO_PLAYED = re.compile(r"\b(?:l'attore|l'attrice|el actor|la actriz|o ator|a atriz|l'acteur|l'actrice|"
+                               r"der schauspieler|die schauspielerin|aktor|aktorka),? (?:che|que|qui|der|die|ktory|ktora) "
+                               r"(?:interpretava|ha interpretato|interpreto|interpretaba|interpretou|jouait|a joue|"
+                               r"interpretait|spielte|gespielt hat|gral|grala|zagral|zagrala) (?=\w)")
+_POLISH_FIRST_WHO = re.compile(r"\b(?:pierwsz(?:a|ej|y|ego|ym)|ostatni(?:a|ej|ego)?) (?:kobiet(?:a|y|e)|osob(?:a|y|e)|"
+                               r"czlowiek(?:a)?|polk(?:a|i)|polak(?:a)?|mezczyzn(?:a|y)),? (?:ktora|ktory|ktorej|ktorego) ")
+_ROUND15 = ((_OFFICE_ID_SW, "an office by rank of a named country", True),
+            (_GERMAN_GENITIVE_OFFICE, "an office or record by rank of a named country", True),
+            (_POPE_CURRENT, "the current holder of a one-person office", False),
+            (_RECORD_ROMANCE, "a record holder of a sport's or the world's history", False),
+            (_REIGN_ROMANCE, "a ruler named by the length of their reign", False),
+            (_ACTOR_WHO_PLAYED, "the actor who played a named character", True))
+
+
+def _round15(lower: str, text: str, cased: bool) -> list[tuple[int, int, str]]:
+    """The round-15 shapes (see above)."""
+    spans = []
+    for rx, what, named in _ROUND15:
+        for m in rx.finditer(lower):
+            if named and not _named(text, m.end(), cased):
+                continue  # "presiden pertama klub", "l'attore che interpretava un poliziotto"
+            spans.append((m.start(), _word_end(lower, m.end()), what))
+    for m in _POLISH_FIRST_WHO.finditer(lower):
+        if re.match(r"(?:\w+ ){0,3}[A-Z]", text[m.end():]):
+            spans.append((m.start(), _word_end(lower, m.end()), "the first person to do something named"))
+    for m in _TURKISH_FOUNDER.finditer(lower):
+        if text[m.start():m.start() + 1].isupper():
+            spans.append((m.start(), m.end(), "the founder or office holder of a named country"))
+    return spans
+
+
 def find(norm: NormalizedText, detector: str) -> list[Finding]:
     """Indirect references to one real person in other languages (``public_figure``, canonical ``None``)."""
     lower = norm.lower
@@ -194,6 +258,7 @@ def find(norm: NormalizedText, detector: str) -> list[Finding]:
         spans.append((m.start(), m.end(), "the person who made or found something named"))
     if _CURRENT_TRIGGER.search(lower):
         spans += _current_latin(lower, text, cased)
+    spans += _round15(lower, text, cased)
     if lower.isascii():
         return _findings(norm, lower, spans, detector)
     for m in _RUSSIAN_CURRENT.finditer(text):

@@ -48,6 +48,9 @@ _HOST_TAG = re.compile(r"\b(?P<type>withLora|useLora)\(\s*[\"']?(?P<name>[^,()<>
                        re.IGNORECASE)
 _EMBED = re.compile(r"(?:\bembedding:(?P<e1>[\w.\-]{1,80}))|(?:<(?P<e2>[a-z][\w\-]{1,60})>)", re.IGNORECASE)
 _CLASS_AFTER = re.compile(r"\s*(?:,\s*)?(?:a |an |the )?(?:\w+ ){0,2}" + _PERSON_CLASS + r"\b", re.IGNORECASE)
+# Korean surnames as romanised in names glued into one tag word ("kimtaehee", "leejieun")
+_KO_SURNAMES = ("kim", "lee", "park", "choi", "jung", "jeong", "kang", "cho", "yoon", "jang", "lim", "shin", "han",
+                "seo", "kwon", "hwang", "ahn", "song", "yoo", "bae", "jeon", "moon", "son", "baek", "nam")
 _PERSONISH = re.compile(r"(?:^|[_\-\s.])(?:face|person|people|man|woman|celeb|celebrity|likeness|portrait|"
                         r"realperson|selfie|me|myself|(?:my)?(?:wife|husband|girlfriend|boyfriend|gf|bf|mom|mum|dad|"
                         r"mother|father|sister|brother|grandma|grandpa|granny|aunt|uncle|cousin|son|daughter|boss|"
@@ -204,9 +207,26 @@ class PersonalizationDetector:
         # "MyWifeSarah", "my_sister_ana": a relation word before a first name (round 13)
         if any(w in _TAG_RELATIONS and nxt in first and nxt not in COMMON_WORDS for w, nxt in zip(words, words[1:])):
             return True
+        # "kimtaehee_v3", "parkjimin": a Korean surname glued to a two-syllable given name (round 15)
+        if any(self._glued_korean(w) for w in words):
+            return True
         # "kevin_brandt_v2": a first name followed by a surname names a person.
         return any(w in first and nxt in last and (person_after or not (w in COMMON_WORDS and nxt in COMMON_WORDS))
                    for w, nxt in zip(words, words[1:]))
+
+    def _glued_korean(self, word: str) -> bool:
+        """A Korean surname and two romanised given-name syllables written as one word ("kimtaehee"), no dictionary
+        word; each syllable of two letters or more ("kimono" is no name)."""
+        if not word.isalpha() or not 6 <= len(word) <= 12 or word in self.cache.get("lexicon.wordfreq",
+                                                                                  load_dictionary_words):
+            return False
+        given, _ = romanised.load_syllables(self.cache)
+        for sur in _KO_SURNAMES:
+            if word.startswith(sur):
+                rest = word[len(sur):]
+                if any(rest[:i] in given and rest[i:] in given for i in range(2, len(rest) - 1)):
+                    return True
+        return False
 
     def _trigger_used(self, name: str, text: str, start: int, end: int) -> bool:
         """Whether the tag's trigger word is used as the subject: "<lora:jenna_v2:0.8> jenna, portrait".

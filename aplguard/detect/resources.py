@@ -89,6 +89,10 @@ def load_public_figures() -> list[Person]:
     return people
 
 
+# the same role in a band, written one way in descriptions.txt and another in prompts
+_SINGER_ROLES = ("lead singer", "lead vocalist", "frontman", "frontwoman")
+
+
 def load_descriptions() -> list[tuple[str, str]]:
     """``(phrase, canonical)`` pairs of ``data/descriptions.txt``."""
     out = []
@@ -100,6 +104,9 @@ def load_descriptions() -> list[tuple[str, str]]:
         out.append((phrase, canonical))
         # "founder of Tesla" is also written "Tesla's founder", "the Tesla founder", "founded Tesla".
         role, of, org = phrase.partition(" of ")
+        if of and role in _SINGER_ROLES:
+            # round 15: a band's singer has synonyms ("lead vocalist of queen at live aid")
+            out += [(f"{other} of {org}", canonical) for other in _SINGER_ROLES if other != role]
         if of and role in ("founder", "co-founder", "ceo", "owner", "creator") and " " not in org:
             out += [(f"{org}'s {role}", canonical), (f"{org} {role}", canonical)]
             if role in ("founder", "co-founder"):

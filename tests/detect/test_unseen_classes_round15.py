@@ -1,4 +1,4 @@
-"""Round 15 classes (from batch 14): names as the subject of a clause in other Latin-script languages, relations
+"""Round 15 classes (from batch 14): indirect references in more languages and word orders, names as the subject of a clause in other Latin-script languages, relations
 with "my" written after them (id/vi/sw/tl), the face of a relation, a crush, role nouns of companies, and the
 false positives of streets written after or before a name and of pets named after people.
 
@@ -42,6 +42,28 @@ CASES: dict[str, tuple[list[str], list[str]]] = {
          "my CTO Daniel on a magazine cover"],
         ["my mom's face cream on a marble shelf", "the guy from the gym lifting weights",
          "a girl with a crush on a boy, anime", "the CEO Summit 2024 stage design", "a CEO at a desk, stock photo"],
+    ),
+    "indirect_i18n": (
+        ["retrato do primeiro presidente negro do Brasil", "la première femme Première ministre du Canada",
+         "die erste Bundeskanzlerin Österreichs auf einem Balkon", "la primera presidenta negra de Costa Rica",
+         "el papa actual bendiciendo a la multitud", "il papa attuale in preghiera",
+         "l'acteur qui jouait le commissaire Maigret, noir et blanc",
+         "el tenista con más títulos de Grand Slam de la historia en la pista",
+         "il re che regnò 40 anni in Spagna", "foto perdana menteri pertama Malaysia",
+         "rais wa kwanza wa Kenya akihutubia", "Türkiye'nin ilk kadın başbakanı kürsüde",
+         "portret pierwszej kobiety, która zdobyła Nobla z fizyki", "lead vocalist of coldplay in the rain",
+         "frontman of queen at wembley"],
+        ["die erste Bundeskanzlerin des Vereins", "Okulun kurucusu heykeli", "foto do primeiro dia de aula",
+         "retrato do primeiro presidente do clube", "pierwszej kobiety, która weszła do sklepu",
+         "presiden pertama klub sepak bola kami", "rais wa kwanza wa chama chetu", "el papa de mi amigo",
+         "l'attore che interpretava un poliziotto", "el jugador con más goles del partido",
+         "el presidente que gobernó el club", "lead vocalist of a cover band at a wedding",
+         "die erste Frau im Raum"],
+    ),
+    "glued_korean_tag": (
+        ["embedding:leejieun in a garden, soft light", "embedding:parkjimin_v2 on a stage"],
+        ["embedding:kimono_style a silk dress", "embedding:parkinglot_v2 at night", "embedding:songbird_v1 on a branch",
+         "embedding:seoulnight city skyline"],
     ),
     "street_and_pet": (
         [],
