@@ -373,6 +373,33 @@ def place_before(lower: str, start: int) -> str | None:
     return None
 
 
+# Words that open the name of a place or building in the Romance languages and English ("Rio Negro", "Villa Borghese",
+# "Santa Maria della Salute", "Playa Blanca"); as the first word of a name shape they make it a place. Words that
+# are also common first names (Maria, Costa as a surname) are not here.
+_PLACE_FIRST = word_set("""
+rio villa santa santo san sao monte mont lago lac isla ilha porto puerto playa praia sierra serra cabo bahia
+ponte piazza plaza praca rua calle castillo castello castelo palazzo palacio saint sainte lake mount cape fort
+""")
+# Countries and regions as the Romance languages write them, as the LAST word of a name shape ("Bella Italia",
+# "Nueva España"): a place or a restaurant, not a person.
+_COUNTRY_LAST = word_set("""
+italia espana francia brasil mexico alemania deutschland portugal argentina colombia chile peru venezuela cuba
+grecia turquia marruecos egipto japon china india rusia inglaterra irlanda escocia suiza austria belgica holanda
+toscana sicilia sardegna andalucia galicia cataluna catalunya provence bretagne normandie bahia
+""")
+
+
+def place_name(lower: str, start: int, end: int) -> str | None:
+    """A name shape that is a place: it opens with a place word ("Rio Negro") or ends with a country ("Bella
+    Italia"); None otherwise."""
+    words: list[str] = re.findall(r"\w+", lower[start:end])
+    if len(words) < 2:
+        return None
+    if words[0] in _PLACE_FIRST:
+        return words[0]
+    return words[-1] if words[-1] in _COUNTRY_LAST else None
+
+
 def dish_before(lower: str, start: int) -> str | None:
     """A dish, sweet or drink right before the name ("пирожное Наполеон", "beef Wellington"), or None."""
     before = words_before(lower, start, 1)

@@ -221,6 +221,8 @@ class GazetteerDetector:
             return None  # "Nathan Drake", "Sasha Obama": someone else with that name
         if alias.kind == "description" and context.indefinite_before(lower, ts):
             return None
+        if hit.how == "fuzzy" and context.place_name(lower, ts, te):
+            return None  # "Santa Maria della Salute" is a church, not a misspelled "Sanna Marin"
         not_person = None
         if ambiguous and lower[te:te + 2] in ("'s", "\u2019s") and (
                 set(context.words_after(lower, te + 2, 1)) & (context.THING_NOUNS | context.ANIMALS_OBJECTS)):

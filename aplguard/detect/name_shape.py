@@ -454,7 +454,7 @@ class NameShapeDetector:
         ts, te = seq[0][1], seq[-1][2]
         lower = norm.lower
         if (context.thing_after(lower, te) or context.place_before(lower, ts) or context.pet_or_object_name(lower, ts)
-                or context.invented_character_before(lower, ts)):
+                or context.invented_character_before(lower, ts) or context.place_name(lower, ts, te)):
             return None
         identity = score >= self.min_score
         explanation = f"person-name shape ({why})"
