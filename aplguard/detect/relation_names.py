@@ -1,6 +1,6 @@
 """A relation of the user named by first name, in other languages: "mi abuela Carmen", "моя сестра Оля".
 
-English ("my wife Sarah") is the name-shape detector's; this module reads the same shape in 31 other languages
+English ("my wife Sarah") is the name-shape detector's; this module reads the same shape in 35 other languages
 from ``data/relation_words.txt`` (possessives, kinship, partner, friend, colleague, neighbour, teacher and boss
 words): a possessive + a relation (or a relation word that carries "my" itself: "annem", "أختي", "母") followed by
 a word that is no common word of that language is one specific private person. "Common" is the language's
@@ -143,7 +143,7 @@ _TIBETAN_PICTURE = r"(?:གི|ཀྱི|གྱི|ཡི)་?(?:པར|འད�
 
 
 def find(norm: NormalizedText, cache: ResourceCache, detector: str) -> list[Finding]:
-    """Relations of the user named by first name in 31 languages (``private_person``, canonical ``None``)."""
+    """Relations of the user named by first name in 35 languages (``private_person``, canonical ``None``)."""
     lower = norm.lower
     if len(lower) != len(norm.text):
         return []  # a lower-casing that changed lengths (rare letters): offsets would not line up
