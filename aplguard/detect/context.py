@@ -119,10 +119,23 @@ cadde caddesi sokak sokagi bulvari meydani koprusu
 רחוב שדרות שד כיכר גשר
 ss hms uss rms mv hmas hmcs hmnzs rv
 đuong duong pho
+aeropuerto aeroporto aeroport flughafen lotnisko luchthaven letiste repuloter
+estadio estadi stadio stade stadion stadionu hospital ospedale hopital szpital krankenhaus
+universidad universidade universita universite uniwersytet colegio liceo lycee instituto istituto
+museo museu musee muzeum teatro teatr biblioteca bibliotheque
+аэропорт аэропорта аэропорту стадион стадиона университет университета театр театра музей музея
 """)
+# Place words of two or more words written before the name (Vietnamese): "phố đi bộ Nguyễn Huệ" (a pedestrian
+# street), "sân bay Tân Sơn Nhất", "công viên Lê Văn Tám", "quảng trường Ba Đình" (round 16). As normalised.
+_PLACE_PHRASES_BEFORE = frozenset({
+    ("pho", "đi", "bo"), ("pho", "di", "bo"), ("đuong", "pho"), ("san", "bay"), ("cong", "vien"),
+    ("quang", "truong"), ("benh", "vien"), ("đai", "lo"), ("dai", "lo"), ("ben", "xe"), ("nha", "ga"),
+    ("đai", "hoc"), ("dai", "hoc"), ("nha", "hat"), ("bao", "tang"),
+})
 # Street words written after the name (Turkish, German, ...), with or without a case ending: "Atatürk Bulvarı'nda"
 _STREET_AFTER = word_set("""bulvari bulvar caddesi cad cd sokak sokagi meydani parki koprusu camii
 platz strasse str allee
+havalimani havaalani stadyumu stadi universitesi muzesi hastanesi lisesi okulu anitkabiri
 """)
 # Titles that may sit between a street word and the name ("شارع الملك فهد", "avenue du Président Wilson")
 _STREET_TITLES = word_set("""
@@ -365,6 +378,9 @@ def place_before(lower: str, start: int) -> str | None:
     before = words_before(lower, start, 3)
     if before and (before[-1] in _PLACE_BEFORE or before[-1] in _STREET_BEFORE):
         return before[-1]
+    for n in (3, 2):
+        if tuple(before[-n:]) in _PLACE_PHRASES_BEFORE:
+            return " ".join(before[-n:])  # "phố đi bộ Nguyễn Huệ": a Vietnamese place phrase (round 16)
     for titles, w in enumerate(reversed(before[:-1] if before else []), 1):
         if before[-titles] not in _STREET_TITLES:
             return None  # only titles may stand between the street word and the name
@@ -398,6 +414,44 @@ def place_name(lower: str, start: int, end: int) -> str | None:
     if words[0] in _PLACE_FIRST:
         return words[0]
     return words[-1] if words[-1] in _COUNTRY_LAST else None
+
+
+# Flowers, fruit and other plants whose varieties are named after people ("a Queen Elizabeth rose", "Pierre de
+# Ronsard roses", "a Monty Don tulip"): after the name, with an article before it, the name is a cultivar (round 16).
+_VARIETY_NOUNS = word_set("""rose roses tulip tulips dahlia dahlias peony peonies camellia camellias clematis magnolia
+magnolias hydrangea hydrangeas orchid orchids lily lilies iris irises rhododendron rhododendrons azalea azaleas
+cultivar cultivars variety hybrid apple apples pear pears grape grapes potato potatoes tomato tomatoes""")
+# ... unless the word is the verb "rose" ("the queen elizabeth rose to speak")
+_VARIETY_NOT_NEXT = word_set("to from up out again and slowly quickly")
+_ARTICLES = word_set("a an the some these those her his my our their")
+
+
+def variety_after(lower: str, start: int, end: int) -> str | None:
+    """A plant variety named after the person: "a Queen Elizabeth rose in bloom", "the Peace roses"; None otherwise."""
+    after = words_after(lower, end, 2)
+    if not after or after[0] not in _VARIETY_NOUNS:
+        return None
+    if after[0] == "rose" and len(after) > 1 and after[1] in _VARIETY_NOT_NEXT:
+        return None
+    before = words_before(lower, start, 1)
+    plural = after[0].endswith("s") and after[0] != "iris"
+    return after[0] if (before and before[0] in _ARTICLES) or plural else None
+
+
+# Placeholder names of a language's everyman ("przeciętny Jan Kowalski", "der typische Max Mustermann", "an average
+# Joe Smith"): after a word for average or typical, a name no list knows stands for anyone, not a person (round 16).
+_GENERIC_BEFORE = word_set("""average typical ordinary everyday generic proverbial hypothetical statistical
+przecietny przecietna typowy typowa zwykly zwykla statystyczny statystyczna
+durchschnittlich durchschnittliche durchschnittlicher durchschnittlichen typische typischer typischen normale normaler
+promedio tipico tipica cualquier moyen moyenne typique lambda medio media qualunque qualsiasi comum qualquer
+gemiddelde doorsnee tipik ortalama sıradan siradan
+среднестатистический среднестатистическая обычный обычная типичный типичная простой""")
+
+
+def generic_placeholder_before(lower: str, start: int) -> bool:
+    """Whether a word for average/typical comes right before the name (an everyman placeholder)."""
+    before = words_before(lower, start, 1)
+    return bool(before) and before[0] in _GENERIC_BEFORE
 
 
 def dish_before(lower: str, start: int) -> str | None:

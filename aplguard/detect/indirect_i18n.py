@@ -230,6 +230,86 @@ def _round15(lower: str, text: str, cased: bool) -> list[tuple[int, int, str]]:
     return spans
 
 
+# Round 16. Dutch, Tagalog, Vietnamese, Yoruba, Czech/Polish/Slovak shapes of the same classes, as the normaliser
+# writes them (accents off, "đ" and "ł" kept), and an English place in the possessive before a record ("Africa's first
+# elected female head of state"): "de koning van Nederland", "de eerste premier van India", "ang unang babaeng pangulo
+# ng Pilipinas", "người sáng lập Microsoft", "tổng thống đầu tiên của Mỹ", "Ààrẹ àkọ́kọ́ ilẹ̀ Nàìjíríà", "autor Osudu
+# dobrého vojáka Švejka" (a genitive title), "il papa argentino" (a one-person office and a nationality), "el jugador
+# que hizo el gol de la Mano de Dios". Each needs a named object (a capitalised word).
+_DUTCH_OFFICE = re.compile(r"\b(?:de|het) (?:(?:eerste|tweede|laatste|huidige|vorige|jongste|enige) )?(?:(?:vrouwelijke|"
+                           r"zwarte) )?(?:koning|koningin|keizer|keizerin|president|presidente|premier|minister-president|"
+                           r"paus|bondskanselier|kanselier|oprichter|oprichtster|schrijver|schrijfster|uitvinder|"
+                           r"ontdekker|zanger|zangeres|regisseur|schilder|componist|auteur|maker|bedenker) "
+                           r"(?:van|der) (?:het |de )?(?=\w)")
+_TAGALOG_OFFICE = re.compile(r"\b(?:unang|ikalawang|ikatlong|huling|kasalukuyang|bagong) (?:babaeng |lalaking )?"
+                             r"(?:pangulo|presidente|punong ministro|hari|reyna|senador|alkalde|astronaut|santo) "
+                             r"(?:ng|sa) (?=\w)|\b(?:ang )?(?:may-akda|sumulat|nagtatag|tagapagtatag|imbentor) ng (?=\w)")
+_VIET_ROLE = re.compile(r"\b(?:nguoi|nha) (?:sang lap|đong sang lap|dong sang lap|phat minh|sang tao) (?=\w)|"
+                        r"\btac gia (?:cua )?(?=\w)|\b(?:tong thong|thu tuong|chu tich|vua|nu hoang|giao hoang) "
+                        r"(?:đau tien|dau tien|cuoi cung|hien tai|hien nay|thu \w+) (?:cua )?(?=\w)")
+_YORUBA_OFFICE = re.compile(r"\b(?:aare|olori ijoba|oba|alakoso) (?:akoko|keji|iketa|ti isinsinyi|tuntun) "
+                            r"(?:ile |orile-ede |orile ede )?(?=\w)")
+_SLAVIC_CREATOR = re.compile(r"\b(?:autor|autorka|autora|tvurce|tvorca|tworca|zakladatel|zakladatelka|zalozyciel|"
+                             r"załozyciel|zalożyciel|założyciel|zalozycielka|rezyser|reziser|rezyserka|skladatel|"
+                             r"kompozytor|kompozytorka|vynalezce|wynalazca) (?=\w)")
+_SLAVIC_ACTOR = re.compile(r"\b(?:aktor|aktorka|herec|herecka|herečka|piosenkarz|piosenkarka|zpevak|zpevacka),? "
+                           r"(?:ktory|ktora|který|která|kteri|kto) (?:zagrał|zagrała|grał|grała|zagral|zagrala|gral|"
+                           r"grala|hral|hrala|zaspiewał|zaspiewała|spiewał|spiewała|napisał|napisała|zpival|zpivala) "
+                           r"(?=\w)")
+_POPE_NATIONAL = re.compile(r"\b(?:el|il|le|o|der|de|the) (?:papa|pape|papst|paus) (?P<adj>[a-z]+)\b")
+_ROMANCE_DOER_NAMED = re.compile(r"\b(?:el|la|o|a|il|le|l')\s?(?:jugador|jugadora|futbolista|deportista|atleta|"
+                                 r"tenista|piloto|boxeador|jogador|jogadora|giocatore|calciatore|joueur|footballeur|"
+                                 r"cantante|cantor|cantora|chanteur|chanteuse|actor|actriz|ator|atriz|attore|attrice|"
+                                 r"acteur|actrice) (?:que|qui|che) (?:hizo|marco|anoto|metio|gano|ganhou|marcou|fez|"
+                                 r"segno|vinse|a marque|a gagne|canto|cantou|a chante|interpreto|interpretou) "
+                                 r"(?P<obj>(?:\w+ ){0,4}?)(?=\w)")
+# "Africa's first elected female head of state", "Britain's first female prime minister"
+_EN_POSSESSIVE_FIRST = re.compile(r"\b[a-z]+['’]s (?:first|only|youngest|oldest|longest serving|longest reigning|"
+                                  r"last) (?:(?:elected|female|woman|black|male|openly gay|muslim|jewish|catholic|"
+                                  r"hindu|christian|indigenous|democratically elected) ){0,3}(?:president|prime minister|"
+                                  r"head of state|head of government|chancellor|king|queen|pope|astronaut|cosmonaut|"
+                                  r"monarch|emperor|empress|nobel laureate|nobel prize winner|billionaire|female "
+                                  r"president|governor|mayor|premier)\b")
+_ROUND16 = ((_DUTCH_OFFICE, "an office, role or creator of a named country or work", True),
+            (_TAGALOG_OFFICE, "an office by rank of a named country, or the creator of a named work", True),
+            (_VIET_ROLE, "an office by rank of a named country, or the founder or author of something named", True),
+            (_YORUBA_OFFICE, "an office by rank of a named country", True),
+            (_SLAVIC_ACTOR, "the actor or singer who played or sang something named", True))
+
+
+def _round16(lower: str, text: str, cased: bool) -> list[tuple[int, int, str]]:
+    """The round-16 shapes (see above)."""
+    spans = []
+    for rx, what, named in _ROUND16:
+        for m in rx.finditer(lower):
+            if named and not _named(text, m.end(), cased):
+                continue  # "de koning van de jungle", "nguoi sang lap cong ty" (the founder of a company)
+            spans.append((m.start(), _word_end(lower, m.end()), what))
+    for m in _SLAVIC_CREATOR.finditer(lower):
+        # a genitive title right after, capitalised ("autor Osudu dobrého vojáka Švejka"), not a name ("autor Jan
+        # Novák" names the person: the name shape finds them) nor a capital after a comma
+        if cased and text[m.end():m.end() + 1].isupper() and re.match(r"\w+\s+[a-z]", text[m.end():]):
+            spans.append((m.start(), _word_end(lower, m.end()), "the creator of a named work"))
+    for m in _POPE_NATIONAL.finditer(lower):
+        if _NATIONALITY_ENDINGS.search(m.group("adj")) and m.group("adj") not in _NOT_NATIONALITY:
+            spans.append((m.start(), m.end(), "a one-person office named by nationality"))
+    for m in _ROMANCE_DOER_NAMED.finditer(lower):
+        if cased and re.match(r"(?:\w+\s+){0,5}?[A-Z]", text[m.start("obj"):m.start("obj") + 60]):
+            spans.append((m.start(), _word_end(lower, m.end()), "the person who did something named"))
+    for m in _EN_POSSESSIVE_FIRST.finditer(lower):
+        if cased and text[m.start():m.start() + 1].isupper():
+            spans.append((m.start(), m.end(), "a record holder of a named place"))
+    return spans
+
+
+# adjectives after "the pope" that are no nationality
+_NOT_NATIONALITY = frozenset({"emerito", "emeritus", "emerite", "bianco", "blanco", "blanc", "nero", "negro", "noir",
+                              "santo", "saint", "buono", "giovane", "joven", "jeune", "nuovo", "nuevo", "nouveau",
+                              "francesco", "francisco", "francois", "leone", "leon", "pio", "celestino", "benedetto",
+                              "giovanni", "juan", "jean", "paolo", "pablo", "paul", "gregorio", "gregoire",
+                              "mobile", "movil", "ha", "es", "a", "e", "and", "with", "in", "at", "on"})
+
+
 def find(norm: NormalizedText, detector: str) -> list[Finding]:
     """Indirect references to one real person in other languages (``public_figure``, canonical ``None``)."""
     lower = norm.lower
@@ -259,6 +339,7 @@ def find(norm: NormalizedText, detector: str) -> list[Finding]:
     if _CURRENT_TRIGGER.search(lower):
         spans += _current_latin(lower, text, cased)
     spans += _round15(lower, text, cased)
+    spans += _round16(lower, text, cased)
     if lower.isascii():
         return _findings(norm, lower, spans, detector)
     for m in _RUSSIAN_CURRENT.finditer(text):

@@ -67,6 +67,8 @@ _TAG_RELATIONS = word_set("""
 wife husband girlfriend boyfriend gf bf mom mum mother dad father sister brother grandma grandpa granny aunt
 auntie uncle cousin son daughter boss neighbor neighbour coworker colleague friend bestie fiance fiancee
 """)
+# Digits and signs trainers write for letters in trigger words ("m1ch3ll3", "s4r4h")
+_LEET = str.maketrans("0134578@$", "oieastbas")
 # Words of LoRA/embedding names that are not the trigger ("jenna_lora_v2", "markus_face_xl").
 _TAG_FILLER = word_set("lora lyco locon loha lokr lycoris hypernet embedding ti v xl sdxl sd sd15 sd1 pony flux "
                        "final best test epoch step steps model ckpt safetensors pt fp16 bf16 of the a dreambooth db "
@@ -243,6 +245,13 @@ class PersonalizationDetector:
             return False
         first, _ = self._lexicons()
         rest = text[:start] + " " * (end - start) + text[end:]
+        for raw in re.split(r"[_\-.\s]+", name.lower()):
+            # "<lora:m1ch3ll3_v2:0.8> m1ch3ll3": a first name in leetspeak as the trigger (round 16)
+            plain = raw.translate(_LEET)
+            if (plain != raw and plain.isalpha() and re.search(r"[a-z]", raw) and plain in first
+                    and plain not in COMMON_WORDS and len(plain) >= 4
+                    and re.search(r"(?<![\w:])" + re.escape(raw) + r"(?![\w:>])", rest, re.IGNORECASE)):
+                return True
         for w in words:
             stem = w[:-4] if w.endswith("face") and len(w) > 6 else w
             for m in re.finditer(r"(?<![\w:])" + re.escape(stem) + r"(?:face)?(?![\w:>])", rest, re.IGNORECASE):

@@ -47,6 +47,7 @@ class _Lang:
     script: str
     pattern: re.Pattern[str]
     stop: frozenset[str]
+    own: frozenset[str] = frozenset()  # this language's possessive and relation words
 
 
 @dataclass(frozen=True)
@@ -116,7 +117,7 @@ def load_lexicon_of_relations(cache: ResourceCache) -> _Lexicon:
             # a title or article may stand before the name: "mein Chef Herr Brandstätter", "... μου ο Κώστας"
             between = r"(?:(?P<t>" + _BETWEEN[code] + r")\.?\s+)?" if code in _BETWEEN else ""
             pattern = re.compile(_START + r"(?:" + "|".join(heads) + r")\s+" + between + _WORD + _NEXT)
-            spaced.append(_Lang(code, script, pattern, frozenset(stop)))
+            spaced.append(_Lang(code, script, pattern, frozenset(stop), frozenset(poss + rel + owned)))
         return _Lexicon(tuple(spaced), frozenset(words), special,
                         re.compile(_START + r"(?:" + _rx(sorted(starts, key=len, reverse=True)) + r")\s"))
     return cache.get("lexicon.relation_words", build)
@@ -199,9 +200,14 @@ def _pair_with_listed(norm: NormalizedText, m: re.Match[str], lang: _Lang, lex: 
 def _name_word(norm: NormalizedText, s: int, e: int, lang: _Lang, lex: _Lexicon, cache: ResourceCache,
                title: bool, second: bool = False) -> bool:
     low = norm.lower[s:e].replace("ı", "i")
-    if low in lang.stop or low in lex.words or len(low) < 2:
-        return False
     written = norm.text[s:e]
+    if low in lex.words and low not in lang.own and lang.script == "latin" and written[:1].isupper() and (
+            match_key(written)[0] in cache.get("lexicon.first_names", lambda: load_lexicon("first_names.txt"))):
+        # a first name that is a relation word of another language only ("mon voisin Karim": Turkish "karım" is
+        # "my wife"; round 16) is a name here
+        pass
+    elif low in lang.stop or low in lex.words or len(low) < 2:
+        return False
     if lang.script in _CASED:
         if not written[:1].isupper() or written.isupper() and len(written) > 3:
             return False

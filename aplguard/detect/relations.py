@@ -52,7 +52,7 @@ _ROLE_AT_MY = re.compile(r"\bthe\s+(?:(?:new|old|friendly|cute|young|regular|usu
                          + r")\s+(?:at|from|in|of)\s+(?:my|our)\s+(?:[a-z'’-]+\s+){0,2}[a-z'’-]+")
 # what follows the relation when the prompt depicts them: an action, a place, an outfit, a comma or the end
 _DEPICTED_NEXT = re.compile(r"\s*(?:$|[,.;:!(]|\s(?:in|at|on|by|under|near|beside|inside|outside|with|from|as|"
-                            r"and|wearing|dressed|holding|during|after|before|behind|next)\b|\s[a-z]{2,}ing\b"
+                            r"and|wearing|dressed|holding|during|after|before|behind|next|into)\b|\s[a-z]{2,}ing\b"
                             r"(?!\s+of\b))")
 # -ing words that are things ("my mom building blocks" is rare, "my teacher king" no -ing at all)
 _ING_NOUNS = word_set("""
@@ -61,8 +61,9 @@ wing wings bedding pudding wedding painting paintings drawing drawings earring e
 """)
 # what may stand before the relation for it to be the subject: nothing, a picture word + "of", a verb of
 # making a picture, or "me and"
-_SUBJECT_BEFORE = re.compile(r"(?:^|[,.;:!]\s*|\b(?:of|me and|draw|paint|sketch|render|generate|create|make|"
-                             r"imagine|show|photograph|featuring|starring|with)\s+)$")
+_SUBJECT_BEFORE = re.compile(r"(?:^|[,.;:!=]\s*|\b(?:of|me and|draw|paint|sketch|render|generate|create|make|"
+                             r"imagine|show|photograph|featuring|starring|with|turn|transform|change|convert|morph|"
+                             r"photoshop|edit|reimagine|age|deage|de-age)\s+)$")
 _PICTURE_OF = re.compile(r"\b(?:photo|photos|picture|pictures|pic|portrait|image|painting|drawing|sketch|"
                          r"selfie|headshot|video|caricature|cartoon|render|illustration)s?\s+of\s+$")
 # "a photo of me as a knight", "me and my husband", "me in a viking costume": the user themselves
