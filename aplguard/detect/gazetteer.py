@@ -26,6 +26,7 @@ from .resources import (
     Person,
     ResourceCache,
     load_dictionary_words,
+    load_fuzzy_only_words,
     load_lexicon,
 )
 from .script_names import word_kind
@@ -153,7 +154,8 @@ class GazetteerDetector:
         """Words never taken for a misspelled one-word name: lexicon words and dictionary words."""
         real = self._real_words()
         words = self.cache.get("lexicon.wordfreq", load_dictionary_words)
-        return self.cache.get("lexicon.never_fuzzy", lambda: real | words)
+        more = self.cache.get("lexicon.wordfreq_fuzzy_only", load_fuzzy_only_words)
+        return self.cache.get("lexicon.never_fuzzy", lambda: real | words | more)
 
     def _word_kind(self, word: str, script: str) -> str:
         return word_kind(self.cache, word, script)

@@ -30,6 +30,22 @@ _PLATFORM = re.compile(r"\s+(?:from|on|of|via) (?:instagram|insta|ig|tiktok|twit
                        r"snap|onlyfans|reddit|facebook|fb|threads|bluesky|linkedin|pinterest|tumblr|kick)\b")
 # gerunds and participles of es/pt/it/fr/de after a handle ("presentando", "cantando", "jouant", "en train de")
 _GERUND = re.compile(r"\s+(?:[a-z]{3,}(?:ando|endo|iendo|yendo)|en train de|beim [a-z]+|[a-z]{3,}ant (?:sur|dans|avec|a|au|en|le|la|les|des|un|une))\b")
+# "as" in other languages after a handle ("AuronPlay como caballero", "TheGrefg als Astronaut"; round 16)
+_AS_FOREIGN = re.compile(r"\s+(?:como|comme|come|als|jako|sebagai|bilang|olarak)\s+(?!(?:(?:um|uma|un|una|une|ein|eine|"
+                         r"el|la|le|il|o|a|der|die|das)\s+)?(?:logo|icono|icone|icon|app|aplicacion|aplicativo|marca|"
+                         r"brand|red social|rede social|reseau social|empresa|firma|entreprise|azienda|regalo|presente|cadeau|regalo|geschenk|fondo|fundo|sfondo|hintergrund|plataforma|"
+                         r"platform|plateforme|herramienta|ferramenta|outil|werkzeug)\b)")
+# "haz un retrato de Ibai comentando ...", "a photo of Auronplay streaming": a picture word, one capitalised word no
+# dictionary knows, then something only people do (speaking, singing, commentating; not "sleeping", "playing", which
+# pets do too): a stage name (round 16)
+_PICTURE_ONE = re.compile(r"\b(?:portrait|photo|picture|image|painting|drawing|retrato|foto|fotografia|imagen|imagem|"
+                          r"ritratto|immagine|dipinto|tableau|bild|zdjecie|zdjęcie|portret|obraz)\s+(?:of|de|di|du|von|"
+                          r"des|od)\s+(?P<w>[A-Z][a-z]{2,})(?=\s+(?:commentating|streaming|singing|rapping|speaking|"
+                          r"presenting|hosting|preaching|lecturing|giving a speech|being interviewed|interviewing|"
+                          r"comentando|narrando|cantando|hablando|presentando|transmitiendo|rapeando|predicando|"
+                          r"entrevistando|falando|apresentando|cantando|parlando|presentando|commentando|chantant|"
+                          r"parlant|presentant|commentant|singt|spricht|moderiert|kommentiert|spiewajac|"
+                          r"śpiewając|komentujac|komentując|przemawiajac|przemawiając)\b)")
 _INITIALS = re.compile(r"(?<![\w.])(?:[A-Z]\.){2,4}(?![\w])")  # "M.I.A."
 
 
@@ -67,7 +83,8 @@ def find(norm: NormalizedText, detector: str, dictionary: frozenset[str], non_pe
                     p in dictionary for p in parts):
                 # "@lilyrosiee_ from instagram"; "@sunset_vibes" (words only) is a theme account
                 why = "an account on a social platform"
-            if why is None and rx in (_HANDLE, _CAMEL) and _GERUND.match(lower, m.end()) and not all(
+            if why is None and rx in (_HANDLE, _CAMEL) and (_GERUND.match(lower, m.end()) or _AS_FOREIGN.match(
+                    lower, m.end())) and not all(
                     p in dictionary for p in re.sub(r"(?<=[a-z])(?=[A-Z])", " ", word.lstrip("@")).lower().split()):
                 # "@IbaiLlanos presentando la Velada", "TommyInnit jouant": a person doing something (round 13)
                 why = "an action word of another language after it"
@@ -76,4 +93,14 @@ def find(norm: NormalizedText, detector: str, dictionary: frozenset[str], non_pe
             out.append(Finding(kind="private_person", score=0.6, start=m.start(), end=m.end(), text=word, detector=detector, canonical=None,
                                explanation=f"stage name or handle shape ({what}) with a person cue ({why})",
                                identity_seeking=True))
+    for m in _PICTURE_ONE.finditer(text):
+        word = m.group("w")
+        k = key_of(word)
+        if (word.lower() in dictionary or k in context.REGIONS or (k and non_person.exact(k))
+                or any(f.start < m.end("w") and m.start("w") < f.end for f in out)):
+            continue
+        out.append(Finding(kind="private_person", score=0.6, start=m.start("w"), end=m.end("w"), text=word,
+                           detector=detector, canonical=None, identity_seeking=True,
+                           explanation="stage name shape (one word no dictionary knows, pictured doing what people "
+                                       "do)"))
     return out

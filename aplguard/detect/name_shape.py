@@ -269,6 +269,11 @@ class NameShapeDetector:
                 and not set(context.words_before(norm.lower, seq[0][1], 2)) & _DETERMINERS):
             # "lena vaterrodt at the bakery": a listed first name and a word no list knows, then where they are
             l_known = unknown_surname = lower_place = True
+        if (len(keys) == 3 and not all_caps and not (f_known and l_known and mid_ok) and not any(particle)
+                and self._three_word_subject(norm, seq, keys, l_known)):
+            # "Samia Suluhu Hassan akihutubia bunge": three words no dictionary knows (or a listed surname last)
+            # opening the prompt before a clause (round 16)
+            f_known = l_known = mid_ok = unknown_surname = True
         if (len(keys) == 2 and not (f_known and l_known) and not all_caps and self._foreign_subject(norm, seq, keys,
                                                                                            f_known, l_known)):
             # "Kemal Sunal bir köy kahvesinde", "Chavela Vargas con poncho", "Isao Takahata at a storyboard
@@ -357,6 +362,24 @@ class NameShapeDetector:
 
     def _wordfreq(self) -> frozenset[str]:
         return self.cache.get("lexicon.wordfreq", load_dictionary_words)
+
+    def _three_word_subject(self, norm: NormalizedText, seq: list[Token], keys: list[str], l_known: bool) -> bool:
+        """Three capitalised words opening the prompt, then a preposition, gerund or verb of a person: the first two
+        are no dictionary or common word and the last is a listed surname or no dictionary word either."""
+        words = [t for t, _, _ in seq]
+        lower = norm.lower
+        end = seq[-1][2]
+        if seq[0][1] != 0 or not all(w[:1].isupper() and not w.isupper() and w.isalpha() for w in words):
+            return False
+        if not (_FOREIGN_PERSON_NEXT.match(lower, end) or _PERSON_NEXT.match(lower, end)):
+            return False
+        dictionary = self._wordfreq()
+        common = self._common()
+        if any(k in dictionary or k in common or k in context.THING_NOUNS or k in context.REGIONS for k in keys[:2]):
+            return False
+        if len(set(keys)) < 3 or keys[-1] in _PLACE_AFTER or keys[-1] in context.THING_NOUNS:
+            return False
+        return l_known or keys[-1] not in dictionary
 
     def _double_barrel(self, norm: NormalizedText, all_caps: bool) -> list[Finding]:
         """"Olumide Adebayo-Okon", "J. Pemberton-Hale": a given name or an initial before a hyphenated double

@@ -243,6 +243,28 @@ def load_dictionary_words() -> frozenset[str]:
     return frozenset(out)
 
 
+#: More Latin-script languages of prompts (round 16): their frequent words are never fuzzy-matched to a one-word
+#: name either ("nasi goreng" is no misspelled "Goering"). Only the fuzzy matcher reads them; the other rules keep
+#: the :data:`DICTIONARY_LANGUAGES` (names are frequent words in these lists too: "ahmet", "budi").
+FUZZY_ONLY_LANGUAGES = ("id", "ms", "tr", "pl", "cs", "sk", "ro", "hu", "sv", "da", "nb", "fi", "fil", "vi")
+FUZZY_ONLY_SIZE = 20_000
+
+
+def load_fuzzy_only_words() -> frozenset[str]:
+    """The most frequent words of :data:`FUZZY_ONLY_LANGUAGES` (letters only, lower case, also accent-folded)."""
+    import unicodedata  # noqa: PLC0415
+
+    from wordfreq import top_n_list  # noqa: PLC0415 (a base dependency; imported when first needed)
+
+    out: set[str] = set()
+    for lang in FUZZY_ONLY_LANGUAGES:
+        for w in top_n_list(lang, FUZZY_ONLY_SIZE, wordlist="small"):
+            if w.isalpha():
+                out.add(w)
+                out.add("".join(c for c in unicodedata.normalize("NFKD", w) if not unicodedata.combining(c)))
+    return frozenset(out)
+
+
 def load_simplified_chinese_map() -> dict[int, str]:
     """Traditional -> simplified characters, for ``str.translate``: ``wordfreq``'s own table (its Chinese word
     list is simplified; the table ships with it, and reading it needs no ``jieba``)."""

@@ -192,3 +192,81 @@ def test_round16_relation_names(detectors, prompt):
 @pytest.mark.parametrize("prompt", RELATION_NAME_NEGATIVES)
 def test_round16_relation_name_negatives(detectors, prompt):
     assert not _seeking(detectors, prompt)
+
+
+# Three words opening the prompt before a clause: no dictionary word among the first two, a listed surname or no
+# dictionary word last.
+THREE_WORD_SUBJECTS = [
+    "Ngozi Okonjo Iweala speaking at the WTO",
+    "Tshilidzi Marwala Nkosi akiwa ofisini, picha",
+]
+THREE_WORD_NEGATIVES = [
+    "Kuala Lumpur Tower glowing at night",
+    "Sagrada Familia Barcelona shining at dusk",
+    "Angkor Wat Cambodia glowing at sunrise",
+    "Ha Long Bay sparkling at dawn",
+]
+# Frequent words of more Latin-script languages are never fuzzy-matched to a one-word name.
+FUZZY_WORD_NEGATIVES = [
+    "nasi goreng kampung sizzling in a wok",
+    "mie goreng di warung, foto makanan",
+]
+
+
+@pytest.mark.parametrize("prompt", THREE_WORD_SUBJECTS)
+def test_round16_three_word_subjects(detectors, prompt):
+    assert _seeking(detectors, prompt)
+
+
+@pytest.mark.parametrize("prompt", THREE_WORD_NEGATIVES + FUZZY_WORD_NEGATIVES)
+def test_round16_three_word_and_fuzzy_negatives(detectors, prompt):
+    assert not _seeking(detectors, prompt)
+
+
+def test_round16_fuzzy_still_finds_the_listed_name(detectors):
+    assert _seeking(detectors, "Goering at Nuremberg, 1946 photo")
+
+
+# A handle with inner capitals before "as" in another language.
+HANDLES_AS = [
+    "TheGrefg als Astronaut im All",
+    "ElRubius comme un pirate, illustration",
+]
+HANDLES_AS_NEGATIVES = [
+    "TikTok como plataforma, logo",
+    "PlayStation como regalo de navidad",
+    "DeepMind como empresa, ilustración",
+]
+
+
+@pytest.mark.parametrize("prompt", HANDLES_AS)
+def test_round16_handles_as(detectors, prompt):
+    assert _seeking(detectors, prompt)
+
+
+@pytest.mark.parametrize("prompt", HANDLES_AS_NEGATIVES)
+def test_round16_handles_as_negatives(detectors, prompt):
+    assert not _seeking(detectors, prompt)
+
+
+# One capitalised word no dictionary knows after a picture word, doing what only people do: a stage name.
+PICTURED_MONONYMS = [
+    "a photo of Rubius streaming with headphones",
+    "foto de Quackity cantando en un escenario",
+]
+PICTURED_MONONYM_NEGATIVES = [
+    "a photo of Mochi sleeping on the couch",
+    "a photo of Paris singing",
+    "retrato de Lisboa cantando fado",
+    "a photo of Gandalf speaking to the hobbits",
+]
+
+
+@pytest.mark.parametrize("prompt", PICTURED_MONONYMS)
+def test_round16_pictured_mononyms(detectors, prompt):
+    assert _seeking(detectors, prompt)
+
+
+@pytest.mark.parametrize("prompt", PICTURED_MONONYM_NEGATIVES)
+def test_round16_pictured_mononym_negatives(detectors, prompt):
+    assert not _seeking(detectors, prompt)
