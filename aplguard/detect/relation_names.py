@@ -263,7 +263,7 @@ def _glued(norm: NormalizedText, text: str, lex: _Lexicon, cache: ResourceCache,
         words = load_lists(cache).words.get("han", frozenset())
         simplified = cache.get("lexicon.zh_simplified", load_simplified_chinese_map)
         # characters given names use; after a relation word also those that end place and plant names (李秀兰)
-        given = load_lists(cache).zh_given | _ZH_THING_ENDINGS
+        given = load_lists(cache).zh_given
         for m in re.finditer(r"(?:" + poss + r")(?:" + rel + r")(?P<n>[\u4e00-\u9fff]{2,3})", text):
             written = m.group("n")
             name = written.translate(simplified)  # the word list is simplified: "林間" must be looked up as 林间
@@ -273,7 +273,8 @@ def _glued(norm: NormalizedText, text: str, lex: _Lexicon, cache: ResourceCache,
                         cand[0] in _ZH_SURNAMES and cand[:2] not in words and cand not in words
                         and (size == 2 or cand[1:3] not in words)  # a single given character is often a word
                         # every given-name character must be one ("我阿嬤林間散步" is a walk among the trees)
-                        and all(c in given or r in given for c, r in zip(cand[1:], raw[1:]))):
+                        and all(c in given or r in given or c in _ZH_THING_ENDINGS
+                                for c, r in zip(cand[1:], raw[1:]))):
                     out.append(_finding(norm, m.start(), m.start("n") + size, detector))
                     break
     if "ja" in sp and re.search(r"[\u3040-\u30ff\u4e00-\u9fff]", text):

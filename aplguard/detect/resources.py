@@ -230,13 +230,18 @@ def load_dictionary_words() -> frozenset[str]:
     ("macro" is not a misspelled "Macron"). Letters-only words, lower case, accents kept
     as ``wordfreq`` writes them and also folded (prompts are matched without accents).
     """
+    return _frequent_words(DICTIONARY_LANGUAGES, DICTIONARY_SIZE)
+
+
+def _frequent_words(languages: tuple[str, ...], size: int) -> frozenset[str]:
+    """The ``size`` most frequent letters-only words of each language, as written and accent-folded."""
     import unicodedata  # noqa: PLC0415
 
     from wordfreq import top_n_list  # noqa: PLC0415 (a base dependency; imported when first needed)
 
     out: set[str] = set()
-    for lang in DICTIONARY_LANGUAGES:
-        for w in top_n_list(lang, DICTIONARY_SIZE, wordlist="small"):
+    for lang in languages:
+        for w in top_n_list(lang, size, wordlist="small"):
             if w.isalpha():
                 out.add(w)
                 out.add("".join(c for c in unicodedata.normalize("NFKD", w) if not unicodedata.combining(c)))
@@ -252,17 +257,7 @@ FUZZY_ONLY_SIZE = 20_000
 
 def load_fuzzy_only_words() -> frozenset[str]:
     """The most frequent words of :data:`FUZZY_ONLY_LANGUAGES` (letters only, lower case, also accent-folded)."""
-    import unicodedata  # noqa: PLC0415
-
-    from wordfreq import top_n_list  # noqa: PLC0415 (a base dependency; imported when first needed)
-
-    out: set[str] = set()
-    for lang in FUZZY_ONLY_LANGUAGES:
-        for w in top_n_list(lang, FUZZY_ONLY_SIZE, wordlist="small"):
-            if w.isalpha():
-                out.add(w)
-                out.add("".join(c for c in unicodedata.normalize("NFKD", w) if not unicodedata.combining(c)))
-    return frozenset(out)
+    return _frequent_words(FUZZY_ONLY_LANGUAGES, FUZZY_ONLY_SIZE)
 
 
 def load_simplified_chinese_map() -> dict[int, str]:
