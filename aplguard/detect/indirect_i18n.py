@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 
 from ..types import Finding
-from . import context
+from . import context, indirect_more
 from .normalize import NormalizedText
 
 _ORD_ROMANCE = (r"(?:primer|primera|primero|primeiro|primeira|prima|primo|premier|premiere|segundo|segunda|"
@@ -36,13 +36,15 @@ _OFFICE_ROMANCE = (r"(?:presidenta|presidente|president|presidentessa|premiere m
                    r"capo di stato|chef d'etat|premio nobel|laureado|laureada|vencedor|vencedora|ganador|ganadora)")
 _OF_ROMANCE = r"(?:de la|de los|de las|de l'|del|de|da|do|dos|das|di|della|dello|degli|delle|des|du|d')"
 _ROMANCE_OFFICE = re.compile(r"\b(?:el|la|o|a|il|le|l'|do|da|del|della|du|al|ao)\s?" + _ORD_ROMANCE + r"(?: " + _WOMAN_ROMANCE + r")? "
-                             + _OFFICE_ROMANCE + r"(?: " + _WOMAN_ROMANCE + r")?(?: (?:negro|negra|nero|nera|noir|noire))? " + _OF_ROMANCE + r"\s?(?=\w)")
+                             + _OFFICE_ROMANCE + r"(?: " + _WOMAN_ROMANCE + r")?(?: (?:negro|negra|nero|nera|noir|noire|indigena|electo|electa|eleito|eleita|"
+                             r"eletto|eletta|elu|elue|democratico|democratica|afroamericano|afroamericana|catolico|"
+                             r"catolica|socialista|civil|mestizo|mestiza|aymara|quechua|mapuche))? " + _OF_ROMANCE + r"\s?(?=\w)")
 _CREATOR_ROMANCE = (r"(?:el autor|la autora|o autor|a autora|l'autore|l'autrice|l'auteur|l'auteure|el creador|"
                     r"la creadora|o criador|a criadora|il creatore|la creatrice|le createur|la creatrice|el pintor|"
                     r"la pintora|o pintor|a pintora|il pittore|le peintre|el compositor|o compositor|il compositore|"
                     r"le compositeur|el inventor|o inventor|l'inventore|l'inventeur|el fundador|la fundadora|"
                     r"o fundador|a fundadora|il fondatore|la fondatrice|le fondateur|el director|la directora|"
-                    r"o diretor|a diretora|il regista|le realisateur|la realisatrice|el escritor|la escritora|"
+                    r"o diretor|a diretora|il regista|la regista|le realisateur|la realisatrice|el escritor|la escritora|"
                     r"o escritor|a escritora|lo scrittore|la scrittrice|l'ecrivain|el cantante|o cantor|a cantora|"
                     r"il cantante|le chanteur|la chanteuse)")
 _ROMANCE_CREATOR = re.compile(r"\b" + _CREATOR_ROMANCE + r" " + _OF_ROMANCE + r"\s?(?=\w|[«\"“])")
@@ -328,7 +330,10 @@ def find(norm: NormalizedText, detector: str) -> list[Finding]:
             rest = lower[m.end():]
             if _INDEF_ROMANCE.match(rest):
                 continue  # "el autor de un libro", "der Erfinder meines Autos"
-            if not _named(text, m.end(), cased, german=rx in (_GERMAN_OFFICE, _GERMAN_CREATOR)):
+            # round 17: a capitalised article that opens the title ("il regista de La vita è bella") names it too
+            if not _named(text, m.end(), cased, german=rx in (_GERMAN_OFFICE, _GERMAN_CREATOR)) and not (
+                    cased and rx is _ROMANCE_CREATOR and re.search(r" (?:La|Las|Los|El|Il|Lo|Le|Les|L'|Gli|I|O|Os|As|A)\s?$",
+                                                                   text[m.start():m.end()])):
                 continue
             spans.append((m.start(), _word_end(lower, m.end()), what))
     for m in _GERMAN_WHO.finditer(lower) if latin else ():
@@ -340,6 +345,7 @@ def find(norm: NormalizedText, detector: str) -> list[Finding]:
         spans += _current_latin(lower, text, cased)
     spans += _round15(lower, text, cased)
     spans += _round16(lower, text, cased)
+    spans += indirect_more.spans(lower, text, cased)
     if lower.isascii():
         return _findings(norm, lower, spans, detector)
     for m in _RUSSIAN_CURRENT.finditer(text):

@@ -17,7 +17,7 @@ from .normalize import NormalizedText, key_of, match_key
 from .resources import Person, ResourceCache, load_lexicon, load_us_presidents
 
 _ORDINAL_PRESIDENT = re.compile(
-    r"\b(\d{1,2}) ?(?:st|nd|rd|th) (?:us |u s |american |united states |america s )?president\b")
+    r"\b(\d{1,2}) ?(?:st|nd|rd|th) (?:(?:us |u s |american |united states |america s )?president|potus)\b")
 _COUNTRIES = (r"(?:the )?(?:united states|usa|us|u s|america|united kingdom|uk|britain|great britain|england|france|"
               r"germany|russia|china|japan|india|italy|spain|canada|mexico|brazil|argentina|australia|"
               r"south korea|north korea|korea|ukraine|turkey|iran|israel|egypt|saudi arabia|south africa|"

@@ -74,8 +74,14 @@ def _rx(words: list[str]) -> str:
 _POSS_AFTER = {"el": "μου|μας",
                # round 15: Indonesian, Vietnamese, Swahili and Tagalog put "my" after the relation too ("kakak saya
                # Dewi", "mẹ tôi Lan", "mama yangu Neema", "kapatid ko si Jun")
-               "id": "saya|aku|kami|kita", "vi": "toi|minh|cua toi|cua minh", "sw": "yangu|wangu|zangu|yetu|wetu",
-               "tl": "ko|namin|natin"}
+               "vi": "toi|minh|cua toi|cua minh", "sw": "yangu|wangu|zangu|yetu|wetu",
+               # round 17: Tagalog's linked "kong/naming" before "si" ("kapatid kong si Joy"), Indonesian "-ku" on a word
+               # that qualifies the relation ("teman kantorku Dimas": my office friend), Romanian's "my" after the
+               # relation ("fratele meu Mihai")
+               "tl": "ko|namin|natin|kong|naming|nating",
+               "id": r"saya|aku|kami|kita|(?:kantor|kerja|sekolah|kampus|kuliah|sekelas|sekamar|sekantor|kos|kost|main|"
+                     r"lama|baik|dekat|sd|smp|sma|gereja|masjid|gym)(?:ku|\s+saya|\s+aku)",
+               "ro": "meu|mea|mei|mele|nostru|noastra|nostri|noastre"}
 _BETWEEN = {"de": "herr|frau|dr|doktor|prof|professor",
             "el": "ο|η|τον|την|του|της|ο κυριος|η κυρια|κυριος|κυρια|κυρ",
             "es": "don|dona|senor|senora|sr|sra|el senor|la senora|doctor|doctora|dr|dra",
@@ -110,16 +116,18 @@ def load_lexicon_of_relations(cache: ResourceCache) -> _Lexicon:
                 heads.append(r"(?:" + _rx(owned) + r")")
             if code in _POSS_AFTER and rel:
                 # Greek puts "my" after the relation: "ο παππούς μου ο Κώστας" (round 14a)
-                heads.append(r"(?:" + _rx(rel) + r")\s+(?:" + _POSS_AFTER[code] + r")")
+                # (tried before a bare "owned" word: Romanian "sora mea Ioana" is "sora" + "mea", round 17)
+                heads.insert(0, r"(?:" + _rx(rel) + r")\s+(?:" + _POSS_AFTER[code] + r")")
                 starts.update(rel)
             if not heads:
                 continue
             # a title or article may stand before the name: "mein Chef Herr Brandstätter", "... μου ο Κώστας"
             between = r"(?:(?P<t>" + _BETWEEN[code] + r")\.?\s+)?" if code in _BETWEEN else ""
-            pattern = re.compile(_START + r"(?:" + "|".join(heads) + r")\s+" + between + _WORD + _NEXT)
+            # round 17: a comma may set the name off ("a nagymamám, Erzsi néni": my grandma, Aunt Erzsi)
+            pattern = re.compile(_START + r"(?:" + "|".join(heads) + r"),?\s+" + between + _WORD + _NEXT)
             spaced.append(_Lang(code, script, pattern, frozenset(stop), frozenset(poss + rel + owned)))
         return _Lexicon(tuple(spaced), frozenset(words), special,
-                        re.compile(_START + r"(?:" + _rx(sorted(starts, key=len, reverse=True)) + r")\s"))
+                        re.compile(_START + r"(?:" + _rx(sorted(starts, key=len, reverse=True)) + r")[\s,]"))
     return cache.get("lexicon.relation_words", build)
 
 

@@ -78,7 +78,9 @@ _ME = re.compile(r"\b(?:photo|photos|picture|pictures|pic|portrait|image|paintin
 
 
 # "use my ex girlfriend's face", "my dad's face on a superhero": the face of the user's relation (round 15)
-_FACE_OF = re.compile(r"\b(?P<pos>my|our)\s+(?:[a-z]+\s+){0,2}(?:" + _HEAD + r")['’]s\s+(?:face|likeness|selfie|headshot)"
+# Round 17: a first name may stand between the relation and "'s" ("my grandpa Walter's face")
+_FACE_OF = re.compile(r"\b(?P<pos>my|our)\s+(?:[a-z]+\s+){0,2}(?:" + _HEAD + r")(?:\s+(?!(?:and|or|with|in|at|of)\b)"
+                      r"[a-z]{2,})?['’]s\s+(?:face|likeness|selfie|headshot)"
                       r"\b(?!\s+(?:cream|creams|mask|masks|wash|paint|lotion|serum|towel|oil|powder|shape))")
 # "the girl from the bakery that i have a crush on": a person the user knows and has feelings for (round 15)
 _CRUSH = re.compile(r"\b(?:the|this|that)\s+(?:girl|guy|boy|woman|man|lady|dude)\b[^.;]{0,80}?\b(?:i|i'm|im)\s+"

@@ -1,0 +1,153 @@
+"""Indirect references to one real person in more languages and shapes (round 17).
+
+``indirect_i18n.py`` reads the office, creator and "who did" shapes of twelve languages; this module adds:
+
+* an office with an ordinal or "current" of a named country in Polish, Czech, Slovak, Romanian, Swedish, Danish,
+  Norwegian, Zulu and Hausa ("pierwszy papież z Polski", "první prezident Československa", "primul președinte al
+  României", "Sveriges nuvarande kung", "umongameli wokuqala waseNingizimu Afrika", "shugaban kasar Najeriya na
+  yanzu"), and a Thai king by the number of his reign or a Thai office with "first/current" ("รัชกาลที่ 9",
+  "นายกรัฐมนตรีคนแรกของไทย");
+* the creator or office holder of a named thing with a Hungarian possessive suffix ("a Rubik-kocka feltalálója");
+* a Romanian "the <doer> who <did> <something named>" ("gimnasta care a primit primul 10 perfect la Olimpiada");
+* a person known by an epithet: a person word + "known as / nicknamed" + a capitalised epithet, in twelve languages
+  ("o jogador conhecido como o Rei do Futebol", "the boxer nicknamed The Pacman", "ang boksingerong tinaguriang
+  Pambansang Kamao").
+
+Each needs a named object (a capitalised word, a capital after a Zulu/Hausa prefix, a listed country): "pierwszy
+prezydent naszego klubu", "a cég alapítója", "the player known as the best in town" stay generic. Spans are
+``(start, end, what)`` over ``lower`` (the normaliser's text: accents off, same length as ``text``).
+"""
+
+from __future__ import annotations
+
+import re
+
+_SLAVIC_ORDINAL = (r"(?:pierwsz(?:y|a|ego|ej)|ostatni(?:a|ego|ej)?|obecn(?:y|a|ego|ej)|aktualn(?:y|a|ego|ej)|"
+                   r"prvni(?:ho)?|posledni(?:ho)?|soucasn(?:y|a|eho|e)|nynejsi(?:ho)?|prv(?:y|a|eho)|sucasn(?:y|a|eho))")
+_SLAVIC_HEAD = (r"(?:prezydent(?:ka|a)?|premier(?:a|ka)?|papiez(?:a)?|krol(?:a)?|krolow(?:a|ej)|kanclerz(?:a)?|"
+                r"prezident(?:ka|a)?|papez(?:e)?|kral(?:e)?|kralovn(?:a|y)|kancler(?:ka|e)?|kosmonaut(?:a|ka)?|"
+                r"astronaut(?:a|ka)?|car(?:a)?|caryc(?:a|e)|cisar(?:e)?|ministr(?:yne)? predseda|premier minister)")
+_SLAVIC_OFFICE = re.compile(r"\b" + _SLAVIC_ORDINAL + r"\s+(?:[a-z]+\s+)?" + _SLAVIC_HEAD
+                            + r"(?:\s+(?:z|ze|zo|w|we|v|ve|na|of))?\s+(?=\w)")
+_RO_OFFICE = re.compile(r"\b(?:primul|prima|ultimul|ultima|actualul|actuala)\s+(?:[a-z]+\s+)?(?:presedinte|presedinta|"
+                        r"prim-ministru|prim ministru|premier|rege|regina|papa|cosmonaut|astronaut|domnitor|imparat|"
+                        r"cancelar|cancelarul)(?:\s+(?:al|a|ai)(?:\s+lui)?)?\s+(?=\w)")
+_RO_WHO = re.compile(r"\b(?:gimnasta|gimnastul|sportivul|sportiva|jucatorul|jucatoarea|fotbalistul|actorul|actrita|"
+                     r"cantaretul|cantareata|scriitorul|scriitoarea|pictorul|compozitorul|inventatorul|omul|femeia|"
+                     r"barbatul|atletul|atleta|tenismanul|tenismena|boxerul|regizorul|savantul|cosmonautul|"
+                     r"aviatorul|pilotul|alpinistul)\s+care\s+a\s+(?:primit|castigat|inventat|scris|pictat|fondat|"
+                     r"descoperit|compus|regizat|interpretat|jucat|cucerit|obtinut|stabilit|condus|zburat|urcat|"
+                     r"cantat|creat)\s+(?=\w)")
+_NORDIC_ORDINAL = (r"(?:nuvarande|nuv(?:ae|æ)rende|n(?:aa|a|å)v(?:ae|æ)rende|forsta|forste|f(?:o|ø)rste|sista|siste|"
+                   r"yngsta|yngste|enda|eneste|tidigare|tidligere)")
+_NORDIC_HEAD = (r"(?:kung|kungen|konge|kongen|drottning|drottningen|dronning|dronningen|statsminister|statsministern|"
+                r"statsministeren|president|presidenten|pave|paven|pafve|kansler|forbundskansler|premiarminister|"
+                r"kronprinsessa|kronprinsesse|kronprins|astronaut|astronauten)")
+# "Sveriges nuvarande kung", "Norges første kvinnelige statsminister" (a capitalised genitive country), "den första
+# kvinnliga statsministern i Sverige"
+_NORDIC_OFFICE = re.compile(r"\b(?P<c>[a-z]{3,}s)\s+(?P<o>" + _NORDIC_ORDINAL + r"\s+)?(?:(?:kvinnliga|kvindelige|"
+                            r"kvinnelige|svarta|sorte)\s+)?" + _NORDIC_HEAD + r"\b|\b(?:den|det)\s+" + _NORDIC_ORDINAL
+                            + r"\s+(?:(?:kvinnliga|kvindelige|kvinnelige)\s+)?" + _NORDIC_HEAD + r"\s+(?:i|av|pa|på|"
+                            r"for|fra|från|fran)\s+(?=\w)")
+_HU_ROLE = re.compile(r"\s(?:(?:elso|jelenlegi|utolso|mostani|legelso|egykori)\s+)?(?:feltalaloja|alapitoja|szerzoje|"
+                      r"iroja|festoje|rendezoje|zeneszerzoje|megalkotoja|letrehozoja|felfedezoje|elnoke|"
+                      r"miniszterelnoke|kiralya|kiralynoje|kancellarja|enekese|frontembere|tulajdonosa|"
+                      r"vezerigazgatoja|alkotoja|kitaloloja)\b")
+_HU_NOT_NAMED = frozenset({"a", "az", "egy", "ez", "ezt", "ennek", "annak", "azt", "itt", "ott"})
+_ZULU_OFFICE = re.compile(r"\b(?:umongameli|umengameli|undunankulu|inkosi|inkosikazi|indlovukazi|ukhulumeni)\s+"
+                          r"(?:wokuqala|wamanje|wokugcina|wesibili|wesithathu|okwamanje|yokuqala|yamanje|yokugcina)\b")
+_HAUSA_OFFICE = re.compile(r"\b(?:shugaban|shugabar|firaministan|firayim ministan|sarkin|sarauniyar|gwamnan)\s+"
+                           r"(?:(?:kasar|jihar)\s+)?(?P<c>\w+)(?:\s+\w+)?\s+na\s+(?:yanzu|farko|karshe|biyu)\b|"
+                           r"\b(?:shugaban|shugabar|firaministan|sarkin)(?:\s+kasa)?\s+na\s+(?:farko|yanzu|karshe)\s+"
+                           r"na\s+(?:kasar\s+)?(?P<c2>\w+)")
+_TH_REIGN = re.compile(r"(?<!สมัย)(?<!ยุค)(?<!ในสมัย)(?:ในหลวง|พระบาทสมเด็จพระเจ้าอยู่หัว|พระบาทสมเด็จพระ\S{0,30}?|"
+                       r"พระเจ้าอยู่หัว|กษัตริย์)?\s?รัชกาลที่\s?(?:\d{1,2}|[๐-๙]{1,2})")
+_TH_OFFICE = re.compile(r"(?:นายกรัฐมนตรี|นายกฯ|ประธานาธิบดี|กษัตริย์|พระมหากษัตริย์)(?:หญิง)?คน(?:แรก|ปัจจุบัน|ที่\s?\d{1,2})"
+                        r"(?P<of>ของ(?:ประเทศ)?(?P<c>ไทย|สหรัฐ|อเมริกา|ญี่ปุ่น|จีน|ลาว|กัมพูชา|เวียดนาม|พม่า|เมียนมา|"
+                        r"อินเดีย|รัสเซีย|ฝรั่งเศส|อังกฤษ|เยอรมนี|เกาหลีใต้|ฟิลิปปินส์|อินโดนีเซีย|มาเลเซีย|สิงคโปร์)?)?")
+# a person word, "known as" and a capitalised epithet
+_EPITHET_HEAD = (r"(?:man|woman|person|guy|lady|player|footballer|boxer|fighter|singer|rapper|actor|actress|athlete|"
+                 r"wrestler|sprinter|runner|swimmer|golfer|driver|dancer|musician|comedian|magician|preacher|"
+                 r"politician|gangster|outlaw|dictator|striker|goalkeeper|pitcher|guitarist|drummer|hombre|mujer|"
+                 r"persona|jugador|jugadora|futbolista|boxeador|boxeadora|luchador|luchadora|cantante|actriz|atleta|"
+                 r"deportista|piloto|bailarin|bailarina|torero|narcotraficante|homem|mulher|pessoa|jogador|jogadora|"
+                 r"pugilista|lutador|lutadora|cantor|cantora|ator|atriz|uomo|donna|giocatore|giocatrice|calciatore|"
+                 r"pugile|attore|attrice|pilota|campione|campeon|campeao|homme|femme|personne|joueur|joueuse|"
+                 r"footballeur|boxeur|chanteur|chanteuse|acteur|actrice|pilote|champion|mann|frau|spieler|spielerin|"
+                 r"fussballer|sanger|sangerin|schauspieler|schauspielerin|rennfahrer|boksingero|boksingera|"
+                 r"manlalaro|mang-aawit|aktor|aktres|lalaki|babae|atleta|pulitiko|pemain|petinju|penyanyi|aktris|atlet|"
+                 r"pria|wanita|pembalap|pilkarz|bokser|piosenkarz|piosenkarka|aktorka|fotbalista|zpevak|zpevacka|"
+                 r"herec|herecka)(?:ng|ong)?")
+_EPITHET = re.compile(r"\b(?P<head>" + _EPITHET_HEAD + r"),?\s+(?:(?:who is|who was|que es|que era)\s+)?(?:known as|"
+                      r"nicknamed|dubbed|called|conocid[oa] como|apodad[oa]|llamad[oa]|conhecid[oa] como|"
+                      r"apelidad[oa] de|chamad[oa] de|conosciut[oa] come|not[oa] come|soprannominat[oa]|dett[oa]|"
+                      r"surnommee?|connue? sous le nom de|connue? comme|genannt|bekannt als|tinaguriang|"
+                      r"binansagang|kilala bilang|kilalang|zwan[ya]|nazywan[ya]|prezdivan[ya]|zvan[ya]|"
+                      r"supranumit[a]?|poreclit[a]?|cunoscut[a]? ca|dijuluki|berjuluk)\s+(?:(?:the|el|la|o|a|il|lo|"
+                      r"le|l'|der|die|das|ang|si)\s?)?(?=\w)")
+
+
+def spans(lower: str, text: str, cased: bool) -> list[tuple[int, int, str]]:
+    """The round-17 shapes (see above); ``cased``: the prompt is not all caps (capitals name things)."""
+    out: list[tuple[int, int, str]] = []
+    if not lower.isascii():
+        out += _thai(lower)
+    if not cased:
+        return out
+    for rx, what in ((_SLAVIC_OFFICE, "an office by rank of a named country"),
+                     (_RO_OFFICE, "an office by rank of a named country"),
+                     (_EPITHET, "a person known by an epithet")):
+        for m in rx.finditer(lower):
+            if _capital_within(text, m.end(), 2):
+                out.append((m.start(), _word_end(lower, m.end()), what))
+    for m in _RO_WHO.finditer(lower):
+        if _capital_within(text, m.end(), 6):
+            out.append((m.start(), _word_end(lower, m.end()), "the person who did something named"))
+    for m in _NORDIC_OFFICE.finditer(lower):
+        if m.group("c"):
+            # a capitalised genitive country; at the start of a sentence only with an ordinal ("Skogens kung" is the
+            # king of the forest)
+            at_start = m.start() == 0 or text[:m.start()].rstrip()[-1:] in ".!?:"
+            if text[m.start():m.start() + 1].isupper() and (m.group("o") or not at_start):
+                out.append((m.start(), m.end(), "the holder of an office of a named country"))
+        elif _capital_within(text, m.end(), 2):
+            out.append((m.start(), _word_end(lower, m.end()), "an office by rank of a named country"))
+    for m in _HU_ROLE.finditer(lower):
+        if _hungarian_named(text, m.start()):
+            # the span is the role word (the Hungarian article "a" before the named thing is no English "a")
+            out.append((m.start() + 1, m.end(), "the creator or office holder of a named thing"))
+    for m in _ZULU_OFFICE.finditer(lower):
+        # a capital in the next three words, also after a locative prefix ("waseNingizimu")
+        if re.match(r"(?:\s+\S+){0,2}?\s+[a-z]{0,4}[A-Z]", text[m.end():m.end() + 60]):
+            out.append((m.start(), m.end(), "an office by rank of a named country"))
+    for m in _HAUSA_OFFICE.finditer(lower):
+        c = "c" if m.group("c") else "c2"
+        if text[m.start(c):m.start(c) + 1].isupper():
+            out.append((m.start(), m.end(), "an office of a named country"))
+    return out
+
+
+def _thai(lower: str) -> list[tuple[int, int, str]]:
+    out = [(m.start(), m.end(), "a king by the number of his reign") for m in _TH_REIGN.finditer(lower)]
+    for m in _TH_OFFICE.finditer(lower):
+        if m.group("of") and not m.group("c"):
+            continue  # "ประธานาธิบดีคนแรกของบริษัท": the first president of a company
+        out.append((m.start(), m.end(), "an office by rank of a country"))
+    return out
+
+
+def _hungarian_named(text: str, i: int) -> bool:
+    """A capitalised word among the three words before a Hungarian possessive role ("a Rubik-kocka feltalálója"),
+    other than an article or demonstrative ("A cég alapítója" is a company's founder)."""
+    words = re.findall(r"[\w-]+", text[max(0, i - 60):i])[-3:]
+    return any(w[:1].isupper() and w.lower() not in _HU_NOT_NAMED for w in words)
+
+
+def _capital_within(text: str, i: int, words: int) -> bool:
+    """Whether a capitalised word comes within the first ``words + 1`` words from ``i``."""
+    return bool(re.match(rf"^\W*(?:\S+\s+){{0,{words}}}?[A-ZÁÉÍÓÖŐÚÜŰČŠŽŘĽ]", text[i:i + 20 * (words + 1)]))
+
+
+def _word_end(lower: str, i: int) -> int:
+    m = re.compile(r"\w+").match(lower, i)
+    return m.end() if m else i
