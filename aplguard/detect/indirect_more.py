@@ -8,6 +8,9 @@
   yanzu"), and a Thai king by the number of his reign or a Thai office with "first/current" ("รัชกาลที่ 9",
   "นายกรัฐมนตรีคนแรกของไทย");
 * the creator or office holder of a named thing with a Hungarian possessive suffix ("a Rubik-kocka feltalálója");
+* the creator of a named work with the role word before it (Romanian, Swedish, Norwegian, Danish, Indonesian,
+  Swahili: "inventatorul cubului Rubik", "grundaren av IKEA", "pendiri Microsoft") or after a Turkish possessive
+  ("Rubik küpünün mucidi");
 * a Romanian "the <doer> who <did> <something named>" ("gimnasta care a primit primul 10 perfect la Olimpiada");
 * a person known by an epithet: a person word + "known as / nicknamed" + a capitalised epithet, in twelve languages
   ("o jogador conhecido como o Rei do Futebol", "the boxer nicknamed The Pacman", "ang boksingerong tinaguriang
@@ -53,7 +56,6 @@ _HU_ROLE = re.compile(r"\s(?:(?:elso|jelenlegi|utolso|mostani|legelso|egykori)\s
                       r"iroja|festoje|rendezoje|zeneszerzoje|megalkotoja|letrehozoja|felfedezoje|elnoke|"
                       r"miniszterelnoke|kiralya|kiralynoje|kancellarja|enekese|frontembere|tulajdonosa|"
                       r"vezerigazgatoja|alkotoja|kitaloloja)\b")
-_HU_NOT_NAMED = frozenset({"a", "az", "egy", "ez", "ezt", "ennek", "annak", "azt", "itt", "ott"})
 _ZULU_OFFICE = re.compile(r"\b(?:umongameli|umengameli|undunankulu|inkosi|inkosikazi|indlovukazi|ukhulumeni)\s+"
                           r"(?:wokuqala|wamanje|wokugcina|wesibili|wesithathu|okwamanje|yokuqala|yamanje|yokugcina)\b")
 _HAUSA_OFFICE = re.compile(r"\b(?:shugaban|shugabar|firaministan|firayim ministan|sarkin|sarauniyar|gwamnan)\s+"
@@ -65,6 +67,21 @@ _TH_REIGN = re.compile(r"(?<!สมัย)(?<!ยุค)(?<!ในสมัย)(
 _TH_OFFICE = re.compile(r"(?:นายกรัฐมนตรี|นายกฯ|ประธานาธิบดี|กษัตริย์|พระมหากษัตริย์)(?:หญิง)?คน(?:แรก|ปัจจุบัน|ที่\s?\d{1,2})"
                         r"(?P<of>ของ(?:ประเทศ)?(?P<c>ไทย|สหรัฐ|อเมริกา|ญี่ปุ่น|จีน|ลาว|กัมพูชา|เวียดนาม|พม่า|เมียนมา|"
                         r"อินเดีย|รัสเซีย|ฝรั่งเศส|อังกฤษ|เยอรมนี|เกาหลีใต้|ฟิลิปปินส์|อินโดนีเซีย|มาเลเซีย|สิงคโปร์)?)?")
+# the creator or founder of a named work or company, the role word before it: Romanian "inventatorul cubului Rubik",
+# Swedish/Norwegian/Danish "grundaren av IKEA", Indonesian "pendiri Microsoft", Swahili "mwanzilishi wa Microsoft"
+_CREATOR_BEFORE = re.compile(r"\b(?:autorul|autoarea|inventatorul|fondatorul|fondatoarea|creatorul|creatoarea|"
+                             r"regizorul|regizoarea|compozitorul|grundaren|grundlaeggeren|grundl(?:ae|æ)ggeren|"
+                             r"grunnleggeren|forfattaren|forfatteren|uppfinnaren|oppfinneren|opfinderen|regissoren|"
+                             r"instruktoren|skaparen|skaperen|penemu|pendiri|penulis|pengarang|pencipta|sutradara|"
+                             r"mwanzilishi|mwandishi|mvumbuzi|mtunzi|mwongozaji)(?:\s+(?:av|till|til|bag|bak|wa|"
+                             r"lagu|novel|film|buku|serial|romanului|filmului|cartii|cubului|companiei))?\s+(?=\w)")
+# the same with the role word after a possessive suffix: Turkish "Rubik küpünün mucidi", "Nutuk'un yazarı"
+_TR_ROLE = re.compile(r"\s(?:mucidi|kurucusu|yazari|yonetmeni|bestecisi|ressami|solisti|sahibi|yaraticisi)\b")
+_NOT_NAMED = frozenset({"a", "az", "egy", "ez", "ezt", "ennek", "annak", "azt", "itt", "ott", "bu", "su", "o", "bir",
+                        "bunun", "sunun", "onun"})
+# a capital that names a place or a people, not one work: "penulis Indonesia" is an Indonesian writer
+_PLACE_AFTER = re.compile(r"(?:Indonesia|Jawa|Bali|Sunda|Amerika|Jepang|Korea|Cina|China|Eropa|Asia|Afrika|Tanzania|"
+                          r"Kenya|Sverige|Norge|Danmark|Romania|Rom[aâ]nia)\b")
 # a person word, "known as" and a capitalised epithet
 _EPITHET_HEAD = (r"(?:man|woman|person|guy|lady|player|footballer|boxer|fighter|singer|rapper|actor|actress|athlete|"
                  r"wrestler|sprinter|runner|swimmer|golfer|driver|dancer|musician|comedian|magician|preacher|"
@@ -100,6 +117,16 @@ def spans(lower: str, text: str, cased: bool) -> list[tuple[int, int, str]]:
         for m in rx.finditer(lower):
             if _capital_within(text, m.end(), 2):
                 out.append((m.start(), _word_end(lower, m.end()), what))
+    for m in _CREATOR_BEFORE.finditer(lower):
+        if _capital_within(text, m.end(), 1) and not _PLACE_AFTER.match(text, m.end()):
+            out.append((m.start(), _word_end(lower, m.end()), "the creator of a named work or company"))
+    for m in _TR_ROLE.finditer(lower):
+        # Turkish capitalises the first word of a sentence ("Okulun kurucusu" is the school's founder): there only a
+        # proper noun with its suffix after an apostrophe ("Nutuk'un yazarı") names the thing
+        first = re.match(r"\W*([\w'’-]+)", text)
+        if _hungarian_named(text, m.start(), skip=None if first is None or "'" in first.group(1)
+                            or "’" in first.group(1) else first.end(1)):
+            out.append((m.start() + 1, m.end(), "the creator or owner of a named thing"))
     for m in _RO_WHO.finditer(lower):
         if _capital_within(text, m.end(), 6):
             out.append((m.start(), _word_end(lower, m.end()), "the person who did something named"))
@@ -136,11 +163,12 @@ def _thai(lower: str) -> list[tuple[int, int, str]]:
     return out
 
 
-def _hungarian_named(text: str, i: int) -> bool:
-    """A capitalised word among the three words before a Hungarian possessive role ("a Rubik-kocka feltalálója"),
-    other than an article or demonstrative ("A cég alapítója" is a company's founder)."""
-    words = re.findall(r"[\w-]+", text[max(0, i - 60):i])[-3:]
-    return any(w[:1].isupper() and w.lower() not in _HU_NOT_NAMED for w in words)
+def _hungarian_named(text: str, i: int, skip: int | None = None) -> bool:
+    """A capitalised word among the three words before a possessive role (Hungarian "a Rubik-kocka feltalálója",
+    Turkish "Rubik küpünün mucidi"), other than an article or demonstrative ("A cég alapítója", "Bu kitabın yazarı")."""
+    lo = max(0, i - 60, skip or 0)  # ``skip``: where the words may start (after the first word of the prompt)
+    words = re.findall(r"[\w-]+", text[lo:i])[-3:]
+    return any(w[:1].isupper() and w.lower() not in _NOT_NAMED for w in words)
 
 
 def _capital_within(text: str, i: int, words: int) -> bool:

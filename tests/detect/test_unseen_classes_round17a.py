@@ -2,7 +2,8 @@
 
 Indirect references in more languages: an office with an ordinal or "current" of a named country (Polish, Czech,
 Slovak, Romanian, Swedish, Norwegian, Zulu, Hausa, Thai reign numbers and offices, Spanish with an adjective after the
-office), the creator or office holder of a named thing with a Hungarian possessive suffix, a Romanian "the <doer> who
+office), the creator or office holder of a named thing with a Hungarian or Turkish possessive suffix, the creator of a
+named work with the role word first (Romanian, Swedish, Norwegian, Indonesian, Swahili), a Romanian "the <doer> who
 <did> <something named>", a person known by a capitalised epithet, a film title that starts with a capitalised
 article, "the Nth POTUS". Relations named by first name in more shapes: Romanian "<relation> meu X", Indonesian
 "teman kantorku X", Tagalog "kapatid kong si X", a comma between the relation and the name, English "my grandpa
@@ -46,6 +47,14 @@ POSITIVES = [
     'ang nanay naming si Rosa sa palengke',
     "make my uncle Bernard's face look like a pirate",
     'a nagyapám, Laci bácsi a kertben',
+    'inventatorul cubului Rubik în atelier',
+    'fondatorul Dacia la inaugurare',
+    'grundaren av IKEA på en cykel',
+    'forfatteren til Sult i Kristiania',
+    'pendiri Microsoft sedang tersenyum di panggung',
+    'mwanzilishi wa Microsoft akiongea jukwaani',
+    'eski bir fotoğrafta Rubik küpünün mucidi',
+    "Nutuk'un yazarı kürsüde, yağlı boya",
 ]
 
 # Same shapes, generic: a club, company or local object, lowercase epithets, non-person heads, an era, fiction.
@@ -73,6 +82,14 @@ NEGATIVES = [
     'ang kapatid kong lalaki sa bahay',
     "my uncle Bernard's face cream on the bathroom shelf",
     'a nagymamám, kedves és vidám',
+    'fondatorul companiei noastre la birou',
+    'grundaren av företaget vid skrivbordet',
+    'pendiri toko roti di depan tokonya',
+    'penulis Indonesia sedang menulis di kafe',
+    'mwanzilishi wa kikundi chetu akicheka',
+    'Bu kitabın yazarı kütüphanede',
+    'Köyün kurucusu heykeli, meydanda',
+    'şirketin kurucusu ofiste çalışıyor',
 ]
 
 
