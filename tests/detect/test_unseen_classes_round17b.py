@@ -26,6 +26,16 @@ POSITIVES = [
     # lower-case listed first name + a word no dictionary knows, then an action
     "olivia kasperek smiling at the camera",
     "daniel brzezinski dancing at a wedding",
+    # Turkish national figures (with and without Turkish letters), a one-word stage name before a performance place
+    "baris manco sahnede gitar caliyor",
+    "Kıvanç Tatlıtuğ kırmızı halıda",
+    "hadise konserde dans ediyor",
+    # a stage name that is a phrase, then a performance place in another language
+    "drake en un concierto, luces de escenario",
+    # a group member named with the group
+    "Jennie from blackpink in a red dress",
+    # esports handles
+    "ZywOo lifting the trophy at a major",
 ]
 
 NEGATIVES = [
@@ -44,6 +54,10 @@ NEGATIVES = [
     "rose petals dancing in the wind",
     "lily pad floating on a pond",
     "amber glow shining through the window",
+    # phrase stage names without a person or performance cue
+    "a bad bunny en el jardín, acuarela",
+    "a drake en el lago",
+    "rosé wine in a glass on a terrace",
 ]
 
 
