@@ -38,7 +38,10 @@ merch merchandise product products hole vineyard column circle harbour harbor pi
 canal fountain lighthouse peak ridge springs heights terrace arch arches rapids glacier reef cove
 creek grove meadow plains strait gulf channel zoo aquarium speedway raceway ranch farm brewery
 winery distillery factory jar tea penny bed knife cake cookie pie sauce soup pizza burger sundae
-pudding tart muffin donut chocolate chocolates candy truffles bonbons guitar bass piano violin drum drums saxophone trumpet comet triangle
+pudding tart muffin donut chocolate chocolates candy truffles bonbons
+herring herrings sprats anchovies fillet fillets schnitzel doughnut doughnuts torte pastry pastries biscuit biscuits
+strudel cheesecake sorbet meringue souffle omelette omelet crepes pancakes waffles goulash stew casserole
+fettuccine potatoes sausage sausages dressing liqueur guitar bass piano violin drum drums saxophone trumpet comet triangle
 scheme flask ladder strip tractor drill screwdriver wrench chair sofa couch lamp shoes shoe sneakers
 sneaker boots paradox problem conjecture limit scale index rule razor complex fallacy
 room rooms headquarters hq card cards symphony sonata concerto opera requiem overture nocturne
@@ -446,6 +449,32 @@ durchschnittlich durchschnittliche durchschnittlicher durchschnittlichen typisch
 promedio tipico tipica cualquier moyen moyenne typique lambda medio media qualunque qualsiasi comum qualquer
 gemiddelde doorsnee tipik ortalama sıradan siradan
 среднестатистический среднестатистическая обычный обычная типичный типичная простой""")
+
+
+# Marian and devotional titles of the Romance languages and English ("Virgen de Guadalupe", "Nossa Senhora da
+# Conceição", "Madonna della Seggiola", "Notre-Dame de Lourdes", "Our Lady of Fatima", "Santo Niño de Cebú", "Cristo de
+# la Agonía", "Señor de los Milagros"): a title, then "of" and a place or attribute, names an image of faith, not a
+# person to depict (round 17b). Written as the normaliser writes them (no accents).
+_DEVOTION_TITLE = re.compile(
+    r"(?:virgen|virgem|vierge|vergine|virgin|madonna|senora|senhora|immaculada|inmaculada|imaculada|nino|menino|"
+    r"cristo|santo|santa|san|sao|saint|sainte|santissimo|santisimo|beato|beata|divino|divina|virxe) "
+    r"(?:de|del|della|dello|dei|delle|di|da|do|dos|das|du|des|of|d')\b")
+_SAINT_BEFORE = word_set("""santa santo san sao saint sainte st ste sankt beato beata virgen virgem vierge vergine
+    madonna nuestra nossa notre senora senhora""")
+
+
+def devotion_match(lower: str, start: int) -> bool:
+    """Whether a Marian, Christ or saint title + "of" starts at ``start`` ("madonna della seggiola")."""
+    return _DEVOTION_TITLE.match(lower, start) is not None
+
+
+def devotional_title(lower: str, start: int, end: int) -> bool:
+    """Whether ``lower[start:end]`` is a Marian, Christ or saint title + "of ..." ("virgen de guadalupe"), or a saint's
+    title comes right before it ("santa rosa de lima", "sao joao batista")."""
+    if _DEVOTION_TITLE.match(lower, start):
+        return True
+    before = words_before(lower, start, 1)
+    return bool(before) and before[0] in _SAINT_BEFORE
 
 
 def generic_placeholder_before(lower: str, start: int) -> bool:

@@ -72,7 +72,8 @@ def _other_use(lower: str, text: str, start: int, end: int, one_word: bool) -> s
         return "the name of a pet or object"
     thing = (context.thing_after(lower, end, one_word, text) or context.place_before(lower, start)
              or context.dish_before(lower, start) or context.han_thing_after(lower, end)
-             or context.variety_after(lower, start, end))
+             or context.variety_after(lower, start, end)
+             or ("devotional title" if context.devotion_match(lower, start) else None))
     if not thing:
         return None
     if person_cues.depiction_medium_after(lower, end) or person_cues.asks_for_person(lower):

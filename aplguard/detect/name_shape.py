@@ -219,8 +219,10 @@ class NameShapeDetector:
                 if not any(g.start < f.end and f.start < g.end for g in out)]
         # names written in other scripts have shapes of their own (see script_names)
         # (a street or square named after someone is a place: "شارع الملك فهد", round 13)
+        # (a listed span, a placeholder such as "Иван Иванович" or a listed person, is no private name: round 17b)
         out += [f for f in ScriptNames(self.cache, self.id, self.min_score).find(norm)
-                if not context.place_before(norm.lower, bisect.bisect_left(norm.starts, f.start))]
+                if not context.place_before(norm.lower, bisect.bisect_left(norm.starts, f.start))
+                and not any(known[bisect.bisect_left(norm.starts, f.start):bisect.bisect_left(norm.starts, f.end)])]
         # "mi abuela Carmen", "моя сестра Оля", "我同事王晓燕": a relation named by first name in another language
         out += relation_names.find(norm, self.cache, self.id)
         # names marked by a title, honorific or relation where no name list helps (Lao, Khmer, Burmese, ...)
@@ -268,6 +270,16 @@ class NameShapeDetector:
                 and keys[-1] not in context.THING_NOUNS and not re.search(r"(?:ing|ed|ly|ness|ment|tion|s)$", keys[-1])
                 and not set(context.words_before(norm.lower, seq[0][1], 2)) & _DETERMINERS):
             # "lena vaterrodt at the bakery": a listed first name and a word no list knows, then where they are
+            l_known = unknown_surname = lower_place = True
+        if (not l_known and len(keys) == 2 and f_known and not all_caps and all(w.islower() for w in words)
+                and seq[0][1] == 0 and keys[0] not in self._common() and keys[0] in first
+                and len(keys[-1]) >= 4 and keys[-1].isalpha() and re.search(r"[aeiouy]", keys[-1])
+                and keys[-1] not in self._wordfreq() and keys[-1] not in self._common()
+                and keys[-1] not in context.THING_NOUNS and keys[-1] not in context.REGIONS
+                and not re.search(r"(?:ing|ed|ly|ness|ment|tion|s)$", keys[-1])
+                and (_lower_action_next(norm.lower, seq[-1][2]))):
+            # "lena vaterrodt singing on stage", "dewi kartikasari bernyanyi": a lower-case prompt that opens with a
+            # listed first name (no dictionary word) and a word no list knows, then what a person does (round 17b)
             l_known = unknown_surname = lower_place = True
         if (len(keys) == 3 and not all_caps and not (f_known and l_known and mid_ok) and not any(particle)
                 and self._three_word_subject(norm, seq, keys, l_known)):
@@ -500,7 +512,8 @@ class NameShapeDetector:
         lower = norm.lower
         if (context.thing_after(lower, te) or context.place_before(lower, ts) or context.pet_or_object_name(lower, ts)
                 or context.invented_character_before(lower, ts) or context.place_name(lower, ts, te)
-                or context.variety_after(lower, ts, te) or context.generic_placeholder_before(lower, ts)):
+                or context.variety_after(lower, ts, te) or context.generic_placeholder_before(lower, ts)
+                or context.devotional_title(lower, ts, te)):
             return None
         identity = score >= self.min_score
         explanation = f"person-name shape ({why})"
@@ -562,6 +575,16 @@ def _lower_person_next(lower: str, end: int, strict: bool = False) -> bool:
         return False
     after = context.words_after(lower, end, 1)
     return bool(after) and after[0] in person_cues.PERSON_ACTIONS
+
+
+# Indonesian/Malay ber-/me- verbs and Spanish/Portuguese/Italian gerunds after a lower-case name (round 17b)
+_LOWER_FOREIGN_ACTION = re.compile(r"\s+(?:ber[a-z]{4,}|me[mn][a-z]{4,}|[a-z]{2,}(?:ando|iendo|endo)|sedang|tersenyum)\b")
+
+
+def _lower_action_next(lower: str, end: int) -> bool:
+    """Whether the next word is something a person does ("singing", "bernyanyi", "cantando")."""
+    after = context.words_after(lower, end, 1)
+    return bool(after) and after[0] in person_cues.PERSON_ACTIONS or _LOWER_FOREIGN_ACTION.match(lower, end) is not None
 
 
 def _after_relationship(lower: str, start: int) -> bool:

@@ -47,7 +47,10 @@ court trial jail prison photoshoot paparazzi oscars grammys grammy met show talk
 speech inauguration funeral wedding birthday party parade protest march meeting cabinet throne
 laboratory lab locker dugout sideline podcast livestream stream microphone mic halftime bowl olympics
 finals match
+concierto conciertos escenario tarima palco concerto konzert buhne konser sahne scene gira turne
 """)
+# A performance place said in one word with a locative suffix (Turkish "konserde" at the concert, "sahnede" on stage)
+_SETTING_LOCATIVE = frozenset(["konserde", "konserinde", "sahnede", "sahnesinde", "festivalde", "turnede"])
 
 # What people have, wear or are with: "darwin with a long white beard", "jolie in a black gown".
 PERSON_ATTRIBUTES = word_set("""
@@ -96,7 +99,8 @@ un une des les le la el los las una unos unas der die das ein eine einen einem e
 _ING_NOUNS = word_set("""wedding building evening morning spring ceiling clothing wing king ring string ding
 sibling pudding stuffing icing frosting parking shipping housing""")
 _OBJECT_START = word_set("a an the his her their its some this that")
-_PERSON_PREP = word_set("on at in with during inside outside onstage backstage behind")
+_PERSON_PREP = word_set("on at in with during inside outside onstage backstage behind en em no na sur auf im beim "
+                        "durante dans au nel sul sulla di")
 _CUE_BEFORE = re.compile(r"(?:(?:dressed|disguised|cosplay\w*|costume\w*) as|selfie with|photo with|"
                          r"picture with|meet(?:s|ing)?|hug(?:s|ging)?|interview(?:s|ing)?|featuring|feat|ft|"
                          r"starring|with the face of|looks? like|lookalike of)\s*$")
@@ -163,6 +167,8 @@ def person_evidence(lower: str, start: int, end: int) -> str | None:
         return "a face, body or outfit of the name" if after[1] in PERSON_ATTRIBUTES else None
     if after[0] in PERSON_ACTIONS:
         return "an action people do"
+    if after[0] in _SETTING_LOCATIVE:
+        return "a performance place"
     if after[0].endswith("ing") and len(after) > 1 and after[1] in _OBJECT_START:
         return "an action done to something"  # "lincoln delivering the address"; a duck swims *in* a pond
     if after[0] == "as" and len(after) > 2 and after[1] in ("a", "an", "the") and after[2] in PERSON_ROLES:
