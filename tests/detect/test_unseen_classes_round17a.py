@@ -55,6 +55,8 @@ POSITIVES = [
     'mwanzilishi wa Microsoft akiongea jukwaani',
     'eski bir fotoğrafta Rubik küpünün mucidi',
     "Nutuk'un yazarı kürsüde, yağlı boya",
+    'ภาพ ร.9 ทรงดนตรี',  # the short form of a reign (merge of 17a and 17b)
+    'ในหลวง ร.9 ทรงงาน',
 ]
 
 # Same shapes, generic: a club, company or local object, lowercase epithets, non-person heads, an era, fiction.
@@ -72,6 +74,8 @@ NEGATIVES = [
     'umongameli wokuqala weqembu lebhola',
     'shugaban kamfanin mu na yanzu a ofis',
     'สถาปัตยกรรมสมัยรัชกาลที่ 5 ในกรุงเทพ',
+    'บ้านสไตล์ยุค ร.5 ริมคลอง',  # the era, short form and with a space
+    'ตึกเก่าสมัย ร.5',
     'ประธานาธิบดีคนแรกของบริษัท ในห้องประชุม',
     'the player known as the best in town, stock photo',
     'a boxer nicknamed The Beast, original character, comic art',
