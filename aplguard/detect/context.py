@@ -108,6 +108,8 @@ _PLACE_BEFORE = word_set("mount mt lake fort cape port camp lago monte")
 # (round 13): "проспект Ленина", "улица Пушкина", "rue Victor Hugo", "calle Cervantes", "شارع الملك فهد",
 # "כיכר רבין", "the SS Henrietta Voss", "HMS Victoria". Written as the normaliser writes them (accents off).
 _STREET_BEFORE = word_set("""
+estadio estadi stadio stade stadion aeropuerto aeroporto aeroport flughafen lotnisko letiste lufthavn lufthavn
+flygplats lentoasema havalimani autodromo velodromo coliseo polideportivo palaspor palazzetto
 проспект проспекте проспекта улица улице улицы улицу площадь площади переулок переулке бульвар бульваре
 набережная набережной шоссе проезд станция станции метро мост моста мосту вулиця вулиці площа
 rue avenue boulevard bd place quai pont gare allee impasse
@@ -398,6 +400,8 @@ def place_before(lower: str, start: int) -> str | None:
 _PLACE_FIRST = word_set("""
 rio villa santa santo san sao monte mont lago lac isla ilha porto puerto playa praia sierra serra cabo bahia
 ponte piazza plaza praca rua calle castillo castello castelo palazzo palacio saint sainte lake mount cape fort
+estadio estadi stadio stade stadion aeropuerto aeroporto aeroport flughafen lotnisko letiste autodromo velodromo
+coliseo polideportivo palaspor palazzetto
 """)
 # Countries and regions as the Romance languages write them, as the LAST word of a name shape ("Bella Italia",
 # "Nueva España"): a place or a restaurant, not a person.
@@ -579,3 +583,53 @@ def is_title_case(text: str) -> bool:
     if _GERMAN_LOWER.search(text):
         return False  # German capitalises its nouns: "Klaus Petersen, Hausmeister der Grundschule in Kiel" (round 15)
     return len(words) >= 3 and sum(w[:1].isupper() for w in words) >= 0.85 * len(words)
+
+
+# Airports, stadiums, universities, hospitals and roads named after someone, in scripts whose words the Latin lists
+# above do not hold (round 18a): the place word follows the name in the Indic languages and Turkish ("इंदिरा गांधी
+# अंतरराष्ट्रीय हवाई अड्डे", "Atatürk Havalimanı") and precedes it in Russian, Arabic, Hebrew, Greek, Persian and
+# Thai ("аэропорт имени Чкалова", "مطار الملك خالد", "สนามบินดอนเมือง"). Matched on the text: Indic vowel signs are no \w.
+_BUILDING_AFTER = re.compile(
+    r"\s*(?:(?:अंतरराष्ट्रीय|अन्तरराष्ट्रीय|अंतर्राष्ट्रीय|आंतरराष्ट्रीय|আন্তর্জাতিক|சர்வதேச|అంతర్జాతీయ|ಅಂತರರಾಷ್ಟ್ರೀಯ|"
+    r"അന്താരാഷ്ട്ര|આંતરરાષ્ટ્રીય|ਅੰਤਰਰਾਸ਼ਟਰੀ|ئنټرنیشنل|انٹرنیشنل|بین الاقوامی)\s*)?"
+    r"(?:हवाई\s?अड्डा|हवाई\s?अड्डे|हवाई\s?अड्डों|विमानतळ|विमानस्थल|स्टेडियम|क्रीडांगण|विश्वविद्यालय|विद्यापीठ|अस्पताल|रुग्णालय|"
+    r"मार्ग|रोड|चौक|सेतु|स्मारक|संग्रहालय|उद्यान|भवन|नगर|स्टेशन|टर्मिनल|বিমানবন্দর|স্টেডিয়াম|বিশ্ববিদ্যালয়|"
+    r"হাসপাতাল|সেতু|সড়ক|সরণি|ভবন|বিমান\s?நிலையம்|விமான\s?நிலையம்|விளையாட்டரங்கம்|அரங்கம்|பல்கலைக்கழகம்|"
+    r"சாலை|மருத்துவமனை|విమానాశ్రయం|స్టేడియం|విశ్వవిద్యాలయం|ರಸ್ತೆ|ವಿಮಾನ\s?ನಿಲ್ದಾಣ|ಕ್ರೀಡಾಂಗಣ|വിമാനത്താവളം|"
+    r"സ്റ്റേഡിയം|હવાઈ\s?મથક|એરપોર્ટ|સ્ટેડિયમ|ਹਵਾਈ\s?ਅੱਡਾ|ਹਵਾਈ\s?ਅੱਡੇ|ایئرپورٹ|ہوائی\s?اڈہ|ہوائی\s?اڈے|"
+    r"اسٹیڈیم|havalimani|havalimanı|havaalani|havaalanı|stadyumu|stadi|stadı|universitesi|üniversitesi|"
+    r"hastanesi|koprusu|köprüsü|lisesi|kulliyesi|külliyesi)")
+_BUILDING_BEFORE = re.compile(
+    r"(?:аэропорт(?:а|у|е)?|стадион(?:а|е)?|университет(?:а|е)?|больниц(?:а|ы|е)|театр(?:а|е)?|музей|библиотек(?:а|и|е)|"
+    r"школ(?:а|ы|е)|аеропорт|стадіон|університет|"
+    r"مطار|ملعب|استاد|جامعة|مستشفى|مسجد|ميدان|جسر|مدرسة|مكتبة|متحف|فرودگاه|ورزشگاه|دانشگاه|بیمارستان|"
+    r"נמל\s?התעופה|אצטדיון|אוניברסיטת|בית\s?החולים|"
+    r"αεροδρόμιο|αεροδρομιο|γήπεδο|γηπεδο|στάδιο|σταδιο|πανεπιστήμιο|πανεπιστημιο|νοσοκομείο|νοσοκομειο|"
+    r"สนามบิน|สนามกีฬา|มหาวิทยาลัย|โรงพยาบาล|ถนน|สะพาน)"
+    r"(?:\s*(?:имени|им\.|імені|ال|-)?)?\s*$")
+
+
+def building_named(lower: str, start: int, end: int) -> str | None:
+    """An airport, stadium, road or building word around a name in a non-Latin script or Turkish, or None."""
+    m = _BUILDING_AFTER.match(lower, end)
+    if m:
+        return m.group().strip()
+    b = _BUILDING_BEFORE.search(lower[max(0, start - 40):start])
+    return b.group().strip() if b else None
+
+
+# "example", "sample", "specimen", "placeholder", "dummy" in the languages of the batches (as the normaliser writes
+# them: accents off): a name right next to one is a form's or mock-up's example name ("Jan Kowalski na przykładowym
+# formularzu", "Mario Rossi, nome di esempio", "Max Mustermann auf dem Musterausweis"), no person (round 18a)
+_EXAMPLE_WORD = re.compile(
+    r"(?:example|examples|sample|specimen|placeholder|dummy|mock-?up|template|fictitious|fictional|ejemplo|"
+    r"ejemplar|muestra|ficticio|ficticia|exemple|fictif|fictive|specimen|esempio|esemplificativo|"
+    r"fittizio|fittizia|exemplo|ficticio|amostra|beispiel|beispielname|muster\w*|fiktiv\w*|voorbeeld\w*|"
+    r"fictief|fictieve|przyk(?:l|ł)ad\w*|fikcyjn\w*|wzor\w*|priklad\w*|vzor\w*|exempel\w*|fiktiv|"
+    r"eksempel\w*|esimerkki\w*|mallinimi|ornek|örnek|orneg\w*|contoh|misal|halimbawa|mfano|primer\w*|"
+    r"пример\w*|образец|образц\w*|вымышлен\w*|παραδειγμα|παράδειγμα|ejemplo)$")
+
+
+def example_name_near(lower: str, start: int, end: int) -> bool:
+    """Whether an "example / sample / placeholder" word stands within three words before or after the name."""
+    return any(_EXAMPLE_WORD.match(w) for w in words_before(lower, start, 3) + words_after(lower, end, 3))

@@ -229,6 +229,10 @@ class GazetteerDetector:
         if ambiguous and lower[te:te + 2] in ("'s", "\u2019s") and (
                 set(context.words_after(lower, te + 2, 1)) & (context.THING_NOUNS | context.ANIMALS_OBJECTS)):
             not_person = "a thing named after the person"  # "Pavlov's dog", "Occam's razor"
+        elif _saint_of_place(lower, ts, te):
+            not_person = "a saint named by the title of devotion"
+        elif context.building_named(lower, ts, te):
+            not_person = "a place or building named after the person"
         elif covered(non_person, hit.start, hit.end):
             # "Ralph Lauren" is a person and a brand: the brand when used like one
             if (hit.start, hit.end) not in non_person:
@@ -298,7 +302,10 @@ class GazetteerDetector:
             return True
         words = alias.key.split()
         everyday = self._everyday_words()
-        return not (len(alias.key) < 4 or all(w in everyday or w.isdigit() for w in words))
+        # round 18a: a stage name that is a phrase of dictionary words ("ice cube melting in a glass") is the phrase
+        # without a person cue, also when a word is too rare for the hand-made everyday lists
+        dictionary = self._dictionary() if len(words) > 1 else frozenset()
+        return not (len(alias.key) < 4 or all(w in everyday or w in dictionary or w.isdigit() for w in words))
 
     def _everyday_name(self, key: str) -> bool:
         """Whether a listed multi-word name is made only of numbers and everyday words ("50 Cent").
@@ -335,6 +342,21 @@ _PRODUCTS = context.word_set("""suit suits dress dresses gown shirt shirts polo 
 handbag purse perfume fragrance cologne watch watches shoes shoe boots sneakers heels sunglasses glasses jeans
 underwear lingerie lipstick makeup store boutique shop logo ad ads advertisement billboard collection line runway
 catwalk label brand product products bottle box car cars""")
+
+
+# a saint's title + a name + "of <place>" ("Saint Francis of Assisi", "San Francesco d'Assisi", "St. Ignatius of
+# Loyola"): a figure of devotion, painted as an icon or fresco, not a person to photograph (round 18a)
+_SAINT_OF = re.compile(r"(?:saint|st\.?|san|santo|santa|sao|sainte|sankt|swiety|swieta|svaty|svata|sveti|sveta) "
+                       r"[a-z]+(?: [a-z]+)? (?:of|de|da|di|d'|du|del|della|von|z|ze|iz) ?[a-z]")
+
+
+def _saint_of_place(lower: str, ts: int, te: int) -> bool:
+    """Whether the mention is a saint named with the title and "of <place>", or a saint's title stands before a
+    listed "<name> of <place>" ("St Francis of Assisi")."""
+    m = _SAINT_OF.match(lower, ts)
+    if m is not None and m.end() <= te + 2:
+        return True
+    return " of " in lower[ts:te] and context.devotional_title(lower, ts, te)
 
 
 def _brand_use(lower: str, ts: int, te: int) -> bool:

@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 
 from ..types import Finding
-from . import context, indirect_more
+from . import context, indirect_more, indirect_offices
 from .normalize import NormalizedText
 
 _ORD_ROMANCE = (r"(?:primer|primera|primero|primeiro|primeira|prima|primo|premier|premiere|segundo|segunda|"
@@ -118,7 +118,10 @@ _HEAD_ROMANCE = (r"(?:presidenta|presidente|president|primer ministro|primera mi
                  r"primeira ministra|premier ministre|prime minister|papa|pape|rey|reina|rei|rainha|re|regina|roi|"
                  r"reine|emperador|emperatriz|imperador|imperatriz|imperatore|empereur|canciller|chanceler|"
                  r"cancelliere|chancelier|chanceliere|jefe de estado|jefa de estado|chef d'etat|capo di stato|"
-                 r"chefe de estado|primo ministro|presidente del consiglio|premier|monarca|monarque|sultan|emir)")
+                 r"chefe de estado|primo ministro|presidente del consiglio|premier|monarca|monarque|sultan|emir|"
+                 # round 18a: a mayor or governor "of" a named city or state ("l'attuale sindaco di Roma")
+                 r"sindaco|sindaca|alcalde|alcaldesa|prefeito|prefeita|maire|gobernador|gobernadora|governador|"
+                 r"governadora|governatore|gouverneur)")
 _ROMANCE_CURRENT = re.compile(r"\b(?:el|la|o|a|il|le|l')\s?" + _CURRENT_ROMANCE + r" " + _HEAD_ROMANCE + r"(?: "
                               + _OF_ROMANCE + r"\s?(?=\w)|(?= [a-z]+(?:ais|aise|ano|ana|ain|aine|ien|ienne|ese|es|"
                               r"esa|ense|ino|ina|ico|ica|eno|ena)\b))")
@@ -346,6 +349,7 @@ def find(norm: NormalizedText, detector: str) -> list[Finding]:
     spans += _round15(lower, text, cased)
     spans += _round16(lower, text, cased)
     spans += indirect_more.spans(lower, text, cased)
+    spans += indirect_offices.spans(lower, text, cased)
     if lower.isascii():
         return _findings(norm, lower, spans, detector)
     for m in _RUSSIAN_CURRENT.finditer(text):

@@ -513,7 +513,7 @@ class NameShapeDetector:
         if (context.thing_after(lower, te) or context.place_before(lower, ts) or context.pet_or_object_name(lower, ts)
                 or context.invented_character_before(lower, ts) or context.place_name(lower, ts, te)
                 or context.variety_after(lower, ts, te) or context.generic_placeholder_before(lower, ts)
-                or context.devotional_title(lower, ts, te)):
+                or context.devotional_title(lower, ts, te) or context.example_name_near(lower, ts, te)):
             return None
         identity = score >= self.min_score
         explanation = f"person-name shape ({why})"

@@ -1,6 +1,6 @@
 """A relation of the user named by first name, in other languages: "mi abuela Carmen", "моя сестра Оля".
 
-English ("my wife Sarah") is the name-shape detector's; this module reads the same shape in 35 other languages
+English ("my wife Sarah") is the name-shape detector's; this module reads the same shape in 38 other languages
 from ``data/relation_words.txt`` (possessives, kinship, partner, friend, colleague, neighbour, teacher and boss
 words): a possessive + a relation (or a relation word that carries "my" itself: "annem", "أختي", "母") followed by
 a word that is no common word of that language is one specific private person. "Common" is the language's
@@ -81,7 +81,10 @@ _POSS_AFTER = {"el": "μου|μας",
                "tl": "ko|namin|natin|kong|naming|nating",
                "id": r"saya|aku|kami|kita|(?:kantor|kerja|sekolah|kampus|kuliah|sekelas|sekamar|sekantor|kos|kost|main|"
                      r"lama|baik|dekat|sd|smp|sma|gereja|masjid|gym)(?:ku|\s+saya|\s+aku)",
-               "ro": "meu|mea|mei|mele|nostru|noastra|nostri|noastre"}
+               "ro": "meu|mea|mei|mele|nostru|noastra|nostri|noastre",
+               # round 18a: Yoruba "ọ̀rẹ́ mi Tunde" (my friend Tunde), Zulu "umngane wami uSipho" (the concord of "my"
+               # follows the noun class)
+               "yo": "mi|wa", "zu": "wami|yami|lami|sami|bami|kami|wethu|yethu|bethu|lethu"}
 _BETWEEN = {"de": "herr|frau|dr|doktor|prof|professor",
             "el": "ο|η|τον|την|του|της|ο κυριος|η κυρια|κυριος|κυρια|κυρ",
             "es": "don|dona|senor|senora|sr|sra|el senor|la senora|doctor|doctora|dr|dra",
@@ -89,7 +92,9 @@ _BETWEEN = {"de": "herr|frau|dr|doktor|prof|professor",
             "it": "signor|signora|sig|sig\\.ra|dott|dottor|dottoressa|don",
             "pt": "seu|dona|senhor|senhora|sr|sra|doutor|doutora|dr|dra",
             "nl": "meneer|mevrouw|mevr|dhr|dokter",
-            "tl": "si|kay|ni",
+            "tl": "na si|na kay|na ni|si|kay|ni",
+            # round 18a: Vietnamese "named" before the name ("anh họ tôi tên Minh": my cousin named Minh)
+            "vi": "ten la|ten|la",
             "ur": "جناب|سر|ڈاکٹر"}
 
 
@@ -152,7 +157,7 @@ _TIBETAN_PICTURE = r"(?:གི|ཀྱི|གྱི|ཡི)་?(?:པར|འད�
 
 
 def find(norm: NormalizedText, cache: ResourceCache, detector: str) -> list[Finding]:
-    """Relations of the user named by first name in 35 languages (``private_person``, canonical ``None``)."""
+    """Relations of the user named by first name in 38 languages (``private_person``, canonical ``None``)."""
     lower = norm.lower
     if len(lower) != len(norm.text):
         return []  # a lower-casing that changed lengths (rare letters): offsets would not line up
@@ -207,8 +212,13 @@ def _pair_with_listed(norm: NormalizedText, m: re.Match[str], lang: _Lang, lex: 
 
 def _name_word(norm: NormalizedText, s: int, e: int, lang: _Lang, lex: _Lexicon, cache: ResourceCache,
                title: bool, second: bool = False) -> bool:
-    low = norm.lower[s:e].replace("ı", "i")
     written = norm.text[s:e]
+    if lang.code == "zu":
+        # Zulu writes the noun-class prefix before a name in lower case ("uSipho", "kaThandi", "noLindiwe")
+        p = re.match(r"(?:u|ku|ka|no|ngu|ngo)(?=[A-Z])", written)
+        s += p.end() if p else 0
+        written = norm.text[s:e]
+    low = norm.lower[s:e].replace("ı", "i")
     if low in lex.words and low not in lang.own and lang.script == "latin" and written[:1].isupper() and (
             match_key(written)[0] in cache.get("lexicon.first_names", lambda: load_lexicon("first_names.txt"))):
         # a first name that is a relation word of another language only ("mon voisin Karim": Turkish "karım" is

@@ -1,0 +1,136 @@
+"""Indirect references to one real person in more languages and shapes (round 18a).
+
+``indirect_more.py`` reads offices by rank with a capitalised country after them; this module adds the shapes where
+the country comes in another form:
+
+* a nationality adjective between the rank and the office, lowercase in the Slavic languages ("první československý
+  prezident", "pierwszy polski papież", "prvý slovenský prezident");
+* a genitive country before the rank in Finnish and Estonian, an ordinal office with a genitive country after it in
+  Icelandic ("Suomen ensimmäinen naispresidentti", "Eesti praegune peaminister", "fyrsti kvenforseti Íslands");
+* Japanese "the sitting/current <office> of <country>" ("現職の日本の内閣総理大臣", "現在のアメリカ大統領");
+* English "the Nth pope" (one office in the world: the number names its holder) and "the Nth <office> of <Named>";
+* a national epithet with its place ("the Iron Lady of <Country>", "the Father of the Nation of <Country>") and a
+  "king/emperor of <a field>" epithet in English, German, Spanish, Portuguese, Italian and French ("der Kaiser des
+  deutschen Fußballs", "the King of Pop", "la Reina de la Salsa");
+* a sports role identified by a named team and a year ("el piloto que corría para Red Bull en 2023", "the driver who
+  raced for Ferrari in 2004").
+
+Each needs the named thing (a capitalised word, a listed field, a year): "první městský prezident", "the 3rd
+president of our club", "the king of the jungle", "un piloto que corría para su equipo" stay generic. Spans are
+``(start, end, what)`` over ``lower`` (the normaliser's text: accents off, same length as ``text``).
+"""
+
+from __future__ import annotations
+
+import re
+
+_ORD_WEST_SLAVIC = (r"(?:prvni(?:ho|m)?|prvy|prva|prveho|pierwsz(?:y|a|ego|ej)|posledni(?:ho)?|ostatni(?:a|ego)?|"
+                    r"soucasn(?:y|a|eho)|sucasn(?:y|a|eho)|obecn(?:y|a|ego)|aktualn(?:i|y|a|ego)|nynejsi(?:ho)?)")
+# nationality adjectives of the countries Czech, Slovak and Polish speakers write about (stems; the ending follows)
+_NATION_ADJ = (r"(?:ceskoslovensk|cesk|slovensk|polsk|americk|amerykansk|rusk|rosyjsk|sovetsk|radzieck|nemeck|"
+               r"niemieck|francouzsk|francuzsk|britsk|brytyjsk|anglick|angielsk|italsk|wlosk|spanelsk|hiszpansk|"
+               r"madarsk|wegiersk|rakousk|austriack|ukrajinsk|ukrainsk|jugoslavsk|chorvatsk|chorwack|srbsk|sersk|"
+               r"cinsk|chinsk|japonsk|indick|izraelsk|izraelsk|kanadsk|mexick|meksykansk|brazilsk|brazylijsk|"
+               r"litewsk|litevsk|czesk|slowack)(?:y|a|e|eho|ego|ej|i|ych)")
+_WS_HEAD = (r"(?:prezident(?:ka|a)?|prezydent(?:ka|a)?|premier(?:ka|a)?|papez(?:e)?|papiez(?:a)?|kral(?:e)?|krol(?:a)?|"
+            r"kralovn(?:a|y)|krolow(?:a|ej)|kancler(?:ka|e)?|kanclerz(?:a)?|kosmonaut(?:a|ka)?|astronaut(?:a|ka)?|"
+            r"predseda vlady|ministr predseda|cisar(?:e)?)")
+_WS_OFFICE = re.compile(r"\b" + _ORD_WEST_SLAVIC + r"\s+(?:(?:zensk|kobiec)\S*\s+)?" + _NATION_ADJ + r"\s+"
+                        + _WS_HEAD + r"\b")
+# Finnish and Estonian: a capitalised genitive country, a rank (or "current"), the office ("nais-" a woman)
+_FINNIC_RANK = (r"(?:ensimmainen|nykyinen|viimeinen|istuva|esimene|praegune|viimane|ametisolev|tanane)")
+_FINNIC_HEAD = (r"(?:nais|naine)?(?:presidentti|presidendi|president|paaministeri|peaminister|kuningas|kuningatar|"
+                r"paavi|paavst|kansleri|liittokansleri|astronautti|astronaut|kosmonautti|kosmonaut|tasavallan "
+                r"presidentti|vabariigi president|peaministeri)\b")
+_FINNIC_OFFICE = re.compile(r"\b(?P<c>[a-z]{3,})\s+" + _FINNIC_RANK + r"\s+" + _FINNIC_HEAD)
+# Icelandic: a rank, the office, a capitalised genitive country ("fyrsti kvenforseti Íslands")
+_IS_OFFICE = re.compile(r"\b(?:fyrsti|fyrsta|nuverandi|sidasti|sidasta|si[ðd]asti)\s+(?:kven)?(?:forseti|"
+                        r"fors(?:ae|æ)tisr(?:a|á)(?:ð|d)herra|konungur|drottning|pafi|biskup|geimfari)\s+(?=\w)")
+# Japanese: "the sitting / current" + a country + the one office ("現職の日本の内閣総理大臣", "現在のアメリカ大統領")
+_JA_CURRENT = re.compile(r"(?:現職|現在|現役|今)の?(?:日本|アメリカ|米国|イギリス|英国|フランス|ドイツ|中国|韓国|インド|ロシア|"
+                         r"カナダ|イタリア|ブラジル|メキシコ|オーストラリア|トルコ|タイ|ベトナム|フィリピン|インドネシア)の?"
+                         r"(?:内閣総理大臣|総理大臣|首相|大統領|国家主席|国王|女王|天皇|ローマ教皇)")
+# English: "the 266th pope" (no object needed: there is one pope at a time), "the 44th prime minister of <Named>"
+_EN_NTH = re.compile(r"\bthe (?P<n>\d{1,3}) ?(?:st|nd|rd|th) (?:(?P<pope>pope|dalai lama|supreme pontiff|"
+                     r"bishop of rome|secretary general of the (?:un|united nations)|un secretary general)\b|"
+                     r"(?:president|prime minister|chancellor|premier|king|queen|emperor|empress|monarch|"
+                     r"governor|mayor|vice president|chief justice|first lady|taoiseach) of (?:the )?(?=\w))")
+_NOT_A_PERSON_AFTER = re.compile(r"\s+(?:card|costume|figurine|tarot|outfit|mask|chess piece|piece|emoji)\b")
+# a national epithet with its place: "the Iron Lady of Liberia", "the Father of the Nation of Ghana"
+_EN_EPITHET_PLACE = re.compile(r"\bthe (?:iron lady|iron chancellor|iron marshal|iron duke|grand old man|"
+                               r"grand old lady|father of the nation|mother of the nation|founding father|"
+                               r"father of modern|bard|liberator|first lady) of (?:the )?(?=\w)")
+# "king/queen/emperor of a field": a field no one else is king of ("the King of Pop", "der Kaiser des deutschen
+# Fußballs", "o Rei do Futebol", "la Reina de la Salsa", "la Reine de la chanson française")
+_FIELD = (r"(?:pop|rock|rock and roll|rock n roll|soul|funk|reggae|reggaeton|salsa|samba|tango|mambo|bachata|"
+          r"cumbia|fado|bossa nova|blues|jazz|swing|country|disco|schlager|schlagers|chanson|chanson francaise|"
+          r"football|futbol|futebol|calcio|fussball|fussballs|fu(?:ss|ß)balls?|boxing|boxens|boxeo|tennis|tenis|"
+          r"golf|cricket|hip hop|rap|grunge|heavy metal|metal|punk|techno|ranchera|corrido|bolero|mariachi|flamenco|"
+          r"merengue|forro|sertanejo|axe|pagode|k pop|kpop|latin pop|telenovelas|horror|suspense|comedy)")
+_FIELD_TITLE = re.compile(r"\b(?:the (?:king|queen|emperor|empress|prince|princess|godfather|godmother|father|mother) "
+                          r"of|der (?:kaiser|konig|papst|titan|gott|prinz) des|die (?:konigin|kaiserin|queen) des|"
+                          r"(?:el|la) (?:rey|reina|emperador|emperatriz|principe|princesa|padre|madre) de(?:l| la| los)?|"
+                          r"(?:o|a) (?:rei|rainha|imperador|imperatriz|principe|princesa|pai|mae) d(?:o|a|os)|"
+                          r"(?:il|la) (?:re|regina|imperatore|principe|principessa) del(?:la|l')?|"
+                          r"(?:le|la) (?:roi|reine|empereur|prince|princesse|pape) d(?:u|e la|es))"
+                          r" (?:(?:deutschen|brasileiro|brasileira|italiano|italiana|mexicano|mexicana|"
+                          r"argentino|argentina|espanol|espanola|francais|francaise|latino|latina|americain|american|"
+                          r"british|german|italian|latin|brazilian|mexican) )?" + _FIELD + r"\b")
+# the field ends the phrase: punctuation, the end, a preposition or conjunction, or an English "-ing" verb ("the king
+# of rock formations", "the queen of pop music charts" name a thing)
+_FIELD_END = re.compile(r"\s*(?:[,.;:!?()\[\]]|$)|\s+(?:on|in|at|with|and|during|wearing|as|from|of|by|mit|auf|im|"
+                        r"beim|bei|und|in|en|con|y|em|com|e|no|na|nel|nella|sul|sur|avec|et|au|dans|[a-z]+ing|[a-z]{2,}(?:ando|endo|indo))\b")
+# a sports role, a named team and a year: the rider or player of that team that season
+_TEAM_YEAR = re.compile(
+    r"\b(?:el|la|the|o|a|il|le)\s(?:[a-z]+\s){0,2}?(?:piloto|corredor|corredora|jugador|jugadora|futbolista|"
+    r"portero|delantero|ciclista|driver|racer|rider|player|footballer|striker|goalkeeper|pitcher|quarterback|"
+    r"cyclist|jogador|jogadora|goleiro|atacante|pilota|giocatore|calciatore|portiere|attaccante|pilote|joueur|"
+    r"joueuse|coureur|gardien|attaquant)(?:\s[a-z]+)?\s(?:que|who|che|qui)\s(?:corria|corrio|jugaba|jugo|"
+    r"militaba|milito|competia|compitio|pilotaba|atajaba|raced|drove|played|rode|pitched|corria|pilotava|jogava|"
+    r"jogou|correva|guidava|giocava|ha giocato|courait|jouait|pilotait|a joue|a couru)\s(?:para|por|en|con|for|"
+    r"with|pela|pelo|no|na|per|con|pour|avec|chez|dans)\s(?:(?:el|la|los|the|o|a|il|lo|le|les|l')\s?)?"
+    r"(?P<team>[a-z][\w'-]*(?:\s[a-z][\w'-]*){0,2}?)\s(?:en|in|em|nel|nella|durante|during)\s(?:el\s|la\s|the\s|o\s|"
+    r"il\s|l'|la saison\s|la temporada\s|the season\s|a temporada\s|la stagione\s)?(?:19|20)\d\d\b")
+
+
+def spans(lower: str, text: str, cased: bool) -> list[tuple[int, int, str]]:
+    """The round-18a shapes (see above); ``cased``: the prompt is not all caps (capitals name things)."""
+    out: list[tuple[int, int, str]] = []
+    if not lower.isascii():
+        out += [(m.start(), m.end(), "the current holder of an office of a named country")
+                for m in _JA_CURRENT.finditer(lower)]
+    out += [(m.start(), m.end(), "an office by rank of a country named by its adjective")
+            for m in _WS_OFFICE.finditer(lower)]
+    for m in _EN_NTH.finditer(lower):
+        if m.group("pope"):
+            if not _NOT_A_PERSON_AFTER.match(lower, m.end()):
+                out.append((m.start(), m.end(), "an office holder by number"))
+        elif _capital_within(text, m.end(), 1, cased):
+            out.append((m.start(), _word_end(lower, m.end()), "an office holder by number"))
+    for m in _FIELD_TITLE.finditer(lower):
+        if _FIELD_END.match(lower, m.end()):
+            out.append((m.start(), m.end(), "a person known by an epithet of a field"))
+    if not cased:
+        return out
+    for m in _FINNIC_OFFICE.finditer(lower):
+        if text[m.start("c"):m.start("c") + 1].isupper():
+            out.append((m.start(), m.end(), "the holder of an office of a named country"))
+    for rx, what in ((_IS_OFFICE, "an office by rank of a named country"),
+                     (_EN_EPITHET_PLACE, "a person known by an epithet of a named place")):
+        for m in rx.finditer(lower):
+            if _capital_within(text, m.end(), 0, cased):
+                out.append((m.start(), _word_end(lower, m.end()), what))
+    for m in _TEAM_YEAR.finditer(lower):
+        if text[m.start("team"):m.start("team") + 1].isupper():
+            out.append((m.start(), m.end(), "a player of a named team in a named year"))
+    return out
+
+
+def _capital_within(text: str, i: int, words: int, cased: bool) -> bool:
+    """Whether a capitalised word comes within the first ``words + 1`` words from ``i``."""
+    return cased and bool(re.match(rf"^\W*(?:\S+\s+){{0,{words}}}?[A-ZÁÉÍÓÖÚÜÞÆČŠŽ]", text[i:i + 20 * (words + 1)]))
+
+
+def _word_end(lower: str, i: int) -> int:
+    m = re.compile(r"\w+").match(lower, i)
+    return m.end() if m else i
