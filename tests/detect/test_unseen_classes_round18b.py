@@ -1,7 +1,9 @@
 """Round 18b classes (issue 16 §1): national-level figures of under-covered regions in their own scripts (Devanagari,
 Thai nickname + surname or band, kanji/kana, Thaana) and in lower case (Latin America, Indonesia, East Africa,
 Hungarian surname-first, Icelandic, Estonian without diacritics); one-word stage names that are words of another
-language ("~~": only a person or performance cue names them). Prompts written for these tests."""
+language ("~~": only a person or performance cue names them); unlisted private people after a photo word + "with/of"
+in other languages or an ID-card word, Dutch surnames with two particles, Hebrew names joined by a maqaf. Prompts
+written for these tests."""
 
 from __future__ import annotations
 
@@ -38,6 +40,13 @@ POSITIVES = [
     "Badshah performing live, concert photo",
     "Cro, der Sänger, mit Sonnenbrille",
     "Quevedo, el cantante, en el escenario",
+    # unlisted private people
+    "fotografie cu Ioana Dobre la birou",
+    "fotografia de Ioana Dobre na praia",
+    "poza pentru buletin, Mihaela Stoica, fundal alb",
+    "Johanna van den Heuvel in haar tuin",
+    "Sanne van der Linde fietst naar school, foto",
+    "תמונה של נועה בר־לב במטבח",
 ]
 
 NEGATIVES = [
@@ -55,6 +64,13 @@ NEGATIVES = [
     "foto de una mercedes clase s en la playa",
     "fenykep a budapesti parlamentrol este",
     "Toon shader test render of a robot",
+    # photo words + "with/of" before places and things, particles before places
+    "foto van de markt in Utrecht",
+    "fotografie cu Marea Neagra la apus",
+    "Museo del Prado, foto de la fachada",
+    "Museum van den Bosch, exterior photo",
+    "Huis van der Valk, hotel lobby",
+    "Anne van der Werff Street sign",
 ]
 
 
