@@ -280,7 +280,8 @@ class GazetteerDetector:
         "gates") is the word.
         """
         lower = norm.lower
-        as_listed = _written_as_listed(norm, ts, te, alias.form)
+        # a "~~" alias ("Jul", "Seal"): capitals are no evidence, a word of another language is capitalised too
+        as_listed = alias.form not in alias.person.cue_only and _written_as_listed(norm, ts, te, alias.form)
         if not alias.form.lower().startswith("the ") and (
                 person_cues.determiner_before(lower, ts) or context.indefinite_before(lower, ts)):
             # "a drake" is a word; "the Lincoln Memorial" names a thing after the person (reported, not a depiction)
@@ -296,10 +297,16 @@ class GazetteerDetector:
             return False
         if as_listed:
             return True
+        cue_only = alias.form in alias.person.cue_only
+        if cue_only and (self._other_first_name(norm, ts)
+                         or set(context.words_before(lower, ts, 1)) & _SURNAME_PARTICLES):
+            return False  # "Francisco de Quevedo", "Anna Seal": another person's surname
         if person_cues.modifier_before(lower, ts):
             return False
         if person_cues.person_evidence(lower, ts, te):
             return True
+        if cue_only:
+            return False  # a "~~" alias needs a person or performance cue
         words = alias.key.split()
         everyday = self._everyday_words()
         # round 18a: a stage name that is a phrase of dictionary words ("ice cube melting in a glass") is the phrase
@@ -337,6 +344,9 @@ class GazetteerDetector:
                     | context.THING_NOUNS | context.ANIMALS_OBJECTS)
         return self.cache.get("lexicon.everyday_words", build)
 
+
+# Particles of surnames ("Francisco de Quevedo", "Ludwig van Beethoven"): a stage name after one is a surname.
+_SURNAME_PARTICLES = frozenset(["de", "del", "della", "di", "da", "do", "dos", "van", "von", "der", "le", "la", "du"])
 
 _PRODUCTS = context.word_set("""suit suits dress dresses gown shirt shirts polo jacket coat scarf tie belt wallet bag bags
 handbag purse perfume fragrance cologne watch watches shoes shoe boots sneakers heels sunglasses glasses jeans

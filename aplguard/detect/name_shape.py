@@ -58,10 +58,16 @@ uncle aunt auntie aunty grandma grandpa granny grandad granddad nana nanna papa 
 sister brother father mother
 """)
 _DEPICT = re.compile(r"\b(?:photo|photos|picture|pictures|pic|portrait|portraits|headshot|headshots|"
-                     r"selfie|image|images|painting|drawing|sketch|nude|nudes|video|footage|face)\s+"
-                     r"(?:of|with)\s*$")
+                     r"selfie|image|images|painting|drawing|sketch|nude|nudes|video|footage|face|"
+                     # the same in other languages (round 18b): "fotografie cu", "foto van", "retrato de"
+                     r"foto|fotos|fotografie|fotografia|fotografía|photographie|bild|bilder|imagen|imagem|"
+                     r"retrato|ritratto|gambar|picha|zdjecie|zdjęcie|fotka|kuva|kep|kép|fenykep|fénykép|mynd)\s+"
+                     r"(?:of|with|cu|de|da|do|di|del|della|du|des|van|von|met|mit|con|com|avec|ya|z|ze|af)\s*$")
 _PROFILE = re.compile(r"\b(?:linkedin|instagram|facebook|tinder|dating profile|profile (?:photo|picture|pic)|"
-                      r"passport|id photo|resume|cv photo|headshot|yearbook)\b")
+                      r"passport|id photo|resume|cv photo|headshot|yearbook|"
+                      # identity-card photos in other languages (round 18b)
+                      r"buletin|pasaport|pasaporte|passaporte|paspoort|reisepass|ausweis|pasfoto|passfoto|"
+                      r"legitymacja|dowod osobisty|carte d'identite|kimlik|ktp|cedula)\b")
 # after "Firstname Unlistedname": what people do ("Paul Giamatti smiling", "... as a pirate")
 _PERSON_NEXT = re.compile(r"\s+(?:\w+ing|as|wearing|dressed|with his|with her|and his|and her)\b")
 # What follows a person named as the subject in another language (round 15): a preposition of place,
@@ -196,7 +202,11 @@ class NameShapeDetector:
             if tokens[i][1] < used_until:
                 continue
             best = None
-            for n in (3, 2):
+            # "Pieter van der Meer": two particles inside make a four-word name (round 18b)
+            four = (i + 3 < len(tokens) and tokens[i + 1][0] in _MID_PARTICLES
+                    and not any(a <= tokens[i][1] and tokens[i][2] <= b for a, b in one_word)  # "Rembrandt van .."
+                    and tokens[i + 2][0] in _MID_PARTICLES | _SECOND_PARTICLES)
+            for n in ((4, 3, 2) if four else (3, 2)):
                 seq = tokens[i:i + n]
                 if (len(seq) == n and _adjacent(norm.text, seq) and not any(known[seq[0][1]:seq[-1][2]])
                         and not any(a <= seq[0][1] and seq[-1][2] <= b for a, b in one_word)):
@@ -246,7 +256,9 @@ class NameShapeDetector:
             return None  # "Michelangelo's David": a work, not a first name + surname
         lows = [w.lower() for w in words]
         # a lower-case particle inside a name: "Mohammed bin Rashid", "Ludwig van Beethoven"
-        particle = [0 < j < len(words) - 1 and w in _MID_PARTICLES for j, w in enumerate(words)]
+        # ("van der", "van den", "de la": a second particle only in a four-word name, round 18b)
+        particle = [0 < j < len(words) - 1 and (w in _MID_PARTICLES or (len(words) == 4 and w in _SECOND_PARTICLES))
+                    for j, w in enumerate(words)]
         if any((w in _STOP or w in context.FUNCTION_WORDS) and not p for w, p in zip(lows, particle)) or any(
                 len(w) < 2 for w in words):
             return None
@@ -258,6 +270,13 @@ class NameShapeDetector:
                 2 <= len(k) <= 8 and k.isalpha() and k not in self._common() for k in keys[1:]):
             f_known = l_known = mid_ok = True  # "Chen Wei", "Nguyen Van An": surname first
         unknown_surname = lower_place = False
+        if (len(keys) == 4 and particle[1] and particle[2] and not all_caps and words[0][:1].isupper()
+                and words[-1][:1].isupper() and keys[0] not in self._common()
+                and keys[0] not in context.THING_NOUNS and keys[0] not in _PLACE_WORDS_BEFORE_PARTICLES
+                and keys[-1] not in context.THING_NOUNS):
+            # "Arjen van der Berg", "Johanna van den Heuvel": two surname particles between capitalised words make
+            # a first name and a surname, whether the lexicons hold them or not (round 18b)
+            f_known = l_known = True
         if (not l_known and len(keys) == 2 and f_known and not all_caps and self._surname_like(words[-1], keys)
                 and (self._cue(norm.lower, seq[0][1], seq[-1][2]) > 0 or _PERSON_NEXT.match(norm.lower, seq[-1][2])
                      or (_AT_PLACE.match(norm.lower, seq[-1][2]) and keys[-1] not in self._wordfreq()))):
@@ -540,6 +559,11 @@ yamaguchi matsumoto inoue kimura hayashi shimizu
 """)
 # Lower-case particles allowed between a first name and a surname.
 _MID_PARTICLES = word_set("bin ibn bint van von de da di du del della dos das le la al el ben abu")
+# second particles of Dutch/German/Flemish surnames, after "van"/"von"/"de" ("van der Meer", "van den Berg")
+_SECOND_PARTICLES = word_set("der den ter ten")
+# words that name a place or building before "van der"/"von der" ("Huis van der Valk", "Museum van den Bosch")
+_PLACE_WORDS_BEFORE_PARTICLES = word_set("""huis hotel museum kasteel slot schloss haus villa hof kerk kirche straat
+laan plein weg park brug school stichting galerie gallery restaurant cafe café bakkerij""")
 # Titles that only come before a person's name.
 _PERSON_TITLES = word_set("""
 mr mrs ms mx dr prof professor sheikh sheikha sir dame rev reverend imam rabbi pastor

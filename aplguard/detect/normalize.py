@@ -215,6 +215,10 @@ def _compact(text: str, max_chars: int) -> tuple[str, list[int], bool]:
 # Letters and symbols that render as blanks (Hangul fillers, Braille blank, Khmer vowels).
 _INVISIBLE_LETTERS = frozenset("\u115f\u1160\u3164\uffa0\u2800\u17b4\u17b5")
 
+# Hyphens other than "-" that join the parts of a name: Unicode hyphen, non-breaking hyphen, Hebrew maqaf, small
+# and full-width hyphen-minus (dashes between words, "–" "—", stay punctuation)
+_HYPHENS = frozenset("\u2010\u2011\u05be\ufe63\uff0d")
+
 _ASCII_TABLE = {i: " " for i in range(32)} | {127: " "} | {ord(c): " " for c in _SYNTAX}
 
 
@@ -237,6 +241,11 @@ def _unicode_chars(head: str) -> tuple[list[str], list[int]]:
             continue
         if unicodedata.combining(ch) and prev_base_small:
             continue  # stray accent (or zalgo) on a Latin/Greek/Cyrillic letter
+        if ch in _HYPHENS:  # "בן־שושן" (Hebrew maqaf), "Jean‐Paul" (U+2010): a hyphen inside a name (round 18b)
+            chars.append("-")
+            src.append(i)
+            prev_base_small = False
+            continue
         for c in _char_forms(ch):
             chars.append(" " if c in _SYNTAX else c)
             src.append(i)

@@ -48,6 +48,7 @@ speech inauguration funeral wedding birthday party parade protest march meeting 
 laboratory lab locker dugout sideline podcast livestream stream microphone mic halftime bowl olympics
 finals match
 concierto conciertos escenario tarima palco concerto konzert buhne konser sahne scene gira turne
+sanremo eurovision coachella glastonbury roskilde lollapalooza tomorrowland primavera rock-in-rio
 """)
 # A performance place said in one word with a locative suffix (Turkish "konserde" at the concert, "sahnede" on stage)
 _SETTING_LOCATIVE = frozenset(["konserde", "konserinde", "sahnede", "sahnesinde", "festivalde", "turnede"])
@@ -58,6 +59,8 @@ face faces body eyes hair hairstyle haircut beard moustache mustache wig sunglas
 lips tattoo tattoos makeup lipstick suit tuxedo gown dress jersey uniform kurta outfit costume bra
 jumpsuit jacket hat crown fans wife husband kids children family bodyguards supporters girlfriend
 boyfriend entourage bandmates teammates selfie autograph portrait headshot
+mask maske masque mascara tracksuit survetement survêtement chandal tuta trainingsanzug giacca chaqueta veste
+jacke chemise camisa camicia hemd gafas lunettes occhiali sonnenbrille
 shirt tshirt hoodie sweater sweatshirt coat blazer vest skirt jeans overalls headset headphones
 rollerskates rollerblades skates kimono sari saree hanbok qipao cheongsam bikini swimsuit pajamas raincoat apron
 """)
@@ -100,10 +103,16 @@ _ING_NOUNS = word_set("""wedding building evening morning spring ceiling clothin
 sibling pudding stuffing icing frosting parking shipping housing""")
 _OBJECT_START = word_set("a an the his her their its some this that")
 _PERSON_PREP = word_set("on at in with during inside outside onstage backstage behind en em no na sur auf im beim "
-                        "durante dans au nel sul sulla di")
+                        "durante dans au nel sul sulla di live con mit avec com met")
 _CUE_BEFORE = re.compile(r"(?:(?:dressed|disguised|cosplay\w*|costume\w*) as|selfie with|photo with|"
                          r"picture with|meet(?:s|ing)?|hug(?:s|ging)?|interview(?:s|ing)?|featuring|feat|ft|"
                          r"starring|with the face of|looks? like|lookalike of)\s*$")
+# ", the singer" / ", el cantante" / ", der Rapper" right after a name: an appositive role
+_APPOSITIVE_ROLE = re.compile(r"\s*,\s*(?:(?:the|el|la|il|lo|le|der|die|o|a|um|uma|un|une|ein|eine)\s+)?([^\W\d_]+)")
+# Performer roles of other languages, for the appositive (PERSON_ROLES is English)
+_PERFORMER_ROLES_I18N = word_set("""cantante cantantes cantautor cantautora cantautore rapero rapera rappeur rappeuse
+chanteur chanteuse sanger sangerin saenger saengerin cantora cantor musicista musico musica musicien musicienne musiker
+musikerin trapero""")
 _DEPICTION = r"\b(?:close[- ]?up|" + "|".join(sorted(DEPICTION_NOUNS)) + r")"
 _DEPICTION_OF = re.compile(_DEPICTION + r" of\s*$")
 _DEPICTION_OF_OR_WITH = re.compile(_DEPICTION + r" (?:of|with)\s*$")
@@ -160,9 +169,14 @@ def person_evidence(lower: str, start: int, end: int) -> str | None:
     head = lower[max(0, start - 40):start]
     if _CUE_BEFORE.search(head) or _DEPICTION_OF_OR_WITH.search(head):
         return "a picture or meeting cue before the name"
+    appositive = _APPOSITIVE_ROLE.match(lower, end)
+    if appositive and (appositive.group(1) in PERSON_ROLES or appositive.group(1) in _PERFORMER_ROLES_I18N):
+        return "a role after the name"  # "Quevedo, el cantante canario", "Sido, der Rapper"
     after = _clause_after(lower, end)
     if not after:
         return None
+    if after[0] in ("a", "\u00e0") and len(after) > 1 and after[1] in PERSON_SETTINGS:
+        return "a performance place"  # Italian/French "a Sanremo", "à Coachella"
     if after[0] in ("'s", "s") and lower[end:end + 1] in ("'", "\u2019") and len(after) > 1:
         return "a face, body or outfit of the name" if after[1] in PERSON_ATTRIBUTES else None
     if after[0] in PERSON_ACTIONS:

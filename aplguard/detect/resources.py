@@ -33,6 +33,9 @@ class Person:
         ambiguous: aliases that are also common words; the words around them decide
             whether they name the person ("drake performing" vs "a mallard drake"),
             whatever their capitals (see ``GazetteerDetector._ambiguous_mention``).
+        cue_only: those of ``ambiguous`` written "~~" in the list: words of another language
+            or another person's surname ("Jul", "Seal", "Quevedo"), where even the listed
+            capitals do not name the person; only a person or performance cue does.
         native: native-script names (matched case-insensitively, no word
             boundaries for Chinese/Japanese).
         group: the list section (politics, art, ...), used by context rules.
@@ -44,6 +47,7 @@ class Person:
     aliases: tuple[str, ...]
     ambiguous: tuple[str, ...] = ()
     native: tuple[str, ...] = ()
+    cue_only: tuple[str, ...] = ()
     group: str = ""
     description: str | None = None
     source: str = "builtin"
@@ -83,9 +87,11 @@ def load_public_figures() -> list[Person]:
         regnal = _REGNAL.match(canonical)
         if regnal:  # "Pope Benedict XVI" is also "Pope Benedict"
             plain.append(f"{regnal.group(1)} {regnal.group(2)}")
-        ambiguous = [p[1:] for p in parts if p.startswith("~")]
+        ambiguous = [p.lstrip("~") for p in parts if p.startswith("~")]
+        cue_only = tuple(p[2:] for p in parts if p.startswith("~~"))
         people.append(Person(canonical=canonical, aliases=tuple(plain), ambiguous=tuple(ambiguous),
-                             native=tuple(x.strip() for x in native.split("|") if x.strip()), group=group))
+                             native=tuple(x.strip() for x in native.split("|") if x.strip()), group=group,
+                             cue_only=cue_only))
     return people
 
 
