@@ -19,7 +19,7 @@ from .builtin_indexes import (
     visual_artists,
 )
 from .names_index import Alias, Hit, NameIndex
-from .normalize import NormalizedText, match_key, normalize
+from .normalize import NormalizedText, key_of, match_key, normalize
 from .phonetic import PhoneticIndex
 from .resources import (
     SHARED_CACHE,
@@ -229,7 +229,9 @@ class GazetteerDetector:
         if ambiguous and lower[te:te + 2] in ("'s", "\u2019s") and (
                 set(context.words_after(lower, te + 2, 1)) & (context.THING_NOUNS | context.ANIMALS_OBJECTS)):
             not_person = "a thing named after the person"  # "Pavlov's dog", "Occam's razor"
-        elif _saint_of_place(lower, ts, te):
+        elif _saint_of_place(lower, ts, te) and _SAINT_OF.match(key_of(alias.person.canonical)):
+            # only someone the list knows by the saint's title ("Saint Francis of Assisi"); one known by another name
+            # ("Mother Teresa", also "Saint Teresa of Calcutta") lived in the age of photographs: still a person
             not_person = "a saint named by the title of devotion"
         elif context.building_named(lower, ts, te):
             not_person = "a place or building named after the person"
