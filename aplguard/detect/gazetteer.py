@@ -229,9 +229,10 @@ class GazetteerDetector:
         if ambiguous and lower[te:te + 2] in ("'s", "\u2019s") and (
                 set(context.words_after(lower, te + 2, 1)) & (context.THING_NOUNS | context.ANIMALS_OBJECTS)):
             not_person = "a thing named after the person"  # "Pavlov's dog", "Occam's razor"
-        elif _saint_of_place(lower, ts, te) and _SAINT_OF.match(key_of(alias.person.canonical)):
-            # only someone the list knows by the saint's title ("Saint Francis of Assisi"); one known by another name
-            # ("Mother Teresa", also "Saint Teresa of Calcutta") lived in the age of photographs: still a person
+        elif _saint_of_place(lower, ts, te) and _known_by_title_or_place(alias.person.canonical):
+            # only someone the list knows by the saint's title or by "of <place>" ("Saint Francis of Assisi",
+            # "Ignatius of Loyola"); one known by another name ("Mother Teresa", also "Saint Teresa of Calcutta")
+            # lived in the age of photographs: still a person
             not_person = "a saint named by the title of devotion"
         elif context.building_named(lower, ts, te):
             not_person = "a place or building named after the person"
@@ -369,6 +370,12 @@ def _saint_of_place(lower: str, ts: int, te: int) -> bool:
     if m is not None and m.end() <= te + 2:
         return True
     return " of " in lower[ts:te] and context.devotional_title(lower, ts, te)
+
+
+def _known_by_title_or_place(canonical: str) -> bool:
+    """A canonical name that is a saint's title or a "<name> of <place>" byname (a figure of devotion)."""
+    key = key_of(canonical)
+    return bool(_SAINT_OF.match(key)) or " of " in key
 
 
 def _brand_use(lower: str, ts: int, te: int) -> bool:
