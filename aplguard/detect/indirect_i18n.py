@@ -350,6 +350,10 @@ def find(norm: NormalizedText, detector: str) -> list[Finding]:
     spans += _round16(lower, text, cased)
     spans += indirect_more.spans(lower, text, cased)
     spans += indirect_offices.spans(lower, text, cased)
+    if cased:
+        for m in _NICKNAMED.finditer(lower):
+            if re.match(r"[«\"„“]?[A-ZÀ-ÞΑ-ΩА-Я]", text[m.end():m.end() + 2]) and not _KIN_NICKNAME.match(lower, m.end()):
+                spans.append((m.start(), _word_end(lower, m.end()), "a person known by a capitalised nickname"))
     if lower.isascii():
         return _findings(norm, lower, spans, detector)
     for m in _RUSSIAN_CURRENT.finditer(text):
@@ -374,6 +378,43 @@ def find(norm: NormalizedText, detector: str) -> list[Finding]:
             continue  # "この本の作者": a book at hand; a title is katakana or in brackets
         spans.append((m.start(), m.end(), "the creator of a named work"))
     return _findings(norm, lower, spans, detector)
+
+
+# Round 19a. A person pointed at through the nickname others gave them: a person word, "they called / dubbed / known
+# to all as" (active, passive or relative, in six languages) and a capitalised epithet ("the woman they called the
+# Iron Lady", "l'homme qu'on surnommait le Tigre", "la mujer a la que llamaban la Dama de Hierro"). The epithet must
+# be capitalised (a nickname, not "the woman they called a nurse"); fiction words drop the prompt (_NOT_REAL).
+# a kin or address word as the "nickname" ("the woman they called Mother") names no one in particular
+_KIN_NICKNAME = re.compile(r"(?:mother|father|mom|mum|dad|mama|papa|grandma|granny|grandpa|auntie|aunt|uncle|sister|"
+                           r"brother|doc|boss|chief|sir|madam|maman|mamie|abuela|abuelo|madre|padre|mae|vovo|nonna|"
+                           r"nonno|mutti|oma|opa)\b")
+_PERSON_WORD = (r"(?:man|woman|lady|girl|boy|guy|singer|player|leader|general|politician|actress|actor|boxer|"
+                r"dictator|president|athlete|queen|king|ruler|emperor|warrior|dancer|rapper|star)")
+_NICKNAMED = re.compile(
+    r"\b(?:" + _PERSON_WORD + r"\s+(?:(?:whom|who|that)\s+)?(?:they|people|everyone|everybody|the press|the media|"
+    r"the world|fans|history|the papers|the tabloids|the nation|the country|millions|locals)\s+(?:all\s+|simply\s+|"
+    r"once\s+|later\s+)?(?:called|call|nicknamed|dubbed|knew as|know as|remember as|remembered as|hailed as)"
+    r"|" + _PERSON_WORD + r",?\s+(?:(?:who\s+(?:was|is|became)|better|popularly|universally|widely)\s+)?"
+    r"(?:known|called|nicknamed|dubbed|remembered)\s+(?:to (?:all|everyone|the world|history|millions|fans)\s+|"
+    r"everywhere\s+|worldwide\s+|simply\s+)?as"
+    r"|(?:l'homme|la femme|la dame|celle|celui|la chanteuse|le chanteur)\s+(?:qu'on|que l'on|que tout le monde|que "
+    r"la presse|que le monde|qu'ils|qu'elles)\s+(?:appelait|appelle|appelaient|surnommait|surnomme|surnommaient|"
+    r"avait surnomme|a surnomme)"
+    r"|(?:l'homme|la femme|la dame|celle|celui),?\s+(?:surnomme|surnommee|dit|dite|connu|connue)\s+(?:de tous\s+)?"
+    r"(?:comme|sous le nom de)?"
+    r"|(?:el hombre|la mujer|la senora|aquel|aquella|el cantante|la cantante)\s+(?:a (?:la|el|quien) que\s+|al que\s+|a quien\s+|"
+    r"que\s+)?(?:todos\s+|la prensa\s+|el mundo\s+)?(?:llamaban|llaman|apodaban|apodaron|conocian como|"
+    r"conocen como|bautizaron como)"
+    r"|(?:el hombre|la mujer|aquel|aquella),?\s+(?:apodad[oa]|conocid[oa] (?:por todos |en todo el mundo )?como)"
+    r"|(?:o homem|a mulher|a senhora)\s+(?:a quem|que)\s+(?:todos\s+|a imprensa\s+)?(?:chamavam|chamam|apelidaram|"
+    r"apelidavam|conheciam como)(?:\s+de)?"
+    r"|(?:o homem|a mulher),?\s+(?:apelidad[oa](?: de)?|conhecid[oa] (?:por todos )?como)"
+    r"|(?:l'uomo|la donna|la signora|colui|colei)\s+(?:che|chiamat[oa]|soprannominat[oa]|detto|detta)\s*(?:tutti\s+|"
+    r"la stampa\s+)?(?:chiamavano|chiamano|soprannominavano|soprannominarono|conoscevano come)?"
+    r"|(?:der mann|die frau|die dame),?\s+(?:den|die)\s+(?:man|alle|die presse|die welt)(?:\s+nur|\s+einst|"
+    r"\s+spater)?(?:\s+als)?"
+    r"|(?:der mann|die frau|die dame),?\s+(?:genannt|bekannt als|den man|die man)"
+    r")\s+(?:(?:the|la|le|l'|el|los|las|o|a|il|lo|die|der|das|den)\s*)?")
 
 
 _CURRENT_TRIGGER = re.compile(r"\b(?:" + _CURRENT_ROMANCE[3:-1] + r"|amtierende|amtierender|derzeitige|derzeitiger|"

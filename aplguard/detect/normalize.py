@@ -57,6 +57,11 @@ _ALWAYS_FOLD = {
     "ᴋ": "k", "ʟ": "l", "ᴍ": "m", "ɴ": "n", "ᴏ": "o", "ᴘ": "p", "ǫ": "q", "ʀ": "r", "ꜱ": "s", "ᴛ": "t",
     "ᴜ": "u", "ᴠ": "v", "ᴡ": "w", "ʏ": "y", "ᴢ": "z",
     "ı": "i", "ȷ": "j", "ɑ": "a", "ɡ": "g", "ɩ": "i", "ʋ": "u", "ɵ": "o",
+    # Hooked and open letters of African orthographies (Hausa, Fula, Ewe, Akan, Lingala, Bambara) that Unicode does
+    # not decompose: folded like an accent, so "ƙasar" matches "kasar" and "ɗan'uwana" "dan'uwana" (round 19a)
+    "ƙ": "k", "Ƙ": "K", "ɓ": "b", "Ɓ": "B", "ɗ": "d", "Ɗ": "D", "ƴ": "y", "Ƴ": "Y", "ɖ": "d", "Ɖ": "D",
+    "ƒ": "f", "Ƒ": "F", "ɛ": "e", "Ɛ": "E", "ɔ": "o", "Ɔ": "O", "ɣ": "g", "Ɣ": "G", "ɲ": "n", "Ɲ": "N",
+    "ʼ": "'",
 }
 # Armenian letters that look Latin: folded inside a word with Latin letters ("Tayլօr"), while
 # Armenian words stay Armenian ("Հակոբյան").

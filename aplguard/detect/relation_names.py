@@ -84,7 +84,10 @@ _POSS_AFTER = {"el": "μου|μας",
                "ro": "meu|mea|mei|mele|nostru|noastra|nostri|noastre",
                # round 18a: Yoruba "ọ̀rẹ́ mi Tunde" (my friend Tunde), Zulu "umngane wami uSipho" (the concord of "my"
                # follows the noun class)
-               "yo": "mi|wa", "zu": "wami|yami|lami|sami|bami|kami|wethu|yethu|bethu|lethu"}
+               "yo": "mi|wa", "zu": "wami|yami|lami|sami|bami|kami|wethu|yethu|bethu|lethu",
+               # round 19a: Icelandic puts "my" after the relation ("vinkona mín Sigga"), Norwegian after a definite
+               # relation ("søstera mi Ingrid" is matched on the bare word's forms below)
+               "is": "min|minn|mitt|minir|minar|okkar"}
 _BETWEEN = {"de": "herr|frau|dr|doktor|prof|professor",
             "el": "ο|η|τον|την|του|της|ο κυριος|η κυρια|κυριος|κυρια|κυρ",
             "es": "don|dona|senor|senora|sr|sra|el senor|la senora|doctor|doctora|dr|dra",
@@ -157,7 +160,7 @@ _TIBETAN_PICTURE = r"(?:གི|ཀྱི|གྱི|ཡི)་?(?:པར|འད�
 
 
 def find(norm: NormalizedText, cache: ResourceCache, detector: str) -> list[Finding]:
-    """Relations of the user named by first name in 38 languages (``private_person``, canonical ``None``)."""
+    """Relations of the user named by first name in 46 languages (``private_person``, canonical ``None``)."""
     lower = norm.lower
     if len(lower) != len(norm.text):
         return []  # a lower-casing that changed lengths (rare letters): offsets would not line up
@@ -176,6 +179,27 @@ def find(norm: NormalizedText, cache: ResourceCache, detector: str) -> list[Find
             if end is not None and not any(f.start <= norm.span(m.start(), end)[0] < f.end for f in out):
                 out.append(_finding(norm, m.start(), end, detector))
     out += _glued(norm, text, lex, cache, detector)
+    out += [f for f in _turkish_after(norm, text, cache, detector) if not any(f.start < g.end and g.start < f.end
+                                                                              for g in out)]
+    return out
+
+
+# Round 19a. Turkish writes a kin honorific after the first name, with "my/our" on the honorific ("Ayşe teyzem",
+# "Mehmet amcamız", "Zeynep ablacığım"): a listed first name before one is a relation of the user
+_TR_AFTER = re.compile(r"(?P<w>[^\W\d_]{2,})\s+(?:teyze|amca|abla|abi|agabey|hala|dayi|yenge|eniste|nine|nene|dede|"
+                       r"hanim|bey|hoca|kuzen)(?:m|im|miz|imiz|cigim|cim|ciğim)(?![^\W\d_])")
+
+
+def _turkish_after(norm: NormalizedText, text: str, cache: ResourceCache, detector: str) -> list[Finding]:
+    """"Ayşe teyzem": a capitalised listed first name + a Turkish kin honorific with a possessive suffix."""
+    out: list[Finding] = []
+    if "m" not in text:
+        return out
+    first = cache.get("lexicon.first_names", lambda: load_lexicon("first_names.txt"))
+    for m in _TR_AFTER.finditer(text):
+        written = norm.text[m.start("w"):m.end("w")]
+        if written[:1].isupper() and not written.isupper() and match_key(written)[0] in first:
+            out.append(_finding(norm, m.start("w"), m.end(), detector))
     return out
 
 
