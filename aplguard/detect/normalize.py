@@ -313,7 +313,11 @@ def _fold_tokens(chars: list[str]) -> list[str]:
 
 
 # Ukrainian/Belarusian letters matched as their Russian counterparts ("Мессі" = "Месси").
-_KEY_FOLD = {"\u0456": "\u0438", "\u0457": "\u0438", "\u0454": "\u0435", "\u0491": "\u0433", "\u045e": "\u0443"}
+# Thaana letters added for Arabic loan sounds (haa, ainu, saadhu, ttaa, zo, dhaalu, zaa) are
+# written as their plain Dhivehi letters too ("މުޙައްމަދު" = "މުހައްމަދު"), so both spellings match.
+_KEY_FOLD = {"\u0456": "\u0438", "\u0457": "\u0438", "\u0454": "\u0435", "\u0491": "\u0433", "\u045e": "\u0443",
+             "\u0799": "\u0780", "\u07a2": "\u0787", "\u079e": "\u0790", "\u0798": "\u078c", "\u07a1": "\u0792",
+             "\u079b": "\u0792", "\u079c": "\u0792"}
 
 
 def match_key(text: str) -> tuple[str, list[int]]:

@@ -39,6 +39,22 @@ meditating meditates relaxing relaxes sunbathing sunbathes partying parties
 aiming aims streaming streams gaming skating skates rollerskating
 """)
 
+# The same actions in Spanish, Portuguese, Italian, French and German, as they follow a name (round 19b):
+# "Zaz chantant dans le métro", "Ozuna cantando", "Mahmood sorridendo", "Nena winkend".
+PERSON_ACTIONS_I18N = word_set("""
+cantando bailando rapeando actuando sonriendo riendo saludando hablando posando leyendo escribiendo cocinando
+firmando predicando presentando comentando narrando entrevistando transmitiendo celebrando gritando abrazando
+besando rezando dancando dançando sorrindo rindo acenando falando lendo escrevendo cozinhando apresentando
+comemorando ballando sorridendo ridendo salutando parlando leggendo scrivendo cucinando esibendosi
+chantant dansant souriant riant saluant parlant posant lisant ecrivant écrivant cuisinant rappant presentant
+présentant singend tanzend lachelnd lächelnd lachend winkend
+""")
+# Spanish gerunds of English loan verbs, said of people online and on stage: "streameando", "tuiteando",
+# "perreando", "freestyleando", "tiktokeando"
+_LOAN_GERUND = re.compile(r"(?:stream|tuit|twitt|tweet|gam|rap|chat|post|twerk|perr|surf|box|blogu|vlogu|flex|"
+                          r"tiktok|freestyl|troll|spam|googl|scroll|shopp|selfi|live|djey|mixe|beatbox|"
+                          r"skat|lookea|spoil|react)eando")
+
 # Places and occasions where people are pictured: "trump at a rally", "drake on stage".
 PERSON_SETTINGS = word_set("""
 stage rally rallies podium concert concerts tour gig festival carpet premiere interview conference
@@ -103,7 +119,9 @@ _ING_NOUNS = word_set("""wedding building evening morning spring ceiling clothin
 sibling pudding stuffing icing frosting parking shipping housing""")
 _OBJECT_START = word_set("a an the his her their its some this that")
 _PERSON_PREP = word_set("on at in with during inside outside onstage backstage behind en em no na sur auf im beim "
-                        "durante dans au nel sul sulla di live con mit avec com met")
+                        "durante dans au nel sul sulla di live con mit avec com met "
+                        # round 19b: "al Festival di Sanremo", "alla premiere", "ao show", "aux Victoires", "zum Konzert"
+                        "al alla allo ai agli alle ao aos aux zum zur bij op tijdens pendant")
 _CUE_BEFORE = re.compile(r"(?:(?:dressed|disguised|cosplay\w*|costume\w*) as|selfie with|photo with|"
                          r"picture with|meet(?:s|ing)?|hug(?:s|ging)?|interview(?:s|ing)?|featuring|feat|ft|"
                          r"starring|with the face of|looks? like|lookalike of)\s*$")
@@ -180,6 +198,8 @@ def person_evidence(lower: str, start: int, end: int) -> str | None:
     if after[0] in ("'s", "s") and lower[end:end + 1] in ("'", "\u2019") and len(after) > 1:
         return "a face, body or outfit of the name" if after[1] in PERSON_ATTRIBUTES else None
     if after[0] in PERSON_ACTIONS:
+        return "an action people do"
+    if after[0] in PERSON_ACTIONS_I18N or _LOAN_GERUND.fullmatch(after[0]):
         return "an action people do"
     if after[0] in _SETTING_LOCATIVE:
         return "a performance place"
