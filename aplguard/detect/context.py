@@ -622,8 +622,40 @@ _BUILDING_BEFORE = re.compile(
     r"(?:\s*(?:имени|им\.|імені|імя|„|«|ال|-)?)?\s*$")
 
 
+# round 20a: a name hyphenated into a German-style compound place name ("Kaiser-Wilhelm-Gedächtniskirche",
+# "Konrad-Adenauer-Straße", "Willem-Alexander-brug", "Kungsgatan"-style Nordic, Finnish and Dutch endings)
+_HYPHEN_PLACE = re.compile(
+    r"(?:-[\w.]+)*-\w*?(?:kirche|strasse|straße|platz|brucke|denkmal|allee|gasse|weg|damm|ufer|ring|schule|"
+    r"gymnasium|universitat|halle|stadion|arena|bahnhof|turm|museum|haus|kaserne|gedenkstatte|kanal|park|hof|"
+    r"zentrum|klinik|krankenhaus|institut|bibliothek|saal|theater|brunnen|markt|kai|straat|plein|brug|kerk|laan|"
+    r"gracht|kade|monument|gatan|gata|gate|gaten|plass|plassen|torget|torg|bron|broen|bro|vej|vejen|kirken|kyrkan|"
+    r"katu|kuja|tie|kirkko|silta|aukio|tori|utca|ter|hid|ulica|namesti|trida|most)\b")
+
+
+# round 20a: a lower-case Latin binomial whose genus is also a first name, before an animal or plant word in several
+# languages ("rosalia alpina beetle", "victoria amazonica Seerose", "iris germanica flower")
+_SPECIES_AFTER = re.compile(
+    r"\s+[a-z]{3,}(?:us|a|um|is|ensis|ii|i|ae|es|ides|oides|ata|ica|ina|ana|ea|ia|ix|ax|ans|ens)\s+(?:beetles?|butterfl(?:y|ies)|"
+    r"moths?|birds?|fish|frogs?|toads?|snakes?|lizards?|plants?|flowers?|trees?|orchids?|snails?|spiders?|ferns?|"
+    r"moss|mushrooms?|fungus|fungi|insects?|species|bees?|wasps?|ants?|shrubs?|lil(?:y|ies)|cactus|succulents?|"
+    r"seed(?:s|ling)?|leaf|leaves|blossoms?|specimens?|larva|larvae|caterpillars?|kafer|schmetterling|falter|pflanze|"
+    r"blume|blute|baum|vogel|seerose|escarabajo|mariposa|planta|flor|arbol|pajaro|coleoptere|papillon|plante|fleur|"
+    r"arbre|oiseau|scarabeo|farfalla|pianta|fiore|albero|uccello|kever|vlinder|bloem|boom|chrzaszcz|motyl|roslina|"
+    r"kwiat|drzewo|ptak|besouro|borboleta|passaro|arvore|skalbagge|fjaril|vaxt|blomma|kovakuoriainen|perhonen|"
+    r"kasvi|kukka|bogar|lepke|brouk|motyl|rostlina)\b")
+
+
+def species_binomial(lower: str, start: int, end: int) -> bool:
+    """Whether a lower-case name is the genus of a Latin binomial before an animal or plant word."""
+    return lower[start:end].islower() and " " not in lower[start:end] and bool(_SPECIES_AFTER.match(lower, end))
+
+
 def building_named(lower: str, start: int, end: int) -> str | None:
-    """An airport, stadium, road or building word around a name in a non-Latin script or Turkish, or None."""
+    """An airport, stadium, road or building word around a name in a non-Latin script or Turkish, or in a
+    hyphenated compound place name, or None."""
+    h = _HYPHEN_PLACE.match(lower, end)
+    if h:
+        return h.group().strip("-")
     m = _BUILDING_AFTER.match(lower, end)
     if m:
         return m.group().strip()

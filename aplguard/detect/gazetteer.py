@@ -234,6 +234,8 @@ class GazetteerDetector:
             # "Ignatius of Loyola"); one known by another name ("Mother Teresa", also "Saint Teresa of Calcutta")
             # lived in the age of photographs: still a person
             not_person = "a saint named by the title of devotion"
+        elif norm.text[ts:te].islower() and context.species_binomial(lower, ts, te):
+            not_person = "the genus of a species name"
         elif context.building_named(lower, ts, te):
             not_person = "a place or building named after the person"
         elif covered(non_person, hit.start, hit.end):

@@ -59,7 +59,29 @@ _NOT_A_PERSON_AFTER = re.compile(r"\s+(?:card|costume|figurine|tarot|outfit|mask
 # a national epithet with its place: "the Iron Lady of Liberia", "the Father of the Nation of Ghana"
 _EN_EPITHET_PLACE = re.compile(r"\bthe (?:iron lady|iron chancellor|iron marshal|iron duke|grand old man|"
                                r"grand old lady|father of the nation|mother of the nation|founding father|"
-                               r"father of modern|bard|liberator|first lady) of (?:the )?(?=\w)")
+                               r"father of modern|bard|liberator|first lady)(?:[\"”'’])? of (?:the )?(?=\w)")
+# round 20a: the same epithet of a nation written in lower case ("\"the iron lady\" of british politics")
+_EN_EPITHET_NATION = re.compile(_EN_EPITHET_PLACE.pattern + r"(?:[a-z]+ )?(?:british|english|scottish|irish|american|"
+                                r"french|german|indian|african|liberian|israeli|pakistani|turkish|polish|russian|"
+                                r"chinese|japanese|korean|argentine|brazilian|mexican|nigerian|ghanaian|kenyan|"
+                                r"south african|philippine|filipino|indonesian|burmese|myanmar|britain|england|"
+                                r"france|germany|india|africa|liberia|israel|pakistan|turkey|poland|russia|china|"
+                                r"japan|korea|argentina|brazil|mexico|nigeria|ghana|kenya|the philippines|"
+                                r"indonesia|the uk|the us|america)\b")
+# round 20a: a pope named by nationality, the nationality after ("papież Polak", "il papa polacco", "le pape
+# polonais") or before ("the Polish pope", "der deutsche Papst", "el papa argentino"): few popes share one
+_POPE_AFTER = re.compile(r"\b(?:papiez|papa|pape|pope|paus|pave|paven|paven)\s+(?:polak|niemiec|argentynczyk|amerykanin|"
+                         r"polacco|tedesco|argentino|americano|statunitense|polaco|aleman|estadounidense|polones|"
+                         r"alemao|polonais|allemand|argentin|americain|polonaise)\b")
+_POPE_BEFORE = re.compile(r"\b(?:polish|german|argentine|argentinian|american|polnischen?|polnischer|polnische|deutschen?|"
+                          r"deutscher|deutsche|argentinischen?|argentinische|amerikanischen?|amerikanische|poolse|"
+                          r"duitse|argentijnse|amerikaanse|polske|tyske|polska|tyska|argentinske|amerikanske|polskiego|"
+                          r"polski)\s+(?:pope|papst|paus|paven|paven|pave|papiez|papieza)\b")
+# round 20a: Turkish "<place>'da seçilen ilk kadın devlet başkanı" (the first woman elected head of state in <place>),
+# "<place>'nın ilk kadın başbakanı": a first in a named place (the place is capitalised, checked in spans)
+_TR_FIRST = re.compile(r"\b(?P<p>[a-z]{3,})['’ ](?:da|de|ta|te|nin|nun|in|un) (?:(?:secilen|secilmis|gelen|olan|"
+                       r"atanan) )?(?:ilk|son|en genc|en yasli) (?:kadin |erkek |siyahi )?(?:devlet baskani|"
+                       r"cumhurbaskani|cumhurbaskan|basbakan|baskan|kral|kralice|astronot|kozmonot|sampiyon)[a-z]*\b")
 # "king/queen/emperor of a field": a field no one else is king of ("the King of Pop", "der Kaiser des deutschen
 # Fußballs", "o Rei do Futebol", "la Reina de la Salsa", "la Reine de la chanson française")
 _FIELD = (r"(?:pop|rock|rock and roll|rock n roll|soul|funk|reggae|reggaeton|salsa|samba|tango|mambo|bachata|"
@@ -107,6 +129,11 @@ def spans(lower: str, text: str, cased: bool) -> list[tuple[int, int, str]]:
                 out.append((m.start(), m.end(), "an office holder by number"))
         elif _capital_within(text, m.end(), 1, cased):
             out.append((m.start(), _word_end(lower, m.end()), "an office holder by number"))
+    out += [(m.start(), m.end(), "a pope named by nationality")
+            for rx in (_POPE_AFTER, _POPE_BEFORE) for m in rx.finditer(lower)
+            if not _NOT_A_PERSON_AFTER.match(lower, m.end())]
+    out += [(m.start(), m.end(), "a person known by an epithet of a named nation")
+            for m in _EN_EPITHET_NATION.finditer(lower)]
     for m in _FIELD_TITLE.finditer(lower):
         if _FIELD_END.match(lower, m.end()):
             out.append((m.start(), m.end(), "a person known by an epithet of a field"))
@@ -120,6 +147,9 @@ def spans(lower: str, text: str, cased: bool) -> list[tuple[int, int, str]]:
         for m in rx.finditer(lower):
             if _capital_within(text, m.end(), 0, cased):
                 out.append((m.start(), _word_end(lower, m.end()), what))
+    for m in _TR_FIRST.finditer(lower):
+        if text[m.start("p"):m.start("p") + 1].isupper():
+            out.append((m.start(), m.end(), "a first in a named place (Turkish)"))
     for m in _TEAM_YEAR.finditer(lower):
         if text[m.start("team"):m.start("team") + 1].isupper():
             out.append((m.start(), m.end(), "a player of a named team in a named year"))

@@ -24,7 +24,14 @@ _COUNTRIES = (r"(?:the )?(?:united states|usa|us|u s|america|united kingdom|uk|b
               r"nigeria|pakistan|indonesia|thailand|vietnam|philippines|poland|hungary|netherlands|belgium|"
               r"sweden|norway|denmark|finland|portugal|greece|austria|switzerland|ireland|new zealand|"
               r"venezuela|cuba|chile|colombia|peru|belarus|serbia|taiwan|singapore|malaysia|bangladesh|"
-              r"syria|iraq|afghanistan|qatar|jordan|morocco|kenya|ethiopia|monaco|the vatican|vatican)")
+              r"syria|iraq|afghanistan|qatar|jordan|morocco|kenya|ethiopia|monaco|the vatican|vatican|"
+              # round 20a: more countries with one head of state or government, written in lower case
+              r"jamaica|ghana|tanzania|uganda|zimbabwe|senegal|liberia|rwanda|tunisia|algeria|libya|bhutan|"
+              r"nepal|sri lanka|mongolia|kazakhstan|iceland|luxembourg|liechtenstein|cambodia|brunei|tonga|"
+              r"lesotho|eswatini|oman|bahrain|kuwait|the uae|uae|united arab emirates|czechia|czech republic|"
+              r"slovakia|slovenia|croatia|romania|bulgaria|estonia|latvia|lithuania|georgia|armenia|azerbaijan|"
+              r"uzbekistan|ecuador|bolivia|uruguay|paraguay|panama|costa rica|guatemala|honduras|el salvador|"
+              r"nicaragua|dominican republic|haiti|barbados|trinidad and tobago|fiji|samoa|papua new guinea)")
 _DEMONYMS = (r"(?:american|us|u s|british|uk|english|french|german|russian|chinese|japanese|indian|italian|spanish|"
              r"canadian|mexican|brazilian|argentine|argentinian|australian|south korean|north korean|korean|"
              r"ukrainian|turkish|iranian|israeli|egyptian|saudi|nigerian|pakistani|indonesian|thai|"
@@ -36,8 +43,10 @@ _ROLES = (r"(?:president|vice president|prime minister|premier|chancellor|king|q
           r"supreme leader|dictator|leader|first lady|crown prince|crown princess|monarch|head of state|pope)")
 # "the prime minister of Japan", "the Japanese emperor", "France's president": one real office holder.
 _OFFICE_HOLDER = re.compile(
-    r"\b(?:(?:the|our|their) (?:current |former |sitting |late |ex )?(?:(?:" + _DEMONYMS + r") " + _ROLES
-    + r"|" + _ROLES + r" of " + _COUNTRIES + r")|" + _COUNTRIES + r" s (?:current |former )?" + _ROLES + r")\b")
+    # round 20a: "current prime minister of new zealand" opens a prompt without "the"; "the reigning emperor of japan"
+    r"(?:\b(?:the|our|their) (?:current |former |sitting |late |ex |reigning |incumbent |present |serving )?(?:(?:" + _DEMONYMS + r") " + _ROLES
+    + r"|" + _ROLES + r" of " + _COUNTRIES + r")|^(?:current|sitting|reigning|incumbent|present) " + _ROLES + r" of "
+    + _COUNTRIES + r"|\b" + _COUNTRIES + r" s (?:current |former )?" + _ROLES + r")\b")
 
 # Titles that, capitalised before a listed person's surname, name that person ("Governor Newsom").
 _TITLE_SURNAME = re.compile(
