@@ -10,10 +10,21 @@ take the *normalised, lower-cased* prompt and character offsets into it.
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from .context import FUNCTION_WORDS, word_set
 
 _WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)?")
+
+
+def _strip_marks(text: str) -> str:
+    """``text`` without accents, as the prompt normaliser writes words ("chanté" -> "chante", "śpiewa" -> "spiewa")."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
+def _with_folded(words: frozenset[str]) -> frozenset[str]:
+    """A lexicon with each word also written without accents (round 20b)."""
+    return words | frozenset(_strip_marks(w) for w in words)
 
 # Actions people (rather than ducks, rivers or ice) are pictured doing, as they follow a
 # name: "trump waving", "adele sings". Lexicon of -ing and third-person forms.
@@ -52,7 +63,7 @@ présentant singend tanzend lachelnd lächelnd lachend winkend
 # Round 20b: what a performer or presenter does, in the present, the past and the perfect, in English, Spanish,
 # Portuguese, Italian, French, German and Dutch, right after a one-word stage name: "Mahmood canta", "Zaz chantait",
 # "Nena sang", "Anitta cantou", "Stromae se produit". Lexicon of forms (no stemming: "canto" is a noun too).
-PERFORMING_VERBS = word_set("""
+PERFORMING_VERBS = _with_folded(word_set("""
 sang sung danced rapped performed smiled laughed waved spoke hosted presented posed preached lectured starred
 rehearsed strummed
 canta cantó cantaba cantaban baila bailó bailaba rapea rapeó actúa actua actuó actuaba presenta presentó
@@ -65,10 +76,14 @@ sourit souriait salue saluait
 singt sang tanzt tanzte rappt rappte moderiert moderierte performt performte lacht lachte lächelt lachelt
 lächelte winkt winkte predigt
 zingt zong danst danste presenteert lacht zwaait
-""")
+śpiewa śpiewał śpiewała tańczy tańczył tańczyła występuje występował występowała rapuje rapował
+sjunger sjöng dansar dansade uppträder synger sang danser dansede opptrer optræder
+zpívá zpíval zpívala tančí tančil vystupuje cântă dansează zâmbește
+bernyanyi menari tampil
+"""))
 # A verb that needs its helper first: "se produit", "si esibisce", "se apresenta", "tritt auf", "a chanté",
 # "ha cantato", "hat gesungen", "heeft gezongen", "has sung", "está cantando", "sta cantando", "en train de chanter"
-_AUX_PERFORMING = re.compile(
+_AUX_PERFORMING = re.compile(_strip_marks(
     r"(?:se|si|s'|sich) ?(?:produit|produisait|esibisce|esibiva|esibì|presenta|presentó|apresenta|apresentou|"
     r"exhibe)\b"
     r"|(?:tritt|trat|treedt|trad) (?:\w+ ){0,3}?(?:auf|op)\b"
@@ -81,7 +96,7 @@ _AUX_PERFORMING = re.compile(
     # German "beim" + a verb made noun that people do: "beim Zocken", "beim Singen", "beim Interview"
     r"|(?:beim|bei dem) (?:zocken|gamen|streamen|singen|tanzen|rappen|auftritt|auftreten|interview|kochen|"
     r"moderieren|lesen|schreiben|malen|reden|sprechen|posieren|predigen|unterrichten|autogrammeschreiben|"
-    r"konzert|live-auftritt|training|joggen|feiern)\b")
+    r"konzert|live-auftritt|training|joggen|feiern)\b"))
 # Spanish gerunds of English loan verbs, said of people online and on stage: "streameando", "tuiteando",
 # "perreando", "freestyleando", "tiktokeando"
 _LOAN_GERUND = re.compile(r"(?:stream|tuit|twitt|tweet|gam|rap|chat|post|twerk|perr|surf|box|blogu|vlogu|flex|"

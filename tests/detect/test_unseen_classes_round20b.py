@@ -37,6 +37,10 @@ POSITIVES = [
     "Gotaga en train de chanter en live",
     "Rubius beim Singen im Studio",
     "ninja the twitch streamer in a dark hoodie",
+    "Jul sjunger på festivalen, konsertfoto",
+    "Nena a chanté à Paris hier soir",
+    "hikakin reviewing a gadget, thumbnail style",
+    "amr adib on his talk show set",
     # private names
     "photo d'Héloïse Marchand-Dubois au marché",
     "ritratto dell'Anna Bellucci-Ferrante in giardino",
@@ -65,6 +69,8 @@ NEGATIVES = [
     "Монголын ерөнхийлөгч ордонд",
     "Чингис хаан олон улсын нисэх буудал",
     "Morning Lesson in a sunny classroom",
+    "jul i Stockholm med snö och ljus",
+    "the king deluxe burger with fries",
 ]
 
 
