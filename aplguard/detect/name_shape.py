@@ -90,8 +90,13 @@ _DETERMINERS = word_set("a an the this that these those some any every each one 
 # "Kemal Sarıgül at the fish market": a place phrase after a first name + a capitalised non-dictionary word (round 13)
 _AT_PLACE = re.compile(r"\s+(?:at|in|on|outside|inside|near|by) (?:the|a|an|his|her) [a-z]")
 # "Olumide Adebayo-Okon", "J. Pemberton-Hale": a given name or initial, then a hyphenated double surname
-_DOUBLE_BARREL = re.compile(r"(?<![\w.'’-])(?P<given>[A-Z]\.|[A-Z][^\W\d_]+)\s+(?P<a>[A-Z][^\W\d_]+)-(?P<b>[A-Z][^\W\d_]+)"
+# (round 20b: also after an elided French or Italian article, "photo d'Anaïs Lefebvre-Morel", "ritratto dell'Anna ...")
+_DOUBLE_BARREL = re.compile(r"(?:(?<![\w.'’-])|(?<=\b[dDlL]['’])|(?<=\b[dDnNsS]ell['’])|(?<=\b[aA]ll['’]))(?P<given>[A-Z]\.|[A-Z][^\W\d_]+)\s+(?P<a>[A-Z][^\W\d_]+)-(?P<b>[A-Z][^\W\d_]+)"
                             r"(?![\w'’-])")
+# A picture word and "of" right before a name (round 20b), in the languages with a Latin alphabet
+_PICTURE_OF = re.compile(r"\b(?:photo|photos|portrait|portraits|picture|pic|foto|fotos|fotografia|photographie|bild|"
+                         r"ritratto|retrato|image|imagen|imagem|selfie|dessin|zeichnung|disegno|dibujo)\s+"
+                         r"(?:of|d['’]|de|di|von|do|da|du|del|della|dell['’]|des)\s*$")
 # Nature words that follow first names in things' names ("Billy Goat", "Orion Nebula", "Luna Moth")
 _NOT_SURNAMES = context.ANIMALS_OBJECTS | word_set("""
 goat goats moth moths wren wrens mountains nebula galaxy constellation flytrap reaper sands comet
@@ -205,7 +210,9 @@ class NameShapeDetector:
             # "Pieter van der Meer": two particles inside make a four-word name (round 18b)
             four = (i + 3 < len(tokens) and tokens[i + 1][0] in _MID_PARTICLES
                     and not any(a <= tokens[i][1] and tokens[i][2] <= b for a, b in one_word)  # "Rembrandt van .."
-                    and tokens[i + 2][0] in _MID_PARTICLES | _SECOND_PARTICLES)
+                    and tokens[i + 2][0] in _MID_PARTICLES | _SECOND_PARTICLES
+                    # "de los"/"de las" + a listed surname ("de los Santos"); "Día de los Muertos" is a feast
+                    and (tokens[i + 2][0] not in ("los", "las") or match_key(tokens[i + 3][0])[0] in last))
             for n in ((4, 3, 2) if four else (3, 2)):
                 seq = tokens[i:i + n]
                 if (len(seq) == n and _adjacent(norm.text, seq) and not any(known[seq[0][1]:seq[-1][2]])
@@ -266,6 +273,8 @@ class NameShapeDetector:
         f_known = _known(keys[0], first)
         l_known = _known(keys[-1], last)
         mid_ok = all(p or _known(k, first) or _known(k, last) for k, p in zip(keys[1:-1], particle[1:-1]))
+        if not l_known and words[-1][:1].isupper() and _NORDIC_PATRONYMIC.fullmatch(keys[-1]):
+            l_known = True  # round 20b: "Sigrún Hallgrímsdóttir", "Jón Einarsson": a patronymic is a surname
         if keys[0] in _EAST_ASIAN_SURNAMES and len(keys) <= 3 and "-".join(keys) not in romanised.COMPOUNDS and all(
                 2 <= len(k) <= 8 and k.isalpha() and k not in self._common() for k in keys[1:]):
             f_known = l_known = mid_ok = True  # "Chen Wei", "Nguyen Van An": surname first
@@ -428,8 +437,12 @@ class NameShapeDetector:
                 continue
             keys = [match_key(p)[0] for p in parts]
             gk = match_key(given.rstrip("."))[0]
-            if all(k in words for k in keys) or any(k in context.THING_NOUNS or k in context.REGIONS for k in keys):
+            if any(k in context.THING_NOUNS or k in context.REGIONS for k in keys):
                 continue
+            if all(k in words for k in keys) and not (
+                    gk in first and _PICTURE_OF.search(norm.lower, max(0, m.start("given") - 30), m.start("given"))):
+                continue  # round 20b: "photo d'Anaïs Lefebvre-Morel": surnames that are words too, after a first name
+
             if len(given) > 2 and ((gk in words and gk not in first) or gk in _STOP or gk in context.FUNCTION_WORDS):
                 continue
             span = norm.lower[m.start("a"):m.end("b")]
@@ -557,10 +570,14 @@ kim lee park choi jung jeong kang cho yoon jang lim shin han oh seo kwon hwang a
 tanaka sato suzuki takahashi watanabe ito yamamoto nakamura kobayashi kato yoshida yamada sasaki
 yamaguchi matsumoto inoue kimura hayashi shimizu
 """)
+# Icelandic and Nordic patronymics, in their match-key spelling ("Hallgrímsdóttir", "-dóttur", "Gunnarsson")
+_NORDIC_PATRONYMIC = re.compile(r"[a-z]{3,}(?:dottir|dottur|sson|ssonar|ssyni)")
 # Lower-case particles allowed between a first name and a surname.
-_MID_PARTICLES = word_set("bin ibn bint van von de da di du del della dos das le la al el ben abu")
-# second particles of Dutch/German/Flemish surnames, after "van"/"von"/"de" ("van der Meer", "van den Berg")
-_SECOND_PARTICLES = word_set("der den ter ten")
+# (round 20b: Filipino "dela"/"delos"/"delas" written as one word, "Mariano dela Cruz", "Jose delos Santos")
+_MID_PARTICLES = word_set("bin ibn bint van von de da di du del della dos das le la al el ben abu dela delos delas")
+# second particles of Dutch/German/Flemish surnames, after "van"/"von"/"de" ("van der Meer", "van den Berg"), and of
+# Spanish and Filipino ones after "de" ("de los Santos", "de las Casas", round 20b)
+_SECOND_PARTICLES = word_set("der den ter ten los las")
 # words that name a place or building before "van der"/"von der" ("Huis van der Valk", "Museum van den Bosch")
 _PLACE_WORDS_BEFORE_PARTICLES = word_set("""huis hotel museum kasteel slot schloss haus villa hof kerk kirche straat
 laan plein weg park brug school stichting galerie gallery restaurant cafe café bakkerij""")

@@ -10,10 +10,21 @@ take the *normalised, lower-cased* prompt and character offsets into it.
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from .context import FUNCTION_WORDS, word_set
 
 _WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)?")
+
+
+def _strip_marks(text: str) -> str:
+    """``text`` without accents, as the prompt normaliser writes words ("chanté" -> "chante", "śpiewa" -> "spiewa")."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
+def _with_folded(words: frozenset[str]) -> frozenset[str]:
+    """A lexicon with each word also written without accents (round 20b)."""
+    return words | frozenset(_strip_marks(w) for w in words)
 
 # Actions people (rather than ducks, rivers or ice) are pictured doing, as they follow a
 # name: "trump waving", "adele sings". Lexicon of -ing and third-person forms.
@@ -49,6 +60,43 @@ comemorando ballando sorridendo ridendo salutando parlando leggendo scrivendo cu
 chantant dansant souriant riant saluant parlant posant lisant ecrivant écrivant cuisinant rappant presentant
 présentant singend tanzend lachelnd lächelnd lachend winkend
 """)
+# Round 20b: what a performer or presenter does, in the present, the past and the perfect, in English, Spanish,
+# Portuguese, Italian, French, German and Dutch, right after a one-word stage name: "Mahmood canta", "Zaz chantait",
+# "Nena sang", "Anitta cantou", "Stromae se produit". Lexicon of forms (no stemming: "canto" is a noun too).
+PERFORMING_VERBS = _with_folded(word_set("""
+sang sung danced rapped performed smiled laughed waved spoke hosted presented posed preached lectured starred
+rehearsed strummed
+canta cantó cantaba cantaban baila bailó bailaba rapea rapeó actúa actua actuó actuaba presenta presentó
+conduce condujo sonríe sonrie sonrió saluda saludó predica predicó
+cantou cantava dança danca dançou dancou dançava apresenta apresentou apresentava sorri sorriu acena acenou
+cantò cantava balla ballò ballava rappa rappava recita recitò conduce condusse conduceva presentava sorride
+sorrise saluta salutò esibisce esibì esibiva
+chante chantait chanta danse dansait dansa rappe rappait présente présentait presentait animait
+sourit souriait salue saluait
+singt sang tanzt tanzte rappt rappte moderiert moderierte performt performte lacht lachte lächelt lachelt
+lächelte winkt winkte predigt
+zingt zong danst danste presenteert lacht zwaait
+śpiewa śpiewał śpiewała tańczy tańczył tańczyła występuje występował występowała rapuje rapował
+sjunger sjöng dansar dansade uppträder synger sang danser dansede opptrer optræder
+zpívá zpíval zpívala tančí tančil vystupuje cântă dansează zâmbește
+bernyanyi menari tampil
+"""))
+# A verb that needs its helper first: "se produit", "si esibisce", "se apresenta", "tritt auf", "a chanté",
+# "ha cantato", "hat gesungen", "heeft gezongen", "has sung", "está cantando", "sta cantando", "en train de chanter"
+_AUX_PERFORMING = re.compile(_strip_marks(
+    r"(?:se|si|s'|sich) ?(?:produit|produisait|esibisce|esibiva|esibì|presenta|presentó|apresenta|apresentou|"
+    r"exhibe)\b"
+    r"|(?:tritt|trat|treedt|trad) (?:\w+ ){0,3}?(?:auf|op)\b"
+    r"|(?:a|avait|ha|aveva|hat|hatte|heeft|had|has|have|hizo) (?:chanté|dansé|rappé|présenté|animé|cantato|ballato|"
+    r"rappato|presentato|condotto|gesungen|getanzt|gerappt|moderiert|performt|gezongen|gedanst|sung|danced|"
+    r"rapped|performed|hosted)\b"
+    r"|(?:está|esta|estaba|estava|sta|stava|stanno|est) (?:\w+(?:ando|endo|iendo|indo))\b"
+    r"|en train d(?:e |')(?:chanter|danser|rapper|tourner|filmer|streamer|jouer|parler|présenter|presenter|"
+    r"animer|poser|cuisiner|lire|écrire|ecrire|signer|enregistrer|sourire|rire|saluer|interviewer|dédicacer)\b"
+    # German "beim" + a verb made noun that people do: "beim Zocken", "beim Singen", "beim Interview"
+    r"|(?:beim|bei dem) (?:zocken|gamen|streamen|singen|tanzen|rappen|auftritt|auftreten|interview|kochen|"
+    r"moderieren|lesen|schreiben|malen|reden|sprechen|posieren|predigen|unterrichten|autogrammeschreiben|"
+    r"konzert|live-auftritt|training|joggen|feiern)\b"))
 # Spanish gerunds of English loan verbs, said of people online and on stage: "streameando", "tuiteando",
 # "perreando", "freestyleando", "tiktokeando"
 _LOAN_GERUND = re.compile(r"(?:stream|tuit|twitt|tweet|gam|rap|chat|post|twerk|perr|surf|box|blogu|vlogu|flex|"
@@ -91,7 +139,19 @@ star legend icon musician guitarist bassist drummer pianist composer dj producer
 young old elderly teenage teen baby little evil angry happy sad smiling crying zombie cyborg chibi
 superhero knight wizard astronaut pirate cowboy samurai vampire soldier warrior viking detective
 mr mrs ms dr sir dame lord lady saint st
+streamer youtuber twitcher vlogger blogger tiktoker podcaster gamer commentator broadcaster anchor newsreader
+anchorman anchorwoman televangelist
 """)
+# Words of PERSON_ROLES that describe rather than name an occupation: "gates the old ..." is no appositive
+_DESCRIPTIVE_ROLES = word_set("""young old elderly teenage teen baby little evil angry happy sad smiling crying zombie
+cyborg chibi mr mrs ms dr sir dame lord lady saint st star legend icon king queen prince princess""")
+# Roles of fairy tales and games: "ninja the old warrior" is a character, no stage name
+_FANTASY_ROLES = word_set("""superhero knight wizard astronaut pirate cowboy samurai vampire soldier warrior viking
+detective general emperor empress dictator champion player driver""")
+# Performance places a person goes onto or appears at, after one verb of any tense ("Mahmood sale sul palco",
+# "Stromae arrive sur scène"): settings of PERSON_SETTINGS that only people are pictured at
+_PERFORMANCE_PLACES = word_set("""stage podium concert concerts gig festival carpet premiere rally palco escenario
+tarima konzert buhne bühne scene scène sanremo eurovision coachella glastonbury talkshow""")
 
 # Nouns for a picture of someone: "portrait of cher", "selfie with bad bunny".
 DEPICTION_NOUNS = word_set("""
@@ -130,7 +190,10 @@ _APPOSITIVE_ROLE = re.compile(r"\s*,\s*(?:(?:the|el|la|il|lo|le|der|die|o|a|um|u
 # Performer roles of other languages, for the appositive (PERSON_ROLES is English)
 _PERFORMER_ROLES_I18N = word_set("""cantante cantantes cantautor cantautora cantautore rapero rapera rappeur rappeuse
 chanteur chanteuse sanger sangerin saenger saengerin cantora cantor musicista musico musica musicien musicienne musiker
-musikerin trapero""")
+musikerin trapero
+streameur streameuse youtubeur youtubeuse animateur animatrice presentador presentadora apresentador apresentadora
+conduttore conduttrice moderator moderatorin comentarista streamerin youtuberin""")
+_OCCUPATIONS = PERSON_ROLES - _DESCRIPTIVE_ROLES - _FANTASY_ROLES
 _DEPICTION = r"\b(?:close[- ]?up|" + "|".join(sorted(DEPICTION_NOUNS)) + r")"
 _DEPICTION_OF = re.compile(_DEPICTION + r" of\s*$")
 _DEPICTION_OF_OR_WITH = re.compile(_DEPICTION + r" (?:of|with)\s*$")
@@ -203,6 +266,16 @@ def person_evidence(lower: str, start: int, end: int) -> str | None:
         return "an action people do"
     if after[0] in _SETTING_LOCATIVE:
         return "a performance place"
+    if after[0] in PERFORMING_VERBS:
+        return "an action people do"  # round 20b: any tense, six languages ("Mahmood canta", "Nena sang")
+    if _AUX_PERFORMING.match(lower, end + 1 if lower[end:end + 1] == " " else end):
+        return "an action people do"  # "se produit", "hat gesungen", "en train de tourner", "beim Zocken"
+    if (after[0] in ("the", "el", "la", "il", "le", "der", "die", "o", "a") and len(after) > 1
+            and any(w in _OCCUPATIONS or w in _PERFORMER_ROLES_I18N for w in after[1:3])):
+        return "a role after the name"  # round 20b: "ninja the fortnite streamer", "Sido der Rapper"
+    if (len(after) > 2 and after[1] in _PERSON_PREP
+            and any(w in _PERFORMANCE_PLACES for w in after[2:5])):
+        return "a performance place"  # round 20b: a verb, then "on stage" ("Mahmood sale sul palco")
     if after[0].endswith("ing") and len(after) > 1 and after[1] in _OBJECT_START:
         return "an action done to something"  # "lincoln delivering the address"; a duck swims *in* a pond
     if after[0] == "as" and len(after) > 2 and after[1] in ("a", "an", "the") and after[2] in PERSON_ROLES:

@@ -170,7 +170,8 @@ _ACTS = re.compile(unicodedata.normalize("NFKC", r" (?:\S+ते हुए|\S+�
 _HAN_AFTER = re.compile(r"(?:的(?:照片|肖像|画像|头像|相片|素描|写真|自拍|脸)|さん|様|さま|氏|くん|君|ちゃん|先生|女士|小姐|"
                         r"老师|の(?:写真|肖像|似顔絵|顔))")
 _KANA_NAME = re.compile(r"([\u4E00-\u9FFF]{2})([\u3041-\u3096\u30A1-\u30FA]{2,4})(?:ちゃん|くん|さん|様|さま)")
-_ZH_SUBJECT = re.compile(r"([\u4E00-\u9FFF])([\u4E00-\u9FFF]{2})(?:正在|在)[^，。,.!?]{2,20}的(?:照片|肖像|画像|相片|写真)")
+# (round 20b: a space may set the name apart, "陈晓梅 在公园 打太极", as people type who write several languages)
+_ZH_SUBJECT = re.compile(r"([\u4E00-\u9FFF])([\u4E00-\u9FFF]{2}) ?(?:正在|在)[^，。,.!?]{2,20}的(?:照片|肖像|画像|相片|写真)")
 # Round 12: a surname + two-character given name at the start of the prompt or after "my <relation>" (我同事, 我妈妈),
 # before what a person does ("在公园跳舞" at the park dancing, "穿西装" wearing a suit, "戴着" wearing, "坐在" sitting
 # at ...), also without a picture word. Ordinary words of that shape ("马铃薯在锅里", "向日葵在阳光下") are kept out by
@@ -178,8 +179,8 @@ _ZH_SUBJECT = re.compile(r"([\u4E00-\u9FFF])([\u4E00-\u9FFF]{2})(?:正在|在)[^
 # the most common given-name characters below, hand-made from general knowledge), and no part may be a word.
 _ZH_RELATION = ("同事|朋友|好友|同学|妈妈|母亲|爸爸|父亲|老婆|妻子|老公|丈夫|女朋友|男朋友|女友|男友|姐姐|妹妹|哥哥|弟弟|"
                 "邻居|老板|老师|室友|表姐|表妹|表哥|表弟|闺蜜|上司|领导|奶奶|爷爷|外婆|外公|阿姨|叔叔|舅舅|姑姑|女儿|儿子")
-_ZH_DOING = re.compile(r"(?:我的?(?:" + _ZH_RELATION + r"))?([\u4E00-\u9FFF])([\u4E00-\u9FFF]{2})(?:正在|在|穿着|穿|戴着|"
-                       r"坐在|站在|躺在|走在|拿着|抱着|骑着|身穿|手拿|手持|微笑|笑着|唱歌|跳舞|跑步)(?=[\u4E00-\u9FFF])")
+_ZH_DOING = re.compile(r"(?:我的?(?:" + _ZH_RELATION + r"))?([\u4E00-\u9FFF])([\u4E00-\u9FFF]{2}) ?(?:正在|在|穿着|穿|戴着|"
+                       r"坐在|站在|躺在|走在|拿着|抱着|骑着|身穿|手拿|手持|微笑|笑着|唱歌|跳舞|跑步)(?= ?[\u4E00-\u9FFF])")
 _ZH_GIVEN_CHARS = frozenset("""伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉萍红娥玲芬燕彬鹏辉斌宇浩凯健俊帆帅旭宁龙林欣佳雪
 慧婷倩颖琳晶晓志建国文海春梅兰凤云莉丹蕾薇萱怡悦瑶琪晨博豪宏毅峰鑫亮成东波飞庆振婉嘉子思雨梓涵轩泽睿诺若然宸昊天铭晗
 瑞家雅晴玥妍淑荣美秋翠菊珍素立新永德兴金荣丰祥福安康泰红艺娇媛洁琴璐露蓉莹琦璇茜晗彤馨蕊妮娅琼薇颜卉冰莎菲婕霖宏彦

@@ -74,6 +74,16 @@ _RULES: tuple[tuple[str, re.Pattern[str], str], ...] = (
     ("mongolian", re.compile((r"(?:^|\s)миний\s+(?:найз|ах|эгч|ээж|аав|эхнэр|нөхөр|дүү|хүү|охин|багш|хамтран\s+ажиллагч)\s+("
                               + _CYR_CAP + r")(?:\s+(" + _CYR_CAP + r"))?").replace("й", "[йи]")),
      "a Mongolian relation before a name"),
+    # (round 20b) Mongolian puts the office after the name ("Хүрэлсүх ерөнхийлөгч", President Khurelsukh), and
+    # Russian and Kazakh press write it so too: a capitalised word (not a genitive "Монголын", "России", not a
+    # common word) right before a head-of-state, minister or chief title
+    ("mongolian_title", re.compile((r"(?:^|\s)(" + _CYR_CAP + r"(?:-" + _CYR_CAP + r")?)\s+(?:ерөнхийлөгч|ерөнхий\s+сайд|"
+                                    r"сайд|дарга|президент|премьер(?:-министр)?|министр|генерал)(?![а-яёөүәіңғүұқһ])"
+                                    # a place named after the office holder: "... олон улсын нисэх буудал" (airport)
+                                    r"(?!\s+(?:олон\s+улсын|нисэх|талбай|гудамж|өргөн\s+чөлөө|их\s+сургууль|музей|"
+                                    r"хөшөө|аэропорт|проспект|улица|площадь|университет))"
+                                    ).replace("й", "[йи]")),
+     "a Cyrillic name before an office title"),
     ("hangul", re.compile(r"(?:^|\s)(?:우리|내|제|나의)?\s*(?:엄마|아빠|어머니|아버지|할머니|할아버지|언니|누나|오빠|형|동생|친구|"
                           r"남편|아내|이모|고모|삼촌|외할머니|외할아버지|장모님|시어머니)\s+(" + _HANGUL + r"{2,4})\s*"
                           r"(?:여사님|여사|씨|님|선생님)(?!" + _HANGUL + r")"),
@@ -91,6 +101,11 @@ _TIBETAN_NAME_WORDS = frozenset("""བཀྲ་ཤིས བསྟན་འཛ�
 ལྷ་སྒྲོན སྒྲོལ་དཀར བྱམས་པ ཀུན་བཟང བཟང་མོ ཚེ་བརྟན དབང་འདུས ལྷ་པ བསམ་གྲུབ དགེ་ལེགས ཚུལ་ཁྲིམས མཁའ་འགྲོ རྒྱལ་མཚན ཆོས་ཉིད
 འཇམ་དབྱངས ཐུབ་བསྟན སངས་རྒྱས ཡང་ཆེན དབྱངས་སྒྲོན ལྷ་ཀློང ཆོས་འཕེལ ཀུན་དགའ ཡོན་ཏན""".split())  # noqa: SIM905
 _TIBETAN_PARTICLES = frozenset("གི གྱི ཀྱི ཡི འི དང ནང ལ ན ནས ཏུ དུ རུ སུ ཀྱང ཡང".split())  # noqa: SIM905
+
+
+# Genitive endings of Mongolian, Russian and Kazakh: a word so ending names whose office it is, not who holds it
+_GENITIVE_ENDINGS = ("ын", "ийн", "иин", "ний", "гийн", "гиин", "ии", "ого", "его", "ой", "ы", "ың", "ің", "ның", "нің",
+                     "дың", "дің", "тың", "тің")
 
 
 def _names(text: str) -> Iterator[tuple[str, int, int, list[str], str]]:
@@ -127,6 +142,11 @@ def find(norm: NormalizedText, cache: ResourceCache, detector: str) -> list[Find
         elif script == "han":
             if words[0][0] not in lists.last:
                 continue  # a surname leads a Chinese name
+        elif script == "mongolian_title":
+            common = lists.common.get("mongolian", frozenset())
+            word = words[0].lower()
+            if fold_word(words[0]) in common or word in common or len(word) < 4 or word.endswith(_GENITIVE_ENDINGS):
+                continue  # "Шинэ ерөнхийлөгч" (the new president), "Монголын ерөнхийлөгч" (of Mongolia)
         elif any(fold_word(w) in common for w in words):
             continue
         s, e = norm.span(start, end)
