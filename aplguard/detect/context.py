@@ -380,7 +380,8 @@ def region_after(lower: str, end: int) -> str | None:
 def place_before(lower: str, start: int) -> str | None:
     """"Mount"/"Lake"/"Fort"... right before the name, or a street, square, bridge, station or ship word right
     before it or before a title in front of it ("проспект Ленина", "شارع الملك فهد", "the SS Henrietta Voss")."""
-    before = words_before(lower, start, 3)
+    # round 21a: an elided article joins the street word ("l'avenue Habib Bourguiba", "dell'avenida")
+    before = [re.sub(r"^\w{1,4}['’](?=\w)", "", w) for w in words_before(lower, start, 3)]
     if before and (before[-1] in _PLACE_BEFORE or before[-1] in _STREET_BEFORE):
         return before[-1]
     for n in (3, 2):
@@ -663,6 +664,7 @@ def building_named(lower: str, start: int, end: int) -> str | None:
     return b.group().strip() if b else None
 
 
+
 # "example", "sample", "specimen", "placeholder", "dummy" in the languages of the batches (as the normaliser writes
 # them: accents off): a name right next to one is a form's or mock-up's example name ("Jan Kowalski na przykładowym
 # formularzu", "Mario Rossi, nome di esempio", "Max Mustermann auf dem Musterausweis"), no person (round 18a)
@@ -677,4 +679,22 @@ _EXAMPLE_WORD = re.compile(
 
 def example_name_near(lower: str, start: int, end: int) -> bool:
     """Whether an "example / sample / placeholder" word stands within three words before or after the name."""
-    return any(_EXAMPLE_WORD.match(w) for w in words_before(lower, start, 3) + words_after(lower, end, 3))
+    if any(_EXAMPLE_WORD.match(w) for w in words_before(lower, start, 3) + words_after(lower, end, 3)):
+        return True
+    # round 21a: a sample word further back when a form or document word stands between ("образец заполнения анкеты
+    # на имя Иван Иванов", "ejemplo de formulario relleno a nombre de Juan Pérez"): the name fills a specimen form
+    before = words_before(lower, start, 10)
+    return any(_EXAMPLE_WORD.match(w) or w in _MODEL_WORDS for w in before) and any(_FORM_WORD.match(w) for w in before)
+
+
+# "model" words that mean a specimen only next to a form word ("modelo de formulario": alone, "modelo" is a model)
+_MODEL_WORDS = frozenset({"modelo", "modele", "modello", "model", "wzor", "vzor", "mal", "malli", "sablon", "шаблон"})
+
+
+_FORM_WORD = re.compile(
+    r"(?:form|forms|application|document|certificate|passport|card|id|formulario|formularios|solicitud|documento|"
+    r"certificado|pasaporte|tarjeta|formulaire|document|certificat|passeport|carte|formular|formulars|antrag|"
+    r"ausweis|urkunde|pass|modulo|moduli|certificato|passaporto|tessera|ficha|carteira|formularz\w*|wniosek|"
+    r"dowod|legitymacja|formulier|aanvraag|paspoort|blankett|lomake|hakemus|kimlik|dilekce|basvuru|formulir|"
+    r"анкет\w*|бланк\w*|заявлени\w*|документ\w*|паспорт\w*|удостоверени\w*|справк\w*|свидетельств\w*|"
+    r"формуляр\w*|квитанци\w*|доверенност\w*)$")

@@ -211,12 +211,22 @@ class GazetteerDetector:
         alias = hit.alias
         ts, te = kidx[hit.start], kidx[hit.end - 1] + 1
         lower = norm.lower
+        # round 21a: an epithet that is also a phrase ("the iron lady", "o fenomeno") names the person only with a
+        # person cue after it (an action, a place only people are in), never after "a"/"un"
+        if alias.kind == "description" and alias.ambiguous and (
+                context.indefinite_before(lower, ts) or person_cues.determiner_before(lower, ts) or not (
+                    person_cues.person_evidence(lower, ts, te) or _PEOPLE_PLACE.match(lower, te))):
+            return None
         # a name made only of numbers and everyday words ("50 Cent") is read like a "~" alias
         ambiguous = alias.ambiguous or (kind != "protected" and self._everyday_name(alias.key))
         if ambiguous and not self._ambiguous_mention(norm, ts, te, alias):
             return None
         if self._joined_word(norm, ts, te, alias) and not person_cues.person_evidence(lower, ts, te):
             return None  # "william" is a word, not "Will.i.am"; "gem" is not "G.E.M."
+        if (kind != "protected" and alias.kind == "name" and " " not in alias.key and norm.text[ts:te].islower()
+                and set(context.words_before(lower, ts, 1)) & _INDEFINITE_ARTICLES and alias.key in self._dictionary()
+                and not person_cues.person_evidence(lower, ts, te)):
+            return None  # round 21a: a one-word name that is a word after "a/un/ein": "un bono regalo" (a voucher)
         if hit.how == "stem" and " " not in alias.key and not norm.text[ts:ts + 1].isupper():
             return None  # an inflected one-word Russian name must be capitalised: "маске" is a mask
         if alias.kind == "name" and " " not in alias.key and self._other_first_name(norm, ts):
@@ -349,6 +359,18 @@ class GazetteerDetector:
                     | context.THING_NOUNS | context.ANIMALS_OBJECTS)
         return self.cache.get("lexicon.everyday_words", build)
 
+
+# Places and things only people stand at, within a few words after an epithet ("the Iron Lady at the dispatch box")
+_PEOPLE_PLACE = re.compile(r"\s+(?:at|on|in|behind|before|from|au|a|en|em|na|no|ao|nel|al|am|im|an der|auf der)\s+"
+                           r"(?:the |la |le |el |o |a |il |der |die |den |l')?(?:[a-z]+ ){0,2}?(?:dispatch box|lectern|"
+                           r"pulpit|rostrum|podium|house of commons|house of lords|bundestag|parliament|senate|"
+                           r"white house|downing street|elysee|kremlin|press conference|campaign trail|hustings|"
+                           r"microphone|tribune|tribuna|pupitre|rednerpult|parlamento|parlement|camara|chambre|"
+                           r"assemblee|congresso|congreso)\b")
+
+# Indefinite articles of the prompt languages: a one-word name written lower case after one is the word it also is.
+_INDEFINITE_ARTICLES = frozenset(["a", "an", "un", "una", "uno", "une", "um", "uma", "ein", "eine", "einen", "einem",
+                                  "einer", "een", "unos", "unas", "uns", "umas", "des"])
 
 # Particles of surnames ("Francisco de Quevedo", "Ludwig van Beethoven"): a stage name after one is a surname.
 _SURNAME_PARTICLES = frozenset(["de", "del", "della", "di", "da", "do", "dos", "van", "von", "der", "le", "la", "du"])

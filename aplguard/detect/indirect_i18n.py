@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 
 from ..types import Finding
-from . import context, indirect_more, indirect_offices
+from . import context, indirect_more, indirect_offices, indirect_ranks
 from .normalize import NormalizedText
 
 _ORD_ROMANCE = (r"(?:primer|primera|primero|primeiro|primeira|prima|primo|premier|premiere|segundo|segunda|"
@@ -46,8 +46,12 @@ _CREATOR_ROMANCE = (r"(?:el autor|la autora|o autor|a autora|l'autore|l'autrice|
                     r"o fundador|a fundadora|il fondatore|la fondatrice|le fondateur|el director|la directora|"
                     r"o diretor|a diretora|il regista|la regista|le realisateur|la realisatrice|el escritor|la escritora|"
                     r"o escritor|a escritora|lo scrittore|la scrittrice|l'ecrivain|el cantante|o cantor|a cantora|"
-                    r"il cantante|le chanteur|la chanteuse)")
-_ROMANCE_CREATOR = re.compile(r"\b" + _CREATOR_ROMANCE + r" " + _OF_ROMANCE + r"\s?(?=\w|[«\"“])")
+                    r"il cantante|le chanteur|la chanteuse|"
+                    # round 21a: the female singer, the composer, the singer-songwriter
+                    r"la cantante|la compositora|a compositora|la compositrice|el cantautor|la cantautora|"
+                    r"o cantautor|a cantautora|il cantautore|la cantautrice|l'interprete|el interprete|"
+                    r"la interprete|o interprete|a interprete)")
+_ROMANCE_CREATOR = re.compile(r"\b" + _CREATOR_ROMANCE + r" " + _OF_ROMANCE + r"\s?(?=\w|[«\"“'‘])")
 _ROMANCE_WHO = re.compile(r"\b(?:el hombre|la mujer|la persona|o homem|a mulher|a pessoa|l'uomo|la donna|la persona|"
                           r"l'homme|la femme|la personne|el cientifico|la cientifica|il scienziato|le savant|"
                           r"el artista|l'artista|l'artiste),? (?:que|qui|che) (?:a |ha |hat )?(?:pinto|escribio|invento|"
@@ -350,6 +354,7 @@ def find(norm: NormalizedText, detector: str) -> list[Finding]:
     spans += _round16(lower, text, cased)
     spans += indirect_more.spans(lower, text, cased)
     spans += indirect_offices.spans(lower, text, cased)
+    spans += indirect_ranks.spans(lower, text, cased)
     if cased:
         for m in _NICKNAMED.finditer(lower):
             if re.match(r"[«\"„“]?[A-ZÀ-ÞΑ-ΩА-Я]", text[m.end():m.end() + 2]) and not _KIN_NICKNAME.match(lower, m.end()):
@@ -465,7 +470,8 @@ _LATIN_TRIGGER = re.compile(r"\b(?:" + _ORD_ROMANCE[3:-1] + r"|autor|autora|aute
                             r"compositor|compositore|compositeur|inventor|inventore|inventeur|fundador|fundadora|"
                             r"fondatore|fondatrice|fondateur|director|directora|diretor|diretora|regista|realisateur|"
                             r"realisatrice|escritor|escritora|scrittore|scrittrice|ecrivain|cantante|cantor|cantora|"
-                            r"chanteur|chanteuse|que|qui|che|erste|erster|zweite|dritte|letzte|juengste|jungste|alteste|"
+                            r"chanteur|chanteuse|cantautor|cantautora|cantautore|cantautrice|compositora|compositrice|interprete|"
+                            r"que|qui|che|erste|erster|zweite|dritte|letzte|juengste|jungste|alteste|"
                             r"einzige|\d{1,2}\.|autorin|schopfer|schopferin|erfinder|erfinderin|grunder|grunderin|"
                             r"komponist|komponistin|maler|malerin|regisseur|regisseurin|sanger|sangerin|schriftsteller|"
                             r"schriftstellerin|verfasser|verfasserin|mann|frau|mensch|wissenschaftler|"
@@ -474,7 +480,7 @@ _LATIN_TRIGGER = re.compile(r"\b(?:" + _ORD_ROMANCE[3:-1] + r"|autor|autora|aute
 
 def _word_end(lower: str, i: int) -> int:
     """The end of the word that starts at ``i`` (the first word of the object joins the span)."""
-    m = re.compile(r"[«\"„“]?\w+").match(lower, i)
+    m = re.compile(r"[«\"„“'‘]?\w+").match(lower, i)
     return m.end() if m else i
 
 
@@ -484,6 +490,8 @@ def _named(text: str, i: int, cased: bool, german: bool = False) -> bool:
     rest = text[i:i + 60]
     if re.match(r"\s*[«\"„“]", rest):
         return True
+    if re.match(r"\s*['‘][^'‘’]{2,40}['’](?!\w)", rest):
+        return True  # round 21a: a single-quoted title ("la cantante de 'Como la flor'")
     if not cased:
         return False
     if german:

@@ -191,7 +191,9 @@ class NameIndex:
         for phrase, canonical in descriptions:
             owner = by_canonical.get(canonical)
             if owner is not None:
-                add(Alias(owner, phrase, key_of(phrase), False, "description"))
+                # round 21a: "~the iron lady": an epithet that is also a phrase needs a person cue (gazetteer.py)
+                plain = phrase.lstrip("~")
+                add(Alias(owner, plain, key_of(plain), plain != phrase, "description"))
 
         self._auto = self._build(ahocorasick, table)
         self._stem_auto = self._build(ahocorasick, stem_table) if stem_table else None

@@ -15,6 +15,7 @@ import re
 
 from ..types import Finding
 from . import person_cues, romanised
+from .builtin_indexes import builtin_index, non_person_spans
 from .context import ANIMALS_OBJECTS, COMMON_WORDS, FUNCTION_WORDS, THING_NOUNS, word_set
 from .normalize import HARD_SCAN_LIMIT, match_key, normalize
 from .resources import SHARED_CACHE, ResourceCache, load_dictionary_words, load_lexicon
@@ -67,6 +68,8 @@ _TAG_RELATIONS = word_set("""
 wife husband girlfriend boyfriend gf bf mom mum mother dad father sister brother grandma grandpa granny aunt
 auntie uncle cousin son daughter boss neighbor neighbour coworker colleague friend bestie fiance fiancee
 """)
+# Romanised Japanese words: syllables of the Hepburn romanisation ("kiko", "mizuhara", "tsubasa")
+_ROMAJI = re.compile(r"(?:(?:[kgsztdnhbpmr]y?|sh|ch|ts|j|f|w|y)?[aeiou]|n(?![aeiouy]))+")
 # Digits and signs trainers write for letters in trigger words ("m1ch3ll3", "s4r4h")
 _LEET = str.maketrans("0134578@$", "oieastbas")
 # Words of LoRA/embedding names that are not the trigger ("jenna_lora_v2", "markus_face_xl").
@@ -212,9 +215,27 @@ class PersonalizationDetector:
         # "kimtaehee_v3", "parkjimin": a Korean surname glued to a two-syllable given name (round 15)
         if any(self._glued_korean(w) for w in words):
             return True
+        # round 21a: "kiko_mizuhara_ti", "taylorswift_v2": a listed public figure's full name, or two romanised
+        # Japanese name words of which one is no dictionary word (not a listed character: "hatsune_miku")
+        stem = [w for w in words if w not in _TAG_FILLER and not re.fullmatch(r"v?\d+[a-z]?", w)]
+        if stem and self._public_figure_or_japanese_name(stem):
+            return True
         # "kevin_brandt_v2": a first name followed by a surname names a person.
         return any(w in first and nxt in last and (person_after or not (w in COMMON_WORDS and nxt in COMMON_WORDS))
                    for w, nxt in zip(words, words[1:]))
+
+    def _public_figure_or_japanese_name(self, stem: list[str]) -> bool:
+        """Whether a tag's stem words are a listed public figure's full name or a romanised Japanese name (round 21a)."""
+        key = " ".join(stem)
+        if non_person_spans(self.cache, key):
+            return False  # "hatsune miku", "naruto uzumaki": a character
+        if any(h.alias.kind in ("name", "compact") and not h.alias.ambiguous and len(h.alias.key) >= 7
+               and h.start == 0 and h.end == len(key) for h in builtin_index(self.cache).exact(key)):
+            return True
+        if len(stem) != 2 or not all(_ROMAJI.fullmatch(w) and w not in COMMON_WORDS for w in stem):
+            return False
+        dictionary = self.cache.get("lexicon.wordfreq", load_dictionary_words)
+        return any(len(w) >= 5 and w not in dictionary for w in stem)
 
     def _glued_korean(self, word: str) -> bool:
         """A Korean surname and two romanised given-name syllables written as one word ("kimtaehee"), no dictionary

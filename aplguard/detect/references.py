@@ -59,6 +59,7 @@ _OFFICE_TITLES = frozenset({"President", "Vice President", "Senator", "Sen", "Go
                             "Prime Minister", "PM", "Premier", "Speaker", "Pope", "King", "Queen", "Prince",
                             "Princess", "Emperor", "Empress", "Tsar", "Czar", "Ayatollah", "Chairman",
                             "Congressman", "Congresswoman", "Chief Justice"})
+_ROYAL_TITLES = frozenset({"King", "Queen", "Prince", "Princess", "Emperor", "Empress", "Tsar", "Czar"})
 _THINGS = context.THING_NOUNS | context.ANIMALS_OBJECTS
 _OFFICE_TITLES_LOWER = {t.lower(): t for t in _OFFICE_TITLES}
 
@@ -120,8 +121,13 @@ def titled_surnames(norm: NormalizedText, key: str, kidx: list[int], cache: Reso
         if not written_as_name and office is None:
             continue
         # office titles ("President Bush", "SENATOR SANDERS") point at the office holder, in any case
-        surnames = loose if office else strict
+        # round 21a: a royal title written lower case is also a word ("queen bee", "king size", "prince goes",
+        # "emperor han"): it points at a person only before a distinctive surname
+        surnames = loose if office and (written_as_name or office not in _ROYAL_TITLES) else strict
         people = surnames.get(match_key(m.group(2))[0])
+        if people and office in _ROYAL_TITLES and not written_as_name:
+            # ... and only a surname of someone in politics (royals, heads of state): "king lima" is no model
+            people = tuple(p for p in people if p.group == "politics")
         if not people:
             continue
         ts, te = m.start(), m.end()
@@ -163,6 +169,9 @@ def lone_surnames(norm: NormalizedText, key: str, kidx: list[int], cache: Resour
         start, end = norm.span(ts, te)
         if any(a < end and start < b for a, b in taken):
             continue
+        before = context.words_before(lower, ts, 1)
+        if before and before[0].capitalize() in _ROYAL_TITLES and people[0].group != "politics":
+            continue  # round 21a: "prince goes", "king lima": a royal title before a word, not a royal
         if (person_cues.determiner_before(lower, ts) or person_cues.modifier_before(lower, ts)
                 or not person_cues.person_evidence(lower, ts, te)):
             continue  # "a Faraday cage", "hay bale": a word, not the surname

@@ -1,0 +1,120 @@
+"""Offices by rank and nicknamed people in more languages and word orders (round 21a).
+
+``indirect_i18n.py``, ``indirect_more.py`` and ``indirect_offices.py`` read an office by rank with the country after
+it in a fixed order. This module adds the orders and forms they miss:
+
+* a numeric ordinal with a dot ("Türkiye'nin 12. cumhurbaşkanı", "Magyarország 5. miniszterelnöke", "Norges 3.
+  statsminister", "3. prezident České republiky") or a rank word, after a genitive country (Turkish, Hungarian, the
+  Nordic languages, Icelandic: "Íslands fyrsti kvenforseti") or before a capitalised country (Slavic, Hungarian);
+* German national offices by rank that name their country by themselves ("der 3. Bundeskanzler");
+* Indonesian and Malay ordinal words after the office ("presiden ketujuh Republik Indonesia", "perdana menteri
+  pertama Malaysia", "presiden RI ke-7", "Perdana Menteri Malaysia yang keempat");
+* Vietnamese offices with their qualifier ("chủ tịch nước đầu tiên của Việt Nam") and Yoruba office + ordinal +
+  "ti" ("Ààrẹ àkọ́kọ́ ti orílẹ̀-èdè X");
+* a person word, then "nicknamed / surnommé / apodado / apelidado / soprannominato / genannt" and a capitalised
+  epithet ("le joueur de tennis surnommé le Taureau de Manacor", "the boxer nicknamed the Hitman").
+
+The country or epithet must be named (capitalised in a cased prompt): "der 3. Mann in der Schlange", "presiden
+ketujuh klub", "die erste Bundeskanzlerin des Vereins", "the dog nicknamed Buddy" stay generic. Spans are
+``(start, end, what)`` over ``lower`` (the normaliser's text: accents off, same length as ``text``).
+"""
+
+from __future__ import annotations
+
+import re
+
+_NUM = r"\d{1,2}\."
+# Turkish: a genitive country, a rank (numeric or a word), the office with its possessive ending
+_TR_RANK = (r"(?:" + _NUM + r"|ilk|ikinci|ucuncu|dorduncu|besinci|altinci|yedinci|sekizinci|dokuzuncu|onuncu|"
+            r"on (?:birinci|ikinci|ucuncu|dorduncu|besinci)|son|su anki|simdiki|mevcut|eski)")
+_TR_OFFICE = re.compile(r"\b(?P<c>[a-z]{3,}(?: cumhuriyeti)?)['’]?(?:nin|nın|in|un|nun|ün|nün|ın) " + _TR_RANK
+                        + r" (?:kadin )?(?:cumhurbaskani|basbakani|padisahi|sultani|krali|kralicesi|astronotu|"
+                        r"devlet baskani|genelkurmay baskani|meclis baskani)\b")
+# Hungarian: a country (nominative or "-nak/-nek" genitive), a rank, the office with its possessive ending
+_HU_RANK = (r"(?:" + _NUM + r"|elso|masodik|harmadik|negyedik|otodik|utolso|jelenlegi|legfiatalabb|egyetlen)")
+_HU_OFFICE = re.compile(r"\b(?P<c>[a-z]{3,}(?:nak|nek)?) " + _HU_RANK + r" (?:noi |no )?(?:miniszterelnoke|"
+                        r"koztarsasagi elnoke|allamfoje|elnoke|kiralya|kiralynoje|csaszara|papaja|urhajosa|"
+                        r"allamtitkara|kormanyzoja)\b")
+# Nordic and Icelandic: a genitive country ("Norges", "Sveriges", "Danmarks", "Íslands"), a rank, the office
+_NORDIC_RANK = (r"(?:" + _NUM + r"|forste|forsta|forste|fyrsti|fyrsta|andre|andra|annar|tredje|thridji|sidste|"
+                r"siste|sista|sidasti|navarende|nuvaerende|nuvarande|naverande|nuverandi|yngste|yngsta|eneste|enda)")
+_NORDIC_OFFICE = re.compile(r"\b(?P<c>[a-z]{3,}s) " + _NORDIC_RANK + r" (?:kvinnelige |kvindelige |kvinnliga |"
+                            r"kvinnlig )?(?:kven)?(?:statsminister|statsministern|president|presidenten|forseti|"
+                            r"forsaetisradherra|forsaetisraðherra|konge|kong|kung|kungen|konung|drottning|"
+                            r"drottningen|dronning|konungur|biskop|pave|pafi|astronaut|kosmonaut|geimfari|"
+                            r"statsminster)\b")
+# Slavic and Hungarian: a rank, the office, a capitalised country (checked in spans) within the next word
+_SL_RANK = (r"(?:" + _NUM + r"|prvi|prva|prvy|prvni|pierwszy|pierwsza|drugi|druga|druhy|druha|treci|treca|treti|"
+            r"trzeci|trzecia|cetvrti|ctvrty|czwarty|posljednji|posledni|poslednji|ostatni|sadasnji|sadašnji|"
+            r"aktualni|trenutni)")
+_SL_OFFICE = re.compile(r"\b" + _SL_RANK + r" (?:predsjednik|predsjednica|predsednik|predsednica|prezident|"
+                        r"prezidentka|prezydent|prezydentka|premijer|premijerka|premier|premierka|kralj|kraljica|"
+                        r"kral|kralovna|krol|krolowa|kancelar|kanclerz|car|papez|papiez|kozmonaut|kosmonauta|"
+                        r"astronaut|miniszterelnok|koztarsasagi elnok|predseda vlady|predsjednik vlade|"
+                        r"predsednik vlade) (?!(?:league|liga|division|class)\b)(?=\w)")
+# German offices that name their own country ("der 3. Bundeskanzler", "die erste Bundeskanzlerin")
+_DE_NATIONAL = re.compile(r"\b(?:der|die|den|dem) (?:" + _NUM + r"|erste|ersten|zweite|zweiten|dritte|dritten|"
+                          r"vierte|vierten|letzte|letzten) (?:bundeskanzler|bundeskanzlerin|bundesprasident|"
+                          r"bundesprasidentin)\b(?! (?:des|der|von|vom|im|beim|am|unseres|unserer|meines|eines)\b"
+                          r"(?! (?:bundesrepublik|deutschland|osterreich|republik|brd|ddr)\b))")
+# Indonesian and Malay: the office, then an ordinal word, then a capitalised country (or "RI"/"RI ke-7")
+_ID_ORD = (r"(?:pertama|kesatu|kedua|ketiga|keempat|kelima|keenam|ketujuh|kedelapan|kesembilan|kesepuluh|"
+           r"kesebelas|ke(?:dua|tiga|empat|lima|enam|tujuh|delapan|sembilan) belas|ke-?\d{1,2}|terakhir|saat ini|"
+           r"sekarang|sebelumnya)")
+_ID_OFFICE = (r"(?:presiden|perdana menteri|wakil presiden|wakil perdana menteri|raja|ratu|sultan|yang di-pertuan "
+              r"agong|gubernur|wali kota|walikota|ketua umum|panglima tni)")
+_ID_AFTER = re.compile(r"\b" + _ID_OFFICE + r" (?:yang )?" + _ID_ORD + r" (?:(?:dari|bagi) )?(?:republik |negara )?"
+                       r"(?=\w)")
+_ID_COUNTRY_ORD = re.compile(r"\b" + _ID_OFFICE + r" (?P<c>[a-z]{2,}(?: [a-z]+)?) (?:yang )?" + _ID_ORD + r"\b")
+# Vietnamese: the office with its qualifier ("chủ tịch nước", "tổng bí thư"), a rank, "of" + a capitalised country
+_VI_OFFICE = re.compile(r"\b(?:vi |nguoi |ong |ba )?(?:chu tich nuoc|chu tich quoc hoi|chu tich|tong bi thu|tong thong|"
+                        r"thu tuong chinh phu|thu tuong|vua|nu hoang|hoang đe|hoang de|giao hoang|quoc vuong) "
+                        r"(?:đau tien|dau tien|cuoi cung|hien tai|hien nay|thu (?:hai|ba|tu|nam|sau|bay|tam|chin|"
+                        r"muoi|\d{1,2})) (?:cua )?(?:nuoc )?(?=\w)")
+# Yoruba: the office, the ordinal, "ti" (of) and the country ("Ààrẹ àkọ́kọ́ ti orílẹ̀-èdè Nàìjíríà")
+_YO_OFFICE = re.compile(r"\b(?:aare|olori ijoba|olori orile-ede|oba|alakoso|gomina) (?:akoko|keji|iketa|ikerin|"
+                        r"ti isinsinyi|tuntun|to koko) (?:ti |ni )(?:ile |orile-ede |orile ede |ipinle )?(?=\w)")
+# a person word, then "nicknamed" in six languages, then a capitalised epithet (checked in spans)
+_NICK_PERSON = (r"(?:joueur|joueuse|chanteur|chanteuse|acteur|actrice|pilote|boxeur|boxeuse|footballeur|cycliste|"
+                r"coureur|rappeur|rappeuse|president|roi|reine|general|dictateur|musicien|musicienne|homme|femme|"
+                r"artiste|peintre|ecrivain|poete|jugador|jugadora|tenista|futbolista|cantante|actor|actriz|piloto|"
+                r"boxeador|ciclista|hombre|mujer|torero|presidente|dictador|pintor|escritor|delantero|portero|"
+                r"jogador|jogadora|cantor|cantora|ator|atriz|lutador|pugilista|homem|mulher|atacante|goleiro|"
+                r"giocatore|calciatore|attore|attrice|pilota|pugile|uomo|donna|spieler|spielerin|sanger|sangerin|"
+                r"schauspieler|schauspielerin|fahrer|boxer|mann|frau|fussballer|player|singer|actor|actress|driver|"
+                r"wrestler|fighter|cyclist|golfer|sprinter|footballer|striker|goalkeeper|pitcher|rapper|dictator|"
+                r"general|politician|leader|man|woman|athlete|runner|swimmer|batsman|bowler|cricketer|quarterback)")
+_NICKNAMED = re.compile(r"\b" + _NICK_PERSON + r"(?: [a-z]+){0,3}?,? (?:nicknamed|dubbed|surnomme|surnommee|"
+                        r"apode|apodado|apodada|apelidado|apelidada|soprannominato|soprannominata|detto|detta|"
+                        r"genannt|spitzname) (?:de |as )?(?:(?:the|le|la|l'|el|o|a|il|lo|der|die|das) ?)?(?=[\"“«]?\w)")
+
+
+def spans(lower: str, text: str, cased: bool) -> list[tuple[int, int, str]]:
+    """The round-21a shapes (see above); ``cased``: the prompt is not all caps (capitals name things)."""
+    out: list[tuple[int, int, str]] = []
+    out += [(m.start(), m.end(), "a national office by rank") for m in _DE_NATIONAL.finditer(lower)]
+    if not cased:
+        return out
+    for rx in (_TR_OFFICE, _HU_OFFICE, _NORDIC_OFFICE, _ID_COUNTRY_ORD):
+        for m in rx.finditer(lower):
+            c = m.start("c")
+            if text[c:c + 1].isupper() and lower[c:m.end("c")] not in _NOT_COUNTRY:
+                out.append((m.start(), m.end(), "an office by rank of a named country"))
+    for rx in (_SL_OFFICE, _ID_AFTER, _VI_OFFICE, _YO_OFFICE):
+        for m in rx.finditer(lower):
+            if text[m.end():m.end() + 1].isupper():
+                out.append((m.start(), _word_end(lower, m.end()), "an office by rank of a named country"))
+    for m in _NICKNAMED.finditer(lower):
+        if re.match(r"[\"“«]?[A-ZÀ-ÞΑ-ΩА-Я]", text[m.end():m.end() + 2]):
+            out.append((m.start(), _word_end(lower, m.end()), "a person known by a capitalised nickname"))
+    return out
+
+
+# capitalised words before a rank that are no country ("The 3. ...", sentence openers)
+_NOT_COUNTRY = frozenset({"the", "this", "its", "his", "hers", "ours", "yours", "theirs", "was", "is", "has", "as",
+                          "bu", "su", "o", "ez", "az", "egy", "det", "den", "dens", "hans", "hennes", "deres"})
+
+
+def _word_end(lower: str, i: int) -> int:
+    m = re.compile(r"[\"“«]?\w+").match(lower, i)
+    return m.end() if m else i
