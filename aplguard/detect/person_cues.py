@@ -114,6 +114,15 @@ finals match
 concierto conciertos escenario tarima palco concerto konzert buhne konser sahne scene gira turne
 sanremo eurovision coachella glastonbury roskilde lollapalooza tomorrowland primavera rock-in-rio
 """)
+# round 21b: where performers and streamers work, in the languages of the stage-name prompts ("Ninho en studio",
+# "Ibai en su setup de streaming", "Nena im Tonstudio", "sul palco dell'Ariston"): studios, streaming setups,
+# stages and concert halls known by name (no plain venue nouns: "hopper theater interior" stays a style reference)
+PERSON_SETTINGS = _with_folded(PERSON_SETTINGS | word_set("""
+studio studios estudio estúdio tonstudio aufnahmestudio opnamestudio setup streaming streams directo diretta
+twitch livestreaming recording booth cabine vocalbooth
+scène escenarios palcoscenico bühne podio pódio estrado
+olympia bercy zénith zenith ariston wembley konzertsaal konzerthalle showcase festivals tournée tournee
+"""))
 # A performance place said in one word with a locative suffix (Turkish "konserde" at the concert, "sahnede" on stage)
 _SETTING_LOCATIVE = frozenset(["konserde", "konserinde", "sahnede", "sahnesinde", "festivalde", "turnede"])
 
@@ -150,8 +159,9 @@ _FANTASY_ROLES = word_set("""superhero knight wizard astronaut pirate cowboy sam
 detective general emperor empress dictator champion player driver""")
 # Performance places a person goes onto or appears at, after one verb of any tense ("Mahmood sale sul palco",
 # "Stromae arrive sur scène"): settings of PERSON_SETTINGS that only people are pictured at
-_PERFORMANCE_PLACES = word_set("""stage podium concert concerts gig festival carpet premiere rally palco escenario
-tarima konzert buhne bühne scene scène sanremo eurovision coachella glastonbury talkshow""")
+_PERFORMANCE_PLACES = _with_folded(word_set("""stage podium concert concerts gig festival carpet premiere rally palco escenario
+tarima konzert buhne bühne scene scène sanremo eurovision coachella glastonbury talkshow
+studio estudio estúdio tonstudio streaming setup palcoscenico olympia bercy zénith ariston wembley tournée"""))
 
 # Nouns for a picture of someone: "portrait of cher", "selfie with bad bunny".
 DEPICTION_NOUNS = word_set("""
@@ -282,6 +292,9 @@ def person_evidence(lower: str, start: int, end: int) -> str | None:
         return "a role after the name"
     if after[0] in _PERSON_PREP and any(w in PERSON_SETTINGS or w in PERSON_ATTRIBUTES for w in after[1:5]):
         return "a setting or outfit people are pictured in"
+    if after[0] in _PERSON_PREP and any(w in _PERFORMANCE_PLACES for w in _clause_after(lower, end, 9)[5:]):
+        # round 21b: an outfit first, then the stage ("Dalida en robe blanche sur la scène de l'Olympia")
+        return "a performance place"
     return None
 
 

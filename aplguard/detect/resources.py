@@ -87,12 +87,44 @@ def load_public_figures() -> list[Person]:
         regnal = _REGNAL.match(canonical)
         if regnal:  # "Pope Benedict XVI" is also "Pope Benedict"
             plain.append(f"{regnal.group(1)} {regnal.group(2)}")
+        if group == "music":
+            plain += _band_member_forms(plain)
         ambiguous = [p.lstrip("~") for p in parts if p.startswith("~")]
         cue_only = tuple(p[2:] for p in parts if p.startswith("~~"))
         people.append(Person(canonical=canonical, aliases=tuple(plain), ambiguous=tuple(ambiguous),
                              native=tuple(x.strip() for x in native.split("|") if x.strip()), group=group,
                              cue_only=cue_only))
     return people
+
+
+# "Jennie of Blackpink" / "RM of BTS": a member named with the group; the member name may be a short word
+_BAND_MEMBER = re.compile(r"^(?P<member>[^\s]+(?: [^\s]+)?) (?:of|from) (?P<group>[^\s]+(?: [^\s]+)?)$")
+_TITLE_WORDS = frozenset(["king", "queen", "prince", "princess", "father", "mother", "godfather", "godmother",
+                          "emperor", "empress"])
+
+
+def _band_member_forms(aliases: list[str]) -> list[str]:
+    """The other ways a group member is written with the group (round 21b).
+
+    "RM of BTS" is also "BTS RM", "BTS's RM", "RM from BTS" and, in Korean prompts,
+    "BTS의 RM" (the genitive particle glued to the group): every member listed with
+    one form gets all of them, so a new member needs only one line.
+    """
+    out: list[str] = []
+    have = set(aliases)
+    for alias in aliases:
+        m = _BAND_MEMBER.match(alias)
+        if not m:
+            continue
+        member, group = m.group("member"), m.group("group")
+        if member.lower() in _TITLE_WORDS or any(w[:1].islower() for w in group.split()):
+            continue  # "King of Pop" is a title, no member of a group called Pop
+        for form in (f"{member} of {group}", f"{member} from {group}", f"{group} {member}",
+                     f"{group}'s {member}", f"{group}\uc758 {member}"):
+            if form not in have:
+                have.add(form)
+                out.append(form)
+    return out
 
 
 # the same role in a band, written one way in descriptions.txt and another in prompts

@@ -51,6 +51,7 @@ POSITIVES = [
 ]
 
 NEGATIVES = [
+    'образец заполнения анкеты на имя Пётр Петров',  # a native-script name on a sample form (round 21 merge)
     "la cantante de un grupo local en un bar, foto",
     "Türkiye'nin 12. büyük şehri, hava fotoğrafı",
     "Magyarország 5. legjobb étterme, belső tér",
