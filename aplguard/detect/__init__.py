@@ -116,10 +116,21 @@ def merge_findings(findings: Iterable[Finding]) -> list[Finding]:
 
 
 def detect_prompt(text: str, detectors: Iterable[Detector] | None = None) -> list[Finding]:
-    """Run detectors (default stack if None) on one prompt and merge their findings."""
+    """Run detectors (default stack if None) on one prompt and merge their findings.
+
+    The prompt is normalised once and shared by the detectors that accept a
+    :class:`NormalizedText` (``detect_normalized``: the built-in ones); others get the text.
+    """
     found: list[Finding] = []
+    norm: NormalizedText | None = None
     for detector in detectors if detectors is not None else default_detectors():
-        found.extend(detector.detect(text))
+        on_norm = getattr(detector, "detect_normalized", None)
+        if callable(on_norm):
+            if norm is None:
+                norm = normalize(text)
+            found.extend(on_norm(norm))
+        else:
+            found.extend(detector.detect(text))
     return merge_findings(found)
 
 

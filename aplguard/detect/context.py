@@ -571,8 +571,15 @@ def invented_character_before(lower: str, start: int) -> bool:
 
 def is_all_caps(text: str) -> bool:
     """Whether every cased letter of ``text`` is upper case (case carries no signal then)."""
-    letters = [c for c in text if c.isalpha() and c.lower() != c.upper()]
-    return bool(letters) and all(c.isupper() for c in letters)
+    if text.isascii():  # every ASCII letter is cased: str.isupper() says exactly this
+        return text.isupper()
+    seen = False
+    for c in text:  # stops at the first lower-case letter (most prompts: within a few characters)
+        if c.isalpha() and c.lower() != c.upper():
+            if not c.isupper():
+                return False
+            seen = True
+    return seen
 
 
 _GERMAN_LOWER = re.compile(r"\b(?:der|das|den|dem|des|und|mit|vor|im|am|beim|vom|zum|zur|eine|einer|einem|auf)\b")

@@ -112,11 +112,14 @@ class GazetteerDetector:
 
     def detect(self, text: str) -> list[Finding]:
         """Findings for every known person named in ``text`` (spans in ``text``)."""
+        return self.detect_normalized(normalize(text))
+
+    def detect_normalized(self, norm: NormalizedText) -> list[Finding]:
+        """:meth:`detect` on an already normalised prompt (``detect_prompt`` normalises once for all detectors)."""
         self.load()
-        norm = normalize(text)
         if not norm.text:
             return []
-        key, kidx = match_key(norm.text)
+        key, kidx = norm.key
         out: list[Finding] = []
         if self._protected is not None:
             out += self._findings(norm, key, kidx, self._protected, "protected", self._protected_phonetic)

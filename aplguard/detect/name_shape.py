@@ -183,14 +183,17 @@ class NameShapeDetector:
 
     def detect(self, text: str) -> list[Finding]:
         """Person-name shapes in ``text`` (spans in ``text``)."""
+        return self.detect_normalized(normalize(text))
+
+    def detect_normalized(self, norm: NormalizedText) -> list[Finding]:
+        """:meth:`detect` on an already normalised prompt (``detect_prompt`` normalises once for all detectors)."""
         first, last = self._lexicons()
-        norm = normalize(text)
         if not norm.text:
             return []
         tokens = [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(norm.text)]
         # In an all-caps or Title Case prompt capitals say nothing about names.
         all_caps = context.is_all_caps(norm.text) or context.is_title_case(norm.text)
-        key, kidx = match_key(norm.text)
+        key, kidx = norm.key
         # Spans the lists know (a public figure, even one used as a place, or a
         # fictional character/brand) are the gazetteer's business, not a name shape.
         # Multi-word known spans block any overlapping candidate ("Martin Luther" in "Martin

