@@ -345,8 +345,10 @@ def match_key(text: str) -> tuple[str, list[int]]:
     Used for list matching so "J.K. Rowling", "J K Rowling" and "j.k rowling" agree; a
     number after letters is a word of its own ("@taylorswift13").
     """
-    if text.isascii() and text.isalpha():  # one plain word (most calls): the loop below would only lower-case it
-        return text.lower(), list(range(len(text)))
+    if text.isascii():
+        if text.isalpha():  # one plain word (most calls): the loop below would only lower-case it
+            return text.lower(), list(range(len(text)))
+        return _ascii_match_key(text)
     key: list[str] = []
     idx: list[int] = []
     for k, c in enumerate(text):
@@ -364,6 +366,29 @@ def match_key(text: str) -> tuple[str, list[int]]:
     if key and key[-1] == " ":
         key.pop()
         idx.pop()
+    return "".join(key), idx
+
+
+_ASCII_RUN = re.compile(r"[a-z]+|[0-9]+")
+
+
+def _ascii_match_key(text: str) -> tuple[str, list[int]]:
+    """:func:`match_key` of ASCII text, run by run (the same result as its per-character loop, faster)."""
+    low = text.lower()  # ASCII: one character per character
+    key: list[str] = []
+    idx: list[int] = []
+    prev_end = -1
+    prev_alpha = False
+    for m in _ASCII_RUN.finditer(low):
+        a, b = m.span()
+        digits = low[a] <= "9"
+        # a separator run becomes one space; a number right after letters is a word of its own
+        if prev_end >= 0 and (a > prev_end or (prev_alpha and digits)):
+            key.append(" ")
+            idx.append(prev_end)
+        key.append(m.group())
+        idx.extend(range(a, b))
+        prev_end, prev_alpha = b, not digits
     return "".join(key), idx
 
 
