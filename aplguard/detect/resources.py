@@ -282,7 +282,8 @@ def _frequent_words(languages: tuple[str, ...], size: int) -> frozenset[str]:
         for w in top_n_list(lang, size, wordlist="small"):
             if w.isalpha():
                 out.add(w)
-                out.add("".join(c for c in unicodedata.normalize("NFKD", w) if not unicodedata.combining(c)))
+                if not w.isascii():  # an ASCII word folds to itself (most of them: skip the per-letter work)
+                    out.add("".join(c for c in unicodedata.normalize("NFKD", w) if not unicodedata.combining(c)))
     return frozenset(out)
 
 

@@ -76,6 +76,11 @@ _FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا",
                        "\u200c": None})
 
 
+# The characters _FOLD changes: a word without any (nearly all dictionary words) is kept as it is, which is much
+# faster than str.translate over some 300,000 non-ASCII words at start-up
+_FOLD_CHARS = re.compile("[" + "".join(re.escape(chr(k)) for k in _FOLD) + "]")
+
+
 def _fold(word: str) -> str:
     """Lower case, folded as the prompt normaliser folds it ("Νίκου" -> "νικου", "Артём" -> "артем"; NFKC as
     the normaliser applies it: Thai "ำ" is "ํา" there)."""
@@ -289,11 +294,15 @@ def load_lists(cache: ResourceCache) -> _Lists:
         first, last = load_native_names()
         common: dict[str, frozenset[str]] = {}
         words: dict[str, frozenset[str]] = {}
+        folded: dict[str, list[str]] = {}  # per language ("ja" serves two scripts)
         for script, langs in _LANGS.items():
             top: set[str] = set()
             allw: set[str] = set()
             for lang in langs:
-                ranked = [w.translate(_FOLD) for w in top_n_list(lang, DICTIONARY_SIZE, wordlist="small")]
+                if lang not in folded:
+                    folded[lang] = [w.translate(_FOLD) if _FOLD_CHARS.search(w) else w
+                                    for w in top_n_list(lang, DICTIONARY_SIZE, wordlist="small")]
+                ranked = folded[lang]
                 top.update(ranked[:COMMON_SIZE])
                 allw.update(ranked)
             common[script], words[script] = frozenset(top), frozenset(allw)
