@@ -48,6 +48,14 @@ class TranslitIndex:
         self._single: dict[str, list[Alias]] = {}
         self._skip = skip
         self._folds: dict[str, str] = {}  # memo of prompt words' folds (bounded below)
+        folds: dict[str, str] = {}  # the same words recur across names (half of them): fold each once
+
+        def fold_once(w: str) -> str:
+            got = folds.get(w)
+            if got is None:
+                got = folds[w] = fold(w)
+            return got
+
         for a in aliases:
             if a.kind != "name" or a.ambiguous or not a.key.isascii():
                 continue
@@ -55,10 +63,10 @@ class TranslitIndex:
             if not all(w.isalpha() for w in words):
                 continue
             if 2 <= len(words) <= 3:
-                self._multi.setdefault(tuple(fold(w) for w in words), []).append(a)
+                self._multi.setdefault(tuple(fold_once(w) for w in words), []).append(a)
                 last = words[-1]
                 if len(last) >= 6 and last not in skip:
-                    self._single.setdefault(fold(last), []).append(a)
+                    self._single.setdefault(fold_once(last), []).append(a)
 
     def _fold(self, word: str) -> str:
         got = self._folds.get(word)
