@@ -603,9 +603,13 @@ class ScriptNames:
 
     def __init__(self, cache: ResourceCache, detector: str, min_score: float = 0.55):
         self.cache, self.detector, self.min_score = cache, detector, min_score
+        # _cue_before per (text, start) during one find(): runs of 3, 2 and 1 words from the same token ask
+        # the same question of a large regex; emptied by each find() so it never grows past one prompt
+        self._cues: dict[tuple[str, int], bool] = {}
 
     def find(self, norm: NormalizedText) -> list[Finding]:
         """Name findings in ``norm`` (only letters outside Latin are looked at)."""
+        self._cues.clear()
         text = norm.text
         if text.isascii():
             return []
@@ -692,7 +696,9 @@ class ScriptNames:
         if len(seq) >= 2 and (any(a and k not in ("F", "L") for a, k in zip(anon, kinds)) or (named and all(named))):
             return None  # "बूढ़ा किसान", "राधा कृष्ण नाचते हुए" (deities): a description, not a name
         common = [w in lists.common.get(script, frozenset()) for w in words]
-        before = _cue_before(lower, seq[0][1])
+        before = self._cues.get((lower, seq[0][1]))
+        if before is None:
+            before = self._cues[(lower, seq[0][1])] = _cue_before(lower, seq[0][1])
         subject = _subject_name(lower, seq, words, kinds, script, lists, before)
         if subject is not None:
             return subject
