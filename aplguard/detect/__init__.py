@@ -38,6 +38,7 @@ __all__ = [
     "NerDetector",
     "NormalizedText",
     "PersonalizationDetector",
+    "PromptView",
     "ResourceCache",
     "default_detectors",
     "detect_prompt",
@@ -115,22 +116,33 @@ def merge_findings(findings: Iterable[Finding]) -> list[Finding]:
     return sorted(kept, key=lambda f: (f.start, f.end, f.kind, f.detector, f.canonical or ""))
 
 
-def detect_prompt(text: str, detectors: Iterable[Detector] | None = None) -> list[Finding]:
-    """Run detectors (default stack if None) on one prompt and merge their findings.
+class PromptView:
+    """One prompt as the detectors read it: normalised on first need, once, and shared by every detector that reads
+    a :class:`NormalizedText` (``detect_normalized``: the built-in ones); other detectors get the text."""
 
-    The prompt is normalised once and shared by the detectors that accept a
-    :class:`NormalizedText` (``detect_normalized``: the built-in ones); others get the text.
-    """
-    found: list[Finding] = []
-    norm: NormalizedText | None = None
-    for detector in detectors if detectors is not None else default_detectors():
+    __slots__ = ("text", "_norm")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._norm: NormalizedText | None = None
+
+    def detect(self, detector: Detector) -> list[Finding]:
+        """``detector``'s findings for this prompt."""
         on_norm = getattr(detector, "detect_normalized", None)
-        if callable(on_norm):
-            if norm is None:
-                norm = normalize(text)
-            found.extend(on_norm(norm))
-        else:
-            found.extend(detector.detect(text))
+        if not callable(on_norm):
+            return list(detector.detect(self.text))
+        if self._norm is None:
+            self._norm = normalize(self.text)
+        return list(on_norm(self._norm))
+
+
+def detect_prompt(text: str, detectors: Iterable[Detector] | None = None) -> list[Finding]:
+    """Run detectors (default stack if None) on one prompt and merge their findings (normalised once:
+    :class:`PromptView`)."""
+    view = PromptView(text)
+    found: list[Finding] = []
+    for detector in detectors if detectors is not None else default_detectors():
+        found.extend(view.detect(detector))
     return merge_findings(found)
 
 

@@ -205,7 +205,9 @@ class NameShapeDetector:
                 a, b = kidx[h.start], kidx[h.end - 1] + 1
                 if " " in key[h.start:h.end]:
                     known[a:b] = b"\x01" * (b - a)
-                else:
+                elif not h.alias.ambiguous:
+                    # an ambiguous one-word alias ("~~Marta", the footballer) is the gazetteer's only with a cue for
+                    # that person; "my cousin Marta" is still a private name
                     one_word.append((a, b))
         out: list[Finding] = []
         used_until = -1

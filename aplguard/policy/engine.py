@@ -69,6 +69,15 @@ def _accepts_id(factory: Any) -> bool:
     return any(p.name == "id" or p.kind is inspect.Parameter.VAR_KEYWORD for p in params)
 
 
+def _prompt_view(prompt: str) -> Any:
+    """aplguard.detect's PromptView (the prompt normalised once for all built-in detectors), or None without it."""
+    try:
+        from ..detect import PromptView
+    except ImportError:
+        return None
+    return PromptView(prompt)
+
+
 def _merge(findings: list[Finding]) -> list[Finding]:
     try:
         from ..detect import merge_findings
@@ -262,9 +271,10 @@ class PolicyEngine:
         compiled = self._for((ctx or RequestContext()).tenant)
         found: list[Finding] = []
         errors: list[str] = []
+        view = _prompt_view(prompt)
         for det_id, det, min_score in self._build_detectors(compiled):
             try:
-                got = det.detect(prompt)
+                got = view.detect(det) if view is not None else det.detect(prompt)
                 for f in got:
                     if f.score < min_score:
                         continue
