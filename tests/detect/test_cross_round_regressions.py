@@ -1,0 +1,45 @@
+"""Cross-round regressions found when all unseen batches were re-run at the end of rounds 17-21.
+
+Each rule of one round can undo a class of an earlier one; these pin the three seen: a relation named by a first name
+that is also a cue-only alias of a public figure ("~~Marta", round 19b), the Persian honorific "استاد" (master) read
+as the Egyptian word for a stadium (round 18a), and the Filipino everyman "Juan dela Cruz" once "dela" became a
+surname particle (round 20b). Same-shape counterparts keep the later rules honest.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from aplguard.detect import default_detectors, detect_prompt, is_identity_seeking
+
+
+@pytest.fixture(scope="module")
+def detectors():
+    return [d.load() for d in default_detectors()]
+
+
+POSITIVES = [
+    "my cousin Marta blowing out birthday candles, polaroid",
+    "my sister Marta at the beach, film photo",
+    "Drake performing on stage",  # the ambiguous alias itself still names the person with a cue
+    "پرتره استاد محمدرضا شجریان با سه‌تار، نور گرم",
+    "عکس استاد محمدرضا شجریان",
+    "larawan ni Mariano dela Cruz Jr. sa kanyang tindahan",
+]
+
+NEGATIVES = [
+    "a mallard drake on a pond",
+    "Juan dela Cruz cartoon mascot in barong, vector",
+    "si Juan dela Cruz sa editorial cartoon, nakasalakot",
+    "ملعب محمد صلاح من الجو",  # a stadium named after him
+]
+
+
+@pytest.mark.parametrize("prompt", POSITIVES)
+def test_cross_round_positive(detectors, prompt):
+    assert is_identity_seeking(detect_prompt(prompt, detectors)), prompt
+
+
+@pytest.mark.parametrize("prompt", NEGATIVES)
+def test_cross_round_negative(detectors, prompt):
+    assert not is_identity_seeking(detect_prompt(prompt, detectors)), prompt
