@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import importlib
 import logging
+from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
 
@@ -25,9 +27,22 @@ from .errors import (  # noqa: E402
     PrefixError,
     TrainingError,
 )
-from .guard import Guard, GuardOutput  # noqa: E402
-from .prefix import SoftPrompt  # noqa: E402
 from .types import Decision, Face, FaceMatch, Finding, InputDecision, OutputDecision, RequestContext  # noqa: E402
+
+if TYPE_CHECKING:
+    from .guard import Guard, GuardOutput
+    from .prefix import SoftPrompt
+
+# Guard and SoftPrompt pull in the audit log, policies, backends and numpy; loaded on first use so that a process
+# that only screens prompts (``aplguard.detect``) does not pay for them at start-up.
+_LAZY = {"Guard": "guard", "GuardOutput": "guard", "SoftPrompt": "prefix"}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        module = importlib.import_module(f".{_LAZY[name]}", __name__)
+        return getattr(module, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 __all__ = [
     "__version__",
