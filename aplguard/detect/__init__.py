@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Iterable
+from typing import Protocol, runtime_checkable
 
 from ..ports import Detector
 from ..registry import Registry
@@ -39,6 +40,7 @@ __all__ = [
     "NormalizedText",
     "PersonalizationDetector",
     "PromptView",
+    "ReadsNormalizedText",
     "ResourceCache",
     "default_detectors",
     "detect_prompt",
@@ -116,6 +118,14 @@ def merge_findings(findings: Iterable[Finding]) -> list[Finding]:
     return sorted(kept, key=lambda f: (f.start, f.end, f.kind, f.detector, f.canonical or ""))
 
 
+@runtime_checkable
+class ReadsNormalizedText(Protocol):
+    """A detector that can read a prompt already normalised (the built-in ones): :class:`PromptView` hands it the
+    shared :class:`NormalizedText` instead of the raw text."""
+
+    def detect_normalized(self, norm: NormalizedText) -> list[Finding]: ...
+
+
 class PromptView:
     """One prompt as the detectors read it: normalised on first need, once, and shared by every detector that reads
     a :class:`NormalizedText` (``detect_normalized``: the built-in ones); other detectors get the text."""
@@ -128,12 +138,11 @@ class PromptView:
 
     def detect(self, detector: Detector) -> list[Finding]:
         """``detector``'s findings for this prompt."""
-        on_norm = getattr(detector, "detect_normalized", None)
-        if not callable(on_norm):
+        if not isinstance(detector, ReadsNormalizedText):
             return list(detector.detect(self.text))
         if self._norm is None:
             self._norm = normalize(self.text)
-        return list(on_norm(self._norm))
+        return list(detector.detect_normalized(self._norm))
 
 
 def detect_prompt(text: str, detectors: Iterable[Detector] | None = None) -> list[Finding]:
