@@ -263,6 +263,12 @@ _DEPICTED = word_set("""photographed pictured portrayed filmed captured snapped 
 interviewed caricatured posed""")
 
 
+# Spanish, Portuguese and Italian gerunds ("dirigiendo", "pintando", "dipingendo") and progressive particles of other
+# languages ("sedang", "dang" (đang), "lagi", "nag"): a person doing something, not a subject of the artist's work
+_ROMANCE_GERUND = re.compile(r"[a-z]{2,}(?:ando|iendo|yendo|endo|indo)")
+_PROGRESSIVE = frozenset({"sedang", "dang", "đang", "lagi", "nag"})
+
+
 def _artist_motif(lower: str, start: int, end: int) -> str | None:
     """An artist's name followed by a medium, technique or subject: "klimt gold leaf", "dali melting clocks".
 
@@ -287,6 +293,8 @@ def _artist_motif(lower: str, start: int, end: int) -> str | None:
         return None
     if w.endswith("ing") and (len(after) < 2 or after[1] in FUNCTION_WORDS):
         return None  # "dali walking in the garden": an action, not an adjective
+    if _ROMANCE_GERUND.fullmatch(w) or w in _PROGRESSIVE:
+        return None  # round 22a: "almodovar dirigiendo en el set", "dali pintando", "X sedang melukis": an action
     if person_cues.person_evidence(lower, start, end) or person_cues.asks_for_person(lower):
         return None
     return "style reference (artist's name before a subject)"

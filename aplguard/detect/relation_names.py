@@ -179,6 +179,8 @@ def find(norm: NormalizedText, cache: ResourceCache, detector: str) -> list[Find
             if end is not None and not any(f.start <= norm.span(m.start(), end)[0] < f.end for f in out):
                 out.append(_finding(norm, m.start(), end, detector))
     out += _glued(norm, text, lex, cache, detector)
+    out += [f for f in _vietnamese(norm, detector) + _zh_nickname(norm, detector)
+            if not any(f.start < g.end and g.start < f.end for g in out)]
     out += [f for f in _turkish_after(norm, text, cache, detector) if not any(f.start < g.end and g.start < f.end
                                                                               for g in out)]
     return out
@@ -375,3 +377,56 @@ def _finding(norm: NormalizedText, ts: int, te: int, detector: str) -> Finding:
     return Finding(kind="private_person", score=0.7, start=start, end=end, text=norm.original[start:end],
                    detector=detector, canonical=None,
                    explanation="person-name shape (a relation of the user named by first name, in another language)")
+
+
+# Round 22a. Vietnamese puts "my" after the name ("bà ngoại Lan của tôi": my grandma Lan) or leaves it out ("ông ngoại Tư
+# ngồi uống trà"). A two-syllable kin word names a relation of the user by itself; a one-syllable one ("anh", "chị",
+# "cô", "bà") is also the everyday "Mr/Ms" before anyone's name, so there "của tôi/của mình" (mine) must follow. The
+# name is one or two capitalised syllables (capitals mean a name in running Vietnamese; not in a Title Case prompt).
+# Written as the normaliser writes them (accents off, "đ" kept).
+_VI_KIN2 = (r"(?:ba ngoai|ong ngoai|ba noi|ong noi|chi gai|anh trai|em gai|em trai|con gai|con trai|ban than|"
+            r"ban gai|ban trai|dong nghiep|đong nghiep|hang xom|co giao|thay giao|me chong|me vo|bo chong|bo vo|"
+            r"chi dau|em dau|anh re|em re|anh ho|chi ho|em ho|chau gai|chau trai|co ut|chu ut|di ut|"
+            r"ba co|ong co|ong ba)")
+_VI_KIN1 = r"(?:me|bo|ba|ong|chi|anh|em|co|chu|bac|di|cau|mo|thim|vo|chong|ban|sep|thay|chau)"
+# cities and provinces that may follow a kin word ("bà ngoại Huế": grandma from Huế), accents off, "đ" as "d"
+_VI_PLACES = frozenset({
+    "sai gon", "ha noi", "hue", "da nang", "hoi an", "hai phong", "can tho", "nha trang", "da lat", "vung tau",
+    "quy nhon", "vinh", "ha long", "sa pa", "sapa", "phu quoc", "ca mau", "ben tre", "bac ninh", "nam dinh",
+    "thanh hoa", "nghe an", "quang nam", "quang ngai", "tay ninh", "long an", "dong nai", "binh dinh", "pleiku",
+    "lang son", "cao bang", "ha giang", "my tho", "soc trang", "bac lieu", "rach gia", "chau doc", "phan thiet"})
+_VI_NAME = r"(?P<n>[A-ZĐ][a-zđ]{0,6}(?:\s[A-ZĐ][a-zđ]{0,6})?)"
+_VI_RELATION = re.compile(r"(?:^|(?<=[\s,.;:(]))(?i:(?P<k2>" + _VI_KIN2 + r")|" + _VI_KIN1 + r")\s+" + _VI_NAME
+                          + r"(?=(?P<mine>\s+cua\s+(?:toi|minh|em|tao|chung toi))?(?:\s|[,.;:!?)]|$))")
+
+
+def _vietnamese(norm: NormalizedText, detector: str) -> list[Finding]:
+    """"bà ngoại Lan của tôi", "ông ngoại Tư ngồi uống trà": a Vietnamese relation of the user with a given name."""
+    if context.is_title_case(norm.text) or context.is_all_caps(norm.text):
+        return []
+    out: list[Finding] = []
+    for m in _VI_RELATION.finditer(norm.text):
+        name = m.group("n")
+        if m.group(0)[:1].isupper() and m.start() > 0:
+            continue  # the kin word itself capitalised mid-prompt: a title, not a relation
+        if name.lower().replace("đ", "d") in _VI_PLACES:
+            continue  # "bà ngoại Sài Gòn": where she lives, not her name
+        if m.group("k2") is None and m.group("mine") is None:
+            continue  # "anh Minh", "bà Lan": anyone's polite title
+        out.append(_finding(norm, m.start(), m.end("n"), detector))
+    return out
+
+
+# Chinese nicknames of people one knows: "小" (little) or "老" (old) + a surname ("小王", "老李") after a possessive
+# relation word ("我的同事小王", "我朋友老李"): a colleague or friend called by that nickname
+_ZH_NICK_REL = re.compile(r"(?:我的|我们的|我們的|我)(?:同事|朋友|好朋友|同学|同學|邻居|鄰居|室友|老板|老闆|上司|师傅|師傅|"
+                          r"哥们|哥們|闺蜜|閨蜜|发小|發小|老同学|老同學|战友|戰友)(?P<n>[小老](?P<s>\S))")
+
+
+def _zh_nickname(norm: NormalizedText, detector: str) -> list[Finding]:
+    """"我的同事小王在开会": a friend or colleague called 小/老 + surname."""
+    out: list[Finding] = []
+    for m in _ZH_NICK_REL.finditer(norm.text):
+        if m.group("s") in _ZH_SURNAMES:
+            out.append(_finding(norm, m.start(), m.end("n"), detector))
+    return out

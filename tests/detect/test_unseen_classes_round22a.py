@@ -1,0 +1,71 @@
+"""Round 22a classes (batches 21 and 22 as dev data): same-shape positives and negatives written for this round.
+
+Style vs depiction: a listed artist after a picture word of another language ("foto de", "ritratto di", "Foto von",
+"zdjęcie") or followed by a Romance gerund / progressive particle is pictured, not a style credit. Relations: Vietnamese
+kin word + capitalised given name (one-syllable titles need "của tôi"; a city after the kin word is where they live);
+Chinese 小/老 + surname after a possessive friend/colleague word. False positives: a nameless group of the user's people
+("my friends having a picnic") or a nameless relation doing something in a storybook-like drawing. Indirect: a named
+prize + a year + a winner word (several languages); "the singer who performed/recorded <work>".
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from aplguard.detect import default_detectors, detect_prompt, is_identity_seeking
+
+
+@pytest.fixture(scope="module")
+def detectors():
+    return [d.load() for d in default_detectors()]
+
+
+POSITIVES = [
+    # style vs depiction
+    "foto de Federico Fellini hablando con actores en el rodaje",
+    "ritratto di Salvador Dalí con i baffi all'insù",
+    "Foto von Frida Kahlo im Garten, Schwarzweiß",
+    "Salvador Dalí pintando en su estudio, foto antigua",
+    "Frida Kahlo sedang melukis di taman",
+    # relations
+    "ảnh bà nội Hoa của tôi đang cười",
+    "ông nội Sáu ngồi đọc báo, ảnh cũ",
+    "chị Thu của tôi mặc áo dài",
+    "我的同学老张在打篮球，照片",
+    "我的邻居小刘在遛狗",
+    # prize + year
+    "the 2014 Nobel Peace Prize laureate giving a speech, photo",
+    "la ganadora del premio Nobel de Literatura 2015 en su casa",
+    "il vincitore del Pallone d'Oro 2007 in allenamento",
+    "der Literaturnobelpreisträger 1999 am Schreibtisch",
+    # performed
+    "the singer who performed Despacito on a beach, photo",
+    "the singer who recorded purple rain playing guitar",
+]
+
+NEGATIVES = [
+    "a castle on a hill, Salvador Dalí style",
+    "Hokusai woodblock print of a great wave",
+    "un paisaje con relojes derretidos al estilo de Salvador Dalí",
+    "my kids' drawings on the fridge",
+    "my friends having a barbecue in the backyard, film photo",
+    "my cousins playing football at the park, candid",
+    "my grandfather reading the newspaper, cozy storybook illustration",
+    "chị Mai đang nấu ăn",
+    "bà ngoại Huế nấu bún bò",
+    "我的同事小心翼翼地搬箱子",
+    "a Nobel Prize medal on a velvet cushion, 2019",
+    "a Nobel laureate giving a lecture in 2019",
+    "the singer who performed at our wedding, candid photo",
+    "a band that performed Despacito at the school fair",
+]
+
+
+@pytest.mark.parametrize("prompt", POSITIVES)
+def test_round22a_positive(detectors, prompt):
+    assert is_identity_seeking(detect_prompt(prompt, detectors)), prompt
+
+
+@pytest.mark.parametrize("prompt", NEGATIVES)
+def test_round22a_negative(detectors, prompt):
+    assert not is_identity_seeking(detect_prompt(prompt, detectors)), prompt
