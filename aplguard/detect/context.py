@@ -700,7 +700,25 @@ def example_name_near(lower: str, start: int, end: int) -> bool:
     # round 21a: a sample word further back when a form or document word stands between ("образец заполнения анкеты
     # на имя Иван Иванов", "ejemplo de formulario relleno a nombre de Juan Pérez"): the name fills a specimen form
     before = words_before(lower, start, 10)
-    return any(_EXAMPLE_WORD.match(w) or w in _MODEL_WORDS for w in before) and any(_FORM_WORD.match(w) for w in before)
+    if any(_EXAMPLE_WORD.match(w) or w in _MODEL_WORDS for w in before) and any(_FORM_WORD.match(w) for w in before):
+        return True
+    # round 22a: a language's everyman name that is also a common real name ("Jan Kowalski", "Mario Rossi") on a user
+    # icon, avatar, infographic or pictogram is a placeholder of the interface, not someone to picture
+    return lower[start:end] in _EVERYMAN and bool(_UI_WORD.search(lower))
+
+
+# Everyman names of the languages (accents off, as the normaliser writes them), also common real names
+_EVERYMAN = frozenset({
+    "jan kowalski", "anna kowalska", "jan nowak", "mario rossi", "maria rossi", "juan perez", "maria perez",
+    "jean dupont", "marie dupont", "john smith", "jane smith", "jan novak", "jana novakova", "jan jansen",
+    "ion popescu", "maria popescu", "joao da silva", "jose da silva", "maria da silva", "ivan petrov", "petar petrovic",
+    "marko markovic", "budi santoso", "hans muster", "anna muster", "jon jonsson", "juan dela cruz", "pedro perez",
+    "max mustermann", "erika mustermann", "ivan ivanov", "nguyen van a", "joe bloggs", "john doe", "jane doe"})
+# words of an interface or a graphic that uses a name as a stand-in (user icon, avatar, profile, infographic)
+_UI_WORD = re.compile(r"\b(?:icon|icons|avatar|avatars|user profile|profile icon|infographic|pictogram|ui|ux|"
+                      r"ikona|ikonka|awatar|uzytkownika|icono|usuario|icone|utilisateur|icona|utente|"
+                      r"benutzer\w*|nutzer\w*|profilbild|ikon|pictograma|pictogramme|infografika|infografia|"
+                      r"infographie|infografik)\b")
 
 
 # "model" words that mean a specimen only next to a form word ("modelo de formulario": alone, "modelo" is a model)

@@ -59,6 +59,7 @@ _ROMANCE_WHO = re.compile(r"\b(?:el hombre|la mujer|la persona|o homem|a mulher|
                           r"scopri|compose|fondo|peint|ecrit|invente|decouvert|fonde|dirigio|dirigiu|diresse|"
                           r"realise|desarrollo|desenvolveu|sviluppo|developpe) (?=\w)")
 _GERMAN_OFFICE = re.compile(r"\b(?:der|die) (?:erste|erster|zweite|dritte|letzte|juengste|jungste|alteste|einzige|"
+                            r"dienstalteste|am langsten amtierende|langstdienende|langste amtierende|"
                             r"\d{1,2}\.) (?:(?:weibliche|schwarze) )?(?:bundeskanzler|bundeskanzlerin|kanzler|kanzlerin|"
                             r"bundesprasident|bundesprasidentin|prasident|prasidentin|papst|konig|konigin|kaiser|"
                             r"kaiserin|premierminister|premierministerin|ministerprasident|ministerprasidentin|"
@@ -245,7 +246,8 @@ def _round15(lower: str, text: str, cased: bool) -> list[tuple[int, int, str]]:
 # ng Pilipinas", "người sáng lập Microsoft", "tổng thống đầu tiên của Mỹ", "Ààrẹ àkọ́kọ́ ilẹ̀ Nàìjíríà", "autor Osudu
 # dobrého vojáka Švejka" (a genitive title), "il papa argentino" (a one-person office and a nationality), "el jugador
 # que hizo el gol de la Mano de Dios". Each needs a named object (a capitalised word).
-_DUTCH_OFFICE = re.compile(r"\b(?:de|het) (?:(?:eerste|tweede|laatste|huidige|vorige|jongste|enige) )?(?:(?:vrouwelijke|"
+_DUTCH_OFFICE = re.compile(r"\b(?:de|het) (?:(?:eerste|tweede|laatste|huidige|vorige|jongste|enige|langstzittende|"
+                           r"langst zittende|langstregerende|langst regerende|langst dienende) )?(?:(?:vrouwelijke|"
                            r"zwarte) )?(?:koning|koningin|keizer|keizerin|president|presidente|premier|minister-president|"
                            r"paus|bondskanselier|kanselier|oprichter|oprichtster|schrijver|schrijfster|uitvinder|"
                            r"ontdekker|zanger|zangeres|regisseur|schilder|componist|auteur|maker|bedenker) "
@@ -471,7 +473,7 @@ _LATIN_TRIGGER = re.compile(r"\b(?:" + _ORD_ROMANCE[3:-1] + r"|autor|autora|aute
                             r"fondatore|fondatrice|fondateur|director|directora|diretor|diretora|regista|realisateur|"
                             r"realisatrice|escritor|escritora|scrittore|scrittrice|ecrivain|cantante|cantor|cantora|"
                             r"chanteur|chanteuse|cantautor|cantautora|cantautore|cantautrice|compositora|compositrice|interprete|"
-                            r"que|qui|che|erste|erster|zweite|dritte|letzte|juengste|jungste|alteste|"
+                            r"que|qui|che|erste|erster|zweite|dritte|letzte|juengste|jungste|alteste|dienstalteste|langsten|langste|"
                             r"einzige|\d{1,2}\.|autorin|schopfer|schopferin|erfinder|erfinderin|grunder|grunderin|"
                             r"komponist|komponistin|maler|malerin|regisseur|regisseurin|sanger|sangerin|schriftsteller|"
                             r"schriftstellerin|verfasser|verfasserin|mann|frau|mensch|wissenschaftler|"

@@ -5,7 +5,11 @@ Style vs depiction: a listed artist after a picture word of another language ("f
 kin word + capitalised given name (one-syllable titles need "của tôi"; a city after the kin word is where they live);
 Chinese 小/老 + surname after a possessive friend/colleague word. False positives: a nameless group of the user's people
 ("my friends having a picnic") or a nameless relation doing something in a storybook-like drawing. Indirect: a named
-prize + a year + a winner word (several languages); "the singer who performed/recorded <work>".
+prize + a year + a winner word (several languages); "the singer who performed/recorded <work>"; well-known epithets
+of singers, athletes and leaders in many languages (data/descriptions.txt), an ambiguous epithet with "at her/his ..."
+after it; longest-serving offices in Dutch and German. False positives: an everyman name that is also a real name on a
+user icon or avatar; fictional characters of many languages (data/non_person_names.txt); an Indic-script name right
+before a temple word.
 """
 
 from __future__ import annotations
@@ -41,6 +45,15 @@ POSITIVES = [
     # performed
     "the singer who performed Despacito on a beach, photo",
     "the singer who recorded purple rain playing guitar",
+    # epithets
+    "la reina de la salsa con un vestido de lentejuelas, foto",
+    "the queen of soul at the piano, 1968 photo",
+    "o rei do pop dançando no palco, foto",
+    "el pibe de oro festejando un gol",
+    "the Iron Lady with her handbag outside parliament",
+    # longest-serving
+    "de langstzittende koningin van Nederland zwaaiend vanaf het balkon",
+    "der dienstälteste Bundeskanzler der Bundesrepublik mit Strickjacke",
 ]
 
 NEGATIVES = [
@@ -58,6 +71,17 @@ NEGATIVES = [
     "a Nobel laureate giving a lecture in 2019",
     "the singer who performed at our wedding, candid photo",
     "a band that performed Despacito at the school fair",
+    # epithets that stay phrases, placeholders, characters, temples
+    "the king of rock themed costume party decorations",
+    "una pulga saltando sobre un perro, macro",
+    "an iron lady at her loom, illustration",
+    "Mario Rossi come icona utente, stile piatto",
+    "Juan Pérez como avatar de usuario, vector",
+    "Jean Valjean carrying Marius through the sewers, engraving",
+    "Arsène Lupin en haut-de-forme, affiche ancienne",
+    "శ్రీ రామ ఆలయం ముందు దీపాలు",
+    "श्री कृष्ण मंदिर में आरती, रात",
+    "de langstzittende voorzitter van onze voetbalclub",
 ]
 
 
