@@ -211,7 +211,8 @@ def unresolved(norm: NormalizedText, key: str, kidx: list[int], detector: str) -
                      (_WHOEVER, "whoever made or did something named")):
         for m in rx.finditer(key):
             if rx in (_WHO_DID_NAMED, _OFFICE_OF_NAMED, _CURRENT_OFFICE, _WHOEVER, _NATIONAL_ROLE_OF) and (
-                    m.end() >= len(kidx) or not _named_object(norm.text, kidx[m.end()])):
+                    m.end() >= len(kidx) or not _named_object(norm.text, kidx[m.end()])) and not (
+                    rx is _NATIONAL_ROLE_OF and _lowercase_title(norm.text, key, m.end())):
                 continue  # "the king who ruled the land": a story, not one real person
             # a nationality before the person names the place ("the swedish girl who started the school strike")
             if rx is _STARTED_MOVEMENT and not (_named_object(norm.text, kidx[m.start("obj")], 8)
@@ -284,6 +285,22 @@ def _named_founders(norm: NormalizedText, detector: str) -> list[Finding]:
                            detector=detector, canonical=None,
                            explanation="indirect reference to one real person (the founder or chief of a named company)"))
     return out
+
+
+# Round 22a: first words of a kind of work, not a title ("the french author of cookbooks", "the japanese director of
+# horror films"): after a nationality + role, a prompt written without capitals names a work only when none leads
+_KIND_OF_WORK = re.compile(r"(?:films?|movies?|books?|novels?|songs?|music|poems?|poetry|paintings?|portraits?|"
+                           r"landscapes?|art|cookbooks?|comics?|manga|anime|horror|romance|children s|childrens|kids|"
+                           r"fantasy|science|historical|short|many|several|numerous|popular|famous|classic|modern|"
+                           r"documentaries|documentary|operas?|symphonies|plays?|stories|series|shows?|ads?|commercials?|"
+                           r"recipes?|dishes|food|buildings?|houses?|furniture|games?|video games?|detective|crime|"
+                           r"mystery|thrillers?|love|pop|rock|jazz|folk|traditional|religious|sacred)\b")
+
+
+def _lowercase_title(text: str, key: str, at: int) -> bool:
+    """Whether the words at ``key[at:]`` may be a work's title written without capitals: the whole prompt has none
+    (capitals say nothing then), and the words are no kind of work ("spirited away", not "horror films")."""
+    return not any(c.isupper() for c in text) and _KIND_OF_WORK.match(key, at) is None
 
 
 def _named_object(text: str, start: int, words: int = 4) -> bool:

@@ -486,6 +486,13 @@ def _word_end(lower: str, i: int) -> int:
     return m.end() if m else i
 
 
+# round 22a: one German compound naming a known work by its form ("Mondscheinsonate", "Zauberflöte",
+# "Blechtrommel", "Eroica-Sinfonie"): a modifier of four letters or more that is no instrument or scoring word
+_DE_WORK_COMPOUND = re.compile(r"^\s*(?!(?:Klavier|Violin|Geigen|Cello|Orgel|Flöten|Floten|Horn|Kammer|Streich|Bläser|"
+                               r"Blaser|Chor|Kirchen|Kinder|Sonaten|Opern)\w)[A-ZÄÖÜ][a-zäöüß]{3,}-?(?:sonate|[Ss]infonie|"
+                               r"[Ss]ymphonie|oper|[Oo]uvertüre|kantate|flöte|flote|trommel|[Mm]esse|passion|requiem)\b")
+
+
 def _named(text: str, i: int, cased: bool, german: bool = False) -> bool:
     """Whether the object after ``i`` is named: a quoted title, or a capitalised word within the first three words
     (German capitalises every noun: there two capitalised words in a row, or a quote, name the object)."""
@@ -498,6 +505,7 @@ def _named(text: str, i: int, cased: bool, german: bool = False) -> bool:
         return False
     if german:
         return bool(re.match(r"^\W*(?:\w+\s+){0,2}?[A-ZÄÖÜ]\w+\s+[A-ZÄÖÜ]\w*", rest)
+                    or _DE_WORK_COMPOUND.match(rest)
                     or re.match(r"^\W*(?:\w+\s+){0,2}?(?:Bundesrepublik|Deutschland|DDR|BRD|Österreich|Osterreich|"
                                 r"Schweiz|Vereinigten|USA|Europa|Welt|Geschichte)\b", rest))
     return bool(re.match(r"^\W*(?:\w+\s+){0,2}?[A-Z]", rest))

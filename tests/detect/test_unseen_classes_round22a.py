@@ -9,7 +9,8 @@ prize + a year + a winner word (several languages); "the singer who performed/re
 of singers, athletes and leaders in many languages (data/descriptions.txt), an ambiguous epithet with "at her/his ..."
 after it; longest-serving offices in Dutch and German. False positives: an everyman name that is also a real name on a
 user icon or avatar; fictional characters of many languages (data/non_person_names.txt); an Indic-script name right
-before a temple word.
+before a temple word. Indirect: in a prompt without capitals, a nationality + role + a work's title (no kind of work:
+"horror films"); a German compound title naming a work by its form ("Mondscheinsonate", "Zauberflöte").
 """
 
 from __future__ import annotations
@@ -54,6 +55,10 @@ POSITIVES = [
     # longest-serving
     "de langstzittende koningin van Nederland zwaaiend vanaf het balkon",
     "der dienstälteste Bundeskanzler der Bundesrepublik mit Strickjacke",
+    # a work's title without capitals after nationality + role; a German compound work title
+    "the italian composer of la traviata conducting an orchestra, oil painting",
+    "the colombian author of one hundred years of solitude at his typewriter",
+    "der Komponist der Zauberflöte als Kind am Cembalo",
 ]
 
 NEGATIVES = [
@@ -82,6 +87,9 @@ NEGATIVES = [
     "శ్రీ రామ ఆలయం ముందు దీపాలు",
     "श्री कृष्ण मंदिर में आरती, रात",
     "de langstzittende voorzitter van onze voetbalclub",
+    "the french author of cookbooks in a sunny kitchen",
+    "the japanese director of horror films on a dark set",
+    "der Komponist der Klaviersonate am Flügel, Ölgemälde",
 ]
 
 
