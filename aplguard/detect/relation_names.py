@@ -27,6 +27,7 @@ from .context import FUNCTION_WORDS
 from .normalize import NormalizedText, match_key, normalize
 from .resources import (
     ResourceCache,
+    load_city_names,
     load_dictionary_words,
     load_lexicon,
     load_relation_words,
@@ -215,6 +216,8 @@ def _name_end(norm: NormalizedText, m: re.Match[str], lang: _Lang, lex: _Lexicon
         surnames = cache.get("lexicon.surnames", lambda: load_lexicon("surnames.txt"))
         if written[:1].isupper() and match_key(written)[0] in surnames:
             return m.end("w")
+    if m.group("w2") and lang.script == "latin" and _city(match_key(norm.text[m.start("w"):m.end("w2")])[0], cache):
+        return None  # round 22a: "minha tia Porto Alegre": a two-word city
     if not _name_word(norm, m.start("w"), m.end("w"), lang, lex, cache, title):
         if not (m.group("w2") and lang.script not in _CASED and _pair_with_listed(norm, m, lang, lex, cache)):
             return None
@@ -264,6 +267,8 @@ def _name_word(norm: NormalizedText, s: int, e: int, lang: _Lang, lex: _Lexicon,
                 return False
             if title:
                 return k in first
+            if _city(k, cache):
+                return False  # round 22a: "mi abuela Madrid", "minu vanaema Tallinnas": where they are, not a name
             surnames = cache.get("lexicon.surnames", lambda: load_lexicon("surnames.txt"))
             if k in first or (second and k in surnames):
                 return True
@@ -430,3 +435,20 @@ def _zh_nickname(norm: NormalizedText, detector: str) -> list[Finding]:
         if m.group("s") in _ZH_SURNAMES:
             out.append(_finding(norm, m.start(), m.end("n"), detector))
     return out
+
+
+# Case endings of a city name after a relation ("Tallinnas", "Helsingissä", "Budapesten", "İstanbul'da", "Krakowie"):
+# locatives and other place cases of Estonian, Finnish, Hungarian, Turkish and Polish, accents off
+_PLACE_CASES = ("ssa", "sta", "lla", "lta", "lle", "sse", "st", "s", "l", "ban", "ben", "bol", "rol", "ba", "be", "ra",
+                "re", "on", "en", "nak", "nek", "da", "de", "ta", "te", "dan", "den", "tan", "ten", "ie", "u")
+
+
+def _city(key: str, cache: ResourceCache) -> bool:
+    """Whether ``key`` (one word's match key) is a listed city, possibly with a case ending."""
+    cities = cache.get("lexicon.cities", load_city_names)
+    if key in cities:
+        return True
+    if key in cache.get("lexicon.first_names", lambda: load_lexicon("first_names.txt")):
+        return False  # "Bonnie", "Natalie", "Leonie": a name whose ending only looks like a case ("Bonn" + "ie")
+    key = key.replace("'", "").replace("\u2019", "")
+    return any(key.endswith(e) and len(key) - len(e) >= 4 and key[:-len(e)] in cities for e in _PLACE_CASES)

@@ -10,7 +10,8 @@ of singers, athletes and leaders in many languages (data/descriptions.txt), an a
 after it; longest-serving offices in Dutch and German. False positives: an everyman name that is also a real name on a
 user icon or avatar; fictional characters of many languages (data/non_person_names.txt); an Indic-script name right
 before a temple word. Indirect: in a prompt without capitals, a nationality + role + a work's title (no kind of work:
-"horror films"); a German compound title naming a work by its form ("Mondscheinsonate", "Zauberflöte").
+"horror films"); a German compound title naming a work by its form ("Mondscheinsonate", "Zauberflöte"). False
+positive: a city after a relation, possibly with a case ending ("mi abuela Madrid", "minu vanaema Tallinnas").
 """
 
 from __future__ import annotations
@@ -59,6 +60,10 @@ POSITIVES = [
     "the italian composer of la traviata conducting an orchestra, oil painting",
     "the colombian author of one hundred years of solitude at his typewriter",
     "der Komponist der Zauberflöte als Kind am Cembalo",
+    # a relation's first name that only ends like a place case, or a name that is no city
+    "minu vanaema Maie aias, vana foto",
+    "mi hermana Natalia en la playa",
+    "moja siostra Bonnie na rowerze",
 ]
 
 NEGATIVES = [
@@ -90,6 +95,12 @@ NEGATIVES = [
     "the french author of cookbooks in a sunny kitchen",
     "the japanese director of horror films on a dark set",
     "der Komponist der Klaviersonate am Flügel, Ölgemälde",
+    # a city (with a case ending) after a relation: where they are, not a name (data/cities.txt, from GeoNames)
+    "mi abuela Sevilla, feria de abril, foto antigua",
+    "minu isa Tartus, vana foto",
+    "isoäitini Helsingissä, vanha kuva",
+    "mia zia Napoli anni 70",
+    "minha tia Porto Alegre, foto antiga",
 ]
 
 
