@@ -271,8 +271,12 @@ _POPE_NATIONAL = re.compile(r"\b(?:el|il|le|o|der|de|the) (?:papa|pape|papst|pau
 _ROMANCE_DOER_NAMED = re.compile(r"\b(?:el|la|o|a|il|le|l')\s?(?:jugador|jugadora|futbolista|deportista|atleta|"
                                  r"tenista|piloto|boxeador|jogador|jogadora|giocatore|calciatore|joueur|footballeur|"
                                  r"cantante|cantor|cantora|chanteur|chanteuse|actor|actriz|ator|atriz|attore|attrice|"
-                                 r"acteur|actrice) (?:que|qui|che) (?:hizo|marco|anoto|metio|gano|ganhou|marcou|fez|"
-                                 r"segno|vinse|a marque|a gagne|canto|cantou|a chante|interpreto|interpretou) "
+                                 r"acteur|actrice|cantautor|cantautora|cantautore|cantautrice|rapero|rapera|rapper|"
+                                 r"rappeur|rappeuse) (?:que|qui|che) (?:hizo|marco|anoto|metio|gano|ganhou|marcou|fez|"
+                                 r"segno|vinse|a marque|a gagne|canto|cantou|a chante|interpreto|interpretou|"
+                                 # round 22a: recorded / sang / performed in the perfect tenses
+                                 r"grabo|gravou|ha cantato|ha inciso|incise|ha interpretato|ha vinto|ha segnato|"
+                                 r"a enregistre|a interprete|popularizo|popularizou|ha cantado|ha grabado|tem cantado) "
                                  r"(?P<obj>(?:\w+ ){0,4}?)(?=\w)")
 # "Africa's first elected female head of state", "Britain's first female prime minister"
 _EN_POSSESSIVE_FIRST = re.compile(r"\b[a-z]+['’]s (?:first|only|youngest|oldest|longest serving|longest reigning|"

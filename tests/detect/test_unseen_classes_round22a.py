@@ -60,6 +60,9 @@ POSITIVES = [
     "the italian composer of la traviata conducting an orchestra, oil painting",
     "the colombian author of one hundred years of solitude at his typewriter",
     "der Komponist der Zauberflöte als Kind am Cembalo",
+    # a singer who recorded / sang a named song (Portuguese, Italian, Spanish perfect tenses)
+    "o cantor que gravou Aquarela do Brasil sorrindo, foto",
+    "la cantautrice che ha inciso Almeno tu nell'universo al pianoforte",
     # a relation's first name that only ends like a place case, or a name that is no city
     "minu vanaema Maie aias, vana foto",
     "mi hermana Natalia en la playa",
@@ -95,6 +98,8 @@ NEGATIVES = [
     "the french author of cookbooks in a sunny kitchen",
     "the japanese director of horror films on a dark set",
     "der Komponist der Klaviersonate am Flügel, Ölgemälde",
+    "o cantor que gravou um disco na garagem, foto",
+    "il cantante che ha cantato una canzone al matrimonio",
     # a city (with a case ending) after a relation: where they are, not a name (data/cities.txt, from GeoNames)
     "mi abuela Sevilla, feria de abril, foto antigua",
     "minu isa Tartus, vana foto",
