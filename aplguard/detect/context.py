@@ -267,6 +267,18 @@ interviewed caricatured posed""")
 # languages ("sedang", "dang" (đang), "lagi", "nag"): a person doing something, not a subject of the artist's work
 _ROMANCE_GERUND = re.compile(r"[a-z]{2,}(?:ando|iendo|yendo|endo|indo)")
 _PROGRESSIVE = frozenset({"sedang", "dang", "đang", "lagi", "nag"})
+# the artist at work, a finite verb or participle right after the name in other languages ("Kahlo malt im Garten",
+# "Van Gogh schildert zonnebloemen", "Monet peignant des nymphéas", "Dalí dibuja"), and a relative pronoun that
+# starts what the person does ("Dalí che dipinge"): the artist is pictured
+_MAKING_ART_VERBS = word_set("""
+malt malte zeichnet zeichnete skizziert fotografiert filmt dreht komponiert dirigiert bildhauert meisselt schildert
+schilderde tekent tekende fotografeert regisseert componeert dipinge dipingeva disegna disegnava scolpisce fotografa
+dirige compone suona pinta pintaba dibuja dibujaba esculpe filma compone toca desenha esculpe fotografa peint peignait
+peignant dessine dessinait dessinant sculpte sculptant photographie photographiant filme filmant compose composant
+joue jouant maluje malowal rysuje rysowal fotografuje rezyseruje krecil komponuje melukis menggambar memotret
+menyutradarai nagpipinta gumuguhit maalaa piirtaa valokuvaa festi malar malade ritar ritade fotograferar maler
+tegner fotograferer""")
+_RELATIVE_WHO = frozenset({"che", "que", "qui", "joka", "ktory", "ktora"})
 
 
 def _artist_motif(lower: str, start: int, end: int) -> str | None:
@@ -293,7 +305,7 @@ def _artist_motif(lower: str, start: int, end: int) -> str | None:
         return None
     if w.endswith("ing") and (len(after) < 2 or after[1] in FUNCTION_WORDS):
         return None  # "dali walking in the garden": an action, not an adjective
-    if _ROMANCE_GERUND.fullmatch(w) or w in _PROGRESSIVE:
+    if _ROMANCE_GERUND.fullmatch(w) or w in _PROGRESSIVE or w in _MAKING_ART_VERBS or w in _RELATIVE_WHO:
         return None  # round 22a: "almodovar dirigiendo en el set", "dali pintando", "X sedang melukis": an action
     if person_cues.person_evidence(lower, start, end) or person_cues.asks_for_person(lower):
         return None

@@ -33,6 +33,9 @@ POSITIVES = [
     "Foto von Frida Kahlo im Garten, Schwarzweiß",
     "Salvador Dalí pintando en su estudio, foto antigua",
     "Frida Kahlo sedang melukis di taman",
+    "Frida Kahlo zeichnet im blauen Haus, Foto",
+    "Claude Monet peignant au bord de l'étang, photo ancienne",
+    "Dalí che dipinge sulla spiaggia, foto d'epoca",
     # relations
     "ảnh bà nội Hoa của tôi đang cười",
     "ông nội Sáu ngồi đọc báo, ảnh cũ",
@@ -72,6 +75,8 @@ POSITIVES = [
 NEGATIVES = [
     "a castle on a hill, Salvador Dalí style",
     "Hokusai woodblock print of a great wave",
+    "Van Gogh zonnebloemen, olieverf op doek",
+    "Claude Monet nymphéas au coucher du soleil, huile sur toile",
     "un paisaje con relojes derretidos al estilo de Salvador Dalí",
     "my kids' drawings on the fridge",
     "my friends having a barbecue in the backyard, film photo",
