@@ -180,7 +180,7 @@ def find(norm: NormalizedText, cache: ResourceCache, detector: str) -> list[Find
             if end is not None and not any(f.start <= norm.span(m.start(), end)[0] < f.end for f in out):
                 out.append(_finding(norm, m.start(), end, detector))
     out += _glued(norm, text, lex, cache, detector)
-    out += [f for f in _vietnamese(norm, detector) + _zh_nickname(norm, detector)
+    out += [f for f in _vietnamese(norm, detector) + _zh_nickname(norm, detector) + _tagalog(norm, detector)
             if not any(f.start < g.end and g.start < f.end for g in out)]
     out += [f for f in _turkish_after(norm, text, cache, detector) if not any(f.start < g.end and g.start < f.end
                                                                               for g in out)]
@@ -452,3 +452,18 @@ def _city(key: str, cache: ResourceCache) -> bool:
         return False  # "Bonnie", "Natalie", "Leonie": a name whose ending only looks like a case ("Bonn" + "ie")
     key = key.replace("'", "").replace("\u2019", "")
     return any(key.endswith(e) and len(key) - len(e) >= 4 and key[:-len(e)] in cities for e in _PLACE_CASES)
+
+
+# Round 22a. Tagalog puts "my/our" after the name: "tito Ramon ko" (my uncle Ramon), "si Ate Joy namin": a kin or
+# friend word, a capitalised name of one or two words, then "ko/namin/natin"
+_TL_RELATION = re.compile(r"(?:^|(?<=[\s,.;:(]))(?i:tito|tita|tiyo|tiya|lolo|lola|kuya|ate|pinsan|kaibigan|nanay|tatay|"
+                          r"inay|itay|ninong|ninang|bayaw|hipag|biyenan|asawa|kapatid|anak|pamangkin|kapitbahay|"
+                          r"katrabaho|kaklase|guro|amo)\s+(?P<n>[A-Z][a-z]{1,12}(?:\s[A-Z][a-z]{1,12})?)\s+"
+                          r"(?:ko|namin|natin)\b")
+
+
+def _tagalog(norm: NormalizedText, detector: str) -> list[Finding]:
+    """"tito Ramon ko": a Tagalog relation of the user with a given name, "my" after it."""
+    if context.is_title_case(norm.text) or context.is_all_caps(norm.text):
+        return []
+    return [_finding(norm, m.start(), m.end("n"), detector) for m in _TL_RELATION.finditer(norm.text)]

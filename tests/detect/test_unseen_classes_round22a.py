@@ -3,7 +3,7 @@
 Style vs depiction: a listed artist after a picture word of another language ("foto de", "ritratto di", "Foto von",
 "zdjęcie") or followed by a Romance gerund / progressive particle is pictured, not a style credit. Relations: Vietnamese
 kin word + capitalised given name (one-syllable titles need "của tôi"; a city after the kin word is where they live);
-Chinese 小/老 + surname after a possessive friend/colleague word. False positives: a nameless group of the user's people
+Chinese 小/老 + surname after a possessive friend/colleague word; Tagalog kin word + name + "ko/namin". False positives: a nameless group of the user's people
 ("my friends having a picnic") or a nameless relation doing something in a storybook-like drawing. Indirect: a named
 prize + a year + a winner word (several languages); "the singer who performed/recorded <work>"; well-known epithets
 of singers, athletes and leaders in many languages (data/descriptions.txt), an ambiguous epithet with "at her/his ..."
@@ -42,6 +42,7 @@ POSITIVES = [
     "chị Thu của tôi mặc áo dài",
     "我的同学老张在打篮球，照片",
     "我的邻居小刘在遛狗",
+    "tita Marites ko nagluluto ng adobo, litrato",
     # prize + year
     "the 2014 Nobel Peace Prize laureate giving a speech, photo",
     "la ganadora del premio Nobel de Literatura 2015 en su casa",
@@ -85,6 +86,7 @@ NEGATIVES = [
     "chị Mai đang nấu ăn",
     "bà ngoại Huế nấu bún bò",
     "我的同事小心翼翼地搬箱子",
+    "ang lola ko sa Maynila nagluluto",
     "a Nobel Prize medal on a velvet cushion, 2019",
     "a Nobel laureate giving a lecture in 2019",
     "the singer who performed at our wedding, candid photo",
