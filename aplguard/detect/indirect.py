@@ -230,42 +230,39 @@ def unresolved(norm: NormalizedText, key: str, kidx: list[int], detector: str) -
                                text=norm.original[start:end], detector=detector, canonical=None,
                                explanation=f"indirect reference to one real person ({what})"))
     out += _named_founders(norm, detector)
-    out += _prize_of_year(norm, key, kidx, detector)
+    out += _prize_of_year(norm, detector)
     return out
 
 
 # Round 22a: a named prize and a year point at one laureate ("the 2019 Nobel Peace Prize laureate", "el premio Nobel
 # de la Paz 2019", "der Friedensnobelpreisträger von 2019"): the prize word, a year and a winner word within one
 # clause. Only prizes awarded to one or a few people a year count ("the 2019 employee of the month winner" is anyone).
-_PRIZE_NAME = re.compile(r"(?:nobel|pulitzer|booker|goncourt|cervantes|ballon d ?or|balon de oro|bola de ouro|"
-                         r"pallone d ?oro|fields medal|turing award|abel prize|heisman|palme d ?or|best actress oscar|"
-                         r"best actor oscar)")
+_PRIZE_NAME = re.compile(r"(?:nobel|pulitzer|booker|goncourt|cervantes|ballon d ?'?or|balon de oro|bola de ouro|"
+                         r"pallone d ?'?oro|fields medal|turing award|abel prize|heisman|palme d ?'?or|best actress oscar|"
+                         r"best actor oscar|miss universe|miss universo|miss world|miss mundo|eurovision|tour de france|"
+                         r"wimbledon|roland garros|person of the year|persona del ano|personalidad del ano)")
 _WINNER = re.compile(r"\b(?:laureate|winner|recipient|awardee|ganador|ganadora|galardonado|galardonada|laureado|"
                      r"laureada|premiado|premiada|vencedor|vencedora|vincitore|vincitrice|laureato|laureata|laureat|"
                      r"laureate|\w*preistrager(?:in)?|gewinner(?:in)?|winnaar|laureaat|zwyciezca|zwyciezczyni|mshindi|"
-                     r"pemenang|nagwagi)\b")
+                     r"pemenang|nagwagi|champion|campeon|campeona|campeao|campea|campione|campionessa|"
+                     r"weltmeister(?:in)?|titleholder|vencedora?)\b")
 _YEAR = re.compile(r"\b(?:18|19|20)\d\d\b")
 
 
-def _prize_of_year(norm: NormalizedText, key: str, kidx: list[int], detector: str) -> list[Finding]:
+def _prize_of_year(norm: NormalizedText, detector: str) -> list[Finding]:
+    """The laureate of a named prize in a year: the prize, a year and a winner word in one clause (commas end it)."""
     out: list[Finding] = []
-    for m in _PRIZE_NAME.finditer(key):
+    lower = norm.lower
+    for m in _PRIZE_NAME.finditer(lower):
         lo = max(0, m.start() - 60)
-        clause = re.split(r"[.;:!?]", key[lo:m.end() + 60])
-        window_start = lo
-        for part in clause:  # the clause holding the prize word
-            if window_start <= m.start() < window_start + len(part) + 1:
-                break
-            window_start += len(part) + 1
-        else:
+        cut = [i for i in range(lo, m.start()) if lower[i] in ",.;:!?"]
+        start = cut[-1] + 1 if cut else lo
+        stop = re.search(r"[,.;:!?]", lower[m.end():m.end() + 60])
+        part = lower[start:m.end() + (stop.start() if stop else 60)]
+        if not (_YEAR.search(part) and _WINNER.search(part)) or context.indefinite_before(lower, m.start()):
             continue
-        if not (_YEAR.search(part) and _WINNER.search(part)):
-            continue
-        if context.indefinite_before(norm.lower, kidx[m.start()]):
-            continue
-        ts, te = kidx[m.start()], kidx[m.end() - 1] + 1
-        start, end = norm.span(ts, te)
-        out.append(Finding(kind="public_figure", score=0.72, start=start, end=end, text=norm.original[start:end],
+        s0, e0 = norm.span(m.start(), m.end())
+        out.append(Finding(kind="public_figure", score=0.72, start=s0, end=e0, text=norm.original[s0:e0],
                            detector=detector, canonical=None,
                            explanation="indirect reference to one real person (the laureate of a named prize in a year)"))
     return out

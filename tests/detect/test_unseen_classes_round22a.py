@@ -48,6 +48,8 @@ POSITIVES = [
     "la ganadora del premio Nobel de Literatura 2015 en su casa",
     "il vincitore del Pallone d'Oro 2007 in allenamento",
     "der Literaturnobelpreisträger 1999 am Schreibtisch",
+    "the Miss World 2017 winner waving to the crowd",
+    "la vincitrice dell'Eurovision 2021 sul palco, foto",
     # performed
     "the singer who performed Despacito on a beach, photo",
     "the singer who recorded purple rain playing guitar",
@@ -89,6 +91,7 @@ NEGATIVES = [
     "ang lola ko sa Maynila nagluluto",
     "a Nobel Prize medal on a velvet cushion, 2019",
     "a Nobel laureate giving a lecture in 2019",
+    "our office eurovision party 2019, winner announcement banner",
     "the singer who performed at our wedding, candid photo",
     "a band that performed Despacito at the school fair",
     # epithets that stay phrases, placeholders, characters, temples
