@@ -93,12 +93,17 @@ _STEM_ENDINGS = tuple(sorted({
 }, key=len, reverse=True))
 
 
+_STEM_SET = frozenset(_STEM_ENDINGS)
+_STEM_SIZES = tuple(sorted({len(e) for e in _STEM_ENDINGS}, reverse=True))
+
+
 def stem(token: str) -> str:
     """One stem of a Latin name word, shared by its nominative and its case forms (at least four letters):
     "lewandowski" and "lewandowskiego" -> "lewandowsk", "robert" and "roberta" -> "robert"."""
-    if not token.isalpha() or len(token) < 5:
+    n = len(token)
+    if n < 5 or not token.isalpha():
         return token
-    for end in _STEM_ENDINGS:
-        if token.endswith(end) and len(token) - len(end) >= 4:
-            return token[: -len(end)]
+    for size in _STEM_SIZES:  # longest first; a set lookup per size, not a scan of every ending
+        if n - size >= 4 and token[-size:] in _STEM_SET:
+            return token[:-size]
     return token

@@ -87,6 +87,8 @@ _PERSON_NEXT = re.compile(r"\s+(?:\w+ing|as|wearing|dressed|with his|with her|an
 _FOREIGN_PERSON_NEXT = re.compile(
     r"\s+(?:na|nas|nos|com|em|con|en|avec|dans|au|sur|mit|im|am|beim|bei|w|we|z|ze|przy|podczas|bir|di|"
     r"dengan|sedang|saat|ketika|akiwa|kwenye|nel|nella|sul|sulla|mentre|met|la|"
+    # round 22b: Italian "al"/"alla"/"allo" (at the), "dal"/"dalla" (at someone's): "Giulia X al mercato"
+    r"al|alla|allo|ai|agli|dal|dalla|"
     # round 21b: Icelandic "að" + infinitive ("að veiða") and "með", Nordic "på"/"hos"; Finnish/Estonian "is doing"
     # forms ("kalastamassa", "laulamassa", "kalastamas") and locatives ("järvellä", "rannalla" do not open a clause)
     r"að|með|på|hos|[^\W\d_]{2,}(?:massa|mässä|mas)|"
@@ -416,8 +418,10 @@ class NameShapeDetector:
         lower = norm.lower
         if not all(w[:1].isupper() and not w.isupper() for w in words) or not self._surname_like(words[-1], keys):
             return False
-        if keys[0] == keys[-1]:
-            return False  # "Bora Bora la apus": a doubled word is a place or a thing
+        if keys[0] == keys[-1] or keys[0] in _PLACE_FIRST:
+            # "Bora Bora la apus": a doubled word is a place or a thing; (round 22b) "Torre Annunziata al mare",
+            # "Porto Cervo": a place word that may be a given name too opens a place name
+            return False
         foreign = _FOREIGN_PERSON_NEXT.match(lower, end) is not None
         english = _PERSON_NEXT.match(lower, end) is not None or _AT_PLACE.match(lower, end) is not None
         if not (foreign or english) or keys[-1] in _PLACE_AFTER or keys[-1].rstrip("s") in context.THING_NOUNS:
@@ -750,6 +754,9 @@ _SECOND_PARTICLES = word_set("der den ter ten los las")
 # words that name a place or building before "van der"/"von der" ("Huis van der Valk", "Museum van den Bosch")
 _PLACE_WORDS_BEFORE_PARTICLES = word_set("""huis hotel museum kasteel slot schloss haus villa hof kerk kirche straat
 laan plein weg park brug school stichting galerie gallery restaurant cafe café bakkerij""")
+# Words that open a place name in Romance languages and are given names too ("Torre Annunziata", "Marina di Pisa")
+_PLACE_FIRST = word_set("""torre porto monte villa isola ponte castel castello borgo san santa santo lago capo punta
+marina cala forte rocca piazza palazzo costa riva playa puerto""")
 # Titles that only come before a person's name.
 _PERSON_TITLES = word_set("""
 mr mrs ms mx dr prof professor sheikh sheikha sir dame rev reverend imam rabbi pastor

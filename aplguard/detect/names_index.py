@@ -207,6 +207,7 @@ class NameIndex:
         self._auto = self._build(ahocorasick, table)
         self._stem_auto = self._build(ahocorasick, stem_table) if stem_table else None
         self._latin_auto = self._build(ahocorasick, latin_table) if latin_table else None
+        self._latin_memo: tuple[str, tuple[Hit, ...]] = ("", ())
 
     @staticmethod
     def _build(ahocorasick: ModuleType, table: dict[str, list[Alias]]) -> _Automaton | None:
@@ -250,14 +251,34 @@ class NameIndex:
                 start = end - len(akey) + 1
                 if _bounded(stemmed, start, end + 1, akey):
                     hits.extend(Hit(idx[start], tok_end[end], a, 1.0, "stem") for a in aliases)
-        if self._latin_auto is not None and key:
-            stemmed, idx, tok_end = _stem_key(key, latin=True)
-            for end, (akey, aliases) in self._latin_auto.iter(stemmed):
-                start = end - len(akey) + 1
-                if _bounded(stemmed, start, end + 1, akey):
-                    a0, a1 = idx[start], tok_end[end]
-                    # a case form only: the written words are the gazetteer's exact match otherwise
-                    hits.extend(Hit(a0, a1, a, 1.0, "stem") for a in aliases if key[a0:a1] != a.key)
+        if self._latin_auto is not None and " " in key:
+            memo = self._latin_memo  # the gazetteer and the name-shape detector look up the same prompt
+            if memo[0] != key:
+                memo = self._latin_memo = (key, tuple(self._latin_stem_hits(key)))
+            hits.extend(memo[1])
+        return hits
+
+    def _latin_stem_hits(self, key: str) -> list[Hit]:
+        """Multi-word Latin aliases found on stems ("roberta lewandowskiego"); nothing to do (and nothing built)
+        when no word of ``key`` has a case ending to take off."""
+        assert self._latin_auto is not None
+        toks = key.split(" ")
+        stems = [inflection.stem(t) if max(t, default="") < "\u0250" else t for t in toks]
+        if stems == toks:
+            return []
+        stemmed = " ".join(stems)
+        hits: list[Hit] = []
+        for end, (akey, aliases) in self._latin_auto.iter(stemmed):
+            start = end - len(akey) + 1
+            if not _bounded(stemmed, start, end + 1, akey):
+                continue
+            # map the stemmed span back to whole words of the key
+            first = stemmed.count(" ", 0, start)
+            last = stemmed.count(" ", 0, end)
+            a0 = sum(len(t) + 1 for t in toks[:first])
+            a1 = sum(len(t) + 1 for t in toks[:last + 1]) - 1
+            # a case form only: the written words are the gazetteer's exact match otherwise
+            hits.extend(Hit(a0, a1, a, 1.0, "stem") for a in aliases if key[a0:a1] != a.key)
         return hits
 
     def _close(self, token: str) -> dict[str, int]:

@@ -47,6 +47,18 @@ POSITIVES = [
     "ông Phạm Đức Long cười, ảnh thật",
     "em Vũ Minh Châu cười tươi, ảnh chân dung",
     "anh Hoàng Văn Nam đang sửa xe máy",
+    # Italian "al"/"alla" after an unlisted surname
+    "Francesca Bellomonte alla festa di compleanno",
+    "Lorenzo Cappellaro al bar con gli amici",
+    # national-level figures added as groups (Portuguese-language writers, Balkan athletes, astronauts,
+    # one-word stage names, Indian founders), also in lower case and native script
+    "a portrait of florbela espanca reading",
+    "foto de cecília meireles na biblioteca",
+    "janica kostelic skiing downhill, photo",
+    "samantha cristoforetti floating in the space station",
+    "Chespirito con su gorra de El Chavo, foto antigua",
+    "Käärijä performing on stage in a green bolero",
+    "ધીરુભાઈ અંબાણી નો ફોટો",
 ]
 
 NEGATIVES = [
@@ -76,6 +88,12 @@ NEGATIVES = [
     "du lịch Cao Bằng mùa thu",
     "phố cổ Hà Nội về đêm",
     "Văn Miếu Quốc Tử Giám mùa xuân",
+    # Italian places after which "al"/"alla" follows
+    "Torre Annunziata al mare",
+    "Porto Cervo al tramonto",
+    # the everyday words that are also new stage names
+    "rain on the window, cozy photo",
+    "a tulus smile, watercolor",
 ]
 
 
