@@ -5,7 +5,10 @@ lists hold only in the nominative (Polish/Czech/Slovak genitive and dative, Finn
 endings, Icelandic dative, Hungarian suffixes on a surname-first name, Turkish case suffixes after an apostrophe)
 and listed public figures in a case form ("Wisławy Szymborskiej"); picture words of those languages right before a
 name; "in the style of" in Slavic languages. Vietnamese full names (surname + middle + given name, with tone marks,
-after an honorific or before "is doing"); two-syllable Vietnamese places are no names.
+after an honorific or before "is doing"); two-syllable Vietnamese places are no names. Arabic family names that are
+trade words ("حداد", "نجار") after a listed given name. Italian "al"/"alla" after a first name and an unlisted
+surname (Romance place words such as "Torre", "Porto" open no name). Public-figure groups with native spellings
+(Portuguese-language writers and musicians, Balkan athletes, astronauts, one-word stage names, Indian founders).
 """
 
 from __future__ import annotations
@@ -47,6 +50,9 @@ POSITIVES = [
     "ông Phạm Đức Long cười, ảnh thật",
     "em Vũ Minh Châu cười tươi, ảnh chân dung",
     "anh Hoàng Văn Nam đang sửa xe máy",
+    # Arabic family names that are trade words, after a listed given name (with a glued "li-")
+    "صورة شخصية لسامي نجار في المكتب",
+    "صورة مريم خياط في حفل الزفاف",
     # Italian "al"/"alla" after an unlisted surname
     "Francesca Bellomonte alla festa di compleanno",
     "Lorenzo Cappellaro al bar con gli amici",
@@ -88,6 +94,9 @@ NEGATIVES = [
     "du lịch Cao Bằng mùa thu",
     "phố cổ Hà Nội về đêm",
     "Văn Miếu Quốc Tử Giám mùa xuân",
+    # a trade word describing someone, with no given name
+    "رجل حداد يعمل في الورشة",
+    "صورة خياط عجوز في دكانه",
     # Italian places after which "al"/"alla" follows
     "Torre Annunziata al mare",
     "Porto Cervo al tramonto",
