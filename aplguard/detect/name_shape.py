@@ -488,9 +488,9 @@ class NameShapeDetector:
     def _listed_lemma(self, keys: list[str]) -> bool:
         """Whether the words, with case endings off, spell a listed thing or character ("portret Mony Lisy": the
         Mona Lisa) or a listed person (the gazetteer's business: "Roberta Lewandowskiego")."""
-        options = [(k,) + inflection.lemmas(k) for k in keys]
-        if sum(len(o) for o in options) > 60:
-            return False
+        first, last = self._lexicons()
+        # each word as written or as a nominative the name lists hold (one to three forms, not every candidate)
+        options = [(k,) + tuple(c for c in inflection.lemmas(k) if c in first or c in last)[:3] for k in keys]
         for combo in itertools.product(*options):
             joined = " ".join(combo)
             for index in (non_person_index(self.cache), builtin_index(self.cache)):
