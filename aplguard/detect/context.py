@@ -266,6 +266,24 @@ _DEPICTED = word_set("""photographed pictured portrayed filmed captured snapped 
 interviewed caricatured posed""")
 
 
+# Spanish, Portuguese and Italian gerunds ("dirigiendo", "pintando", "dipingendo") and progressive particles of other
+# languages ("sedang", "dang" (đang), "lagi", "nag"): a person doing something, not a subject of the artist's work
+_ROMANCE_GERUND = re.compile(r"[a-z]{2,}(?:ando|iendo|yendo|endo|indo)")
+_PROGRESSIVE = frozenset({"sedang", "dang", "đang", "lagi", "nag"})
+# the artist at work, a finite verb or participle right after the name in other languages ("Kahlo malt im Garten",
+# "Van Gogh schildert zonnebloemen", "Monet peignant des nymphéas", "Dalí dibuja"), and a relative pronoun that
+# starts what the person does ("Dalí che dipinge"): the artist is pictured
+_MAKING_ART_VERBS = word_set("""
+malt malte zeichnet zeichnete skizziert fotografiert filmt dreht komponiert dirigiert bildhauert meisselt schildert
+schilderde tekent tekende fotografeert regisseert componeert dipinge dipingeva disegna disegnava scolpisce fotografa
+dirige compone suona pinta pintaba dibuja dibujaba esculpe filma compone toca desenha esculpe fotografa peint peignait
+peignant dessine dessinait dessinant sculpte sculptant photographie photographiant filme filmant compose composant
+joue jouant maluje malowal rysuje rysowal fotografuje rezyseruje krecil komponuje melukis menggambar memotret
+menyutradarai nagpipinta gumuguhit maalaa piirtaa valokuvaa festi malar malade ritar ritade fotograferar maler
+tegner fotograferer""")
+_RELATIVE_WHO = frozenset({"che", "que", "qui", "joka", "ktory", "ktora"})
+
+
 def _artist_motif(lower: str, start: int, end: int) -> str | None:
     """An artist's name followed by a medium, technique or subject: "klimt gold leaf", "dali melting clocks".
 
@@ -290,6 +308,8 @@ def _artist_motif(lower: str, start: int, end: int) -> str | None:
         return None
     if w.endswith("ing") and (len(after) < 2 or after[1] in FUNCTION_WORDS):
         return None  # "dali walking in the garden": an action, not an adjective
+    if _ROMANCE_GERUND.fullmatch(w) or w in _PROGRESSIVE or w in _MAKING_ART_VERBS or w in _RELATIVE_WHO:
+        return None  # round 22a: "almodovar dirigiendo en el set", "dali pintando", "X sedang melukis": an action
     if person_cues.person_evidence(lower, start, end) or person_cues.asks_for_person(lower):
         return None
     return "style reference (artist's name before a subject)"
@@ -695,7 +715,25 @@ def example_name_near(lower: str, start: int, end: int) -> bool:
     # round 21a: a sample word further back when a form or document word stands between ("образец заполнения анкеты
     # на имя Иван Иванов", "ejemplo de formulario relleno a nombre de Juan Pérez"): the name fills a specimen form
     before = words_before(lower, start, 10)
-    return any(_EXAMPLE_WORD.match(w) or w in _MODEL_WORDS for w in before) and any(_FORM_WORD.match(w) for w in before)
+    if any(_EXAMPLE_WORD.match(w) or w in _MODEL_WORDS for w in before) and any(_FORM_WORD.match(w) for w in before):
+        return True
+    # round 22a: a language's everyman name that is also a common real name ("Jan Kowalski", "Mario Rossi") on a user
+    # icon, avatar, infographic or pictogram is a placeholder of the interface, not someone to picture
+    return lower[start:end] in _EVERYMAN and bool(_UI_WORD.search(lower))
+
+
+# Everyman names of the languages (accents off, as the normaliser writes them), also common real names
+_EVERYMAN = frozenset({
+    "jan kowalski", "anna kowalska", "jan nowak", "mario rossi", "maria rossi", "juan perez", "maria perez",
+    "jean dupont", "marie dupont", "john smith", "jane smith", "jan novak", "jana novakova", "jan jansen",
+    "ion popescu", "maria popescu", "joao da silva", "jose da silva", "maria da silva", "ivan petrov", "petar petrovic",
+    "marko markovic", "budi santoso", "hans muster", "anna muster", "jon jonsson", "juan dela cruz", "pedro perez",
+    "max mustermann", "erika mustermann", "ivan ivanov", "nguyen van a", "joe bloggs", "john doe", "jane doe"})
+# words of an interface or a graphic that uses a name as a stand-in (user icon, avatar, profile, infographic)
+_UI_WORD = re.compile(r"\b(?:icon|icons|avatar|avatars|user profile|profile icon|infographic|pictogram|ui|ux|"
+                      r"ikona|ikonka|awatar|uzytkownika|icono|usuario|icone|utilisateur|icona|utente|"
+                      r"benutzer\w*|nutzer\w*|profilbild|ikon|pictograma|pictogramme|infografika|infografia|"
+                      r"infographie|infografik)\b")
 
 
 # "model" words that mean a specimen only next to a form word ("modelo de formulario": alone, "modelo" is a model)

@@ -369,7 +369,10 @@ _PEOPLE_PLACE = re.compile(r"\s+(?:at|on|in|behind|before|from|au|a|en|em|na|no|
                            r"pulpit|rostrum|podium|house of commons|house of lords|bundestag|parliament|senate|"
                            r"white house|downing street|elysee|kremlin|press conference|campaign trail|hustings|"
                            r"microphone|tribune|tribuna|pupitre|rednerpult|parlamento|parlement|camara|chambre|"
-                           r"assemblee|congresso|congreso)\b")
+                           r"assemblee|congresso|congreso)\b"
+                           # round 22a: "the Iron Lady at her desk", "the Great One with his stick": a place or thing
+                           # of her/his own is a person's
+                           r"|\s+(?:at|in|on|with|behind|beside|by|from|holding|wearing)\s+(?:[a-z]+ )?(?:her|his)\b")
 
 # Indefinite articles of the prompt languages: a one-word name written lower case after one is the word it also is.
 _INDEFINITE_ARTICLES = frozenset(["a", "an", "un", "una", "uno", "une", "um", "uma", "ein", "eine", "einen", "einem",

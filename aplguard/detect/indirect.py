@@ -48,7 +48,10 @@ _DID = (r"(?:played|plays|portrayed|portrays|voiced|voices|sang|sings|wrote|writ
         r"invented|discovered|created|painted|won|starred in|stars in|hosts|hosted|owns|bought|"
         r"assassinated|shot|landed|walked on|climbed|composed|designed|built|captained|coached|led|scored|"
         r"came up with|developed|proposed|formulated|pioneered|coined|devised|sailed to|sailed across|flew to|"
-        r"swam across|split|decoded|sequenced)")
+        r"swam across|split|decoded|sequenced|"
+        # round 22a: "the singer who performed Gangnam Style"; "performed at our wedding" is anyone
+        r"(?:performed|recorded|popularized|popularised)(?! (?:at|in|on|for|with|live|during|before|after|together|"
+        r"here|there|again|solo)\b))")
 _WHO_DID = re.compile(r"\b(?P<head>the |that |this )?" + _DOER + r" who (?:first |famously |originally )?"
                       + _DID + r" (?!" + _GENERIC_OBJECT + r")(?=[a-z0-9])")
 # "whoever painted the Mona Lisa": the one who did a named thing (round 13; a capital or number follows, checked below:
@@ -208,7 +211,8 @@ def unresolved(norm: NormalizedText, key: str, kidx: list[int], detector: str) -
                      (_WHOEVER, "whoever made or did something named")):
         for m in rx.finditer(key):
             if rx in (_WHO_DID_NAMED, _OFFICE_OF_NAMED, _CURRENT_OFFICE, _WHOEVER, _NATIONAL_ROLE_OF) and (
-                    m.end() >= len(kidx) or not _named_object(norm.text, kidx[m.end()])):
+                    m.end() >= len(kidx) or not _named_object(norm.text, kidx[m.end()])) and not (
+                    rx is _NATIONAL_ROLE_OF and _lowercase_title(norm.text, key, m.end())):
                 continue  # "the king who ruled the land": a story, not one real person
             # a nationality before the person names the place ("the swedish girl who started the school strike")
             if rx is _STARTED_MOVEMENT and not (_named_object(norm.text, kidx[m.start("obj")], 8)
@@ -226,6 +230,44 @@ def unresolved(norm: NormalizedText, key: str, kidx: list[int], detector: str) -
                                text=norm.original[start:end], detector=detector, canonical=None,
                                explanation=f"indirect reference to one real person ({what})"))
     out += _named_founders(norm, detector)
+    out += _prize_of_year(norm, key, kidx, detector)
+    return out
+
+
+# Round 22a: a named prize and a year point at one laureate ("the 2019 Nobel Peace Prize laureate", "el premio Nobel
+# de la Paz 2019", "der Friedensnobelpreisträger von 2019"): the prize word, a year and a winner word within one
+# clause. Only prizes awarded to one or a few people a year count ("the 2019 employee of the month winner" is anyone).
+_PRIZE_NAME = re.compile(r"(?:nobel|pulitzer|booker|goncourt|cervantes|ballon d ?or|balon de oro|bola de ouro|"
+                         r"pallone d ?oro|fields medal|turing award|abel prize|heisman|palme d ?or|best actress oscar|"
+                         r"best actor oscar)")
+_WINNER = re.compile(r"\b(?:laureate|winner|recipient|awardee|ganador|ganadora|galardonado|galardonada|laureado|"
+                     r"laureada|premiado|premiada|vencedor|vencedora|vincitore|vincitrice|laureato|laureata|laureat|"
+                     r"laureate|\w*preistrager(?:in)?|gewinner(?:in)?|winnaar|laureaat|zwyciezca|zwyciezczyni|mshindi|"
+                     r"pemenang|nagwagi)\b")
+_YEAR = re.compile(r"\b(?:18|19|20)\d\d\b")
+
+
+def _prize_of_year(norm: NormalizedText, key: str, kidx: list[int], detector: str) -> list[Finding]:
+    out: list[Finding] = []
+    for m in _PRIZE_NAME.finditer(key):
+        lo = max(0, m.start() - 60)
+        clause = re.split(r"[.;:!?]", key[lo:m.end() + 60])
+        window_start = lo
+        for part in clause:  # the clause holding the prize word
+            if window_start <= m.start() < window_start + len(part) + 1:
+                break
+            window_start += len(part) + 1
+        else:
+            continue
+        if not (_YEAR.search(part) and _WINNER.search(part)):
+            continue
+        if context.indefinite_before(norm.lower, kidx[m.start()]):
+            continue
+        ts, te = kidx[m.start()], kidx[m.end() - 1] + 1
+        start, end = norm.span(ts, te)
+        out.append(Finding(kind="public_figure", score=0.72, start=start, end=end, text=norm.original[start:end],
+                           detector=detector, canonical=None,
+                           explanation="indirect reference to one real person (the laureate of a named prize in a year)"))
     return out
 
 
@@ -243,6 +285,22 @@ def _named_founders(norm: NormalizedText, detector: str) -> list[Finding]:
                            detector=detector, canonical=None,
                            explanation="indirect reference to one real person (the founder or chief of a named company)"))
     return out
+
+
+# Round 22a: first words of a kind of work, not a title ("the french author of cookbooks", "the japanese director of
+# horror films"): after a nationality + role, a prompt written without capitals names a work only when none leads
+_KIND_OF_WORK = re.compile(r"(?:films?|movies?|books?|novels?|songs?|music|poems?|poetry|paintings?|portraits?|"
+                           r"landscapes?|art|cookbooks?|comics?|manga|anime|horror|romance|children s|childrens|kids|"
+                           r"fantasy|science|historical|short|many|several|numerous|popular|famous|classic|modern|"
+                           r"documentaries|documentary|operas?|symphonies|plays?|stories|series|shows?|ads?|commercials?|"
+                           r"recipes?|dishes|food|buildings?|houses?|furniture|games?|video games?|detective|crime|"
+                           r"mystery|thrillers?|love|pop|rock|jazz|folk|traditional|religious|sacred)\b")
+
+
+def _lowercase_title(text: str, key: str, at: int) -> bool:
+    """Whether the words at ``key[at:]`` may be a work's title written without capitals: the whole prompt has none
+    (capitals say nothing then), and the words are no kind of work ("spirited away", not "horror films")."""
+    return not any(c.isupper() for c in text) and _KIND_OF_WORK.match(key, at) is None
 
 
 def _named_object(text: str, start: int, words: int = 4) -> bool:

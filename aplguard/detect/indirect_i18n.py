@@ -59,6 +59,7 @@ _ROMANCE_WHO = re.compile(r"\b(?:el hombre|la mujer|la persona|o homem|a mulher|
                           r"scopri|compose|fondo|peint|ecrit|invente|decouvert|fonde|dirigio|dirigiu|diresse|"
                           r"realise|desarrollo|desenvolveu|sviluppo|developpe) (?=\w)")
 _GERMAN_OFFICE = re.compile(r"\b(?:der|die) (?:erste|erster|zweite|dritte|letzte|juengste|jungste|alteste|einzige|"
+                            r"dienstalteste|am langsten amtierende|langstdienende|langste amtierende|"
                             r"\d{1,2}\.) (?:(?:weibliche|schwarze) )?(?:bundeskanzler|bundeskanzlerin|kanzler|kanzlerin|"
                             r"bundesprasident|bundesprasidentin|prasident|prasidentin|papst|konig|konigin|kaiser|"
                             r"kaiserin|premierminister|premierministerin|ministerprasident|ministerprasidentin|"
@@ -245,7 +246,8 @@ def _round15(lower: str, text: str, cased: bool) -> list[tuple[int, int, str]]:
 # ng Pilipinas", "người sáng lập Microsoft", "tổng thống đầu tiên của Mỹ", "Ààrẹ àkọ́kọ́ ilẹ̀ Nàìjíríà", "autor Osudu
 # dobrého vojáka Švejka" (a genitive title), "il papa argentino" (a one-person office and a nationality), "el jugador
 # que hizo el gol de la Mano de Dios". Each needs a named object (a capitalised word).
-_DUTCH_OFFICE = re.compile(r"\b(?:de|het) (?:(?:eerste|tweede|laatste|huidige|vorige|jongste|enige) )?(?:(?:vrouwelijke|"
+_DUTCH_OFFICE = re.compile(r"\b(?:de|het) (?:(?:eerste|tweede|laatste|huidige|vorige|jongste|enige|langstzittende|"
+                           r"langst zittende|langstregerende|langst regerende|langst dienende) )?(?:(?:vrouwelijke|"
                            r"zwarte) )?(?:koning|koningin|keizer|keizerin|president|presidente|premier|minister-president|"
                            r"paus|bondskanselier|kanselier|oprichter|oprichtster|schrijver|schrijfster|uitvinder|"
                            r"ontdekker|zanger|zangeres|regisseur|schilder|componist|auteur|maker|bedenker) "
@@ -269,8 +271,12 @@ _POPE_NATIONAL = re.compile(r"\b(?:el|il|le|o|der|de|the) (?:papa|pape|papst|pau
 _ROMANCE_DOER_NAMED = re.compile(r"\b(?:el|la|o|a|il|le|l')\s?(?:jugador|jugadora|futbolista|deportista|atleta|"
                                  r"tenista|piloto|boxeador|jogador|jogadora|giocatore|calciatore|joueur|footballeur|"
                                  r"cantante|cantor|cantora|chanteur|chanteuse|actor|actriz|ator|atriz|attore|attrice|"
-                                 r"acteur|actrice) (?:que|qui|che) (?:hizo|marco|anoto|metio|gano|ganhou|marcou|fez|"
-                                 r"segno|vinse|a marque|a gagne|canto|cantou|a chante|interpreto|interpretou) "
+                                 r"acteur|actrice|cantautor|cantautora|cantautore|cantautrice|rapero|rapera|rapper|"
+                                 r"rappeur|rappeuse) (?:que|qui|che) (?:hizo|marco|anoto|metio|gano|ganhou|marcou|fez|"
+                                 r"segno|vinse|a marque|a gagne|canto|cantou|a chante|interpreto|interpretou|"
+                                 # round 22a: recorded / sang / performed in the perfect tenses
+                                 r"grabo|gravou|ha cantato|ha inciso|incise|ha interpretato|ha vinto|ha segnato|"
+                                 r"a enregistre|a interprete|popularizo|popularizou|ha cantado|ha grabado|tem cantado) "
                                  r"(?P<obj>(?:\w+ ){0,4}?)(?=\w)")
 # "Africa's first elected female head of state", "Britain's first female prime minister"
 _EN_POSSESSIVE_FIRST = re.compile(r"\b[a-z]+['’]s (?:first|only|youngest|oldest|longest serving|longest reigning|"
@@ -471,7 +477,7 @@ _LATIN_TRIGGER = re.compile(r"\b(?:" + _ORD_ROMANCE[3:-1] + r"|autor|autora|aute
                             r"fondatore|fondatrice|fondateur|director|directora|diretor|diretora|regista|realisateur|"
                             r"realisatrice|escritor|escritora|scrittore|scrittrice|ecrivain|cantante|cantor|cantora|"
                             r"chanteur|chanteuse|cantautor|cantautora|cantautore|cantautrice|compositora|compositrice|interprete|"
-                            r"que|qui|che|erste|erster|zweite|dritte|letzte|juengste|jungste|alteste|"
+                            r"que|qui|che|erste|erster|zweite|dritte|letzte|juengste|jungste|alteste|dienstalteste|langsten|langste|"
                             r"einzige|\d{1,2}\.|autorin|schopfer|schopferin|erfinder|erfinderin|grunder|grunderin|"
                             r"komponist|komponistin|maler|malerin|regisseur|regisseurin|sanger|sangerin|schriftsteller|"
                             r"schriftstellerin|verfasser|verfasserin|mann|frau|mensch|wissenschaftler|"
@@ -482,6 +488,13 @@ def _word_end(lower: str, i: int) -> int:
     """The end of the word that starts at ``i`` (the first word of the object joins the span)."""
     m = re.compile(r"[«\"„“'‘]?\w+").match(lower, i)
     return m.end() if m else i
+
+
+# round 22a: one German compound naming a known work by its form ("Mondscheinsonate", "Zauberflöte",
+# "Blechtrommel", "Eroica-Sinfonie"): a modifier of four letters or more that is no instrument or scoring word
+_DE_WORK_COMPOUND = re.compile(r"^\s*(?!(?:Klavier|Violin|Geigen|Cello|Orgel|Flöten|Floten|Horn|Kammer|Streich|Bläser|"
+                               r"Blaser|Chor|Kirchen|Kinder|Sonaten|Opern)\w)[A-ZÄÖÜ][a-zäöüß]{3,}-?(?:sonate|[Ss]infonie|"
+                               r"[Ss]ymphonie|oper|[Oo]uvertüre|kantate|flöte|flote|trommel|[Mm]esse|passion|requiem)\b")
 
 
 def _named(text: str, i: int, cased: bool, german: bool = False) -> bool:
@@ -496,6 +509,7 @@ def _named(text: str, i: int, cased: bool, german: bool = False) -> bool:
         return False
     if german:
         return bool(re.match(r"^\W*(?:\w+\s+){0,2}?[A-ZÄÖÜ]\w+\s+[A-ZÄÖÜ]\w*", rest)
+                    or _DE_WORK_COMPOUND.match(rest)
                     or re.match(r"^\W*(?:\w+\s+){0,2}?(?:Bundesrepublik|Deutschland|DDR|BRD|Österreich|Osterreich|"
                                 r"Schweiz|Vereinigten|USA|Europa|Welt|Geschichte)\b", rest))
     return bool(re.match(r"^\W*(?:\w+\s+){0,2}?[A-Z]", rest))

@@ -206,6 +206,15 @@ conduttore conduttrice moderator moderatorin comentarista streamerin youtuberin"
 _OCCUPATIONS = PERSON_ROLES - _DESCRIPTIVE_ROLES - _FANTASY_ROLES
 _DEPICTION = r"\b(?:close[- ]?up|" + "|".join(sorted(DEPICTION_NOUNS)) + r")"
 _DEPICTION_OF = re.compile(_DEPICTION + r" of\s*$")
+# round 22a: "foto de X", "ritratto di X", "Foto von X", "zdjęcie X", "picha ya X", "larawan ni X": the same cue in other
+# languages (accents are off in ``lower``); the mention right after it is what is pictured, not a style credit
+_DEPICTION_OF_I18N = re.compile(
+    r"\b(?:(?:foto|fotografia|fotografie|retrato|ritratto|imagen|imagem|immagine|dibujo|desenho|disegno|pintura|"
+    r"caricatura|selfie|primer plano|primo piano|photo|portrait|dessin|image|tableau|gros plan) (?:de|di|da|do|del|"
+    r"della|dello|des|du|d')|(?:foto|bild|portrat|portraet|gemalde|zeichnung|aufnahme|nahaufnahme) (?:von|vom)|"
+    r"(?:zdjecie|portret|fotka|obraz|rysunek|fotografie|portret van|foto van|tekening van|schilderij van|"
+    r"foto av|portratt av|bild av|billede af|foto af)|(?:picha|mchoro) ya|(?:larawan|litrato|guhit) ni|"
+    r"(?:foto|gambar|potret|lukisan) (?:dari )?|anh|tranh ve)\s*$")
 _DEPICTION_OF_OR_WITH = re.compile(_DEPICTION + r" (?:of|with)\s*$")
 _PRONOUN_CUES = re.compile(
     r"\b(?:his|her|their)\s+(?:own\s+)?(?:face|body|eyes|hair|smile|features|likeness|head|lips|portrait|"
@@ -306,7 +315,7 @@ def asks_for_person(lower: str) -> bool:
 def depiction_of(lower: str, start: int, end: int) -> bool:
     """Whether this mention itself is what is pictured: "portrait of X", "X's face"."""
     head = lower[max(0, start - 40):start]
-    if _DEPICTION_OF.search(head):
+    if _DEPICTION_OF.search(head) or _DEPICTION_OF_I18N.search(head):
         return True
     after = _clause_after(lower, end, 2)
     return (len(after) == 2 and after[0] in ("'s", "s") and lower[end:end + 1] in ("'", "\u2019")

@@ -27,6 +27,7 @@ from .context import FUNCTION_WORDS
 from .normalize import NormalizedText, match_key, normalize
 from .resources import (
     ResourceCache,
+    load_city_names,
     load_dictionary_words,
     load_lexicon,
     load_relation_words,
@@ -179,6 +180,8 @@ def find(norm: NormalizedText, cache: ResourceCache, detector: str) -> list[Find
             if end is not None and not any(f.start <= norm.span(m.start(), end)[0] < f.end for f in out):
                 out.append(_finding(norm, m.start(), end, detector))
     out += _glued(norm, text, lex, cache, detector)
+    out += [f for f in _vietnamese(norm, detector) + _zh_nickname(norm, detector) + _tagalog(norm, detector)
+            if not any(f.start < g.end and g.start < f.end for g in out)]
     out += [f for f in _turkish_after(norm, text, cache, detector) if not any(f.start < g.end and g.start < f.end
                                                                               for g in out)]
     return out
@@ -213,6 +216,8 @@ def _name_end(norm: NormalizedText, m: re.Match[str], lang: _Lang, lex: _Lexicon
         surnames = cache.get("lexicon.surnames", lambda: load_lexicon("surnames.txt"))
         if written[:1].isupper() and match_key(written)[0] in surnames:
             return m.end("w")
+    if m.group("w2") and lang.script == "latin" and _city(match_key(norm.text[m.start("w"):m.end("w2")])[0], cache):
+        return None  # round 22a: "minha tia Porto Alegre": a two-word city
     if not _name_word(norm, m.start("w"), m.end("w"), lang, lex, cache, title):
         if not (m.group("w2") and lang.script not in _CASED and _pair_with_listed(norm, m, lang, lex, cache)):
             return None
@@ -262,6 +267,8 @@ def _name_word(norm: NormalizedText, s: int, e: int, lang: _Lang, lex: _Lexicon,
                 return False
             if title:
                 return k in first
+            if _city(k, cache):
+                return False  # round 22a: "mi abuela Madrid", "minu vanaema Tallinnas": where they are, not a name
             surnames = cache.get("lexicon.surnames", lambda: load_lexicon("surnames.txt"))
             if k in first or (second and k in surnames):
                 return True
@@ -375,3 +382,88 @@ def _finding(norm: NormalizedText, ts: int, te: int, detector: str) -> Finding:
     return Finding(kind="private_person", score=0.7, start=start, end=end, text=norm.original[start:end],
                    detector=detector, canonical=None,
                    explanation="person-name shape (a relation of the user named by first name, in another language)")
+
+
+# Round 22a. Vietnamese puts "my" after the name ("bà ngoại Lan của tôi": my grandma Lan) or leaves it out ("ông ngoại Tư
+# ngồi uống trà"). A two-syllable kin word names a relation of the user by itself; a one-syllable one ("anh", "chị",
+# "cô", "bà") is also the everyday "Mr/Ms" before anyone's name, so there "của tôi/của mình" (mine) must follow. The
+# name is one or two capitalised syllables (capitals mean a name in running Vietnamese; not in a Title Case prompt).
+# Written as the normaliser writes them (accents off, "đ" kept).
+_VI_KIN2 = (r"(?:ba ngoai|ong ngoai|ba noi|ong noi|chi gai|anh trai|em gai|em trai|con gai|con trai|ban than|"
+            r"ban gai|ban trai|dong nghiep|đong nghiep|hang xom|co giao|thay giao|me chong|me vo|bo chong|bo vo|"
+            r"chi dau|em dau|anh re|em re|anh ho|chi ho|em ho|chau gai|chau trai|co ut|chu ut|di ut|"
+            r"ba co|ong co|ong ba)")
+_VI_KIN1 = r"(?:me|bo|ba|ong|chi|anh|em|co|chu|bac|di|cau|mo|thim|vo|chong|ban|sep|thay|chau)"
+# cities and provinces that may follow a kin word ("bà ngoại Huế": grandma from Huế), accents off, "đ" as "d"
+_VI_PLACES = frozenset({
+    "sai gon", "ha noi", "hue", "da nang", "hoi an", "hai phong", "can tho", "nha trang", "da lat", "vung tau",
+    "quy nhon", "vinh", "ha long", "sa pa", "sapa", "phu quoc", "ca mau", "ben tre", "bac ninh", "nam dinh",
+    "thanh hoa", "nghe an", "quang nam", "quang ngai", "tay ninh", "long an", "dong nai", "binh dinh", "pleiku",
+    "lang son", "cao bang", "ha giang", "my tho", "soc trang", "bac lieu", "rach gia", "chau doc", "phan thiet"})
+_VI_NAME = r"(?P<n>[A-ZĐ][a-zđ]{0,6}(?:\s[A-ZĐ][a-zđ]{0,6})?)"
+_VI_RELATION = re.compile(r"(?:^|(?<=[\s,.;:(]))(?i:(?P<k2>" + _VI_KIN2 + r")|" + _VI_KIN1 + r")\s+" + _VI_NAME
+                          + r"(?=(?P<mine>\s+cua\s+(?:toi|minh|em|tao|chung toi))?(?:\s|[,.;:!?)]|$))")
+
+
+def _vietnamese(norm: NormalizedText, detector: str) -> list[Finding]:
+    """"bà ngoại Lan của tôi", "ông ngoại Tư ngồi uống trà": a Vietnamese relation of the user with a given name."""
+    if context.is_title_case(norm.text) or context.is_all_caps(norm.text):
+        return []
+    out: list[Finding] = []
+    for m in _VI_RELATION.finditer(norm.text):
+        name = m.group("n")
+        if m.group(0)[:1].isupper() and m.start() > 0:
+            continue  # the kin word itself capitalised mid-prompt: a title, not a relation
+        if name.lower().replace("đ", "d") in _VI_PLACES:
+            continue  # "bà ngoại Sài Gòn": where she lives, not her name
+        if m.group("k2") is None and m.group("mine") is None:
+            continue  # "anh Minh", "bà Lan": anyone's polite title
+        out.append(_finding(norm, m.start(), m.end("n"), detector))
+    return out
+
+
+# Chinese nicknames of people one knows: "小" (little) or "老" (old) + a surname ("小王", "老李") after a possessive
+# relation word ("我的同事小王", "我朋友老李"): a colleague or friend called by that nickname
+_ZH_NICK_REL = re.compile(r"(?:我的|我们的|我們的|我)(?:同事|朋友|好朋友|同学|同學|邻居|鄰居|室友|老板|老闆|上司|师傅|師傅|"
+                          r"哥们|哥們|闺蜜|閨蜜|发小|發小|老同学|老同學|战友|戰友)(?P<n>[小老](?P<s>\S))")
+
+
+def _zh_nickname(norm: NormalizedText, detector: str) -> list[Finding]:
+    """"我的同事小王在开会": a friend or colleague called 小/老 + surname."""
+    out: list[Finding] = []
+    for m in _ZH_NICK_REL.finditer(norm.text):
+        if m.group("s") in _ZH_SURNAMES:
+            out.append(_finding(norm, m.start(), m.end("n"), detector))
+    return out
+
+
+# Case endings of a city name after a relation ("Tallinnas", "Helsingissä", "Budapesten", "İstanbul'da", "Krakowie"):
+# locatives and other place cases of Estonian, Finnish, Hungarian, Turkish and Polish, accents off
+_PLACE_CASES = ("ssa", "sta", "lla", "lta", "lle", "sse", "st", "s", "l", "ban", "ben", "bol", "rol", "ba", "be", "ra",
+                "re", "on", "en", "nak", "nek", "da", "de", "ta", "te", "dan", "den", "tan", "ten", "ie", "u")
+
+
+def _city(key: str, cache: ResourceCache) -> bool:
+    """Whether ``key`` (one word's match key) is a listed city, possibly with a case ending."""
+    cities = cache.get("lexicon.cities", load_city_names)
+    if key in cities:
+        return True
+    if key in cache.get("lexicon.first_names", lambda: load_lexicon("first_names.txt")):
+        return False  # "Bonnie", "Natalie", "Leonie": a name whose ending only looks like a case ("Bonn" + "ie")
+    key = key.replace("'", "").replace("\u2019", "")
+    return any(key.endswith(e) and len(key) - len(e) >= 4 and key[:-len(e)] in cities for e in _PLACE_CASES)
+
+
+# Round 22a. Tagalog puts "my/our" after the name: "tito Ramon ko" (my uncle Ramon), "si Ate Joy namin": a kin or
+# friend word, a capitalised name of one or two words, then "ko/namin/natin"
+_TL_RELATION = re.compile(r"(?:^|(?<=[\s,.;:(]))(?i:tito|tita|tiyo|tiya|lolo|lola|kuya|ate|pinsan|kaibigan|nanay|tatay|"
+                          r"inay|itay|ninong|ninang|bayaw|hipag|biyenan|asawa|kapatid|anak|pamangkin|kapitbahay|"
+                          r"katrabaho|kaklase|guro|amo)\s+(?P<n>[A-Z][a-z]{1,12}(?:\s[A-Z][a-z]{1,12})?)\s+"
+                          r"(?:ko|namin|natin)\b")
+
+
+def _tagalog(norm: NormalizedText, detector: str) -> list[Finding]:
+    """"tito Ramon ko": a Tagalog relation of the user with a given name, "my" after it."""
+    if context.is_title_case(norm.text) or context.is_all_caps(norm.text):
+        return []
+    return [_finding(norm, m.start(), m.end("n"), detector) for m in _TL_RELATION.finditer(norm.text)]

@@ -112,6 +112,8 @@ def find(norm: NormalizedText, detector: str) -> list[Finding]:
         if not picture and nxt is not None and not nxt.group().strip() and m.end() >= len(lower.rstrip()) \
                 and m.start() == 0:
             continue  # "my mom" alone: nothing depicted
+        if not picture and _generic_scene(lower, m):
+            continue
         out.append(_finding(norm, m.start("pos"), m.end(), "a relation of the user, depicted", detector))
     for m in _ROLE_AT_MY.finditer(lower):
         before = lower[:m.start()]
@@ -136,6 +138,29 @@ def find(norm: NormalizedText, detector: str) -> list[Finding]:
         s = m.end() - 2
         out.append(_finding(norm, s, m.end(), "the user themselves, depicted", detector))
     return out
+
+
+# round 22a: a group of the user's people ("my friends having a picnic", "our kids at the beach") is a scene of
+# several people, not one person's likeness; a single nameless relation doing something in a storybook-like drawing
+# ("my grandmother knitting by the fireplace, cozy illustration") is a generic scene too. A face, a portrait or a
+# picture word before the relation ("a photo of my kids") still asks for them. Parents, grandparents, in-laws and twins
+# are a couple the user means as such ("my in-laws at the beach", round 12), so they stay.
+_GROUP_HEADS = word_set("""friends kids children cousins classmates coworkers colleagues
+neighbors neighbours roommates flatmates housemates sisters brothers sons daughters teachers""")
+_SCENE_MEDIUM = re.compile(r"\b(?:illustration|clip ?art|storybook|children'?s book|vector art|flat design|"
+                           r"greeting card|sticker|cartoon style|kawaii)\b")
+_LIKENESS_CUE = re.compile(r"\b(?:face|faces|portrait|portraits|headshot|likeness|close-?up|photorealistic|"
+                           r"realistic|restored|real photo)\b")
+
+
+def _generic_scene(lower: str, m: re.Match[str]) -> bool:
+    """Whether the nameless relation matched by ``m`` is a generic scene rather than one person to picture."""
+    if _LIKENESS_CUE.search(lower):
+        return False
+    if m.group("head") in _GROUP_HEADS:
+        return True
+    action = re.match(r"\s+[a-z]{2,}ing\b", lower[m.end():])
+    return bool(action) and bool(_SCENE_MEDIUM.search(lower))
 
 
 def _finding(norm: NormalizedText, ts: int, te: int, what: str, detector: str) -> Finding:

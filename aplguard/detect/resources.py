@@ -157,6 +157,11 @@ def load_us_presidents() -> list[str]:
     return [line for _, line in _lines("us_presidents.txt")]
 
 
+def load_city_names() -> frozenset[str]:
+    """Match keys of the Latin-script names of cities of 300,000 people or more in many languages (``cities.txt``)."""
+    return frozenset(line for line in _data_text("cities.txt").splitlines() if line and not line.startswith("#"))
+
+
 def load_lexicon(name: str) -> frozenset[str]:
     """A key-per-line lexicon (``first_names.txt``, ``surnames.txt``)."""
     return frozenset(_data_text(name).split())  # one key per line, no comments

@@ -403,6 +403,14 @@ def _gujarati_given(word: str, lists: _Lists) -> bool:
     return m is not None and m.group(1) not in _GUJARATI_NOT_GIVEN and lists.kind(m.group(1), "gujarati") in ("U", "F")
 
 
+# Temple, shrine and monastery words of the Indic scripts and Arabic/Persian (with their case endings where the word
+# is inflected: "ఆలయంలో", "மந்திரில்"): a name right before one names the place
+_TEMPLE_AFTER = re.compile(r"\s*(?:ఆలయ\S*|గుడి\S*|దేవాలయ\S*|క్షేత్ర\S*|मंदिर\S*|मन्दिर\S*|देवालय\S*|धाम\b|"
+                           r"கோவில்\S*|கோயில்\S*|ஆலய\S*|ക്ഷേത്ര\S*|ದೇವಾಲಯ\S*|ದೇವಸ್ಥಾನ\S*|ಗುಡಿ\S*|মন্দির\S*|"
+                           r"મંદિર\S*|ਮੰਦਰ\S*|ਗੁਰਦੁਆਰ\S*|ମନ୍ଦିର\S*|පන්සල\S*|දේවාල\S*|مسجد|مزار|درگاه|دربار|"
+                           r"ضريح|مقام)")
+
+
 def _nisba(word: str, lists: _Lists) -> bool:
     """Whether ``word`` is a listed first name + the Persian/Arabic "-ی" of belonging ("حسین" -> "حسینی",
     "رضا" -> "رضایی", "کریم" -> "کریمی"), a common surname shape that the word lists also hold as a word."""
@@ -703,6 +711,8 @@ class ScriptNames:
         named = [a for a, k in zip(anon, kinds) if k in ("F", "L")]  # listed name words that also describe
         if len(seq) >= 2 and (any(a and k not in ("F", "L") for a, k in zip(anon, kinds)) or (named and all(named))):
             return None  # "बूढ़ा किसान", "राधा कृष्ण नाचते हुए" (deities): a description, not a name
+        if _TEMPLE_AFTER.match(lower, seq[-1][2]):
+            return None  # round 22a: "శ్రీ వేంకటేశ్వర స్వామి ఆలయం", "X मंदिर": a temple named after a deity or saint
         common = [w in lists.common.get(script, frozenset()) for w in words]
         before = self._cues.get((lower, seq[0][1]))
         if before is None:
