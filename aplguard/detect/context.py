@@ -174,9 +174,12 @@ _STYLE_BEFORE = re.compile(
     r"illustration by|illustrations by|photo by|photos by|photograph by|photographed by|shot by|"
     r"filmed by|directed by|cinematography by|designed by|sculpted by|sculpture by|rendered by|"
     r"inspired by|influenced by|homage to|reminiscent of|a la|trending on|by|"
-    r"im stil von|im stile von|nach art von|al estilo de|estilo de|dans le style de|a la maniere de)\s*$")
+    r"im stil von|im stile von|nach art von|al estilo de|estilo de|dans le style de|a la maniere de|"
+    # round 22b: the languages whose names after "style" are in a case form ("w stylu Zdzisława Beksińskiego")
+    r"w stylu|ve stylu|v stylu|v style|v štýle|u stilu|v slogu|po vzoru|a la manera de)\s*$")
 # Words right after a name that make it a style reference ("Wes Anderson style").
 _STYLE_AFTER = word_set("style styled esque aesthetic aesthetics inspired vibe vibes palette "
+                         "stilusaban stilusában stilusu tyyliin tyylinen tyyliä stilinde stiliaus stilā "
                          "colors colours composition lighting technique brushwork brushstrokes")
 # "like X" is a style when the sentence talks about making art, otherwise a likeness.
 _ART_VERBS = re.compile(r"\b(?:paint\w*|drawn|draw\w*|sketch\w*|render\w*|illustrat\w*|styl\w*|"

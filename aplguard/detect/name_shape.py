@@ -11,11 +11,13 @@ count at all.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
+import unicodedata
 
 from ..errors import ConfigError
 from ..types import Finding
-from . import context, handles, person_cues, relation_names, relations, romanised, titled_names
+from . import context, handles, inflection, person_cues, relation_names, relations, romanised, titled_names
 from .builtin_indexes import builtin_index, non_person_index
 from .context import COMMON_WORDS, word_set
 from .normalize import NormalizedText, match_key, normalize
@@ -63,6 +65,13 @@ _DEPICT = re.compile(r"\b(?:photo|photos|picture|pictures|pic|portrait|portraits
                      r"foto|fotos|fotografie|fotografia|fotografía|photographie|bild|bilder|imagen|imagem|"
                      r"retrato|ritratto|gambar|picha|zdjecie|zdjęcie|fotka|kuva|kep|kép|fenykep|fénykép|mynd)\s+"
                      r"(?:of|with|cu|de|da|do|di|del|della|du|des|van|von|met|mit|con|com|avec|ya|z|ze|af)\s*$")
+# A picture word right before a name in the languages that say "of" with a case ending (round 22b): Polish
+# "zdjęcie Bartosza ...", Czech "fotka Petra ...", Hungarian "fénykép Annáról", Finnish "muotokuva Ainosta",
+# Icelandic "mynd af", Lithuanian/Latvian/Croatian/Slovene picture words (accents off, as the normaliser writes them)
+_DEPICT_CASE = re.compile(r"(?:^|[\s,:;])(?:zdjecie|zdjecia|fotka|fotografie|fotografia|portret|portretu|obraz|rysunek|"
+                          r"wizerunek|snimek|obrazek|fenykep|kep|portre|muotokuva|kuva|valokuva|piirros|pilt|foto|"
+                          r"portree|ljosmynd|mynd|nuotrauka|portretas|atvaizdas|attels|portrets|fotografija|slika|"
+                          r"portrait|zdjeciu|fotografii|fotce|rajz|festmeny)\s+(?:af\s+)?$")
 _PROFILE = re.compile(r"\b(?:linkedin|instagram|facebook|tinder|dating profile|profile (?:photo|picture|pic)|"
                       r"passport|id photo|resume|cv photo|headshot|yearbook|"
                       # identity-card photos in other languages (round 18b)
@@ -78,6 +87,8 @@ _PERSON_NEXT = re.compile(r"\s+(?:\w+ing|as|wearing|dressed|with his|with her|an
 _FOREIGN_PERSON_NEXT = re.compile(
     r"\s+(?:na|nas|nos|com|em|con|en|avec|dans|au|sur|mit|im|am|beim|bei|w|we|z|ze|przy|podczas|bir|di|"
     r"dengan|sedang|saat|ketika|akiwa|kwenye|nel|nella|sul|sulla|mentre|met|la|"
+    # round 22b: Italian "al"/"alla"/"allo" (at the), "dal"/"dalla" (at someone's): "Giulia X al mercato"
+    r"al|alla|allo|ai|agli|dal|dalla|"
     # round 21b: Icelandic "að" + infinitive ("að veiða") and "með", Nordic "på"/"hos"; Finnish/Estonian "is doing"
     # forms ("kalastamassa", "laulamassa", "kalastamas") and locatives ("järvellä", "rannalla" do not open a clause)
     r"að|með|på|hos|[^\W\d_]{2,}(?:massa|mässä|mas)|"
@@ -277,19 +288,33 @@ class NameShapeDetector:
         # ("van der", "van den", "de la": a second particle only in a four-word name, round 18b)
         particle = [0 < j < len(words) - 1 and (w in _MID_PARTICLES or (len(words) == 4 and w in _SECOND_PARTICLES))
                     for j, w in enumerate(words)]
-        if any((w in _STOP or w in context.FUNCTION_WORDS) and not p for w, p in zip(lows, particle)) or any(
-                len(w) < 2 for w in words):
-            return None
         keys = [match_key(w)[0] for w in words]
+        vietnamese = (keys[0] in _VIETNAMESE_SURNAMES and len(keys) in (2, 3)
+                      and self._vietnamese_name(norm, seq, keys))  # "Nguyễn Văn Thắng": "Văn" is no Dutch "van"
+        if not vietnamese and any((w in _STOP or w in context.FUNCTION_WORDS) and not p
+                                  for w, p in zip(lows, particle)) or any(len(w) < 2 for w in words):
+            return None
+        unknown_surname = lower_place = False
         f_known = _known(keys[0], first)
         l_known = _known(keys[-1], last)
         mid_ok = all(p or _known(k, first) or _known(k, last) for k, p in zip(keys[1:-1], particle[1:-1]))
         if not l_known and words[-1][:1].isupper() and _NORDIC_PATRONYMIC.fullmatch(keys[-1]):
             l_known = True  # round 20b: "Sigrún Hallgrímsdóttir", "Jón Einarsson": a patronymic is a surname
-        if keys[0] in _EAST_ASIAN_SURNAMES and len(keys) <= 3 and "-".join(keys) not in romanised.COMPOUNDS and all(
+        if (not (f_known and l_known and mid_ok) and len(keys) in (2, 3) and not context.is_all_caps(norm.text)
+                and all(w[:1].isupper() and not w.isupper() for w in words)):
+            # round 22b: names in a case form ("Bartosza Wróblewskiego", "Aino Kettusesta", "Szabó Réka Annáról",
+            # "Mehmet Yılmazer'in"): look the words up again without their case endings
+            inflected = self._inflected(keys, first, last)
+            if inflected:
+                f_known = l_known = mid_ok = True
+                unknown_surname = inflected == "turkish"
+        if vietnamese:
+            f_known = l_known = mid_ok = True  # round 22b: "anh Nguyễn Văn Thắng đang câu cá"
+        if keys[0] in _EAST_ASIAN_SURNAMES and len(keys) <= 3 and not (
+                # round 22b: a two-syllable Vietnamese pair with no person cue is a place ("Phan Thiết", "Hạ Long")
+                len(keys) == 2 and not vietnamese and keys[0] in _VIETNAMESE_SURNAMES and _vietnamese_place(norm, seq)) and "-".join(keys) not in romanised.COMPOUNDS and all(
                 2 <= len(k) <= 8 and k.isalpha() and k not in self._common() for k in keys[1:]):
             f_known = l_known = mid_ok = True  # "Chen Wei", "Nguyen Van An": surname first
-        unknown_surname = lower_place = False
         if (len(keys) == 4 and particle[1] and particle[2] and not all_caps and words[0][:1].isupper()
                 and words[-1][:1].isupper() and keys[0] not in self._common()
                 and keys[0] not in context.THING_NOUNS and keys[0] not in _PLACE_WORDS_BEFORE_PARTICLES
@@ -393,8 +418,10 @@ class NameShapeDetector:
         lower = norm.lower
         if not all(w[:1].isupper() and not w.isupper() for w in words) or not self._surname_like(words[-1], keys):
             return False
-        if keys[0] == keys[-1]:
-            return False  # "Bora Bora la apus": a doubled word is a place or a thing
+        if keys[0] == keys[-1] or keys[0] in _PLACE_FIRST:
+            # "Bora Bora la apus": a doubled word is a place or a thing; (round 22b) "Torre Annunziata al mare",
+            # "Porto Cervo": a place word that may be a given name too opens a place name
+            return False
         foreign = _FOREIGN_PERSON_NEXT.match(lower, end) is not None
         english = _PERSON_NEXT.match(lower, end) is not None or _AT_PLACE.match(lower, end) is not None
         if not (foreign or english) or keys[-1] in _PLACE_AFTER or keys[-1].rstrip("s") in context.THING_NOUNS:
@@ -410,6 +437,87 @@ class NameShapeDetector:
         if seq[0][1] != 0 or not self._surname_like(words[0], [keys[0], keys[0]]):
             return False
         return (l_known and keys[0] not in self._common()) or (keys[0] not in dictionary and keys[-1] not in dictionary)
+
+    def _inflected(self, keys: list[str], first: frozenset[str], last: frozenset[str]) -> str:
+        """How capitalised words resolve to a name once case endings are off: "given" (given name(s) then a
+        surname, Polish/Czech/Finnish/Icelandic/...), "surname_first" (Hungarian "Szabó Réka Annáról"),
+        "turkish" (a listed given name, then an unlisted word with a Turkish case suffix after an apostrophe:
+        Turkish writes one only after a proper noun) or "" (no name). Every word must resolve, no word may be a
+        dictionary or common word as written, and at least one must actually carry an ending."""
+        dictionary = self._wordfreq()
+        common = self._common()
+        if any(k in common or k in context.THING_NOUNS or k in context.REGIONS for k in keys):
+            return ""
+        if len(keys) == 2 and " " in keys[1] and _known(keys[0], first):
+            stem, _, suffix = keys[1].partition(" ")
+            if (suffix in inflection.TURKISH_SUFFIX_KEYS and " " not in suffix and len(stem) >= 4 and stem.isalpha()
+                    and stem not in dictionary and stem not in common and stem not in context.REGIONS
+                    and stem not in _PLACE_AFTER and re.search(r"[aeiouy]", stem)):
+                return "turkish"
+        if any(not k.isalpha() for k in keys):
+            return ""
+
+        def forms(k: str) -> tuple[str, ...]:
+            if k in dictionary:
+                return (k,)  # an ordinary word is read as written ("Balatonnál" is no name either way)
+            return (k,) + inflection.lemmas(k)
+
+        def hit(k: str, lexicons: tuple[frozenset[str], ...]) -> tuple[bool, bool]:
+            """(resolves, only through an ending)"""
+            if any(_known(k, lex) for lex in lexicons):
+                return True, False
+            return any(len(c) >= 4 and any(_known(c, lex) for lex in lexicons) for c in forms(k)[1:]), True
+
+        head = [hit(k, (first,)) for k in keys[:-1]]
+        if not head[0][0] and keys[0] not in dictionary:
+            # Polish "Bartosz" is in the surname list only: an inflected first word may be found there
+            lemma_in_last = any(len(c) >= 4 and _known(c, last) for c in inflection.lemmas(keys[0]))
+            head[0] = (lemma_in_last, True)
+        tail = hit(keys[-1], (last,))
+        if not tail[0] and _NORDIC_PATRONYMIC.fullmatch(keys[-1]):
+            tail = True, False
+        if all(r for r, _ in head) and tail[0] and (tail[1] or any(e for _, e in head)):
+            return "" if self._listed_lemma(keys) else "given"
+        # surname first (Hungarian): a surname that is no given name, then given names, the last inflected
+        if (_known(keys[0], last) and not _known(keys[0], first) and keys[0] not in dictionary
+                and all(_known(k, first) for k in keys[1:-1]) and not _known(keys[-1], first)
+                and any(len(c) >= 4 and _known(c, first) for c in inflection.hungarian_lemmas(keys[-1]))):
+            return "" if self._listed_lemma(keys) else "surname_first"
+        return ""
+
+    def _listed_lemma(self, keys: list[str]) -> bool:
+        """Whether the words, with case endings off, spell a listed thing or character ("portret Mony Lisy": the
+        Mona Lisa) or a listed person (the gazetteer's business: "Roberta Lewandowskiego")."""
+        first, last = self._lexicons()
+        # each word as written or as a nominative the name lists hold (one to three forms, not every candidate)
+        options = [(k,) + tuple(c for c in inflection.lemmas(k) if c in first or c in last)[:3] for k in keys]
+        for combo in itertools.product(*options):
+            joined = " ".join(combo)
+            for index in (non_person_index(self.cache), builtin_index(self.cache)):
+                if any(h.start == 0 and h.end == len(joined) for h in index.exact(joined)):
+                    return True
+        return False
+
+    def _vietnamese_name(self, norm: NormalizedText, seq: list[Token], keys: list[str]) -> bool:
+        """A Vietnamese surname and one or two given syllables, every word capitalised, written with Vietnamese
+        tone marks, and said of a person: three syllables (surname, middle and given name), or an honorific
+        or kin word before ("anh", "chị", "ông", "bà") or "is doing" after ("đang"). Two-syllable names
+        that are places ("Phan Thiết", "Cao Bằng") have neither."""
+        words = [t for t, _, _ in seq]
+        if not all(w[:1].isupper() and not w.isupper() and w.isalpha() and len(k) <= 7 for w, k in zip(words, keys)):
+            return False
+        a, b = norm.span(seq[0][1], seq[-1][2])
+        if not any(_vietnamese_marked(w) for w in norm.original[a:b].split()):
+            return False
+        if any(k in context.THING_NOUNS or k in context.REGIONS for k in keys) or len(set(keys)) < len(keys):
+            return False
+        # (the words as written: without accents "cổ" (old) would be "cô" (Miss))
+        before = norm.original[max(0, a - 12):a].lower().split()
+        after = norm.original[b:b + 12].lower().split()
+        said_of_person = (bool(before) and before[-1] in _VIETNAMESE_HONORIFICS) or (
+            bool(after) and after[0].strip(",.") in _VIETNAMESE_PERSON_NEXT)
+        return said_of_person or (len(keys) == 3 and self._cue(norm.lower, seq[0][1], seq[-1][2]) > 0) or (
+            len(keys) == 3 and keys[1] in _VIETNAMESE_MIDDLE)
 
     def _wordfreq(self) -> frozenset[str]:
         return self.cache.get("lexicon.wordfreq", load_dictionary_words)
@@ -542,7 +650,7 @@ class NameShapeDetector:
         before = context.words_before(lower, start, 4)
         if any(w in _RELATION for w in before) or any(w in _RELATION for w in context.words_after(lower, end, 4)):
             cue += 0.2
-        if _DEPICT.search(lower[max(0, start - 40):start]):
+        if _DEPICT.search(lower[max(0, start - 40):start]) or _DEPICT_CASE.search(lower[max(0, start - 30):start]):
             cue += 0.1
         if any(w in _PERSON_TITLES for w in context.words_before(lower, start, 1)):
             cue += 0.2  # "Sheikh Mohammed ...", "Mrs Patterson": a title before names a person
@@ -581,6 +689,59 @@ kim lee park choi jung jeong kang cho yoon jang lim shin han oh seo kwon hwang a
 tanaka sato suzuki takahashi watanabe ito yamamoto nakamura kobayashi kato yoshida yamada sasaki
 yamaguchi matsumoto inoue kimura hayashi shimizu
 """)
+def _nfc_words(text: str) -> frozenset[str]:
+    """The words of ``text`` as written (accents kept, NFC)."""
+    return frozenset(unicodedata.normalize("NFC", w) for w in text.split())
+
+
+# Vietnamese surnames (accents off), middle names, honorifics/kin words before a name and "is doing" after it
+# (round 22b)
+_VIETNAMESE_SURNAMES = word_set("""nguyen tran le pham hoang huynh phan vu vo dang bui do ho ngo duong ly dinh
+truong trinh doan dao lam luong luu mai cao ta thai quach chu kieu vuong ton tang la to ha""")
+_VIETNAMESE_MIDDLE = word_set("""van thi duc huu ngoc minh quang thanh xuan hoang kim thu dinh cong quoc trong
+bao gia hai hong khanh tuan anh nhu phuong""")
+_VIETNAMESE_HONORIFICS = _nfc_words("""anh chị ông bà em cô chú bác dì cậu
+mợ thím thầy cháu bạn sĩ sư""")
+_VIETNAMESE_PERSON_NEXT = _nfc_words("""đang đứng ngồi cười chạy hát mặc cầm
+nhìn đọc viết vẽ ăn uống làm nấu""")
+
+
+def _vietnamese_marked(word: str) -> bool:
+    """A word written with a mark only Vietnamese uses: a hook above, a dot below, a horn, a breve, "đ",
+    or two marks on one letter ("Nguyễn", "Thắng", "Văn")."""
+    if "đ" in word or "Đ" in word:
+        return True
+    marks = 0
+    for ch in unicodedata.normalize("NFD", word):
+        if ch in "\u0309\u0323\u031b\u0306":
+            return True
+        if unicodedata.combining(ch):
+            marks += 1
+            if marks >= 2:
+                return True
+        else:
+            marks = 0
+    return False
+
+
+_VIETNAMESE_PLACE_BEFORE = _nfc_words("""cảnh lịch phố tỉnh thành biển vịnh
+chợ đồi núi sông hồ làng về ở tại đến thăm miền vùng quê""")
+_VIETNAMESE_TIME_AFTER = _nfc_words("""lúc mùa về buổi ban ngày đêm sáng
+chiều tối trong""")
+
+
+def _vietnamese_place(norm: NormalizedText, seq: list[Token]) -> bool:
+    """A Vietnamese-marked pair after a place or travel word ("phong cảnh Phan Thiết", "du lịch Cao Bằng") or
+    before a time or season ("... lúc hoàng hôn", "... mùa thu"): a place, not a person."""
+    a, b = norm.span(seq[0][1], seq[-1][2])
+    if not any(_vietnamese_marked(w) for w in norm.original[a:b].split()):
+        return False
+    before = norm.original[max(0, a - 12):a].lower().split()
+    after = norm.original[b:b + 12].lower().split()
+    return (bool(before) and before[-1] in _VIETNAMESE_PLACE_BEFORE) or (
+        bool(after) and after[0].strip(",.") in _VIETNAMESE_TIME_AFTER)
+
+
 # Icelandic and Nordic patronymics, in their match-key spelling ("Hallgrímsdóttir", "-dóttur", "Gunnarsson")
 # (round 21b: the key keeps Icelandic þ/ð and Nordic æ/ø, "Þórhallsson" -> "þorhallsson")
 _NORDIC_PATRONYMIC = re.compile(r"[a-zþðæø]{3,}(?:dottir|dottur|sson|ssonar|ssyni)")
@@ -593,6 +754,9 @@ _SECOND_PARTICLES = word_set("der den ter ten los las")
 # words that name a place or building before "van der"/"von der" ("Huis van der Valk", "Museum van den Bosch")
 _PLACE_WORDS_BEFORE_PARTICLES = word_set("""huis hotel museum kasteel slot schloss haus villa hof kerk kirche straat
 laan plein weg park brug school stichting galerie gallery restaurant cafe café bakkerij""")
+# Words that open a place name in Romance languages and are given names too ("Torre Annunziata", "Marina di Pisa")
+_PLACE_FIRST = word_set("""torre porto monte villa isola ponte castel castello borgo san santa santo lago capo punta
+marina cala forte rocca piazza palazzo costa riva playa puerto""")
 # Titles that only come before a person's name.
 _PERSON_TITLES = word_set("""
 mr mrs ms mx dr prof professor sheikh sheikha sir dame rev reverend imam rabbi pastor

@@ -25,6 +25,7 @@ from types import ModuleType
 from typing import Protocol
 
 from .._deps import require
+from . import inflection
 from .context import COMMON_WORDS, word_set
 from .normalize import key_of
 from .resources import Person
@@ -94,14 +95,15 @@ def ru_stem(token: str) -> str:
     return token
 
 
-def _stem_key(key: str) -> tuple[str, list[int], list[int]]:
-    """Stem Cyrillic tokens of a key; map each stemmed char to key start and token end."""
+def _stem_key(key: str, latin: bool = False) -> tuple[str, list[int], list[int]]:
+    """Stem Cyrillic tokens of a key (``latin``: Latin ones, :func:`inflection.stem`); map each stemmed char to
+    key start and token end."""
     out: list[str] = []
     idx: list[int] = []
     tok_end: list[int] = []
     for m in re.finditer(r"\S+", key):
         tok = m.group()
-        stem = ru_stem(tok) if _CYR.search(tok) else tok
+        stem = (inflection.stem(tok) if tok < "\u0250" and max(tok) < "\u0250" else tok) if latin else ru_stem(tok) if _CYR.search(tok) else tok
         if out:
             out.append(" ")
             idx.append(m.start() - 1)
@@ -154,6 +156,7 @@ class NameIndex:
         table: dict[str, list[Alias]] = {}
         key_of_form: dict[str, str] = {}
         stem_table: dict[str, list[Alias]] = {}
+        latin_table: dict[str, list[Alias]] = {}
         self._fuzzy_aliases: dict[str, list[tuple[tuple[str, ...], Alias]]] = {}
         self._token_variants: dict[str, set[str]] = {}
         self._single: dict[str, list[Alias]] = {}
@@ -169,6 +172,12 @@ class NameIndex:
             if _CYR.search(alias.key):
                 for stem in _alias_stems(alias.key):
                     stem_table.setdefault(stem, []).append(alias)
+            elif (alias.kind in ("name", "native") and not alias.ambiguous and 2 <= alias.key.count(" ") + 1 <= 3
+                  and max(alias.key) < "\u0250" and len(alias.key) >= 9):
+                # round 22b: "roberta lewandowskiego", "o tomaszu stance": a Latin name in a case form
+                latin_stem = _stem_key(alias.key, latin=True)[0]
+                if latin_stem != alias.key:
+                    latin_table.setdefault(latin_stem, []).append(alias)
 
         for person in self.people:
             forms = [(a, False) for a in dict.fromkeys((person.canonical,) + person.aliases + person.native)]
@@ -197,6 +206,8 @@ class NameIndex:
 
         self._auto = self._build(ahocorasick, table)
         self._stem_auto = self._build(ahocorasick, stem_table) if stem_table else None
+        self._latin_auto = self._build(ahocorasick, latin_table) if latin_table else None
+        self._latin_memo: tuple[str, tuple[Hit, ...]] = ("", ())
 
     @staticmethod
     def _build(ahocorasick: ModuleType, table: dict[str, list[Alias]]) -> _Automaton | None:
@@ -240,6 +251,34 @@ class NameIndex:
                 start = end - len(akey) + 1
                 if _bounded(stemmed, start, end + 1, akey):
                     hits.extend(Hit(idx[start], tok_end[end], a, 1.0, "stem") for a in aliases)
+        if self._latin_auto is not None and " " in key:
+            memo = self._latin_memo  # the gazetteer and the name-shape detector look up the same prompt
+            if memo[0] != key:
+                memo = self._latin_memo = (key, tuple(self._latin_stem_hits(key)))
+            hits.extend(memo[1])
+        return hits
+
+    def _latin_stem_hits(self, key: str) -> list[Hit]:
+        """Multi-word Latin aliases found on stems ("roberta lewandowskiego"); nothing to do (and nothing built)
+        when no word of ``key`` has a case ending to take off."""
+        assert self._latin_auto is not None
+        toks = key.split(" ")
+        stems = [inflection.stem(t) if max(t, default="") < "\u0250" else t for t in toks]
+        if stems == toks:
+            return []
+        stemmed = " ".join(stems)
+        hits: list[Hit] = []
+        for end, (akey, aliases) in self._latin_auto.iter(stemmed):
+            start = end - len(akey) + 1
+            if not _bounded(stemmed, start, end + 1, akey):
+                continue
+            # map the stemmed span back to whole words of the key
+            first = stemmed.count(" ", 0, start)
+            last = stemmed.count(" ", 0, end)
+            a0 = sum(len(t) + 1 for t in toks[:first])
+            a1 = sum(len(t) + 1 for t in toks[:last + 1]) - 1
+            # a case form only: the written words are the gazetteer's exact match otherwise
+            hits.extend(Hit(a0, a1, a, 1.0, "stem") for a in aliases if key[a0:a1] != a.key)
         return hits
 
     def _close(self, token: str) -> dict[str, int]:

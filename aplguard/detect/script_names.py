@@ -221,6 +221,10 @@ _SURNAME_SHAPES = {
     "armenian": re.compile(r".{2,}յան$"),
     "georgian": re.compile(r".{2,}(?:ძე|შვილი|ია|ავა|ური|ანი)$"),
 }
+# Arabic family names that are trade words (smith, carpenter, tailor, perfumer, baker, dyer, barber, miller,
+# butcher, tanner, coppersmith, goldsmith), also a word of the anonymous-person list
+_TRADE_SURNAMES = frozenset(str.split("""حداد نجار خياط عطار خباز صباغ حلاق طحان جزار دباغ نحاس صائغ سقا حجار فخار
+قصاب بناء"""))
 # Arabic-script clitics glued to a name: "لمريم", "ولمحمد"
 _CLITIC = re.compile(r"^(?:و?ل(?:ـ)?|و|ب)(?=.{3,})")
 # Bengali/Tamil case endings on the last word ("আক্তারের", "ঠাকুরের")
@@ -700,6 +704,10 @@ class ScriptNames:
                      "F" if _stem_known(w, lists.first) else "L" if _stem_known(w, lists.last) else k
                      for w, k, t in zip(words, kinds, seq)]
         anon = [_anonymous(w, script, lists) for w in words]
+        if script == "arabic" and len(words) >= 2 and kinds[0] == "F" and not anon[0] and words[-1] in _TRADE_SURNAMES:
+            # round 22b: "ليلى حداد" (Layla Haddad), "سامي نجار": a trade word after a listed given name is the
+            # family name it became ("رجل حداد", a man who is a smith, has no given name)
+            kinds[-1], anon[-1] = "L", False
         named = [a for a, k in zip(anon, kinds) if k in ("F", "L")]  # listed name words that also describe
         if len(seq) >= 2 and (any(a and k not in ("F", "L") for a, k in zip(anon, kinds)) or (named and all(named))):
             return None  # "बूढ़ा किसान", "राधा कृष्ण नाचते हुए" (deities): a description, not a name

@@ -1,0 +1,109 @@
+"""Case endings of names in inflecting languages written in the Latin alphabet (round 22b).
+
+"zdjęcie Bartosza Wróblewskiego" (Polish genitive), "fénykép Annáról" (Hungarian "about"), "kuva Aino
+Kettusesta" (Finnish elative), "mynd af Sigríði Hrafnsdóttur" (Icelandic dative), "Yılmazer'in" (Turkish
+genitive): the name lists hold the nominative, so a word they do not know is looked up again with its
+case ending taken off (and the nominative ending put back where the ending replaces one).
+
+Two uses, both on match keys (lower case, accents off, see :func:`aplguard.detect.normalize.match_key`):
+
+* :func:`lemmas`: the nominatives an inflected word may come from, to look up in the first-name and
+  surname lexicons (``name_shape``); many candidates, so a caller accepts only a pair of words that both
+  resolve, never one word.
+* :func:`stem`: one stem per word, the same for the nominative and its inflected forms
+  ("lewandowski"/"lewandowskiego" -> "lewandowsk"), under which multi-word public-figure names are
+  indexed (``names_index``) so "roberta lewandowskiego" finds Robert Lewandowski.
+"""
+
+from __future__ import annotations
+
+# (ending, what replaces it) per language family; longest endings are tried first. The nominative
+# endings put back are the ones the lexicons spell ("wroblewski", "novakova", "kettunen", "sigridur").
+_RULES: tuple[tuple[str, str], ...] = (
+    # Polish / Czech / Slovak adjectival surnames: "Wróblewskiego", "Kowalskiemu", "Kowalskim", "Novotného"
+    ("skiego", "ski"), ("ckiego", "cki"), ("dzkiego", "dzki"), ("skiemu", "ski"), ("ckiemu", "cki"),
+    ("skim", "ski"), ("ckim", "cki"), ("skiej", "ska"), ("ckiej", "cka"), ("skiej", "ski"), ("ckiej", "cki"),
+    ("ska", "ski"), ("cka", "cki"), ("ovou", "ova"), ("ove", "ova"), ("ova", "ov"),
+    ("iego", "i"), ("ego", "y"), ("eho", "y"), ("emu", "y"), ("ym", "y"), ("ej", "a"), ("ou", "a"),
+    # nouns: "Bartosza", "Tomaszowi", "Markiem", "Anny", "Annę" (e), "Novákové", "Petrovi", "Petrem"
+    ("owi", ""), ("ovi", ""), ("iem", ""), ("em", ""), ("om", ""), ("om", "a"), ("a", ""), ("u", ""),
+    ("y", "a"), ("e", "a"), ("i", "a"), ("u", "a"), ("ie", "a"),
+    # Hungarian suffixes (the stem's long vowel is short in the key: "Annáról" -> "annarol" -> "anna")
+    ("rol", ""), ("tol", ""), ("nak", ""), ("nek", ""), ("val", ""), ("vel", ""), ("hoz", ""), ("hez", ""),
+    ("nal", ""), ("nel", ""), ("ban", ""), ("ben", ""), ("ert", ""), ("kent", ""), ("ra", ""), ("re", ""),
+    ("ba", ""), ("be", ""), ("ot", ""), ("et", ""), ("t", ""), ("on", ""), ("en", ""), ("nal", "a"),
+    # Finnish "-nen" surnames ("Kettusesta", "Virtaselle", "Korhosen") and case endings ("Ainolle", "Mikan")
+    ("sesta", "nen"), ("sessa", "nen"), ("selle", "nen"), ("sella", "nen"), ("selta", "nen"), ("seen", "nen"),
+    ("sen", "nen"), ("sena", "nen"), ("seksi", "nen"), ("sta", ""), ("ssa", ""), ("lle", ""), ("lla", ""),
+    ("lta", ""), ("ksi", ""), ("na", ""), ("n", ""), ("sta", "a"),
+    # Estonian: "Kadriga", "Tamme" -> ...; "-ga", "-le", "-lt", "-st", "-ks"
+    ("ga", ""), ("le", ""), ("lt", ""), ("st", ""), ("ks", ""),
+    # Icelandic: "Sigríði" (sigridi), "Hrafnsdóttur", "Jónssyni", "Jónssonar", "Guðrúnu"
+    ("di", "dur"), ("dottur", "dottir"), ("ssyni", "sson"), ("ssonar", "sson"), ("unu", "un"), ("ar", "ur"),
+    ("i", "ur"), ("i", "ir"),
+    # Lithuanian / Latvian: "Petro" (Petras), "Jonui", "Jonaitienės", "Jāņa"
+    ("o", "as"), ("o", "is"), ("ui", "as"), ("ui", "is"), ("ui", "us"), ("es", "e"), ("ei", "e"),
+    ("am", "s"), ("a", "s"), ("a", "as"),
+    # Croatian / Serbian / Slovene: "Ivane", "Anom", "Marku" (the generic endings above cover most)
+    ("e", ""), ("i", ""),
+    # Greek in Latin letters: "tou Papadopoulou", "Nikou", "Giorgo"
+    ("ou", "os"), ("o", "os"), ("i", "is"),
+    # Russian/Ukrainian/Bulgarian in Latin letters: "Ivanovoy", "Ivanovym", "Petrovu"
+    ("oy", "a"), ("oj", "a"), ("oi", "a"), ("ym", ""), ("im", ""),
+)
+# Turkish case suffixes written after an apostrophe, which Turkish puts only after proper nouns
+# ("Yılmazer'in", "Kırımlıoğlu'nun", "Ayşe'ye", "Ankara'da" - a place too, so callers check for places).
+TURKISH_SUFFIXES = frozenset(str.split("""in ın un ün nin nın nun nün a e ya ye na ne da de ta te dan den tan ten nda nde
+ndan nden la le yla yle i ı u ü yi yı yu yü ni nı nu nü ın ile dır dir"""))
+TURKISH_SUFFIX_KEYS = frozenset(s.replace("ı", "i").replace("ü", "u") for s in TURKISH_SUFFIXES)
+
+_MIN_STEM = 3
+# Hungarian case suffixes alone: a surname-first name ("Szabó Réka Annáról") is read as Hungarian only
+_HUNGARIAN = ("rol", "tol", "nak", "nek", "val", "vel", "hoz", "hez", "nal", "nel", "ban", "ben", "ert", "kent",
+              "ra", "re", "ba", "be", "ot", "et", "t")
+
+
+def hungarian_lemmas(key: str) -> tuple[str, ...]:
+    """:func:`lemmas` with the Hungarian case suffixes only."""
+    if not key.isalpha() or len(key) < 4:
+        return ()
+    return tuple(dict.fromkeys(key[: -len(e)] for e in _HUNGARIAN
+                               if key.endswith(e) and len(key) - len(e) >= _MIN_STEM))
+
+
+def lemmas(key: str) -> tuple[str, ...]:
+    """Nominatives a one-word name key may be an inflected form of (the key itself excluded)."""
+    if not key.isalpha() or len(key) < 4:
+        return ()
+    out: dict[str, None] = {}
+    for ending, repl in _RULES:
+        if key.endswith(ending) and len(key) - len(ending) >= _MIN_STEM:
+            cand = key[: len(key) - len(ending)] + repl
+            if cand != key:
+                out[cand] = None
+    return tuple(out)
+
+
+# Endings taken off by stem(), longest first; a stem keeps at least four letters.
+_STEM_ENDINGS = tuple(sorted({
+    "iego", "ego", "emu", "iemu", "owi", "ovi", "iem", "em", "om", "ym", "im", "ej", "iej", "ou", "eho",
+    "a", "u", "y", "e", "i", "o", "ie",
+    "rol", "tol", "nak", "nek", "val", "vel", "hoz", "hez", "nal", "nel", "ban", "ben", "ert", "ra", "re",
+    "sta", "ssa", "lle", "lla", "lta", "n",
+}, key=len, reverse=True))
+
+
+_STEM_SET = frozenset(_STEM_ENDINGS)
+_STEM_SIZES = tuple(sorted({len(e) for e in _STEM_ENDINGS}, reverse=True))
+
+
+def stem(token: str) -> str:
+    """One stem of a Latin name word, shared by its nominative and its case forms (at least four letters):
+    "lewandowski" and "lewandowskiego" -> "lewandowsk", "robert" and "roberta" -> "robert"."""
+    n = len(token)
+    if n < 5 or not token.isalpha():
+        return token
+    for size in _STEM_SIZES:  # longest first; a set lookup per size, not a scan of every ending
+        if n - size >= 4 and token[-size:] in _STEM_SET:
+            return token[:-size]
+    return token
