@@ -107,3 +107,24 @@ def stem(token: str) -> str:
         if n - size >= 4 and token[-size:] in _STEM_SET:
             return token[:-size]
     return token
+
+
+# Finnish and Estonian case endings with the linking vowel a consonant-final name takes before them
+# ("Marin" -> "Marinista", "Marinille"; "Kallas" -> "Kallasest", "Kallasega"), longest first (round 23b).
+_LINKED_ENDINGS = tuple(sorted({
+    "ista", "issa", "ille", "illa", "ilta", "iksi", "iin", "ina", "ia", "in",
+    "est", "esse", "ele", "elt", "ega", "eks", "es", "eni", "eta",
+}, key=len, reverse=True))
+_VOWELS = frozenset("aeiouyäöü")
+
+
+def unlink(token: str) -> str:
+    """``token`` without a linking vowel + case ending when what is left ends in a consonant and keeps four
+    letters ("marinista" -> "marin", "kallasest" -> "kallas"); ``token`` otherwise."""
+    if not token.isalpha():
+        return token
+    for ending in _LINKED_ENDINGS:
+        base = token[: -len(ending)]
+        if token.endswith(ending) and len(base) >= 4 and base[-1] not in _VOWELS:
+            return base
+    return token

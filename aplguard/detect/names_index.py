@@ -41,7 +41,7 @@ _HEBREW = re.compile(r"[\u0590-\u05ff]")
 _ABJAD = re.compile(r"[\u0590-\u05ff\u0600-\u06ff\u0750-\u077f\ufb1d-\ufdff\ufe70-\ufeff]")
 # Indic scripts, and (round 14b) Lao, Tibetan, Burmese and Khmer, which glue particles onto a name's end
 # ("အောင်ဆန်းစုကြည်ရဲ့ပုံ": Aung San Suu Kyi's picture)
-_INDIC = re.compile(r"[\u0900-\u0dff\u0e80-\u0eff\u0f00-\u0fff\u1000-\u109f\u1780-\u17ff]")
+_INDIC = re.compile(r"[\u0780-\u07bf\u0900-\u0dff\u0e80-\u0eff\u0f00-\u0fff\u1000-\u109f\u1780-\u17ff]")
 _ARABIC_PROCLITICS = frozenset("وبلفك")
 _HEBREW_PROCLITICS = frozenset("והבלמשכ")
 _RU_ENDINGS = ("ого", "его", "ому", "ему", "ий", "ый", "ой", "ей", "ои", "еи", "ыи", "ии", "ая", "яя",
@@ -175,9 +175,9 @@ class NameIndex:
             elif (alias.kind in ("name", "native") and not alias.ambiguous and 2 <= alias.key.count(" ") + 1 <= 3
                   and max(alias.key) < "\u0250" and len(alias.key) >= 9):
                 # round 22b: "roberta lewandowskiego", "o tomaszu stance": a Latin name in a case form
+                # (round 23b: also a name its stem leaves whole, "kaja kallas", found as "kaja kallasest")
                 latin_stem = _stem_key(alias.key, latin=True)[0]
-                if latin_stem != alias.key:
-                    latin_table.setdefault(latin_stem, []).append(alias)
+                latin_table.setdefault(latin_stem, []).append(alias)
 
         for person in self.people:
             forms = [(a, False) for a in dict.fromkeys((person.canonical,) + person.aliases + person.native)]
@@ -264,9 +264,17 @@ class NameIndex:
         assert self._latin_auto is not None
         toks = key.split(" ")
         stems = [inflection.stem(t) if max(t, default="") < "\u0250" else t for t in toks]
-        if stems == toks:
-            return []
-        stemmed = " ".join(stems)
+        # round 23b: Finnish and Estonian put a linking vowel between a consonant-final name and its case
+        # ending ("marin" -> "marinista", "kallas" -> "kallasest"): the stem of the name without both
+        linked = [inflection.stem(inflection.unlink(t)) if max(t, default="") < "\u0250" else t for t in toks]
+        hits: list[Hit] = []
+        for variant in dict.fromkeys(tuple(v) for v in (stems, linked) if v != toks):
+            hits.extend(self._stem_variant_hits(key, toks, " ".join(variant)))
+        return hits
+
+    def _stem_variant_hits(self, key: str, toks: list[str], stemmed: str) -> list[Hit]:
+        """Hits of multi-word Latin aliases in one stemmed form of ``key``, spans mapped back onto its words."""
+        assert self._latin_auto is not None
         hits: list[Hit] = []
         for end, (akey, aliases) in self._latin_auto.iter(stemmed):
             start = end - len(akey) + 1
