@@ -719,7 +719,20 @@ def example_name_near(lower: str, start: int, end: int) -> bool:
         return True
     # round 22a: a language's everyman name that is also a common real name ("Jan Kowalski", "Mario Rossi") on a user
     # icon, avatar, infographic or pictogram is a placeholder of the interface, not someone to picture
-    return lower[start:end] in _EVERYMAN and bool(_UI_WORD.search(lower))
+    if lower[start:end] not in _EVERYMAN:
+        return False
+    if _UI_WORD.search(lower):
+        return True
+    # round 23a: an everyman name with a sample, placeholder or form word anywhere in the prompt ("Jan Kowalski jako
+    # postać z przykładowego formularza", "Иван Иванов как условный персонаж на бланке"): the stand-in of a form
+    return any(_EXAMPLE_WORD.match(w) or _FORM_WORD.match(w) or w in _MODEL_WORDS or _STAND_IN.match(w)
+               for w in re.findall(r"[^\W\d_]+", lower))
+
+
+# round 23a: words that call a name a stand-in ("conventional character", "условный персонаж", "everyman")
+_STAND_IN = re.compile(r"(?:everyman|stand-?in|generic|anonymous|hypothetical|conventional|typical|average|"
+                       r"условн\w*|типичн\w*|абстрактн\w*|umown\w*|typow\w*|anonim\w*|tipico|tipica|tipique|"
+                       r"typisch\w*|durchschnitt\w*|convencional|convenzionale|generico|generica|generique)$")
 
 
 # Everyman names of the languages (accents off, as the normaliser writes them), also common real names
@@ -728,7 +741,16 @@ _EVERYMAN = frozenset({
     "jean dupont", "marie dupont", "john smith", "jane smith", "jan novak", "jana novakova", "jan jansen",
     "ion popescu", "maria popescu", "joao da silva", "jose da silva", "maria da silva", "ivan petrov", "petar petrovic",
     "marko markovic", "budi santoso", "hans muster", "anna muster", "jon jonsson", "juan dela cruz", "pedro perez",
-    "max mustermann", "erika mustermann", "ivan ivanov", "nguyen van a", "joe bloggs", "john doe", "jane doe"})
+    "max mustermann", "erika mustermann", "ivan ivanov", "nguyen van a", "joe bloggs", "john doe", "jane doe",
+    # round 23a: more languages' everyman names, and the Cyrillic and Greek ones as written
+    "fulano de tal", "fulana de tal", "beltrano de tal", "sicrano de tal", "otto normalverbraucher", "pierre dupont",
+    "jean martin", "juan del pueblo", "juan pueblo", "maria dela cruz", "matti meikalainen", "maija meikalainen",
+    "ola nordmann", "kari nordmann", "sven svensson", "jens hansen", "jaan tamm", "janis berzins", "vardenis pavardenis",
+    "kovacs janos", "gipsz jakab", "jozef mrkvicka", "janez novak", "ivan horvat", "pero peric", "gudrun jonsdottir", "jan modaal", "jan janssens", "ahmet yilmaz", "ayse yilmaz", "tommy atkins", "joe public",
+    "fred bloggs", "john q public", "mario bianchi", "hong gildong", "taro yamada", "hanako yamada",
+    "иван иванов", "иван иванович иванов", "петр петров", "пётр петров", "сидор сидоров", "вася пупкин",
+    "василий пупкин", "іван іваненко", "іван петренко", "иван петров", "петар петровић", "марко марковић",
+    "γιαννης παπαδοπουλος", "γιάννης παπαδόπουλος"})
 # words of an interface or a graphic that uses a name as a stand-in (user icon, avatar, profile, infographic)
 _UI_WORD = re.compile(r"\b(?:icon|icons|avatar|avatars|user profile|profile icon|infographic|pictogram|ui|ux|"
                       r"ikona|ikonka|awatar|uzytkownika|icono|usuario|icone|utilisateur|icona|utente|"

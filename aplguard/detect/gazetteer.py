@@ -236,6 +236,8 @@ class GazetteerDetector:
             return None  # "Nathan Drake", "Sasha Obama": someone else with that name
         if alias.kind == "description" and context.indefinite_before(lower, ts):
             return None
+        if " " not in alias.key and norm.text[ts:te].islower() and _POSSESSED_AFTER.match(lower, te):
+            return None  # round 23a: "kaka yangu", "dada yangu" (Swahili: my brother / sister): a noun with "my" after
         if hit.how == "fuzzy" and context.place_name(lower, ts, te):
             return None  # "Santa Maria della Salute" is a church, not a misspelled "Sanna Marin"
         not_person = None
@@ -391,6 +393,12 @@ catwalk label brand product products bottle box car cars""")
 # Loyola"): a figure of devotion, painted as an icon or fresco, not a person to photograph (round 18a)
 _SAINT_OF = re.compile(r"(?:saint|st\.?|san|santo|santa|sao|sainte|sankt|swiety|swieta|svaty|svata|sveti|sveta) "
                        r"[a-z]+(?: [a-z]+)? (?:of|de|da|di|d'|du|del|della|von|z|ze|iz) ?[a-z]")
+
+
+# Round 23a. "My" written after the noun (Swahili, Zulu/Xhosa, Indonesian, Tagalog, Romanian, Greek, Icelandic):
+# a lower-case one-word name right before one is a relation or thing word of that language ("kaka yangu")
+_POSSESSED_AFTER = re.compile(r" (?:yangu|wangu|zangu|yetu|wetu|wami|yami|lami|sami|bami|wam|yam|lam|sam|saya|aku|"
+                              r"namin|natin|mea|meu|μου|minum|minni|minn)(?!\w)")
 
 
 def _saint_of_place(lower: str, ts: int, te: int) -> bool:

@@ -183,6 +183,25 @@ _REIGNED_FOR = re.compile(r"\bthe (?:[a-z]+ ){0,2}(?:queen|king|monarch|emperor|
 # the future or fiction: nobody real holds the record ("the first astronaut to land on Mars in the year 2150")
 _NOT_REAL = re.compile(r"\b(?:in (?:the year )?(?:20[3-9]\d|2[1-9]\d\d|[3-9]\d{3})|science fiction|sci fi|"
                        r"fictional|imaginary|future|fantasy|generic|made up|fairy ?tale)\b")
+# round 23a: a first that nobody has achieved is anyone ("the first astronaut on Mars", "the first human on another
+# star", "the first person to walk on Venus"): a place no person has reached right after the record
+_UNREACHED = re.compile(r"\b(?:on|to|of|at|from|in|reach(?:ing|ed)?|visit(?:ing|ed)?|land(?:ing|ed)? on|"
+                        r"walk(?:ing|ed)? on|set(?:ting)? foot on) (?:the (?:surface of )?)?(?:planet )?(?:mars|venus|"
+                        r"jupiter|saturn|neptune|uranus|pluto|titan|europa|enceladus|ganymede|callisto|alpha centauri|"
+                        r"proxima(?: centauri| b)?|trappist|kepler|the sun|a black hole|an? exoplanet|exoplanets|"
+                        r"another (?:star|planet|galaxy|solar system|world)|other (?:stars|planets|galaxies)|"
+                        r"a distant (?:star|planet|galaxy)|the edge of the universe|martian soil)\b")
+# round 23a: a role in a local or amateur production is anyone's ("the actor who plays the villain in a school play")
+_LOCAL_SHOW = re.compile(r"\b(?:school|class|classroom|kindergarten|preschool|nursery|nativity|pantomime|panto|"
+                         r"amateur|community theat(?:er|re)|local theat(?:er|re)|talent show|recital|summer camp|"
+                         r"church|youth group|drama club|kids|children|student|students|high school|college|"
+                         r"backyard|living room|family)\b")
+
+
+def _clause_end(key: str, i: int) -> int:
+    """Where the clause of ``key`` (the normalised lower-case text) that holds ``i`` ends."""
+    m = re.compile(r"[,;.:!?|]").search(key, i)
+    return m.start() if m else min(len(key), i + 120)
 
 
 def unresolved(norm: NormalizedText, key: str, kidx: list[int], detector: str) -> list[Finding]:
@@ -220,6 +239,11 @@ def unresolved(norm: NormalizedText, key: str, kidx: list[int], detector: str) -
                                                              r"national|civil rights)\b", m.group())
                                                 or re.match(r"the (?:[a-z]+ )?" + _DEMONYMS + r" ", m.group())):
                 continue  # "the girl who led the protest at our school": a local event
+            if rx in (_SUPERLATIVE, _FIRST_OF_NATION, _PRIZE) and _UNREACHED.search(key, m.start(), m.end() + 60):
+                continue  # "the first astronaut on Mars": nobody has been
+            if rx in (_WHO_DID, _ROLE_OF, _WHOEVER) and m.end() < len(kidx) and _LOCAL_SHOW.search(
+                    norm.lower, kidx[m.end()], _clause_end(norm.lower, kidx[m.end()])):
+                continue  # "the actor who plays the villain in a school play": a local production
             stop = key.find(" ", m.end() + 1)  # the span takes in the first word of the object
             last = (len(key) if stop < 0 else stop) if key[m.end() - 1:m.end()] == " " else m.end()
             ts, te = kidx[m.start()], kidx[last - 1] + 1

@@ -252,7 +252,7 @@ _DUTCH_OFFICE = re.compile(r"\b(?:de|het) (?:(?:eerste|tweede|laatste|huidige|vo
                            r"paus|bondskanselier|kanselier|oprichter|oprichtster|schrijver|schrijfster|uitvinder|"
                            r"ontdekker|zanger|zangeres|regisseur|schilder|componist|auteur|maker|bedenker) "
                            r"(?:van|der) (?:het |de )?(?=\w)")
-_TAGALOG_OFFICE = re.compile(r"\b(?:unang|ikalawang|ikatlong|huling|kasalukuyang|bagong) (?:babaeng |lalaking )?"
+_TAGALOG_OFFICE = re.compile(r"\b(?:kauna-unahang|kaunaunahang|pinakaunang|unang|ikalawang|ikatlong|huling|kasalukuyang|bagong) (?:babaeng |lalaking )?"
                              r"(?:pangulo|presidente|punong ministro|hari|reyna|senador|alkalde|astronaut|santo) "
                              r"(?:ng|sa) (?=\w)|\b(?:ang )?(?:may-akda|sumulat|nagtatag|tagapagtatag|imbentor) ng (?=\w)")
 _VIET_ROLE = re.compile(r"\b(?:nguoi|nha) (?:sang lap|đong sang lap|dong sang lap|phat minh|sang tao) (?=\w)|"

@@ -89,10 +89,45 @@ _NICKNAMED = re.compile(r"\b" + _NICK_PERSON + r"(?: [a-z]+){0,3}?,? (?:nickname
                         r"genannt|spitzname) (?:de |as )?(?:(?:the|le|la|l'|el|o|a|il|lo|der|die|das) ?)?(?=[\"“«]?\w)")
 
 
+# Round 23a. The first holder of an office IN THE WORLD is one person in any language ("fyrsti þjóðkjörni kvenforseti
+# heims", "världens första kvinnliga president", "maailman ensimmäinen naispresidentti", "pierwsza kobieta prezydent na
+# świecie", "la primera presidenta electa del mundo", "rais wa kwanza mwanamke duniani"): a rank word, up to three
+# qualifiers, an office (female prefixes glued on: "kven-", "nais-", "kvinno-"), and the world before or after it
+_FIRST_ANY = (r"(?:first|fyrsti|fyrsta|fyrstur|forste|første|forsta|ensimmainen|esimene|pirmais|pirma|pirmasis|"
+              r"pirmoji|pierwszy|pierwsza|prvni|prvy|prva|prvi|prvá|primera|primer|primero|primeiro|primeira|prima|"
+              r"primo|premier|premiere|erste|erster|ersten|eerste|unang|kauna-unahang|kaunaunahang|pinakaunang|ilk|"
+              r"elso|kwanza|pertama|первый|первая|первой|первого|первую|перша|перший)")
+_OFFICE_ANY = (r"(?:kven|nais|kvinno|kvinne|kvinde|frauen|zena|zeny|nő|no)?(?:forseti|president|presidente|presidenta|"
+               r"presidentin|prasidentin|presidentti|presidentiks|prezydent|prezydentka|prezident|prezidentka|"
+               r"prezidente|prezidents|prezidentas|prezidente|pangulo|rais|statsminister|statsministeren|"
+               r"forsaetisradherra|forsætisraðherra|paaministeri|peaminister|premjerministre|premier|premiere ministre|"
+               r"primera ministra|prime minister|head of state|elnoke|elnok|cumhurbaskani|basbakan|presiden|"
+               r"perdana menteri|astronaut|astronauta|astronautti|astronaute|kosmonaut|kosmonauta|cosmonaut|"
+               r"geimfari|президент|президентом|президента|премьер-министр|космонавт|космонавтом)")
+_WORLD_AFTER = (r"(?:heims|i verden|i varlden|maailmassa|maailmas|pasaule|pasaulyje|na swiecie|swiata|sveta|na svete|"
+                r"ve svete|ng mundo|sa mundo|duniani|ulimwenguni|del mundo|do mundo|du monde|au monde|del mondo|al mondo|"
+                r"der welt|weltweit|in the world|of the world|ter wereld|van de wereld|в мире|мира|у світі|світу|"
+                r"di dunia|dunia)")
+_WORLD_BEFORE = r"(?:verdens|varldens|maailman|maailma|pasaules|pasaulio|dunyanin|a vilag|world's|worlds)"
+_WORLD_FIRST = re.compile(r"(?<!\w)(?:" + _WORLD_BEFORE + r" )?" + _FIRST_ANY + r"(?: \S+){0,3}? " + _OFFICE_ANY
+                          + r"(?: \S+){0,2}? (?P<w>" + _WORLD_AFTER + r")(?!\w)(?! (?:of|chess|bank|cup|federation|club|"
+                          r"association|council|organi[sz]ation|championships?|series|tour|league|society|union|"
+                          r"congress|committee|conference|forum|games|wrestling|health|trade|economic)\b)|(?<!\w)" + _WORLD_BEFORE + r" "
+                          + _FIRST_ANY + r"(?: \S+){0,3}? " + _OFFICE_ANY + r"(?!\w)")
+
+
+# "our club's first president", "mi primera presidenta del mundo": a first of someone's own group
+_OWNED_BEFORE = re.compile(r"(?:\b(?:my|our|your|his|her|their|mi|mis|nuestra|nuestro|meu|minha|nosso|nossa|mon|ma|"
+                           r"notre|mein|meine|unser|unsere|min|mitt|vår|var|mój|moja|nasz|nasza|minu|mano|mans|mana)|"
+                           r"['’]s) $")
+
+
 def spans(lower: str, text: str, cased: bool) -> list[tuple[int, int, str]]:
     """The round-21a shapes (see above); ``cased``: the prompt is not all caps (capitals name things)."""
     out: list[tuple[int, int, str]] = []
     out += [(m.start(), m.end(), "a national office by rank") for m in _DE_NATIONAL.finditer(lower)]
+    out += [(m.start(), m.end(), "the first holder of an office in the world") for m in _WORLD_FIRST.finditer(lower)
+            if not _OWNED_BEFORE.search(lower, 0, m.start())]
     if not cased:
         return out
     for rx in (_TR_OFFICE, _HU_OFFICE, _NORDIC_OFFICE, _ID_COUNTRY_ORD):

@@ -17,7 +17,17 @@ import unicodedata
 
 from ..errors import ConfigError
 from ..types import Finding
-from . import context, handles, inflection, person_cues, relation_names, relations, romanised, titled_names
+from . import (
+    context,
+    handles,
+    inflection,
+    person_cues,
+    relation_before,
+    relation_names,
+    relations,
+    romanised,
+    titled_names,
+)
 from .builtin_indexes import builtin_index, non_person_index
 from .context import COMMON_WORDS, word_set
 from .normalize import NormalizedText, match_key, normalize
@@ -179,6 +189,7 @@ class NameShapeDetector:
         load_lists(self.cache)
         romanised.load_syllables(self.cache)
         relation_names.load_lexicon_of_relations(self.cache)
+        relation_before.load(self.cache)
         return self
 
     def _lexicons(self) -> tuple[frozenset[str], frozenset[str]]:
@@ -264,6 +275,9 @@ class NameShapeDetector:
                                                   bisect.bisect_left(norm.starts, f.end))]
         # "mi abuela Carmen", "моя сестра Оля", "我同事王晓燕": a relation named by first name in another language
         out += relation_names.find(norm, self.cache, self.id)
+        # "Sigurði afa mínum", "Carmen, mi abuela": the name before the relation (round 23a)
+        out += [f for f in relation_before.find(norm, self.cache, self.id)
+                if not any(f.start < g.end and g.start < f.end for g in out)]
         # names marked by a title, honorific or relation where no name list helps (Lao, Khmer, Burmese, ...)
         out += titled_names.find(norm, self.cache, self.id)
         # "my mom in her garden": a private person without a name; a relation next to a name ("my classmate

@@ -256,6 +256,19 @@ def modifier_before(lower: str, start: int) -> bool:
     return word in _ING_NOUNS or not re.search(r"(?:ing|ed)$", word)
 
 
+# round 23a: "an old teddy bear", "a little drake", "some young swifts": an age word after an indefinite article or
+# quantifier describes a thing or an animal; "young elvis", "the old drake" still point at the person
+_AGE_WORDS = word_set("young old little elderly")
+_INDEFINITE_BEFORE_AGE = word_set("a an some any two three several many few one another every each")
+
+
+def _age_word_of_a_thing(lower: str, start: int, word: str) -> bool:
+    if word not in _AGE_WORDS:
+        return False
+    before = _adjacent_word_before(lower, start - len(word) - 1) if start > len(word) else None
+    return before is not None and before in _INDEFINITE_BEFORE_AGE
+
+
 def person_evidence(lower: str, start: int, end: int) -> str | None:
     """Why the words around ``lower[start:end]`` say a person is meant, or None.
 
@@ -264,7 +277,7 @@ def person_evidence(lower: str, start: int, end: int) -> str | None:
     "on stage", "at a rally", "in a tuxedo", "with a long white beard".
     """
     word = _adjacent_word_before(lower, start)
-    if word is not None and word in PERSON_ROLES:
+    if word is not None and word in PERSON_ROLES and not _age_word_of_a_thing(lower, start, word):
         return "a role before the name"
     head = lower[max(0, start - 40):start]
     if _CUE_BEFORE.search(head) or _DEPICTION_OF_OR_WITH.search(head):

@@ -76,6 +76,10 @@ _LEET = str.maketrans("0134578@$", "oieastbas")
 _TAG_FILLER = word_set("lora lyco locon loha lokr lycoris hypernet embedding ti v xl sdxl sd sd15 sd1 pony flux "
                        "final best test epoch step steps model ckpt safetensors pt fp16 bf16 of the a dreambooth db "
                        "finetune ft trained")
+# Round 23a. Words a LoRA/embedding name carries when it was trained on one person's likeness ("jessica_realface",
+# "davidpark_dreambooth"); with a given name in the same name it is a person (alone, "dreambooth" also trains objects)
+_FACE_MARKERS = word_set("realface realfaces reallife irl likeness person realperson facelora faceid headshots")
+_LIKENESS_MARKERS = _FACE_MARKERS | word_set("dreambooth db")
 # Round 14a. Words of detail, quality, body-part, pose and style LoRA names ("GoodHands-beta2", "add_detail",
 # "better_eyes_v3", "skin_texture"): such a tag adds a concept, never a person, whatever name-like words it holds
 _CONCEPT_WORDS = word_set("""
@@ -216,6 +220,13 @@ class PersonalizationDetector:
         # "MyWifeSarah", "my_sister_ana": a relation word before a first name (round 13)
         if any(w in _TAG_RELATIONS and nxt in first and nxt not in COMMON_WORDS for w, nxt in zip(words, words[1:])):
             return True
+        # round 23a: "jessica_realface", "davidpark_dreambooth", "ana-person": a marker of a likeness model
+        # (DreamBooth, "realface", "person") beside a first name or a given name + surname glued together
+        # ("dreambooth"/"db" also train pets and objects called by a name, "mira_db": those need a full name)
+        if any(w in _LIKENESS_MARKERS for w in words) and any(
+                self._given_name_word(w, full=not any(w in _FACE_MARKERS for w in words))
+                for w in words if w not in _LIKENESS_MARKERS):
+            return True
         # "kimtaehee_v3", "parkjimin": a Korean surname glued to a two-syllable given name (round 15)
         if any(self._glued_korean(w) for w in words):
             return True
@@ -227,6 +238,19 @@ class PersonalizationDetector:
         # "kevin_brandt_v2": a first name followed by a surname names a person.
         return any(w in first and nxt in last and (person_after or not (w in COMMON_WORDS and nxt in COMMON_WORDS))
                    for w, nxt in zip(words, words[1:]))
+
+    def _given_name_word(self, word: str, full: bool = False) -> bool:
+        """A first name that is no everyday word ("jessica", not "rose"), or one glued to a surname ("davidpark");
+        with ``full`` only the glued full name."""
+        first, last = self._lexicons()
+        if not full and len(word) >= 3 and word in first and word not in COMMON_WORDS:
+            return True
+        if not 6 <= len(word) <= 20 or not word.isalpha() or word in self.cache.get("lexicon.wordfreq",
+                                                                                 load_dictionary_words):
+            return False
+        return any(word[:i] in first and word[:i] not in COMMON_WORDS
+                   and ((word[i:] in last and word[i:] not in COMMON_WORDS) or word[i:] in _KO_SURNAMES)
+                   for i in range(3, len(word) - 1))
 
     def _public_figure_or_japanese_name(self, stem: list[str]) -> bool:
         """Whether a tag's stem words are a listed public figure's full name or a romanised Japanese name (round 21a)."""

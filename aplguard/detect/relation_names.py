@@ -86,9 +86,25 @@ _POSS_AFTER = {"el": "μου|μας",
                # round 18a: Yoruba "ọ̀rẹ́ mi Tunde" (my friend Tunde), Zulu "umngane wami uSipho" (the concord of "my"
                # follows the noun class)
                "yo": "mi|wa", "zu": "wami|yami|lami|sami|bami|kami|wethu|yethu|bethu|lethu",
+               # round 23a: Xhosa "umalume wam uSipho" (my uncle Sipho)
+               "xh": "wam|yam|lam|sam|bam|kam|wethu|yethu|bethu|lethu",
                # round 19a: Icelandic puts "my" after the relation ("vinkona mín Sigga"), Norwegian after a definite
                # relation ("søstera mi Ingrid" is matched on the bare word's forms below)
                "is": "min|minn|mitt|minir|minar|okkar"}
+# Round 23a. Zulu and Xhosa put the relation in the genitive after a possessed noun ("isithombe sikamalume wami
+# uSipho": the picture of my uncle Sipho): a class concord + "ka" before a class-1a noun ("umalume" -> "sikamalume"),
+# a concord + "o" before a class-1 noun ("umngane" -> "somngane")
+_BANTU_GENITIVE = frozenset({"zu", "xh"})
+_KA_CONCORDS = ("", "si", "li", "zi", "ba", "ku")  # + "ka" + a class-1a stem: "kamalume", "sikamalume"
+_O_CONCORDS = ("w", "y", "s", "l", "z", "b", "k", "kw")  # + "o" + a class-1 stem: "somngane", "womngane"
+
+
+def _bantu_genitives(rel: list[str]) -> list[str]:
+    """Genitive forms of the Zulu/Xhosa relation nouns that start with the class prefix "u"."""
+    stems = [w[1:] for w in rel if w.startswith("u") and len(w) > 3 and " " not in w]
+    return [c + "ka" + st for st in stems for c in _KA_CONCORDS] + [c + "o" + st for st in stems for c in _O_CONCORDS]
+
+
 _BETWEEN = {"de": "herr|frau|dr|doktor|prof|professor",
             "el": "ο|η|τον|την|του|της|ο κυριος|η κυρια|κυριος|κυρια|κυρ",
             "es": "don|dona|senor|senora|sr|sra|el senor|la senora|doctor|doctora|dr|dra",
@@ -111,6 +127,8 @@ def load_lexicon_of_relations(cache: ResourceCache) -> _Lexicon:
         special: dict[str, tuple[str, str, str]] = {}
         for code, script, poss_f, rel_f, owned_f, stop_f in load_relation_words():
             poss, rel, owned, stop = _alt(poss_f), _alt(rel_f), _alt(owned_f), _alt(stop_f)
+            if code in _BANTU_GENITIVE:
+                rel = sorted(set(rel) | set(_bantu_genitives(rel)), key=len, reverse=True)
             words.update(w for w in poss + rel + owned if " " not in w)
             if script in ("han", "kana", "hangul", "myanmar", "khmer", "tibetan"):
                 special[code] = (_rx(poss), _rx(rel), _rx(owned))
@@ -242,7 +260,7 @@ def _pair_with_listed(norm: NormalizedText, m: re.Match[str], lang: _Lang, lex: 
 def _name_word(norm: NormalizedText, s: int, e: int, lang: _Lang, lex: _Lexicon, cache: ResourceCache,
                title: bool, second: bool = False) -> bool:
     written = norm.text[s:e]
-    if lang.code == "zu":
+    if lang.code in ("zu", "xh"):
         # Zulu writes the noun-class prefix before a name in lower case ("uSipho", "kaThandi", "noLindiwe")
         p = re.match(r"(?:u|ku|ka|no|ngu|ngo)(?=[A-Z])", written)
         s += p.end() if p else 0

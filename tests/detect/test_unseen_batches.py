@@ -59,10 +59,10 @@ BELOW_TARGET = {"unseen_batch4": 0.96,  # batch 4: 0.883 after round 6, 0.961 af
                 "unseen_batch18": 0.96,  # batch 18: 0.779 first look (148/190, FPR 0.055, 6/110, at 31c8570), 0.832 / 0.009 after round 18 (still unseen), 0.968 / 0.000 after rounds 19a + 19b (its own fixes)
                 "unseen_batch19": 0.98,  # batch 19: 0.842 first look (160/190, FPR 0.027, 3/110, at 33548c8), 0.874 / 0.018 after round 19 (still unseen), 0.984 / 0.000 after rounds 20a + 20b (its own fixes)
                 "unseen_batch20": 0.97,  # batch 20: 0.858 first look (163/190, FPR 0.027, 3/110, at d2cfb7f), 0.863 / 0.027 after round 20 (still unseen), 0.974 / 0.000 after rounds 21a + 21b (its own fixes)
-                "unseen_batch21": 0.97,  # batch 21: 0.905 first look (172/190, FPR 0.036, 4/110, at c1d5ac4), 0.916 / 0.027 after round 21 (still unseen), 0.942 / 0.000 after round 22a, 0.979 / 0.000 after rounds 22a + 22b
-                "unseen_batch22": 0.98,  # batch 22: 0.889 first look (169/190, FPR 0.027, 3/110, at d7b6791, the final detector of this session), 0.926 / 0.000 after round 22a, 0.984 / 0.000 after rounds 22a + 22b
-                "unseen_batch23": 0.96,  # batch 23: 0.937 first look (178/190, FPR 0.027, 3/110, at f74cbf4), 0.947 / 0.027 after round 22 (still unseen), 0.968 / 0.027 after round 23b
-                "unseen_batch24": 0.95}  # batch 24: 0.916 first look (174/190, FPR 0.018, 2/110, at f74cbf4), 0.926 / 0.018 after round 22 (still unseen), 0.953 / 0.018 after round 23b
+                "unseen_batch21": 0.98,  # batch 21: 0.905 first look (172/190, FPR 0.036, 4/110, at c1d5ac4), 0.916 / 0.027 after round 21 (still unseen), 0.942 / 0.000 after round 22a, 0.979 / 0.000 after rounds 22a + 22b, 0.984 / 0.000 after round 23a
+                "unseen_batch22": 0.98,  # batch 22: 0.889 first look (169/190, FPR 0.027, 3/110, at d7b6791, the final detector of this session), 0.926 / 0.000 after round 22a, 0.984 / 0.000 after rounds 22a + 22b, 0.989 / 0.000 after round 23a
+                "unseen_batch23": 0.97,  # batch 23: 0.937 first look (178/190, FPR 0.027, 3/110, at f74cbf4), 0.947 / 0.027 after round 22 (still unseen), 0.958 / 0.000 after round 23a, 0.968 / 0.027 after round 23b alone, 0.979 / 0.000 after rounds 23a + 23b
+                "unseen_batch24": 0.96}  # batch 24: 0.916 first look (174/190, FPR 0.018, 2/110, at f74cbf4), 0.926 / 0.018 after round 22 (still unseen), 0.942 / 0.000 after round 23a, 0.953 / 0.018 after round 23b alone, 0.968 / 0.000 after rounds 23a + 23b
 
 # Batches measured but not fixed yet whose false-positive rate is above the 0.015: the
 # first-look rate as a ceiling, so that it does not grow (empty once every batch is fixed).
@@ -72,8 +72,8 @@ FPR_ABOVE_TARGET: dict[str, float] = {  # batch 9: 0.036 first look, 0.000 after
     # batch 20: 0.027 first look (3/110, at d2cfb7f) and after round 20, 0.000 after round 21a: entry removed
     # batch 21: 0.036 first look (4/110, at c1d5ac4), 0.027 (3/110) after round 21, 0.000 after round 22a: entry removed
     # batch 22: 0.027 first look (3/110, at d7b6791), 0.000 after round 22a: entry removed
-    "unseen_batch23": 0.028,  # batch 23: 0.027 first look (3/110, at f74cbf4) and after round 22
-    "unseen_batch24": 0.019,  # batch 24: 0.018 first look (2/110, at f74cbf4) and after round 22
+    # batch 23: 0.027 first look (3/110, at f74cbf4) and after round 22, 0.000 after round 23a: entry removed
+    # batch 24: 0.018 first look (2/110, at f74cbf4) and after round 22, 0.000 after round 23a: entry removed
 }
 
 
