@@ -116,15 +116,17 @@ _LINKED_ENDINGS = tuple(sorted({
     "est", "esse", "ele", "elt", "ega", "eks", "es", "eni", "eta",
 }, key=len, reverse=True))
 _VOWELS = frozenset("aeiouyäöü")
+_LINKED_SET = frozenset(_LINKED_ENDINGS)
+_LINKED_SIZES = tuple(sorted({len(e) for e in _LINKED_ENDINGS}, reverse=True))
 
 
 def unlink(token: str) -> str:
     """``token`` without a linking vowel + case ending when what is left ends in a consonant and keeps four
     letters ("marinista" -> "marin", "kallasest" -> "kallas"); ``token`` otherwise."""
-    if not token.isalpha():
+    if len(token) < 6 or not token.isalpha():  # a four-letter base and a two-letter ending at least
         return token
-    for ending in _LINKED_ENDINGS:
-        base = token[: -len(ending)]
-        if token.endswith(ending) and len(base) >= 4 and base[-1] not in _VOWELS:
+    for size in _LINKED_SIZES:  # longest first; a set lookup per size, not a scan of every ending
+        base = token[:-size]
+        if token[-size:] in _LINKED_SET and len(base) >= 4 and base[-1] not in _VOWELS:
             return base
     return token

@@ -208,6 +208,9 @@ class NameIndex:
         self._stem_auto = self._build(ahocorasick, stem_table) if stem_table else None
         self._latin_auto = self._build(ahocorasick, latin_table) if latin_table else None
         self._latin_memo: tuple[str, tuple[Hit, ...]] = ("", ())
+        # word -> (stem, stem without a Finnish/Estonian linking vowel): prompts repeat their words, and the
+        # two stemmers were a fifth of the lookup time; bounded (cleared when full), per index, not global
+        self._latin_forms: dict[str, tuple[str, str]] = {}
 
     @staticmethod
     def _build(ahocorasick: ModuleType, table: dict[str, list[Alias]]) -> _Automaton | None:
@@ -263,14 +266,28 @@ class NameIndex:
         when no word of ``key`` has a case ending to take off."""
         assert self._latin_auto is not None
         toks = key.split(" ")
-        stems = [inflection.stem(t) if max(t, default="") < "\u0250" else t for t in toks]
+        forms = [self._latin_word_forms(t) for t in toks]
+        stems = [f[0] for f in forms]
         # round 23b: Finnish and Estonian put a linking vowel between a consonant-final name and its case
         # ending ("marin" -> "marinista", "kallas" -> "kallasest"): the stem of the name without both
-        linked = [inflection.stem(inflection.unlink(t)) if max(t, default="") < "\u0250" else t for t in toks]
+        linked = [f[1] for f in forms]
         hits: list[Hit] = []
         for variant in dict.fromkeys(tuple(v) for v in (stems, linked) if v != toks):
             hits.extend(self._stem_variant_hits(key, toks, " ".join(variant)))
         return hits
+
+    def _latin_word_forms(self, tok: str) -> tuple[str, str]:
+        """(stem, stem of the word without a linking vowel + ending) of one word; non-Latin words as written."""
+        forms = self._latin_forms.get(tok)
+        if forms is None:
+            if max(tok, default="") < "\u0250":
+                forms = (inflection.stem(tok), inflection.stem(inflection.unlink(tok)))
+            else:
+                forms = (tok, tok)
+            if len(self._latin_forms) >= 50_000:
+                self._latin_forms.clear()
+            self._latin_forms[tok] = forms
+        return forms
 
     def _stem_variant_hits(self, key: str, toks: list[str], stemmed: str) -> list[Hit]:
         """Hits of multi-word Latin aliases in one stemmed form of ``key``, spans mapped back onto its words."""
