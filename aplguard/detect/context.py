@@ -151,6 +151,30 @@ roi reine president general marechal rey reina presidente general rei rainha re 
 konig konigin kaiser prasident
 du de la del des di della do da von van
 """)
+# Round 24a. Adjectives of a place's own name between the place word and the person it is named after ("Aeropuerto
+# Internacional Jorge Chávez", "Estadio Olímpico Atahualpa", "Hospital General Manuel Gea González")
+_PLACE_BETWEEN = word_set("""
+internacional international internazionale internationale nacional national nazionale municipal municipale
+olimpico olympique olimpica olympic olympiastadion metropolitano metropolitana central centrale regional regionale
+universitario universitaria general memorial monumental nuevo nueva novo nova nuovo nuova grande gran
+""")
+# Waters, islands, capes and other places named "<place> of <person>" ("Strait of Magellan", "détroit de Magellan",
+# "Cape of ...", "Tomb of Tutankhamun"): the name is the place's
+_PLACE_OF = word_set("""
+strait straits gulf bay sea isle island islands cape channel sound tomb mausoleum
+estrecho estreito stretto detroit golfo golfe bahia baie isla ilha isola ile islas ilhas cabo cap canal mar tumba
+tumulo mausoleo tombeau tomba
+""")
+_OF_WORDS = word_set("of de di du do da del della des dos das")
+# Shops, bars and restaurants written before their own name in the Romance languages ("la panadería Doña Carmen",
+# "restaurante Don Julio", "trattoria Da Mario", "boulangerie Chez Paul")
+_BUSINESS_BEFORE = word_set("""
+panaderia pasteleria carniceria fruteria ferreteria libreria peluqueria barberia taqueria heladeria cafeteria
+restaurante taberna cantina bodega fonda tienda abarrotes marisqueria churreria polleria rosticeria
+boulangerie patisserie brasserie boucherie fromagerie epicerie creperie
+pasticceria trattoria osteria pizzeria gelateria panetteria macelleria salumeria tabaccheria enoteca locanda
+padaria pastelaria confeitaria lanchonete churrascaria botequim boteco mercearia
+""")
 # Dishes, sweets and drinks written before the name they are named after, in languages that put the noun first
 # (round 12): "пирожное Наполеон", "салат Оливье", "gateau Napoleon", "ensalada Cesar", "beef Wellington",
 # "σαλάτα Καίσαρα", "עוגת נפוליאון", "سلطة سيزر". Written as the normaliser writes them (no accents; Cyrillic "й" kept).
@@ -284,6 +308,16 @@ tegner fotograferer""")
 _RELATIVE_WHO = frozenset({"che", "que", "qui", "joka", "ktory", "ktora"})
 
 
+# round 24a: making art + a preposition of place after an artist's name is the artist at work, pictured
+_AT_WORK = frozenset({"drawing", "painting", "sketching", "sculpting", "carving", "etching", "engraving", "doodling"})
+_AT_WORK_PLACE = frozenset({"on", "in", "at", "by", "outside", "near", "beside", "inside", "under", "behind", "next",
+                            "atop", "among", "amid", "beneath", "underneath"})
+# surfaces and tools that make "drawing on paper", "painting on wood" a medium, not a place
+_MEDIUM_SURFACE = frozenset({"paper", "wood", "panel", "board", "silk", "glass", "copper", "plaster", "vellum", "parchment",
+                             "cardboard", "linen", "marble", "bronze", "stone", "clay", "style", "black",
+                             "white", "monochrome", "sepia", "color", "colour", "blue", "red", "grayscale", "greyscale"})
+
+
 def _artist_motif(lower: str, start: int, end: int) -> str | None:
     """An artist's name followed by a medium, technique or subject: "klimt gold leaf", "dali melting clocks".
 
@@ -298,6 +332,14 @@ def _artist_motif(lower: str, start: int, end: int) -> str | None:
     after = words_after(lower[:end + stop.start()] if stop else lower, end, 3)
     if not after or not after[0].isascii():
         return None  # scripts without spaces ("宮崎駿が絵を描いている"): no word to read
+    if after[0] in _AT_WORK:
+        # round 24a: "tove jansson drawing on a rocky island", "kollwitz sketching at her desk": the artist at work
+        # somewhere is pictured; "drawing in ink", "painting on canvas", "painting, oil" name the medium (a style)
+        medium = any(w in ART_TERMS or w in _MEDIUM_SURFACE for w in words_after(lower, end, 5)[1:4])
+        if len(after) > 1 and after[1] in _AT_WORK_PLACE:
+            return "style reference (artist with a medium or technique)" if medium else None
+        if len(after) == 1 and medium:
+            return "style reference (artist with a medium or technique)"
     if after[0] not in person_cues.PERSON_ACTIONS and any(w in ART_TERMS for w in after[:3]):
         return "style reference (artist with a medium or technique)"
     w = after[0]
@@ -410,8 +452,12 @@ def place_before(lower: str, start: int) -> str | None:
     for n in (3, 2):
         if tuple(before[-n:]) in _PLACE_PHRASES_BEFORE:
             return " ".join(before[-n:])  # "phố đi bộ Nguyễn Huệ": a Vietnamese place phrase (round 16)
+    if len(before) >= 2 and before[-1] in _OF_WORDS and before[-2] in _PLACE_OF:
+        return before[-2]  # round 24a: "Strait of Magellan", "estrecho de Magallanes", "Gulf of Carpentaria"
+    if before and before[-1] in _BUSINESS_BEFORE:
+        return before[-1]  # round 24a: "la panadería Doña Carmen", "restaurante Don Julio": a business's name
     for titles, w in enumerate(reversed(before[:-1] if before else []), 1):
-        if before[-titles] not in _STREET_TITLES:
+        if before[-titles] not in _STREET_TITLES and before[-titles] not in _PLACE_BETWEEN:
             return None  # only titles may stand between the street word and the name
         if w in _STREET_BEFORE:
             return w

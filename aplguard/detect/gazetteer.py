@@ -218,7 +218,8 @@ class GazetteerDetector:
         # person cue after it (an action, a place only people are in), never after "a"/"un"
         if alias.kind == "description" and alias.ambiguous and (
                 context.indefinite_before(lower, ts) or person_cues.determiner_before(lower, ts) or not (
-                    person_cues.person_evidence(lower, ts, te) or _PEOPLE_PLACE.match(lower, te))):
+                    person_cues.person_evidence(lower, ts, te) or _PEOPLE_PLACE.match(lower, te)
+                    or _NEWS_CUE.search(lower, te))):
             return None
         # a name made only of numbers and everyday words ("50 Cent") is read like a "~" alias
         ambiguous = alias.ambiguous or (kind != "protected" and self._everyday_name(alias.key))
@@ -323,6 +324,11 @@ class GazetteerDetector:
             return False  # "Francisco de Quevedo", "Anna Seal": another person's surname
         if person_cues.modifier_before(lower, ts):
             return False
+        if alias.key in _KIND_OF_PERSON and not _STAGE_CUE.search(lower) and not person_cues.depiction_of(lower, ts, te):
+            # round 24a: "ninja in a black outfit on a rooftop", "usher in a tuxedo at the theatre door": the word
+            # names a kind of person, so a person cue describes that kind; only a stage, stream or music cue names
+            # the performer
+            return False
         if person_cues.person_evidence(lower, ts, te):
             return True
         if cue_only:
@@ -366,8 +372,12 @@ class GazetteerDetector:
 
 
 # Places and things only people stand at, within a few words after an epithet ("the Iron Lady at the dispatch box")
-_PEOPLE_PLACE = re.compile(r"\s+(?:at|on|in|behind|before|from|au|a|en|em|na|no|ao|nel|al|am|im|an der|auf der)\s+"
-                           r"(?:the |la |le |el |o |a |il |der |die |den |l')?(?:[a-z]+ ){0,2}?(?:dispatch box|lectern|"
+# (round 24a: also outside, leaving, walking out of, arriving at, in front of a seat of government, and a number in the
+# place's name: "the Iron Lady outside 10 Downing Street")
+_PEOPLE_PLACE = re.compile(r"\s+(?:at|on|in|behind|before|from|au|a|en|em|na|no|ao|nel|al|am|im|an der|auf der|outside|"
+                           r"outside of|leaving|entering|near|in front of|(?:walking|stepping|coming) (?:out of|into|from)|"
+                           r"arriving (?:at|in)|out of|devant|delante de|vor dem|vor der)\s+"
+                           r"(?:the |la |le |el |o |a |il |der |die |den |l')?(?:[a-z0-9]+ ){0,2}?(?:dispatch box|lectern|"
                            r"pulpit|rostrum|podium|house of commons|house of lords|bundestag|parliament|senate|"
                            r"white house|downing street|elysee|kremlin|press conference|campaign trail|hustings|"
                            r"microphone|tribune|tribuna|pupitre|rednerpult|parlamento|parlement|camara|chambre|"
@@ -375,6 +385,25 @@ _PEOPLE_PLACE = re.compile(r"\s+(?:at|on|in|behind|before|from|au|a|en|em|na|no|
                            # round 22a: "the Iron Lady at her desk", "the Great One with his stick": a place or thing
                            # of her/his own is a person's
                            r"|\s+(?:at|in|on|with|behind|beside|by|from|holding|wearing)\s+(?:[a-z]+ )?(?:her|his)\b")
+
+# Round 24a. Stage names and handles that are nouns for a kind of person or figure ("Ninja", "Usher", "Madonna",
+# "Faker"), and such nouns a future list entry may use: a person cue alone leaves them the noun
+_KIND_OF_PERSON = frozenset({"ninja", "usher", "madonna", "faker", "samurai", "shaman", "wizard", "pharaoh", "viking",
+                             "pirate", "cowboy", "clown", "monk", "nomad", "hermit", "mermaid", "angel", "warrior",
+                             "rebel", "outlaw", "joker", "bandit", "magician", "vampire", "witch", "sheriff", "ghost",
+                             "prophet", "gladiator", "ronin", "shogun", "sensei", "geisha", "jester", "knight",
+                             "stranger", "hitman", "assassin", "butcher", "baker", "barber", "doctor", "nurse"})
+# a stage, stream or music cue anywhere: the performer who took the word as a name ("usher performing", "ninja
+# streaming fortnite")
+_STAGE_CUE = re.compile(r"\b(?:perform\w*|sing\w*|sang|rapp\w*|stream\w*|concert\w*|stage|on tour|music video|album|"
+                        r"grammy\w*|red carpet|premiere|twitch|youtube|fortnite|gaming|esports?|tournament|league|"
+                        r"interview\w*|press conference|microphone|mic|live|superbowl|super bowl|halftime|award\w*|worlds|lck|t1|skt)\b")
+
+# Round 24a. Press and state-occasion cues after an epithet: only a person is in a press photo or on a state visit
+# ("the Iron Lady, 1980s press photo, handbag")
+_NEWS_CUE = re.compile(r"\b(?:press photo|news photo|press photograph|press conference|official portrait|state visit|"
+                       r"campaign poster|election poster|election night|photo op|foto de prensa|photo de presse|"
+                       r"pressefoto|foto di stampa|visita de estado|visite d'etat|staatsbesuch)\b")
 
 # Indefinite articles of the prompt languages: a one-word name written lower case after one is the word it also is.
 _INDEFINITE_ARTICLES = frozenset(["a", "an", "un", "una", "uno", "une", "um", "uma", "ein", "eine", "einen", "einem",

@@ -124,8 +124,13 @@ _NATIONAL_ROLE_OF = re.compile(r"\bthe " + _DEMONYMS + r" (?:(?:lead|main|origin
 # "the rapper who released <album>", "the queen who reigned over Britain", "the Serbian who has won Wimbledon":
 # verbs that many people do, so the object must be named (a capitalised word or a number follows, checked below)
 _WHO_DID_NAMED = re.compile(r"\bthe (?:(?:[a-z]+ ){0,2}(?:" + _DOER[3:-1] + r"|queen|king|emperor|empress|president|"
-                            r"monarch|ruler|sprinter|runner|champion|cosmonaut)|" + _DEMONYMS + r") who (?:has |had )?"
-                            r"(?:reigned|ruled|lifted|released|commanded|became|broke|set|won|piloted|flew|raised)"
+                            r"monarch|ruler|sprinter|runner|champion|cosmonaut|"
+                            # round 24a: commanders of a named battle or campaign ("the general who commanded the D-Day
+                            # landings", "the admiral who won Trafalgar")
+                            r"general|admiral|commander|marshal|field marshal|colonel|warlord|commandant)|" + _DEMONYMS
+                            + r") who (?:has |had )?"
+                            r"(?:reigned|ruled|lifted|released|commanded|became|broke|set|won|piloted|flew|raised|"
+                            r"led|defeated|liberated|conquered|invaded|planned|masterminded|captained)"
                             r"(?: over| in| on)? (?!" + _GENERIC_OBJECT + r")(?=[a-z0-9])")
 _NAMED_OBJECT = re.compile(r"^\W*(?:\S+\s+){0,3}?(?:[A-Z]|\d)")
 # "the 100m world record holder": a world record is held by one real person
@@ -198,6 +203,39 @@ _LOCAL_SHOW = re.compile(r"\b(?:school|class|classroom|kindergarten|preschool|nu
                          r"backyard|living room|family)\b")
 
 
+# Round 24a. A national office held by one person at a time, anchored to a time by "during": "the new zealand prime
+# minister during the christchurch attacks", "the president of France during the 1968 protests". The words before the
+# office must name no local body ("the club president during the meeting", "our school principal during assembly").
+_OFFICE_DURING = re.compile(r"\bthe (?P<pre>(?:[a-z]+ ){1,3}?)?(?:prime minister|president|chancellor|premier|"
+                            r"head of state|head of government|emperor|empress|king|queen|pope|dictator|tsar|czar|shah|"
+                            r"taoiseach|first minister)(?: (?P<of>of (?:the )?(?:[a-z]+ ){0,2}?[a-z]+))? during (?:the |his |her )?"
+                            r"(?P<ev>[a-z0-9]+)")
+_LOCAL_BODY = frozenset({"club", "school", "student", "students", "company", "class", "team", "union", "board", "local",
+                         "band", "association", "society", "college", "university", "parish", "fan", "chess", "book",
+                         "homeowners", "hoa", "council", "pta", "tenant", "tenants", "youth", "debate", "model",
+                         "fictional", "imaginary", "fantasy", "alien", "elf", "elven", "dwarf", "vampire", "robot", "a",
+                         "an", "our", "my", "your", "their", "his", "her", "this", "that", "mock", "cat", "dog", "toy",
+                         "lego", "game", "galactic", "kingdom"})
+# a lone adjective before the office names no country ("the new president during his first week")
+_ADJ_ONLY = frozenset({"new", "former", "future", "interim", "acting", "old", "young", "late", "then", "current"})
+_GENERIC_EVENT = frozenset({"meeting", "meetings", "class", "lesson", "party", "dinner", "game", "match", "assembly",
+                            "ceremony", "event", "speech", "day", "night", "week", "weekend", "break", "lunch", "trip",
+                            "holidays", "holiday", "vacation", "festival", "play", "show", "film", "movie", "story",
+                            "book", "episode", "chapter", "scene", "campaign", "interview", "visit", "tour"})
+
+
+def _office_during(lower: str) -> list[tuple[int, int]]:
+    """Spans of "the <country> <office> during <event>" (see above)."""
+    out = []
+    for m in _OFFICE_DURING.finditer(lower):
+        pre = (m.group("pre") or "").split() + (m.group("of") or "").split()[1:]
+        if (not pre or any(w in _LOCAL_BODY for w in pre) or m.group("ev") in _GENERIC_EVENT
+                or (len(pre) == 1 and pre[0] in _ADJ_ONLY)):
+            continue
+        out.append((m.start(), m.end()))
+    return out
+
+
 def _clause_end(key: str, i: int) -> int:
     """Where the clause of ``key`` (the normalised lower-case text) that holds ``i`` ends."""
     m = re.compile(r"[,;.:!?|]").search(key, i)
@@ -255,6 +293,12 @@ def unresolved(norm: NormalizedText, key: str, kidx: list[int], detector: str) -
                                explanation=f"indirect reference to one real person ({what})"))
     out += _named_founders(norm, detector)
     out += _prize_of_year(norm, detector)
+    if " during " in norm.lower:
+        for ts, te in _office_during(norm.lower):
+            start, end = norm.span(ts, te)
+            out.append(Finding(kind="public_figure", score=0.72, start=start, end=end,
+                               text=norm.original[start:end], detector=detector, canonical=None,
+                               explanation="indirect reference to one real person (a national office at a named time)"))
     return out
 
 

@@ -52,6 +52,13 @@ _CREATOR_ROMANCE = (r"(?:el autor|la autora|o autor|a autora|l'autore|l'autrice|
                     r"o cantautor|a cantautora|il cantautore|la cantautrice|l'interprete|el interprete|"
                     r"la interprete|o interprete|a interprete)")
 _ROMANCE_CREATOR = re.compile(r"\b" + _CREATOR_ROMANCE + r" " + _OF_ROMANCE + r"\s?(?=\w|[«\"“'‘])")
+# round 24a: the same creator after a preposition glued to its article ("retrato do autor de Dom Casmurro", "del autor
+# de", "dell'autore di", "du créateur de", "dalla regista di"): the article no longer stands alone before the noun
+_CREATOR_NOUNS = "|".join(sorted({alt.split("'")[-1].split(" ")[-1]
+                                  for alt in _CREATOR_ROMANCE[3:-1].split("|")}, key=lambda w: (-len(w), w)))
+_ROMANCE_CREATOR_GLUED = re.compile(r"\b(?:do|da|del|dello|della|dell'|du|al|ao|alla|allo|all'|dal|dalla|dallo|dall'|"
+                                    r"nel|nella|nello|nell'|no|na|pelo|pela|sul|sulla|sull'|au)\s?(?:" + _CREATOR_NOUNS
+                                    + r") " + _OF_ROMANCE + r"\s?(?=\w|[«\"“'‘])")
 _ROMANCE_WHO = re.compile(r"\b(?:el hombre|la mujer|la persona|o homem|a mulher|a pessoa|l'uomo|la donna|la persona|"
                           r"l'homme|la femme|la personne|el cientifico|la cientifica|il scienziato|le savant|"
                           r"el artista|l'artista|l'artiste),? (?:que|qui|che) (?:a |ha |hat )?(?:pinto|escribio|invento|"
@@ -69,7 +76,12 @@ _GERMAN_OFFICE = re.compile(r"\b(?:der|die) (?:erste|erster|zweite|dritte|letzte
 _GERMAN_CREATOR = re.compile(r"\b(?:der autor|die autorin|der schopfer|die schopferin|der erfinder|die erfinderin|"
                              r"der grunder|die grunderin|der komponist|die komponistin|der maler|die malerin|"
                              r"der regisseur|die regisseurin|der sanger|die sangerin|der schriftsteller|"
-                             r"die schriftstellerin|der verfasser|die verfasserin) (?:von|des|der|vom) (?=\w|[„\"«])")
+                             r"die schriftstellerin|der verfasser|die verfasserin|"
+                             # round 24a: genitive and dative ("ein Foto des Autors von", "mit dem Erfinder des")
+                             r"(?:des|dem) (?:autors?|schopfers?|erfinders?|grunders?|komponisten|malers?|regisseurs?|"
+                             r"sangers?|schriftstellers?|verfassers?)|der (?:autorin|schopferin|erfinderin|grunderin|"
+                             r"komponistin|malerin|regisseurin|sangerin|schriftstellerin|verfasserin)) (?:von|des|der|vom) "
+                             r"(?=\w|[„\"«])")
 _GERMAN_WHO = re.compile(r"\b(?:der mann|die frau|der mensch|der wissenschaftler|die wissenschaftlerin|der physiker|"
                          r"die physikerin|der kunstler|die kunstlerin|der maler|die malerin),? (?:der|die) "
                          r"(?:die|den|das|der) (?P<obj>[\w ]{3,40}?) (?:entwickelt|erfunden|geschrieben|gemalt|entdeckt|"
@@ -256,7 +268,11 @@ _TAGALOG_OFFICE = re.compile(r"\b(?:kauna-unahang|kaunaunahang|pinakaunang|unang
                              r"(?:pangulo|presidente|punong ministro|hari|reyna|senador|alkalde|astronaut|santo) "
                              r"(?:ng|sa) (?=\w)|\b(?:ang )?(?:may-akda|sumulat|nagtatag|tagapagtatag|imbentor) ng (?=\w)")
 _VIET_ROLE = re.compile(r"\b(?:nguoi|nha) (?:sang lap|đong sang lap|dong sang lap|phat minh|sang tao) (?=\w)|"
-                        r"\btac gia (?:cua )?(?=\w)|\b(?:tong thong|thu tuong|chu tich|vua|nu hoang|giao hoang) "
+                        r"\btac gia (?:cua )?(?=\w)|"
+                        # round 24a: "vị tướng chỉ huy chiến dịch Điện Biên Phủ": the general who commanded a named battle
+                        r"\b(?:vi )?(?:tuong|đai tuong|dai tuong|thong che|nguyen soai) (?:đa |da )?(?:chi huy|"
+                        r"lanh đao|lanh dao|chien thang) (?:chien dich |tran |cuoc |quan )?(?=\w)|"
+                        r"\b(?:tong thong|thu tuong|chu tich|vua|nu hoang|giao hoang) "
                         r"(?:đau tien|dau tien|cuoi cung|hien tai|hien nay|thu \w+) (?:cua )?(?=\w)")
 _YORUBA_OFFICE = re.compile(r"\b(?:aare|olori ijoba|oba|alakoso) (?:akoko|keji|iketa|ti isinsinyi|tuntun) "
                             r"(?:ile |orile-ede |orile ede )?(?=\w)")
@@ -267,12 +283,24 @@ _SLAVIC_ACTOR = re.compile(r"\b(?:aktor|aktorka|herec|herecka|herečka|piosenkar
                            r"(?:ktory|ktora|který|která|kteri|kto) (?:zagrał|zagrała|grał|grała|zagral|zagrala|gral|"
                            r"grala|hral|hrala|zaspiewał|zaspiewała|spiewał|spiewała|napisał|napisała|zpival|zpivala) "
                            r"(?=\w)")
-_POPE_NATIONAL = re.compile(r"\b(?:el|il|le|o|der|de|the) (?:papa|pape|papst|paus) (?P<adj>[a-z]+)\b")
+# round 24a: a rank may stand before or after the office ("il primo papa latinoamericano", "le premier pape
+# américain", "der erste deutsche Papst" is German word order and stays with the German shapes)
+_POPE_RANK = r"(?:primer|primero|primo|primeiro|premier|erste|eerste|first|ultimo|dernier|letzte|laatste|secondo|segundo)"
+_POPE_NATIONAL = re.compile(r"\b(?:el|il|le|o|der|de|the)(?: " + _POPE_RANK + r")? (?:papa|pape|papst|paus)(?: "
+                            + _POPE_RANK + r")? (?P<adj>[a-z]+)\b")
 _ROMANCE_DOER_NAMED = re.compile(r"\b(?:el|la|o|a|il|le|l')\s?(?:jugador|jugadora|futbolista|deportista|atleta|"
                                  r"tenista|piloto|boxeador|jogador|jogadora|giocatore|calciatore|joueur|footballeur|"
                                  r"cantante|cantor|cantora|chanteur|chanteuse|actor|actriz|ator|atriz|attore|attrice|"
                                  r"acteur|actrice|cantautor|cantautora|cantautore|cantautrice|rapero|rapera|rapper|"
-                                 r"rappeur|rappeuse) (?:que|qui|che) (?:hizo|marco|anoto|metio|gano|ganhou|marcou|fez|"
+                                 r"rappeur|rappeuse|"
+                                 # round 24a: goalkeepers, captains, coaches and generals who lifted or led something
+                                 r"portero|portera|guardameta|arquero|capitan|capitana|goleiro|goleira|capitao|portiere|"
+                                 r"capitano|gardien|capitaine|entrenador|seleccionador|allenatore|entraineur|treinador|"
+                                 r"general|generale|almirante|ammiraglio|amiral|comandante|mariscal|marechal|maresciallo) "
+                                 r"(?:que|qui|che) (?:hizo|marco|anoto|metio|gano|ganhou|marcou|fez|"
+                                 r"capitaneo|capitaneou|capitano|levanto|levantou|alzo|sollevo|a souleve|dirigio|dirigiu|"
+                                 r"entreno|treinou|ha capitanato|ha alzato|a capitaine|comando|comandou|a commande|"
+                                 r"ha comandato|guio|guiou|guido|ha guidato|libero|libertou|conquisto|conquistou|derroto|derrotou|"
                                  r"segno|vinse|a marque|a gagne|canto|cantou|a chante|interpreto|interpretou|"
                                  # round 22a: recorded / sang / performed in the perfect tenses
                                  r"grabo|gravou|ha cantato|ha inciso|incise|ha interpretato|ha vinto|ha segnato|"
@@ -336,6 +364,7 @@ def find(norm: NormalizedText, detector: str) -> list[Finding]:
     latin = _LATIN_TRIGGER.search(lower) is not None  # most prompts hold none of these words: skip the shapes
     for rx, what in () if not latin else ((_ROMANCE_OFFICE, "an office or record by rank of a named country or body"),
                      (_ROMANCE_CREATOR, "the creator of a named work"),
+                     (_ROMANCE_CREATOR_GLUED, "the creator of a named work"),
                      (_ROMANCE_WHO, "the person who made or found something named"),
                      (_GERMAN_OFFICE, "an office or record by rank of a named country or body"),
                      (_GERMAN_CREATOR, "the creator of a named work")):
@@ -345,7 +374,7 @@ def find(norm: NormalizedText, detector: str) -> list[Finding]:
                 continue  # "el autor de un libro", "der Erfinder meines Autos"
             # round 17: a capitalised article that opens the title ("il regista de La vita è bella") names it too
             if not _named(text, m.end(), cased, german=rx in (_GERMAN_OFFICE, _GERMAN_CREATOR)) and not (
-                    cased and rx is _ROMANCE_CREATOR and re.search(r" (?:La|Las|Los|El|Il|Lo|Le|Les|L'|Gli|I|O|Os|As|A)\s?$",
+                    cased and rx in (_ROMANCE_CREATOR, _ROMANCE_CREATOR_GLUED) and re.search(r" (?:La|Las|Los|El|Il|Lo|Le|Les|L'|Gli|I|O|Os|As|A)\s?$",
                                                                    text[m.start():m.end()])):
                 continue
             spans.append((m.start(), _word_end(lower, m.end()), what))
@@ -479,7 +508,8 @@ _LATIN_TRIGGER = re.compile(r"\b(?:" + _ORD_ROMANCE[3:-1] + r"|autor|autora|aute
                             r"chanteur|chanteuse|cantautor|cantautora|cantautore|cantautrice|compositora|compositrice|interprete|"
                             r"que|qui|che|erste|erster|zweite|dritte|letzte|juengste|jungste|alteste|dienstalteste|langsten|langste|"
                             r"einzige|\d{1,2}\.|autorin|schopfer|schopferin|erfinder|erfinderin|grunder|grunderin|"
-                            r"komponist|komponistin|maler|malerin|regisseur|regisseurin|sanger|sangerin|schriftsteller|"
+                            r"komponist|komponistin|maler|malerin|regisseur|regisseurin|sanger|sangerin|schriftsteller|autors|malers|"
+                            r"schopfers|erfinders|grunders|komponisten|regisseurs|sangers|schriftstellers|verfassers|"
                             r"schriftstellerin|verfasser|verfasserin|mann|frau|mensch|wissenschaftler|"
                             r"wissenschaftlerin|physiker|physikerin|kunstler|kunstlerin)\b")
 

@@ -30,6 +30,11 @@ _TR_RANK = (r"(?:" + _NUM + r"|ilk|ikinci|ucuncu|dorduncu|besinci|altinci|yedinc
 _TR_OFFICE = re.compile(r"\b(?P<c>[a-z]{3,}(?: cumhuriyeti)?)['’]?(?:nin|nın|in|un|nun|ün|nün|ın) " + _TR_RANK
                         + r" (?:kadin )?(?:cumhurbaskani|basbakani|padisahi|sultani|krali|kralicesi|astronotu|"
                         r"devlet baskani|genelkurmay baskani|meclis baskani)\b")
+# round 24a: the rank before a compound "<Country> <office>" ("şu anki Türkiye Cumhurbaşkanı", "ilk Türkiye
+# Cumhurbaşkanı", "mevcut İngiltere Başbakanı"): the country is the nominative first part of the compound
+_TR_OFFICE_COMPOUND = re.compile(r"\b(?:su anki|simdiki|mevcut|ilk|son|" + _NUM + r") (?P<c>[a-z]{3,}) (?:kadin )?"
+                                 r"(?:cumhurbaskani|basbakani|devlet baskani|krali|kralicesi|sultani|padisahi|"
+                                 r"basbakan|cumhurbaskanimiz|basbakanimiz)\b")
 # Hungarian: a country (nominative or "-nak/-nek" genitive), a rank, the office with its possessive ending
 _HU_RANK = (r"(?:" + _NUM + r"|elso|masodik|harmadik|negyedik|otodik|utolso|jelenlegi|legfiatalabb|egyetlen)")
 _HU_OFFICE = re.compile(r"\b(?P<c>[a-z]{3,}(?:nak|nek)?) " + _HU_RANK + r" (?:noi |no )?(?:miniszterelnoke|"
@@ -116,10 +121,40 @@ _WORLD_FIRST = re.compile(r"(?<!\w)(?:" + _WORLD_BEFORE + r" )?" + _FIRST_ANY + 
                           + _FIRST_ANY + r"(?: \S+){0,3}? " + _OFFICE_ANY + r"(?!\w)")
 
 
+# Round 24a. The first person to reach the moon, space, Everest or a pole, in any language ("il primo uomo a camminare
+# sulla luna", "el primer hombre en pisar la Luna", "le premier homme sur la Lune", "der erste Mensch auf dem Mond",
+# "pierwszy człowiek na Księżycu", "ensimmäinen ihminen kuussa"): a rank word, a person word, up to five words of
+# what they did, then the place; "the first person at the party" names no place of the kind
+_PERSON_ANY = (r"(?:hombre|mujer|persona|ser humano|uomo|donna|essere umano|homem|mulher|pessoa|homme|femme|personne|"
+               r"etre humain|mensch|mann|frau|mens|vrouw|man|woman|person|human|astronauta|astronaute|astronaut|"
+               r"astronautin|cosmonauta|cosmonaute|kosmonaut|kosmonauta|czlowiek|człowiek|kobieta|mezczyzna|"
+               r"mężczyzna|clovek|zena|muz|ihminen|nainen|mies|manniska|menneske|lalaki|babae|tao|manusia|"
+               r"orang|wanita|insan|kadin|erkek|ember|no|ferfi|turista|alpinista|scalatore|escalador|grimpeur|"
+               r"bergsteiger|alpinist)")
+_REACHED = (r"(?:luna|lune|lua|mond|maan|moon|ksiezyc\w*|księżyc\w*|mesic\w*|kuu\w*|manen|manen|månen|buwan|bulan|"
+            r"aya|ayda|holdra|holdon|everest\w*|espacio|spazio|espaco|espace|weltraum|weltall|ruimte|kosmos\w*|"
+            r"kosmosie|avaruu\w*|rymden|rommet|kalawakan|angkasa|uzay\w*|polo sur|polo norte|polo sud|polo nord|"
+            r"pole sud|pole nord|polo sul|sudpol|nordpol|zuidpool|noordpool|biegun\w*)")
+_FIRST_REACHED = re.compile(r"(?<!\w)" + _FIRST_ANY + r" " + _PERSON_ANY + r"(?: \S+){0,5}? (?:l'|l’|d'|d’)?" + _REACHED
+                            + r"(?!\w)")
+
 # "our club's first president", "mi primera presidenta del mundo": a first of someone's own group
 _OWNED_BEFORE = re.compile(r"(?:\b(?:my|our|your|his|her|their|mi|mis|nuestra|nuestro|meu|minha|nosso|nossa|mon|ma|"
                            r"notre|mein|meine|unser|unsere|min|mitt|vår|var|mój|moja|nasz|nasza|minu|mano|mans|mana)|"
                            r"['’]s) $")
+
+
+# a moon of another planet, a space station of fiction: no one has been there ("la primera persona en la luna de Marte")
+_UNREACHED_AFTER = re.compile(r" (?:de|di|du|of|von|van|del|della|dello) (?:marte|mars|jupiter|giove|saturn\w*|urano|"
+                              r"uranus|neptun\w*|pandora|endor|trabajo|lavoro|travail|coworking|miel|miele|oficina|"
+                              r"juegos?|gioco|jeu|mi|tu|su|mio|mia|tuo|tua|mon|ma|ton|ta|notre|nuestr\w+|meine?m?|"
+                              r"unser\w*)\b|(?:'| )(?:bounce|boots?|pie|cake|festival|party|themed?|costume|castle)\b")
+
+
+# a moon or a space of another world in or right after the match ("the first astronaut on Jupiter's moon Europa")
+_PLANET = re.compile(r"\b(?:mars|marte|jupiter|giove|saturn\w*|uranus|urano|neptun\w*|venus|venere|merkur|mercur\w*|"
+                     r"pluto|plutone|europa|titan|another|otro|otra|altro|altra|autre|anderen?|fictional|ficticio|"
+                     r"fittizio|fictif)\b")
 
 
 def spans(lower: str, text: str, cased: bool) -> list[tuple[int, int, str]]:
@@ -128,9 +163,12 @@ def spans(lower: str, text: str, cased: bool) -> list[tuple[int, int, str]]:
     out += [(m.start(), m.end(), "a national office by rank") for m in _DE_NATIONAL.finditer(lower)]
     out += [(m.start(), m.end(), "the first holder of an office in the world") for m in _WORLD_FIRST.finditer(lower)
             if not _OWNED_BEFORE.search(lower, 0, m.start())]
+    out += [(m.start(), m.end(), "the first person to reach the moon, space, a summit or a pole")
+            for m in _FIRST_REACHED.finditer(lower) if not _OWNED_BEFORE.search(lower, 0, m.start())
+            and not _UNREACHED_AFTER.match(lower, m.end()) and not _PLANET.search(lower, m.start(), m.end() + 40)]
     if not cased:
         return out
-    for rx in (_TR_OFFICE, _HU_OFFICE, _NORDIC_OFFICE, _ID_COUNTRY_ORD):
+    for rx in (_TR_OFFICE, _TR_OFFICE_COMPOUND, _HU_OFFICE, _NORDIC_OFFICE, _ID_COUNTRY_ORD):
         for m in rx.finditer(lower):
             c = m.start("c")
             if text[c:c + 1].isupper() and lower[c:m.end("c")] not in _NOT_COUNTRY:

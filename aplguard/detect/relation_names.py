@@ -446,12 +446,27 @@ _ZH_NICK_REL = re.compile(r"(?:我的|我们的|我們的|我)(?:同事|朋友|�
                           r"哥们|哥們|闺蜜|閨蜜|发小|發小|老同学|老同學|战友|戰友)(?P<n>[小老](?P<s>\S))")
 
 
+# Round 24a. Partners and close kin are called by a pet name, 小/阿 + any character ("我的女朋友小雨在咖啡馆", "我老公阿杰"):
+# after such a relation a 小X/阿X that is no everyday 小-word ("小时候", "小狗", "小区") and is followed by an action, a
+# particle or the end is a name
+_ZH_PET_REL = re.compile(r"(?:我的|我们的|我們的|我)(?:女朋友|男朋友|女友|男友|老婆|老公|妻子|丈夫|媳妇|媳婦|爱人|愛人|"
+                         r"未婚妻|未婚夫|闺蜜|閨蜜|表姐|表妹|表哥|表弟|堂姐|堂妹|堂哥|堂弟|妹妹|姐姐|弟弟|哥哥|儿子|兒子|"
+                         r"女儿|女兒|侄子|侄女|外甥|外甥女|孙子|孫子|孙女|孫女|室友|同事|同学|同學|朋友|好朋友)"
+                         r"(?P<n>[小阿](?P<c>[\u4e00-\u9fff]))(?=[在的和跟穿坐站笑拿正一抱吃喝看跳唱弹彈骑騎做去躺戴是，。,、！!\s]|$)")
+_ZH_NOT_PET = frozenset("时時孩狗猫貓区區说說姐吃心店屋船鸟鳥兔熊学學组組便费費巷镇鎮溪腿手脸臉包提声聲小型点點麦麥米红紅丑醜"
+                        "朋伙夥卖賣菜车車猪豬鱼魚马馬鸡雞羊牛虫蟲花草树樹山河桥橋城村路门門窗床桌椅瓶碗杯盒")
+
+
 def _zh_nickname(norm: NormalizedText, detector: str) -> list[Finding]:
-    """"我的同事小王在开会": a friend or colleague called 小/老 + surname."""
+    """"我的同事小王在开会": a friend or colleague called 小/老 + surname; "我的女朋友小雨": a partner's pet name."""
     out: list[Finding] = []
     for m in _ZH_NICK_REL.finditer(norm.text):
         if m.group("s") in _ZH_SURNAMES:
             out.append(_finding(norm, m.start(), m.end("n"), detector))
+    if "小" in norm.text or "阿" in norm.text:
+        for m in _ZH_PET_REL.finditer(norm.text):
+            if m.group("c") not in _ZH_NOT_PET and not any(f.start <= m.start() < f.end for f in out):
+                out.append(_finding(norm, m.start(), m.end("n"), detector))
     return out
 
 

@@ -25,6 +25,12 @@ POSITIVES = [
     "پرتره استاد محمدرضا شجریان با سه‌تار، نور گرم",
     "عکس استاد محمدرضا شجریان",
     "larawan ni Mariano dela Cruz Jr. sa kanyang tindahan",
+    # round 24a: a work listed as fictional (round 22a) must not hide its creator after a contracted preposition
+    "retrato do autor de Dom Casmurro em estilo daguerreótipo",
+    "foto del autor de Don Quijote en su escritorio",
+    # round 24a: a listed visual artist (round 23b) at work somewhere is pictured, not a style
+    "Tove Jansson drawing on a rocky island, summer light",
+    "Tove Jansson sketching by the window of her studio",
 ]
 
 NEGATIVES = [
@@ -32,6 +38,9 @@ NEGATIVES = [
     "Juan dela Cruz cartoon mascot in barong, vector",
     "si Juan dela Cruz sa editorial cartoon, nakasalakot",
     "ملعب محمد صلاح من الجو",  # a stadium named after him
+    "retrato do autor de um romance qualquer",
+    "Tove Jansson drawing of a cat",
+    "Tove Jansson drawing in ink, moomin style",
 ]
 
 
