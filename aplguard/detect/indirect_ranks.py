@@ -34,7 +34,7 @@ _TR_OFFICE = re.compile(r"\b(?P<c>[a-z]{3,}(?: cumhuriyeti)?)['’]?(?:nin|nın|
 # Cumhurbaşkanı", "mevcut İngiltere Başbakanı"): the country is the nominative first part of the compound
 _TR_OFFICE_COMPOUND = re.compile(r"\b(?:su anki|simdiki|mevcut|ilk|son|" + _NUM + r") (?P<c>[a-z]{3,}) (?:kadin )?"
                                  r"(?:cumhurbaskani|basbakani|devlet baskani|krali|kralicesi|sultani|padisahi|"
-                                 r"basbakan|cumhurbaskanimiz|basbakanimiz)\b")
+                                 r"basbakan|cumhurbaskanimiz|basbakanimiz)\b(?! (?:yardimci\w*|aday\w*))")
 # Hungarian: a country (nominative or "-nak/-nek" genitive), a rank, the office with its possessive ending
 _HU_RANK = (r"(?:" + _NUM + r"|elso|masodik|harmadik|negyedik|otodik|utolso|jelenlegi|legfiatalabb|egyetlen)")
 _HU_OFFICE = re.compile(r"\b(?P<c>[a-z]{3,}(?:nak|nek)?) " + _HU_RANK + r" (?:noi |no )?(?:miniszterelnoke|"
@@ -151,6 +151,56 @@ _UNREACHED_AFTER = re.compile(r" (?:de|di|du|of|von|van|del|della|dello) (?:mart
                               r"unser\w*)\b|(?:'| )(?:bounce|boots?|pie|cake|festival|party|themed?|costume|castle)\b")
 
 
+# Round 24a. The current holder of a national office in languages the other current-office shapes miss ("nuvarande
+# svenska statsministern", "nykyinen Suomen presidentti", "jelenlegi magyar miniszterelnök", "η σημερινή πρόεδρος της
+# Ελλάδας", "поточний президент України", "huidige premier van Nederland", "rais wa sasa wa Kenya", "Thủ tướng Việt Nam
+# hiện nay", "رئیس جمهور فعلی ایران", "বাংলাদেশের বর্তমান প্রধানমন্ত্রী", "현 대한민국 대통령"): a current-word and an
+# office within a few words, and a country named in the window (a capitalised word in cased scripts, a nationality
+# adjective of the language, or a listed country name in the others); "the current president of the club" names none
+_NOW = (r"(?:nuvarande|navarande|naværende|nåværende|sittande|siddende|nykyinen|nykyisen|praegune|praeguse|jelenlegi|"
+        r"mostani|huidige|σημερινος|σημερινη|σημερινου|σημερινης|νυν|τωρινος|τωρινη|поточнии|поточна|нинішніи|нинішня|"
+        r"нинішнього|чиннии|чинна|чинного|теперішніи|wa sasa|hien nay|hien tai|đuong nhiem|duong nhiem|su anki|simdiki|"
+        r"mevcut|فعلی|کنونی|موجودہ|موجوده|بর্তমান|বর্তমান|தற்போதைய|ਮੌਜੂਦਾ|ਵਰਤਮਾਨ|현|현직|현재)")
+_NAT_OFFICE = (r"(?:statsministern?|statsministeren|presidenten?|kungen|kung|drottningen|kongen|dronningen|presidentti|"
+               r"presidentin|paaministeri|paaministerin|peaminister|peaministri|president|miniszterelnok|"
+               r"miniszterelnoke|koztarsasagi elnok|allamfo|premier|minister-president|koning|koningin|bondskanselier|"
+               r"προεδρος|πρωθυπουργος|προεδρου|πρωθυπουργου|президент|президента|прем'єр-міністр|прем’єр-міністр|"
+               r"премьер-министр|rais|waziri mkuu|tong thong|thu tuong|chu tich nuoc|cumhurbaskani|basbakan|"
+               r"رئیس جمهور|رییس جمهور|نخست وزیر|نخست‌وزیر|وزیر اعظم|صدر|প্রধানমন্ত্রী|রাষ্ট্রপতি|பிரதமர்|ஜனாதிபதி|"
+               r"ਪ੍ਰਧਾਨ ਮੰਤਰੀ|ਰਾਸ਼ਟਰਪਤੀ|대통령|총리|수상)")
+_NOW_OFFICE = re.compile(r"(?<!\w)(?:" + _NOW + r"(?: \S+){0,2}? " + _NAT_OFFICE + r"|" + _NAT_OFFICE + r"(?: \S+){0,3}? "
+                         + _NOW + r")(?!\w)(?! (?:yardimci\w*|aday\w*|candidate|kandidat\w*|ehdokas\w*|jelolt\w*))")
+_NOW_CHEAP = re.compile(_NOW)
+# the office and current words themselves are no country, even capitalised ("Cumhurbaşkanı", "Presidentti")
+_OFFICE_OR_NOW = re.compile(r"(?:" + _NOW + r"|" + _NAT_OFFICE + r")")
+# nationality adjectives and genitive countries of the languages above that are written in lower case
+_NAT_LOWER = re.compile(r"(?<!\w)(?:svenska|svenske|sveriges|norska|norske|norges|danska|danske|danmarks|finska|"
+                        r"finske|finlands|islandska|islands|suomen|ruotsin|norjan|tanskan|viron|eesti|magyar|"
+                        r"magyarorszag|ايران|ایران|پاکستان|افغانستان|تاجیکستان|বাংলাদেশ\w*|ভারত\w*|இந்திய\w*|இலங்கை\w*|"
+                        r"ਭਾਰਤ|ਪੰਜਾਬ|대한민국|한국|미국|일본|북한|중국|프랑스|영국|독일|러시아)(?!\w)")
+_WINDOW_STOP = frozenset({"De", "Het", "The", "La", "Le", "El", "Η", "Ο", "Ta", "Den", "Det"})
+
+
+def _now_office(lower: str, text: str, cased: bool) -> list[tuple[int, int, str]]:
+    """Spans of the current holder of a national office in the languages above (see the comment)."""
+    out: list[tuple[int, int, str]] = []
+    if not _NOW_CHEAP.search(lower):
+        return out
+    for m in _NOW_OFFICE.finditer(lower):
+        lo, hi = max(0, m.start() - 30), min(len(lower), m.end() + 30)
+        named = _NAT_LOWER.search(lower, lo, hi) is not None
+        if not named and cased:
+            for w in re.finditer(r"\w+", text[lo:hi]):
+                word = w.group()
+                if (word[:1].isupper() and word not in _WINDOW_STOP and lo + w.start() > 0
+                        and not _OFFICE_OR_NOW.fullmatch(lower, lo + w.start(), lo + w.end())):
+                    named = True
+                    break
+        if named:
+            out.append((m.start(), m.end(), "the current holder of an office of a named country"))
+    return out
+
+
 # a moon or a space of another world in or right after the match ("the first astronaut on Jupiter's moon Europa")
 _PLANET = re.compile(r"\b(?:mars|marte|jupiter|giove|saturn\w*|uranus|urano|neptun\w*|venus|venere|merkur|mercur\w*|"
                      r"pluto|plutone|europa|titan|another|otro|otra|altro|altra|autre|anderen?|fictional|ficticio|"
@@ -163,6 +213,7 @@ def spans(lower: str, text: str, cased: bool) -> list[tuple[int, int, str]]:
     out += [(m.start(), m.end(), "a national office by rank") for m in _DE_NATIONAL.finditer(lower)]
     out += [(m.start(), m.end(), "the first holder of an office in the world") for m in _WORLD_FIRST.finditer(lower)
             if not _OWNED_BEFORE.search(lower, 0, m.start())]
+    out += _now_office(lower, text, cased)
     out += [(m.start(), m.end(), "the first person to reach the moon, space, a summit or a pole")
             for m in _FIRST_REACHED.finditer(lower) if not _OWNED_BEFORE.search(lower, 0, m.start())
             and not _UNREACHED_AFTER.match(lower, m.end()) and not _PLANET.search(lower, m.start(), m.end() + 40)]

@@ -18,6 +18,7 @@ Burmese (an honorific "ကို/ဦး/ဒေါ်/မောင်" starts the
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 
@@ -57,6 +58,9 @@ class _Lexicon:
     words: frozenset[str]  # every possessive and relation word (never a name)
     special: dict[str, tuple[str, str, str]]  # code -> (possessives, relations, owned) as regex alternations
     heads: re.Pattern[str]  # any possessive or "owned" relation of a spaced language: where to try the languages
+    # round 24a: the languages to try by the first word of a head ("en" opens Tamil relations only), so that a
+    # common word among the possessives does not make every language's pattern run
+    by_first: dict[str, tuple[_Lang, ...]] = dataclasses.field(default_factory=dict)
 
 
 def _alt(field: str) -> list[str]:
@@ -125,6 +129,7 @@ def load_lexicon_of_relations(cache: ResourceCache) -> _Lexicon:
         starts: set[str] = set()
         words: set[str] = set()
         special: dict[str, tuple[str, str, str]] = {}
+        firsts: dict[str, list[_Lang]] = {}
         for code, script, poss_f, rel_f, owned_f, stop_f in load_relation_words():
             poss, rel, owned, stop = _alt(poss_f), _alt(rel_f), _alt(owned_f), _alt(stop_f)
             if code in _BANTU_GENITIVE:
@@ -152,9 +157,14 @@ def load_lexicon_of_relations(cache: ResourceCache) -> _Lexicon:
             between = r"(?:(?P<t>" + _BETWEEN[code] + r")\.?\s+)?" if code in _BETWEEN else ""
             # round 17: a comma may set the name off ("a nagymamám, Erzsi néni": my grandma, Aunt Erzsi)
             pattern = re.compile(_START + r"(?:" + "|".join(heads) + r"),?\s+" + between + _WORD + _NEXT)
-            spaced.append(_Lang(code, script, pattern, frozenset(stop), frozenset(poss + rel + owned)))
+            lang = _Lang(code, script, pattern, frozenset(stop), frozenset(poss + rel + owned))
+            spaced.append(lang)
+            lang_starts = (poss if rel else []) + owned + (rel if code in _POSS_AFTER and rel else [])
+            for first in {w.split()[0] for w in lang_starts if w.strip()}:
+                firsts.setdefault(first, []).append(lang)
         return _Lexicon(tuple(spaced), frozenset(words), special,
-                        re.compile(_START + r"(?:" + _rx(sorted(starts, key=len, reverse=True)) + r")[\s,]"))
+                        re.compile(_START + r"(?:" + _rx(sorted(starts, key=len, reverse=True)) + r")[\s,]"),
+                        {k: tuple(v) for k, v in firsts.items()})
     return cache.get("lexicon.relation_words", build)
 
 
@@ -188,7 +198,7 @@ def find(norm: NormalizedText, cache: ResourceCache, detector: str) -> list[Find
     out: list[Finding] = []
     title: bool | None = None
     for h in lex.heads.finditer(text):
-        for lang in lex.spaced:
+        for lang in lex.by_first.get(h.group()[:-1].split(maxsplit=1)[0], lex.spaced):
             m = lang.pattern.match(text, h.start())
             if m is None:
                 continue
