@@ -490,6 +490,8 @@ def place_name(lower: str, start: int, end: int) -> str | None:
         return None
     if words[0] in _PLACE_FIRST:
         return words[0]
+    if words[0] in _PLACE_OF and words[1] in _OF_WORDS and words[0] not in ("mar", "isla"):  # Mar, Isla: first names
+        return words[0]  # round 24a: "Mar de Magallanes", "Canal de Beagle", "Golfo de Penas": waters named "of" someone
     return words[-1] if words[-1] in _COUNTRY_LAST else None
 
 

@@ -87,6 +87,8 @@ POSITIVES = [
     # an artist at work somewhere is pictured
     "Käthe Kollwitz sketching at her kitchen table",
     "Georgia O'Keeffe painting outside her ranch house",
+    # a person whose first name is also a place word
+    "retrato de Mar de la Fuente en su boda",
     # handle that is a kind-of-person word, with a stage or stream cue
     "usher performing at the halftime show",
 ]
@@ -135,6 +137,8 @@ NEGATIVES = [
     "Strait of Gibraltar at dawn",
     "Cape of Good Hope lighthouse",
     "estrecho de Magallanes con pingüinos",
+    "Canal de Beagle al atardecer, faro",
+    "Golfo de Penas desde el aire",
 ]
 
 
