@@ -31,7 +31,7 @@ from . import (
 from .builtin_indexes import builtin_index, non_person_index
 from .context import COMMON_WORDS, word_set
 from .normalize import NormalizedText, match_key, normalize
-from .resources import SHARED_CACHE, ResourceCache, load_dictionary_words, load_lexicon
+from .resources import SHARED_CACHE, ResourceCache, load_city_names, load_dictionary_words, load_lexicon
 from .script_names import ScriptNames, load_lists
 
 #: A word of the prompt with its start and end offsets in the normalised text.
@@ -321,7 +321,11 @@ class NameShapeDetector:
             inflected = self._inflected(keys, first, last)
             if inflected:
                 f_known = l_known = mid_ok = True
-                unknown_surname = inflected == "turkish"
+                unknown_surname = inflected in ("turkish", "surname_ending")
+        if (not (f_known and l_known and mid_ok) and len(keys) in (2, 3) and not all_caps
+                and all(w[:1].isupper() and not w.isupper() for w in words)
+                and self._hungarian_name(norm, seq, keys, first, last)):
+            f_known = l_known = mid_ok = True  # round 24b: "Szabó Ildikó portréja", "Kovácsné Szabó Erzsébet"
         if vietnamese:
             f_known = l_known = mid_ok = True  # round 22b: "anh Nguyễn Văn Thắng đang câu cá"
         if keys[0] in _EAST_ASIAN_SURNAMES and len(keys) <= 3 and not (
@@ -492,12 +496,38 @@ class NameShapeDetector:
             tail = True, False
         if all(r for r, _ in head) and tail[0] and (tail[1] or any(e for _, e in head)):
             return "" if self._listed_lemma(keys) else "given"
+        if (len(keys) == 2 and head[0][0] and not tail[0] and len(keys[-1]) >= 6
+                and keys[-1].endswith(_SURNAME_ENDINGS) and keys[-1] not in dictionary
+                and keys[-1] not in self.cache.get("lexicon.cities", load_city_names)):
+            # round 24b: a listed given name (as written or in a case form) and an unlisted word with a surname
+            # ending of its language ("Kateřiny Hrubešové", "Agnieszki Brzęczyszczykiewicz", "Olgi Sidorovoy",
+            # "Rasa Jankauskienė"): a surname the lists miss
+            return "" if self._listed_lemma(keys) else "surname_ending"
         # surname first (Hungarian): a surname that is no given name, then given names, the last inflected
         if (_known(keys[0], last) and not _known(keys[0], first) and keys[0] not in dictionary
                 and all(_known(k, first) for k in keys[1:-1]) and not _known(keys[-1], first)
                 and any(len(c) >= 4 and _known(c, first) for c in inflection.hungarian_lemmas(keys[-1]))):
             return "" if self._listed_lemma(keys) else "surname_first"
         return ""
+
+    def _hungarian_name(self, norm: NormalizedText, seq: list[Token], keys: list[str], first: frozenset[str],
+                        last: frozenset[str]) -> bool:
+        """A Hungarian name as Hungarian writes it, surname first, in the nominative: a listed surname that is no
+        given name, then listed given names ("Szabó Ildikó"), said of a person by a possessed picture word after it
+        ("portréja", "fotója", "képe"); or with the married-name suffix "-né" on the surname or the husband's given
+        name ("Kovácsné Szabó Erzsébet", "Kovács Jánosné"), which marks a woman's name by itself (round 24b)."""
+        dictionary = self._wordfreq()
+        if any(k in dictionary or not k.isalpha() for k in keys):
+            return False
+        head, tail = keys[0], keys[-1]
+        married = (head.endswith("ne") and len(head) >= 5 and _known(head[:-2], last)) or (
+            tail.endswith("ne") and len(tail) >= 5 and _known(tail[:-2], first) and _known(head, last))
+        if married:
+            # the words between (a maiden surname or given names) must be names too
+            return all(_known(k, first) or _known(k, last) for k in keys[1:])
+        if not (_known(head, last) and not _known(head, first) and all(_known(k, first) for k in keys[1:])):
+            return False
+        return _HUNGARIAN_PICTURE_AFTER.match(norm.lower, seq[-1][2]) is not None
 
     def _listed_lemma(self, keys: list[str]) -> bool:
         """Whether the words, with case endings off, spell a listed thing or character ("portret Mony Lisy": the
@@ -758,6 +788,20 @@ def _vietnamese_place(norm: NormalizedText, seq: list[Token]) -> bool:
 
 # Icelandic and Nordic patronymics, in their match-key spelling ("Hallgrímsdóttir", "-dóttur", "Gunnarsson")
 # (round 21b: the key keeps Icelandic þ/ð and Nordic æ/ø, "Þórhallsson" -> "þorhallsson")
+# Endings (match keys: accents off) that mark a surname in the languages that inflect or derive them: Czech/Slovak
+# feminine and case forms (-ová/-ové/-ovou, -ská/-ské/-skou), Polish adjectival and patronymic ones (-ski/-ska/-skiej,
+# -cki/-ckiej, -wicz, -czyk), East Slavic in Latin letters (-ova/-ovoy, -eva/-evoy, -ovich, -enko, -chuk), Baltic
+# (-ienė, -aitė, -ytė, -utė, -auskas, -avičius, -aitis), Romanian (-escu, -eanu), Georgian (-shvili, -dze), Armenian
+# (-yan), Greek (-opoulos/-opoulou, -akis, -idis/-idou) and Turkish (-oğlu): a word no list holds that ends so, after a
+# listed given name, is a surname (round 24b)
+_SURNAME_ENDINGS = tuple(str.split("""ova ove ovou ovej ovoy ovoi ovoj ovym ovu eva eve evou evoy evoi evym ska ske skou
+skej ski skiej skiego skim skiemu sky skeho skemu ckiej cka cki ckiego ckim cky ckeho dzki dzka wicz wicza wiczem
+wiczowi czyk czyka czykiem ovich ovicha evich ovna evna enko enka chuk chuka iuk yuk iene ienes ienei aite aites ute
+utes yte ytes auskas ausko auskaite avicius aviciaus evicius aitis aicio escu eanu shvili dze adze yan opoulos
+opoulou akis idis idou oglu ogullari"""))
+# a possessed picture word after a Hungarian name ("Szabó Ildikó portréja", "... régi fotója", round 24b)
+_HUNGARIAN_PICTURE_AFTER = re.compile(r"\s+(?:[^\W\d_]+ ){0,2}(?:portr[eé]j[aá]|fot[oó]j[aá]|f[eé]nyk[eé]pe|arck[eé]pe|"
+                                      r"k[eé]pe|szelfij[eé]|rajz[aá]|festm[eé]nye|igazolv[aá]nyk[eé]pe|profilk[eé]pe)\b")
 _NORDIC_PATRONYMIC = re.compile(r"[a-zþðæø]{3,}(?:dottir|dottur|sson|ssonar|ssyni)")
 # Lower-case particles allowed between a first name and a surname.
 # (round 20b: Filipino "dela"/"delos"/"delas" written as one word, "Mariano dela Cruz", "Jose delos Santos")

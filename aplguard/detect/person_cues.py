@@ -136,6 +136,8 @@ mask maske masque mascara tracksuit survetement survêtement chandal tuta traini
 jacke chemise camisa camicia hemd gafas lunettes occhiali sonnenbrille
 shirt tshirt hoodie sweater sweatshirt coat blazer vest skirt jeans overalls headset headphones
 rollerskates rollerblades skates kimono sari saree hanbok qipao cheongsam bikini swimsuit pajamas raincoat apron
+anzug smoking kleid abendkleid zöpfe zoepfe trenzas trenza rastas barba bigote vestido traje tranças trancas trecce
+abito completo kostüm kostuem mantel
 """)
 
 # Roles and descriptions that, right before a name, make it a person: "rapper drake".
@@ -204,6 +206,15 @@ musikerin trapero
 streameur streameuse youtubeur youtubeuse animateur animatrice presentador presentadora apresentador apresentadora
 conduttore conduttrice moderator moderatorin comentarista streamerin youtuberin""")
 _OCCUPATIONS = PERSON_ROLES - _DESCRIPTIVE_ROLES - _FANTASY_ROLES
+# performer roles that may follow a stage name with no article or comma ("Badshah rapper", "Ibai streamer"): words
+# said of a performer, never of a thing the alias may also mean (round 24b)
+_ROLE_RIGHT_AFTER = _PERFORMER_ROLES_I18N | word_set("""rapper rappers singer songwriter streamer streamers youtuber
+tiktoker vlogger influencer comedian standup dj drummer guitarist bassist pianist vocalist frontman frontwoman
+rapperin sängerin saengerin rappeur rappeuse rapera rapero cantante cantora youtuberin streamerin popstar""")
+# a generic "doing" verb whose object is something only a person does ("haciendo stream", "fazendo live")
+_DOING = word_set("haciendo fazendo facendo doing making faisant macht beim")
+_DOING_WHAT = word_set("""stream streams streaming directo directos live lives vlog vlogs freestyle rap podcast tiktok
+tiktoks reacciones reaction reactions unboxing concierto concerto show shows karaoke""")
 _DEPICTION = r"\b(?:close[- ]?up|" + "|".join(sorted(DEPICTION_NOUNS)) + r")"
 _DEPICTION_OF = re.compile(_DEPICTION + r" of\s*$")
 # round 22a: "foto de X", "ritratto di X", "Foto von X", "zdjęcie X", "picha ya X", "larawan ni X": the same cue in other
@@ -292,6 +303,10 @@ def person_evidence(lower: str, start: int, end: int) -> str | None:
         return "a performance place"  # Italian/French "a Sanremo", "à Coachella"
     if after[0] in ("'s", "s") and lower[end:end + 1] in ("'", "\u2019") and len(after) > 1:
         return "a face, body or outfit of the name" if after[1] in PERSON_ATTRIBUTES else None
+    if after[0] in _ROLE_RIGHT_AFTER:
+        return "a role after the name"  # round 24b: "Badshah rapper", "Ibai streamer", "Nena Sängerin"
+    if after[0] in _DOING and len(after) > 1 and after[1] in _DOING_WHAT:
+        return "an action people do"  # round 24b: "Ibai haciendo stream", "X fazendo live", "X doing a freestyle"
     if after[0] in PERSON_ACTIONS:
         return "an action people do"
     if after[0] in PERSON_ACTIONS_I18N or _LOAN_GERUND.fullmatch(after[0]):

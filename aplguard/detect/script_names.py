@@ -206,6 +206,10 @@ _THAI_FUNCTION: tuple[str, ...] = ("บน", "ใน", "ที่", "กับ",
                   "ตัว", "แบบ", "สไตล์", "ภาพ", "รูป", "จาก", "ไป", "มา", "หน้า", "หลัง", "บ้าน", "วัด", "ตลาด")
 _THAI_FUNCTION = tuple(unicodedata.normalize("NFKC", w) for w in _THAI_FUNCTION)  # as the normaliser writes ำ
 # Korean particles on a name ("박서연의", "김민준이").
+# Korean job titles and honorific nouns written after a full name (round 24b), with an honorific and a particle
+_KO_TITLE = re.compile(r"(?:대리|과장|부장|팀장|차장|사원|주임|실장|대표|사장|이사|상무|전무|회장|교수|선생|원장|선배|후배|매니저|"
+                       r"간호사|기자|작가|감독|선수|의원|변호사|박사|목사|신부|위원|군|양)(?:님)?(?:의|이|가|은|는|와|과|을|를|에게)?")
+_KO_PICTURE = ("사진", "프로필", "초상화", "그림", "증명사진", "셀카", "얼굴", "캐리커처")
 _KO_PARTICLES = ("에게", "의", "이", "가", "은", "는", "을", "를", "와", "과", "님", "씨")
 # Words that may sit inside a name ("محمد بن راشد").
 _PARTICLES = frozenset(["بن", "بنت", "ابن", "آل", "ابو", "أبو", "عبد", "bin", "আল", "বিন", "বিনতে"])
@@ -253,6 +257,15 @@ _GENITIVE = {
 }
 # Sikh name words and the most common Punjabi surnames (hand-made): "ਸਿੰਘ" and "ਕੌਰ" follow a given name
 _PUNJABI_MARKERS = ("ਸਿੰਘ", "ਕੌਰ")
+# scripts whose picture cues come after the name with a postposition, where a listed given name and one more word
+# before one make a name (round 24b)
+_GIVEN_PLUS_WORD = frozenset({"devanagari", "bengali", "gujarati", "gurmukhi", "tamil", "telugu", "kannada",
+                              "malayalam", "oriya", "arabic"})
+# a passport/profile/ID photo, a wedding or a birthday is one person's: after these a given name that is a frequent
+# word too ("राहुल", "पूजा") still starts the name
+_PERSON_OCCASIONS = ("पासपोर्ट", "शादी", "जन्मदिन", "प्रोफाइल", "प्रोफ़ाइल", "आईडी", "सालगिरह", "ग्रेजुएशन", "बिहे",
+                     "বিয়ের", "জন্মদিনের", "পাসপোর্ট", "পাসপোর্টের", "લગ્ન", "પાસપોર્ટ", "پاسپورٹ", "شادی", "پروفائل",
+                     "பாஸ்போர்ட்", "திருமண", "పాస్‌పోర్ట్", "పెళ్లి", "ಮದುವೆ", "വിവാഹ", "ਵਿਆਹ", "ਪਾਸਪੋਰਟ")
 _PUNJABI_SURNAMES = frozenset(word for word in """ਸਿੰਘ ਕੌਰ ਸੰਧੂ ਗਿੱਲ ਸਿੱਧੂ ਢਿੱਲੋਂ ਬਰਾੜ ਗਰੇਵਾਲ ਧਾਲੀਵਾਲ ਬਾਜਵਾ ਚੀਮਾ ਰੰਧਾਵਾ ਸੇਖੋਂ ਭੁੱਲਰ ਬੈਂਸ ਸੋਢੀ
 ਅਰੋੜਾ ਆਹਲੂਵਾਲੀਆ ਸੈਣੀ ਵਿਰਕ ਸੰਘਾ ਔਲਖ ਹੁੰਦਲ ਜੌਹਲ ਕੰਗ ਮਾਂਗਟ ਬਾਠ ਖਹਿਰਾ ਪੰਨੂ ਦਿਓਲ""".split())  # noqa: SIM905
 # Round 14b: Bengali surnames that are also frequent words of wordfreq's Bengali list ("হোসেন", "রহমান", "ইসলাম"),
@@ -741,6 +754,13 @@ class ScriptNames:
                     lists.kind(_base(_fold(nxt.group(1)), script, lists), script) == "C"
                     or (marker is not None and bool(marker.match(_fold(nxt.group(1)))))) and (
                     _cue_after(lower, seq[-1][2] + nxt.end()))
+        if (after and len(seq) == 2 and script in _GIVEN_PLUS_WORD and kinds[0] == "F"
+                and kinds[1] in ("W", "U") and not common[1] and (not common[0] or any(
+                    w in lower[seq[-1][2]:seq[-1][2] + 24] for w in _PERSON_OCCASIONS))):
+            # round 24b: "राहुल कुशवाहा की पासपोर्ट फोटो": a listed given name, then one word the name lists miss (a
+            # surname that is a dictionary word too, a caste or a place name) and a picture or occasion word
+            # with its postposition after: the two words are the person's name
+            return 0.6, "a listed given name and one more word before a picture word"
         cue = before or after or bool(_ACTS.match(lower, seq[-1][2]))
         relation = before and _relation_or_title(lower, seq[0][1])
         if no_dict and "C" not in kinds and len(seq) >= 2 and script == "gurmukhi" and words[1] in _PUNJABI_MARKERS:
@@ -866,6 +886,10 @@ class ScriptNames:
         # "이지은 씨": the whole word; "박서연의 초상화": the word less a particle
         cands = [word] + [word[: -len(p)] for p in _KO_PARTICLES if word.endswith(p) and len(word) - len(p) >= 2]
         honorific = i + 1 < len(toks) and re.fullmatch(r"(?:씨|님)(?:의|가|는|와|를|에게)?", toks[i + 1][0]) is not None
+        # round 24b: "김도윤 대리 프로필 사진", "박서연 선생님의 사진": a job title or honorific noun after the name, then
+        # a picture word, says as much as "씨"
+        titled = (not honorific and i + 2 < len(toks) and _KO_TITLE.fullmatch(toks[i + 1][0]) is not None
+                  and any(t[0].startswith(_KO_PICTURE) for t in toks[i + 2:i + 5]))
         for base in cands:
             if not 2 <= len(base) <= 4 or base[0] not in lists.last or lists.kind(base, "hangul") == "C" or (
                     lists.kind(base, "hangul") == "W" and not (honorific and base == word and len(base) == 3)):
@@ -877,7 +901,7 @@ class ScriptNames:
                     and tail[0] not in lists.ko_given[0] and tail[1] not in lists.ko_given[1]:
                 continue  # "장노출 사진": a prefix + a word ("노출") neither of whose syllables a given name has there
             name_end = start + len(base)
-            cue = bool(_AFTER.match(lower, name_end)) or _cue_after(lower, end)
+            cue = bool(_AFTER.match(lower, name_end)) or _cue_after(lower, end) or titled
             if not cue and i + 2 < len(toks) and toks[i + 2][0] in ("사진", "초상화", "그림", "얼굴"):
                 cue = True  # "안철수 연설 사진"
             given = base[1:]
