@@ -35,7 +35,13 @@ _OFFICE_ROMANCE = (r"(?:presidenta|presidente|president|presidentessa|premiere m
                    r"sindaco|maire|gobernador|gobernadora|governador|governadora|governatore|gouverneur|jefe de estado|"
                    r"capo di stato|chef d'etat|premio nobel|laureado|laureada|vencedor|vencedora|ganador|ganadora)")
 _OF_ROMANCE = r"(?:de la|de los|de las|de l'|del|de|da|do|dos|das|di|della|dello|degli|delle|des|du|d')"
-_ROMANCE_OFFICE = re.compile(r"\b(?:el|la|o|a|il|le|l'|do|da|del|della|du|al|ao)\s?" + _ORD_ROMANCE + r"(?: " + _WOMAN_ROMANCE + r")? "
+# round 25a: numeric ordinals ("du 25e président de la République", "il 12° presidente della Repubblica", "o 38º
+# presidente do Brasil") and "elected" between the woman word and the office ("a primeira mulher eleita presidente do")
+_ORD_ROMANCE_NUM = r"(?:" + _ORD_ROMANCE + r"|\d{1,2}(?:e|er|re|eme|ème|°|º|ª|o|a|\.º|\.ª|\.°))"
+_ELECTED_ROMANCE = r"(?:elegida|elegido|electa|electo|eleita|eleito|eletta|eletto|elue|elu|nombrada|nomeada|nominata)"
+_ROMANCE_OFFICE = re.compile(r"\b(?:el|la|o|a|il|le|l'|do|da|del|della|du|al|ao)\s?" + _ORD_ROMANCE_NUM + r"(?: "
+                             + _WOMAN_ROMANCE + r"(?: (?:a ser |en ser |a essere |a etre |que fue |que foi |"
+                             r"che fu |qui fut )?" + _ELECTED_ROMANCE + r")?)? "
                              + _OFFICE_ROMANCE + r"(?: " + _WOMAN_ROMANCE + r")?(?: (?:negro|negra|nero|nera|noir|noire|indigena|electo|electa|eleito|eleita|"
                              r"eletto|eletta|elu|elue|democratico|democratica|afroamericano|afroamericana|catolico|"
                              r"catolica|socialista|civil|mestizo|mestiza|aymara|quechua|mapuche))? " + _OF_ROMANCE + r"\s?(?=\w)")
@@ -361,14 +367,21 @@ def find(norm: NormalizedText, detector: str) -> list[Finding]:
         return []
     spans: list[tuple[int, int, str]] = []
     cased = not context.is_all_caps(text)
+    # round 25a: the normaliser reads digits glued to letters as leetspeak ("25e" -> "2se"); numeric ordinals are
+    # read with the prompt's own digits put back
+    orig = norm.original
     latin = _LATIN_TRIGGER.search(lower) is not None  # most prompts hold none of these words: skip the shapes
+    digits = lower
+    if len(orig) == len(lower) and not orig.isalpha() and _ORD_DIGIT.search(orig):
+        digits = "".join(t if t.isdigit() else c for t, c in zip(orig, lower))
+        latin = latin or _LATIN_TRIGGER.search(digits) is not None
     for rx, what in () if not latin else ((_ROMANCE_OFFICE, "an office or record by rank of a named country or body"),
                      (_ROMANCE_CREATOR, "the creator of a named work"),
                      (_ROMANCE_CREATOR_GLUED, "the creator of a named work"),
                      (_ROMANCE_WHO, "the person who made or found something named"),
                      (_GERMAN_OFFICE, "an office or record by rank of a named country or body"),
                      (_GERMAN_CREATOR, "the creator of a named work")):
-        for m in rx.finditer(lower):
+        for m in rx.finditer(digits if rx is _ROMANCE_OFFICE else lower):
             rest = lower[m.end():]
             if _INDEF_ROMANCE.match(rest):
                 continue  # "el autor de un libro", "der Erfinder meines Autos"
@@ -500,7 +513,8 @@ def _findings(norm: NormalizedText, lower: str, spans: list[tuple[int, int, str]
     return out
 
 
-_LATIN_TRIGGER = re.compile(r"\b(?:" + _ORD_ROMANCE[3:-1] + r"|autor|autora|auteur|auteure|autore|autrice|creador|"
+_ORD_DIGIT = re.compile(r"\d(?:e|er|re|eme|ème|°|º|ª|o|a|\.)\s", re.IGNORECASE)  # round 25a: "25e ", "12° "
+_LATIN_TRIGGER = re.compile(r"\b(?:" + _ORD_ROMANCE[3:-1] + r"|\d{1,2}(?:e|er|re|eme|°|º|ª|o|a|\.)\s|autor|autora|auteur|auteure|autore|autrice|creador|"
                             r"creadora|criador|criadora|creatore|creatrice|createur|pintor|pintora|pittore|peintre|"
                             r"compositor|compositore|compositeur|inventor|inventore|inventeur|fundador|fundadora|"
                             r"fondatore|fondatrice|fondateur|director|directora|diretor|diretora|regista|realisateur|"

@@ -167,7 +167,11 @@ _NAT_OFFICE = (r"(?:statsministern?|statsministeren|presidenten?|kungen|kung|dro
                r"προεδρος|πρωθυπουργος|προεδρου|πρωθυπουργου|президент|президента|прем'єр-міністр|прем’єр-міністр|"
                r"премьер-министр|rais|waziri mkuu|tong thong|thu tuong|chu tich nuoc|cumhurbaskani|basbakan|"
                r"رئیس جمهور|رییس جمهور|نخست وزیر|نخست‌وزیر|وزیر اعظم|صدر|প্রধানমন্ত্রী|রাষ্ট্রপতি|பிரதமர்|ஜனாதிபதி|"
-               r"ਪ੍ਰਧਾਨ ਮੰਤਰੀ|ਰਾਸ਼ਟਰਪਤੀ|대통령|총리|수상)")
+               r"ਪ੍ਰਧਾਨ ਮੰਤਰੀ|ਰਾਸ਼ਟਰਪਤੀ|대통령|총리|수상|"
+               # round 25a: head of state words ("het huidige staatshoofd van Nederland", "nykyinen valtionpäämies")
+               r"staatshoofd|regeringsleider|statsoverhode|statsoverhoved|statschef|statschefen|valtionpaamies|"
+               r"riigipea|αρχηγος του κρατους|глава держави|глава государства|devlet baskani|nguyen thu quoc gia|"
+               r"رئیس دولت|رهبر|राष्ट्राध्यक्ष|국가원수|정상)")
 _NOW_OFFICE = re.compile(r"(?<!\w)(?:" + _NOW + r"(?: \S+){0,2}? " + _NAT_OFFICE + r"|" + _NAT_OFFICE + r"(?: \S+){0,3}? "
                          + _NOW + r")(?!\w)(?! (?:yardimci\w*|aday\w*|candidate|kandidat\w*|ehdokas\w*|jelolt\w*))")
 _NOW_CHEAP = re.compile(_NOW)
@@ -207,9 +211,21 @@ _PLANET = re.compile(r"\b(?:mars|marte|jupiter|giove|saturn\w*|uranus|urano|nept
                      r"fittizio|fictif)\b")
 
 
+# Round 25a. Korean "<country> 제N대 <office>" ("대한민국 제19대 대통령", "미국 16대 대통령") and Arabic "the first/last
+# <office> of the State/Republic/Kingdom of X" (the normaliser reads digits between hangul as leetspeak: "19" -> "ig") ("أول رئيس لدولة الإمارات"): an office by rank of a named country
+_KO_RANKED = re.compile(r"(?:대한민국|한국|미국|일본|북한|중국|프랑스|영국|독일|러시아|필리핀|베트남|인도네시아|대만)(?:의)?\s*"
+                        r"(?:제\s*)?(?:\d|[oizeasgtb]){1,2}\s*대\s*(?:대통령|국무총리|총리|수상|주석|국가주석)")
+_AR_RANKED = re.compile(r"(?<!\w)(?:أول|اول|ثاني|آخر|اخر)\s+(?:رئيس|رئيسة|ملك|ملكة|أمير|امير|سلطان|رئيس وزراء|رئيسة وزراء)"
+                        r"\s+(?:ل|ل?ل?)(?:دولة|جمهورية|مملكة|المملكة|سلطنة|إمارة|امارة)\s+\w{3,}")
+
+
 def spans(lower: str, text: str, cased: bool) -> list[tuple[int, int, str]]:
     """The round-21a shapes (see above); ``cased``: the prompt is not all caps (capitals name things)."""
     out: list[tuple[int, int, str]] = []
+    if "대" in lower:
+        out += [(m.start(), m.end(), "an office by rank of a named country") for m in _KO_RANKED.finditer(lower)]
+    if "ل" in lower:
+        out += [(m.start(), m.end(), "an office by rank of a named country") for m in _AR_RANKED.finditer(lower)]
     out += [(m.start(), m.end(), "a national office by rank") for m in _DE_NATIONAL.finditer(lower)]
     out += [(m.start(), m.end(), "the first holder of an office in the world") for m in _WORLD_FIRST.finditer(lower)
             if not _OWNED_BEFORE.search(lower, 0, m.start())]

@@ -68,6 +68,11 @@ _TAG_RELATIONS = word_set("""
 wife husband girlfriend boyfriend gf bf mom mum mother dad father sister brother grandma grandpa granny aunt
 auntie uncle cousin son daughter boss neighbor neighbour coworker colleague friend bestie fiance fiancee
 """)
+# Round 25a. Where the user knows a person from, after a given name in a LoRA name ("mikefromwork", "anna_from_gym")
+_KNOWN_FROM = ("work", "school", "office", "gym", "church", "class", "college", "uni", "highschool", "hs", "accounting",
+               "hr", "sales", "marketing", "it", "finance", "ops", "nextdoor", "yoga",
+               "daycare", "job", "dept", "team", "tinder", "bumble", "hinge", "discord", "reddit",
+               "insta", "instagram", "camp", "club", "home")
 # Romanised Japanese words: syllables of the Hepburn romanisation ("kiko", "mizuhara", "tsubasa")
 _ROMAJI = re.compile(r"(?:(?:[kgsztdnhbpmr]y?|sh|ch|ts|j|f|w|y)?[aeiou]|n(?![aeiouy]))+")
 # Digits and signs trainers write for letters in trigger words ("m1ch3ll3", "s4r4h")
@@ -217,6 +222,11 @@ class PersonalizationDetector:
         if any(w.endswith("face") and ((w[:-4] in first and w[:-4] not in COMMON_WORDS) or _PERSONISH.match(w[:-4]))
                for w in words):
             return True
+        # round 25a: "mikefromwork", "anna_from_school", "jen-from-accounting": a given name + "from" + where the user
+        # knows them from is one person of the user's life ("<lyco:mikefromwork_locon:0.9> mike from work")
+        if "from" in name.lower() and any(self._from_place(w, nxt, nxt2) for w, nxt, nxt2
+                                          in zip(words, [*words[1:], ""], [*words[2:], "", ""])):
+            return True
         # "MyWifeSarah", "my_sister_ana": a relation word before a first name (round 13)
         if any(w in _TAG_RELATIONS and nxt in first and nxt not in COMMON_WORDS for w, nxt in zip(words, words[1:])):
             return True
@@ -238,6 +248,15 @@ class PersonalizationDetector:
         # "kevin_brandt_v2": a first name followed by a surname names a person.
         return any(w in first and nxt in last and (person_after or not (w in COMMON_WORDS and nxt in COMMON_WORDS))
                    for w, nxt in zip(words, words[1:]))
+
+    def _from_place(self, w: str, nxt: str, nxt2: str) -> bool:
+        """A listed given name + "from" + a place the user knows people from, glued ("mikefromwork") or as three
+        words ("anna from school"); round 25a."""
+        first, _ = self._lexicons()
+        if w.endswith(tuple("from" + p for p in _KNOWN_FROM)):
+            given = w[:w.rindex("from")]
+            return len(given) >= 3 and given in first
+        return nxt == "from" and nxt2 in _KNOWN_FROM and len(w) >= 3 and w in first
 
     def _given_name_word(self, word: str, full: bool = False) -> bool:
         """A first name that is no everyday word ("jessica", not "rose"), or one glued to a surname ("davidpark");

@@ -61,6 +61,7 @@ class _Lexicon:
     # round 24a: the languages to try by the first word of a head ("en" opens Tamil relations only), so that a
     # common word among the possessives does not make every language's pattern run
     by_first: dict[str, tuple[_Lang, ...]] = dataclasses.field(default_factory=dict)
+    hu_owned: frozenset[str] = frozenset()  # round 25a: Hungarian possessed kin words (a name may stand before them)
 
 
 def _alt(field: str) -> list[str]:
@@ -130,8 +131,11 @@ def load_lexicon_of_relations(cache: ResourceCache) -> _Lexicon:
         words: set[str] = set()
         special: dict[str, tuple[str, str, str]] = {}
         firsts: dict[str, list[_Lang]] = {}
+        hu_owned: frozenset[str] = frozenset()
         for code, script, poss_f, rel_f, owned_f, stop_f in load_relation_words():
             poss, rel, owned, stop = _alt(poss_f), _alt(rel_f), _alt(owned_f), _alt(stop_f)
+            if code == "hu":
+                hu_owned = frozenset(owned)
             if code in _BANTU_GENITIVE:
                 rel = sorted(set(rel) | set(_bantu_genitives(rel)), key=len, reverse=True)
             words.update(w for w in poss + rel + owned if " " not in w)
@@ -164,7 +168,7 @@ def load_lexicon_of_relations(cache: ResourceCache) -> _Lexicon:
                 firsts.setdefault(first, []).append(lang)
         return _Lexicon(tuple(spaced), frozenset(words), special,
                         re.compile(_START + r"(?:" + _rx(sorted(starts, key=len, reverse=True)) + r")[\s,]"),
-                        {k: tuple(v) for k, v in firsts.items()})
+                        {k: tuple(v) for k, v in firsts.items()}, hu_owned)
     return cache.get("lexicon.relation_words", build)
 
 
@@ -182,6 +186,11 @@ _KO_TITLES = re.compile(r"\s*(?:씨|님|여사님|여사|선생님|군|양)")
 _JA_THINGS = frozenset("絵顔車服家店庭墓物事頃")
 _JA_THING_WORDS = ("料理", "写真", "日", "部屋", "誕生", "作品", "味", "形見", "姿", "話", "本", "趣味", "仕事", "職場",
                    "時代", "昔", "手紙", "手作り", "声")
+# round 25a: words people put an honorific on that are no names (pets, babies, things, kin)
+_JA_PET_WORDS = frozenset({"ワン", "ワンコ", "わんこ", "わんちゃ", "ねこ", "ネコ", "にゃん", "ニャン", "うさ", "ウサ", "赤",
+                           "赤ちゃ", "お母", "お父", "おば", "おじ", "お姉", "お兄", "おばあ", "おじい", "お嬢", "坊ちゃ",
+                           "お坊ちゃ", "ぼっ", "ぼっちゃ", "お客", "奥", "お子", "みな", "皆", "ちび", "チビ", "ペット",
+                           "店員", "先生", "彼氏", "彼女", "息子", "娘", "お医者", "お巡り", "旦那", "大家", "社長"})
 _JA_PARTICLE = r"(?=の|が|は|を|と|に|も|で|へ|さん|ちゃん|くん|様|、|。|,|\s|$)"
 _GENITIVE_NEXT = re.compile(r"\s+(?:की|का|के|کی|کا|کے)(?!\S)")
 _MY_HONORIFICS = ("ကို", "ဦး", "ဒေါ်", "မောင်")
@@ -212,6 +221,32 @@ def find(norm: NormalizedText, cache: ResourceCache, detector: str) -> list[Find
             if not any(f.start < g.end and g.start < f.end for g in out)]
     out += [f for f in _turkish_after(norm, text, cache, detector) if not any(f.start < g.end and g.start < f.end
                                                                               for g in out)]
+    out += [f for f in _hungarian_after(norm, text, lex, cache, detector)
+            if not any(f.start < g.end and g.start < f.end for g in out)]
+    return out
+
+
+# Round 25a. Hungarian puts the first name before the possessed kin word ("Erzsébet nagymamám": my grandma Erzsébet,
+# "Kati nénikém", "Péter bátyám"): a capitalised listed first name right before a Hungarian kin word with "my"
+_HU_OWNED_AFTER = re.compile(r"(?P<w>[^\W\d_]{3,})\s+(?P<k>[a-z]{3,}(?:m|om|em|am|im))(?![^\W\d_])")
+
+
+def _hungarian_after(norm: NormalizedText, text: str, lex: _Lexicon, cache: ResourceCache,
+                     detector: str) -> list[Finding]:
+    """"Erzsébet nagymamám": a capitalised listed first name + a Hungarian possessed kin word (round 25a)."""
+    out: list[Finding] = []
+    owned = lex.hu_owned
+    # cheap pre-check: a possessed kin word among the prompt's words (one split, no regex scan)
+    if not owned or not any(w.strip(",.;:!?") in owned for w in text.split()):
+        return out
+    first = cache.get("lexicon.first_names", lambda: load_lexicon("first_names.txt"))
+    for m in _HU_OWNED_AFTER.finditer(text):
+        if m.group("k") not in owned:
+            continue
+        written = norm.text[m.start("w"):m.end("w")]
+        if (written[:1].isupper() and not written.isupper() and match_key(written)[0] in first
+                and m.group("w") not in lex.words):
+            out.append(_finding(norm, m.start("w"), m.end(), detector))
     return out
 
 
@@ -360,10 +395,13 @@ def _glued(norm: NormalizedText, text: str, lex: _Lexicon, cache: ResourceCache,
         for m in re.finditer(r"(?:(?:" + poss + r"))?(?:" + owned + r")の(?P<n>[\u4e00-\u9fff\u3041-\u3096\u30a1-\u30fa]"
                              r"{2,4}?)" + _JA_PARTICLE, text):
             name = m.group("n")
-            if set(name) & _JA_THINGS or any(w in name for w in _JA_THING_WORDS):
+            if set(name) & _JA_THINGS or any(w in name for w in _JA_THING_WORDS) or name in _JA_PET_WORDS:
                 continue
-            if name in lists.first or not (name in lists.words.get("han", frozenset())
-                                           or name in lists.words.get("kana", frozenset())):
+            # round 25a: a name word that is also a dictionary word ("ゆうこ") is a name before a personal honorific
+            # ("友達のゆうこちゃん"), unless it is what people call pets and things ("ワンちゃん", "ねこちゃん")
+            honored = text.startswith(("ちゃん", "くん", "さん", "君"), m.end("n")) and name not in _JA_PET_WORDS
+            if honored or name in lists.first or not (name in lists.words.get("han", frozenset())
+                                                      or name in lists.words.get("kana", frozenset())):
                 out.append(_finding(norm, m.start(), m.end("n"), detector))
     if "ko" in sp and re.search(r"[\uac00-\ud7a3]", text):
         poss, rel, _ = sp["ko"]
@@ -503,10 +541,19 @@ _TL_RELATION = re.compile(r"(?:^|(?<=[\s,.;:(]))(?i:tito|tita|tiyo|tiya|lolo|lol
                           r"inay|itay|ninong|ninang|bayaw|hipag|biyenan|asawa|kapatid|anak|pamangkin|kapitbahay|"
                           r"katrabaho|kaklase|guro|amo)\s+(?P<n>[A-Z][a-z]{1,12}(?:\s[A-Z][a-z]{1,12})?)\s+"
                           r"(?:ko|namin|natin)\b")
+_TL_ARTICLE_RELATION = re.compile(
+                          # round 25a: the personal article "si/kay/ni" before the kin word marks what follows as a
+                          # name, "my" or not ("si tito Boy na nagluluto", "kay lola Nena"): any capitalised word
+                          r"(?:^|(?<=[\s,.;:(]))(?i:si|kay|ni|sina|kina|nina)\s+(?i:tito|tita|tiyo|tiya|lolo|lola|kuya|"
+                          r"ate|ninong|ninang|manong|manang|tatang|nanang|insan|pinsan|bayaw|hipag)\s+"
+                          r"(?P<n>[A-Z][a-z]{1,12}(?:\s[A-Z][a-z]{1,12})?)(?![\w'])")
 
 
 def _tagalog(norm: NormalizedText, detector: str) -> list[Finding]:
     """"tito Ramon ko": a Tagalog relation of the user with a given name, "my" after it."""
     if context.is_title_case(norm.text) or context.is_all_caps(norm.text):
         return []
-    return [_finding(norm, m.start(), m.end("n"), detector) for m in _TL_RELATION.finditer(norm.text)]
+    out = [_finding(norm, m.start(), m.end("n"), detector) for m in _TL_RELATION.finditer(norm.text)]
+    if any(a in norm.lower for a in ("si ", "kay ", "ni ", "sina ", "kina ", "nina ")):  # round 25a, cheap pre-check
+        out += [_finding(norm, m.start(), m.end("n"), detector) for m in _TL_ARTICLE_RELATION.finditer(norm.text)]
+    return out
