@@ -27,6 +27,7 @@ from . import (
     relations,
     romanised,
     titled_names,
+    vietnamese_plain,
 )
 from .builtin_indexes import builtin_index, non_person_index
 from .context import COMMON_WORDS, word_set
@@ -285,6 +286,9 @@ class NameShapeDetector:
         out += [r for r in relations.find(norm, self.id)
                 if not any(f.identity_seeking and f.start - 3 <= r.end and r.start <= f.end + 3 for f in out)]
         out += romanised.find(norm, self.cache, self.id)  # "Teng Hsiao-ping" (merge keeps the stronger)
+        # "anh pham nhat vuong dang phat bieu": Vietnamese written without its marks (round 25b)
+        out += [f for f in vietnamese_plain.find(norm, self.id)
+                if not any(known[bisect.bisect_left(norm.starts, f.start):bisect.bisect_left(norm.starts, f.end)])]
         out += romanised.find_japanese(norm, self.cache, self.id)  # "Otani Shohei ga ... shashin"
         out += handles.find(norm, self.id, self.cache.get("lexicon.wordfreq", load_dictionary_words),
                             non_person_index(self.cache))

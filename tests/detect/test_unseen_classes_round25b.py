@@ -1,0 +1,50 @@
+"""Round 25b classes: unaccented Vietnamese names, Yoruba/Igbo/Hausa and Central Asian names, Tamil and
+Nepali given names in their scripts, listed aliases typed without their inner punctuation."""
+
+from __future__ import annotations
+
+import pytest
+
+from aplguard.detect import default_detectors, detect_prompt, is_identity_seeking
+
+_DETECTORS = default_detectors()
+
+POSITIVE = [
+    # Vietnamese written without diacritics
+    "chan dung tran quoc bao dang cuoi",
+    "anh nguyen thi hoa tren san khau",
+    "hinh pham minh tuan dang phat bieu tai hoi nghi",
+    "ảnh vo van kiet ngoi trong van phong",
+    # Yoruba / Igbo / Hausa names with tone marks and dots below
+    "àwòrán Fúnmiláyọ̀ Adéyẹmí ní ọjà",
+    "fọ́tò Olúwatóbi Akínọlá nínú ilé",
+    "portrait of Chidinma Okafor at her graduation",
+    # Central Asian names in Latin letters
+    "photo of Nurzhan Kassymov at the office",
+    # Tamil and Nepali names in their scripts
+    "செந்தில் முருகன் புகைப்படம்",
+    "दावा शेर्पा हिमालमा, तस्बिर",
+    # a listed alias with inner punctuation typed without it
+    "ảnh son tung mtp tren san khau",
+]
+
+NEGATIVE = [
+    "anh le hoi hoa dang tren song",  # a lantern festival on the river
+    "chup anh ho tay luc hoang hon",  # West Lake at sunset
+    "anh mau do tuoi cua hoa hong",  # bright red of a rose
+    "ảnh đường hoa nguyễn huệ ban đêm",  # a flower street at night
+    "anh vu dieu hoa mau tren san khau",  # a colourful dance on stage
+    "mot bat pho bo tren ban go",  # a bowl of beef pho
+    "àwòrán ọjà ní Ìbàdàn",  # a market in Ibadan
+    "fọ́tò ilé ìjọsìn ní Èkó",  # a church in Lagos
+]
+
+
+@pytest.mark.parametrize("prompt", POSITIVE)
+def test_round25b_positive(prompt: str) -> None:
+    assert is_identity_seeking(detect_prompt(prompt, _DETECTORS)), prompt
+
+
+@pytest.mark.parametrize("prompt", NEGATIVE)
+def test_round25b_negative(prompt: str) -> None:
+    assert not is_identity_seeking(detect_prompt(prompt, _DETECTORS)), prompt
