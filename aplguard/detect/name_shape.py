@@ -498,6 +498,11 @@ class NameShapeDetector:
         tail = hit(keys[-1], (last,))
         if not tail[0] and _NORDIC_PATRONYMIC.fullmatch(keys[-1]):
             tail = True, False
+        if (len(keys) == 2 and not head[0][0] and keys[0] in dictionary and tail[0] and tail[1]
+                and any(len(c) >= 4 and _known(c, first) for c in inflection.lemmas(keys[0]))):
+            # round 25b: a given name whose case form is also a word ("Petry", "Marty") read as the name when the
+            # surname after it carries a case ending too ("Petry Dvořákové": both genitive)
+            head[0] = (True, True)
         if all(r for r, _ in head) and tail[0] and (tail[1] or any(e for _, e in head)):
             return "" if self._listed_lemma(keys) else "given"
         if (len(keys) == 2 and head[0][0] and not tail[0] and len(keys[-1]) >= 6
@@ -829,7 +834,8 @@ _NAME_PREFIXES = ("al", "el", "o", "mc", "mac", "de", "da", "di", "du", "van", "
 
 
 # letters the match key keeps and the name lexicons fold (faker's Nordic locales are stored folded)
-_NORDIC_FOLD = str.maketrans({"ø": "o", "æ": "ae", "þ": "th", "ð": "d", "å": "a", "œ": "oe"})
+_NORDIC_FOLD = str.maketrans({"ø": "o", "æ": "ae", "þ": "th", "ð": "d", "å": "a", "œ": "oe",
+                                "ł": "l"})  # round 25b: the lists spell "Bartłomiej" both ways
 
 
 def _known(key: str, lexicon: frozenset[str]) -> bool:

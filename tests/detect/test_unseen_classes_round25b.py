@@ -24,8 +24,23 @@ POSITIVE = [
     # Tamil and Nepali names in their scripts
     "செந்தில் முருகன் புகைப்படம்",
     "दावा शेर्पा हिमालमा, तस्बिर",
-    # a listed alias with inner punctuation typed without it
+    # a listed alias with inner punctuation typed without it, or typed with it and a closing dot
     "ảnh son tung mtp tren san khau",
+    "M.I.A. in a gold jacket, flash photo",
+    # a one-word stage name + a relative clause with a performing verb; one-name Latin pop singers
+    "Zaz qui chante dans la rue",
+    "Ivete cantando em Salvador",
+    # Polish -sław names, a Czech given name whose case form is also a word, both in a case form
+    "zdjęcie Przemysława Kowalczyka w ogrodzie",
+    "fotografie Marty Novákové u moře",
+    # Korean name whose first two syllables are a word, before 씨; Chinese name + kin word before 在
+    "정지수 씨 사진",
+    "张秀英阿姨穿着红色外套",
+    # lowercase listed names in French/Finnish text; Telugu initials; Gujarati title
+    "photo de segolene royal en meeting",
+    "kuva jari litmanen pelaamassa",
+    "ఎన్. టి. రామారావు కృష్ణుడి వేషంలో",
+    "સરદાર પટેલનો ફોટો",
 ]
 
 NEGATIVE = [
@@ -37,6 +52,12 @@ NEGATIVE = [
     "mot bat pho bo tren ban go",  # a bowl of beef pho
     "àwòrán ọjà ní Ìbàdàn",  # a market in Ibadan
     "fọ́tò ilé ìjọsìn ní Èkó",  # a church in Lagos
+    "a photo of mia the cat",  # the given name, not "M.I.A."
+    "una mina che esplode nel deserto",  # a landmine
+    "马铃薯在锅里煮",  # potatoes in a pot
+    "贺兰山在夕阳下",  # a mountain at sunset
+    "zdjęcie Złotej Bramy w Gdańsku",  # a gate
+    "정비소 사진",  # a garage
 ]
 
 
