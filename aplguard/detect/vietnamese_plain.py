@@ -46,6 +46,8 @@ _WORD = re.compile(r"[a-z]+")
 def find(norm: NormalizedText, detector_id: str) -> list[Finding]:
     """Unaccented Vietnamese full names in a prompt that reads as Vietnamese."""
     key = norm.lower
+    if _SURNAMES.isdisjoint(key.split()):
+        return []  # cheapest pre-check: no Vietnamese surname written as a word
     words = [(m.group(), m.start(), m.end()) for m in _WORD.finditer(key)]
     plain = [w for w, _, _ in words]
     if not any(w in _SURNAMES for w in plain) or not any(w in _VI_STRONG for w in plain):
