@@ -122,9 +122,12 @@ studio studios estudio estúdio tonstudio aufnahmestudio opnamestudio setup stre
 twitch livestreaming recording booth cabine vocalbooth
 scène escenarios palcoscenico bühne podio pódio estrado
 olympia bercy zénith zenith ariston wembley konzertsaal konzerthalle showcase festivals tournée tournee
+scenie koncercie festiwalu estradzie pódiu podiu koncertě koncerte jevišti scenă scena scenen сцене концерте фестивале
 """))
 # A performance place said in one word with a locative suffix (Turkish "konserde" at the concert, "sahnede" on stage)
-_SETTING_LOCATIVE = frozenset(["konserde", "konserinde", "sahnede", "sahnesinde", "festivalde", "turnede"])
+_SETTING_LOCATIVE = frozenset(["konserde", "konserinde", "sahnede", "sahnesinde", "festivalde", "turnede",
+                               # round 25b: Hungarian and Finnish say "on stage"/"at the concert" in one word too
+                               "színpadon", "szinpadon", "koncerten", "lavalla", "konsertissa", "keikalla"])
 
 # What people have, wear or are with: "darwin with a long white beard", "jolie in a black gown".
 PERSON_ATTRIBUTES = word_set("""

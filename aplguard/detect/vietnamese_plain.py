@@ -19,7 +19,8 @@ from .normalize import NormalizedText
 # unaccented Vietnamese words that mark a prompt as Vietnamese (function words, picture and stage words)
 _VI_WORDS = word_set("""anh hinh chan dung buc chup tren san khau dang cua toi tao voi trong ngoai mot nhung cac
 va khi duoc dep mau ao dai nguoi ong ba chu ben duoi truoc sau nha giua sang phat bieu hat ngoi cuoi mac
-cam dien nhay choi doc viet ve lam nau chiec cai nay kia day thanh pho tai o ve""")
+cam dien nhay choi doc viet ve lam nau chiec cai nay kia day thanh pho tai o ve bai bang den giang hoc lop
+sach ban ngay dem mua nuoc xe com uong di noi""")
 # strongly Vietnamese ones (no English/Romance word): one of them must be there
 _VI_STRONG = word_set("""anh hinh chan dung chup tren khau dang cua toi tao voi trong ngoai mot nhung cac duoc
 nguoi giua phat bieu cuoi nhay choi""")
@@ -39,7 +40,7 @@ hem lang dinh cong vien mau sac ao""")
 # picture words and honorifics before a person, and what a person does after the name
 _PERSON_BEFORE = word_set("""anh hinh dung chup ve ong ba co chu bac em chi ca si nghe sy ty phu giao su tien""")
 _PERSON_AFTER = word_set("""dang dung ngoi cuoi hat mac cam tren trong tai o ben voi nhay choi doc viet ve
-uong lam nau phat bieu di chay nhin om khi luc""") - {"an"}
+uong lam nau phat bieu di chay nhin om khi luc giang day hoc noi ke""") - {"an"}
 _WORD = re.compile(r"[a-z]+")
 
 

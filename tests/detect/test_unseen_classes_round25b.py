@@ -41,6 +41,11 @@ POSITIVE = [
     "kuva jari litmanen pelaamassa",
     "ఎన్. టి. రామారావు కృష్ణుడి వేషంలో",
     "સરદાર પટેલનો ફોટો",
+    # Greek national figures in Greek script; a Polish one-word stage name + "on stage" in Polish
+    "ο Μάνος Χατζιδάκις στο πιάνο",
+    "Doda na scenie w czerwonej sukience",
+    # unaccented Vietnamese: a name before what a person does
+    "ngo bao chau giang bai tren bang",
 ]
 
 NEGATIVE = [
@@ -58,6 +63,9 @@ NEGATIVE = [
     "贺兰山在夕阳下",  # a mountain at sunset
     "zdjęcie Złotej Bramy w Gdańsku",  # a gate
     "정비소 사진",  # a garage
+    "doda sól do zupy",  # "adds salt to the soup"
+    "stara scena w teatrze",  # an old stage
+    "ly tra nong tren ban go",  # a glass of hot tea on a wooden table
 ]
 
 
