@@ -46,6 +46,8 @@ POSITIVE = [
     "Doda na scenie w czerwonej sukience",
     # unaccented Vietnamese: a name before what a person does
     "ngo bao chau giang bai tren bang",
+    # Turkish given names the lists missed, before a surname with a case suffix after the apostrophe
+    "Gülden Aksoylu'nun mezuniyet fotoğrafı",
 ]
 
 NEGATIVE = [
@@ -66,6 +68,7 @@ NEGATIVE = [
     "doda sól do zupy",  # "adds salt to the soup"
     "stara scena w teatrze",  # an old stage
     "ly tra nong tren ban go",  # a glass of hot tea on a wooden table
+    "bir damla su yaprağın üstünde",  # a drop of water on a leaf
 ]
 
 
