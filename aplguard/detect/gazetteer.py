@@ -309,6 +309,9 @@ class GazetteerDetector:
             return as_listed and context.thing_after(lower, te, " " not in alias.key, norm.text) is not None
         if _typed_with_inner_punctuation(norm, ts, te, alias):
             return True  # "P!nk", "Ke$ha" typed as listed: the punctuation is the stage name's own, no word has it
+        if (" " not in alias.key and _INNER_MARK.search(alias.form)
+                and alias.key in self.cache.get("lexicon.first_names", lambda: load_lexicon("first_names.txt"))):
+            return False  # round 25b: "M.I.A." typed "mia" is the given name Mia, not the rapper
         works = stage_name_works(self.cache).get(alias.person.canonical, ())
         if works and any(re.search(r"\b" + re.escape(w) + r"\b", lower) for w in works):
             return True  # "Prince performing purple rain", "Ye ..., yeezy season": the person's own work decides
@@ -491,6 +494,9 @@ def _outermost(hits: list[Hit]) -> list[Hit]:
     return out
 
 
+_INNER_MARK = re.compile(r"\w[^\w\s]+\w")
+
+
 def _typed_with_inner_punctuation(norm: NormalizedText, ts: int, te: int, alias: Alias) -> bool:
     """Whether a one-word stage name with punctuation inside ("P!nk", "Ke$ha") was typed exactly as listed (round 14a).
 
@@ -502,7 +508,8 @@ def _typed_with_inner_punctuation(norm: NormalizedText, ts: int, te: int, alias:
     if not re.search(r"\w[^\w\s]+\w", typed):
         return False
     listed = (*alias.person.aliases, *alias.person.ambiguous)
-    return any(typed.casefold() == a.casefold() for a in listed if re.search(r"[^\w\s]", a))
+    # round 25b: the match ends before a closing dot ("M.I.A." is matched as "M.I.A")
+    return any(typed.casefold().rstrip(".") == a.casefold().rstrip(".") for a in listed if re.search(r"[^\w\s]", a))
 
 
 def _written_as_listed(norm: NormalizedText, ts: int, te: int, form: str) -> bool:

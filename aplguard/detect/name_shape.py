@@ -27,6 +27,7 @@ from . import (
     relations,
     romanised,
     titled_names,
+    vietnamese_plain,
 )
 from .builtin_indexes import builtin_index, non_person_index
 from .context import COMMON_WORDS, word_set
@@ -285,6 +286,9 @@ class NameShapeDetector:
         out += [r for r in relations.find(norm, self.id)
                 if not any(f.identity_seeking and f.start - 3 <= r.end and r.start <= f.end + 3 for f in out)]
         out += romanised.find(norm, self.cache, self.id)  # "Teng Hsiao-ping" (merge keeps the stronger)
+        # "anh pham nhat vuong dang phat bieu": Vietnamese written without its marks (round 25b)
+        out += [f for f in vietnamese_plain.find(norm, self.id)
+                if not any(known[bisect.bisect_left(norm.starts, f.start):bisect.bisect_left(norm.starts, f.end)])]
         out += romanised.find_japanese(norm, self.cache, self.id)  # "Otani Shohei ga ... shashin"
         out += handles.find(norm, self.id, self.cache.get("lexicon.wordfreq", load_dictionary_words),
                             non_person_index(self.cache))
@@ -494,6 +498,11 @@ class NameShapeDetector:
         tail = hit(keys[-1], (last,))
         if not tail[0] and _NORDIC_PATRONYMIC.fullmatch(keys[-1]):
             tail = True, False
+        if (len(keys) == 2 and not head[0][0] and keys[0] in dictionary and tail[0] and tail[1]
+                and any(len(c) >= 4 and _known(c, first) for c in inflection.lemmas(keys[0]))):
+            # round 25b: a given name whose case form is also a word ("Petry", "Marty") read as the name when the
+            # surname after it carries a case ending too ("Petry Dvořákové": both genitive)
+            head[0] = (True, True)
         if all(r for r, _ in head) and tail[0] and (tail[1] or any(e for _, e in head)):
             return "" if self._listed_lemma(keys) else "given"
         if (len(keys) == 2 and head[0][0] and not tail[0] and len(keys[-1]) >= 6
@@ -825,7 +834,8 @@ _NAME_PREFIXES = ("al", "el", "o", "mc", "mac", "de", "da", "di", "du", "van", "
 
 
 # letters the match key keeps and the name lexicons fold (faker's Nordic locales are stored folded)
-_NORDIC_FOLD = str.maketrans({"ø": "o", "æ": "ae", "þ": "th", "ð": "d", "å": "a", "œ": "oe"})
+_NORDIC_FOLD = str.maketrans({"ø": "o", "æ": "ae", "þ": "th", "ð": "d", "å": "a", "œ": "oe",
+                                "ł": "l"})  # round 25b: the lists spell "Bartłomiej" both ways
 
 
 def _known(key: str, lexicon: frozenset[str]) -> bool:

@@ -122,9 +122,12 @@ studio studios estudio estúdio tonstudio aufnahmestudio opnamestudio setup stre
 twitch livestreaming recording booth cabine vocalbooth
 scène escenarios palcoscenico bühne podio pódio estrado
 olympia bercy zénith zenith ariston wembley konzertsaal konzerthalle showcase festivals tournée tournee
+scenie koncercie festiwalu estradzie pódiu podiu koncertě koncerte jevišti scenă scena scenen сцене концерте фестивале
 """))
 # A performance place said in one word with a locative suffix (Turkish "konserde" at the concert, "sahnede" on stage)
-_SETTING_LOCATIVE = frozenset(["konserde", "konserinde", "sahnede", "sahnesinde", "festivalde", "turnede"])
+_SETTING_LOCATIVE = frozenset(["konserde", "konserinde", "sahnede", "sahnesinde", "festivalde", "turnede",
+                               # round 25b: Hungarian and Finnish say "on stage"/"at the concert" in one word too
+                               "színpadon", "szinpadon", "koncerten", "lavalla", "konsertissa", "keikalla"])
 
 # What people have, wear or are with: "darwin with a long white beard", "jolie in a black gown".
 PERSON_ATTRIBUTES = word_set("""
@@ -197,6 +200,10 @@ _PERSON_PREP = word_set("on at in with during inside outside onstage backstage b
 _CUE_BEFORE = re.compile(r"(?:(?:dressed|disguised|cosplay\w*|costume\w*) as|selfie with|photo with|"
                          r"picture with|meet(?:s|ing)?|hug(?:s|ging)?|interview(?:s|ing)?|featuring|feat|ft|"
                          r"starring|with the face of|looks? like|lookalike of)\s*$")
+# a relative pronoun before a performing verb: "Mina che canta", "Zaz qui chante", "Nena die singt" (round 25b)
+_RELATIVE = word_set("che que qui who die der som")
+_PARTICLE_BEFORE = re.compile(r"(?:\b(?:de|di|da|von|van|of) |\bd['’])$")
+
 # ", the singer" / ", el cantante" / ", der Rapper" right after a name: an appositive role
 _APPOSITIVE_ROLE = re.compile(r"\s*,\s*(?:(?:the|el|la|il|lo|le|der|die|o|a|um|uma|un|une|ein|eine)\s+)?([^\W\d_]+)")
 # Performer roles of other languages, for the appositive (PERSON_ROLES is English)
@@ -313,6 +320,10 @@ def person_evidence(lower: str, start: int, end: int) -> str | None:
         return "an action people do"
     if after[0] in _SETTING_LOCATIVE:
         return "a performance place"
+    if (after[0] in _RELATIVE and len(after) > 1
+            and after[1] in PERFORMING_VERBS and not _PARTICLE_BEFORE.search(lower, max(0, start - 6), start)):
+        # (not after a particle: "San Francesco d'Assisi che predica" is the saint, the place is no stage name)
+        return "an action people do"  # round 25b: "Mina che canta", "Zaz qui chante", "Lali que baila"
     if after[0] in PERFORMING_VERBS:
         return "an action people do"  # round 20b: any tense, six languages ("Mahmood canta", "Nena sang")
     if _AUX_PERFORMING.match(lower, end + 1 if lower[end:end + 1] == " " else end):

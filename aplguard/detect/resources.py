@@ -162,9 +162,19 @@ def load_city_names() -> frozenset[str]:
     return frozenset(line for line in _data_text("cities.txt").splitlines() if line and not line.startswith("#"))
 
 
+# round 25b: the hand-made names of ``hand_names.txt`` (Yoruba/Igbo/Hausa, Central Asian; Tamil, Nepali scripts)
+# join the Latin lexicons they belong to and the native-script lists
+_HAND_TAGS = {"first_names.txt": "f", "surnames.txt": "l"}
+
+
 def load_lexicon(name: str) -> frozenset[str]:
-    """A key-per-line lexicon (``first_names.txt``, ``surnames.txt``)."""
-    return frozenset(_data_text(name).split())  # one key per line, no comments
+    """A key-per-line lexicon (``first_names.txt``, ``surnames.txt``; these two with the Latin entries of
+    ``hand_names.txt``)."""
+    words = frozenset(_data_text(name).split())  # one key per line, no comments
+    tag = _HAND_TAGS.get(name)
+    if tag is None:
+        return words
+    return words | frozenset(w for w in _split_by_tag("hand_names.txt", tag)[0] if w.isascii())
 
 
 def _split_by_tag(name: str, tag: str) -> tuple[frozenset[str], frozenset[str]]:
@@ -180,7 +190,10 @@ def _split_by_tag(name: str, tag: str) -> tuple[frozenset[str], frozenset[str]]:
 
 def load_native_names() -> tuple[frozenset[str], frozenset[str]]:
     """First names and surnames written in non-Latin scripts (``data/native_names.txt``), lower case."""
-    return _split_by_tag("native_names.txt", "f")
+    first, last = _split_by_tag("native_names.txt", "f")
+    hand_first, hand_last = _split_by_tag("hand_names.txt", "f")
+    return (first | frozenset(w for w in hand_first if not w.isascii()),
+            last | frozenset(w for w in hand_last if not w.isascii()))
 
 
 def load_native_common_words(name: str = "native_common_words.txt") -> dict[str, frozenset[str]]:

@@ -190,7 +190,9 @@ _ZH_SUBJECT = re.compile(r"([\u4E00-\u9FFF])([\u4E00-\u9FFF]{2}) ?(?:正在|在)
 # the most common given-name characters below, hand-made from general knowledge), and no part may be a word.
 _ZH_RELATION = ("同事|朋友|好友|同学|妈妈|母亲|爸爸|父亲|老婆|妻子|老公|丈夫|女朋友|男朋友|女友|男友|姐姐|妹妹|哥哥|弟弟|"
                 "邻居|老板|老师|室友|表姐|表妹|表哥|表弟|闺蜜|上司|领导|奶奶|爷爷|外婆|外公|阿姨|叔叔|舅舅|姑姑|女儿|儿子")
-_ZH_DOING = re.compile(r"(?:我的?(?:" + _ZH_RELATION + r"))?([\u4E00-\u9FFF])([\u4E00-\u9FFF]{2}) ?(?:正在|在|穿着|穿|戴着|"
+# (round 25b: a kin or respect word may follow the name, "王秀兰奶奶在院子里", "李建国师傅在修车")
+_ZH_DOING = re.compile(r"(?:我的?(?:" + _ZH_RELATION + r"))?([\u4E00-\u9FFF])([\u4E00-\u9FFF]{2}) ?"
+                       r"(奶奶|爷爷|阿姨|叔叔|大爷|大妈|婆婆|伯伯|大叔|大姐|师傅|老师|先生|女士|老人)?(?:正在|在|穿着|穿|戴着|"
                        r"坐在|站在|躺在|走在|拿着|抱着|骑着|身穿|手拿|手持|微笑|笑着|唱歌|跳舞|跑步)(?= ?[\u4E00-\u9FFF])")
 _ZH_GIVEN_CHARS = frozenset("""伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉萍红娥玲芬燕彬鹏辉斌宇浩凯健俊帆帅旭宁龙林欣佳雪
 慧婷倩颖琳晶晓志建国文海春梅兰凤云莉丹蕾薇萱怡悦瑶琪晨博豪宏毅峰鑫亮成东波飞庆振婉嘉子思雨梓涵轩泽睿诺若然宸昊天铭晗
@@ -846,7 +848,9 @@ class ScriptNames:
         # "我同事王丽娜在办公室", "李晓燕在公园跳舞", "陈志豪穿西装的照片": a surname and a given name whose characters are
         # given-name characters, at the start or after "my <relation>", before what a person does (round 12)
         doing = _ZH_DOING.match(text, tok[1]) if not text[:tok[1]].strip(" ,.;:!?，。") else None
-        if doing and doing.group(1) in lists.last and all(c in lists.zh_given for c in doing.group(2)) and all(
+        if doing and doing.group(1) in lists.last and (
+                all(c in lists.zh_given for c in doing.group(2))
+                or (doing.group(3) and lists.kind(doing.group(2), "han") == "F")) and all(
                 lists.kind(w, "han") in ("U", "F") for w in (doing.group(1) + doing.group(2)[:1],
                                                               doing.group(1) + doing.group(2))) and (
                 lists.kind(doing.group(2), "han") in ("U", "F")):
@@ -894,8 +898,11 @@ class ScriptNames:
             if not 2 <= len(base) <= 4 or base[0] not in lists.last or lists.kind(base, "hangul") == "C" or (
                     lists.kind(base, "hangul") == "W" and not (honorific and base == word and len(base) == 3)):
                 continue  # a word ("김치찌개"), unless a three-syllable one before 씨/님 ("박지훈 씨의 증명사진")
-            if len(base) >= 3 and lists.kind(base[:2], "hangul") in ("C", "W") and base[1:] not in lists.first:
-                continue  # "김치찌개": a compound of words ("김치" + ...), not a surname and a given name
+            if (len(base) >= 3 and lists.kind(base[:2], "hangul") in ("C", "W") and base[1:] not in lists.first
+                    and not (honorific and base == word and len(base) == 3)):
+                # "김치찌개": a compound of words ("김치" + ...), not a surname and a given name; before 씨/님 a
+                # three-syllable word is a name all the same ("정민혁 씨": "정민" is a word too, round 25b)
+                continue
             tail = base[1:]
             if len(base) == 3 and not honorific and lists.kind(tail, "hangul") in ("C", "W") \
                     and tail[0] not in lists.ko_given[0] and tail[1] not in lists.ko_given[1]:
