@@ -30,6 +30,7 @@ from .resources import (
     load_lexicon,
 )
 from .script_names import word_kind
+from .warmup import warm_up
 
 _TITLES = context.word_set("""president pres chancellor prime minister pm senator sen governor gov mayor
 king queen prince princess pope saint st sir dame lord lady dr doctor prof professor mr mrs ms miss
@@ -89,6 +90,7 @@ class GazetteerDetector:
         self.fuzzy = bool(fuzzy)
         self.cache = cache or SHARED_CACHE
         self._protected_people = parse_protected(protected)
+        self._warmed = False  # load() reads the warm-up prompts once (aplguard.detect.warmup)
         self._protected: NameIndex | None = None
         self._protected_phonetic: PhoneticIndex | None = None
 
@@ -108,6 +110,13 @@ class GazetteerDetector:
                 translit_index(self.cache, self._never_fuzzy())
                 self._dictionary()
         non_person_index(self.cache)
+        if not self._warmed:
+            self._warmed = True  # set first: detect_normalized() calls load() again
+            if self.builtin:
+                self._plain_words()  # built on first need otherwise (tens of ms on the first request)
+                self._everyday_words()
+                stage_name_works(self.cache)
+            warm_up(self)
         return self
 
     def detect(self, text: str) -> list[Finding]:
@@ -494,7 +503,9 @@ def _outermost(hits: list[Hit]) -> list[Hit]:
     return out
 
 
-_INNER_MARK = re.compile(r"\w[^\w\s]+\w")
+# Initials written with dots ("M.I.A."): typed without them they can spell a given name ("mia"). Only dots:
+# a letter swapped for a sign ("P!nk", "Ke$ha") typed plainly is the stage name's ordinary spelling ("Pink").
+_INNER_MARK = re.compile(r"\w\.\w")
 
 
 def _typed_with_inner_punctuation(norm: NormalizedText, ts: int, te: int, alias: Alias) -> bool:

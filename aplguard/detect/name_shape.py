@@ -34,6 +34,7 @@ from .context import COMMON_WORDS, word_set
 from .normalize import NormalizedText, match_key, normalize
 from .resources import SHARED_CACHE, ResourceCache, load_city_names, load_dictionary_words, load_lexicon
 from .script_names import ScriptNames, load_lists
+from .warmup import warm_up
 
 #: A word of the prompt with its start and end offsets in the normalised text.
 Token = tuple[str, int, int]
@@ -179,6 +180,7 @@ class NameShapeDetector:
         self.id = id
         self.min_score = float(min_score)
         self.cache = cache or SHARED_CACHE
+        self._warmed = False  # load() reads the warm-up prompts once (aplguard.detect.warmup)
 
     def load(self) -> NameShapeDetector:
         """Load the name lexicons now instead of on the first prompt."""
@@ -191,6 +193,10 @@ class NameShapeDetector:
         romanised.load_syllables(self.cache)
         relation_names.load_lexicon_of_relations(self.cache)
         relation_before.load(self.cache)
+        if not self._warmed:
+            self._warmed = True
+            relation_names.preload(self.cache)
+            warm_up(self)
         return self
 
     def _lexicons(self) -> tuple[frozenset[str], frozenset[str]]:

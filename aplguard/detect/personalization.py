@@ -19,6 +19,7 @@ from .builtin_indexes import builtin_index, non_person_spans
 from .context import ANIMALS_OBJECTS, COMMON_WORDS, FUNCTION_WORDS, THING_NOUNS, word_set
 from .normalize import HARD_SCAN_LIMIT, NormalizedText, match_key, normalize
 from .resources import SHARED_CACHE, ResourceCache, load_dictionary_words, load_lexicon
+from .warmup import warm_up
 
 #: Rare tokens commonly used as DreamBooth identifiers.
 RARE_TOKENS = word_set("sks ohwx zwx phol rnk hta olis qwx bnha szn xyz tok sbu vkt mxw ukj zxc "
@@ -117,11 +118,15 @@ class PersonalizationDetector:
         self.id = id
         self.cache = cache or SHARED_CACHE
         self.rare_tokens = RARE_TOKENS | frozenset(t.lower() for t in (extra_tokens or ()))
+        self._warmed = False  # load() reads the warm-up prompts once (aplguard.detect.warmup)
 
     def load(self) -> PersonalizationDetector:
         """Load the name lexicons now (used to read LoRA names)."""
         self._lexicons()
         self.cache.get("lexicon.wordfreq", load_dictionary_words)
+        if not self._warmed:
+            self._warmed = True
+            warm_up(self)
         return self
 
     def _lexicons(self) -> tuple[frozenset[str], frozenset[str]]:

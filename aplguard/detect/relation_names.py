@@ -436,6 +436,14 @@ def _glued(norm: NormalizedText, text: str, lex: _Lexicon, cache: ResourceCache,
     return out
 
 
+def preload(cache: ResourceCache) -> None:
+    """Build now what the relation rules otherwise build on the first prompt that needs it."""
+    load_lexicon_of_relations(cache)
+    _STOPS_OF(cache)
+    cache.get("lexicon.zh_simplified", load_simplified_chinese_map)
+    cache.get("lexicon.cities", load_city_names)
+
+
 def _STOPS_OF(cache: ResourceCache) -> list[tuple[str, tuple[str, ...]]]:  # noqa: N802
     """The stop words of the glued languages (``data/relation_words.txt``)."""
     def build() -> list[tuple[str, tuple[str, ...]]]:

@@ -75,8 +75,13 @@ def find(norm: NormalizedText, detector_id: str) -> list[Finding]:
             continue
         before = plain[i - 1] if i else ""
         after = plain[j] if j < len(words) else ""
+        start, end = norm.span(words[i][1], words[j - 1][2])
+        if not norm.original[start:end].isascii():
+            # written with its diacritics ("đường Nguyễn Huệ"): the accented-name rules of name_shape decide, with
+            # the place words they read ("đường", "phố"), which this unaccented reading cannot see
+            i = j
+            continue
         if before in _PERSON_BEFORE or after in _PERSON_AFTER or (not before and given >= 2):
-            start, end = norm.span(words[i][1], words[j - 1][2])
             out.append(Finding(kind="private_person", score=0.7, start=start, end=end, text=norm.original[start:end],
                                detector=detector_id, canonical=None, identity_seeking=True,
                                explanation="person-name shape (Vietnamese surname + given names written without "

@@ -1,4 +1,4 @@
-"""Cross-round regressions found when all unseen batches were re-run at the end of rounds 17-21.
+"""Cross-round regressions found when all unseen batches were re-run at the end of rounds 17-21 and 22-25.
 
 Each rule of one round can undo a class of an earlier one; these pin the three seen: a relation named by a first name
 that is also a cue-only alias of a public figure ("~~Marta", round 19b), the Persian honorific "استاد" (master) read
@@ -31,6 +31,10 @@ POSITIVES = [
     # round 24a: a listed visual artist (round 23b) at work somewhere is pictured, not a style
     "Tove Jansson drawing on a rocky island, summer light",
     "Tove Jansson sketching by the window of her studio",
+    # round 25b: initials typed without their dots are a given name ("M.I.A." -> "mia"), but a letter swapped for
+    # a sign ("P!nk") typed plainly is the stage name's ordinary spelling
+    "Pink singing upside down on a trapeze",
+    "Pink performing at a stadium concert, confetti",
 ]
 
 NEGATIVES = [
@@ -41,6 +45,9 @@ NEGATIVES = [
     "retrato do autor de um romance qualquer",
     "Tove Jansson drawing of a cat",
     "Tove Jansson drawing in ink, moomin style",
+    # round 25b: the unaccented Vietnamese reading must not take a street written with its diacritics
+    "đường Lê Lợi buổi tối, ảnh đường phố",
+    "phố đi bộ Trần Hưng Đạo về đêm, đèn lồng",
 ]
 
 
