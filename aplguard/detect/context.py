@@ -35,6 +35,7 @@ presidency government estate house residence mansion palace castle cathedral chu
 chapel tomb grave cemetery memorial's day holiday bible scholarship fellowship fund trust test
 machine jeans tofu noodles ramen dumplings sushi curry rice pork chicken beef cookbook magazine
 merch merchandise product products hole vineyard column circle harbour harbor pier marina wharf quay
+waterfront skyline esplanade foreshore boardwalk promenade harbourfront harborfront suburbs outskirts docks
 canal fountain lighthouse peak ridge springs heights terrace arch arches rapids glacier reef cove
 creek grove meadow plains strait gulf channel zoo aquarium speedway raceway ranch farm brewery
 winery distillery factory jar tea penny bed knife cake cookie pie sauce soup pizza burger sundae
@@ -119,6 +120,8 @@ via viale piazza corso ponte stazione
 strasse str platz allee brucke bahnhof weg gasse ufer
 straat plein laan brug
 ulica ulicy aleja plac most
+ulice ulici ulitsa ulitsy namesti namestie namestia trg trgu trga ulicu prospekt prospekta bulevar bulvar nabrezi
+nabrezie nabrezje aleje placu
 cadde caddesi sokak sokagi bulvari meydani koprusu
 شارع ميدان جسر طريق محطة خیابان میدان بلوار پل
 רחוב שדרות שד כיכר גשר
@@ -442,6 +445,26 @@ def region_after(lower: str, end: int) -> str | None:
     return after[0] if after and after[0] in REGIONS else None
 
 
+# Round 26a. Airports and stations whose official name puts the town first and the person after it ("aeroporto di
+# Fiumicino Leonardo da Vinci", "aeropuerto de Madrid-Barajas Adolfo Suárez", "Flughafen Berlin Brandenburg Willy
+# Brandt"): up to two place words (no function word, no gerund) stand between the hub word and the name
+_HUB_BEFORE = word_set("""aeropuerto aeroporto aeroport aeroporti aerodromo flughafen lotnisko letiste luchthaven
+repuloter lentoasema flygplats lufthavn havalimani аэропорт аэропорта аэропорту""")
+
+
+def _hub_before(before: list[str]) -> str | None:
+    between = 0
+    for w in reversed(before):
+        if w in _HUB_BEFORE:
+            return w
+        if w in _OF_WORDS or w in _PLACE_BETWEEN:
+            continue
+        between += 1
+        if between > 2 or w in FUNCTION_WORDS or _ROMANCE_GERUND.fullmatch(w):
+            return None
+    return None
+
+
 def place_before(lower: str, start: int) -> str | None:
     """"Mount"/"Lake"/"Fort"... right before the name, or a street, square, bridge, station or ship word right
     before it or before a title in front of it ("проспект Ленина", "شارع الملك فهد", "the SS Henrietta Voss")."""
@@ -454,6 +477,11 @@ def place_before(lower: str, start: int) -> str | None:
             return " ".join(before[-n:])  # "phố đi bộ Nguyễn Huệ": a Vietnamese place phrase (round 16)
     if len(before) >= 2 and before[-1] in _OF_WORDS and before[-2] in _PLACE_OF:
         return before[-2]  # round 24a: "Strait of Magellan", "estrecho de Magallanes", "Gulf of Carpentaria"
+    before6 = words_before(lower, start, 6)
+    if not _HUB_BEFORE.isdisjoint(before6):
+        hub = _hub_before(before6)
+        if hub:
+            return hub
     if before and before[-1] in _BUSINESS_BEFORE:
         return before[-1]  # round 24a: "la panadería Doña Carmen", "restaurante Don Julio": a business's name
     for titles, w in enumerate(reversed(before[:-1] if before else []), 1):
@@ -482,13 +510,18 @@ toscana sicilia sardegna andalucia galicia cataluna catalunya provence bretagne 
 """)
 
 
+# Round 26a: street and square words that open a name shape ("Ulica Marszałkowska", "Náměstí Míru", "Trg bana
+# Jelačića", "Проспект Мира"); the street words that are also given names (Rua, Pho, ...) stay out
+_STREET_FIRST = _STREET_BEFORE - word_set("rua duong đuong pho musee ss rv mv bd str most weg place gare pont corso")
+
+
 def place_name(lower: str, start: int, end: int) -> str | None:
     """A name shape that is a place: it opens with a place word ("Rio Negro") or ends with a country ("Bella
     Italia"); None otherwise."""
     words: list[str] = re.findall(r"\w+", lower[start:end])
     if len(words) < 2:
         return None
-    if words[0] in _PLACE_FIRST:
+    if words[0] in _PLACE_FIRST or words[0] in _STREET_FIRST:
         return words[0]
     if words[0] in _PLACE_OF and words[1] in _OF_WORDS and words[0] not in ("mar", "isla"):  # Mar, Isla: first names
         return words[0]  # round 24a: "Mar de Magallanes", "Canal de Beagle", "Golfo de Penas": waters named "of" someone
@@ -756,8 +789,17 @@ _EXAMPLE_WORD = re.compile(
     r"пример\w*|образец|образц\w*|вымышлен\w*|παραδειγμα|παράδειγμα|ejemplo)$")
 
 
+# Round 26a: "sample / example / specimen" words of the scripts written without spaces or with other word bounds
+# (Thai, Japanese, Chinese, Korean, Arabic, Hebrew, Hindi): a substring within 40 characters of the name
+# ("แบบฟอร์มตัวอย่าง ชื่อ นายสมชาย ใจดี", "記入例 氏名 山田太郎", "示例表格 姓名 张伟", "견본 이름 홍길동")
+_EXAMPLE_UNSPACED = re.compile(r"ตัวอย่าง|記入例|見本|サンプル|例文|示例|样本|樣本|范例|範例|样例|예시|견본|샘플|نموذج|مثال|"
+                               r"דוגמה|דוגמא|नमूना|उदाहरण")
+
+
 def example_name_near(lower: str, start: int, end: int) -> bool:
     """Whether an "example / sample / placeholder" word stands within three words before or after the name."""
+    if not lower.isascii() and _EXAMPLE_UNSPACED.search(lower, max(0, start - 40), min(len(lower), end + 40)):
+        return True
     if any(_EXAMPLE_WORD.match(w) for w in words_before(lower, start, 3) + words_after(lower, end, 3)):
         return True
     # round 21a: a sample word further back when a form or document word stands between ("образец заполнения анкеты

@@ -200,7 +200,14 @@ _UNREACHED = re.compile(r"\b(?:on|to|of|at|from|in|reach(?:ing|ed)?|visit(?:ing|
 _LOCAL_SHOW = re.compile(r"\b(?:school|class|classroom|kindergarten|preschool|nursery|nativity|pantomime|panto|"
                          r"amateur|community theat(?:er|re)|local theat(?:er|re)|talent show|recital|summer camp|"
                          r"church|youth group|drama club|kids|children|student|students|high school|college|"
-                         r"backyard|living room|family)\b")
+                         r"backyard|living room|family|"
+                         # round 26a: a work of the user's own ("the actor who plays the villain in my screenplay")
+                         r"(?:my|our|mi|nuestr[oa]|mon|ma|notre|mein\w*|unser\w*|mio|mia|meu|minha|nosso|nossa|mijn|"
+                         r"onze|min|mitt|moj\w*|m[oó]j\w*) (?:own |new |upcoming |unfinished |indie |original )?"
+                         r"(?:screenplay|script|novel|story|book|comic|webcomic|manga|game|video game|film|movie|"
+                         r"short film|play|musical|campaign|fanfic|fan fiction|draft|web series|series|guion|novela|"
+                         r"historia|cuento|pelicula|juego|obra|scenario|roman|histoire|jeu|drehbuch|geschichte|spiel|"
+                         r"sceneggiatura|romanzo|storia|gioco|roteiro|livro|jogo|filme|scenariusz\w*|powiesc\w*))\b")
 
 
 # Round 24a. A national office held by one person at a time, anchored to a time by "during": "the new zealand prime

@@ -145,10 +145,13 @@ _HEAD_ROMANCE = (r"(?:presidenta|presidente|president|primer ministro|primera mi
                  # round 18a: a mayor or governor "of" a named city or state ("l'attuale sindaco di Roma")
                  r"sindaco|sindaca|alcalde|alcaldesa|prefeito|prefeita|maire|gobernador|gobernadora|governador|"
                  r"governadora|governatore|gouverneur)")
-_ROMANCE_CURRENT = re.compile(r"\b(?:el|la|o|a|il|le|l')\s?" + _CURRENT_ROMANCE + r" " + _HEAD_ROMANCE + r"(?: "
+# round 26a: the article may be fused with a preposition ("retrato del actual presidente de Argentina", "foto do atual
+# presidente do Brasil", "ritratto dell'attuale presidente", "portrait du président actuel")
+_ART_ROMANCE = r"(?:el|la|o|a|il|le|l'|del|al|do|da|ao|no|na|pelo|pela|della|dalla|alla|nella|dell'|dall'|all'|nell'|dello|dal|nel|du|au)"
+_ROMANCE_CURRENT = re.compile(r"\b" + _ART_ROMANCE + r"\s?" + _CURRENT_ROMANCE + r" " + _HEAD_ROMANCE + r"(?: "
                               + _OF_ROMANCE + r"\s?(?=\w)|(?= [a-z]+(?:ais|aise|ano|ana|ain|aine|ien|ienne|ese|es|"
                               r"esa|ense|ino|ina|ico|ica|eno|ena)\b))")
-_ROMANCE_OFFICE_CURRENT = re.compile(r"\b(?:el|la|o|a|il|le|l')\s?" + _HEAD_ROMANCE + r" (?P<adj>[a-z]+) "
+_ROMANCE_OFFICE_CURRENT = re.compile(r"\b" + _ART_ROMANCE + r"\s?" + _HEAD_ROMANCE + r" (?P<adj>[a-z]+) "
                                      r"(?:actuel|actuelle|actual|atual|attuale|en exercice|en funciones|"
                                      r"em exercicio|in carica|in funzione)\b")
 _NATIONALITY_ENDINGS = re.compile(r"(?:ais|aise|ano|ana|ain|aine|ien|ienne|ese|es|esa|ense|ino|ina|ico|ica|eno|"

@@ -219,6 +219,71 @@ _AR_RANKED = re.compile(r"(?<!\w)(?:أول|اول|ثاني|آخر|اخر)\s+(?:�
                         r"\s+(?:ل|ل?ل?)(?:دولة|جمهورية|مملكة|المملكة|سلطنة|إمارة|امارة)\s+\w{3,}")
 
 
+# Round 26a. Japanese and Chinese "<country>(の)第N代/任<office>" ("日本の第100代内閣総理大臣", "アメリカ第16代大統領",
+# "美国第16任总统"), the rank also before the country ("第16任美国总统"); digits may come back as leetspeak letters
+_CJK_COUNTRY = (r"(?:日本国?|アメリカ合衆国|アメリカ|米国|合衆国|韓国|大韓民国|中国|中華人民共和国|中华人民共和国|台湾|フランス|"
+                r"イギリス|英国|ドイツ|ロシア|インド|ブラジル|美国|韩国|法国|德国|俄罗斯|印度|新加坡|菲律宾|越南)")
+_CJK_OFFICE = (r"(?:内閣総理大臣|総理大臣|首相|大統領|天皇|総統|国家主席|主席|总统|總統|总理|總理|国务院总理|皇帝|教皇|"
+               r"ローマ教皇)")
+_CJK_RANK = r"第\s*(?:\d|[oizeasgtb]){1,3}\s*(?:代|任|届)\s*"
+_CJK_RANKED = re.compile(_CJK_COUNTRY + r"(?:の)?\s*" + _CJK_RANK + _CJK_OFFICE + r"|" + _CJK_RANK + _CJK_COUNTRY
+                         + r"(?:の)?\s*" + _CJK_OFFICE)
+
+
+# Round 26a. "The first <nationality> to win/become/reach <named thing>" in English and the Romance languages ("the
+# first Nigerian to win the Nobel Prize", "el primer argentino en ganar el Balón de Oro", "le premier Sénégalais à
+# remporter la Coupe", "o primeiro brasileiro a vencer o Oscar"): a nationality word, a verb of winning, becoming or
+# reaching, and a capitalised name of the prize, office or place within five words (checked in spans); "the first
+# Italian to arrive at the party" names none. English nationality words are capitalised; Romance ones end like one.
+_FIRST_NAT_EN = re.compile(r"\bthe (?:first|only|youngest|oldest) (?:(?:black|female|woman|male) )?(?P<n>[a-z]+(?:an|ian|ese|ish|i|"
+                           r"ic|ch|er|ite|ot|ek|ak))(?: (?:woman|man|person|female|male|athlete|player|citizen))? "
+                           r"to (?:ever )?(?:win|receive|become|climb|summit|reach|orbit|walk on|be elected|be crowned|"
+                           r"be awarded|take home|lift|conquer) ")
+_FIRST_NAT_RO = re.compile(r"\b(?:el|la|o|a|il|le|la|l') ?(?:primer|primera|primero|primeiro|primeira|primo|prima|"
+                           r"premier|premiere|unico|unica|unique|mas joven|plus jeune|piu giovane|mais jovem) "
+                           r"(?:(?:mujer|hombre|femme|homme|donna|uomo|mulher|homem) )?"
+                           r"(?P<n>[a-z]+(?:ano|ana|ino|ina|ese|esa|es|ais|aise|ois|oise|ien|ienne|eno|ena|ense|ita|"
+                           r"eiro|eira|ol|ola|ais|and|ande|ique|ain|aine|co|ca|o|a))(?: (?:mujer|hombre|femme|homme|"
+                           r"donna|uomo|mulher|homem))? (?:en|a|à|ad|em) (?:ganar|conseguir|ganhar|vencer|conquistar|"
+                           r"vincere|conquistare|remporter|gagner|recibir|receber|ricevere|recevoir|obtener|obter|"
+                           r"ottenere|obtenir|ser elegid[oa]|ser eleit[oa]|essere elett[oa]|etre elue?|convertirse en|"
+                           r"tornar-se|diventare|devenir|escalar|scalare|gravir|pisar) ")
+_FIRST_NAT_NOT = frozenset({"person", "woman", "man", "human", "one", "kid", "child", "girl", "boy", "guy", "team",
+                            "student", "persona", "mujer", "hombre", "pessoa", "mulher", "homem", "donna",
+                            "uomo", "personne", "femme", "homme", "nina", "nino", "chica", "chico", "alumno",
+                            "alumna", "ragazzo", "ragazza", "equipo", "squadra", "equipe", "una", "uno", "otro", "otra"})
+
+
+# Round 26a. Zulu and Xhosa "(u/ka/sika)mongameli wokuqala (omnyama) waseNingizimu Afrika" (the first (black)
+# president of South Africa), "undunankulu wesibili wase..." : an office, a rank, qualifiers, then a locative prefix
+# glued to a capitalised country (checked in spans); "umongameli wokuqala weqembu" (of the club) names none
+_NGUNI_OFFICE = re.compile(r"(?:mongameli|ndunankulu|ndunankulu|mengameli|nkosikazi|nkosi)\s(?:wokuqala|wesibili|"
+                           r"wesithathu|wesine|wesihlanu|wamanje|wokugcina|wamva|wokuqala)(?:\s(?:omnyama|omhlophe|"
+                           r"wesifazane|ongowesifazane|ongumfazi|owesifazane|wendoda))?\s(?P<pre>wase|wa|we|kwa)(?=\w)")
+
+
+# words of a local or own contest in the window after the verb
+_LOCAL_WORDS = frozenset({"our", "my", "your", "his", "her", "their", "local", "school", "club", "office", "company",
+                          "mi", "nuestro", "nuestra", "nuestros", "meu", "minha", "nosso", "nossa", "mon", "ma",
+                          "notre", "nos", "mio", "mia", "nostro", "nostra", "colegio", "escuela", "escola", "ecole",
+                          "scuola", "barrio", "pueblo", "village", "town", "county"})
+
+
+def _first_nationality(lower: str, text: str) -> list[tuple[int, int, str]]:
+    out: list[tuple[int, int, str]] = []
+    for rx, capital_nat in ((_FIRST_NAT_EN, True), (_FIRST_NAT_RO, False)):
+        for m in rx.finditer(lower):
+            n = m.start("n")
+            if lower[n:m.end("n")] in _FIRST_NAT_NOT or (capital_nat and not text[n:n + 1].isupper()):
+                continue
+            words = text[m.end():m.end() + 50].split()[:5]
+            if not _LOCAL_WORDS.isdisjoint(w.lower() for w in words):
+                continue  # "the first Italian to win our Chess Club cup": a local contest
+            if any(w[:1].isupper() for w in words):
+                out.append((m.start(), m.end() - 1, "the first of a nationality to win or become something named"))
+    return out
+
+
 def spans(lower: str, text: str, cased: bool) -> list[tuple[int, int, str]]:
     """The round-21a shapes (see above); ``cased``: the prompt is not all caps (capitals name things)."""
     out: list[tuple[int, int, str]] = []
@@ -226,6 +291,14 @@ def spans(lower: str, text: str, cased: bool) -> list[tuple[int, int, str]]:
         out += [(m.start(), m.end(), "an office by rank of a named country") for m in _KO_RANKED.finditer(lower)]
     if "ل" in lower:
         out += [(m.start(), m.end(), "an office by rank of a named country") for m in _AR_RANKED.finditer(lower)]
+    if cased and ("first " in lower or "prim" in lower or "premi" in lower or "only " in lower):
+        out += _first_nationality(lower, text)
+    if cased and ("mongameli" in lower or "ndunankulu" in lower):
+        for m in _NGUNI_OFFICE.finditer(lower):
+            if text[m.end():m.end() + 1].isupper():
+                out.append((m.start(), _word_end(lower, m.end()), "an office by rank of a named country"))
+    if "第" in lower:
+        out += [(m.start(), m.end(), "an office by rank of a named country") for m in _CJK_RANKED.finditer(lower)]
     out += [(m.start(), m.end(), "a national office by rank") for m in _DE_NATIONAL.finditer(lower)]
     out += [(m.start(), m.end(), "the first holder of an office in the world") for m in _WORLD_FIRST.finditer(lower)
             if not _OWNED_BEFORE.search(lower, 0, m.start())]

@@ -69,6 +69,21 @@ _TAG_RELATIONS = word_set("""
 wife husband girlfriend boyfriend gf bf mom mum mother dad father sister brother grandma grandpa granny aunt
 auntie uncle cousin son daughter boss neighbor neighbour coworker colleague friend bestie fiance fiancee
 """)
+# Round 26a. Words before "face" in a tag that make it a thing, a look or a style, not a person ("clockFace", "animeFace")
+_FACE_THINGS = word_set("""clock poker baby doll cat dog smiley happy sad angry anime kitty robot moon sun bear monkey pig
+fox tiger lion skull demon angel clown ghost zombie alien monster pumpkin type sur inter pretty cute old young long
+round fair straight blank red white black brown yellow paper stone rock cyborg elf orc frog owl perfect beautiful
+detail detailed better good nice real fake female male girl boy woman man kid child cartoon chibi emoji mask game
+poker doll manga toon lego pixel clay wax marble bronze metal wood watch tired sleepy serious cool fresh clean""")
+_NOT_NAME_ENDINGS = ("ed", "ful", "ing", "ish", "ese", "ian", "ic", "ous", "less", "est", "er")
+
+
+# Round 26a. A trigger token the prompt declares ("trigger word brkowalski", "trigger: ohwx", "instance token zkp") and
+# then uses before a person class ("photo of brkowalski man"): the token stands for one person's likeness
+_TRIGGER_DECL = re.compile(r"\b(?:trigger(?: ?words?| ?tokens?| ?phrase)?|activation (?:words?|tokens?)|instance "
+                           r"(?:tokens?|words?|prompt)|identifier token)\s*[:=]?\s*[\"'`]?(?P<tok>[a-z][a-z0-9_]{2,24})\b")
+
+
 # Round 25a. Where the user knows a person from, after a given name in a LoRA name ("mikefromwork", "anna_from_gym")
 _KNOWN_FROM = ("work", "school", "office", "gym", "church", "class", "college", "uni", "highschool", "hs", "accounting",
                "hr", "sales", "marketing", "it", "finance", "ops", "nextdoor", "yoga",
@@ -180,6 +195,14 @@ class PersonalizationDetector:
                         or self._trigger_used(name, text, m.start(), m.end()))
             out.append(self._f("personalization", 0.8 if personal else 0.35, m.start(), m.end(), text,
                                "textual-inversion token" + (" for a person" if personal else ""), personal))
+        if "trigger" in norm.lower or "token" in norm.lower or "instance" in norm.lower:
+            for m in _TRIGGER_DECL.finditer(norm.lower):
+                tok = m.group("tok")
+                used = re.search(r"(?<![\w:])" + re.escape(tok) + r"\s+" + _PERSON_CLASS + r"\b", norm.lower[m.end():])
+                if used and tok not in FUNCTION_WORDS:
+                    start, end = norm.span(m.start("tok"), m.end("tok"))
+                    out.append(self._f("personalization", 0.8, start, end, norm.original,
+                                       f"trigger token {tok!r} declared and used before a person class", True))
         for m in _LIKENESS.finditer(norm.text):
             rest = norm.text[m.end():m.end() + 60]
             pointed = bool(_POINTS_AT_PERSON.match(rest))
@@ -226,6 +249,14 @@ class PersonalizationDetector:
         # "annaface", "lucy-face": a first name glued to "face" (not "typeface", "surface")
         if any(w.endswith("face") and ((w[:-4] in first and w[:-4] not in COMMON_WORDS) or _PERSONISH.match(w[:-4]))
                for w in words):
+            return True
+        # round 26a: "katyaFace_v2", "lena_face": a first name, then "face" as its own (camelCase or separated) word
+        # (a name no list holds counts unless it is a thing, a look or an adjective: "clockFace", "animeFace")
+        if "face" in words[1:] and any(
+                nxt == "face" and len(w) >= 3 and w.isalpha() and w not in COMMON_WORDS and (
+                    w in first or (w not in _FACE_THINGS and w not in THING_NOUNS and w not in ANIMALS_OBJECTS
+                                   and not w.endswith(_NOT_NAME_ENDINGS)))
+                for w, nxt in zip(words, words[1:])):
             return True
         # round 25a: "mikefromwork", "anna_from_school", "jen-from-accounting": a given name + "from" + where the user
         # knows them from is one person of the user's life ("<lyco:mikefromwork_locon:0.9> mike from work")

@@ -223,6 +223,42 @@ def find(norm: NormalizedText, cache: ResourceCache, detector: str) -> list[Find
                                                                               for g in out)]
     out += [f for f in _hungarian_after(norm, text, lex, cache, detector)
             if not any(f.start < g.end and g.start < f.end for g in out)]
+    if "," in text and _MY_ROLE_CHEAP.search(text):
+        out += [f for f in _role_then_title(norm, text, detector)
+                if not any(f.start < g.end and g.start < f.end for g in out)]
+    return out
+
+
+# Round 26a. "My <role>, <title> <Surname>" ("mi profesor de matemáticas, el señor Ramírez", "meu vizinho, o senhor
+# Oliveira", "la mia maestra, la signora Bianchi", "mon voisin, monsieur Lefèvre", "mein Nachbar, Herr Becker", "moja
+# sąsiadka, pani Nowak", "my neighbour, Mrs Patel"): a "my" word, up to four words of the role, a comma, a polite title
+# and a capitalised surname; the apposition makes the titled surname the user's acquaintance
+_MY_ROLE_CHEAP = re.compile(r"\b(?:my|mi|mis|meu|minha|mio|mia|mon|ma|mein|meine|meinem|meiner|moj|moja|muj|moje|mijn)\b")
+_MY_ROLE_TITLE = re.compile(r"\b(?:my|mi|meu|minha|mio|mia|mon|ma|mein|meine|moj|moja|muj|moje|mijn) (?:[^\W\d_]+ ){0,3}?"
+                            r"[^\W\d_]+, (?:(?:el|la|o|a|il|lo|le|der|die|de) )?(?:senor|senora|senorita|sr|sra|srta|don|"
+                            r"dona|senhor|senhora|sr\.|sra\.|signor|signora|signorina|sig|monsieur|madame|mademoiselle|"
+                            r"m\.|mme|herr|frau|pan|pani|meneer|mevrouw|mr|mrs|ms|miss|mx|profesor|profesora|professor|"
+                            r"professora|professore|professoressa|doctor|doctora|doutor|doutora|dottor|dottore|"
+                            r"dottoressa|dr|docteur)\.? (?P<n>[^\W\d_]{3,})")
+
+
+# pets and toys people give a polite title ("mi perro, el señor Bigotes")
+_PET_ROLES = frozenset({"perro", "perra", "perrito", "perrita", "gato", "gata", "gatito", "gatita", "cao", "cachorro",
+                        "cachorra", "gatinho", "gatinha", "cane", "gatto", "gattino", "cagnolino", "chien", "chienne",
+                        "chat", "chaton", "hund", "katze", "kater", "pies", "piesek", "kot", "kotek", "kotka", "pes",
+                        "kocka", "hond", "kat", "loro", "conejo", "peluche", "muneco", "muneca", "boneco", "boneca",
+                        "pupazzo", "doudou", "teddy", "kuscheltier", "mascota", "pet", "hamster", "tortuga",
+                        "pez", "caballo", "cavallo", "cheval", "pferd", "kon", "cavalo"})
+
+
+def _role_then_title(norm: NormalizedText, text: str, detector: str) -> list[Finding]:
+    out = []
+    for m in _MY_ROLE_TITLE.finditer(text):
+        n = m.start("n")
+        role = set(text[m.start():n].replace(",", " ").split())
+        if (norm.text[n:n + 1].isupper() and text[n:m.end("n")] not in context.FUNCTION_WORDS
+                and role.isdisjoint(context.ANIMALS_OBJECTS) and role.isdisjoint(_PET_ROLES)):
+            out.append(_finding(norm, n, m.end("n"), detector))
     return out
 
 
@@ -392,7 +428,7 @@ def _glued(norm: NormalizedText, text: str, lex: _Lexicon, cache: ResourceCache,
     if "ja" in sp and re.search(r"[\u3040-\u30ff\u4e00-\u9fff]", text):
         poss, _, owned = sp["ja"]
         lists = load_lists(cache)
-        for m in re.finditer(r"(?:(?:" + poss + r"))?(?:" + owned + r")の(?P<n>[\u4e00-\u9fff\u3041-\u3096\u30a1-\u30fa]"
+        for m in re.finditer(r"(?:(?:" + poss + r"))?(?P<k>" + owned + r")の(?P<n>[\u4e00-\u9fff\u3041-\u3096\u30a1-\u30fa]"
                              r"{2,4}?)" + _JA_PARTICLE, text):
             name = m.group("n")
             if set(name) & _JA_THINGS or any(w in name for w in _JA_THING_WORDS) or name in _JA_PET_WORDS:
@@ -401,7 +437,8 @@ def _glued(norm: NormalizedText, text: str, lex: _Lexicon, cache: ResourceCache,
             # ("友達のゆうこちゃん"), unless it is what people call pets and things ("ワンちゃん", "ねこちゃん")
             honored = text.startswith(("ちゃん", "くん", "さん", "君"), m.end("n")) and name not in _JA_PET_WORDS
             if honored or name in lists.first or not (name in lists.words.get("han", frozenset())
-                                                      or name in lists.words.get("kana", frozenset())):
+                                                      or name in lists.words.get("kana", frozenset())) or (
+                    m.group("k") in _JA_KIN and _hiragana_given(name, cache)):
                 out.append(_finding(norm, m.start(), m.end("n"), detector))
     if "ko" in sp and re.search(r"[\uac00-\ud7a3]", text):
         poss, rel, _ = sp["ko"]
@@ -434,6 +471,50 @@ def _glued(norm: NormalizedText, text: str, lex: _Lexicon, cache: ResourceCache,
                              + _TIBETAN_PICTURE, text):
             out.append(_finding(norm, m.start(), m.end("n"), detector))
     return out
+
+
+# Round 26a. Kin + の + a given name written in hiragana that is also a word ("妹のさくら", "兄のたけし", "娘のゆき"):
+# the kana read in Hepburn is a listed given name; only kin words (a friend's "はな" may be anything) and only
+# hiragana (things are mostly written in katakana or kanji)
+_JA_KIN = frozenset({"母", "父", "祖母", "祖父", "姉", "兄", "妹", "弟", "娘", "息子", "叔母", "伯母", "叔父", "伯父", "妻", "夫",
+                     "嫁", "孫", "母親", "父親"})
+_HIRAGANA = "あいうえおかきくけこさしすせそたちつてとなにぬねのはひふへほまみむめもやゆよらりるれろわをんがぎぐげござじずぜぞだぢづでどばびぶべぼぱぴぷぺぽ"
+_HEPBURN = ("a i u e o ka ki ku ke ko sa shi su se so ta chi tsu te to na ni nu ne no ha hi fu he ho ma mi mu me mo ya yu "
+            "yo ra ri ru re ro wa o n ga gi gu ge go za ji zu ze zo da ji zu de do ba bi bu be bo pa pi pu pe po")
+_KANA = dict(zip(_HIRAGANA, _HEPBURN.split(), strict=True))
+_YOON = {"ゃ": "ya", "ゅ": "yu", "ょ": "yo"}
+
+
+def _romaji(kana: str) -> str | None:
+    """Hepburn reading of plain hiragana ("さくら" -> "sakura", "りょう" -> "ryou"); None for other characters."""
+    out: list[str] = []
+    double = False
+    for ch in kana:
+        if ch == "っ":
+            double = True
+            continue
+        if ch in _YOON and out and out[-1][-1] == "i":
+            prev = out.pop()  # "しょ" -> "sho", "きょ" -> "kyo"
+            out.append(prev[:-1] + (_YOON[ch][1:] if prev.endswith(("shi", "chi", "ji")) else _YOON[ch]))
+            continue
+        r = _KANA.get(ch)
+        if r is None:
+            return None
+        out.append(r[0] + r if double and r[0] not in "aiueon" else r)
+        double = False
+    return "".join(out)
+
+
+# hiragana words of things whose reading is also a listed given name
+_JA_KANA_THINGS = frozenset({"めがね", "はな", "かさ", "くつ", "いす", "はし", "かばん", "まくら"})
+
+
+def _hiragana_given(name: str, cache: ResourceCache) -> bool:
+    reading = None if name in _JA_KANA_THINGS else _romaji(name)
+    if not reading:
+        return False
+    first = cache.get("lexicon.first_names", lambda: load_lexicon("first_names.txt"))
+    return reading in first or reading.replace("ou", "o").replace("uu", "u") in first
 
 
 def preload(cache: ResourceCache) -> None:
