@@ -346,10 +346,14 @@ class GazetteerDetector:
             return False
         if person_cues.person_evidence(lower, ts, te):
             return True
-        if _EAST_ASIAN_PICTURE.match(lower, te):
-            return True  # round 26b: "IU 사진", "IUの写真", "IU的演唱会": a picture, fan-cam or concert word right after
         if cue_only:
             return False  # a "~~" alias needs a person or performance cue
+        if _EAST_ASIAN_PICTURE.match(lower, te) and not any(
+                w in self._everyday_words() or w in context.THING_NOUNS or w in context.ANIMALS_OBJECTS
+                for w in alias.key.split()):
+            # round 26b: "IU 사진", "IUの写真", "IU的演唱会": a picture, fan-cam or concert word right after a name that
+            # is no everyday word ("Rainの写真" is rain)
+            return True
         words = alias.key.split()
         everyday = self._everyday_words()
         # round 18a: a stage name that is a phrase of dictionary words ("ice cube melting in a glass") is the phrase

@@ -59,6 +59,8 @@ NEGATIVE = [
     "Tシャツの写真",  # a T-shirt
     "Leoのぬいぐるみ",  # a plush toy called Leo
     "New Yorkの夜景",  # a city at night
+    "Rainの写真",  # rain
+    "Seal 사진",  # a seal
     "Grand Canyonで撮った写真",  # a place
     "오늘의 정국 분석 사진",  # today's political situation
     "로제 파스타 사진",  # rosé pasta
