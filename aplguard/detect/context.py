@@ -382,6 +382,11 @@ def likeness_before(lower: str, start: int) -> bool:
 _ADJECTIVE = re.compile(r"[a-z]{3,}(?:al|ial|ic|ical|ian|ese|ish|ary|ory)")
 
 
+# round 26b: "X airport fashion", "X street style photo": what a person wears at the place (a genre of celebrity
+# photos), not a place named after the person
+_LOOK_AFTER_PLACE = frozenset({"fashion", "look", "looks", "style", "outfit", "outfits", "ootd", "snap", "snaps"})
+
+
 def thing_after(lower: str, end: int, one_word: bool = False, text: str | None = None) -> str | None:
     """The thing/place noun right after a name ("Memorial", "'s cradle"), or None.
 
@@ -396,7 +401,7 @@ def thing_after(lower: str, end: int, one_word: bool = False, text: str | None =
     after = words_after(lower[:end + stop.start()] if stop else lower, end, 2)  # same clause only
     if after and after[0] == "s" and lower[end:end + 1] in ("'", "\u2019"):
         after = after[1:]  # possessive: "Newton's cradle"
-    if after and after[0] in THING_NOUNS:
+    if after and after[0] in THING_NOUNS and not (len(after) == 2 and after[1] in _LOOK_AFTER_PLACE):
         return after[0]
     if after and re.split(r"['\u2019]", after[0])[0] in _STREET_AFTER:
         return after[0]  # "Atatürk Bulvarı'nda", "Bağdat Caddesi", "Goethe Platz": a street named after someone

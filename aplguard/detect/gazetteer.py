@@ -232,6 +232,9 @@ class GazetteerDetector:
             return None
         # a name made only of numbers and everyday words ("50 Cent") is read like a "~" alias
         ambiguous = alias.ambiguous or (kind != "protected" and self._everyday_name(alias.key))
+        if alias.kind == "native" and alias.person.cue_only and alias.form in alias.person.cue_only \
+                and alias.form in alias.person.native and not _group_named(lower, alias.person):
+            return None  # round 26b: "오늘의 정국" (today's political situation); "BTS 정국" is the member
         if ambiguous and not self._ambiguous_mention(norm, ts, te, alias):
             return None
         if self._joined_word(norm, ts, te, alias) and not person_cues.person_evidence(lower, ts, te):
@@ -345,6 +348,12 @@ class GazetteerDetector:
             return True
         if cue_only:
             return False  # a "~~" alias needs a person or performance cue
+        if _EAST_ASIAN_PICTURE.match(lower, te) and not any(
+                w in self._everyday_words() or w in context.THING_NOUNS or w in context.ANIMALS_OBJECTS
+                for w in alias.key.split()):
+            # round 26b: "IU 사진", "IUの写真", "IU的演唱会": a picture, fan-cam or concert word right after a name that
+            # is no everyday word ("Rainの写真" is rain)
+            return True
         words = alias.key.split()
         everyday = self._everyday_words()
         # round 18a: a stage name that is a phrase of dictionary words ("ice cube melting in a glass") is the phrase
@@ -407,6 +416,21 @@ _KIND_OF_PERSON = frozenset({"ninja", "usher", "madonna", "faker", "samurai", "s
                              "stranger", "hitman", "assassin", "butcher", "baker", "barber", "doctor", "nurse"})
 # a stage, stream or music cue anywhere: the performer who took the word as a name ("usher performing", "ninja
 # streaming fortnite")
+def _group_named(lower: str, person: Person) -> bool:
+    """Whether the group a member is listed with ("Jungkook of BTS", "Jennie from Blackpink") is in ``lower``."""
+    for a in person.aliases:
+        for sep in (" of ", " from "):
+            if sep in a:
+                group = a.rsplit(sep, 1)[1].lower()
+                if re.search(r"(?<!\w)" + re.escape(group) + r"(?!\w)|" + re.escape(group) + r"(?=[^\x00-\u024f])",
+                             lower):
+                    return True
+    return False
+
+
+# a picture, fan-cam, profile or concert word of Korean, Japanese or Chinese right after a name, with a particle
+_EAST_ASIAN_PICTURE = re.compile(r"\s?(?:[의のが은는이]\s?|的)?(?:사진|화보|직캠|프로필|셀카|초상화|공항\s?패션|콘서트|무대|"
+                                 r"写真|画像|肖像|ライブ|コンサート|照片|相片|演唱会|舞台)")
 _STAGE_CUE = re.compile(r"\b(?:perform\w*|sing\w*|sang|rapp\w*|stream\w*|concert\w*|stage|on tour|music video|album|"
                         r"grammy\w*|red carpet|premiere|twitch|youtube|fortnite|gaming|esports?|tournament|league|"
                         r"interview\w*|press conference|microphone|mic|live|superbowl|super bowl|halftime|award\w*|worlds|lck|t1|skt)\b")

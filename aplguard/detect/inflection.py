@@ -81,7 +81,27 @@ def lemmas(key: str) -> tuple[str, ...]:
             cand = key[: len(key) - len(ending)] + repl
             if cand != key:
                 out[cand] = None
+                if not repl and ending in _MOBILE_E_ENDINGS:
+                    for full in mobile_e(cand):
+                        out[full] = None
     return tuple(out)
+
+
+# Slavic nouns whose last syllable loses its "e" before a case ending (round 26b): Polish "Wieczorek" ->
+# "Wieczorka", "Kozieł" -> "Kozła", "Stępień" -> "Stępnia", "Niemiec" -> "Niemca"; Czech "Havel" -> "Havla",
+# "Karel" -> "Karla", "Pavel" -> "Pavla", "Marek" -> "Marka"; Slovak "Kubík"-type names keep it. The endings a noun takes
+_MOBILE_E_ENDINGS = frozenset({"a", "owi", "ovi", "iem", "em", "u", "ie", "om", "y", "i", "e"})
+_MOBILE_E_LAST = frozenset("klłcnrz")
+
+
+def mobile_e(base: str) -> tuple[str, ...]:
+    """The nominatives of a case stem that lost its mobile e ("wieczork" -> "wieczorek", "havl" -> "havel",
+    "kozl" -> "kozel", "koziel"; "stepni" -> "stepien"); () when the stem does not end in two consonants."""
+    if base.endswith("ni") and len(base) >= 5 and base[-3] not in _VOWELS:
+        return (base[:-2] + "ien",)  # "stepnia" -> "stepien" (ń is written "ni" before a vowel)
+    if len(base) < 4 or base[-1] not in _MOBILE_E_LAST or base[-2] in _VOWELS or base[-2] == base[-1]:
+        return ()
+    return (base[:-1] + "e" + base[-1], base[:-1] + "ie" + base[-1])
 
 
 # Endings taken off by stem(), longest first; a stem keeps at least four letters.

@@ -219,7 +219,11 @@ class NameShapeDetector:
         first, last = self._lexicons()
         if not norm.text:
             return []
-        tokens = [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(norm.text)]
+        tokens = [_nguni_split(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(norm.text)]
+        if not norm.text.isascii() and _EAST_ASIAN_CHAR.search(norm.text):
+            # round 26b: a Latin name glued to Japanese, Chinese or Korean ("Kevin Brandtの写真", "同事Kevin Brandt在"):
+            # the scripts are separate words
+            tokens = [(m.group(), s + m.start(), s + m.end()) for t, s, _ in tokens for m in _SCRIPT_RUN.finditer(t)]
         # In an all-caps or Title Case prompt capitals say nothing about names.
         all_caps = context.is_all_caps(norm.text) or context.is_title_case(norm.text)
         key, kidx = norm.key
@@ -322,6 +326,11 @@ class NameShapeDetector:
         f_known = _known(keys[0], first)
         l_known = _known(keys[-1], last)
         mid_ok = all(p or _known(k, first) or _known(k, last) for k, p in zip(keys[1:-1], particle[1:-1]))
+        if f_known != l_known and len(words) == 2 and all(w[:1].isupper() and not w.isupper() for w in words) \
+                and _YORUBA_DOT.search(norm.original, *norm.span(*seq[0 if l_known else 1][1:])):
+            # round 26b: "Adébáyọ̀ Ọlálékan": a capitalised word with the Yoruba dotted vowels or s (ọ, ẹ, ṣ) beside a
+            # listed name is the other half of a Yoruba name (the lists cannot hold every Ola-/Olu-/Ade- compound)
+            f_known = l_known = True
         if not l_known and words[-1][:1].isupper() and _NORDIC_PATRONYMIC.fullmatch(keys[-1]):
             l_known = True  # round 20b: "Sigrún Hallgrímsdóttir", "Jón Einarsson": a patronymic is a surname
         if (not (f_known and l_known and mid_ok) and len(keys) in (2, 3) and not context.is_all_caps(norm.text)
@@ -817,6 +826,7 @@ opoulou akis idis idou oglu ogullari"""))
 # a possessed picture word after a Hungarian name ("Szabó Ildikó portréja", "... régi fotója", round 24b)
 _HUNGARIAN_PICTURE_AFTER = re.compile(r"\s+(?:[^\W\d_]+ ){0,2}(?:portr[eé]j[aá]|fot[oó]j[aá]|f[eé]nyk[eé]pe|arck[eé]pe|"
                                       r"k[eé]pe|szelfij[eé]|rajz[aá]|festm[eé]nye|igazolv[aá]nyk[eé]pe|profilk[eé]pe)\b")
+_YORUBA_DOT = re.compile("[\u1ecc\u1ecd\u1eb8\u1eb9\u1e62\u1e63]")  # ọ ẹ ṣ with their capitals (NFC)
 _NORDIC_PATRONYMIC = re.compile(r"[a-zþðæø]{3,}(?:dottir|dottur|sson|ssonar|ssyni)")
 # Lower-case particles allowed between a first name and a surname.
 # (round 20b: Filipino "dela"/"delos"/"delas" written as one word, "Mariano dela Cruz", "Jose delos Santos")
@@ -889,6 +899,26 @@ def _after_relationship(lower: str, start: int) -> bool:
     """Whether "my/our <relationship>" comes right before ``start``."""
     before = context.words_before(lower, start, 2)
     return len(before) == 2 and before[0] in _POSSESSIVE and before[1] in _RELATION
+
+
+# kana, Han and Hangul; a run of them or of other letters inside one word
+_EAST_ASIAN_CHAR = re.compile("[\u1100-\u11ff\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+_SCRIPT_RUN = re.compile("[\u1100-\u11ff\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]+|"
+                         "(?:(?![\u1100-\u11ff\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]).)+")
+# Zulu, Xhosa, Ndebele and Swazi glue a genitive, comitative or instrumental prefix to a name, keeping its capital
+# ("isithombe sikaThandeka Mkhize": a picture of T. M.; "izithombe zikaLwazi", "umfanekiso kaSipho", "noNomvula",
+# "ngoBongani"): the name starts at the capital (round 26b)
+_NGUNI_PREFIX = re.compile(r"(?:(?:si|zi|li|wa|ya|ba|lu|bu|ku|lo|yo|wo|so|zo|bo)?ka|kuka|no|ngo|nga|kwa|ku)"
+                           r"(?=[A-Z][a-z]{2,}$)")
+
+
+def _nguni_split(tok: str, start: int, end: int) -> Token:
+    """A token without its Nguni prefix when a capitalised name follows the prefix, else the token."""
+    if tok[:1].islower() and not tok.islower():  # cheap pre-check: a capital inside a lower-case word
+        m = _NGUNI_PREFIX.match(tok)
+        if m:
+            return tok[m.end():], start + m.end(), end
+    return tok, start, end
 
 
 def _adjacent(text: str, seq: list[Token]) -> bool:

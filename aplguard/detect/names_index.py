@@ -218,7 +218,7 @@ class NameIndex:
         self._latin_memo: tuple[str, tuple[Hit, ...]] = ("", ())
         # word -> (stem, stem without a Finnish/Estonian linking vowel): prompts repeat their words, and the
         # two stemmers were a fifth of the lookup time; bounded (cleared when full), per index, not global
-        self._latin_forms: dict[str, tuple[str, str]] = {}
+        self._latin_forms: dict[str, tuple[str, str, str]] = {}
 
     @staticmethod
     def _build(ahocorasick: ModuleType, table: dict[str, list[Alias]]) -> _Automaton | None:
@@ -279,19 +279,25 @@ class NameIndex:
         # round 23b: Finnish and Estonian put a linking vowel between a consonant-final name and its case
         # ending ("marin" -> "marinista", "kallas" -> "kallasest"): the stem of the name without both
         linked = [f[1] for f in forms]
+        # round 26b: a Slavic name that lost its mobile e ("vaclava havla" -> "havel", "wieczorka")
+        mobile = [f[2] for f in forms]
         hits: list[Hit] = []
-        for variant in dict.fromkeys(tuple(v) for v in (stems, linked) if v != toks):
+        for variant in dict.fromkeys(tuple(v) for v in (stems, linked, mobile) if v != toks):
             hits.extend(self._stem_variant_hits(key, toks, " ".join(variant)))
         return hits
 
-    def _latin_word_forms(self, tok: str) -> tuple[str, str]:
-        """(stem, stem of the word without a linking vowel + ending) of one word; non-Latin words as written."""
+    def _latin_word_forms(self, tok: str) -> tuple[str, str, str]:
+        """(stem, stem of the word without a linking vowel + ending, stem with the mobile e put back) of one
+        word; non-Latin words as written."""
         forms = self._latin_forms.get(tok)
         if forms is None:
             if max(tok, default="") < "\u0250":
-                forms = (inflection.stem(tok), inflection.stem(inflection.unlink(tok)))
+                stemmed = inflection.stem(tok)
+                mobile = inflection.mobile_e(stemmed) if stemmed != tok else ()
+                forms = (stemmed, inflection.stem(inflection.unlink(tok)),
+                         inflection.stem(mobile[0]) if mobile else stemmed)
             else:
-                forms = (tok, tok)
+                forms = (tok, tok, tok)
             if len(self._latin_forms) >= 50_000:
                 self._latin_forms.clear()
             self._latin_forms[tok] = forms
@@ -426,9 +432,21 @@ def _bounded(key: str, start: int, end: int, akey: str) -> bool:
     if _KATAKANA_WORD.match(akey):  # "メッシ" is not inside "メッシュ" (mesh)
         return not (start and _KATAKANA.match(key[start - 1])) and not (end < len(key) and _KATAKANA.match(key[end]))
     if _HANGUL.match(akey):  # particles follow Korean names: "김정은이"
-        return not (start and _HANGUL.match(key[start - 1]))
+        # round 26b: a given-name alias written with the family name before it ("김제니", "전정국"): one surname
+        # syllable opening the word
+        return not (start and _HANGUL.match(key[start - 1])) or (
+            len(akey) >= 2 and key[start - 1] in _KO_SURNAMES and (start == 1 or key[start - 2] == " "))
     if _CJK.search(akey):
         return True
     if key.startswith("ji", end) and (end + 2 == len(key) or key[end + 2] == " "):
         return start == 0 or key[start - 1] == " "  # Hindi honorific: "Modiji", "Gandhiji"
-    return (start == 0 or key[start - 1] == " ") and (end == len(key) or key[end] == " ")
+    # round 26b: a Latin-script name glued to Japanese, Chinese or Korean text ("Taylor Swiftが東京ドームで",
+    # "IUの写真", "在Taylor Swift的演唱会"): a particle or word of another script bounds it like a space
+    return ((start == 0 or key[start - 1] == " " or _EAST_ASIAN_CHAR.match(key, start - 1) is not None)
+            and (end == len(key) or key[end] == " " or _EAST_ASIAN_CHAR.match(key, end) is not None))
+
+
+# the most frequent one-syllable Korean family names
+_KO_SURNAMES = frozenset("김이박최정강조윤장임한오서신권황안송류전홍고문양손배백허유남심노하곽성차주우구민진나지엄채원천방공현함변염여추도소석선설마길연위표명기반왕금옥육인맹모탁국어은편용예경봉")
+# kana, Han and Hangul (a Latin name's neighbours without a space in Japanese, Chinese and Korean text)
+_EAST_ASIAN_CHAR = re.compile("[\u1100-\u11ff\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")

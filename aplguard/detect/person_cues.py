@@ -123,7 +123,10 @@ twitch livestreaming recording booth cabine vocalbooth
 scène escenarios palcoscenico bühne podio pódio estrado
 olympia bercy zénith zenith ariston wembley konzertsaal konzerthalle showcase festivals tournée tournee
 scenie koncercie festiwalu estradzie pódiu podiu koncertě koncerte jevišti scenă scena scenen сцене концерте фестивале
+micrófono micrófonos microfono microfoni microfone microfones microphones microfoon mikrofon mikrofonem mikrofonu
+mikrofonla микрофоном микрофон headset headsets auriculares cascos
 """))
+# (round 26b: a microphone or a streaming headset in the languages of the streamer prompts: "Ibai con micrófono")
 # A performance place said in one word with a locative suffix (Turkish "konserde" at the concert, "sahnede" on stage)
 _SETTING_LOCATIVE = frozenset(["konserde", "konserinde", "sahnede", "sahnesinde", "festivalde", "turnede",
                                # round 25b: Hungarian and Finnish say "on stage"/"at the concert" in one word too

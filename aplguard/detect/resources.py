@@ -90,10 +90,12 @@ def load_public_figures() -> list[Person]:
         if group == "music":
             plain += _band_member_forms(plain)
         ambiguous = [p.lstrip("~") for p in parts if p.startswith("~")]
-        cue_only = tuple(p[2:] for p in parts if p.startswith("~~"))
+        natives = [x.strip() for x in native.split("|") if x.strip()]
+        # round 26b: a "~" native name is also a word of its language ("~정국": the political situation); it names
+        # the member only beside the group's name ("BTS 정국"), see ``GazetteerDetector``
+        cue_only = tuple(p[2:] for p in parts if p.startswith("~~")) + tuple(x[1:] for x in natives if x[:1] == "~")
         people.append(Person(canonical=canonical, aliases=tuple(plain), ambiguous=tuple(ambiguous),
-                             native=tuple(x.strip() for x in native.split("|") if x.strip()), group=group,
-                             cue_only=cue_only))
+                             native=tuple(x.lstrip("~") for x in natives), group=group, cue_only=cue_only))
     return people
 
 
