@@ -248,6 +248,16 @@ _FIRST_NAT_RO = re.compile(r"\b(?:el|la|o|a|il|le|la|l') ?(?:primer|primera|prim
                            r"vincere|conquistare|remporter|gagner|recibir|receber|ricevere|recevoir|obtener|obter|"
                            r"ottenere|obtenir|ser elegid[oa]|ser eleit[oa]|essere elett[oa]|etre elue?|convertirse en|"
                            r"tornar-se|diventare|devenir|escalar|scalare|gravir|pisar) ")
+# Nationality words the Romance pattern's long endings do not cover (its bare "-o/-a/-co/-ca" would take any noun:
+# "o primeiro robô a pisar em Marte" is a robot, not a nationality)
+_NAT_LONG_ENDINGS = ("ano", "ana", "ino", "ina", "ese", "esa", "es", "ais", "aise", "ois", "oise", "ien", "ienne", "eno",
+                     "ena", "ense", "ita", "eiro", "eira", "ol", "ola", "and", "ande", "ique", "ain", "aine")
+_NAT_SHORT = frozenset(str.split("""ruso rusa russo russa sueco sueca griego griega grego grega greco greca turco turca
+checo checa tcheco tcheca ceco ceca polaco polaca austriaco austriaca belga persa noruego noruega norueguesa hungaro
+hungara ungherese bulgaro bulgara serbio serbia servio servia croata eslovaco eslovaca slovacco slovacca ucraino
+ucraina etiope somali saudi iraqui iraquiano kuwaiti catari qatari israeli paquistani marroqui argelino tunecino
+egipcio egipcia egizio egizia suizo suiza svizzero svizzera suico suica belga sudafricano sudafricana nipponico
+tedesco tedesca olandese africano africana asiatico asiatica europeo europea latino latina negro negra"""))
 _FIRST_NAT_NOT = frozenset({"person", "woman", "man", "human", "one", "kid", "child", "girl", "boy", "guy", "team",
                             "student", "persona", "mujer", "hombre", "pessoa", "mulher", "homem", "donna",
                             "uomo", "personne", "femme", "homme", "nina", "nino", "chica", "chico", "alumno",
@@ -274,8 +284,11 @@ def _first_nationality(lower: str, text: str) -> list[tuple[int, int, str]]:
     for rx, capital_nat in ((_FIRST_NAT_EN, True), (_FIRST_NAT_RO, False)):
         for m in rx.finditer(lower):
             n = m.start("n")
-            if lower[n:m.end("n")] in _FIRST_NAT_NOT or (capital_nat and not text[n:n + 1].isupper()):
+            nat = lower[n:m.end("n")]
+            if nat in _FIRST_NAT_NOT or (capital_nat and not text[n:n + 1].isupper()):
                 continue
+            if not capital_nat and not nat.endswith(_NAT_LONG_ENDINGS) and nat not in _NAT_SHORT:
+                continue  # a noun, not a nationality ("el primer robot", "o primeiro robô")
             words = text[m.end():m.end() + 50].split()[:5]
             if not _LOCAL_WORDS.isdisjoint(w.lower() for w in words):
                 continue  # "the first Italian to win our Chess Club cup": a local contest

@@ -1,4 +1,4 @@
-"""Cross-round regressions found when all unseen batches were re-run at the end of rounds 17-21 and 22-25.
+"""Cross-round regressions found when all unseen batches were re-run at the end of rounds 17-21 and 22-26.
 
 Each rule of one round can undo a class of an earlier one; these pin the three seen: a relation named by a first name
 that is also a cue-only alias of a public figure ("~~Marta", round 19b), the Persian honorific "استاد" (master) read
@@ -35,6 +35,9 @@ POSITIVES = [
     # a sign ("P!nk") typed plainly is the stage name's ordinary spelling
     "Pink singing upside down on a trapeze",
     "Pink performing at a stadium concert, confetti",
+    # round 26a's "first <nationality> to win ..." needs a nationality word, not any noun ending in -o/-a
+    "el primer ruso en ganar el Premio Nobel, foto",
+    "o primeiro brasileiro a vencer o Oscar, retrato",
 ]
 
 NEGATIVES = [
@@ -48,6 +51,8 @@ NEGATIVES = [
     # round 25b: the unaccented Vietnamese reading must not take a street written with its diacritics
     "đường Lê Lợi buổi tối, ảnh đường phố",
     "phố đi bộ Trần Hưng Đạo về đêm, đèn lồng",
+    "o primeiro macaco a pisar na Lua, ilustração infantil",
+    "il primo cane a vincere il Premio Nobel, cartone animato",
 ]
 
 
