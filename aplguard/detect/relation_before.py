@@ -22,8 +22,8 @@ from dataclasses import dataclass
 from ..types import Finding
 from . import context
 from .context import FUNCTION_WORDS
-from .normalize import NormalizedText, match_key, normalize
-from .relation_names import _city  # noqa: PLC2701 (one city test for every relation reader)
+from .normalize import NormalizedText, match_key
+from .relation_names import _alt, _city, _rx  # noqa: PLC2701 (shared city test, field reader)
 from .resources import ResourceCache, load_dictionary_words, load_lexicon, load_relation_words
 from .script_names import _fold, load_lists  # noqa: PLC2701 (one fold for every native word list)
 
@@ -70,16 +70,6 @@ class _Lexicon:
     langs: tuple[_Before, ...]
     every: frozenset[str]  # every possessive and relation word (never a name)
     trigger: re.Pattern[str]  # ", <possessive>" or " <possessive after>": where a head may be
-
-
-def _alt(field: str) -> list[str]:
-    if field == "-":
-        return []
-    return sorted({normalize(w.strip()).lower for w in field.split("|") if w.strip()}, key=len, reverse=True)
-
-
-def _rx(words: list[str]) -> str:
-    return "|".join(re.escape(w) for w in words)
 
 
 def load(cache: ResourceCache) -> _Lexicon:
