@@ -431,7 +431,9 @@ def _group_named(lower: str, person: Person) -> bool:
 # a picture, fan-cam, profile or concert word of Korean, Japanese or Chinese right after a name, with a particle
 _EAST_ASIAN_PICTURE = re.compile(r"\s?(?:[의のが은는이]\s?|的)?(?:사진|화보|직캠|프로필|셀카|초상화|공항\s?패션|콘서트|무대|"
                                  r"写真|画像|肖像|ライブ|コンサート|照片|相片|演唱会|舞台)")
-_STAGE_CUE = re.compile(r"\b(?:perform\w*|sing\w*|sang|rapp\w*|stream\w*|concert\w*|stage|on tour|music video|album|"
+_STAGE_CUE = re.compile(r"\b(?:perform\w*|sing\w*|sang|danc\w*|rapp\w*|stream\w*|concert\w*|stage|on tour|tour photo|"
+                        # a decade ("in the 80s") dates a career; a kind of person has none of its own
+                        r"(?:19|20)?\d0s|music video|album|"
                         r"grammy\w*|red carpet|premiere|twitch|youtube|fortnite|gaming|esports?|tournament|league|"
                         r"interview\w*|press conference|microphone|mic|live|superbowl|super bowl|halftime|award\w*|worlds|lck|t1|skt)\b")
 

@@ -38,6 +38,9 @@ POSITIVES = [
     # round 26a's "first <nationality> to win ..." needs a nationality word, not any noun ending in -o/-a
     "el primer ruso en ganar el Premio Nobel, foto",
     "o primeiro brasileiro a vencer o Oscar, retrato",
+    # round 24a made nouns for a kind of person ("madonna", "usher") need a stage cue; a dance or a decade is one
+    "madonna dancing at a club in the 80s, flash photo",
+    "usher dancing in a white suit, 2004",
 ]
 
 NEGATIVES = [
