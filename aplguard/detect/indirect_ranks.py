@@ -256,7 +256,7 @@ _NAT_SHORT = frozenset(str.split("""ruso rusa russo russa sueco sueca griego gri
 checo checa tcheco tcheca ceco ceca polaco polaca austriaco austriaca belga persa noruego noruega norueguesa hungaro
 hungara ungherese bulgaro bulgara serbio serbia servio servia croata eslovaco eslovaca slovacco slovacca ucraino
 ucraina etiope somali saudi iraqui iraquiano kuwaiti catari qatari israeli paquistani marroqui argelino tunecino
-egipcio egipcia egizio egizia suizo suiza svizzero svizzera suico suica belga sudafricano sudafricana nipponico
+egipcio egipcia egizio egizia suizo suiza svizzero svizzera suico suica sudafricano sudafricana nipponico
 tedesco tedesca olandese africano africana asiatico asiatica europeo europea latino latina negro negra"""))
 _FIRST_NAT_NOT = frozenset({"person", "woman", "man", "human", "one", "kid", "child", "girl", "boy", "guy", "team",
                             "student", "persona", "mujer", "hombre", "pessoa", "mulher", "homem", "donna",
