@@ -187,7 +187,9 @@ _REIGNED_FOR = re.compile(r"\bthe (?:[a-z]+ ){0,2}(?:queen|king|monarch|emperor|
                           r"(?: [a-z]+){0,3}? for (?:" + _NUMBER_WORDS + r" )+(?:[a-z]+ )?(?:years|decades)\b")
 # the future or fiction: nobody real holds the record ("the first astronaut to land on Mars in the year 2150")
 _NOT_REAL = re.compile(r"\b(?:in (?:the year )?(?:20[3-9]\d|2[1-9]\d\d|[3-9]\d{3})|science fiction|sci fi|"
-                       r"fictional|imaginary|future|fantasy|generic|made up|fairy ?tale)\b")
+                       r"fictional|imaginary|future|fantasy|generic|made up|fairy ?tale|"
+                       # round 27a: the user's own character ("..., original character, concept art")
+                       r"original characters?|my oc)\b")
 # round 23a: a first that nobody has achieved is anyone ("the first astronaut on Mars", "the first human on another
 # star", "the first person to walk on Venus"): a place no person has reached right after the record
 _UNREACHED = re.compile(r"\b(?:on|to|of|at|from|in|reach(?:ing|ed)?|visit(?:ing|ed)?|land(?:ing|ed)? on|"
@@ -206,6 +208,9 @@ _LOCAL_SHOW = re.compile(r"\b(?:school|class|classroom|kindergarten|preschool|nu
                          r"onze|min|mitt|moj\w*|m[oó]j\w*) (?:own |new |upcoming |unfinished |indie |original )?"
                          r"(?:screenplay|script|novel|story|book|comic|webcomic|manga|game|video game|film|movie|"
                          r"short film|play|musical|campaign|fanfic|fan fiction|draft|web series|series|guion|novela|"
+                         # round 27a: a setting of the user's own ("the captain of the starship in my space opera")
+                         r"space opera|saga|universe|worldbuilding|world building|setting|ttrpg|rpg|d ?& ?d|dnd|"
+                         r"lore|fandom|au|"
                          r"historia|cuento|pelicula|juego|obra|scenario|roman|histoire|jeu|drehbuch|geschichte|spiel|"
                          r"sceneggiatura|romanzo|storia|gioco|roteiro|livro|jogo|filme|scenariusz\w*|powiesc\w*))\b")
 

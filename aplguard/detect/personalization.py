@@ -113,6 +113,8 @@ concept scenery landscape architecture building interior vehicle car food
 """)
 _PICTURE_OF_BEFORE = re.compile(r"\b(?:photo|picture|portrait|image|painting|selfie|headshot|close-?up)s? of "
                                 r"(?:an? )?$", re.IGNORECASE)
+# round 27a: a DreamBooth identifier right after a tag ("<lora:my_red_mug:0.7> zwx mug")
+_TOKEN_THEN = re.compile(r"\s*(?:,\s*)?(?:(?:a|an|the|photo of|a photo of) )?(?P<tok>[a-z]{2,5})\b", re.IGNORECASE)
 _POINTS_AT_PERSON = re.compile(r"^\s*(?:(?:my|our|his|her|their|your)\s+\w+|[A-Z][\w'\-]+(?:\s+[A-Z][\w'\-]+)?)")
 
 
@@ -184,6 +186,8 @@ class PersonalizationDetector:
             name = m.group("name").strip()
             personal = (self._names_person(name, _CLASS_AFTER.match(text[m.end():]) is not None)
                         or self._trigger_used(name, text, m.start(), m.end()))
+            if personal and not _PERSONISH.search(name) and self._object_token_after(text, m.end()):
+                personal = False  # round 27a: "<lora:my_red_mug:0.7> zwx mug on a desk": the token's class is a thing
             why = "naming a person" if personal else "(style or concept?)"
             out.append(self._f("personalization", 0.85 if personal else 0.4, m.start(), m.end(), text,
                                f"{m.group('type').lower()} tag {why}", personal))
@@ -210,6 +214,18 @@ class PersonalizationDetector:
             out.append(self._f("likeness", 0.7 if pointed else 0.3, start, end, norm.original,
                                "likeness request" + (" pointing at a person" if pointed else ""), pointed))
         return out
+
+    def _object_token_after(self, text: str, end: int) -> bool:
+        """Whether a DreamBooth identifier and an object class follow a tag ("<lora:x> zwx mug", "..., sks backpack"):
+        the tag was trained on that thing, not on a person (round 27a)."""
+        m = _TOKEN_THEN.match(text, end)
+        if m is None or m.group("tok").lower() not in self.rare_tokens:
+            return False
+        lower = text.lower()
+        word = re.match(r" ([a-z]{3,})", lower[m.end("tok"):m.end("tok") + 40])
+        first, _ = self._lexicons()
+        return self._object_after(lower, m.end("tok")) and not (word and word.group(1) in first
+                                                                  and word.group(1) not in COMMON_WORDS)
 
     def _object_after(self, lower: str, end: int) -> bool:
         """Whether an object noun follows the identifier: "a photo of sks backpack" (the object class).

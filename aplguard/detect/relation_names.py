@@ -223,7 +223,9 @@ def find(norm: NormalizedText, cache: ResourceCache, detector: str) -> list[Find
                                                                               for g in out)]
     out += [f for f in _hungarian_after(norm, text, lex, cache, detector)
             if not any(f.start < g.end and g.start < f.end for g in out)]
-    if "," in text and _MY_ROLE_CHEAP.search(text):
+    if "ni " in text:
+        out += [f for f in _finnish(norm, cache, detector) if not any(f.start < g.end and g.start < f.end for g in out)]
+    if _MY_ROLE_CHEAP.search(text) and ("," in text or _TITLE_CHEAP.search(text)):
         out += [f for f in _role_then_title(norm, text, detector)
                 if not any(f.start < g.end and g.start < f.end for g in out)]
     return out
@@ -251,9 +253,29 @@ _PET_ROLES = frozenset({"perro", "perra", "perrito", "perrita", "gato", "gata", 
                         "pez", "caballo", "cavallo", "cheval", "pferd", "kon", "cavalo"})
 
 
+# Round 27a. The same without the comma when the role is a teacher, neighbour, boss, colleague or doctor ("ma prof de
+# maths Mme Lefebvre", "mi profesora de historia la Sra. Gómez", "la mia maestra Sig.ra Bianchi"): those roles are
+# people the user knows, so the titled surname right after them is that person
+_TITLE_CHEAP = re.compile(r"\b(?:senor|senora|sr|sra|srta|don|dona|senhor|senhora|signor|signora|sig|monsieur|madame|"
+                          r"mademoiselle|m|mme|mlle|herr|frau|pan|pani|mr|mrs|ms|miss)\b")
+_MY_ROLE_TITLE_NC = re.compile(r"\b(?:my|mi|meu|minha|mio|mia|mon|ma|mein|meine|moj|moja|muj|moje|mijn) (?:prof|profe|"
+                               r"professeur|professeure|profesor|profesora|professor|professora|professore|"
+                               r"professoressa|maestra|maestro|insegnante|institutrice|instituteur|maitresse|maitre|"
+                               r"voisin|voisine|vecino|vecina|vizinho|vizinha|vicino|vicina|jefe|jefa|patron|patronne|"
+                               r"chef|chefe|capo|collegue|colega|collega|medecin|medico|medica|doctora|dentista|"
+                               r"dentiste|entrenador|entrenadora|allenatore|allenatrice|entraineur|entraineuse|tutor|"
+                               r"tutora|nachbar|nachbarin|lehrer|lehrerin|chefin|kollege|kollegin|teacher|neighbour|"
+                               r"neighbor|boss|colleague|coworker|landlord|landlady|tutor|doctor|dentist|coach)"
+                               r"(?: [^\W\d_]+){0,3}? (?:(?:el|la|o|a|il|lo|le|der|die|de) )?(?:senor|senora|senorita|"
+                               r"sr|sra|srta|don|dona|senhor|senhora|signor|signora|signorina|sig ra|sig|monsieur|madame|"
+                               r"mademoiselle|m|mme|mlle|herr|frau|pan|pani|mr|mrs|ms|miss)\.? (?P<n>[^\W\d_]{3,})")
+
+
 def _role_then_title(norm: NormalizedText, text: str, detector: str) -> list[Finding]:
-    out = []
-    for m in _MY_ROLE_TITLE.finditer(text):
+    out: list[Finding] = []
+    for m in [*_MY_ROLE_TITLE.finditer(text), *_MY_ROLE_TITLE_NC.finditer(text)]:
+        if any(f.start <= norm.span(m.start("n"), m.end("n"))[0] < f.end for f in out):
+            continue
         n = m.start("n")
         role = set(text[m.start():n].replace(",", " ").split())
         if (norm.text[n:n + 1].isupper() and text[n:m.end("n")] not in context.FUNCTION_WORDS
@@ -557,7 +579,9 @@ _VI_PLACES = frozenset({
     "lang son", "cao bang", "ha giang", "my tho", "soc trang", "bac lieu", "rach gia", "chau doc", "phan thiet"})
 _VI_NAME = r"(?P<n>[A-ZĐ][a-zđ]{0,6}(?:\s[A-ZĐ][a-zđ]{0,6})?)"
 _VI_RELATION = re.compile(r"(?:^|(?<=[\s,.;:(]))(?i:(?P<k2>" + _VI_KIN2 + r")|" + _VI_KIN1 + r")\s+" + _VI_NAME
-                          + r"(?=(?P<mine>\s+cua\s+(?:toi|minh|em|tao|chung toi))?(?:\s|[,.;:!?)]|$))")
+                          + r"(?=(?P<mine>\s+cua\s+(?:toi|minh|em|tao|chung toi))?(?P<rel>\s+(?:" + _VI_KIN2[3:-1]
+                          + r"|giao vien|ban hoc|ban cung lop|ban cung phong|sep)(?=\s|[,.;:!?)]|$))?"
+                          r"(?:\s|[,.;:!?)]|$))")
 
 
 def _vietnamese(norm: NormalizedText, detector: str) -> list[Finding]:
@@ -571,7 +595,8 @@ def _vietnamese(norm: NormalizedText, detector: str) -> list[Finding]:
             continue  # the kin word itself capitalised mid-prompt: a title, not a relation
         if name.lower().replace("đ", "d") in _VI_PLACES:
             continue  # "bà ngoại Sài Gòn": where she lives, not her name
-        if m.group("k2") is None and m.group("mine") is None:
+        # round 27a: a relation noun after the name names the user's own ("chị Lan đồng nghiệp", "anh Minh hàng xóm")
+        if m.group("k2") is None and m.group("mine") is None and m.group("rel") is None:
             continue  # "anh Minh", "bà Lan": anyone's polite title
         out.append(_finding(norm, m.start(), m.end("n"), detector))
     return out
@@ -645,4 +670,32 @@ def _tagalog(norm: NormalizedText, detector: str) -> list[Finding]:
     out = [_finding(norm, m.start(), m.end("n"), detector) for m in _TL_RELATION.finditer(norm.text)]
     if any(a in norm.lower for a in ("si ", "kay ", "ni ", "sina ", "kina ", "nina ")):  # round 25a, cheap pre-check
         out += [_finding(norm, m.start(), m.end("n"), detector) for m in _TL_ARTICLE_RELATION.finditer(norm.text)]
+    return out
+
+
+# Round 27a. Finnish inflects both the relation with "my" and the name ("ystävästäni Jannesta": about my friend Janne,
+# "siskoni Annan kanssa": with my sister Anna, "naapurilleni Mikalle"): a relation stem, a case ending, "-ni", then a
+# capitalised word whose stem, a case ending taken off, is a listed first name (the inflected name is often a common
+# word: "Annan" is "I give")
+_FI_RELATION = re.compile(r"\b(?:ystava|kaveri|tyokaveri|sisko|sisare|velje|aiti|isa|vaimo|miehe|tyttoystava|"
+                          r"poikaystava|kollega|naapuri|opettaja|serkku|pomo|esimiehe|mummo|mummi|ukki|tati|eno|seta|"
+                          r"tyttare|poja|puoliso|kummi|appi|anoppi)(?:a|aa|ta|sta|lle|lla|lta|ssa|ksi|na|n|ne|i)?ni\s+"
+                          r"(?P<n>[a-z]{3,})\b")
+_FI_CASES = ("ltaan", "ssa", "sta", "lle", "lla", "lta", "ksi", "na", "ta", "n", "a", "")
+
+
+def _finnish(norm: NormalizedText, cache: ResourceCache, detector: str) -> list[Finding]:
+    if context.is_all_caps(norm.text):
+        return []
+    first = cache.get("lexicon.first_names", lambda: load_lexicon("first_names.txt"))
+    out: list[Finding] = []
+    for m in _FI_RELATION.finditer(norm.lower):
+        name = m.group("n")
+        if not norm.text[m.start("n"):m.start("n") + 1].isupper():
+            continue
+        stems = [name[:len(name) - len(c)] for c in _FI_CASES if name.endswith(c) and len(name) - len(c) >= 3]
+        # consonant gradation weakens a double stop before a case ending ("Jukka" -> "Jukasta", "Matti" -> "Matin")
+        stems += [st[:-1] + st[-2] + st[-1] for st in stems if len(st) >= 3 and st[-2] in "ktp" and st[-3] != st[-2]]
+        if any(st in first for st in stems):
+            out.append(_finding(norm, m.start(), m.end("n"), detector))
     return out

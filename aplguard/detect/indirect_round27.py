@@ -1,0 +1,150 @@
+"""Indirect references to one real person in more inflected and relative shapes (round 27a).
+
+Each shape is a class that other shapes of the detector read only in their base form:
+
+* German offices in the genitive or dative, after a fused or case article ("ein Foto des aktuellen Bundeskanzlers
+  von Deutschland", "des ersten Bundespräsidenten der Republik", "mit dem jetzigen Papst"): an office that names its
+  country by itself (Bundeskanzler, Bundespräsident, Papst) needs nothing more; another needs a capitalised place
+  after "von/der/des" ("des ersten Präsidenten unseres Vereins" stays generic);
+* Hungarian "the current / first + nationality adjective + office" ("a jelenlegi magyar miniszterelnök", "az első
+  magyar űrhajós");
+* Romance and Romanian firsts with an infinitive, a perfect infinitive or a relative perfect ("la première femme à
+  avoir reçu un prix Nobel", "la primera mujer en ganar ...", "primul om care a pus piciorul pe Lună"): a verb of
+  achievement (win, receive, set foot, walk on, fly, climb, be elected); "la première personne à arriver à la fête"
+  (an everyday verb) and a place nobody reached stay generic;
+* Vietnamese authorship with a verb ("nhà văn viết <Work>", "nhạc sĩ sáng tác <Work>", "đạo diễn phim <Work>"): the
+  work must be capitalised;
+* the actor who played a role after a fused article ("del actor que interpretaba al ...", "dell'attore che
+  interpretava ...", "du comédien qui jouait ...");
+* a Romance ruler by the length of the reign with the realm between ("a rainha da Inglaterra que reinou por 70
+  anos", "la reina de Inglaterra que reinó durante setenta años");
+* a traditional ruler's title held by one living person, with "current" ("the current Asantehene", Yoruba "Ọọ̀ni ti
+  Ilé-Ifẹ̀ lọ́wọ́lọ́wọ́").
+
+Spans are ``(start, end, what)`` over ``lower`` (the normaliser's text: accents off, same length as ``text``).
+"""
+
+from __future__ import annotations
+
+import re
+
+# a cheap pre-check: one of these substrings must be in the prompt before any regex here runs
+_TRIGGERS = ("kanzler", "prasident", "papst", "konig", "kaiser", "jelenlegi", "elso", "premi", "primer", "primul",
+             "prima", "primo", "primeir", "nha ", "nhac si", "đao dien", "dao dien", "tac gia", "interpret", "jouait",
+             " que ", " che ", " qui ", "hene", "ooni", "alaafin", "kabaka", "lowolowo", "isinsinyi", "current",
+             "reigning", "present ")
+
+_DE_OFFICE = (r"(?:bundeskanzler(?:s|in)?|kanzler(?:s|in)?|bundesprasident(?:en|in)?|prasident(?:en|in)?|papst(?:es|s)?|"
+              r"konig(?:s|in)?|kaiser(?:s|in)?|premierminister(?:s|in)?|ministerprasident(?:en|in)?|"
+              r"regierungschef(?:s|in)?|staatschef(?:s|in)?)")
+_DE_NATIONAL = ("bundeskanzler", "bundesprasident", "papst")
+_DE_RANK = (r"(?:erst|zweit|dritt|viert|letzt|jungst|juengst|altest|einzig|aktuell|derzeitig|amtierend|jetzig|"
+            r"heutig|gegenwartig|regierend|damalig)(?:e|en|er|em)")
+_DE_INFLECTED = re.compile(r"\b(?:des|dem|den|vom|beim|zum|im)\s+" + _DE_RANK + r"\s+(?:(?:weiblich|schwarz)(?:e|en|er)\s+)?"
+                           + _DE_OFFICE + r"\b")
+_DE_OF = re.compile(r"\s+(?:von|vom|der|des)\s+")
+
+_HU_NATION = (r"(?:magyar|amerikai|francia|nemet|orosz|brit|angol|olasz|spanyol|lengyel|roman|szlovak|cseh|osztrak|"
+              r"kinai|japan|indiai|torok|ukran|kanadai|szerb|horvat|szlovén|szloven|izraeli|brazil|mexikoi|argentin|"
+              r"szovjet|portugal|gorog|holland|belga|svajci|sved|norveg|dan|finn|ir|skot|del-afrikai|koreai)")
+_HU_HEAD = (r"(?:miniszterelnok(?:e|ot|nek|kel|rol|re)?|elnok(?:e|ot|nek|kel|rol|re)?|koztarsasagi elnok\w*|"
+            r"allamfo\w*|kiraly(?:a|t|nak|rol)?|kiralyno\w*|kancellar\w*|papa|urhajos\w*|kozmonauta\w*|"
+            r"asztronauta\w*|nobel-dijas\w*|olimpiai bajnok\w*)")
+_HU_NATIONAL = re.compile(r"\b(?:a|az)\s+(?:jelenlegi|mostani|elso|legelso|utolso|hivatalban levo)\s+(?:(?:noi|no)\s+)?"
+                          + _HU_NATION + r"\s+(?:(?:noi|no)\s+)?" + _HU_HEAD + r"\b")
+
+# Romance firsts: a person word, a connective, a verb of achievement
+_RO_FIRST = (r"(?:(?:la|le|el|il|o|a|l')\s?(?:premiere?|primer|primera|primeiro|primeira|primo|prima)|primul|prima)")
+_RO_PERSON = (r"(?:femme|homme|personne|astronaute|femeie|om|persoana|barbat|mujer|hombre|persona|astronauta|mulher|homem|"
+              r"pessoa|donna|uomo|latinoamericana|latinoamericano|africaine|africain|noire|noir|negra|negro|nera|nero)")
+_RO_VERB = (r"(?:(?:avoir |aver |haber |ter )?(?:re[cç]u|recevoir|remport(?:e|er)|gagn(?:e|er)|march(?:e|er) sur|pos(?:e|er) le pied|"
+            r"vol(?:e|er) dans|(?:aller|alle|allee) dans l'espace|escalad(?:e|er)|travers(?:e|er)|"
+            r"ete elue?|etre elue?|ganar|ganado|recibir|recibido|pisar|pisado|caminar sobre|caminado sobre|volar al|"
+            r"escalar|escalado|ser elegid[oa]|sido elegid[oa]|ganhar|ganho|receber|recebido|vincere|vinto|ricevere|"
+            r"ricevuto|camminare sulla|camminato sulla|mettere piede|messo piede|scalare|scalato|essere elett[oa]|"
+            r"stat[oa] elett[oa]|conquistar|conquistado|conquistare|conquistato))")
+_RO_CONNECT = r"(?:a avoir|a aver|ad aver|a|ad|en|que ha|que|che ha|che e|che|qui a|qui est|qui|care a|care au)"
+_ROMANCE_FIRST = re.compile(r"\b" + _RO_FIRST + r"\s+(?:(?:mujer|femme|donna|femeie|mulher)\s+)?" + _RO_PERSON
+                            + r"\s+" + _RO_CONNECT + r"\s+" + _RO_VERB + r"\b")
+_ROMANIAN_FIRST = re.compile(r"\b(?:primul|prima|ultimul|ultima)\s+(?:om|femeie|barbat|persoana|roman|romanca|"
+                             r"astronaut|cosmonaut|sportiv|sportiva|gimnasta|presedinte)\s+care\s+(?:a|au)\s+"
+                             r"(?:pus piciorul|castigat|primit|zburat|urcat|escaladat|calcat|ajuns pe|cucerit|fost ales|"
+                             r"fost aleasa|obtinut|luat)\b")
+# a place nobody has reached makes the first anyone's; the user's own event too
+_ROMANCE_UNREACHED = re.compile(r"\b(?:marte|mars|venus|jupiter|saturno|saturne|plutone?|exoplanet\w*|"
+                                r"fantascienza|ciencia ficcion|science-fiction|ficcion|fiction|fictif|ficticio|"
+                                r"fittizio|ficcao|mi|mon|mio|mia|meu|minha|nostro|notre|nuestro|nuestra|"
+                                # a local group or event: "... en ganar el concurso del pueblo"
+                                r"pueblo|barrio|aldea|village|quartier|paese|quartiere|bairro|aldeia|escuela|colegio|"
+                                r"ecole|scuola|escola|liceo|lycee|club|empresa|oficina|bureau|ufficio|escritorio|"
+                                r"familia|famille|famiglia|fiesta|fete|festa|satul|sat|scoala|clasa|firma|"
+                                r"concurso del|concours du|gara del)\b")
+
+# Vietnamese: a writer/composer/director word, a verb or "of", a capitalised work
+_VI_AUTHOR = re.compile(r"\b(?:nha van|nha tho|nha bao|nhac si|đao dien|dao dien|tac gia|hoa si|nguoi)\s+"
+                        r"(?:(?:đa |da )?(?:viet|sang tac|ve|đao dien|dao dien|dung|sang lap)(?:\s+(?:bo phim|phim|bai hat|"
+                        r"cuon|tieu thuyet|truyen|tac pham))?|cua\s+(?:bo phim|phim|bai hat|cuon|tieu thuyet|truyen|"
+                        r"tac pham))\s+(?=\w)")
+
+_ROMANCE_ACTOR = re.compile(r"\b(?:del|al|do|ao|dell'|all'|dall'|du|au|dello|dal)\s?(?:actor|actriz|ator|atriz|attore|"
+                            r"attrice|acteur|actrice|comedien|comedienne),?\s+(?:que|che|qui)\s+(?:interpretaba|"
+                            r"interpreto|interpretou|interpretava|ha interpretato|interpretait|jouait|a joue|"
+                            r"incarnait|a incarne|daba vida a|dava vita a|dava vida a)\s+(?=\w)")
+
+_ROMANCE_REIGN = re.compile(r"\b(?:el rey|la reina|o rei|a rainha|il re|la regina|le roi|la reine|l'imperatore|"
+                            r"l'empereur|el emperador|o imperador|la emperatriz|a imperatriz)\s+(?:de|da|do|di|del|della|"
+                            r"du|d')\s?(?:la\s+|l')?(?P<place>[a-z][\w-]+)(?:\s+[a-z][\w-]+)?\s+(?:que|qui|che)\s+"
+                            r"(?:reino|reinou|regno|a regne|regna|goberno|governou|governo|a gouverne)\s+"
+                            r"(?:(?:por|durante|pendant|per|mas de|mais de|plus de|oltre)\s+)+"
+                            r"(?:\d{1,3}|[a-z]+)\s+(?:anos|annees|ans|anni|decadas|decadas|decennies|decenni)\b")
+
+# traditional rulers: a title held by one living person at a time
+_TRAD_TITLES = (r"(?:asantehene|asantehemaa|okyenhene|kabaka|omukama|ooni|alaafin|oba of benin|olu of warri|"
+                r"obi of onitsha|sultan of sokoto|emir of kano|emir of zazzau|shehu of borno|mogho naba|litunga|"
+                r"ngwenyama|aga khan|sultan of brunei|emir of qatar|emir of kuwait|king of the zulus|zulu king|"
+                r"kabaka of buganda|omukama of toro|asantehene of ghana)")
+_TRAD_CURRENT = re.compile(r"\bthe\s+(?:current|reigning|present|sitting|incumbent)\s+" + _TRAD_TITLES + r"\b")
+_YO_CURRENT = re.compile(r"\b(?:ooni|alaafin|oba|olu|emir|sultan|alake|awujale|oluwo|soun|deji|orangun)\s+ti\s+"
+                         r"(?P<place>[a-z][\w-]+)\s+(?:lowolowo|ti isinsinyi|ti o wa lori ite)\b")
+
+
+def spans(lower: str, text: str, cased: bool) -> list[tuple[int, int, str]]:
+    """The round-27a shapes (see above); ``cased``: the prompt is not all caps (capitals name things)."""
+    if not any(t in lower for t in _TRIGGERS):
+        return []
+    out: list[tuple[int, int, str]] = []
+    for m in _DE_INFLECTED.finditer(lower):
+        if m.group().split()[-1].startswith(_DE_NATIONAL):
+            out.append((m.start(), m.end(), "an office by rank or the current holder, inflected"))
+            continue
+        of = _DE_OF.match(lower, m.end())
+        if of and cased and text[of.end():of.end() + 1].isupper():
+            out.append((m.start(), _word_end(lower, of.end()), "an office by rank or the current holder, inflected"))
+    out += [(m.start(), m.end(), "an office by rank or the current holder of a country named by its adjective")
+            for m in _HU_NATIONAL.finditer(lower)]
+    for rx in (_ROMANCE_FIRST, _ROMANIAN_FIRST):
+        for m in rx.finditer(lower):
+            if not _ROMANCE_UNREACHED.search(lower, m.end(), _clause_end(lower, m.end())):
+                out.append((m.start(), _word_end(lower, m.end() + 1), "the first person to achieve something"))
+    for rx, what in ((_VI_AUTHOR, "the creator of a named work"), (_ROMANCE_ACTOR, "the actor who played a role")):
+        for m in rx.finditer(lower):
+            if cased and re.match(r"(?:(?:al|a|o|il|le|la|el|lo)\s+)?[«\"“]?[A-ZÀ-ÝĐ0-9]", text[m.end():m.end() + 6]):
+                out.append((m.start(), _word_end(lower, m.end()), what))
+    for m in _ROMANCE_REIGN.finditer(lower):
+        if cased and text[m.start("place"):m.start("place") + 1].isupper():
+            out.append((m.start(), m.end(), "a ruler by the length of a reign"))
+    out += [(m.start(), m.end(), "the current holder of a traditional title") for m in _TRAD_CURRENT.finditer(lower)]
+    for m in _YO_CURRENT.finditer(lower):
+        if cased and text[m.start("place"):m.start("place") + 1].isupper():
+            out.append((m.start(), m.end(), "the current holder of a traditional title"))
+    return out
+
+
+def _clause_end(lower: str, i: int) -> int:
+    m = re.compile(r"[,;.:!?|]").search(lower, i)
+    return m.start() if m else len(lower)
+
+
+def _word_end(lower: str, i: int) -> int:
+    m = re.compile(r"\w+").match(lower, i)
+    return m.end() if m else i
