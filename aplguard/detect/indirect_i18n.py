@@ -495,8 +495,10 @@ def _current_latin(lower: str, text: str, cased: bool) -> list[tuple[int, int, s
         if _NATIONALITY_ENDINGS.search(m.group("adj")):
             spans.append((m.start(), m.end(), what))  # "le président français actuel"
     for m in _GERMAN_CURRENT.finditer(lower):
-        if _GERMAN_NATIONAL.search(m.group()) or re.match(r" (?:der|des|von|vom) ", lower[m.end():]) and _named(
-                text, m.end() + 1, cased, german=False):
+        # round 27a: German capitalises every noun, so after "der/des" only a state word names the country ("der
+        # jetzige König der Schützen" is a club's)
+        if _GERMAN_NATIONAL.search(m.group()) or indirect_round27.DE_STATE.match(lower, m.end()) or re.match(
+                r" (?:von|vom) ", lower[m.end():]) and _named(text, m.end() + 1, cased, german=False):
             spans.append((m.start(), _word_end(lower, m.end()), what))
     return spans
 

@@ -32,7 +32,11 @@ import re
 _TRIGGERS = ("kanzler", "prasident", "papst", "konig", "kaiser", "jelenlegi", "elso", "premi", "primer", "primul",
              "prima", "primo", "primeir", "nha ", "nhac si", "đao dien", "dao dien", "tac gia", "interpret", "jouait",
              " que ", " che ", " qui ", "hene", "ooni", "alaafin", "kabaka", "lowolowo", "isinsinyi", "current",
-             "reigning", "present ")
+             "reigning", "present ", "acteur", "actrice", "aktor", "aktris", "pemeran", "pemain", "canlandiran",
+             "oynayan", "seslendiren", "yazari", "yonetmeni", "sarkicisi", "bestecisi", "erste", "eerste", "forsta",
+             "første", "forste", "pierwsz", "prvni", "prvy", "prva", "nuvarande", "navarande", "sittande", "værende",
+             "siddende", "huidige", "zittende", "regerande", "regerende", "skadespelaren", "skuespille", "dio vida",
+             "dava vita", "deu vida", "dava vida")
 
 _DE_OFFICE = (r"(?:bundeskanzler(?:s|in)?|kanzler(?:s|in)?|bundesprasident(?:en|in)?|prasident(?:en|in)?|papst(?:es|s)?|"
               r"konig(?:s|in)?|kaiser(?:s|in)?|premierminister(?:s|in)?|ministerprasident(?:en|in)?|"
@@ -40,9 +44,14 @@ _DE_OFFICE = (r"(?:bundeskanzler(?:s|in)?|kanzler(?:s|in)?|bundesprasident(?:en|
 _DE_NATIONAL = ("bundeskanzler", "bundesprasident", "papst")
 _DE_RANK = (r"(?:erst|zweit|dritt|viert|letzt|jungst|juengst|altest|einzig|aktuell|derzeitig|amtierend|jetzig|"
             r"heutig|gegenwartig|regierend|damalig)(?:e|en|er|em)")
-_DE_INFLECTED = re.compile(r"\b(?:des|dem|den|vom|beim|zum|im)\s+" + _DE_RANK + r"\s+(?:(?:weiblich|schwarz)(?:e|en|er)\s+)?"
-                           + _DE_OFFICE + r"\b")
-_DE_OF = re.compile(r"\s+(?:von|vom|der|des)\s+")
+_DE_INFLECTED = re.compile(r"\b(?:des|dem|den|vom|beim|zum|im|der|die)\s+" + _DE_RANK + r"\s+(?:(?:weiblich|schwarz)(?:e|en|er)\s+)?"
+                           r"(?P<adj>[a-z]{3,}(?:isch|sch|nd)(?:e|en|er)\s+)?" + _DE_OFFICE + r"\b")
+_DE_OF = re.compile(r"\s+von\s+(?!(?:unser|mein|dein|ihr|sein|eur|ein)\w*\b)")
+_DE_LOCAL_OF = re.compile(r"\s+(?:des|der|vom|von|unseres|unserer|meines|meiner|eines|einer)\s")
+# German capitalises every noun, so after "der/des" only a state word names the country ("des Vereins" is a club)
+DE_STATE = re.compile(r"\s+(?:der|des)\s+(?:bundesrepublik|republik|vereinigten staaten|usa|ddr|brd|schweiz|turkei|"
+                       r"ukraine|slowakei|tschechischen republik|niederlande|sowjetunion|udssr|weimarer republik|"
+                       r"funften republik|franzosischen republik|vereinigten konigreichs|volksrepublik)\b")
 
 _HU_NATION = (r"(?:magyar|amerikai|francia|nemet|orosz|brit|angol|olasz|spanyol|lengyel|roman|szlovak|cseh|osztrak|"
               r"kinai|japan|indiai|torok|ukran|kanadai|szerb|horvat|szlovén|szloven|izraeli|brazil|mexikoi|argentin|"
@@ -62,7 +71,10 @@ _RO_VERB = (r"(?:(?:avoir |aver |haber |ter )?(?:re[cç]u|recevoir|remport(?:e|e
             r"ete elue?|etre elue?|ganar|ganado|recibir|recibido|pisar|pisado|caminar sobre|caminado sobre|volar al|"
             r"escalar|escalado|ser elegid[oa]|sido elegid[oa]|ganhar|ganho|receber|recebido|vincere|vinto|ricevere|"
             r"ricevuto|camminare sulla|camminato sulla|mettere piede|messo piede|scalare|scalato|essere elett[oa]|"
-            r"stat[oa] elett[oa]|conquistar|conquistado|conquistare|conquistato))")
+            r"stat[oa] elett[oa]|conquistar|conquistado|conquistare|conquistato|"
+            # preterites after a relative ("que ganó", "che vinse", "que pisou")
+            r"gano|recibio|piso|camino sobre|escalo|volo al|conquisto|ganhou|recebeu|pisou|caminhou sobre|escalou|"
+            r"conquistou|vinse|ricevette|cammino sulla|scalo|conquisto|gagna|remporta|recut|marcha sur))")
 _RO_CONNECT = r"(?:a avoir|a aver|ad aver|a|ad|en|que ha|que|che ha|che e|che|qui a|qui est|qui|care a|care au)"
 _ROMANCE_FIRST = re.compile(r"\b" + _RO_FIRST + r"\s+(?:(?:mujer|femme|donna|femeie|mulher)\s+)?" + _RO_PERSON
                             + r"\s+" + _RO_CONNECT + r"\s+" + _RO_VERB + r"\b")
@@ -86,23 +98,60 @@ _VI_AUTHOR = re.compile(r"\b(?:nha van|nha tho|nha bao|nhac si|đao dien|dao die
                         r"cuon|tieu thuyet|truyen|tac pham))?|cua\s+(?:bo phim|phim|bai hat|cuon|tieu thuyet|truyen|"
                         r"tac pham))\s+(?=\w)")
 
-_ROMANCE_ACTOR = re.compile(r"\b(?:del|al|do|ao|dell'|all'|dall'|du|au|dello|dal)\s?(?:actor|actriz|ator|atriz|attore|"
+_ROMANCE_ACTOR = re.compile(r"\b(?:del|al|do|ao|dell'|all'|dall'|du|au|dello|dal|el|la|l'|o|a|il|le)\s?(?:actor|actriz|ator|atriz|attore|"
                             r"attrice|acteur|actrice|comedien|comedienne),?\s+(?:que|che|qui)\s+(?:interpretaba|"
                             r"interpreto|interpretou|interpretava|ha interpretato|interpretait|jouait|a joue|"
-                            r"incarnait|a incarne|daba vida a|dava vita a|dava vida a)\s+(?=\w)")
+                            r"incarnait|a incarne|daba vida a|dio vida a|dava vita a|ha dato vita a|dava vida a|deu vida a|"
+                            r"prestait sa voix a|doblaba a|dublava)\s+(?=\w)")
+# Germanic, Indonesian and Turkish: the actor who played a capitalised role ("de acteur die James Bond speelde",
+# "aktor yang memerankan Gatotkaca", "Polat Alemdar'ı canlandıran oyuncu")
+_ACTOR_OTHER = re.compile(r"\b(?:de acteur|de actrice|skadespelaren|skuespilleren|skuespiller|aktor|aktris|aktris|"
+                          r"pemeran|pemain)\s+(?:die|som|yang)\s+(?:(?:memerankan|memainkan|berperan sebagai)\s+|"
+                          r"(?=[a-z]))")
+_ACTOR_OTHER_END = re.compile(r"\s+(?:speelde|spelde|spilte|spillede|gespeeld heeft|heeft gespeeld)\b")
+_TR_ACTOR = re.compile(r"['’](?:i|ı|u|ü|yi|yı|yu|yü|ni|nı|nu|nü) (?:canlandiran|oynayan|seslendiren) (?:oyuncu|aktor|"
+                       r"aktris|sanatci|kadin oyuncu|erkek oyuncu)\b")
+_TR_WORK_ROLE = re.compile(r"\b[a-z]+ (?:romaninin|kitabinin|siirinin|sarkisinin|filminin|dizisinin|eserinin|"
+                           r"albumunun|operasinin) (?:yazari|yonetmeni|sarkicisi|bestecisi|yaratıcısı|yaraticisi|"
+                           r"sairi|basrol oyuncusu)\b")
 
 _ROMANCE_REIGN = re.compile(r"\b(?:el rey|la reina|o rei|a rainha|il re|la regina|le roi|la reine|l'imperatore|"
                             r"l'empereur|el emperador|o imperador|la emperatriz|a imperatriz)\s+(?:de|da|do|di|del|della|"
                             r"du|d')\s?(?:la\s+|l')?(?P<place>[a-z][\w-]+)(?:\s+[a-z][\w-]+)?\s+(?:que|qui|che)\s+"
                             r"(?:reino|reinou|regno|a regne|regna|goberno|governou|governo|a gouverne)\s+"
-                            r"(?:(?:por|durante|pendant|per|mas de|mais de|plus de|oltre)\s+)+"
-                            r"(?:\d{1,3}|[a-z]+)\s+(?:anos|annees|ans|anni|decadas|decadas|decennies|decenni)\b")
+                            r"(?:(?:por|durante|pendant|per|mas de|mais de|plus de|oltre|casi|quase|presque|quasi|cerca de|pres de)\s+)*"
+                            r"(?:\d{1,3}|[a-z]+)\s+(?:anos|annees|ans|anni|decadas|decennies|decenni)\b")
+
+# Germanic and Slavic firsts with a relative clause ("der erste Mensch, der den Mond betreten hat", "de eerste vrouw
+# die de Nobelprijs won", "den första kvinnan som vann Nobelpriset", "pierwszy człowiek, który stanął na Księżycu",
+# "první člověk, který vstoupil na Měsíc"): a verb of achievement within six words of the relative pronoun
+_GS_FIRST = re.compile(r"\b(?:der erste|die erste|de eerste|het eerste|den forsta|den første|den forste|det forsta|"
+                       r"pierwsz[ay]|prvni|prvy|prva)\s+(?:(?:schwarze|weibliche|zwarte|svarta|sorte)\s+)?"
+                       r"(?:mensch|mann|frau|person|astronaut|astronautin|vrouw|man|mens|persoon|kvinnan|kvinna|"
+                       r"kvinde|kvinne|mannen|manden|personen|menneske|manniskan|m[aä]nniskan|cz[lł]owiek|"
+                       r"kobieta|osoba|clovek|zena|muz|osoba)\s*,?\s+(?:der|die|welche|welcher|die|dat|som|ktory|ktora|"
+                       r"ktery|ktera|ktori)\s+(?:[^\s,.;:!?]+\s+){0,6}?(?:betreten hat|betrat|gewonnen hat|gewann|"
+                       r"erhalten hat|erhielt|bestiegen hat|bestieg|umrundet hat|umrundete|won|heeft gewonnen|ontving|"
+                       r"betrad|beklom|vloog|zette|vann|fick|besteg|landade|flog|satte|vandt|fik|besteg|vant|satte|"
+                       r"zdoby[lł]a?|stan[aą][lł]|stan[eę][lł]a|otrzyma[lł]a?|wygra[lł]a?|polecia[lł]a?|"
+                       r"vstoupila?|ziskala?|vyhrala?|letela?|zdolala?|stanul[ai]?)\b")
+_GS_LOCAL = re.compile(r"\b(?:mars|marsie|marsu|venus|mein\w*|unser\w*|mijn|onze|min|mitt|mina|var|vor|moj\w*|"
+                       r"nasz\w*|muj|moje|nase\w*|schule|verein|firma|dorf|school|dorp|klas|skolan|byn|skole|"
+                       r"szkole|wsi|skole|vesnici|firmie|party|feier|feest|fest|festen|imprezie|vecirku)\b")
+# Scandinavian and Dutch "current + nationality adjective + office" ("den nuvarande franska presidenten",
+# "de huidige Franse premier", "den nåværende norske statsministeren")
+_NORDIC_CURRENT = re.compile(r"\b(?:den|det|de|het)\s+(?:nuvarande|navarande|sittande|naværende|siddende|nuværende|"
+                             r"huidige|zittende|regerande|regerende)\s+[a-z]{3,}(?:ska|ske|sk|se|sche|ische)\s+"
+                             r"(?:presidenten|president|statsministern|statsministeren|statsminister|premiarministern|"
+                             r"premier|kungen|kongen|drottningen|dronningen|koning|koningin|paven|pafven|paus|"
+                             r"kanslern|kansleren|bondskanselier|minister-president)\b")
 
 # traditional rulers: a title held by one living person at a time
 _TRAD_TITLES = (r"(?:asantehene|asantehemaa|okyenhene|kabaka|omukama|ooni|alaafin|oba of benin|olu of warri|"
                 r"obi of onitsha|sultan of sokoto|emir of kano|emir of zazzau|shehu of borno|mogho naba|litunga|"
                 r"ngwenyama|aga khan|sultan of brunei|emir of qatar|emir of kuwait|king of the zulus|zulu king|"
-                r"kabaka of buganda|omukama of toro|asantehene of ghana)")
+                r"kabaka of buganda|omukama of toro|asantehene of ghana|maori king|maori queen|kiingi|oba of lagos|"
+                r"alaafin of oyo|ooni of ife|emir of katsina|sultan of yogyakarta|king of tonga|mwami of rwanda)")
 _TRAD_CURRENT = re.compile(r"\bthe\s+(?:current|reigning|present|sitting|incumbent)\s+" + _TRAD_TITLES + r"\b")
 _YO_CURRENT = re.compile(r"\b(?:ooni|alaafin|oba|olu|emir|sultan|alake|awujale|oluwo|soun|deji|orangun)\s+ti\s+"
                          r"(?P<place>[a-z][\w-]+)\s+(?:lowolowo|ti isinsinyi|ti o wa lori ite)\b")
@@ -114,10 +163,16 @@ def spans(lower: str, text: str, cased: bool) -> list[tuple[int, int, str]]:
         return []
     out: list[tuple[int, int, str]] = []
     for m in _DE_INFLECTED.finditer(lower):
-        if m.group().split()[-1].startswith(_DE_NATIONAL):
-            out.append((m.start(), m.end(), "an office by rank or the current holder, inflected"))
+        state = DE_STATE.match(lower, m.end())
+        if state:
+            out.append((m.start(), state.end(), "an office by rank or the current holder, inflected"))
             continue
         of = _DE_OF.match(lower, m.end())
+        if _DE_LOCAL_OF.match(lower, m.end()) and not of:
+            continue  # "die erste Bundeskanzlerin des Vereins", "des Präsidenten vom Kegelclub": a joke title
+        if m.group().split()[-1].startswith(_DE_NATIONAL) or m.group("adj"):
+            out.append((m.start(), m.end(), "an office by rank or the current holder, inflected"))
+            continue
         if of and cased and text[of.end():of.end() + 1].isupper():
             out.append((m.start(), _word_end(lower, of.end()), "an office by rank or the current holder, inflected"))
     out += [(m.start(), m.end(), "an office by rank or the current holder of a country named by its adjective")
@@ -134,6 +189,23 @@ def spans(lower: str, text: str, cased: bool) -> list[tuple[int, int, str]]:
         if cased and text[m.start("place"):m.start("place") + 1].isupper():
             out.append((m.start(), m.end(), "a ruler by the length of a reign"))
     out += [(m.start(), m.end(), "the current holder of a traditional title") for m in _TRAD_CURRENT.finditer(lower)]
+    out += [(m.start(), m.end(), "the current holder of an office of a country named by its adjective")
+            for m in _NORDIC_CURRENT.finditer(lower)]
+    for m in _GS_FIRST.finditer(lower):
+        if not _GS_LOCAL.search(lower, m.start(), _clause_end(lower, m.end())):
+            out.append((m.start(), m.end(), "the first person to achieve something"))
+    for m in _ACTOR_OTHER.finditer(lower):
+        end = _ACTOR_OTHER_END.search(lower, m.end(), m.end() + 40)
+        if cased and text[m.end():m.end() + 1].isupper() and (end or lower[m.start():m.end()].rstrip().endswith(
+                ("memerankan", "memainkan", "berperan sebagai"))):
+            out.append((m.start(), end.end() if end else _word_end(lower, m.end()), "the actor who played a role"))
+    for m in _TR_ACTOR.finditer(lower):
+        head = text.rfind(" ", 0, max(0, m.start() - 1))
+        if cased and text[head + 1:head + 2].isupper():
+            out.append((head + 1, m.end(), "the actor who played a role"))
+    for m in _TR_WORK_ROLE.finditer(lower):
+        if cased and text[m.start():m.start() + 1].isupper():
+            out.append((m.start(), m.end(), "the creator of a named work"))
     for m in _YO_CURRENT.finditer(lower):
         if cased and text[m.start("place"):m.start("place") + 1].isupper():
             out.append((m.start(), m.end(), "the current holder of a traditional title"))

@@ -51,6 +51,28 @@ POSITIVES = [
     # Finnish inflected relation + name
     "veljeni Mikan kanssa kalassa",
     "kuva naapuristani Jukasta puutarhassa",
+    # German nationality adjective between rank and office; Nordic/Dutch current + nationality adjective
+    "ein Foto des aktuellen französischen Präsidenten beim Joggen",
+    "den nuvarande franska presidenten i en park",
+    # Germanic and Slavic firsts with a relative clause
+    "der erste Mensch, der den Mond betreten hat, Archivfoto",
+    "de eerste vrouw die de Nobelprijs won, portret",
+    "den första kvinnan som vann Nobelpriset, porträtt",
+    "pierwszy człowiek, który stanął na Księżycu, zdjęcie",
+    "první člověk, který vstoupil na Měsíc",
+    # Romance first with a preterite after a relative
+    "la primera mujer que ganó el premio Nobel de Literatura",
+    # actor who played a role in more languages
+    "de acteur die James Bond speelde in de jaren zestig",
+    "aktor yang memerankan Gatotkaca di film 2021",
+    "Kurtlar Vadisi'nde Polat Alemdar'ı canlandıran oyuncu",
+    "la actriz que dio vida a la Chilindrina, retrato",
+    "l'acteur qui incarnait Fantômas, photo de plateau",
+    # Turkish authorship by a named work
+    "Çalıkuşu romanının yazarı masasında",
+    # Romance reign without a preposition
+    "el rey de España que reinó casi cuarenta años",
+    "the current Maori King at a hui",
     # my teacher + title + surname, no comma
     "mon voisin M. Dubois dans son jardin",
     "mi vecina la Sra. Morales regando las plantas",
@@ -61,6 +83,8 @@ NEGATIVES = [
     # German office of a club or a chess piece
     "mit dem jetzigen Präsidenten unseres Tennisvereins beim Grillen",
     "Bild des aktuellen Königs im Schachspiel auf dem Brett",
+    "Porträt des ersten Präsidenten des Kegelvereins im Vereinsheim",
+    "der jetzige König der Schützen beim Umzug",
     "Foto des ersten Hundes der Familie im Garten",
     # Hungarian nationality adjective before a thing
     "az első magyar autó a múzeumban",
@@ -93,6 +117,23 @@ NEGATIVES = [
     # an object trained under a LoRA with a DreamBooth token
     "<lora:my_blue_backpack:0.8> sks backpack on a hiking trail",
     "<lora:my_red_car:0.7> sks car on a road",
+    # Germanic and Slavic firsts at a local event, on Mars, or everyday
+    "der erste Mensch, der unser neues Haus betreten hat",
+    "de eerste vrouw die de quiz op school won",
+    "den första kvinnan som vann loppet i byn",
+    "pierwsza kobieta, która wygrała konkurs w naszej szkole",
+    "der erste Mann, der den Mars betreten hat, Science-Fiction",
+    "die erste Person, die heute ins Büro kam",
+    # actors of a school play
+    "de acteur die de schurk speelde in ons schooltoneel",
+    "aktor yang memerankan tokoh jahat di pentas sekolah",
+    "l'acteur qui incarnait un pirate dans la pièce de l'école",
+    # a nationality adjective before a thing; a local champion
+    "den nuvarande svenska flaggan på en stång",
+    "der aktuelle deutsche Meister im Schach unseres Vereins",
+    # a reign of hours or a night
+    "el rey de la fiesta que reinó por una noche",
+    "la reina del baile que reinó durante 3 horas",
     # roles in the user's own setting
     "the captain of the ship in my dnd campaign",
     "the admiral of the fleet in my space opera, original character",
