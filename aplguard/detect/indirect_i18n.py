@@ -150,7 +150,9 @@ _HEAD_ROMANCE = (r"(?:presidenta|presidente|president|primer ministro|primera mi
 _ART_ROMANCE = r"(?:el|la|o|a|il|le|l'|del|al|do|da|ao|no|na|pelo|pela|della|dalla|alla|nella|dell'|dall'|all'|nell'|dello|dal|nel|du|au)"
 _ROMANCE_CURRENT = re.compile(r"\b" + _ART_ROMANCE + r"\s?" + _CURRENT_ROMANCE + r" " + _HEAD_ROMANCE + r"(?: "
                               + _OF_ROMANCE + r"\s?(?=\w)|(?= [a-z]+(?:ais|aise|ano|ana|ain|aine|ien|ienne|ese|es|"
-                              r"esa|ense|ino|ina|ico|ica|eno|ena)\b))")
+                              r"esa|ense|ino|ina|ico|ica|eno|ena|"
+                              # round 27a: "o atual presidente brasileiro", "el actual rey marroquí", "... español"
+                              r"eiro|eira|ol|ola)\b))")
 _ROMANCE_OFFICE_CURRENT = re.compile(r"\b" + _ART_ROMANCE + r"\s?" + _HEAD_ROMANCE + r" (?P<adj>[a-z]+) "
                                      r"(?:actuel|actuelle|actual|atual|attuale|en exercice|en funciones|"
                                      r"em exercicio|in carica|in funzione)\b")
@@ -163,7 +165,8 @@ _GERMAN_CURRENT = re.compile(r"\b(?:der|die) (?:amtierende|derzeitige|aktuelle|j
                              r"ministerprasident|ministerprasidentin|regierungschef|regierungschefin|staatschef|"
                              r"staatschefin)\b(?! (?:des|der|von|vom) (?:vereins|vereines|klubs|clubs|firma|"
                              r"unternehmens|schule|kegelclubs))")
-_RUSSIAN_CURRENT = re.compile(_cyr(r"(?<!\w)(?:нынешн(?:ий|яя|его|ей)|действующ(?:ий|ая|его|ей)|теперешн(?:ий|яя)) "
+_RUSSIAN_CURRENT = re.compile(_cyr(r"(?<!\w)(?:нынешн(?:ий|яя|его|ей)|действующ(?:ий|ая|его|ей)|теперешн(?:ий|яя)|"
+                               r"текущ(?:ий|ая|его|ей)|сегодняшн(?:ий|яя|его|ей)) "
                                r"(?:президент|премьер-министр|премьер министр|канцлер|король|королева|папа римский|"
                                r"генеральный секретарь|глава государства|президента|премьера|короля|королевы)"
                                r"(?= [А-ЯЁ])"))

@@ -152,7 +152,11 @@ _TRAD_TITLES = (r"(?:asantehene|asantehemaa|okyenhene|kabaka|omukama|ooni|alaafi
                 r"ngwenyama|aga khan|sultan of brunei|emir of qatar|emir of kuwait|king of the zulus|zulu king|"
                 r"kabaka of buganda|omukama of toro|asantehene of ghana|maori king|maori queen|kiingi|oba of lagos|"
                 r"alaafin of oyo|ooni of ife|emir of katsina|sultan of yogyakarta|king of tonga|mwami of rwanda)")
-_TRAD_CURRENT = re.compile(r"\bthe\s+(?:current|reigning|present|sitting|incumbent)\s+" + _TRAD_TITLES + r"\b")
+# with "current", or alone after "the" (these titles pass to one successor; "the Ooni of Ife" is the living one)
+_TRAD_CURRENT = re.compile(r"\bthe\s+(?P<now>(?:current|reigning|present|sitting|incumbent)\s+)?" + _TRAD_TITLES
+                           + r"\b(?!\s*['’]?s\b|\s+(?:dynasty|palace|festival|stool|title|throne|kingdom))")
+_TRAD_THING_OF = re.compile(r"(?:palace|museum|court|stool|throne|festival|dynasty|title|reign|kingdom|realm|army|"
+                            r"capital|history|office|seat|crown|regalia)\s+of\s+$")
 _YO_CURRENT = re.compile(r"\b(?:ooni|alaafin|oba|olu|emir|sultan|alake|awujale|oluwo|soun|deji|orangun)\s+ti\s+"
                          r"(?P<place>[a-z][\w-]+)\s+(?:lowolowo|ti isinsinyi|ti o wa lori ite)\b")
 
@@ -188,7 +192,8 @@ def spans(lower: str, text: str, cased: bool) -> list[tuple[int, int, str]]:
     for m in _ROMANCE_REIGN.finditer(lower):
         if cased and text[m.start("place"):m.start("place") + 1].isupper():
             out.append((m.start(), m.end(), "a ruler by the length of a reign"))
-    out += [(m.start(), m.end(), "the current holder of a traditional title") for m in _TRAD_CURRENT.finditer(lower)]
+    out += [(m.start(), m.end(), "the current holder of a traditional title") for m in _TRAD_CURRENT.finditer(lower)
+            if m.group("now") or not _TRAD_THING_OF.search(lower, max(0, m.start() - 20), m.start())]
     out += [(m.start(), m.end(), "the current holder of an office of a country named by its adjective")
             for m in _NORDIC_CURRENT.finditer(lower)]
     for m in _GS_FIRST.finditer(lower):

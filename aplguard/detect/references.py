@@ -37,7 +37,17 @@ _DEMONYMS = (r"(?:american|us|u s|british|uk|english|french|german|russian|chine
              r"ukrainian|turkish|iranian|israeli|egyptian|saudi|nigerian|pakistani|indonesian|thai|"
              r"vietnamese|filipino|polish|hungarian|dutch|belgian|swedish|norwegian|danish|finnish|"
              r"portuguese|greek|austrian|swiss|irish|venezuelan|cuban|chilean|colombian|belarusian|"
-             r"serbian|taiwanese|syrian|iraqi|afghan)")
+             r"serbian|taiwanese|syrian|iraqi|afghan|"
+             # round 27a: the demonyms of the other countries above with one head of state or government
+             r"new zealand|malaysian|singaporean|bangladeshi|qatari|jordanian|moroccan|kenyan|ethiopian|monegasque|"
+             r"jamaican|ghanaian|tanzanian|ugandan|zimbabwean|senegalese|liberian|rwandan|tunisian|algerian|"
+             r"libyan|bhutanese|nepali|nepalese|sri lankan|mongolian|kazakh|kazakhstani|icelandic|luxembourgish|"
+             r"cambodian|bruneian|tongan|omani|bahraini|kuwaiti|emirati|czech|slovak|slovenian|croatian|romanian|"
+             r"bulgarian|estonian|latvian|lithuanian|georgian|armenian|azerbaijani|uzbek|ecuadorian|bolivian|"
+             r"uruguayan|paraguayan|panamanian|costa rican|guatemalan|honduran|salvadoran|nicaraguan|dominican|"
+             r"haitian|barbadian|fijian|samoan|peruvian|south african|cameroonian|ivorian|malian|sudanese|"
+             r"angolan|mozambican|zambian|malawian|namibian|botswanan|congolese|somali|eritrean|lebanese|"
+             r"yemeni|palestinian|burmese|laotian)")
 _ROLES = (r"(?:president|vice president|prime minister|premier|chancellor|king|queen|emperor|empress|"
           r"queen consort|king consort|prince consort|"
           r"supreme leader|dictator|leader|first lady|crown prince|crown princess|monarch|head of state|pope)")

@@ -73,6 +73,12 @@ POSITIVES = [
     # Romance reign without a preposition
     "el rey de España que reinó casi cuarenta años",
     "the current Maori King at a hui",
+    "the Ooni of Ife in white regalia",
+    # current office by nationality adjective: more demonyms, Portuguese "-eiro", Russian "текущий"
+    "the incumbent Kenyan president waving from a motorcade",
+    "the current Ghanaian president at a rally",
+    "o atual presidente brasileiro na praia",
+    "текущий президент Казахстана на коне",
     # my teacher + title + surname, no comma
     "mon voisin M. Dubois dans son jardin",
     "mi vecina la Sra. Morales regando las plantas",
@@ -134,6 +140,12 @@ NEGATIVES = [
     # a reign of hours or a night
     "el rey de la fiesta que reinó por una noche",
     "la reina del baile que reinó durante 3 horas",
+    # office words of a club or a nationality before a thing; a traditional ruler's palace
+    "el actual rey del baile en la fiesta",
+    "el actual presidente mi amigo",
+    "the current Kenyan flag on a pole",
+    "the Asantehene's palace museum",
+    "a photo of the Manhyia palace of the Asantehene",
     # roles in the user's own setting
     "the captain of the ship in my dnd campaign",
     "the admiral of the fleet in my space opera, original character",
