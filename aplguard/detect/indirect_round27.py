@@ -28,15 +28,24 @@ from __future__ import annotations
 
 import re
 
-# a cheap pre-check: one of these substrings must be in the prompt before any regex here runs
-_TRIGGERS = ("kanzler", "prasident", "papst", "konig", "kaiser", "jelenlegi", "elso", "premi", "primer", "primul",
-             "prima", "primo", "primeir", "nha ", "nhac si", "đao dien", "dao dien", "tac gia", "interpret", "jouait",
-             " que ", " che ", " qui ", "hene", "ooni", "alaafin", "kabaka", "lowolowo", "isinsinyi", "current",
-             "reigning", "present ", "acteur", "actrice", "aktor", "aktris", "pemeran", "pemain", "canlandiran",
-             "oynayan", "seslendiren", "yazari", "yonetmeni", "sarkicisi", "bestecisi", "erste", "eerste", "forsta",
-             "første", "forste", "pierwsz", "prvni", "prvy", "prva", "nuvarande", "navarande", "sittande", "værende",
-             "siddende", "huidige", "zittende", "regerande", "regerende", "skadespelaren", "skuespille", "dio vida",
-             "dava vita", "deu vida", "dava vida")
+# cheap pre-checks: each shape runs only when one of its substrings is in the prompt (most prompts hold none)
+_G_DE = ("kanzler", "prasident", "papst", "konig", "kaiser", "minister", "chef")
+_G_HU = ("jelenlegi", "mostani", "elso", "utolso", "hivatalban")
+_G_FIRST = ("prem", "prim", "ultim")
+_G_VI = ("nha ", "nhac si", "dao dien", "đao dien", "tac gia", "hoa si", "nguoi ")
+_G_ACTOR = ("actor", "actriz", "ator", "atriz", "attor", "attric", "acteur", "actrice", "comedien")
+_G_REIGN = ("rein", "regn", "regna", "gobern", "govern", "gouvern")
+_G_TRAD = ("hene", "kabaka", "omukama", "ooni", "alaafin", "oba of", "olu of", "obi of", "sultan of", "emir of",
+           "shehu", "mogho", "litunga", "ngwenyama", "aga khan", "zulu", "maori", "kiingi", "king of tonga", "mwami")
+_G_YO = ("lowolowo", "isinsinyi", "ti o wa")
+_G_NORDIC = ("nuvarande", "navarande", "sittande", "værende", "siddende", "huidige", "zittende", "regerande",
+             "regerende")
+_G_GS_FIRST = ("erste", "eerste", "forsta", "første", "forste", "pierwsz", "prvni", "prvy", "prva")
+_G_ACTOR_OTHER = ("acteur", "actrice", "skadespel", "skuespil", "aktor", "aktris", "pemeran", "pemain")
+_G_TR = ("canlandiran", "oynayan", "seslendiren", "yazari", "yonetmeni", "sarkicisi", "bestecisi", "sairi",
+         "oyuncusu")
+_ALL_GATES = tuple({*_G_DE, *_G_HU, *_G_FIRST, *_G_VI, *_G_ACTOR, *_G_REIGN, *_G_TRAD, *_G_YO, *_G_NORDIC,
+                    *_G_GS_FIRST, *_G_ACTOR_OTHER, *_G_TR})
 
 _DE_OFFICE = (r"(?:bundeskanzler(?:s|in)?|kanzler(?:s|in)?|bundesprasident(?:en|in)?|prasident(?:en|in)?|papst(?:es|s)?|"
               r"konig(?:s|in)?|kaiser(?:s|in)?|premierminister(?:s|in)?|ministerprasident(?:en|in)?|"
@@ -163,10 +172,10 @@ _YO_CURRENT = re.compile(r"\b(?:ooni|alaafin|oba|olu|emir|sultan|alake|awujale|o
 
 def spans(lower: str, text: str, cased: bool) -> list[tuple[int, int, str]]:
     """The round-27a shapes (see above); ``cased``: the prompt is not all caps (capitals name things)."""
-    if not any(t in lower for t in _TRIGGERS):
+    if not any(t in lower for t in _ALL_GATES):
         return []
     out: list[tuple[int, int, str]] = []
-    for m in _DE_INFLECTED.finditer(lower):
+    for m in _DE_INFLECTED.finditer(lower) if _has(lower, _G_DE) else ():
         state = DE_STATE.match(lower, m.end())
         if state:
             out.append((m.start(), state.end(), "an office by rank or the current holder, inflected"))
@@ -180,41 +189,47 @@ def spans(lower: str, text: str, cased: bool) -> list[tuple[int, int, str]]:
         if of and cased and text[of.end():of.end() + 1].isupper():
             out.append((m.start(), _word_end(lower, of.end()), "an office by rank or the current holder, inflected"))
     out += [(m.start(), m.end(), "an office by rank or the current holder of a country named by its adjective")
-            for m in _HU_NATIONAL.finditer(lower)]
-    for rx in (_ROMANCE_FIRST, _ROMANIAN_FIRST):
+            for m in (_HU_NATIONAL.finditer(lower) if _has(lower, _G_HU) else ())]
+    for rx in (_ROMANCE_FIRST, _ROMANIAN_FIRST) if _has(lower, _G_FIRST) else ():
         for m in rx.finditer(lower):
             if not _ROMANCE_UNREACHED.search(lower, m.end(), _clause_end(lower, m.end())):
                 out.append((m.start(), _word_end(lower, m.end() + 1), "the first person to achieve something"))
-    for rx, what in ((_VI_AUTHOR, "the creator of a named work"), (_ROMANCE_ACTOR, "the actor who played a role")):
-        for m in rx.finditer(lower):
+    for rx, what, gate in ((_VI_AUTHOR, "the creator of a named work", _G_VI),
+                           (_ROMANCE_ACTOR, "the actor who played a role", _G_ACTOR)):
+        for m in rx.finditer(lower) if _has(lower, gate) else ():
             if cased and re.match(r"(?:(?:al|a|o|il|le|la|el|lo)\s+)?[«\"“]?[A-ZÀ-ÝĐ0-9]", text[m.end():m.end() + 6]):
                 out.append((m.start(), _word_end(lower, m.end()), what))
-    for m in _ROMANCE_REIGN.finditer(lower):
+    for m in _ROMANCE_REIGN.finditer(lower) if _has(lower, _G_REIGN) else ():
         if cased and text[m.start("place"):m.start("place") + 1].isupper():
             out.append((m.start(), m.end(), "a ruler by the length of a reign"))
-    out += [(m.start(), m.end(), "the current holder of a traditional title") for m in _TRAD_CURRENT.finditer(lower)
+    out += [(m.start(), m.end(), "the current holder of a traditional title") for m in (_TRAD_CURRENT.finditer(lower) if _has(lower, _G_TRAD) else ())
             if m.group("now") or not _TRAD_THING_OF.search(lower, max(0, m.start() - 20), m.start())]
     out += [(m.start(), m.end(), "the current holder of an office of a country named by its adjective")
-            for m in _NORDIC_CURRENT.finditer(lower)]
-    for m in _GS_FIRST.finditer(lower):
+            for m in (_NORDIC_CURRENT.finditer(lower) if _has(lower, _G_NORDIC) else ())]
+    for m in _GS_FIRST.finditer(lower) if _has(lower, _G_GS_FIRST) else ():
         if not _GS_LOCAL.search(lower, m.start(), _clause_end(lower, m.end())):
             out.append((m.start(), m.end(), "the first person to achieve something"))
-    for m in _ACTOR_OTHER.finditer(lower):
+    for m in _ACTOR_OTHER.finditer(lower) if _has(lower, _G_ACTOR_OTHER) else ():
         end = _ACTOR_OTHER_END.search(lower, m.end(), m.end() + 40)
         if cased and text[m.end():m.end() + 1].isupper() and (end or lower[m.start():m.end()].rstrip().endswith(
                 ("memerankan", "memainkan", "berperan sebagai"))):
             out.append((m.start(), end.end() if end else _word_end(lower, m.end()), "the actor who played a role"))
-    for m in _TR_ACTOR.finditer(lower):
+    tr = _has(lower, _G_TR)
+    for m in _TR_ACTOR.finditer(lower) if tr else ():
         head = text.rfind(" ", 0, max(0, m.start() - 1))
         if cased and text[head + 1:head + 2].isupper():
             out.append((head + 1, m.end(), "the actor who played a role"))
-    for m in _TR_WORK_ROLE.finditer(lower):
+    for m in _TR_WORK_ROLE.finditer(lower) if tr else ():
         if cased and text[m.start():m.start() + 1].isupper():
             out.append((m.start(), m.end(), "the creator of a named work"))
-    for m in _YO_CURRENT.finditer(lower):
+    for m in _YO_CURRENT.finditer(lower) if _has(lower, _G_YO) else ():
         if cased and text[m.start("place"):m.start("place") + 1].isupper():
             out.append((m.start(), m.end(), "the current holder of a traditional title"))
     return out
+
+
+def _has(lower: str, gate: tuple[str, ...]) -> bool:
+    return any(t in lower for t in gate)
 
 
 def _clause_end(lower: str, i: int) -> int:
