@@ -119,6 +119,9 @@ _AT_PLACE = re.compile(r"\s+(?:at|in|on|outside|inside|near|by) (?:the|a|an|his|
 # (round 20b: also after an elided French or Italian article, "photo d'Anaïs Lefebvre-Morel", "ritratto dell'Anna ...")
 _DOUBLE_BARREL = re.compile(r"(?:(?<![\w.'’-])|(?<=\b[dDlL]['’])|(?<=\b[dDnNsS]ell['’])|(?<=\b[aA]ll['’]))(?P<given>[A-Z]\.|[A-Z][^\W\d_]+)\s+(?P<a>[A-Z][^\W\d_]+)-(?P<b>[A-Z][^\W\d_]+)"
                             r"(?![\w'’-])")
+# round 27b: the Hungarian order, a double surname and then a given name ("Kovács-Szabó Eszterről")
+_DOUBLE_BARREL_FIRST = re.compile(r"(?<![\w.'’-])(?P<a>[A-Z][^\W\d_]+)-(?P<b>[A-Z][^\W\d_]+)\s+"
+                                  r"(?P<given>[A-Z][^\W\d_]{2,})(?![\w'’-])")
 # A picture word and "of" right before a name (round 20b), in the languages with a Latin alphabet
 _PICTURE_OF = re.compile(r"\b(?:photo|photos|portrait|portraits|picture|pic|foto|fotos|fotografia|photographie|bild|"
                          r"ritratto|retrato|image|imagen|imagem|selfie|dessin|zeichnung|disegno|dibujo)\s+"
@@ -639,6 +642,36 @@ class NameShapeDetector:
             seq = [(given, m.start("given"), m.end("given")), (m.group("a") + "-" + m.group("b"), m.start("a"),
                                                                m.end("b"))]
             f = self._finding(norm, seq, 0.6, "given name or initial and a double surname")
+            if f is not None:
+                out.append(f)
+        if "-" in norm.text:  # the pre-check: no hyphen, no double surname
+            out += self._double_barrel_first(norm, words, first)
+        return out
+
+    def _double_barrel_first(self, norm: NormalizedText, words: frozenset[str],
+                             first: frozenset[str]) -> list[Finding]:
+        """Round 27b. A double surname before the given name, the order of Hungarian names, the given name
+        maybe with a case suffix ("Kovács-Szabó Eszterről", "Nagy-Tóth Gáborral"): both surname parts listed
+        surnames and no dictionary words, the given name listed as written or after a Hungarian suffix."""
+        out = []
+        last = self._lexicons()[1]
+        for m in _DOUBLE_BARREL_FIRST.finditer(norm.text):
+            parts = [m.group("a"), m.group("b")]
+            keys = [match_key(p)[0] for p in parts]
+            if not all(p[1:].islower() and len(k) >= 3 and k in last and k not in words
+                       and k not in context.THING_NOUNS and k not in context.REGIONS for p, k in zip(parts, keys)):
+                continue
+            gk = match_key(m.group("given"))[0]
+            if gk in words and gk not in first:
+                continue
+            if not (gk in first or any(len(c) >= 4 and c in first for c in inflection.hungarian_lemmas(gk))):
+                continue
+            span = norm.lower[m.start("a"):m.end("given")]
+            if builtin_index(self.cache).exact(match_key(span)[0]):
+                continue
+            seq = [(m.group("a") + "-" + m.group("b"), m.start("a"), m.end("b")),
+                   (m.group("given"), m.start("given"), m.end("given"))]
+            f = self._finding(norm, seq, 0.6, "double surname and a given name after it")
             if f is not None:
                 out.append(f)
         return out

@@ -218,7 +218,7 @@ class NameIndex:
         self._latin_memo: tuple[str, tuple[Hit, ...]] = ("", ())
         # word -> (stem, stem without a Finnish/Estonian linking vowel): prompts repeat their words, and the
         # two stemmers were a fifth of the lookup time; bounded (cleared when full), per index, not global
-        self._latin_forms: dict[str, tuple[str, str, str]] = {}
+        self._latin_forms: dict[str, tuple[str, str, str, str]] = {}
 
     @staticmethod
     def _build(ahocorasick: ModuleType, table: dict[str, list[Alias]]) -> _Automaton | None:
@@ -281,23 +281,30 @@ class NameIndex:
         linked = [f[1] for f in forms]
         # round 26b: a Slavic name that lost its mobile e ("vaclava havla" -> "havel", "wieczorka")
         mobile = [f[2] for f in forms]
+        # round 27b: each word on its own form - the mobile e put back only where that gives a listed name word
+        # and the plain stem does not ("petra pavla" -> "petr" + "pavel": Petr Pavel)
+        chosen = [f[3] for f in forms]
         hits: list[Hit] = []
-        for variant in dict.fromkeys(tuple(v) for v in (stems, linked, mobile) if v != toks):
+        for variant in dict.fromkeys(tuple(v) for v in (stems, linked, mobile, chosen) if v != toks):
             hits.extend(self._stem_variant_hits(key, toks, " ".join(variant)))
         return hits
 
-    def _latin_word_forms(self, tok: str) -> tuple[str, str, str]:
-        """(stem, stem of the word without a linking vowel + ending, stem with the mobile e put back) of one
-        word; non-Latin words as written."""
+    def _latin_word_forms(self, tok: str) -> tuple[str, str, str, str]:
+        """(stem, stem of the word without a linking vowel + ending, stem with the mobile e put back, the
+        mobile-e stem only when it is a listed name word and the plain stem is not) of one word; non-Latin words
+        as written."""
         forms = self._latin_forms.get(tok)
         if forms is None:
             if max(tok, default="") < "\u0250":
                 stemmed = inflection.stem(tok)
                 mobile = inflection.mobile_e(stemmed) if stemmed != tok else ()
-                forms = (stemmed, inflection.stem(inflection.unlink(tok)),
-                         inflection.stem(mobile[0]) if mobile else stemmed)
+                with_e = inflection.stem(mobile[0]) if mobile else stemmed
+                listed = self._token_variants
+                chosen = with_e if (mobile and mobile[0] in listed.get(mobile[0], ())
+                                    and stemmed not in listed.get(stemmed, ())) else stemmed
+                forms = (stemmed, inflection.stem(inflection.unlink(tok)), with_e, chosen)
             else:
-                forms = (tok, tok, tok)
+                forms = (tok, tok, tok, tok)
             if len(self._latin_forms) >= 50_000:
                 self._latin_forms.clear()
             self._latin_forms[tok] = forms

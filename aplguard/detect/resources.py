@@ -91,12 +91,33 @@ def load_public_figures() -> list[Person]:
             plain += _band_member_forms(plain)
         ambiguous = [p.lstrip("~") for p in parts if p.startswith("~")]
         natives = [x.strip() for x in native.split("|") if x.strip()]
+        plain += _mixed_script_forms(canonical, natives)
         # round 26b: a "~" native name is also a word of its language ("~정국": the political situation); it names
         # the member only beside the group's name ("BTS 정국"), see ``GazetteerDetector``
         cue_only = tuple(p[2:] for p in parts if p.startswith("~~")) + tuple(x[1:] for x in natives if x[:1] == "~")
         people.append(Person(canonical=canonical, aliases=tuple(plain), ambiguous=tuple(ambiguous),
                              native=tuple(x.lstrip("~") for x in natives), group=group, cue_only=cue_only))
     return people
+
+
+def _mixed_script_forms(canonical: str, natives: list[str]) -> list[str]:
+    """A two-word name written half in Latin letters, half in its native script (round 27b).
+
+    Prompts copied from fan pages and news mix the scripts: "Dimash Құдайберген", "Donald Трамп". Each two-word
+    native spelling of a two-word canonical name gives "Latin given + native surname" and "native given + Latin
+    surname"; both words belong to the same listed person, so the pair names nobody else. A "~" native name (also
+    a word of its language) gives none.
+    """
+    words = canonical.split()
+    if len(words) != 2 or not all(w.isascii() for w in words):
+        return []
+    out: list[str] = []
+    for native in natives:
+        parts = native.split()
+        if native[:1] == "~" or len(parts) != 2 or any(p.isascii() for p in parts):
+            continue
+        out += [f"{words[0]} {parts[1]}", f"{parts[0]} {words[1]}"]
+    return out
 
 
 # "Jennie of Blackpink" / "RM of BTS": a member named with the group; the member name may be a short word
