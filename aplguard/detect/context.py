@@ -203,7 +203,12 @@ _STYLE_BEFORE = re.compile(
     r"inspired by|influenced by|homage to|reminiscent of|a la|trending on|by|"
     r"im stil von|im stile von|nach art von|al estilo de|estilo de|dans le style de|a la maniere de|"
     # round 22b: the languages whose names after "style" are in a case form ("w stylu Zdzisława Beksińskiego")
-    r"w stylu|ve stylu|v stylu|v style|v štýle|u stilu|v slogu|po vzoru|a la manera de)\s*$")
+    r"w stylu|ve stylu|v stylu|v style|v štýle|u stilu|v slogu|po vzoru|a la manera de|"
+    # round 28a: Italian, Portuguese, Dutch and Scandinavian style words ("in stile Caravaggio", "no estilo de
+    # Portinari", "in de stijl van Rembrandt", "i stil med Zorn")
+    r"in stile|nello stile di|nello stile|stile di|alla maniera di|alla maniera|no estilo de|ao estilo de|"
+    r"a maneira de|em estilo|in de stijl van|in de trant van|i stil med|i stilen til|i stil som|"
+    r"a la facon de)\s*$")
 # Words right after a name that make it a style reference ("Wes Anderson style").
 _STYLE_AFTER = word_set("style styled esque aesthetic aesthetics inspired vibe vibes palette "
                          "stilusaban stilusában stilusu tyyliin tyylinen tyyliä stilinde stiliaus stilā "
@@ -470,13 +475,36 @@ def _hub_before(before: list[str]) -> str | None:
     return None
 
 
+# Round 28a: vessels written before the name they carry ("the fishing trawler Maria Helena", "el pesquero Virgen del
+# Carmen", "le chalutier Marie-Jeanne", "der Kutter Anna Maria", "il peschereccio Maria Grazia")
+_VESSEL_BEFORE = word_set("""
+boat ship trawler yacht ferry schooner sailboat tugboat tug barge steamer steamship cutter freighter tanker liner
+vessel catamaran sloop ketch galleon frigate dinghy riverboat houseboat lifeboat longboat trawlers
+barco buque pesquero velero yate ferri transbordador lancha bote goleta barca navio traineira veleiro iate balsa
+traineiras nave peschereccio traghetto veliero bateau navire chalutier voilier paquebot caboteur remorqueur
+schiff boot fischkutter kutter jacht fahre segelboot segelschiff frachter schip kotter veerboot zeilboot
+statek kuter prom zaglowiec fartyg farja segelbat skib faerge fiskebat
+""")
+# Round 28a: venues that carry a person's whole name or nickname, with the person's other names between the venue
+# word and the part a detector matched ("Estádio Mané Garrincha", "Stadio Diego Armando Maradona")
+_VENUE_BEFORE = word_set("""
+estadio estadi stadio stade stadion stadionu stadium arena aeropuerto aeroporto aeroport flughafen lotnisko
+letiste autodromo velodromo coliseo polideportivo palaspor palazzetto ginasio gimnasio palacio palazzo
+""")
+
+
 def place_before(lower: str, start: int) -> str | None:
     """"Mount"/"Lake"/"Fort"... right before the name, or a street, square, bridge, station or ship word right
     before it or before a title in front of it ("проспект Ленина", "شارع الملك فهد", "the SS Henrietta Voss")."""
     # round 21a: an elided article joins the street word ("l'avenue Habib Bourguiba", "dell'avenida")
     before = [re.sub(r"^\w{1,4}['’](?=\w)", "", w) for w in words_before(lower, start, 3)]
-    if before and (before[-1] in _PLACE_BEFORE or before[-1] in _STREET_BEFORE):
+    if before and (before[-1] in _PLACE_BEFORE or before[-1] in _STREET_BEFORE or before[-1] in _VESSEL_BEFORE):
         return before[-1]
+    for n in (2, 3):  # round 28a: "Estádio Mané Garrincha": one or two name words between, no punctuation
+        if (len(before) >= n and before[-n] in _VENUE_BEFORE and re.fullmatch(r"[\w' -]*", lower[
+                lower.rfind(before[-n], 0, start):start])
+                and not any(w in FUNCTION_WORDS or w in _VENUE_BEFORE for w in before[-n + 1:])):
+            return before[-n]
     for n in (3, 2):
         if tuple(before[-n:]) in _PLACE_PHRASES_BEFORE:
             return " ".join(before[-n:])  # "phố đi bộ Nguyễn Huệ": a Vietnamese place phrase (round 16)

@@ -20,6 +20,8 @@ import re
 
 from ..types import Finding
 from . import context
+from .indirect_offices import INVENTED_REALM
+from .indirect_round28 import LOCAL_BODY
 from .normalize import NormalizedText
 
 # An object that makes the reference generic: indefinite, possessive, demonstrative, or a
@@ -38,6 +40,11 @@ _CREATOR = (r"(?:author|writer|novelist|poet|playwright|singer|vocalist|rapper|c
             r"lead singer|host|presenter|anchor|goalkeeper|quarterback)")
 _ROLE_OF = re.compile(r"\bthe (?:(?:lead|main|original|famous|real|late|current|former) )?" + _CREATOR
                       + r" of (?!" + _GENERIC_OBJECT + r")(?=[a-z0-9])")
+# round 28a: a bare role at the head of the prompt (or after "photo of") with a quoted title ("singer of 'Waka Waka'
+# dancing", "portrait of composer of 'Bolero'"): prompts drop the article; the quotes name the work
+_ROLE_OF_BARE = re.compile(r"(?:(?:a |an )?(?:photo|picture|portrait|image|painting|drawing|poster|selfie) of )?"
+                           r"(?:(?:lead|main|original|famous|real|late|current|former) )?" + _CREATOR + r" of (?=\w)")
+_QUOTE_BEFORE = re.compile(r"['\"‘“«„‚‹]\s*$")
 _DOER = (r"(?:actor|actress|guy|man|woman|person|girl|boy|lady|dude|kid|one|star|singer|rapper|artist|"
          r"player|athlete|scientist|politician|astronaut|director|writer|author|comedian|host|chef|novelist|poet|"
          r"playwright|painter|composer|songwriter|filmmaker|inventor|entrepreneur|billionaire|explorer|"
@@ -291,6 +298,10 @@ def unresolved(norm: NormalizedText, key: str, kidx: list[int], detector: str) -
                 continue  # "the girl who led the protest at our school": a local event
             if rx in (_SUPERLATIVE, _FIRST_OF_NATION, _PRIZE) and _UNREACHED.search(key, m.start(), m.end() + 60):
                 continue  # "the first astronaut on Mars": nobody has been
+            if rx is _WHO_DID_NAMED and " became " in m.group() and LOCAL_BODY.search(key, m.end(), m.end() + 60):
+                continue  # round 28a: "the woman who became president of the Riverside Chess Club": a local post
+            if rx is _SUPERLATIVE and INVENTED_REALM.match(key, m.end()):
+                continue  # round 28a: "the 3rd king of the Elven Kingdom": a realm of fiction
             if rx in (_WHO_DID, _ROLE_OF, _WHOEVER) and m.end() < len(kidx) and _LOCAL_SHOW.search(
                     norm.lower, kidx[m.end()], _clause_end(norm.lower, kidx[m.end()])):
                 continue  # "the actor who plays the villain in a school play": a local production
@@ -303,6 +314,14 @@ def unresolved(norm: NormalizedText, key: str, kidx: list[int], detector: str) -
             out.append(Finding(kind="public_figure", score=0.72, start=start, end=end,
                                text=norm.original[start:end], detector=detector, canonical=None,
                                explanation=f"indirect reference to one real person ({what})"))
+    bare = _ROLE_OF_BARE.match(key) if " of " in key else None
+    if (bare and bare.end() < len(kidx) and not re.match(r"(?:my|our|your|his|her|their|a|an|some|any)\b", key[bare.end():])
+            and _QUOTE_BEFORE.search(norm.text[max(0, kidx[bare.end()] - 3):kidx[bare.end()]])):
+        stop = key.find(" ", bare.end())  # the span takes in the first word of the title
+        start, end = norm.span(kidx[bare.start()], kidx[(len(key) if stop < 0 else stop) - 1] + 1)
+        out.append(Finding(kind="public_figure", score=0.72, start=start, end=end, text=norm.original[start:end],
+                           detector=detector, canonical=None,
+                           explanation="indirect reference to one real person (the creator or performer of a quoted work)"))
     out += _named_founders(norm, detector)
     out += _prize_of_year(norm, detector)
     if " during " in norm.lower:

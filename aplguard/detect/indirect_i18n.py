@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 
 from ..types import Finding
-from . import context, indirect_more, indirect_offices, indirect_ranks, indirect_round27
+from . import context, indirect_more, indirect_offices, indirect_ranks, indirect_round27, indirect_round28
 from .normalize import NormalizedText
 
 _ORD_ROMANCE = (r"(?:primer|primera|primero|primeiro|primeira|prima|primo|premier|premiere|segundo|segunda|"
@@ -410,6 +410,7 @@ def find(norm: NormalizedText, detector: str) -> list[Finding]:
     spans += indirect_offices.spans(lower, text, cased)
     spans += indirect_ranks.spans(lower, text, cased)
     spans += indirect_round27.spans(lower, text, cased)
+    spans += indirect_round28.spans(lower, text, cased)
     if cased:
         for m in _NICKNAMED.finditer(lower):
             if re.match(r"[«\"„“]?[A-ZÀ-ÞΑ-ΩА-Я]", text[m.end():m.end() + 2]) and not _KIN_NICKNAME.match(lower, m.end()):

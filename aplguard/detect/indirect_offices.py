@@ -55,6 +55,13 @@ _EN_NTH = re.compile(r"\bthe (?P<n>\d{1,3}) ?(?:st|nd|rd|th) (?:(?P<pope>pope|da
                      r"bishop of rome|secretary general of the (?:un|united nations)|un secretary general)\b|"
                      r"(?:president|prime minister|chancellor|premier|king|queen|emperor|empress|monarch|"
                      r"governor|mayor|vice president|chief justice|first lady|taoiseach) of (?:the )?(?=\w))")
+# round 28a: realms of science fiction and fantasy after "the Nth emperor of (the)": words no real state's name holds
+# ("the 47th emperor of the Galactic Dominion", "the 3rd queen of the Elven Realm", "the 9th king of the Star Kingdom")
+INVENTED_REALM = re.compile(r"\s*(?:the )?(?:[a-z'-]+ ){0,3}?(?:galactic|galaxy|galaxies|dominion|imperium|elven|elvish|dwarven|"
+                             r"dwarvish|orcish|goblin|stellar|interstellar|intergalactic|cosmic|celestial|starfleet|"
+                             r"star|stars|void|planetary|planet|martian|lunar|moon|andromeda|nebula|cyber|neon|"
+                             r"dragon|dragons|fae|faerie|fairy|shadow|abyss|eternal|undying|crystal|obsidian|frost|"
+                             r"ember|sky|skies|elves|dwarves|orcs|goblins|fairies|trolls|giants|wizards|xeno\w*|sith|jedi|klingon|romulan|vulcan)\b")
 _NOT_A_PERSON_AFTER = re.compile(r"\s+(?:card|costume|figurine|tarot|outfit|mask|chess piece|piece|emoji)\b")
 # a national epithet with its place: "the Iron Lady of Liberia", "the Father of the Nation of Ghana"
 _EN_EPITHET_PLACE = re.compile(r"\bthe (?:iron lady|iron chancellor|iron marshal|iron duke|grand old man|"
@@ -101,6 +108,8 @@ _FIELD_TITLE = re.compile(r"\b(?:the (?:king|queen|emperor|empress|prince|prince
 # the field ends the phrase: punctuation, the end, a preposition or conjunction, or an English "-ing" verb ("the king
 # of rock formations", "the queen of pop music charts" name a thing)
 _FIELD_END = re.compile(r"\s*(?:[,.;:!?()\[\]]|$)|\s+(?:on|in|at|with|and|during|wearing|as|from|of|by|mit|auf|im|"
+                        # round 28a: German, Romance "as/before/next to", and a year ("... als Teamchef 1990")
+                        r"als|vor|neben|nach|zum|zur|wahrend|como|junto|come|comme|pendant|durante|\d{4}|"
                         r"beim|bei|und|in|en|con|y|em|com|e|no|na|nel|nella|sul|sur|avec|et|au|dans|[a-z]+ing|[a-z]{2,}(?:ando|endo|indo))\b")
 # a sports role, a named team and a year: the rider or player of that team that season
 _TEAM_YEAR = re.compile(
@@ -127,7 +136,7 @@ def spans(lower: str, text: str, cased: bool) -> list[tuple[int, int, str]]:
         if m.group("pope"):
             if not _NOT_A_PERSON_AFTER.match(lower, m.end()):
                 out.append((m.start(), m.end(), "an office holder by number"))
-        elif _capital_within(text, m.end(), 1, cased):
+        elif _capital_within(text, m.end(), 1, cased) and not INVENTED_REALM.match(lower, m.end()):
             out.append((m.start(), _word_end(lower, m.end()), "an office holder by number"))
     out += [(m.start(), m.end(), "a pope named by nationality")
             for rx in (_POPE_AFTER, _POPE_BEFORE) for m in rx.finditer(lower)

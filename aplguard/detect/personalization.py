@@ -48,7 +48,9 @@ _TAG = re.compile(r"<\s*(?P<type>lora|lycoris|lyco|locon|loha|lokr|hypernetwork|
 # prompts; compel issue #30). Read like ``<lora:name:weight>``.
 _HOST_TAG = re.compile(r"\b(?P<type>withLora|useLora)\(\s*[\"']?(?P<name>[^,()<>\"']{1,120})[\"']?\s*(?:,\s*[-+\d.]+\s*)?\)",
                        re.IGNORECASE)
-_EMBED = re.compile(r"(?:\bembedding:(?P<e1>[\w.\-]{1,80}))|(?:<(?P<e2>[a-z][\w\-]{1,60})>)", re.IGNORECASE)
+# round 28a: host syntax without angle brackets ("lyco:markus_person_v2 markus in a suit", "lora:NAME:0.8") reads
+# like ``embedding:NAME``
+_EMBED = re.compile(r"(?:\b(?:embedding|lora|lyco|lycoris|locon|loha|lokr|hypernet):(?P<e1>[\w.\-]{1,80}))|(?:<(?P<e2>[a-z][\w\-]{1,60})>)", re.IGNORECASE)
 _CLASS_AFTER = re.compile(r"\s*(?:,\s*)?(?:a |an |the )?(?:\w+ ){0,2}" + _PERSON_CLASS + r"\b", re.IGNORECASE)
 # Korean surnames as romanised in names glued into one tag word ("kimtaehee", "leejieun")
 _KO_SURNAMES = ("kim", "lee", "park", "choi", "jung", "jeong", "kang", "cho", "yoon", "jang", "lim", "shin", "han",
@@ -68,6 +70,10 @@ _LIKENESS = re.compile(
 _TAG_RELATIONS = word_set("""
 wife husband girlfriend boyfriend gf bf mom mum mother dad father sister brother grandma grandpa granny aunt
 auntie uncle cousin son daughter boss neighbor neighbour coworker colleague friend bestie fiance fiancee
+opa oma omi opi mama papa mami papi mamie papy mamma nonna nonno zia zio tia tio tita tito abuela abuelo abuelita
+abuelito yaya yayo avo avoh vovo vova vozinha titia madre padre hermana hermano prima primo babcia dziadek babushka
+babushka dedushka dziadzio babunia mutti vati tante onkel bruder schwester nana nan nanny gran granny grandad grandpa
+grandmother grandfather grandma mormor farmor morfar farfar mummo vaari nagymama nagypapa mamie pepe memere pepere
 """)
 # Round 26a. Words before "face" in a tag that make it a thing, a look or a style, not a person ("clockFace", "animeFace")
 _FACE_THINGS = word_set("""clock poker baby doll cat dog smiley happy sad angry anime kitty robot moon sun bear monkey pig

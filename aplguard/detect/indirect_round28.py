@@ -1,0 +1,82 @@
+"""Indirect references to one real person by a career step (round 28a).
+
+A description followed by a relative clause that names the step to a national office ("legendarny przywódca
+Solidarności, który został prezydentem Polski", "the union leader who became president of Poland", "el sindicalista
+que se convirtió en presidente de Brasil", "l'ancien acteur qui est devenu président de l'Ukraine", "der Schauspieler,
+der Präsident der Ukraine wurde"): the clause narrows the holders of that office to one. The office must be a
+national one and the place after it capitalised ("who became president of our club", "que llegó a ser presidenta de
+la asociación de vecinos" stay generic).
+
+Spans are ``(start, end, what)`` over ``lower`` (the normaliser's text: accents off, same length as ``text``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from .indirect_offices import INVENTED_REALM
+
+# cheap pre-check: a "became" verb of one of the languages (most prompts hold none)
+_GATE = ("became", "become", "zostal", "został", "stal", "convirti", "llego a ser", "fue elegid", "tornou", "virou",
+         "foi eleit", "divenne", "diventat", "devenu", "devint", "wurde", "geworden", "elected", "werd", "blev",
+         "ble ")
+
+_OFFICE_EN = (r"(?:president|prime minister|premier|chancellor|king|queen|emperor|empress|pope|"
+              r"secretary general|first minister|taoiseach|head of state|vice president|supreme leader)")
+_EN = re.compile(r"\b(?:who|that)\s+(?:later\s+|eventually\s+|then\s+|went on to\s+)?(?:became|become|was elected|"
+                 r"got elected|was crowned)\s+(?:the\s+)?(?:[a-z]+\s+){0,2}?" + _OFFICE_EN + r"\s+of\s+(?:the\s+)?")
+_PL = re.compile(r"\bkt(?:ory|ora)\s+(?:p[oó][zź]niej\s+)?(?:zosta[lł]a?|sta[lł]a? si[eę])\s+(?:[a-z]+\s+)?"
+                 r"(?:prezydentem|prezydentka|premierem|premierka|papie[zż]em|kr[oó]lem|kr[oó]low[aą]|kanclerzem|"
+                 r"prezesem rady ministr[oó]w)\s+")
+_CS = re.compile(r"\bkter(?:y|a)\s+se\s+(?:pozdeji\s+)?stal(?:a)?\s+(?:[a-z]+\s+)?(?:prezidentem|prezidentkou|"
+                 r"premierem|premierkou|papezem|kralem)\s+|\bktor(?:y|a)\s+sa\s+(?:neskor\s+)?stal(?:a)?\s+"
+                 r"(?:[a-z]+\s+)?(?:prezidentom|prezidentkou|premierom|premierkou|papezom|kralom)\s+")
+_OFFICE_ROM = (r"(?:presidente|presidenta|president|presidente della repubblica|primer ministro|primera ministra|"
+               r"primeiro-ministro|primeiro ministro|primeira-ministra|primo ministro|premier ministre|premiere ministre|"
+               r"chanceler|canciller|cancelliere|chancelier|rey|reina|rei|rainha|re|regina|roi|reine|papa|pape)")
+_ROMANCE = re.compile(r"\b(?:que|qui|che)\s+(?:luego\s+|despues\s+|mais tarde\s+|depois\s+|poi\s+|plus tard\s+)?"
+                      r"(?:se convirtio en|llego a ser|fue elegid[oa]|se tornou|virou|foi eleit[oa]|divenne|"
+                      r"e diventat[oa]|fu elett[oa]|e stat[oa] elett[oa]|est devenue?|devint|a ete elue?|fut elue?)\s+"
+                      r"(?:(?:el|la|o|a|il|le|l')\s?)?(?:[a-z]+\s+)?" + _OFFICE_ROM
+                      + r"\s+(?:de|do|da|dos|das|del|della|dell'|di|du|des|d')\s?(?:la\s+|l')?")
+_DE = re.compile(r"\b(?:der|die|welcher|welche)\s+(?:spater\s+|dann\s+)?(?:zum\s+|zur\s+)?(?:bundesprasident(?:en|in)?|"
+                 r"prasident(?:en|in)?|bundeskanzler(?:in)?|kanzler(?:in)?|premierminister(?:in)?|papst|konig(?:in)?)"
+                 r"\s+(?:von\s+|der\s+|des\s+)?(?P<place>[a-z][\w-]+)(?:\s+[a-z][\w-]+)?\s+(?:wurde|geworden ist|"
+                 r"gewahlt wurde)\b")
+# Dutch and Scandinavian: "die later president van Polen werd", "som blev president i Polen"
+_NL_SC = re.compile(r"\b(?:die|dat|som)\s+(?:later\s+|senare\s+|senere\s+)?(?:president|premier|minister-president|"
+                    r"statsminister|koning|koningin|kung|drottning|konge|dronning|paus|pave|kansler|bondskanselier)\s+"
+                    r"(?:van|i|av|for)\s+(?P<place>[a-z][\w-]+)\s+(?:werd|is geworden|blev|ble|vart)\b|"
+                    r"\b(?:som)\s+(?:senare\s+|senere\s+)?(?:blev|ble|vart)\s+(?:president|statsminister|kung|drottning|"
+                    r"konge|dronning|pave|pafve)\s+(?:i|av|for)\s+")
+# a club, school or company named after the office ("president of the Chess Club"): a local post
+_BODY_AFTER = re.compile(r"(?:[\w'-]+\s+){0,3}?(?:club|clube|klub|klubu|society|association|asociacion|associacao|"
+                         r"associazione|verein|school|college|university|team|company|corporation|committee|council|"
+                         r"union|league|federation|foundation|board|academy|guild|fan club)\b")
+# the same bodies anywhere in the clause, for the older "the woman who became ..." shape (indirect.py)
+LOCAL_BODY = re.compile(r"\b(?:club|clube|klub|society|association|verein|school|college|team|company|committee|"
+                        r"guild|fan club|book club|parish|pta|homeowners|neighbou?rhood)\b")
+_LOCAL = re.compile(r"(?:our|my|the local|a|an|nuestr[oa]|mi|notre|mon|ma|nostr[oa]|mio|mia|meu|minha|nosso|nossa|"
+                    r"unser\w*|mein\w*|naszego|naszej|mojego|mojej|klubu|club|clube|circolo|verein\w*|"
+                    r"asociacion|associacao|associazione|association)\b")
+
+
+def spans(lower: str, text: str, cased: bool) -> list[tuple[int, int, str]]:
+    """The round-28a career steps (see above); ``cased``: the prompt is not all caps (capitals name places)."""
+    if not cased or not any(g in lower for g in _GATE):
+        return []
+    out: list[tuple[int, int, str]] = []
+    for rx in (_EN, _PL, _CS, _ROMANCE, _NL_SC):
+        for m in rx.finditer(lower):
+            if (m.end() < len(text) and text[m.end()].isupper() and not _LOCAL.match(lower, m.end())
+                    and not _BODY_AFTER.match(lower, m.end()) and not INVENTED_REALM.match(lower, m.end())):
+                out.append((m.start(), _word_end(lower, m.end()), "the person who became a national office holder"))
+    for m in _DE.finditer(lower):
+        if text[m.start("place"):m.start("place") + 1].isupper() and not _LOCAL.match(lower, m.start("place")):
+            out.append((m.start(), m.end(), "the person who became a national office holder"))
+    return out
+
+
+def _word_end(lower: str, i: int) -> int:
+    m = re.compile(r"\w+").match(lower, i)
+    return m.end() if m else i
