@@ -53,6 +53,7 @@ POSITIVES = [
     "la mia coinquilina Marta che cucina la pasta",
     "a munkatársam Dóra az irodában, fotó",
     "az edzőm Gergő a pályán, akciófotó",
+    "unsere Trainerin Franzi am Spielfeldrand, Teamfoto",
 ]
 
 NEGATIVES = [
@@ -85,6 +86,7 @@ NEGATIVES = [
     # relation words without a name
     "nuestra profe explicando en la pizarra",
     "a kolléganőm a Balatonnál, fotó",
+    "unser Trainer am Spielfeldrand, Teamfoto",
 ]
 
 
