@@ -331,6 +331,13 @@ class GazetteerDetector:
             # a stage name that is also a title ("Prince"): a title before a name ("Prince Ali") or a fairy-tale
             # prince ("prince performing a dance for the king") is no stage name without the work
             return False
+        if (" " not in alias.key and (not as_listed or _prompt_initial(norm.text, ts))
+                and not _STAGE_CUE.search(lower) and _whole_word(norm, ts, te)
+                and self._ordinary_sense(lower, alias.key)):
+            # round 28b: a stage name that is a dictionary word ("Sting", "Drake", "Birdy", "Usher") opening the prompt
+            # (a capital there is no evidence) among words of its ordinary sense (animals, insects, plants, nature, a
+            # job being done) is the word: "Drake swimming in a pond, mallard"; a stage cue keeps the performer
+            return False
         if as_listed:
             return True
         cue_only = alias.form in alias.person.cue_only
@@ -360,6 +367,21 @@ class GazetteerDetector:
         # without a person cue, also when a word is too rare for the hand-made everyday lists
         dictionary = self._dictionary() if len(words) > 1 else frozenset()
         return not (len(alias.key) < 4 or all(w in everyday or w in dictionary or w.isdigit() for w in words))
+
+    def _ordinary_sense(self, lower: str, key: str) -> bool:
+        """Whether ``key`` is a dictionary word and the prompt is about its ordinary sense (round 28b).
+
+        The sense: words of nature (animals, birds, insects, plants, habitats, "perched", "macro") anywhere in the
+        prompt, or, for a noun for a kind of person ("usher", "ninja"), that kind of person at work.
+        """
+        if key not in self.cache.get("lexicon.wordfreq", load_dictionary_words) and not (
+                key[-1:] in ("y", "e") and key.rstrip("ie").rstrip("y") in _NATURE_WORDS):
+            return False  # (a pet form of a nature word is a word too: "birdy")
+        if key in _KIND_OF_PERSON:
+            return True  # the job being done ("usher seating guests"): only a stage cue names the performer
+        # words of a compound or a pattern are no nature: "an owl-print hoodie", "a bee print dress"
+        # (the name itself is no context: "Ninho" is also Portuguese for a nest)
+        return not _NATURE_WORDS.isdisjoint(m.group(1) for m in _WORD_RE.finditer(lower) if m.group(1) != key)
 
     def _everyday_name(self, key: str) -> bool:
         """Whether a listed multi-word name is made only of numbers and everyday words ("50 Cent").
@@ -406,6 +428,38 @@ _PEOPLE_PLACE = re.compile(r"\s+(?:at|on|in|behind|before|from|au|a|en|em|na|no|
                            # round 22a: "the Iron Lady at her desk", "the Great One with his stick": a place or thing
                            # of her/his own is a person's
                            r"|\s+(?:at|in|on|with|behind|beside|by|from|holding|wearing)\s+(?:[a-z]+ )?(?:her|his)\b")
+
+# Round 28b. Words of the ordinary, non-person sense of a stage name that is a dictionary word: animals, birds,
+# insects and their parts, plants, habitats, and the close-up photography of them ("Sting of a wasp under a
+# microscope", "Drake swimming in a pond, mallard", "Birdy perched on a fence post"), in the prompt languages
+_NATURE_WORDS = context.ANIMALS_OBJECTS | context.word_set("""wasp wasps bee bees hornet hornets insect insects bug bugs
+beetle beetles ant ants spider spiders scorpion scorpions jellyfish butterfly butterflies dragonfly mosquito stinger
+venom larva microscope microscopic macro entomology mallard mallards drakes ducks duckling ducklings hen hens rooster
+geese swan swans pigeon pigeons seagull gull gulls flamingo flamingos penguin penguins seal seals walrus otter otters
+whale whales dolphin dolphins shark sharks feather feathers plumage beak beaks wing wings nest nests perched perching
+chirping birds songbird songbirds finch finches sparrows robins birdwatching birdhouse birdfeeder feeder pond ponds
+reeds marsh swamp wetland wetlands meadow pasture hedge hedgerow twig twigs branch branches leaf leaves petals petal
+blossom blossoms flower flowers garden aquarium zoo wildlife fauna flora telephoto habitat grazing nesting hatching
+waddling paddling fence farmyard barnyard animal animals kitten puppy puppies cub cubs
+abeja avispa insecto pato patos pajaro pajaros ave aves estanque pluma plumas nido
+guepe abeille insecte canard canards oiseau oiseaux etang plume nid
+wespe biene insekt ente enten vogel vogel teich feder nest
+vespa ape insetto anatra anatre uccello uccelli stagno piuma nido
+pato passaro passaros lago pena ninho""")
+_WORD_RE = re.compile(r"(?<![\w-])([^\W\d_]+)(?![\w-]| (?:print|pattern|patterned|motif|logo|costume|onesie)\b)")
+
+
+def _whole_word(norm: NormalizedText, ts: int, te: int) -> bool:
+    """Whether the mention was typed as a word of its own ("Ninja2k" is a handle, not the word "ninja")."""
+    start, end = norm.span(ts, te)
+    return not norm.original[end:end + 1].isalnum() and norm.original[start:end].isalpha()
+
+
+def _prompt_initial(text: str, ts: int) -> bool:
+    """Whether a mention opens the prompt or a sentence (its capital is then no evidence of a name)."""
+    head = text[:ts].rstrip(" \"'\u201c\u2018(*-")
+    return not head or head[-1] in ".!?:;\n"
+
 
 # Round 24a. Stage names and handles that are nouns for a kind of person or figure ("Ninja", "Usher", "Madonna",
 # "Faker"), and such nouns a future list entry may use: a person cue alone leaves them the noun

@@ -855,7 +855,11 @@ _SURNAME_ENDINGS = tuple(str.split("""ova ove ovou ovej ovoy ovoi ovoj ovym ovu 
 skej ski skiej skiego skim skiemu sky skeho skemu ckiej cka cki ckiego ckim cky ckeho dzki dzka wicz wicza wiczem
 wiczowi czyk czyka czykiem ovich ovicha evich ovna evna enko enka chuk chuka iuk yuk iene ienes ienei aite aites ute
 utes yte ytes auskas ausko auskaite avicius aviciaus evicius aitis aicio escu eanu shvili dze adze yan opoulos
-opoulou akis idis idou oglu ogullari"""))
+opoulou akis idis idou oglu ogullari"""
+                                 # round 28b: Swedish (-qvist, -ström, -gren), German (-meyer, -bauer, -mann) and
+                                 # Dutch (-gaarden, -huizen) compound surnames
+                                 """ qvist kvist quist strom gren meyer meier bauer mann huber hofer gaarden huizen
+                                 dijk"""))
 # a possessed picture word after a Hungarian name ("Szabó Ildikó portréja", "... régi fotója", round 24b)
 _HUNGARIAN_PICTURE_AFTER = re.compile(r"\s+(?:[^\W\d_]+ ){0,2}(?:portr[eé]j[aá]|fot[oó]j[aá]|f[eé]nyk[eé]pe|arck[eé]pe|"
                                       r"k[eé]pe|szelfij[eé]|rajz[aá]|festm[eé]nye|igazolv[aá]nyk[eé]pe|profilk[eé]pe)\b")

@@ -237,6 +237,9 @@ _DEPICTION_OF_I18N = re.compile(
     r"foto av|portratt av|bild av|billede af|foto af)|(?:picha|mchoro) ya|(?:larawan|litrato|guhit) ni|"
     r"(?:foto|gambar|potret|lukisan) (?:dari )?|anh|tranh ve)\s*$")
 _DEPICTION_OF_OR_WITH = re.compile(_DEPICTION + r" (?:of|with)\s*$")
+# "photo of" with its preposition in the Romance and Germanic prompt languages (round 28b)
+_PICTURE_OF_I18N = re.compile(r"\b(?:foto|fotografia|fotografie|photo|pasfoto|bewerbungsfoto|profilbild|profilfoto) "
+                              r"(?:de|di|da|do|del|della|dello|des|du|d'|von|vom|van|av|af)\s*$")
 _PRONOUN_CUES = re.compile(
     r"\b(?:his|her|their)\s+(?:own\s+)?(?:face|body|eyes|hair|smile|features|likeness|head|lips|portrait|"
     r"selfie|beard|moustache|mustache|expression)\b"
@@ -303,6 +306,10 @@ def person_evidence(lower: str, start: int, end: int) -> str | None:
     head = lower[max(0, start - 40):start]
     if _CUE_BEFORE.search(head) or _DEPICTION_OF_OR_WITH.search(head):
         return "a picture or meeting cue before the name"
+    if ("fo" in head or "pho" in head or "bild" in head) and _PICTURE_OF_I18N.search(head):
+        # round 28b: "una foto de bad bunny", "foto di X", "Foto von X": the cue "photo of" has in English, also in
+        # the other languages (with the preposition: a bare "foto X" may be a caption of a thing)
+        return "a picture cue before the name"
     appositive = _APPOSITIVE_ROLE.match(lower, end)
     if appositive and (appositive.group(1) in PERSON_ROLES or appositive.group(1) in _PERFORMER_ROLES_I18N):
         return "a role after the name"  # "Quevedo, el cantante canario", "Sido, der Rapper"
