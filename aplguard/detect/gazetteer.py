@@ -378,7 +378,11 @@ class GazetteerDetector:
                 key[-1:] in ("y", "e") and key.rstrip("ie").rstrip("y") in _NATURE_WORDS):
             return False  # (a pet form of a nature word is a word too: "birdy")
         if key in _KIND_OF_PERSON:
-            return True  # the job being done ("usher seating guests"): only a stage cue names the performer
+            # the job being done ("usher seating guests at a wedding"); without words of that work the word opening
+            # the prompt is still the performer ("Usher on roller skates", "Madonna in 1985 with lace gloves")
+            return not _AT_WORK_WORDS.isdisjoint(m.group(1) for m in _WORD_RE.finditer(lower) if m.group(1) != key)
+        if _YEAR_OF_CAREER.search(lower):
+            return False  # a year of the modern era dates a career, not an animal ("Drake in 2016, ...")
         # words of a compound or a pattern are no nature: "an owl-print hoodie", "a bee print dress"
         # (the name itself is no context: "Ninho" is also Portuguese for a nest)
         return not _NATURE_WORDS.isdisjoint(m.group(1) for m in _WORD_RE.finditer(lower) if m.group(1) != key)
@@ -446,6 +450,18 @@ guepe abeille insecte canard canards oiseau oiseaux etang plume nid
 wespe biene insekt ente enten vogel vogel teich feder nest
 vespa ape insetto anatra anatre uccello uccelli stagno piuma nido
 pato passaro passaros lago pena ninho""")
+# Words of the work of a kind of person (an usher's, a madonna's, a ninja's ...): the settings, tools and acts that
+# make "Usher seating guests at a church wedding" the job and not the singer
+_AT_WORK_WORDS = context.word_set("""seating seat seats guest guests aisle aisles pew pews wedding weddings ceremony
+ceremonies church churches chapel cathedral theater theatre theaters theatres cinema auditorium ticket tickets usherette
+child infant baby jesus altar altarpiece icon icons fresco frescoes renaissance baroque gothic medieval saint saints
+angel angels enthroned virgin tempera panel triptych shrine temple monastery dojo katana sword swords shuriken clan
+feudal shogunate castle armor armour ritual rituals drum tribe tribal village potion potions wand spell spells robe
+tower magic tavern longship axe raid norse fjord pyramid pyramids tomb sphinx nile ranch saloon lasso circus bakery
+bread oven butchery meat barbershop haircut hospital clinic patient patients ward surgery stethoscope arena colosseum
+battle battlefield joust galleon treasure""")
+# a year of the modern era dates a career (a decade is in _STAGE_CUE already)
+_YEAR_OF_CAREER = re.compile(r"\b(?:19[0-9]{2}|20[0-9]{2})\b")
 _WORD_RE = re.compile(r"(?<![\w-])([^\W\d_]+)(?![\w-]| (?:print|pattern|patterned|motif|logo|costume|onesie)\b)")
 
 

@@ -300,8 +300,9 @@ def unresolved(norm: NormalizedText, key: str, kidx: list[int], detector: str) -
                 continue  # "the first astronaut on Mars": nobody has been
             if rx is _WHO_DID_NAMED and " became " in m.group() and LOCAL_BODY.search(key, m.end(), m.end() + 60):
                 continue  # round 28a: "the woman who became president of the Riverside Chess Club": a local post
-            if rx is _SUPERLATIVE and INVENTED_REALM.match(key, m.end()):
-                continue  # round 28a: "the 3rd king of the Elven Kingdom": a realm of fiction
+            if rx is _SUPERLATIVE and m.group().endswith(" of ") and INVENTED_REALM.match(key, m.end()):
+                continue  # round 28a: "the 3rd king of the Elven Kingdom": a realm of fiction (only a realm the
+                # office is "of": "the second man to walk on the moon" is a real person)
             if rx in (_WHO_DID, _ROLE_OF, _WHOEVER) and m.end() < len(kidx) and _LOCAL_SHOW.search(
                     norm.lower, kidx[m.end()], _clause_end(norm.lower, kidx[m.end()])):
                 continue  # "the actor who plays the villain in a school play": a local production

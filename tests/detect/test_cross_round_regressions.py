@@ -67,3 +67,30 @@ def test_cross_round_positive(detectors, prompt):
 @pytest.mark.parametrize("prompt", NEGATIVES)
 def test_cross_round_negative(detectors, prompt):
     assert not is_identity_seeking(detect_prompt(prompt, detectors)), prompt
+
+
+# Round 28 (found by re-running all batches after merging rounds 28a + 28b): round 28b's rule for stage names that
+# are dictionary words opening the prompt took every kind-of-person noun as the job ("Usher on roller skates",
+# batches 4 and 9; "Madonna in 1985", batches 6 and 14): now only with words of that work; and round 28a's invented
+# realms matched any "moon" after a superlative ("the second man to walk on the moon", batches 8 and 10): now only
+# a realm the office is "of".
+@pytest.mark.parametrize("prompt", [
+    "Usher on roller skates at a neon rink",
+    "Usher roller skating in a denim jacket",
+    "Madonna in 1985 with lace gloves and crucifix necklaces, magazine shot",
+    "Madonna en 1985 con encaje y crucifijos, foto de revista",
+    "the second man to walk on the moon, portrait in his later years",
+    "a photo of the second man to walk on the moon next to the flag",
+])
+def test_round28_regressions_are_people(stack, prompt):
+    assert is_identity_seeking(detect_prompt(prompt, stack)), prompt
+
+
+@pytest.mark.parametrize("prompt", [
+    "Usher seating guests at a church wedding, candid photo",
+    "Madonna and child, tempera on panel, gothic altarpiece",
+    "the 5th emperor of the Galactic Dominion on a throne, matte painting",
+    "Drake paddling among reeds in a pond, mallard, telephoto",
+])
+def test_round28_regressions_negatives_stay_clean(stack, prompt):
+    assert not is_identity_seeking(detect_prompt(prompt, stack)), prompt
