@@ -493,6 +493,37 @@ letiste autodromo velodromo coliseo polideportivo palaspor palazzetto ginasio gi
 """)
 
 
+# Round 29a: airports, stadiums, universities, hospitals, schools and streets of the African and South-East Asian
+# languages, written as a phrase with linking words before the person they are named after: Swahili "Uwanja wa Ndege
+# wa Kimataifa wa Julius Nyerere", "Chuo Kikuu cha ...", "Barabara ya ..."; Hausa "Filin Jirgin Sama na Kasa da Kasa
+# na ...", "Jami'ar ..."; Yoruba "Papa Ọkọ̀ Òfurufú ...", "Ilé-ẹ̀kọ́ Gíga ..."; Indonesian/Malay "Bandar Udara
+# Internasional ...", "Lapangan Terbang Antarabangsa ...", "Jalan ..."; Tagalog "Paliparang Pandaigdig ng ...";
+# romanised Amharic "... Ayer Marefiya". The pre-check is the head word's first letters (most names have none).
+_AFRO_ASIAN_HEADS = ("uwanja", "chuo", "barabara", "mtaa", "hospitali", "shule", "filin", "jami", "titin",
+                     "asibitin", "makarantar", "papa ", "ile", "opopona", "bandar", "bandara", "jalan", "jl", "lapangan",
+                     "stadion", "universitas", "gelora", "paliparan", "unibersidad", "ospital", "ayer", "rumah sakit",
+                     "sekolah", "masjid", "kalye", "daan", "sitadiyem", "bulvari", "gymnasium")
+_AFRO_ASIAN_PLACE = re.compile(
+    r"\b(?:uwanja(?: wa (?:ndege|michezo|taifa))?|chuo kikuu(?: cha)?|barabara|mtaa|hospitali(?: ya rufaa)?|"
+    r"shule(?: ya (?:msingi|sekondari))?|filin (?:jirgin sama|jirgi|wasa|tashi da saukar jirage)|jami'?ar|titin|"
+    r"asibitin|makarantar|papa (?:oko )?ofurufu|papa (?:isere|isire)|ile[- ]?(?:eko|iwe) giga|ile[- ]?iwosan|"
+    r"opopona|bandar udara|bandara|jalan|jl\.?|lapangan terbang|stadion|stadium|universitas|universiti|gelora|"
+    r"rumah sakit(?: umum)?|sekolah|masjid|paliparang?|unibersidad|ospital|kalye|daang|ayer marefiya|"
+    r"yunivarsiti|sitadiyem)"
+    r"(?: (?:wa|ya|cha|la|za|kwa|na|ta|ti|ng|de|di|do|of|kimataifa|internasional|international|antarabangsa|"
+    r"kasa da kasa|agbaye|pandaigdig|pandaigdigang|nasional|kebangsaan|taifa|umum|pusat|utama|raya|kuu|"
+    r"ndege|sama|michezo|jenderal|jend|presiden|sultan|raja|pangeran|bung|haji|alhaji|mzee|mwalimu|sheikh|chief|"
+    r"sir|dr|general|jenerali|rais|ir|kh|pahlawan|tun|tunku|datuk|teuku|ratu|sarkin|oba|olu|pandit|dokta))* $")
+
+
+def _afro_asian_place(lower: str, start: int) -> str | None:
+    window = lower[max(0, start - 60):start]
+    if not any(h in window for h in _AFRO_ASIAN_HEADS):
+        return None
+    m = _AFRO_ASIAN_PLACE.search(window)
+    return m.group().strip() if m else None
+
+
 def place_before(lower: str, start: int) -> str | None:
     """"Mount"/"Lake"/"Fort"... right before the name, or a street, square, bridge, station or ship word right
     before it or before a title in front of it ("проспект Ленина", "شارع الملك فهد", "the SS Henrietta Voss")."""
@@ -510,6 +541,9 @@ def place_before(lower: str, start: int) -> str | None:
             return " ".join(before[-n:])  # "phố đi bộ Nguyễn Huệ": a Vietnamese place phrase (round 16)
     if len(before) >= 2 and before[-1] in _OF_WORDS and before[-2] in _PLACE_OF:
         return before[-2]  # round 24a: "Strait of Magellan", "estrecho de Magallanes", "Gulf of Carpentaria"
+    afro_asian = _afro_asian_place(lower, start)
+    if afro_asian:
+        return afro_asian
     before6 = words_before(lower, start, 6)
     if not _HUB_BEFORE.isdisjoint(before6):
         hub = _hub_before(before6)
@@ -533,6 +567,8 @@ rio villa santa santo san sao monte mont lago lac isla ilha porto puerto playa p
 ponte piazza plaza praca rua calle castillo castello castelo palazzo palacio saint sainte lake mount cape fort
 estadio estadi stadio stade stadion aeropuerto aeroporto aeroport flughafen lotnisko letiste autodromo velodromo
 coliseo polideportivo palaspor palazzetto
+sankt swiety swieta svaty svata svety sveti sveta sint szent
+jalan jl bandara uwanja barabara mtaa gelora universitas lapangan paliparang filin titin opopona
 """)
 # Countries and regions as the Romance languages write them, as the LAST word of a name shape ("Bella Italia",
 # "Nueva España"): a place or a restaurant, not a person.
@@ -652,7 +688,10 @@ def indefinite_before(lower: str, start: int) -> bool:
     return bool(before) and before[0] in _INDEFINITE
 
 
-_NAMED = word_set("named called nicknamed namens llamado llamada nomme nommee")
+# round 29a: "called" of Portuguese, Italian, German, Dutch, Scandinavian and Polish too ("o barco de pesca chamado Maria
+# Clara", "der Kutter genannt Anna Maria")
+_NAMED = word_set("""named called nicknamed namens llamado llamada nomme nommee chamado chamada chiamato chiamata genannt
+genaamd kallad kallas kalt kaldet nazwany nazwana""")
 _ANIMAL_TITLES = word_set("sir lady lord captain capt doctor dr mr mrs miss madame monsieur king queen prince princess "
                           "duke duchess baron baroness count countess general admiral professor prof don dona")
 
@@ -689,7 +728,7 @@ def pet_or_object_name(lower: str, start: int) -> bool:
         return before[-3] in _PETS_FOREIGN or before[-3] in ANIMALS_OBJECTS  # "кот по имени Пушкин"
     if not before or before[-1] not in _NAMED:
         return False
-    return any(w in ANIMALS_OBJECTS or w in _BUSINESSES for w in before[:-1])
+    return any(w in ANIMALS_OBJECTS or w in _BUSINESSES or w in _VESSEL_BEFORE for w in before[:-1])
 
 
 # "original character: Captain Rux Vantaro", "my OC named ...", "fictional character Lira Voss": an invented person
@@ -806,7 +845,7 @@ def building_named(lower: str, start: int, end: int) -> str | None:
     if m:
         return m.group().strip()
     b = _BUILDING_BEFORE.search(lower[max(0, start - 40):start])
-    return b.group().strip() if b else None
+    return b.group().strip() if b else _afro_asian_place(lower, start)
 
 
 

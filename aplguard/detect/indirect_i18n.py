@@ -21,7 +21,15 @@ from __future__ import annotations
 import re
 
 from ..types import Finding
-from . import context, indirect_more, indirect_offices, indirect_ranks, indirect_round27, indirect_round28
+from . import (
+    context,
+    indirect_more,
+    indirect_offices,
+    indirect_ranks,
+    indirect_round27,
+    indirect_round28,
+    indirect_round29,
+)
 from .normalize import NormalizedText
 
 _ORD_ROMANCE = (r"(?:primer|primera|primero|primeiro|primeira|prima|primo|premier|premiere|segundo|segunda|"
@@ -352,7 +360,9 @@ def _round16(lower: str, text: str, cased: bool) -> list[tuple[int, int, str]]:
         if cased and re.match(r"(?:\w+\s+){0,5}?[A-Z]", text[m.start("obj"):m.start("obj") + 60]):
             spans.append((m.start(), _word_end(lower, m.end()), "the person who did something named"))
     for m in _EN_POSSESSIVE_FIRST.finditer(lower):
-        if cased and text[m.start():m.start() + 1].isupper():
+        # round 29a: a country in lower case is still a country ("britain's first female prime minister")
+        if cased and text[m.start():m.start() + 1].isupper() or re.match(r"[a-z]+", lower[m.start():]).group() in (  # type: ignore[union-attr]
+                indirect_round29.COUNTRIES):
             spans.append((m.start(), m.end(), "a record holder of a named place"))
     return spans
 
@@ -411,6 +421,7 @@ def find(norm: NormalizedText, detector: str) -> list[Finding]:
     spans += indirect_ranks.spans(lower, text, cased)
     spans += indirect_round27.spans(lower, text, cased)
     spans += indirect_round28.spans(lower, text, cased)
+    spans += indirect_round29.spans(lower, text, cased)
     if cased:
         for m in _NICKNAMED.finditer(lower):
             if re.match(r"[«\"„“]?[A-ZÀ-ÞΑ-ΩА-Я]", text[m.end():m.end() + 2]) and not _KIN_NICKNAME.match(lower, m.end()):

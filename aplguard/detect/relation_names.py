@@ -120,6 +120,8 @@ _BETWEEN = {"de": "herr|frau|dr|doktor|prof|professor",
             "tl": "na si|na kay|na ni|si|kay|ni",
             # round 18a: Vietnamese "named" before the name ("anh họ tôi tên Minh": my cousin named Minh)
             "vi": "ten la|ten|la",
+            # round 29a: Icelandic puts "she/he" before a first name ("kennarinn minn hún Sigrún": my teacher Sigrún)
+            "is": "hun|hann",
             "ur": "جناب|سر|ڈاکٹر"}
 
 

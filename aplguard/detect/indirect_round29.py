@@ -1,0 +1,97 @@
+"""Indirect references to one real person in more languages and shapes (round 29a).
+
+* a national office by rank or "current" in Swahili, Hausa and Yoruba, with the country after it ("Rais wa sasa wa
+  Kenya", "rais wa kwanza wa Tanzania", "Waziri Mkuu wa kwanza wa ...", Hausa "Firaministan farko na Najeriya",
+  "Shugaban Najeriya na yanzu", Yoruba "Ààrẹ Nàìjíríà lọ́wọ́lọ́wọ́", "Ààrẹ àkọ́kọ́ ti Gánà"): the country must be
+  capitalised, so "rais wa kwanza wa klabu yetu" (our club's first president) stays generic;
+* the founder of a named company in Chinese, Japanese and Korean ("阿里巴巴的创始人", "ソニーの創業者", "삼성 창업자"):
+  the company is the run of letters right before; a determiner or a bare "company" word ("一家公司的创始人",
+  "この会社の創業者", "우리 회사 창업자") stays generic;
+* the first woman/man elected to a national office in the Nordic languages ("fyrsta konan sem var kjörin forseti
+  Íslands", "första kvinnan som valdes till statsminister i Sverige", "første kvinde der blev valgt som statsminister
+  i Danmark"): the country must be capitalised;
+* the English possessive of a country in lower case before a first ("britain's first female prime minister"): the
+  country word is checked against a list (a capitalised one is indirect_i18n's).
+
+Spans are ``(start, end, what)`` over ``lower`` (the normaliser's text: accents off, same length as ``text``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from .context import word_set
+
+# countries (and the nations the English possessive names) written in lower case
+COUNTRIES = word_set("""
+afghanistan albania algeria america angola argentina armenia australia austria azerbaijan bangladesh belarus belgium
+bolivia bosnia botswana brazil britain bulgaria cambodia cameroon canada chile china colombia congo croatia cuba
+cyprus czechia denmark ecuador egypt england estonia ethiopia finland france gabon georgia germany ghana greece
+guatemala guinea haiti honduras hungary iceland india indonesia iran iraq ireland israel italy jamaica japan jordan
+kazakhstan kenya korea kosovo kuwait latvia lebanon liberia libya lithuania luxembourg madagascar malawi malaysia
+mali malta mexico moldova mongolia montenegro morocco mozambique myanmar namibia nepal netherlands holland nicaragua
+niger nigeria norway pakistan palestine panama paraguay peru philippines poland portugal qatar romania russia rwanda
+scotland senegal serbia singapore slovakia slovenia somalia spain sudan sweden switzerland syria taiwan tanzania
+thailand tunisia turkey uganda ukraine uruguay uzbekistan venezuela vietnam wales yemen zambia zimbabwe africa europe
+asia
+""")
+
+# cheap pre-checks: the shape's own words
+_G_AFRICA = ("rais", "waziri", "shugaba", "firaminista", "sarki", "aare", "alakoso", "olori")
+_G_CJK = ("创始人", "創始人", "创办人", "創辦人", "创立者", "創立者", "創業者", "創設者", "創始者", "창업자", "창업주", "설립자",
+          "창립자")
+_G_NORDIC = ("fyrst", "forsta", "første", "forste", "ensimmainen")
+
+_SW_OFFICE = r"(?:rais|waziri mkuu|makamu wa rais|spika|mfalme|malkia|jaji mkuu)"
+_SWAHILI = re.compile(r"\b" + _SW_OFFICE + r"\s+(?:(?:wa\s+)?(?:sasa|kwanza|mwisho|wa zamani|aliyepo madarakani)\s+)?"
+                      r"wa\s+(?=\w)|\b" + _SW_OFFICE + r"\s+wa\s+(?P<place>\w+)\s+(?:wa\s+)?(?:sasa|kwanza)\b")
+_SW_RANKED = re.compile(r"\s+(?:wa\s+)?(?:sasa|kwanza|mwisho|wa zamani|aliyepo madarakani)\s+wa\s+")
+_HA_OFFICE = r"(?:shugaban(?:\s+kasar)?|firaministan|sarkin|mataimakin shugaban(?:\s+kasar)?)"
+_HAUSA = re.compile(r"\b" + _HA_OFFICE + r"\s+(?:(?:farko|na farko|na yanzu|na karshe)\s+(?:na\s+)?(?=\w)|(?P<place>\w+)"
+                    r"\s+(?:na yanzu|na farko)\b)")
+_YO_OFFICE = r"(?:aare|alakoso agba|olori ijoba|olori orile-ede|igbakeji aare)"
+_YORUBA = re.compile(r"\b" + _YO_OFFICE + r"\s+(?:(?:akoko|akoko ti|lowolowo ti)\s+(?:ti\s+)?(?=\w)|(?:ti\s+|orile-ede\s+)?"
+                     r"(?P<place>[\w-]+)\s+(?:lowolowo|isinsinyi|akoko)\b)")
+_CJK_FOUNDER = re.compile(r"(?P<co>(?:[^\W的の의_]|[.&-]){2,12})\s?(?:的|の|의)?\s?"
+                          r"(?:创始人|創始人|创办人|創辦人|创立者|創立者|創業者|創設者|創始者|창업자|창업주|설립자|창립자)")
+# what makes the company anyone's: a determiner or "my/our" first, or a bare company word
+_CJK_DETERMINERS = ("一", "这", "這", "那", "某", "该", "該", "本", "此", "每", "我", "你", "他", "她", "们", "們", "個",
+                    "个", "家", "その", "この", "あの", "ある", "わが", "私", "僕", "うち", "우리", "제 ", "내 ", "한 ",
+                    "어느", "그 ", "이 ", "저 ")
+_CJK_BARE = frozenset({"公司", "企业", "企業", "集团", "集團", "品牌", "初创公司", "创业公司", "小公司", "会社", "ブランド",
+                       "スタートアップ", "회사", "기업", "스타트업", "브랜드", "가게", "식당", "카페", "学校", "學校", "餐厅",
+                       "咖啡店", "工作室", "俱乐部", "团队", "創業者", "创始人"})
+# "科技公司的创始人" (a tech company's founder): a kind of company, not one
+_CJK_KIND_ENDINGS = ("公司", "企业", "企業", "会社", "회사", "기업", "스타트업", "スタートアップ")
+_NORDIC = re.compile(r"\b(?:fyrsta|forsta|første|forste)\s+(?:konan|kona|kvinnan|kvinna|kvinne|kvinnen|kvinde|kvinden|"
+                     r"maðurinn|madurinn|mannen|manden|svarta|svarte)\s+(?:sem|som|der)\s+(?:var\s+|ble\s+|blev\s+|vart\s+)?"
+                     r"(?:kjorin|kosin|valdes|ble valgt|blev valgt|valgt|vald|valgd)\s+(?:till\s+|til\s+|som\s+|sem\s+)?"
+                     r"(?:forseti|forsaetisradherra|president|presidenten|statsminister|statsministeren|borgarstjori)"
+                     r"\s+(?:i\s+|på\s+|pa\s+)?")
+
+
+def spans(lower: str, text: str, cased: bool) -> list[tuple[int, int, str]]:
+    """The round-29a shapes (see above); ``cased``: the prompt is not all caps (capitals name places)."""
+    out: list[tuple[int, int, str]] = []
+    if cased and any(g in lower for g in _G_AFRICA):
+        for rx in (_SWAHILI, _HAUSA, _YORUBA):
+            for m in rx.finditer(lower):
+                at = m.start("place") if m.group("place") else m.end()
+                if at < len(text) and text[at].isupper() and at > m.start():
+                    out.append((m.start(), _word_end(lower, m.end()), "a national office by rank of a named country"))
+    if any(g in lower for g in _G_CJK):
+        for m in _CJK_FOUNDER.finditer(lower):
+            co = m.group("co").rstrip("的の의 ")
+            if (len(co) >= 2 and not co.startswith(_CJK_DETERMINERS) and co not in _CJK_BARE and not co.isdigit()
+                    and not co.endswith(_CJK_KIND_ENDINGS)):
+                out.append((m.start(), m.end(), "the founder of a named company"))
+    if cased and any(g in lower for g in _G_NORDIC):
+        for m in _NORDIC.finditer(lower):
+            if m.end() < len(text) and text[m.end()].isupper():
+                out.append((m.start(), _word_end(lower, m.end()), "the first woman or man elected to a national office"))
+    return out
+
+
+def _word_end(lower: str, i: int) -> int:
+    m = re.match(r"[\w'-]*", lower[i:])
+    return i + (m.end() if m else 0)
