@@ -71,10 +71,10 @@ BELOW_TARGET = {"unseen_batch4": 0.96,  # batch 4: 0.883 after round 6, 0.961 af
                 "unseen_batch30": 0.99,  # batch 30: 0.953 first look (181/190, FPR 0.009, 1/110, at 86c7680), 0.958 / 0.009 after round 25 (still unseen), 0.974 / 0.000 after round 26a alone, 0.995 / 0.000 after rounds 26a + 26b
                 "unseen_batch31": 1.00,  # batch 31: 0.958 first look (182/190, FPR 0.009, 1/110, at c76b33a), 0.974 / 0.009 after round 26 (still unseen), 0.995 / 0.000 after round 27a alone, 1.000 / 0.000 after rounds 27a + 27b
                 "unseen_batch32": 0.99,  # batch 32: 0.911 first look (173/190, FPR 0.009, 1/110, at c76b33a), 0.921 / 0.009 after round 26 (still unseen), 0.968 / 0.000 after round 27a alone, 0.995 / 0.000 after rounds 27a + 27b
-                "unseen_batch33": 0.98,  # batch 33: 0.963 first look (183/190, FPR 0.073, 8/110, at 6049220), 0.963 / 0.073 after round 27 (still unseen), 0.974 / 0.036 after round 28a alone, 0.989 / 0.000 after rounds 28a + 28b
-                "unseen_batch34": 0.99,  # batch 34: 0.958 first look (182/190, FPR 0.009, 1/110, at 6049220), 0.958 / 0.009 after round 27 (still unseen), 0.984 / 0.000 after round 28a alone, 0.995 / 0.000 after rounds 28a + 28b
-                "unseen_batch35": 0.98,  # batch 35: 0.989 first look (188/190, FPR 0.027, 3/110, at 3c5a01a), 0.989 / 0.027 after round 28 (still unseen)
-                "unseen_batch36": 0.95}  # batch 36: 0.953 first look (181/190, FPR 0.000, at 3c5a01a), 0.958 / 0.000 after round 28 (still unseen)
+                "unseen_batch33": 1.00,  # batch 33: 0.963 first look (183/190, FPR 0.073, 8/110, at 6049220), 0.963 / 0.073 after round 27 (still unseen), 0.974 / 0.036 after round 28a alone, 0.989 / 0.000 after rounds 28a + 28b, 1.000 / 0.000 after round 29b alone
+                "unseen_batch34": 1.00,  # batch 34: 0.958 first look (182/190, FPR 0.009, 1/110, at 6049220), 0.958 / 0.009 after round 27 (still unseen), 0.984 / 0.000 after round 28a alone, 0.995 / 0.000 after rounds 28a + 28b, 1.000 / 0.000 after round 29b alone
+                "unseen_batch35": 0.99,  # batch 35: 0.989 first look (188/190, FPR 0.027, 3/110, at 3c5a01a), 0.989 / 0.027 after round 28 (still unseen), 0.995 / 0.027 after round 29b alone
+                "unseen_batch36": 0.96}  # batch 36: 0.953 first look (181/190, FPR 0.000, at 3c5a01a), 0.958 / 0.000 after round 28 (still unseen), 0.968 / 0.000 after round 29b alone
 
 # Batches measured but not fixed yet whose false-positive rate is above the 0.015: the
 # first-look rate as a ceiling, so that it does not grow (empty once every batch is fixed).
