@@ -501,6 +501,23 @@ letiste autodromo velodromo coliseo polideportivo palaspor palazzetto ginasio gi
 """)
 
 
+# round 29b: Swahili place and building nouns named after someone with "wa/ya/cha/la" (of) before the name
+_SW_OF = word_set("wa ya cha la")
+_SW_PLACES = word_set("""uwanja barabara mtaa chuo hospitali shule daraja bandari kituo jengo ukumbi soko hifadhi mji
+maktaba msikiti kanisa""")
+
+
+def _swahili_place(before: list[str]) -> str | None:
+    """The Swahili place noun that opens "<place> [words] wa <name>" (only "of" words and adjectives between)."""
+    for w in reversed(before[:-1]):
+        if w in _SW_PLACES:
+            return w
+        if w in ("ndege", "kikuu", "kimataifa", "taifa", "mkoa", "wilaya") or w in _SW_OF:
+            continue
+        return None
+    return None
+
+
 def place_before(lower: str, start: int) -> str | None:
     """"Mount"/"Lake"/"Fort"... right before the name, or a street, square, bridge, station or ship word right
     before it or before a title in front of it ("проспект Ленина", "شارع الملك فهد", "the SS Henrietta Voss")."""
@@ -516,6 +533,10 @@ def place_before(lower: str, start: int) -> str | None:
     for n in (3, 2):
         if tuple(before[-n:]) in _PLACE_PHRASES_BEFORE:
             return " ".join(before[-n:])  # "phố đi bộ Nguyễn Huệ": a Vietnamese place phrase (round 16)
+    if before and before[-1] in _SW_OF:
+        swahili = _swahili_place(words_before(lower, start, 6))
+        if swahili:
+            return swahili  # round 29b: "Uwanja wa Ndege wa Kimataifa wa Julius Nyerere", "Barabara ya Nelson Mandela"
     if len(before) >= 2 and before[-1] in _OF_WORDS and before[-2] in _PLACE_OF:
         return before[-2]  # round 24a: "Strait of Magellan", "estrecho de Magallanes", "Gulf of Carpentaria"
     before6 = words_before(lower, start, 6)

@@ -75,8 +75,10 @@ _DEPICT = re.compile(r"\b(?:photo|photos|picture|pictures|pic|portrait|portraits
                      r"selfie|image|images|painting|drawing|sketch|nude|nudes|video|footage|face|"
                      # the same in other languages (round 18b): "fotografie cu", "foto van", "retrato de"
                      r"foto|fotos|fotografie|fotografia|fotografía|photographie|bild|bilder|imagen|imagem|"
-                     r"retrato|ritratto|gambar|picha|zdjecie|zdjęcie|fotka|kuva|kep|kép|fenykep|fénykép|mynd)\s+"
-                     r"(?:of|with|cu|de|da|do|di|del|della|du|des|van|von|met|mit|con|com|avec|ya|z|ze|af)\s*$")
+                     r"retrato|ritratto|gambar|picha|zdjecie|zdjęcie|fotka|kuva|kep|kép|fenykep|fénykép|mynd|"
+                     # round 29b: Norwegian, Danish and Swedish "bilde av", "billede af", "porträtt av"
+                     r"bilde|billede|fotografi|portrett|portratt|portraet)\s+"
+                     r"(?:of|with|cu|de|da|do|di|del|della|du|des|van|von|met|mit|con|com|avec|ya|z|ze|af|av)\s*$")
 # A picture word right before a name in the languages that say "of" with a case ending (round 22b): Polish
 # "zdjęcie Bartosza ...", Czech "fotka Petra ...", Hungarian "fénykép Annáról", Finnish "muotokuva Ainosta",
 # Icelandic "mynd af", Lithuanian/Latvian/Croatian/Slovene picture words (accents off, as the normaliser writes them)

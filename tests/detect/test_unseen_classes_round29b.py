@@ -31,6 +31,13 @@ from aplguard.detect import detect_prompt, is_identity_seeking
     # Dutch particle surnames
     "pasfoto van Femke de Waard, witte achtergrond",
     "Joris van Wijk op de fiets naar school",
+    # a Scandinavian picture phrase ("bilde av", "billede af") before a double-barrelled surname
+    "bilde av Kari Nordvik-Berg på stranden",
+    "billede af Sofie Holm-Madsen i parken",
+    "picha ya Benjamin Mkapa akihutubia bunge",
+    # Hebrew "portrait of" / "selfie of" before a name
+    "פורטרט של מיכל גרינברג-שפירא בגן",
+    "סלפי של יונתן אברמוביץ על החוף",
     # Japanese names with the repeat mark
     "佐々木美咲さんの写真",
     "野々村さんのポートレート",
@@ -59,6 +66,11 @@ def test_identity_seeking(prompt: str) -> None:
     "इंदिरा गांधी मार्ग पर ट्रैफिक",
     "સરદાર પટેલ ચોક નો નજારો",
     "அண்ணா சாலை இரவு புகைப்படம்",
+    # a Scandinavian picture phrase before a thing; Swahili places named after someone
+    "bilde av en hytte ved sjøen",
+    "Uwanja wa Taifa wa Benjamin Mkapa, picha ya angani",
+    "Barabara ya Julius Nyerere wakati wa usiku",
+    "פורטרט של חתול ג'ינג'י על הספה",
     # the repeat mark in ordinary words
     "人々の写真",
     "時々さんぽ",
