@@ -145,6 +145,12 @@ _STREET_AFTER = word_set("""bulvari bulvar caddesi cad cd sokak sokagi meydani p
 platz strasse str allee
 havalimani havaalani stadyumu stadi universitesi muzesi hastanesi lisesi okulu anitkabiri
 """)
+# round 29b: South Asian road, square, colony and building words after a name ("सरदार पटेल चौक", "காமராஜர் சாலை"),
+# matched on the text (the word splitter cuts these scripts at their vowel signs)
+_SCRIPT_STREET_AFTER = re.compile(r"\s*(?:मार्ग|नगर|चौक|पथ|रोड|कॉलोनी|भवन|स्टेडियम|विश्वविद्यालय|सेतु|उद्यान|"
+                                  r"ચોક|માર્ગ|નગર|રોડ|સર્કલ|ભવન|સ્ટેડિયમ|சாலை|நகர்|தெரு|வீதி|சதுக்கம்|மைதானம்|"
+                                  r"সরণি|রোড|নগর|সড়ক|ভবন|চত্বর|మార్గ్|నగర్|రోడ్డు|రోడ్|కూడలి|ರಸ್ತೆ|ನಗರ|ವೃತ್ತ|"
+                                  r"ਚੌਕ|ਮਾਰਗ|ਨਗਰ|روڈ|چوک|نگر|شاہراہ)(?![^\s,.;:!?])")
 # Titles that may sit between a street word and the name ("شارع الملك فهد", "avenue du Président Wilson")
 _STREET_TITLES = word_set("""
 الملك الامير الأمير الشيخ السلطان الامام الإمام الرئيس ملک امام شاه
@@ -410,6 +416,8 @@ def thing_after(lower: str, end: int, one_word: bool = False, text: str | None =
         return after[0]
     if after and re.split(r"['\u2019]", after[0])[0] in _STREET_AFTER:
         return after[0]  # "Atatürk Bulvarı'nda", "Bağdat Caddesi", "Goethe Platz": a street named after someone
+    if not lower.isascii() and _SCRIPT_STREET_AFTER.match(lower, end):
+        return "street"  # round 29b: "સરદાર પટેલ ચોક", "गांधी नगर": a road, square or colony named after someone
     if re.match(r"\s*(?:and|&)\s+(?:company|co|sons|daughters|brothers|partners|associates)\b", lower[end:end + 30]):
         return "company"  # "Shakespeare and Company bookstore", "Smith & Sons": a business named after someone
     if len(after) == 2 and after[1] in THING_NOUNS and lower[end:end + 1] in ("-", "\u2013", "\u2014"):

@@ -75,8 +75,10 @@ _DEPICT = re.compile(r"\b(?:photo|photos|picture|pictures|pic|portrait|portraits
                      r"selfie|image|images|painting|drawing|sketch|nude|nudes|video|footage|face|"
                      # the same in other languages (round 18b): "fotografie cu", "foto van", "retrato de"
                      r"foto|fotos|fotografie|fotografia|fotografía|photographie|bild|bilder|imagen|imagem|"
-                     r"retrato|ritratto|gambar|picha|zdjecie|zdjęcie|fotka|kuva|kep|kép|fenykep|fénykép|mynd)\s+"
-                     r"(?:of|with|cu|de|da|do|di|del|della|du|des|van|von|met|mit|con|com|avec|ya|z|ze|af)\s*$")
+                     r"retrato|ritratto|gambar|picha|zdjecie|zdjęcie|fotka|kuva|kep|kép|fenykep|fénykép|mynd|"
+                     # round 29b: Norwegian, Danish and Swedish "bilde av", "billede af", "porträtt av"
+                     r"bilde|billede|fotografi|portrett|portratt|portraet)\s+"
+                     r"(?:of|with|cu|de|da|do|di|del|della|du|des|van|von|met|mit|con|com|avec|ya|z|ze|af|av)\s*$")
 # A picture word right before a name in the languages that say "of" with a case ending (round 22b): Polish
 # "zdjęcie Bartosza ...", Czech "fotka Petra ...", Hungarian "fénykép Annáról", Finnish "muotokuva Ainosta",
 # Icelandic "mynd af", Lithuanian/Latvian/Croatian/Slovene picture words (accents off, as the normaliser writes them)
@@ -401,6 +403,12 @@ class NameShapeDetector:
             # "my student Aigerim Bekova": two capitalised unlisted words right after a
             # possessive relationship are a name the lexicons do not hold
             f_known = l_known = unknown_surname = True
+        if (len(keys) == 3 and not all_caps and f_known and not (l_known and mid_ok)
+                and all(w[:1].isupper() and not w.isupper() for w in (words[0], words[2]))
+                and keys[0] in first and keys[0] not in self._common() and keys[0] not in _PLACE_FIRST):
+            # round 29b: a listed given name, then a second word no list holds between it and the surname
+            mid_ok, l_known, unknown_surname = self._three_part(norm, seq, keys, words, particle, last,
+                                                                mid_ok, l_known, unknown_surname)
         if not l_known or not mid_ok or re.split(r"['\u2019 ]", keys[-1])[0] in _STREET_AFTER:
             return None  # (round 15) "Alexander Platz": a street word that is also a surname
         capitalised = all(w[:1].isupper() or p for w, p in zip(words, particle))
@@ -589,6 +597,37 @@ class NameShapeDetector:
             bool(after) and after[0].strip(",.") in _VIETNAMESE_PERSON_NEXT)
         return said_of_person or (len(keys) == 3 and self._cue(norm.lower, seq[0][1], seq[-1][2]) > 0) or (
             len(keys) == 3 and keys[1] in _VIETNAMESE_MIDDLE)
+
+    def _three_part(self, norm: NormalizedText, seq: list[Token], keys: list[str], words: list[str],
+                    particle: list[bool], last: frozenset[str], mid_ok: bool, l_known: bool,
+                    unknown_surname: bool) -> tuple[bool, bool, bool]:
+        """(mid_ok, l_known, unknown_surname) of a three-word name that opens with a listed given name (round 29b).
+
+        "Lucía Etxeberria Gómez", "Ahmad Fauzi Siregar": a capitalised middle word no dictionary holds between the
+        given name and a listed surname is a first surname or a second given name (Basque/Spanish double surnames,
+        Indonesian three-part names). "Sanne de Wijngaarden": a surname particle and a capitalised word no
+        dictionary holds, with a picture word or what a person does around it, is a particle surname.
+        """
+        if (l_known and not mid_ok and not particle[1] and words[1][:1].isupper() and not words[1].isupper()
+                and self._unknown_word(keys[1])):
+            return True, True, True
+        k = keys[2]
+        if (not l_known and particle[1] and keys[1] in _SURNAME_PARTICLES and words[2][:1].isupper()
+                and not words[2].isupper() and len(k) >= 3 and k.isalpha() and re.search(r"[aeiouy]", k)
+                and k not in self._common() and k not in context.THING_NOUNS and k not in context.REGIONS
+                and keys[0] not in _PLACE_OPENERS and k not in self.cache.get("lexicon.cities", load_city_names)):
+            # (the surname may be a word too: "de Vries", "van Wijngaarden"; the cue below says it is a person)
+            lower = norm.lower
+            start, end = seq[0][1], seq[-1][2]
+            if (self._cue(lower, start, end) > 0 or _PERSON_NEXT.match(lower, end)
+                    or _FOREIGN_PERSON_NEXT.match(lower, end) or _DUTCH_PERSON_NEXT.match(lower, end)):
+                return mid_ok, True, True
+        return mid_ok, l_known, unknown_surname
+
+    def _unknown_word(self, k: str) -> bool:
+        """A word no dictionary, common-word, thing or region list holds that can be part of a name."""
+        return (len(k) >= 3 and k.isalpha() and re.search(r"[aeiouy]", k) is not None and k not in self._common()
+                and k not in self._wordfreq() and k not in context.THING_NOUNS and k not in context.REGIONS)
 
     def _wordfreq(self) -> frozenset[str]:
         return self.cache.get("lexicon.wordfreq", load_dictionary_words)
@@ -874,9 +913,15 @@ _SECOND_PARTICLES = word_set("der den ter ten los las")
 # words that name a place or building before "van der"/"von der" ("Huis van der Valk", "Museum van den Bosch")
 _PLACE_WORDS_BEFORE_PARTICLES = word_set("""huis hotel museum kasteel slot schloss haus villa hof kerk kirche straat
 laan plein weg park brug school stichting galerie gallery restaurant cafe café bakkerij""")
+# round 29b: particles of Dutch, German and Romance surnames ("Sanne de Vries", "Lotte van Dijk", "Chiara di Stefano")
+_SURNAME_PARTICLES = word_set("de van von ter ten da di del della dos das du")
+# round 29b: Dutch words after a person who is doing something ("Sanne de Vries op de fiets", "... tijdens de les")
+_DUTCH_PERSON_NEXT = re.compile(r"\s+(?:op|bij|tijdens|aan|naast|voor|achter|onder|in het|in de|die|wat)\b")
 # Words that open a place name in Romance languages and are given names too ("Torre Annunziata", "Marina di Pisa")
 _PLACE_FIRST = word_set("""torre porto monte villa isola ponte castel castello borgo san santa santo lago capo punta
 marina cala forte rocca piazza palazzo costa riva playa puerto""")
+# round 29b: given names that open Spanish and Portuguese place names before "de" ("Santiago de Compostela")
+_PLACE_OPENERS = _PLACE_FIRST | word_set("santiago rio ciudad isla bahia vila sao nossa nuestra virgen")
 # Titles that only come before a person's name.
 _PERSON_TITLES = word_set("""
 mr mrs ms mx dr prof professor sheikh sheikha sir dame rev reverend imam rabbi pastor

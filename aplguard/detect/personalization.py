@@ -81,6 +81,9 @@ fox tiger lion skull demon angel clown ghost zombie alien monster pumpkin type s
 round fair straight blank red white black brown yellow paper stone rock cyborg elf orc frog owl perfect beautiful
 detail detailed better good nice real fake female male girl boy woman man kid child cartoon chibi emoji mask game
 poker doll manga toon lego pixel clay wax marble bronze metal wood watch tired sleepy serious cool fresh clean""")
+# round 29b: a look or thing word, then "face", as its own part of a tag name ("poker_face", "doll-face", "clock face")
+_THING_FACE = re.compile(r"(?:^|(?<=[_\-\s.]))(?:" + "|".join(sorted(_FACE_THINGS)) + r")[_\-\s.]?face(?=$|[_\-\s.\d])",
+                         re.IGNORECASE)
 _NOT_NAME_ENDINGS = ("ed", "ful", "ing", "ish", "ese", "ian", "ic", "ous", "less", "est", "er")
 
 
@@ -258,8 +261,9 @@ class PersonalizationDetector:
         A first name + surname counts; when both are also English words ("taylor_swift")
         it counts only when a person class follows the tag ("... woman in a garden").
         """
-        if _PERSONISH.search(name):
-            return True
+        if _PERSONISH.search(name) and not ("face" in name.lower()
+                                            and not _PERSONISH.search(_THING_FACE.sub(" ", name))):
+            return True  # (round 29b: "poker_face", "doll-face": a look, not a person's face)
         # "kevinB", "AnnaSmith": camelCase parts are words
         words = match_key(re.sub(r"(?<=[a-z])(?=[A-Z])|[_\-.]+", " ", name))[0].split()
         if any(w in _CONCEPT_WORDS for w in words):
@@ -275,8 +279,9 @@ class PersonalizationDetector:
         # round 26a: "katyaFace_v2", "lena_face": a first name, then "face" as its own (camelCase or separated) word
         # (a name no list holds counts unless it is a thing, a look or an adjective: "clockFace", "animeFace")
         if "face" in words[1:] and any(
-                nxt == "face" and len(w) >= 3 and w.isalpha() and w not in COMMON_WORDS and (
-                    w in first or (w not in _FACE_THINGS and w not in THING_NOUNS and w not in ANIMALS_OBJECTS
+                # (round 29b: a look or thing word is no name even when a name list holds it: "poker_face", "doll")
+                nxt == "face" and len(w) >= 3 and w.isalpha() and w not in COMMON_WORDS and w not in _FACE_THINGS and (
+                    w in first or (w not in THING_NOUNS and w not in ANIMALS_OBJECTS
                                    and not w.endswith(_NOT_NAME_ENDINGS)))
                 for w, nxt in zip(words, words[1:])):
             return True

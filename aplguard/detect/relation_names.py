@@ -460,8 +460,12 @@ def _glued(norm: NormalizedText, text: str, lex: _Lexicon, cache: ResourceCache,
             # round 25a: a name word that is also a dictionary word ("ゆうこ") is a name before a personal honorific
             # ("友達のゆうこちゃん"), unless it is what people call pets and things ("ワンちゃん", "ねこちゃん")
             honored = text.startswith(("ちゃん", "くん", "さん", "君"), m.end("n")) and name not in _JA_PET_WORDS
-            if honored or name in lists.first or not (name in lists.words.get("han", frozenset())
-                                                      or name in lists.words.get("kana", frozenset())) or (
+            unknown = not (name in lists.words.get("han", frozenset()) or name in lists.words.get("kana", frozenset()))
+            if unknown and name in _JA_KANA_THINGS:
+                # round 29b: things are written in hiragana too ("妹のめがね" glasses, "父のぼうし" hat), often in a form
+                # the dictionary spells in kanji or katakana: a kin's thing, not a name
+                unknown = False
+            if honored or name in lists.first or unknown or (
                     m.group("k") in _JA_KIN and _hiragana_given(name, cache)):
                 out.append(_finding(norm, m.start(), m.end("n"), detector))
     if "ko" in sp and re.search(r"[\uac00-\ud7a3]", text):
@@ -530,7 +534,12 @@ def _romaji(kana: str) -> str | None:
 
 
 # hiragana words of things whose reading is also a listed given name
-_JA_KANA_THINGS = frozenset({"めがね", "はな", "かさ", "くつ", "いす", "はし", "かばん", "まくら"})
+_JA_KANA_THINGS = frozenset({"めがね", "はな", "かさ", "くつ", "いす", "はし", "かばん", "まくら",
+                             # round 29b: more everyday things (clothes, accessories, toys, food) written in hiragana
+                             "ぼうし", "とけい", "ふく", "てぶくろ", "くつした", "かぎ", "さいふ", "はさみ", "えんぴつ",
+                             "ふとん", "おにぎり", "おべんとう", "べんとう", "おかし", "ゆびわ", "ぬいぐるみ", "おもちゃ",
+                             "にんぎょう", "うでどけい", "ほん", "えがお", "ねこ", "いぬ", "まふらー", "ようふく",
+                             "きもの", "ゆかた", "じてんしゃ", "おうち", "おへや", "つくえ", "ぼーる"})
 
 
 def _hiragana_given(name: str, cache: ResourceCache) -> bool:

@@ -39,7 +39,7 @@ _RANGES = (
     (0x0A80, 0x0AFF, "gujarati"), (0x0B00, 0x0B7F, "oriya"), (0x0B80, 0x0BFF, "tamil"), (0x0C00, 0x0C7F, "telugu"),
     (0x0C80, 0x0CFF, "kannada"), (0x0D00, 0x0D7F, "malayalam"), (0x0D80, 0x0DFF, "sinhala"), (0x0E00, 0x0E7F, "thai"),
     (0x10A0, 0x10FF, "georgian"), (0x1C90, 0x1CBF, "georgian"), (0x1200, 0x139F, "ethiopic"),
-    (0x2D80, 0x2DDF, "ethiopic"), (0x3040, 0x30FF, "kana"), (0x3400, 0x4DBF, "han"), (0x4E00, 0x9FFF, "han"),
+    (0x2D80, 0x2DDF, "ethiopic"), (0x3040, 0x30FF, "kana"), (0x3005, 0x3005, "han"), (0x3400, 0x4DBF, "han"), (0x4E00, 0x9FFF, "han"),
     (0xAC00, 0xD7AF, "hangul"), (0x1100, 0x11FF, "hangul"), (0x3130, 0x318F, "hangul"),
 )
 # wordfreq languages whose common words are "dictionary words" of each script
@@ -114,7 +114,7 @@ _BEFORE = re.compile(r"(?:" + _alternatives("""
 আমার বোন|আমার ভাই|আমার মা|আমার বাবা|আমার বন্ধু|আমার স্ত্রী|আমার স্বামী|শ্রী|শ্রীমতী|জনাব|ডাঃ|
 என் அம்மா|என் அப்பா|என் நண்பன்|என் நண்பர்|என் நண்பி|என் தோழி|என் தோழன்|என் தங்கை|என் அக்கா|என் அண்ணன்|என் தம்பி|என் மனைவி|
 என் கணவர்|திரு|திருமதி|செல்வி|
-תמונה של|דיוקן של|צילום של|ציור של|תמונה|דיוקן|מר|גברת|ד״ר|אחותי|אחי|חברי|חברתי|אמא שלי|אבא שלי|
+תמונה של|דיוקן של|צילום של|ציור של|פורטרט של|סלפי של|רישום של|תמונה|דיוקן|מר|גברת|ד״ר|אחותי|אחי|חברי|חברתי|אמא שלי|אבא שלי|
 φωτογραφία του|φωτογραφία της|πορτρέτο του|πορτρέτο της|εικόνα του|εικόνα της|ο φίλος μου|η φίλη μου|
 η αδελφή μου|ο αδελφός μου|κύριος|κυρία|κ.|
 фото|фотография|портрет|изображение|рисунок|снимок|зображення|світлина|господин|госпожа|пан|пані|
@@ -133,7 +133,7 @@ _BEFORE = re.compile(r"(?:" + _alternatives("""
 """) + r"|(?:عکس|تصویر|پرتره|نقاشی) \S+ از)(?:\s+لـ?)?[\s:،,]*$")  # "تصویر واقعی از": one adjective between
 # One cue word on its own
 _BEFORE_WORD = re.compile(_alternatives("""
-صورة|صوره|بورتريه|ارسم|وجه|رسم|لوحة|عکس|پرتره|تصویر|نقاشی|چهره|پرترهی|چهرهی|عکسهای|फोटो|तस्वीर|पोर्ट्रेट|चित्र|ছবি|படம்|תמונה|דיוקן|
+صورة|صوره|بورتريه|ارسم|وجه|رسم|لوحة|عکس|پرتره|تصویر|نقاشی|چهره|پرترهی|چهرهی|عکسهای|फोटो|तस्वीर|पोर्ट्रेट|चित्र|ছবি|படம்|תמונה|דיוקן|פורטרט|
 φωτογραφία|πορτρέτο|εικόνα|фото|фотография|портрет|изображение|рисунок|снимок|зображення|รูป|ภาพ|
 السيد|السيدة|الشيخ|الدكتور|الملك|الملكة|الأمير|الأميرة|السلطان|الرئيس|الإمام|آقای|خانم|دکتر|جناب|श्री|श्रीमती|सुश्री|শ্রী|জনাব|திரு|திருமதி|господин|госпожа|
 снимка|слика|фотографија|ఫోటో|ఫొటో|చిత్రం|బొమ్మ|గారి|గారు|ಫೋಟೋ|ಫೋಟೊ|ಚಿತ್ರ|ಭಾವಚಿತ್ರ|ಅವರ|ಅವರು|ചിത്രം|ഫോട്ടോ|
@@ -180,7 +180,7 @@ _ACTS = re.compile(unicodedata.normalize("NFKC", r" (?:\S+ते हुए|\S+�
 # Chinese and Japanese: "<name>的照片", "<name>さん", "<name>先生".
 _HAN_AFTER = re.compile(r"(?:的(?:照片|肖像|画像|头像|相片|素描|写真|自拍|脸)|さん|様|さま|氏|くん|君|ちゃん|先生|女士|小姐|"
                         r"老师|の(?:写真|肖像|似顔絵|顔))")
-_KANA_NAME = re.compile(r"([\u4E00-\u9FFF]{2})([\u3041-\u3096\u30A1-\u30FA]{2,4})(?:ちゃん|くん|さん|様|さま)")
+_KANA_NAME = re.compile(r"([\u4E00-\u9FFF][\u3005\u4E00-\u9FFF])([\u3041-\u3096\u30A1-\u30FA]{2,4})(?:ちゃん|くん|さん|様|さま)")
 # (round 20b: a space may set the name apart, "陈晓梅 在公园 打太极", as people type who write several languages)
 _ZH_SUBJECT = re.compile(r"([\u4E00-\u9FFF])([\u4E00-\u9FFF]{2}) ?(?:正在|在)[^，。,.!?]{2,20}的(?:照片|肖像|画像|相片|写真)")
 # Round 12: a surname + two-character given name at the start of the prompt or after "my <relation>" (我同事, 我妈妈),
@@ -617,6 +617,9 @@ def _subject_name(lower: str, seq: list[_Tok], words: list[str], kinds: list[str
     setting = weak is not None and not _PICTURE_WORD.search(weak.group()) and any(k in ("F", "L") for k in kinds)
     if not (preds[0].match(tail) or (weak and (listed or setting))):
         return None
+    if (len(seq) == 2 and kinds[-1] == "C" and weak is not None and _PICTURE_WORD.search(weak.group())
+            and not preds[0].match(tail)):
+        return None  # round 29b: "सुनील किताब की फोटो": a name word and a frequent word (book) before a picture word
     if len(seq) == 3 and (preds[0].match(lower[seq[1][2]:seq[1][2] + 60].translate(_ARABIC_FOLD))
                           or (listed and preds[1].match(lower[seq[1][2]:seq[1][2] + 60].translate(_ARABIC_FOLD)))):
         return None  # the third word is what the person does ("... מחייך"): the two-word run is the name
@@ -735,6 +738,9 @@ class ScriptNames:
         named = [a for a, k in zip(anon, kinds) if k in ("F", "L")]  # listed name words that also describe
         if len(seq) >= 2 and (any(a and k not in ("F", "L") for a, k in zip(anon, kinds)) or (named and all(named))):
             return None  # "बूढ़ा किसान", "राधा कृष्ण नाचते हुए" (deities): a description, not a name
+        if (len(seq) == 2 and anon[0] and words[1] in lists.words.get(script, frozenset())
+                and not _relation_or_title(lower, seq[0][1])):
+            return None  # round 29b: "लाल कमल" (red lotus): a colour or look word before a dictionary word describes it
         if _TEMPLE_AFTER.match(lower, seq[-1][2]):
             return None  # round 22a: "శ్రీ వేంకటేశ్వర స్వామి ఆలయం", "X मंदिर": a temple named after a deity or saint
         common = [w in lists.common.get(script, frozenset()) for w in words]
@@ -860,7 +866,7 @@ class ScriptNames:
             why = "a surname and given name at the start, before what a person does"
             return self._finding(norm, doing.start(1), doing.end(2), 0.65, why), doing.end(2)
         for m in _HAN_AFTER.finditer(text, tok[1], tok[2]):
-            run = re.search(r"[\u3400-\u4DBF\u4E00-\u9FFF]+$", text[tok[1]:m.start()])
+            run = re.search(r"[\u3005\u3400-\u4DBF\u4E00-\u9FFF]+$", text[tok[1]:m.start()])
             if not run:
                 continue
             chars, end = run.group(), m.start()
@@ -868,10 +874,16 @@ class ScriptNames:
             if honorific and len(chars) >= 5 and chars[-5:-3] in lists.last and lists.kind(chars[-3:], "han") != "C":
                 why = "a surname and a three-character given name before an honorific"  # "佐藤健太郎くん"
                 return self._finding(norm, end - 5, end, 0.7, why), end
+            if honorific and len(chars) >= 6 and chars[-6:-3] in lists.last and lists.kind(chars[-3:], "han") != "C":
+                # round 29b: a three-character surname, often with the repeat mark ("佐々木健太郎さん")
+                why = "a three-character surname and a three-character given name before an honorific"
+                return self._finding(norm, end - 6, end, 0.7, why), end
             for size in (4, 3, 2):
                 if len(chars) < size:
                     continue
                 cand = chars[-size:]
+                if cand[0] == "\u3005":
+                    continue  # the repeat mark "々" never opens a name: it doubles the character before it
                 surname = cand[:1] in lists.last or cand[:2] in lists.last
                 if (size == 4 and cand[:2] not in lists.last) or not (surname or (honorific and size >= 3)):
                     continue

@@ -94,3 +94,28 @@ def test_round28_regressions_are_people(stack, prompt):
 ])
 def test_round28_regressions_negatives_stay_clean(stack, prompt):
     assert not is_identity_seeking(detect_prompt(prompt, stack)), prompt
+
+
+# Round 29b: false positives left from earlier rounds, fixed as classes: a listed given name before a frequent word
+# and a picture word ("सुनील किताब की फोटो"), a colour before a dictionary word ("लाल कमल"), kin + の + a thing in
+# hiragana ("妹のめがね"), a look LoRA ("<lora:poker_face>"), a square or road named after someone ("સરદાર પટેલ ચોક").
+@pytest.mark.parametrize("prompt", [
+    "सुनील किताब की फोटो",
+    "लाल कमल की फोटो",
+    "妹のめがね",
+    "a portrait <lora:poker_face:0.8>",
+    "સરદાર પટેલ ચોક",
+    "महात्मा गांधी मार्ग की फोटो",
+])
+def test_round29b_false_positives_stay_clean(stack, prompt):
+    assert not is_identity_seeking(detect_prompt(prompt, stack)), prompt
+
+
+@pytest.mark.parametrize("prompt", [
+    "सुनील कुमार की फोटो",
+    "妹のさくら",
+    "<lora:katya_face:0.8> portrait",
+    "सरदार पटेल की फोटो",
+])
+def test_round29b_same_shapes_still_people(stack, prompt):
+    assert is_identity_seeking(detect_prompt(prompt, stack)), prompt
