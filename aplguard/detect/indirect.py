@@ -221,6 +221,15 @@ _LOCAL_SHOW = re.compile(r"\b(?:school|class|classroom|kindergarten|preschool|nu
                          r"historia|cuento|pelicula|juego|obra|scenario|roman|histoire|jeu|drehbuch|geschichte|spiel|"
                          r"sceneggiatura|romanzo|storia|gioco|roteiro|livro|jogo|filme|scenariusz\w*|powiesc\w*))\b")
 
+# round 30a: a lower-case participle after a title opens the scene; there only a production or a work of the user's
+# own places the work ("singing at the school recital", "acting in our play")
+_SCENE_PARTICIPLE = re.compile(r" [a-z]{2,}ing\b")
+_LOCAL_VENUE = re.compile(r"\b(?:nativity|pantomime|panto|amateur|community theat(?:er|re)|local theat(?:er|re)|"
+                          r"talent show|recital|drama club|summer camp|youth group|(?:school|class|church|college|"
+                          r"kindergarten|student) (?:play|musical|production|show|concert|performance|recital|talent show)|"
+                          r"(?:my|our|his|her|their) (?:own |new )?(?:screenplay|script|novel|story|book|film|movie|"
+                          r"play|musical|game|comic|series))\b")
+
 
 # Round 24a. A national office held by one person at a time, anchored to a time by "during": "the new zealand prime
 # minister during the christchurch attacks", "the president of France during the 1968 protests". The words before the
@@ -259,6 +268,23 @@ def _clause_end(key: str, i: int) -> int:
     """Where the clause of ``key`` (the normalised lower-case text) that holds ``i`` ends."""
     m = re.compile(r"[,;.:!?|]").search(key, i)
     return m.start() if m else min(len(key), i + 120)
+
+
+def _local_show(norm: NormalizedText, at: int) -> bool:
+    """Whether the clause from ``at`` (the object of "who wrote/played ...") places the work in a local production.
+
+    Round 30a: after a capitalised title, a lower-case participle opens the scene ("the man who wrote Things Fall
+    Apart reading to students under a tree"): there only a show word places the work ("... singing at the school
+    recital"); an audience ("students", "kids", "family") is where the person is, not what they made.
+    """
+    end = _clause_end(norm.lower, at)
+    if not (norm.text[at:at + 1].isupper() and "ing " in norm.lower[at:end]):
+        return _LOCAL_SHOW.search(norm.lower, at, end) is not None
+    scene = _SCENE_PARTICIPLE.search(norm.text, at, end)
+    if scene is None:
+        return _LOCAL_SHOW.search(norm.lower, at, end) is not None
+    return (_LOCAL_SHOW.search(norm.lower, at, scene.start()) is not None
+            or _LOCAL_VENUE.search(norm.lower, scene.start(), end) is not None)
 
 
 def unresolved(norm: NormalizedText, key: str, kidx: list[int], detector: str) -> list[Finding]:
@@ -303,8 +329,7 @@ def unresolved(norm: NormalizedText, key: str, kidx: list[int], detector: str) -
             if rx is _SUPERLATIVE and m.group().endswith(" of ") and INVENTED_REALM.match(key, m.end()):
                 continue  # round 28a: "the 3rd king of the Elven Kingdom": a realm of fiction (only a realm the
                 # office is "of": "the second man to walk on the moon" is a real person)
-            if rx in (_WHO_DID, _ROLE_OF, _WHOEVER) and m.end() < len(kidx) and _LOCAL_SHOW.search(
-                    norm.lower, kidx[m.end()], _clause_end(norm.lower, kidx[m.end()])):
+            if rx in (_WHO_DID, _ROLE_OF, _WHOEVER) and m.end() < len(kidx) and _local_show(norm, kidx[m.end()]):
                 continue  # "the actor who plays the villain in a school play": a local production
             stop = key.find(" ", m.end() + 1)  # the span takes in the first word of the object
             last = (len(key) if stop < 0 else stop) if key[m.end() - 1:m.end()] == " " else m.end()

@@ -29,6 +29,7 @@ from . import (
     indirect_round27,
     indirect_round28,
     indirect_round29,
+    indirect_round30,
 )
 from .normalize import NormalizedText
 
@@ -422,6 +423,7 @@ def find(norm: NormalizedText, detector: str) -> list[Finding]:
     spans += indirect_round27.spans(lower, text, cased)
     spans += indirect_round28.spans(lower, text, cased)
     spans += indirect_round29.spans(lower, text, cased)
+    spans += indirect_round30.spans(lower, text, cased)
     if cased:
         for m in _NICKNAMED.finditer(lower):
             if re.match(r"[«\"„“]?[A-ZÀ-ÞΑ-ΩА-Я]", text[m.end():m.end() + 2]) and not _KIN_NICKNAME.match(lower, m.end()):

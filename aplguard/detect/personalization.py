@@ -58,7 +58,10 @@ _KO_SURNAMES = ("kim", "lee", "park", "choi", "jung", "jeong", "kang", "cho", "y
 _PERSONISH = re.compile(r"(?:^|[_\-\s.])(?:face|person|people|man|woman|celeb|celebrity|likeness|portrait|"
                         r"realperson|selfie|me|myself|(?:my)?(?:wife|husband|girlfriend|boyfriend|gf|bf|mom|mum|dad|"
                         r"mother|father|sister|brother|grandma|grandpa|granny|aunt|uncle|cousin|son|daughter|boss|"
-                        r"neighbou?r|coworker|colleague|friend|bestie|ex))(?:$|[_\-\s.\d])",
+                        r"neighbou?r|coworker|colleague|friend|bestie|ex|"
+                        # round 30a: people one lives, studies or works with ("jake_myroommate", "anna-classmate")
+                        r"roommate|roomie|flatmate|housemate|classmate|workmate|fiancee?|niece|nephew|stepmom|stepdad|"
+                        r"hubby|wifey))(?:$|[_\-\s.\d])",
                         re.IGNORECASE)
 _LIKENESS = re.compile(
     r"\b(?:spitting\s+image\s+of|dead\s+ringer\s+for|(?:identical\s+)?twin\s+of|looks?\s+(?:just\s+|exactly\s+)?like|looking\s+like|look-?alikes?|doppelg[aä]nger|"
@@ -70,6 +73,8 @@ _LIKENESS = re.compile(
 _TAG_RELATIONS = word_set("""
 wife husband girlfriend boyfriend gf bf mom mum mother dad father sister brother grandma grandpa granny aunt
 auntie uncle cousin son daughter boss neighbor neighbour coworker colleague friend bestie fiance fiancee
+roommate flatmate housemate roomie classmate schoolmate teammate workmate cowoker bff partner stepmom stepdad
+stepsister stepbrother stepson stepdaughter niece nephew sis bro hubby wifey
 opa oma omi opi mama papa mami papi mamie papy mamma nonna nonno zia zio tia tio tita tito abuela abuelo abuelita
 abuelito yaya yayo avo avoh vovo vova vozinha titia madre padre hermana hermano prima primo babcia dziadek babushka
 babushka dedushka dziadzio babunia mutti vati tante onkel bruder schwester nana nan nanny gran granny grandad grandpa
@@ -125,6 +130,13 @@ _PICTURE_OF_BEFORE = re.compile(r"\b(?:photo|picture|portrait|image|painting|sel
 # round 27a: a DreamBooth identifier right after a tag ("<lora:my_red_mug:0.7> zwx mug")
 _TOKEN_THEN = re.compile(r"\s*(?:,\s*)?(?:(?:a|an|the|photo of|a photo of) )?(?P<tok>[a-z]{2,5})\b", re.IGNORECASE)
 _POINTS_AT_PERSON = re.compile(r"^\s*(?:(?:my|our|his|her|their|your)\s+\w+|[A-Z][\w'\-]+(?:\s+[A-Z][\w'\-]+)?)")
+
+
+def _relation_word(word: str) -> bool:
+    """A relation word of a tag name, alone or with "my"/"our" glued on ("sister", "mysister", "ourneighbor")."""
+    if word.startswith(("my", "our")) and len(word) > 4:
+        word = word[2:] if word.startswith("my") else word[3:]
+    return word in _TAG_RELATIONS
 
 
 class PersonalizationDetector:
@@ -292,6 +304,11 @@ class PersonalizationDetector:
             return True
         # "MyWifeSarah", "my_sister_ana": a relation word before a first name (round 13)
         if any(w in _TAG_RELATIONS and nxt in first and nxt not in COMMON_WORDS for w, nxt in zip(words, words[1:])):
+            return True
+        # round 30a: the name first, then the relation, often with "my" glued on ("jake_myroommate", "anna_mysister",
+        # "bob-coworker"): one person of the user's life; a name no list holds or an everyday word does not count
+        if any(len(w) >= 3 and w in first and w not in COMMON_WORDS and _relation_word(nxt)
+               for w, nxt in zip(words, words[1:])):
             return True
         # round 23a: "jessica_realface", "davidpark_dreambooth", "ana-person": a marker of a likeness model
         # (DreamBooth, "realface", "person") beside a first name or a given name + surname glued together

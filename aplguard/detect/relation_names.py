@@ -505,7 +505,9 @@ def _glued(norm: NormalizedText, text: str, lex: _Lexicon, cache: ResourceCache,
 # the kana read in Hepburn is a listed given name; only kin words (a friend's "はな" may be anything) and only
 # hiragana (things are mostly written in katakana or kanji)
 _JA_KIN = frozenset({"母", "父", "祖母", "祖父", "姉", "兄", "妹", "弟", "娘", "息子", "叔母", "伯母", "叔父", "伯父", "妻", "夫",
-                     "嫁", "孫", "母親", "父親"})
+                     "嫁", "孫", "母親", "父親",
+                     # round 30a: partners ("私の彼女のさくらが", "彼氏のけんたと"): a partner's hiragana word is a name
+                     "彼女", "彼氏", "旦那", "婚約者"})
 _HIRAGANA = "あいうえおかきくけこさしすせそたちつてとなにぬねのはひふへほまみむめもやゆよらりるれろわをんがぎぐげござじずぜぞだぢづでどばびぶべぼぱぴぷぺぽ"
 _HEPBURN = ("a i u e o ka ki ku ke ko sa shi su se so ta chi tsu te to na ni nu ne no ha hi fu he ho ma mi mu me mo ya yu "
             "yo ra ri ru re ro wa o n ga gi gu ge go za ji zu ze zo da ji zu de do ba bi bu be bo pa pi pu pe po")
@@ -547,7 +549,11 @@ def _hiragana_given(name: str, cache: ResourceCache) -> bool:
     if not reading:
         return False
     first = cache.get("lexicon.first_names", lambda: load_lexicon("first_names.txt"))
-    return reading in first or reading.replace("ou", "o").replace("uu", "u") in first
+    if reading in first or reading.replace("ou", "o").replace("uu", "u") in first:
+        return True
+    # round 30a: the Latin-script list holds few Japanese given names ("ゆかり" yukari, "けんた" kenta, "たかし"
+    # takashi): a list of common Japanese given names read in Hepburn, long vowels as written ("ryouta")
+    return reading in cache.get("lexicon.ja_given_names", lambda: load_lexicon("ja_given_names.txt"))
 
 
 def preload(cache: ResourceCache) -> None:

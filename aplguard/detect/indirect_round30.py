@@ -1,0 +1,51 @@
+"""Record firsts in Swahili, Hausa, Yoruba and Zulu (round 30a).
+
+"the first <person word> to <do something>" written the African way: Swahili "mwanariadha wa kwanza kukimbia ...",
+"mwanamke wa kwanza kushinda ...", Hausa "mace ta farko da ta lashe ...", Yoruba "obinrin akoko ti o gba ...", Zulu
+"owesifazane wokuqala ukuwina ...". A first is one person only when what was done is on a world or record scale: a
+capitalised name (a prize, a mountain, a country), a world/history/record word or a time limit ("chini ya saa mbili",
+under two hours) within the clause; "mtoto wa kwanza kufika shuleni" (the first child to reach school) stays generic.
+
+Spans are ``(start, end, what)`` over ``lower`` (the normaliser's text: accents off, same length as ``text``).
+"""
+
+from __future__ import annotations
+
+import re
+
+# cheap pre-check: the "first" words of the four languages (accents off)
+_G_FIRST = ("kwanza", "farko", "akoko", "kuqala")
+
+_SW = re.compile(r"\b(?:mtu|mwanamke|mwanamume|mwanaume|msichana|mvulana|mwanariadha|mchezaji|mwanamuziki|mwimbaji|"
+                 r"mwandishi|mwanasayansi|mwanaanga|mwafrika|rubani|mpanda mlima|bondia|mkimbiaji|mwogeleaji|muogeleaji|"
+                 r"mwanasiasa|mwanamichezo|mcheza soka|mwanasoka|daktari|mhandisi)\s+wa\s+kwanza\s+(?:\w+\s+)?ku\w+")
+_HA = re.compile(r"\b(?:mutum|mace|namiji|mutumin|dan wasa|'yar wasa|yar wasa|mawaki|marubuci|dan tsere|'yar tsere|"
+                 r"masanin kimiyya|dan sama jannati|matukin jirgi|dan dambe|dan kwallo)\s+(?:na|ta)\s+farko\s+"
+                 r"(?:da\s+(?:ta|ya|suka)\s+|wanda\s+ya\s+|wadda\s+ta\s+)\w+")
+_YO = re.compile(r"\b(?:eniyan|eni|obinrin|okunrin|elere idaraya|elere|akorin|onkowe|asare|onimo ijinle sayensi|"
+                 r"awako ofurufu|afese[- ]?gba)\s+akoko\s+(?:ti\s+o\s+|to\s+|ti\s+)\w+")
+_ZU = re.compile(r"\b(?:umuntu|owesifazane|owesilisa|indoda|umfazi|umgijimi|umdlali|umculi|umbhali|usosayensi|"
+                 r"umshayisibhakela|umshayeli)\s+(?:wokuqala|okokuqala)\s+(?:uku|oku)\w+")
+# what puts the first on a world or record scale (besides a capitalised word)
+_SCALE = re.compile(r"\b(?:dunia|duniani|ulimwengu|ulimwenguni|historia|rekodi|olimpiki|mwezini|angani|anga za juu|"
+                    r"chini ya (?:saa|dakika|sekunde)|duniya|tarihi|gasar olympic|olympic|agbaye|itan|"
+                    r"osupa|umhlaba|emhlabeni|emlandweni|inyanga|olympics?|world|record|nobel)\b")
+
+
+def spans(lower: str, text: str, cased: bool) -> list[tuple[int, int, str]]:
+    """The record firsts (see above); ``cased``: the prompt is not all caps (capitals name things)."""
+    if not any(g in lower for g in _G_FIRST):
+        return []
+    out: list[tuple[int, int, str]] = []
+    for rx in (_SW, _HA, _YO, _ZU):
+        for m in rx.finditer(lower):
+            end = _clause_end(lower, m.end())
+            named = cased and re.search(r"(?<![\w'])[A-Z]", text[m.end():end]) is not None
+            if named or _SCALE.search(lower, m.end(), end):
+                out.append((m.start(), m.end(), "the first of a kind to do a record deed"))
+    return out
+
+
+def _clause_end(lower: str, i: int) -> int:
+    m = re.compile(r"[,;.:!?|]").search(lower, i)
+    return m.start() if m else min(len(lower), i + 100)
