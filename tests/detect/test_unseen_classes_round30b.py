@@ -25,6 +25,9 @@ from aplguard.detect import detect_prompt, is_identity_seeking
     "8k, ultra detailed, (박세리:1.1) swinging a golf club",
     "photo of 이상화 speed skating, dynamic angle",
     "안세영 badminton smash, sports photography, 4k",
+    # unlisted Hangul names alone in an English tag soup, then dress or a person's doing
+    "(best quality:1.2), 8k, 이지은 in a school uniform, hallway",
+    "masterpiece, 김도현 wearing a black suit, rain",
     # Bengali family-name compounds in Bengali script
     "কৌশিক সেনগুপ্ত হারমোনিয়াম বাজাচ্ছেন",
     "শর্মিষ্ঠা রায়চৌধুরী বারান্দায় চা খাচ্ছেন, ছবি",
@@ -50,6 +53,8 @@ def test_identity_seeking(prompt: str) -> None:
     # tag soups with Hangul words that are no names
     "(masterpiece:1.2), 서울 야경, city lights, 8k",
     "best quality, 한복 dress on a mannequin, studio light",
+    "(masterpiece), 김치전 sitting on a plate, food photo",
+    "8k, 남대문 standing at night, long exposure",
     # Bengali scenes without a name
     "নদীর ধারে সূর্যাস্তের ছবি",
     "গ্রামের মেলার ছবি, ঢাক বাজাচ্ছে",
