@@ -308,7 +308,16 @@ class _Lists:
             return "L"
         if w in self.common.get(script, frozenset()):
             return "C"
-        return "W" if w in self.words.get(script, frozenset()) else "U"
+        if w in self.words.get(script, frozenset()):
+            return "W"
+        if script == "bengali" and w.endswith(_BENGALI_SURNAME_ENDS) and len(w) >= 6:
+            return "L"  # round 30b: "দত্তগুপ্ত", "সেনচৌধুরী": a compound family name the lists cannot all hold
+        return "U"
+
+
+# round 30b: endings of Bengali compound family names (-gupta, -opadhyay, -chowdhury, -dastidar, -thakurta): a Bengali
+# word no list or dictionary holds that ends so is a family name ("দত্তগুপ্ত", "রায়চৌধুরী", "ঘোষদস্তিদার")
+_BENGALI_SURNAME_ENDS = ("গুপ্ত", "গুপ্তা", "পাধ্যায়", "চৌধুরী", "চৌধুরি", "দস্তিদার", "ঠাকুরতা")
 
 
 def load_lists(cache: ResourceCache) -> _Lists:

@@ -32,6 +32,8 @@ from aplguard.detect import detect_prompt, is_identity_seeking
     "কৌশিক সেনগুপ্ত হারমোনিয়াম বাজাচ্ছেন",
     "শর্মিষ্ঠা রায়চৌধুরী বারান্দায় চা খাচ্ছেন, ছবি",
     "দেবযানী ভট্টাচার্য লাইব্রেরিতে বই পড়ছেন",
+    # a compound family name no list holds, by its ending
+    "তন্ময় বসুঠাকুরতা ছাদে ঘুড়ি ওড়াচ্ছেন",
     # Czech adjectival surnames after a given name in a case form
     "fotka Jany Krejčí na zahradě",
     "portrét Kateřiny Hořejší u okna",
@@ -58,6 +60,9 @@ def test_identity_seeking(prompt: str) -> None:
     # Bengali scenes without a name
     "নদীর ধারে সূর্যাস্তের ছবি",
     "গ্রামের মেলার ছবি, ঢাক বাজাচ্ছে",
+    # "গুপ্ত" (secret) as a word
+    "একটি গুপ্ত সুড়ঙ্গের ছবি",
+    "গুপ্ত ধনের সিন্দুকের ছবি",
     # Czech places and things in the same shapes
     "fotka Prahy Staré na pohlednici",
     "fotka Karlova mostu v zimě",
