@@ -15,7 +15,7 @@ from aplguard.detect import detect_prompt, is_identity_seeking
 
 @pytest.mark.parametrize("prompt", [
     # one-word stage names with a stage cue
-    "Aurora singing barefoot on a festival stage",
+    "Raphael cantando en el escenario con traje negro",
     "Sigrid performing live, crowd in the background",
     "Calogero en concert à l'Olympia, photo",
     "Aitana en concierto, luces moradas",
@@ -52,6 +52,9 @@ def test_identity_seeking(prompt: str) -> None:
     "the aurora over a frozen fjord, long exposure",
     "a Chanel handbag on a marble table, product shot",
     "soprano saxophone on a velvet cloth",
+    "a soprano singing an aria under a spotlight",
+    "the aurora dancing over a frozen fjord",
+    "a boxer raising his belt in the ring, anonymous fighter",
     # tag soups with Hangul words that are no names
     "(masterpiece:1.2), 서울 야경, city lights, 8k",
     "best quality, 한복 dress on a mannequin, studio light",
