@@ -346,6 +346,10 @@ class NameShapeDetector:
             if inflected:
                 f_known = l_known = mid_ok = True
                 unknown_surname = inflected in ("turkish", "surname_ending")
+        if (not (f_known and l_known) and len(keys) == 2 and keys[-1][-1:] in _CZECH_ADJ_LAST
+                and not all_caps and all(w[:1].isupper() and not w.isupper() for w in words)
+                and self._czech_adjective_surname(norm, seq, keys, first, last)):
+            f_known = l_known = mid_ok = unknown_surname = True  # round 30b: "Petry Hořejší", "Jany Nové"
         if (not (f_known and l_known and mid_ok) and len(keys) in (2, 3) and not all_caps
                 and all(w[:1].isupper() and not w.isupper() for w in words)
                 and self._hungarian_name(norm, seq, keys, first, last)):
@@ -544,6 +548,31 @@ class NameShapeDetector:
                 and any(len(c) >= 4 and _known(c, first) for c in inflection.hungarian_lemmas(keys[-1]))):
             return "" if self._listed_lemma(keys) else "surname_first"
         return ""
+
+    def _czech_adjective_surname(self, norm: NormalizedText, seq: list[Token], keys: list[str],
+                                 first: frozenset[str], last: frozenset[str]) -> bool:
+        """Round 30b: a Czech/Slovak adjectival surname ("Hořejší", "Nová", "Veselého", "Krejčí") after a listed given
+        name, the given name often in a case form ("Petry", "Jany", "Kateřiny"): the lists cannot hold every
+        adjective-shaped surname, and the long vowel written at its end marks one. Czech-only evidence is required:
+        a given name read only through its case ending, or a Czech-only letter or "-ý" in the surname; a surname
+        that is also a word ("Nové") counts only after a case-form given name and when its nominative is listed."""
+        # (the surname as written: the match key has lost the accents that mark it)
+        written = norm.original[slice(*norm.span(seq[-1][1], seq[-1][2]))].strip()
+        tail, key = written, keys[-1]
+        if len(key) < 4 or not key.isalpha() or not _CZECH_ADJ_SURNAME.fullmatch(tail):
+            return False
+        if (key in self._common() or key in context.THING_NOUNS or key in context.REGIONS or _known(key, first)
+                or key in self.cache.get("lexicon.cities", load_city_names)):
+            return False
+        head = keys[0]
+        if head in self._common() or head in context.THING_NOUNS or head in context.REGIONS:
+            return False
+        oblique = not _known(head, first) and any(len(c) >= 4 and _known(c, first) for c in inflection.lemmas(head))
+        if not (oblique or _known(head, first)):
+            return False
+        if key in self._wordfreq():
+            return oblique and any(_known(c, last) for c in inflection.lemmas(key))
+        return oblique or _CZECH_LETTERS.search(tail) is not None or tail.endswith("ý")
 
     def _hungarian_name(self, norm: NormalizedText, seq: list[Token], keys: list[str], first: frozenset[str],
                         last: frozenset[str]) -> bool:
@@ -899,6 +928,12 @@ opoulou akis idis idou oglu ogullari"""
                                  # Dutch (-gaarden, -huizen) compound surnames
                                  """ qvist kvist quist strom gren meyer meier bauer mann huber hofer gaarden huizen
                                  dijk"""))
+# round 30b: Czech/Slovak adjectival surnames: a capitalised word ending in a long vowel or an adjective case ending
+# ("Hořejší", "Nová", "Veselého", "Černému", "Malým"), Czech-only letters for the evidence that the word is Czech
+_CZECH_ADJ_LAST = frozenset("iaeoum")  # the last letter of its match key (y: -ý)
+_CZECH_ADJ_LAST |= {"y"}
+_CZECH_ADJ_SURNAME = re.compile(r"[A-ZÁČĎÉĚÍŇÓŘŠŤÚŮÝŽ][a-záčďéěíňóřšťúůýžľĺŕô]+(?:[ýíáé]|ého|ému|ém|ým|ou)")
+_CZECH_LETTERS = re.compile("[řěůčšžťďňŘĚŮČŠŽŤĎŇ]")
 # a possessed picture word after a Hungarian name ("Szabó Ildikó portréja", "... régi fotója", round 24b)
 _HUNGARIAN_PICTURE_AFTER = re.compile(r"\s+(?:[^\W\d_]+ ){0,2}(?:portr[eé]j[aá]|fot[oó]j[aá]|f[eé]nyk[eé]pe|arck[eé]pe|"
                                       r"k[eé]pe|szelfij[eé]|rajz[aá]|festm[eé]nye|igazolv[aá]nyk[eé]pe|profilk[eé]pe)\b")

@@ -308,7 +308,16 @@ class _Lists:
             return "L"
         if w in self.common.get(script, frozenset()):
             return "C"
-        return "W" if w in self.words.get(script, frozenset()) else "U"
+        if w in self.words.get(script, frozenset()):
+            return "W"
+        if script == "bengali" and w.endswith(_BENGALI_SURNAME_ENDS) and len(w) >= 6:
+            return "L"  # round 30b: "দত্তগুপ্ত", "সেনচৌধুরী": a compound family name the lists cannot all hold
+        return "U"
+
+
+# round 30b: endings of Bengali compound family names (-gupta, -opadhyay, -chowdhury, -dastidar, -thakurta): a Bengali
+# word no list or dictionary holds that ends so is a family name ("দত্তগুপ্ত", "রায়চৌধুরী", "ঘোষদস্তিদার")
+_BENGALI_SURNAME_ENDS = ("গুপ্ত", "গুপ্তা", "পাধ্যায়", "চৌধুরী", "চৌধুরি", "দস্তিদার", "ঠাকুরতা")
 
 
 def load_lists(cache: ResourceCache) -> _Lists:
@@ -391,6 +400,14 @@ def _split_thai_cue(tok: _Tok) -> _Tok:
 
 def _cue_before(lower: str, start: int) -> bool:
     return bool(_BEFORE.search(lower[max(0, start - 30):start].translate(_ARABIC_FOLD)))
+
+
+# round 30b: English after a Hangul name in an English prompt or tag soup: dress ("in a school uniform", "in
+# Manchester United kit"), a person's doing ("wearing", "smiling", "playing soccer") or a portrait tag
+_LATIN_PERSON_AFTER = re.compile(
+    r",? (?:in (?:a |an |the |his |her )?(?:[a-z]+ ){0,2}(?:kit|uniform|jersey|suit|dress|hanbok|outfit|tuxedo|gown)\b|"
+    r"wearing|dressed|smiling|standing|sitting|posing|playing|singing|dancing|walking|running|laughing|holding|"
+    r"pitching|batting|swinging|skating|kicking|celebrating|portrait|headshot|selfie|close-up|photo of)\b")
 
 
 def _cue_after(lower: str, end: int) -> bool:
@@ -926,6 +943,13 @@ class ScriptNames:
             cue = bool(_AFTER.match(lower, name_end)) or _cue_after(lower, end) or titled
             if not cue and i + 2 < len(toks) and toks[i + 2][0] in ("사진", "초상화", "그림", "얼굴"):
                 cue = True  # "안철수 연설 사진"
+            if (not cue and len(base) == 3 and base == word and (base[1:] in lists.first or (
+                    base[1] in lists.ko_given[0] and base[2] in lists.ko_given[1]))
+                    and lower[name_end:name_end + 1] in (" ", ",") and _LATIN_PERSON_AFTER.match(lower, name_end)):
+                # round 30b: a Hangul name alone in an English prompt or tag soup, then what a person does or
+                # wears ("(best quality:1.3), 8k, 김민수 in a school uniform", "..., 최영훈, portrait"): the English
+                # around it says person as a Korean cue word would
+                cue = True
             given = base[1:]
             if not cue or (len(base) == 2 and given not in lists.first):
                 continue
