@@ -20,8 +20,8 @@ import re
 
 from ..types import Finding
 from . import context
+from .indirect_career import LOCAL_BODY
 from .indirect_offices import INVENTED_REALM
-from .indirect_round28 import LOCAL_BODY
 from .normalize import NormalizedText
 
 # An object that makes the reference generic: indefinite, possessive, demonstrative, or a

@@ -23,13 +23,13 @@ import re
 from ..types import Finding
 from . import (
     context,
+    indirect_career,
+    indirect_inflected,
     indirect_more,
+    indirect_more_languages,
     indirect_offices,
     indirect_ranks,
-    indirect_round27,
-    indirect_round28,
-    indirect_round29,
-    indirect_round30,
+    indirect_record_firsts,
 )
 from .normalize import NormalizedText
 
@@ -363,7 +363,7 @@ def _round16(lower: str, text: str, cased: bool) -> list[tuple[int, int, str]]:
     for m in _EN_POSSESSIVE_FIRST.finditer(lower):
         # round 29a: a country in lower case is still a country ("britain's first female prime minister")
         if cased and text[m.start():m.start() + 1].isupper() or re.match(r"[a-z]+", lower[m.start():]).group() in (  # type: ignore[union-attr]
-                indirect_round29.COUNTRIES):
+                indirect_more_languages.COUNTRIES):
             spans.append((m.start(), m.end(), "a record holder of a named place"))
     return spans
 
@@ -420,10 +420,10 @@ def find(norm: NormalizedText, detector: str) -> list[Finding]:
     spans += indirect_more.spans(lower, text, cased)
     spans += indirect_offices.spans(lower, text, cased)
     spans += indirect_ranks.spans(lower, text, cased)
-    spans += indirect_round27.spans(lower, text, cased)
-    spans += indirect_round28.spans(lower, text, cased)
-    spans += indirect_round29.spans(lower, text, cased)
-    spans += indirect_round30.spans(lower, text, cased)
+    spans += indirect_inflected.spans(lower, text, cased)
+    spans += indirect_career.spans(lower, text, cased)
+    spans += indirect_more_languages.spans(lower, text, cased)
+    spans += indirect_record_firsts.spans(lower, text, cased)
     if cased:
         for m in _NICKNAMED.finditer(lower):
             if re.match(r"[«\"„“]?[A-ZÀ-ÞΑ-ΩА-Я]", text[m.end():m.end() + 2]) and not _KIN_NICKNAME.match(lower, m.end()):
@@ -514,7 +514,7 @@ def _current_latin(lower: str, text: str, cased: bool) -> list[tuple[int, int, s
     for m in _GERMAN_CURRENT.finditer(lower):
         # round 27a: German capitalises every noun, so after "der/des" only a state word names the country ("der
         # jetzige König der Schützen" is a club's)
-        if _GERMAN_NATIONAL.search(m.group()) or indirect_round27.DE_STATE.match(lower, m.end()) or re.match(
+        if _GERMAN_NATIONAL.search(m.group()) or indirect_inflected.DE_STATE.match(lower, m.end()) or re.match(
                 r" (?:von|vom) ", lower[m.end():]) and _named(text, m.end() + 1, cased, german=False):
             spans.append((m.start(), _word_end(lower, m.end()), what))
     return spans
