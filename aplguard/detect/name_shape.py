@@ -930,8 +930,7 @@ opoulou akis idis idou oglu ogullari"""
                                  dijk"""))
 # round 30b: Czech/Slovak adjectival surnames: a capitalised word ending in a long vowel or an adjective case ending
 # ("Hořejší", "Nová", "Veselého", "Černému", "Malým"), Czech-only letters for the evidence that the word is Czech
-_CZECH_ADJ_LAST = frozenset("iaeoum")  # the last letter of its match key (y: -ý)
-_CZECH_ADJ_LAST |= {"y"}
+_CZECH_ADJ_LAST = frozenset("iaeoumy")  # the last letter of its match key (y: -ý)
 _CZECH_ADJ_SURNAME = re.compile(r"[A-ZÁČĎÉĚÍŇÓŘŠŤÚŮÝŽ][a-záčďéěíňóřšťúůýžľĺŕô]+(?:[ýíáé]|ého|ému|ém|ým|ou)")
 _CZECH_LETTERS = re.compile("[řěůčšžťďňŘĚŮČŠŽŤĎŇ]")
 # a possessed picture word after a Hungarian name ("Szabó Ildikó portréja", "... régi fotója", round 24b)

@@ -258,8 +258,10 @@ _PET_ROLES = frozenset({"perro", "perra", "perrito", "perrita", "gato", "gata", 
 # Round 27a. The same without the comma when the role is a teacher, neighbour, boss, colleague or doctor ("ma prof de
 # maths Mme Lefebvre", "mi profesora de historia la Sra. Gómez", "la mia maestra Sig.ra Bianchi"): those roles are
 # people the user knows, so the titled surname right after them is that person
-_TITLE_CHEAP = re.compile(r"\b(?:senor|senora|sr|sra|srta|don|dona|senhor|senhora|signor|signora|sig|monsieur|madame|"
-                          r"mademoiselle|m|mme|mlle|herr|frau|pan|pani|mr|mrs|ms|miss)\b")
+# the polite titles of the shape below; the cheap check looks for the same words
+_TITLE_WORDS = (r"(?:senor|senora|senorita|sr|sra|srta|don|dona|senhor|senhora|signor|signora|signorina|sig ra|sig|"
+                r"monsieur|madame|mademoiselle|m|mme|mlle|herr|frau|pan|pani|mr|mrs|ms|miss)")
+_TITLE_CHEAP = re.compile(r"\b" + _TITLE_WORDS + r"\b")
 _MY_ROLE_TITLE_NC = re.compile(r"\b(?:my|mi|meu|minha|mio|mia|mon|ma|mein|meine|moj|moja|muj|moje|mijn) (?:prof|profe|"
                                r"professeur|professeure|profesor|profesora|professor|professora|professore|"
                                r"professoressa|maestra|maestro|insegnante|institutrice|instituteur|maitresse|maitre|"
@@ -267,10 +269,9 @@ _MY_ROLE_TITLE_NC = re.compile(r"\b(?:my|mi|meu|minha|mio|mia|mon|ma|mein|meine|
                                r"chef|chefe|capo|collegue|colega|collega|medecin|medico|medica|doctora|dentista|"
                                r"dentiste|entrenador|entrenadora|allenatore|allenatrice|entraineur|entraineuse|tutor|"
                                r"tutora|nachbar|nachbarin|lehrer|lehrerin|chefin|kollege|kollegin|teacher|neighbour|"
-                               r"neighbor|boss|colleague|coworker|landlord|landlady|tutor|doctor|dentist|coach)"
-                               r"(?: [^\W\d_]+){0,3}? (?:(?:el|la|o|a|il|lo|le|der|die|de) )?(?:senor|senora|senorita|"
-                               r"sr|sra|srta|don|dona|senhor|senhora|signor|signora|signorina|sig ra|sig|monsieur|madame|"
-                               r"mademoiselle|m|mme|mlle|herr|frau|pan|pani|mr|mrs|ms|miss)\.? (?P<n>[^\W\d_]{3,})")
+                               r"neighbor|boss|colleague|coworker|landlord|landlady|doctor|dentist|coach)"
+                               r"(?: [^\W\d_]+){0,3}? (?:(?:el|la|o|a|il|lo|le|der|die|de) )?" + _TITLE_WORDS
+                               + r"\.? (?P<n>[^\W\d_]{3,})")
 
 
 def _role_then_title(norm: NormalizedText, text: str, detector: str) -> list[Finding]:
