@@ -42,7 +42,9 @@ _OFFICE_ROMANCE = (r"(?:presidenta|presidente|president|presidentessa|premiere m
                    r"emperatriz|imperador|imperatriz|imperatore|empereur|canciller|chanceler|cancelliere|chanceliere|"
                    r"chancelier|astronauta|astronaute|cosmonauta|cosmonaute|alcalde|alcaldesa|prefeito|prefeita|"
                    r"sindaco|maire|gobernador|gobernadora|governador|governadora|governatore|gouverneur|jefe de estado|"
-                   r"capo di stato|chef d'etat|premio nobel|laureado|laureada|vencedor|vencedora|ganador|ganadora)")
+                   r"capo di stato|chef d'etat|premio nobel|laureado|laureada|vencedor|vencedora|ganador|ganadora|"
+                   # round 31a: "la primera ministra elegida de": the ordinal is the first word of the office
+                   r"ministra|ministro|ministre)")
 _OF_ROMANCE = r"(?:de la|de los|de las|de l'|del|de|da|do|dos|das|di|della|dello|degli|delle|des|du|d')"
 # round 25a: numeric ordinals ("du 25e président de la République", "il 12° presidente della Repubblica", "o 38º
 # presidente do Brasil") and "elected" between the woman word and the office ("a primeira mulher eleita presidente do")
@@ -51,9 +53,12 @@ _ELECTED_ROMANCE = r"(?:elegida|elegido|electa|electo|eleita|eleito|eletta|elett
 _ROMANCE_OFFICE = re.compile(r"\b(?:el|la|o|a|il|le|l'|do|da|del|della|du|al|ao)\s?" + _ORD_ROMANCE_NUM + r"(?: "
                              + _WOMAN_ROMANCE + r"(?: (?:a ser |en ser |a essere |a etre |que fue |que foi |"
                              r"che fu |qui fut )?" + _ELECTED_ROMANCE + r")?)? "
-                             + _OFFICE_ROMANCE + r"(?: " + _WOMAN_ROMANCE + r")?(?: (?:negro|negra|nero|nera|noir|noire|indigena|electo|electa|eleito|eleita|"
+                             + _OFFICE_ROMANCE + r"(?: " + _WOMAN_ROMANCE + r")?(?: (?:democraticamente|democratiquement|libremente|"
+                             # round 31a: up to two modifiers ("electo democraticamente", "elegida libremente")
+                             r"livremente|liberamente|librement|elegida|elegido|nombrada|nombrado|"
+                             r"negro|negra|nero|nera|noir|noire|indigena|electo|electa|eleito|eleita|"
                              r"eletto|eletta|elu|elue|democratico|democratica|afroamericano|afroamericana|catolico|"
-                             r"catolica|socialista|civil|mestizo|mestiza|aymara|quechua|mapuche))? " + _OF_ROMANCE + r"\s?(?=\w)")
+                             r"catolica|socialista|civil|mestizo|mestiza|aymara|quechua|mapuche)){0,2} " + _OF_ROMANCE + r"\s?(?=\w)")
 _CREATOR_ROMANCE = (r"(?:el autor|la autora|o autor|a autora|l'autore|l'autrice|l'auteur|l'auteure|el creador|"
                     r"la creadora|o criador|a criadora|il creatore|la creatrice|le createur|la creatrice|el pintor|"
                     r"la pintora|o pintor|a pintora|il pittore|le peintre|el compositor|o compositor|il compositore|"
@@ -245,7 +250,17 @@ _REIGN_ROMANCE = re.compile(r"\b(?:el rey|la reina|o rei|a rainha|il re|la regin
 _ACTOR_WHO_PLAYED = re.compile(r"\b(?:l'attore|l'attrice|el actor|la actriz|o ator|a atriz|l'acteur|l'actrice|"
                                r"der schauspieler|die schauspielerin|aktor|aktorka),? (?:che|que|qui|der|die|ktory|ktora) "
                                r"(?:interpretava|ha interpretato|interpreto|interpretaba|interpretou|jouait|a joue|"
-                               r"interpretait|spielte|gespielt hat|gral|grala|zagral|zagrala) (?=\w)")
+                               r"interpretait|spielte|gespielt hat|gral|grala|zagral|zagrala|"
+                               # round 31a: the present and the other verbs of playing a part ("l'actrice qui joue",
+                               # "el actor que interpreta a", "qui incarne", "que encarnó a", "che impersona")
+                               r"joue|interprete|interpreta|incarne|incarnait|a incarne|encarna|encarno|encarnaba|"
+                               r"encarnou|ha encarnado|ha interpretado|tem interpretado|impersona|impersonava|"
+                               r"ha impersonato|hraje|hral|hrala|gra)(?: a| o| al)? (?=\w)")
+# round 31a: German puts the verb last ("der Schauspieler, der James Bond spielt", "die Schauspielerin, die Lara Croft
+# gespielt hat"): the relative pronoun, one to four words holding a capital, then the verb
+_ACTOR_WHO_PLAYED_DE = re.compile(r"\b(?:der schauspieler|die schauspielerin|der darsteller|die darstellerin),? "
+                                  r"(?:der|die) (?P<obj>(?:[\w'-]+ ){1,4}?)(?:spielt|spielte|gespielt hat|verkorpert|"
+                                  r"verkorperte|verkorpert hat|darstellt|darstellte|dargestellt hat)\b")
 _POLISH_FIRST_WHO = re.compile(r"\b(?:pierwsz(?:a|ej|y|ego|ym)|ostatni(?:a|ej|ego)?) (?:kobiet(?:a|y|e)|osob(?:a|y|e)|"
                                r"czlowiek(?:a)?|polk(?:a|i)|polak(?:a)?|mezczyzn(?:a|y)),? (?:ktora|ktory|ktorej|ktorego) ")
 _ROUND15 = ((_OFFICE_ID_SW, "an office by rank of a named country", True),
@@ -267,6 +282,10 @@ def _round15(lower: str, text: str, cased: bool) -> list[tuple[int, int, str]]:
     for m in _POLISH_FIRST_WHO.finditer(lower):
         if re.match(r"(?:\w+ ){0,3}[A-Z]", text[m.end():]):
             spans.append((m.start(), _word_end(lower, m.end()), "the first person to do something named"))
+    if "schauspieler" in lower or "darsteller" in lower:
+        for m in _ACTOR_WHO_PLAYED_DE.finditer(lower):
+            if cased and re.search(r"(?<!\w)[A-ZÄÖÜ]\w*\s+[A-ZÄÖÜ]|[«\"„“]", text[m.start("obj"):m.end("obj")]):
+                spans.append((m.start(), m.end(), "the actor who played a named character"))
     for m in _TURKISH_FOUNDER.finditer(lower):
         if text[m.start():m.start() + 1].isupper():
             spans.append((m.start(), m.end(), "the founder or office holder of a named country"))

@@ -34,7 +34,9 @@ _SLAVIC_OFFICE = re.compile(r"\b" + _SLAVIC_ORDINAL + r"\s+(?:[a-z]+\s+)?" + _SL
                             + r"(?:\s+(?:z|ze|zo|w|we|v|ve|na|of))?\s+(?=\w)")
 _RO_OFFICE = re.compile(r"\b(?:primul|prima|ultimul|ultima|actualul|actuala)\s+(?:[a-z]+\s+)?(?:presedinte|presedinta|"
                         r"prim-ministru|prim ministru|premier|rege|regina|papa|cosmonaut|astronaut|domnitor|imparat|"
-                        r"cancelar|cancelarul)(?:\s+(?:al|a|ai)(?:\s+lui)?)?\s+(?=\w)")
+                        r"cancelar|cancelarul)(?:(?:\s+(?:ales|aleasa|democratic|liber|in viata|postcomunist|comunist|"
+                        # round 31a: up to three modifiers before the genitive ("primul presedinte ales democratic al")
+                        r"de culoare|femeie))" + r"{0,3}\s+(?:al|a|ai)(?:\s+lui)?)?\s+(?=\w)")
 _RO_WHO = re.compile(r"\b(?:gimnasta|gimnastul|sportivul|sportiva|jucatorul|jucatoarea|fotbalistul|actorul|actrita|"
                      r"cantaretul|cantareata|scriitorul|scriitoarea|pictorul|compozitorul|inventatorul|omul|femeia|"
                      r"barbatul|atletul|atleta|tenismanul|tenismena|boxerul|regizorul|savantul|cosmonautul|"

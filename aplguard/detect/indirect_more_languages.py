@@ -70,6 +70,50 @@ _NORDIC = re.compile(r"\b(?:fyrsta|forsta|første|forste)\s+(?:konan|kona|kvinna
                      r"\s+(?:i\s+|på\s+|pa\s+)?")
 
 
+# Round 31a. The writer of a named book or song in Yoruba, Hausa, Swahili and Zulu ("ẹni tó kọ ìwé <Title>", "wanda ya
+# rubuta littafin <Title>", "aliyeandika kitabu <Title>", "owabhala incwadi <Title>"): the work word, then a capital
+# (checked in spans) -- "wanda ya rubuta littafin nan" (who wrote this book) stays generic.
+_G_AUTHOR_AF = ("ko ", "rubuta", "andika", "bhala", "marubuci", "mwandishi", "umbhali", "onkowe")
+_AF_AUTHOR = re.compile(r"\b(?:(?:eni|eniti|obinrin|okunrin|eniyan) (?:ti o |to |ti )?(?:ko|koko ko) |onkowe |"
+                        r"(?:wanda|wadda|mutumin da|matar da) (?:ya |ta )?(?:rubuta|wallafa) |marubucin |marubuciyar |"
+                        r"(?:aliyeandika|aliandika|mwandishi wa|mtunzi wa|aliyetunga) |"
+                        r"(?:owabhala|obhale|umbhali we|umbhali wa) )"
+                        r"(?:iwe |orin |iwe-itan |littafin |littafi |wakar |waka |kitabu |kitabu cha |riwaya ya |riwaya |"
+                        r"wimbo |shairi |incwadi |incwadi ethi |inoveli |ingoma |wencwadi |wenoveli )?(?=\w|[\"“'‘])")
+# the founder of a country in lower case (a listed country) in Turkish and English ("pakistan'ın kurucusu", "türkiye
+# cumhuriyetinin kurucusu", "the founding father of modern singapore"), and German "der Gründer Singapurs" (a
+# capitalised genitive)
+_FOUNDER_TR = re.compile(r"\b(?P<c>[a-z]+(?: cumhuriyeti)?)['’]?(?:nin|in|un|nun) (?:kurucusu|kurucu lideri|kurucu babasi)\b")
+_FOUNDER_EN = re.compile(r"\b(?:the |its )?(?:founding father|father|founder|co-?founder) of (?:modern |the modern "
+                         r"|the republic of |independent )?(?P<c>[a-z]+)\b")
+_FOUNDER_DE = re.compile(r"\b(?:der|die) (?:staatsgrunder|staatsgrunderin|grunder|grunderin|grundervater|vater) "
+                         r"(?:des (?:modernen |heutigen |unabhangigen )?)?(?P<c>[a-z]+s)\b")
+_TR_COUNTRIES = frozenset({"turkiye", "turkiye cumhuriyeti", "cumhuriyet", "pakistan", "azerbaycan", "kazakistan",
+                           "ozbekistan", "turkmenistan", "kirgizistan", "bangladesh", "banglades", "hindistan",
+                           "singapur", "israil", "amerika", "cin", "rusya", "almanya", "fransa", "italya", "gana",
+                           "kenya", "tanzanya", "endonezya", "misir", "tunus", "cezayir", "iran", "irak", "suriye"})
+
+
+def _founders(lower: str, text: str, cased: bool) -> list[tuple[int, int, str]]:
+    out = []
+    if "kurucu" in lower:
+        for m in _FOUNDER_TR.finditer(lower):
+            c = m.group("c")
+            if c in _TR_COUNTRIES or c.rsplit(" ", 1)[0] in _TR_COUNTRIES or c in COUNTRIES:
+                out.append((m.start(), m.end(), "the founder of a named country"))
+    if "father of" in lower or "founder of" in lower:
+        for m in _FOUNDER_EN.finditer(lower):
+            if m.group("c") in COUNTRIES and (m.group().startswith(("the ", "its ")) or "found" in m.group()):
+                out.append((m.start(), m.end(), "the founder of a named country"))
+    if cased and ("grunder" in lower or "vater " in lower):
+        for m in _FOUNDER_DE.finditer(lower):
+            c = m.group("c")
+            if text[m.start("c")].isupper() and (c[:-1] in COUNTRIES or c[:-1].endswith(("land", "stan", "ien", "ur",
+                                                                                         "an", "en", "ei"))):
+                out.append((m.start(), m.end(), "the founder of a named country"))
+    return out
+
+
 def spans(lower: str, text: str, cased: bool) -> list[tuple[int, int, str]]:
     """The round-29a shapes (see above); ``cased``: the prompt is not all caps (capitals name places)."""
     out: list[tuple[int, int, str]] = []
@@ -85,6 +129,12 @@ def spans(lower: str, text: str, cased: bool) -> list[tuple[int, int, str]]:
             if (len(co) >= 2 and not co.startswith(_CJK_DETERMINERS) and co not in _CJK_BARE and not co.isdigit()
                     and not co.endswith(_CJK_KIND_ENDINGS)):
                 out.append((m.start(), m.end(), "the founder of a named company"))
+    if cased and any(g in lower for g in _G_AUTHOR_AF):
+        for m in _AF_AUTHOR.finditer(lower):
+            if re.match(r"[\"“'‘]?[A-Z]", text[m.end():m.end() + 2]):
+                out.append((m.start(), _word_end(lower, m.end()), "the writer of a named work"))
+    if "kurucu" in lower or " of " in lower or "grunder" in lower or "vater " in lower:
+        out += _founders(lower, text, cased)
     if cased and any(g in lower for g in _G_NORDIC):
         for m in _NORDIC.finditer(lower):
             if m.end() < len(text) and text[m.end()].isupper():

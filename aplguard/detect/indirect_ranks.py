@@ -91,7 +91,12 @@ _NICK_PERSON = (r"(?:joueur|joueuse|chanteur|chanteuse|acteur|actrice|pilote|box
                 r"general|politician|leader|man|woman|athlete|runner|swimmer|batsman|bowler|cricketer|quarterback)")
 _NICKNAMED = re.compile(r"\b" + _NICK_PERSON + r"(?: [a-z]+){0,3}?,? (?:nicknamed|dubbed|surnomme|surnommee|"
                         r"apode|apodado|apodada|apelidado|apelidada|soprannominato|soprannominata|detto|detta|"
-                        r"genannt|spitzname) (?:de |as )?(?:(?:the|le|la|l'|el|o|a|il|lo|der|die|das) ?)?(?=[\"“«]?\w)")
+                        r"genannt|spitzname|"
+                        # round 31a: "known as" in five languages, and a single-quoted epithet ("apodado 'Mano de
+                        # Piedra'", "nicknamed 'the Black Spider'"): the quote may stand before the article
+                        r"known as|conocido como|conocida como|conhecido como|conhecida como|connu comme|"
+                        r"connue comme|connu sous le nom de|connue sous le nom de|noto come|nota come|bekannt als) "
+                        r"(?:de |as )?['‘\"“«]?(?:(?:the|le|la|l'|el|o|a|il|lo|der|die|das) ?)?(?=[\"“«'‘]?\w)")
 
 
 # Round 23a. The first holder of an office IN THE WORLD is one person in any language ("fyrsti þjóðkjörni kvenforseti
@@ -108,8 +113,10 @@ _OFFICE_ANY = (r"(?:kven|nais|kvinno|kvinne|kvinde|frauen|zena|zeny|nő|no)?(?:f
                r"forsaetisradherra|forsætisraðherra|paaministeri|peaminister|premjerministre|premier|premiere ministre|"
                r"primera ministra|prime minister|head of state|elnoke|elnok|cumhurbaskani|basbakan|presiden|"
                r"perdana menteri|astronaut|astronauta|astronautti|astronaute|kosmonaut|kosmonauta|cosmonaut|"
-               r"geimfari|президент|президентом|президента|премьер-министр|космонавт|космонавтом)")
-_WORLD_AFTER = (r"(?:heims|i verden|i varlden|maailmassa|maailmas|pasaule|pasaulyje|na swiecie|swiata|sveta|na svete|"
+               r"geimfari|президент|президентом|президента|премьер-министр|космонавт|космонавтом|"
+               # round 31a: Nordic definite forms ("statsministern", "presidenten", "forsetinn")
+               r"statsministern|statsministerin|presidenten|forsetinn|forseta|kjorin forseti)")
+_WORLD_AFTER = (r"(?:heims|i heiminum|i verdenen|i verden|i varlden|maailmassa|maailmas|pasaule|pasaulyje|na swiecie|swiata|sveta|na svete|"
                 r"ve svete|ng mundo|sa mundo|duniani|ulimwenguni|del mundo|do mundo|du monde|au monde|del mondo|al mondo|"
                 r"der welt|weltweit|in the world|of the world|ter wereld|van de wereld|в мире|мира|у світі|світу|"
                 r"di dunia|dunia)")
@@ -118,7 +125,11 @@ _WORLD_FIRST = re.compile(r"(?<!\w)(?:" + _WORLD_BEFORE + r" )?" + _FIRST_ANY + 
                           + r"(?: \S+){0,2}? (?P<w>" + _WORLD_AFTER + r")(?!\w)(?! (?:of|chess|bank|cup|federation|club|"
                           r"association|council|organi[sz]ation|championships?|series|tour|league|society|union|"
                           r"congress|committee|conference|forum|games|wrestling|health|trade|economic)\b)|(?<!\w)" + _WORLD_BEFORE + r" "
-                          + _FIRST_ANY + r"(?: \S+){0,3}? " + _OFFICE_ANY + r"(?!\w)")
+                          + _FIRST_ANY + r"(?: \S+){0,3}? " + _OFFICE_ANY + r"(?!\w)"
+                          # round 31a: the world between the person and the office ("fyrsta konan i heiminum kjorin
+                          # forseti", "la primera mujer del mundo elegida presidenta")
+                          r"|(?<!\w)" + _FIRST_ANY + r"(?: \S+){1,2}? " + _WORLD_AFTER + r"(?: \S+){0,3}? "
+                          + _OFFICE_ANY + r"(?!\w)")
 
 
 # Round 24a. The first person to reach the moon, space, Everest or a pole, in any language ("il primo uomo a camminare
@@ -297,6 +308,13 @@ def _first_nationality(lower: str, text: str) -> list[tuple[int, int, str]]:
     return out
 
 
+def _owned_before(lower: str, text: str, at: int) -> bool:
+    """Whether a possessive stands right before ``at``; round 31a: "var" is Swedish "vår" (our) only when the prompt
+    writes the ring (Icelandic/Norwegian "sem var" is "who was": "forseti ... sem var fyrsta konan")."""
+    m = _OWNED_BEFORE.search(lower, 0, at)
+    return m is not None and not (m.group() == "var " and text[m.start():m.start() + 3].lower() == "var")
+
+
 def spans(lower: str, text: str, cased: bool) -> list[tuple[int, int, str]]:
     """The round-21a shapes (see above); ``cased``: the prompt is not all caps (capitals name things)."""
     out: list[tuple[int, int, str]] = []
@@ -314,7 +332,7 @@ def spans(lower: str, text: str, cased: bool) -> list[tuple[int, int, str]]:
         out += [(m.start(), m.end(), "an office by rank of a named country") for m in _CJK_RANKED.finditer(lower)]
     out += [(m.start(), m.end(), "a national office by rank") for m in _DE_NATIONAL.finditer(lower)]
     out += [(m.start(), m.end(), "the first holder of an office in the world") for m in _WORLD_FIRST.finditer(lower)
-            if not _OWNED_BEFORE.search(lower, 0, m.start())]
+            if not _owned_before(lower, text, m.start())]
     out += _now_office(lower, text, cased)
     out += [(m.start(), m.end(), "the first person to reach the moon, space, a summit or a pole")
             for m in _FIRST_REACHED.finditer(lower) if not _OWNED_BEFORE.search(lower, 0, m.start())
@@ -331,7 +349,7 @@ def spans(lower: str, text: str, cased: bool) -> list[tuple[int, int, str]]:
             if text[m.end():m.end() + 1].isupper():
                 out.append((m.start(), _word_end(lower, m.end()), "an office by rank of a named country"))
     for m in _NICKNAMED.finditer(lower):
-        if re.match(r"[\"“«]?[A-ZÀ-ÞΑ-ΩА-Я]", text[m.end():m.end() + 2]):
+        if re.match(r"[\"“«'‘]?[A-ZÀ-ÞΑ-ΩА-Я]", text[m.end():m.end() + 2]):
             out.append((m.start(), _word_end(lower, m.end()), "a person known by a capitalised nickname"))
     return out
 

@@ -132,6 +132,11 @@ _TOKEN_THEN = re.compile(r"\s*(?:,\s*)?(?:(?:a|an|the|photo of|a photo of) )?(?P
 _POINTS_AT_PERSON = re.compile(r"^\s*(?:(?:my|our|his|her|their|your)\s+\w+|[A-Z][\w'\-]+(?:\s+[A-Z][\w'\-]+)?)")
 
 
+# round 31a: words of a style or look LoRA after a given name ("emily_style", "anna_aesthetic"): no surname
+_STYLE_PARTS = frozenset({"style", "styles", "aesthetic", "art", "artstyle", "look", "vibe", "vibes", "lighting",
+                          "colors", "colours", "palette", "painting", "sketch", "anime", "outfit", "dress", "hair"})
+
+
 def _relation_word(word: str) -> bool:
     """A relation word of a tag name, alone or with "my"/"our" glued on ("sister", "mysister", "ourneighbor")."""
     if word.startswith(("my", "our")) and len(word) > 4:
@@ -463,7 +468,13 @@ class PersonalizationDetector:
                 continue
             glued = any(p and tok.startswith(w) and 1 <= len(tok) - len(w) <= 2 for w, p in pieces) or any(
                 (p or q) and any(tok == w[:i] + v for i in range(3, len(w) + 1))
-                for (w, p), (v, q) in zip(pieces, pieces[1:]))
+                for (w, p), (v, q) in zip(pieces, pieces[1:])) or any(
+                # round 31a: a given name + the start of the next word ("emily_rosefield" -> "emilyrose") or its
+                # initial + the next word ("marco_bellini" -> "mbellini"): the next word need not be a listed surname
+                p and len(v) >= 4 and v.isalpha() and v not in _CONCEPT_WORDS and v not in _STYLE_PARTS and (
+                    (tok.startswith(w) and len(tok) - len(w) >= 3 and v.startswith(tok[len(w):]))
+                    or tok == w[0] + v)
+                for (w, p), (v, _q) in zip(pieces, pieces[1:]))
             # the trigger is often followed by a comma before the description ("sarahk, wearing ...")
             joined = lower[:m.end()] + " " + re.sub(r"^\s*,\s*", "", lower[m.end():])
             if glued and (_CLASS_AFTER.match(rest[m.end():])
