@@ -125,11 +125,13 @@ _WORLD_FIRST = re.compile(r"(?<!\w)(?:" + _WORLD_BEFORE + r" )?" + _FIRST_ANY + 
                           + r"(?: \S+){0,2}? (?P<w>" + _WORLD_AFTER + r")(?!\w)(?! (?:of|chess|bank|cup|federation|club|"
                           r"association|council|organi[sz]ation|championships?|series|tour|league|society|union|"
                           r"congress|committee|conference|forum|games|wrestling|health|trade|economic)\b)|(?<!\w)" + _WORLD_BEFORE + r" "
-                          + _FIRST_ANY + r"(?: \S+){0,3}? " + _OFFICE_ANY + r"(?!\w)"
-                          # round 31a: the world between the person and the office ("fyrsta konan i heiminum kjorin
-                          # forseti", "la primera mujer del mundo elegida presidenta")
-                          r"|(?<!\w)" + _FIRST_ANY + r"(?: \S+){1,2}? " + _WORLD_AFTER + r"(?: \S+){0,3}? "
-                          + _OFFICE_ANY + r"(?!\w)")
+                          + _FIRST_ANY + r"(?: \S+){0,3}? " + _OFFICE_ANY + r"(?!\w)")
+# round 31a: the world between the person and the office ("fyrsta konan i heiminum kjorin forseti", "la primera mujer
+# del mundo elegida presidenta"); run only when a world word is there (_WORLD_STEMS)
+_WORLD_FIRST_MID = re.compile(r"(?<!\w)" + _FIRST_ANY + r"(?: \S+){1,2}? " + _WORLD_AFTER + r"(?: \S+){0,3}? "
+                              + _OFFICE_ANY + r"(?!\w)")
+_WORLD_STEMS = ("heim", "verden", "varld", "maailma", "pasaul", "swiat", "svet", "mundo", "monde", "mondo", "welt",
+                "world", "wereld", "dunia", "мир", "світ")
 
 
 # Round 24a. The first person to reach the moon, space, Everest or a pole, in any language ("il primo uomo a camminare
@@ -333,6 +335,9 @@ def spans(lower: str, text: str, cased: bool) -> list[tuple[int, int, str]]:
     out += [(m.start(), m.end(), "a national office by rank") for m in _DE_NATIONAL.finditer(lower)]
     out += [(m.start(), m.end(), "the first holder of an office in the world") for m in _WORLD_FIRST.finditer(lower)
             if not _owned_before(lower, text, m.start())]
+    if any(w in lower for w in _WORLD_STEMS):
+        out += [(m.start(), m.end(), "the first holder of an office in the world") for m in
+                _WORLD_FIRST_MID.finditer(lower) if not _owned_before(lower, text, m.start())]
     out += _now_office(lower, text, cased)
     out += [(m.start(), m.end(), "the first person to reach the moon, space, a summit or a pole")
             for m in _FIRST_REACHED.finditer(lower) if not _OWNED_BEFORE.search(lower, 0, m.start())
