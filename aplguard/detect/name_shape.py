@@ -34,6 +34,7 @@ from .context import COMMON_WORDS, word_set
 from .normalize import NormalizedText, match_key, normalize
 from .resources import SHARED_CACHE, ResourceCache, load_city_names, load_dictionary_words, load_lexicon
 from .script_names import ScriptNames, load_lists
+from .structured_names import StructuredNames
 from .warmup import warm_up
 
 #: A word of the prompt with its start and end offsets in the normalised text.
@@ -185,6 +186,7 @@ class NameShapeDetector:
         self.id = id
         self.min_score = float(min_score)
         self.cache = cache or SHARED_CACHE
+        self._structured = StructuredNames(self.cache, id)
         self._warmed = False  # load() reads the warm-up prompts once (aplguard.detect.warmup)
 
     def load(self) -> NameShapeDetector:
@@ -305,6 +307,11 @@ class NameShapeDetector:
         out += [f for f in vietnamese_plain.find(norm, self.id)
                 if not any(known[bisect.bisect_left(norm.starts, f.start):bisect.bisect_left(norm.starts, f.end)])]
         out += romanised.find_japanese(norm, self.cache, self.id)  # "Otani Shohei ga ... shashin"
+        # "X binti Y", "hannes halldorsson", "やまだはなこ": names by their structure (round 31b)
+        # (a listed span, a visual artist such as "Tove Jansson", is the gazetteer's)
+        out += [f for f in self._structured.find(norm)
+                if not any(f.start < g.end and g.start < f.end for g in out)
+                and not any(known[bisect.bisect_left(norm.starts, f.start):bisect.bisect_left(norm.starts, f.end)])]
         out += handles.find(norm, self.id, self.cache.get("lexicon.wordfreq", load_dictionary_words),
                             non_person_index(self.cache))
         return out

@@ -40,7 +40,8 @@ hem lang dinh cong vien mau sac ao""")
 # picture words and honorifics before a person, and what a person does after the name
 _PERSON_BEFORE = word_set("""anh hinh dung chup ve ong ba co chu bac em chi ca si nghe sy ty phu giao su tien""")
 _PERSON_AFTER = word_set("""dang dung ngoi cuoi hat mac cam tren trong tai o ben voi nhay choi doc viet ve
-uong lam nau phat bieu di chay nhin om khi luc giang day hoc noi ke""") - {"an"}
+uong lam nau phat bieu di chay nhin om khi luc giang day hoc noi ke
+dan bieu dien mua da danh tap gap chao ky trinh dien thuyet""")  # round 31b: hosts, performs, dances, plays - {"an"}
 _WORD = re.compile(r"[a-z]+")
 
 
