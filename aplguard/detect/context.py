@@ -19,6 +19,8 @@ def word_set(text: str) -> frozenset[str]:
 
 
 # Words after a name that make it a place, building, brand, product or thing.
+# round 32a: the head nouns of eponymous science terms ("Hawking radiation", "Kaplan turbine", "Bessel functions"):
+# a surname right before one names a thing of physics, maths or the lab, not a person to depict
 THING_NOUNS = word_set("""
 memorial monument dam bridge street st avenue ave road rd boulevard blvd square park parkway airport
 station terminal center centre hall building tower plaza museum library university college school
@@ -48,6 +50,11 @@ sneaker boots paradox problem conjecture limit scale index rule razor complex fa
 room rooms headquarters hq card cards symphony sonata concerto opera requiem overture nocturne
 ring rings finch finches globe bulb bulbs lens lenses prism pendulum knot knots tube tubes valve
 plot plots series spectrum cycle cycles cloud clouds sheep gazelle frog beetle orchid tulip manuscript manuscripts folio sketchbook notebook notebooks
+radiation boson bosons fermion fermions particle particles condensate transform transforms transformation inequality
+lemma hypothesis integral integrals polynomial polynomials manifold manifolds interferometer microscope turbine turbines
+pipette funnel coefficient coefficients radius scattering oscillator lattice diode junction thermometer notation
+invariant apparatus pump criterion algorithm tensor spinor bracket brackets distribution statistics sieve wavelength
+equations functions rearrangement synthesis apparatuses electrode cathode anode barometer hydrometer petri
 """)
 
 # Media, techniques, movements and motifs: after a visual artist's name they ask for the
@@ -925,7 +932,15 @@ _EVERYMAN = frozenset({
 _UI_WORD = re.compile(r"\b(?:icon|icons|avatar|avatars|user profile|profile icon|infographic|pictogram|ui|ux|"
                       r"ikona|ikonka|awatar|uzytkownika|icono|usuario|icone|utilisateur|icona|utente|"
                       r"benutzer\w*|nutzer\w*|profilbild|ikon|pictograma|pictogramme|infografika|infografia|"
-                      r"infographie|infografik)\b")
+                      r"infographie|infografik|"
+                      # round 32a: a leaflet, flyer, advert, textbook or cartoon figure of a bank or a shop ("Jan
+                      # Kowalski na ulotce banku, postać rysunkowa", "Max Mustermann im Werbeprospekt")
+                      r"leaflet\w*|flyer\w*|brochure\w*|advert\w*|commercial|mascot\w*|textbook\w*|cartoon\w*|"
+                      r"ulotk\w*|ulotce|broszur\w*|reklam\w*|podrecznik\w*|rysunkow\w*|maskotk\w*|komiks\w*|"
+                      r"prospekt\w*|werbe\w*|broschure|lehrbuch\w*|comicfigur\w*|zeichentrick\w*|"
+                      r"folleto\w*|anuncio\w*|publicidad|caricatura|dibujo\w*|depliant|prospectus|publicite|"
+                      r"dessin\w*|volantino|pubblicita|fumetto|cartone|panfleto|propaganda|desenho\w*|"
+                      r"letak\w*|reklama|kreslen\w*|листовк\w*|реклам\w*|буклет\w*|мультяшн\w*|рисованн\w*)\b")
 
 
 # "model" words that mean a specimen only next to a form word ("modelo de formulario": alone, "modelo" is a model)

@@ -40,6 +40,14 @@ _CREATOR = (r"(?:author|writer|novelist|poet|playwright|singer|vocalist|rapper|c
             r"lead singer|host|presenter|anchor|goalkeeper|quarterback)")
 _ROLE_OF = re.compile(r"\bthe (?:(?:lead|main|original|famous|real|late|current|former) )?" + _CREATOR
                       + r" of (?!" + _GENERIC_OBJECT + r")(?=[a-z0-9])")
+# Round 32a. A band's member by the band's song ("the lead vocalist of the band behind take on me", "the frontman of the
+# group that sang Wonderwall", "the drummer of the band known for Africa"): the band is named by its work, the song
+# title capitalised, quoted or, in a prompt without capitals, lower case (checked below); "behind the ..." is a place
+_BAND_BY_SONG = re.compile(r"\bthe (?:(?:lead|main|original|famous|late|former) )?" + _CREATOR + r" of the (?:band|group|"
+                           r"duo|trio) (?:behind (?!(?:the|a|an|our|my|your|their|his|her|this|that)\b)|"
+                           r"(?:that|which|who) (?:sang|sings|recorded|released|made|wrote|had a hit with)(?: the song)? |"
+                           r"(?:known|famous|best known) for(?: the song)? )(?!(?:at|in|on|for|during|to|with|from|by|"
+                           r"about|live|our|my|your|their|his|her|a|an|this|that|some|every|its)\b)(?=[a-z0-9])")
 # round 28a: a bare role at the head of the prompt (or after "photo of") with a quoted title ("singer of 'Waka Waka'
 # dancing", "portrait of composer of 'Bolero'"): prompts drop the article; the quotes name the work
 _ROLE_OF_BARE = re.compile(r"(?:(?:a |an )?(?:photo|picture|portrait|image|painting|drawing|poster|selfie) of )?"
@@ -110,7 +118,10 @@ _SUPERLATIVE = re.compile(r"(?:\bthe |^)" + _RECORD + r"(?: [a-z]+){0,3}? " + _W
 _TALLY = re.compile(r"\bthe (?:[a-z]+ ){0,2}" + _WHO + r" with (?:the most|a record(?: \d{1,3})?|\d{1,3}) "
                     r"(?:[a-z]+ ){0,4}(?:titles|wins|goals|medals|trophies|grand slams|majors|championships|rings|"
                     r"oscars|grammys|caps|home runs|touchdowns|world cups|centuries|wickets|hat tricks|assists|awards|prizes|"
-                    r"belts|crowns|gold medals|rings|points)\b(?! (?:in|at|of|for|on) " + _GENERIC_OBJECT
+                    r"belts|crowns|gold medals|rings|points|"
+                    # round 32a: the sports' own plurals ("23 Olympic golds", "seven world titles", "14 podiums")
+                    r"golds|gold|medal|podiums|victories|world records|records|pole positions|poles|slams)\b"
+                    r"(?! (?:in|at|of|for|on) " + _GENERIC_OBJECT
                     + r")")
 _DEMONYMS = (r"(?:american|british|english|scottish|welsh|irish|french|german|russian|soviet|chinese|japanese|indian|"
              r"italian|spanish|canadian|mexican|brazilian|argentine|australian|korean|south korean|ukrainian|"
@@ -161,6 +172,15 @@ _NAMED_FOUNDER = re.compile(r"\b(?:[Tt]he|[Ii]ts) (?:(?:late|former|current|orig
 _HOLDS_RECORD = re.compile(r"\bthe (?:[a-z]+ ){0,2}" + _DOER + r" who (?:currently |still )?(?:holds|held|set|broke|"
                            r"owns|shares) the (?:[a-z0-9]+ ){0,4}(?:world|olympic|all time|national|european|"
                            r"continental|guinness(?: world)?|career|league|tour) records?\b")
+# Round 32a. A record deed without "first" or "record": a nationality, a sportsperson or a person, "who" and a deed done
+# under a time limit ("the Kenyan athlete who ran a marathon under two hours", "the Jamaican sprinter who ran the 100m
+# in under 9.6 seconds"); without a nationality it is anyone's time ("my uncle who ran a marathon under four hours")
+_RECORD_TIME = re.compile(r"\bthe " + _DEMONYMS + r" (?:[a-z]+ )?(?:" + _DOER[3:-1] + r"|runner|sprinter|marathoner|"
+                          r"marathon runner|distance runner|swimmer|climber|mountaineer|sailor|rower) who "
+                          r"(?:[a-z0-9]+ ){1,6}?(?:in )?(?:under|below|less than|sub) (?:[a-z0-9]+ ){1,2}?"
+                          r"(?:hours?|minutes?|seconds?|days?)\b")
+_NEVER = re.compile(r"(?!)")
+_GENERIC_OBJECT_AT = re.compile(_GENERIC_OBJECT)  # a shape not worth running on this prompt
 # "the current Chief Justice of the US Supreme Court", "the sitting prime minister of Canada": an office that one
 # person holds now, of a named country or body (a capital or a number follows, checked below; "the current king of
 # the castle", "the current president of our club" stay generic). Offices held by one person at a time anyway
@@ -297,6 +317,8 @@ def unresolved(norm: NormalizedText, key: str, kidx: list[int], detector: str) -
         return out
     for rx, what in ((_ROLE_OF, "the creator or performer of a work"),
                      (_NATIONAL_ROLE_OF, "the creator or performer of a named work, by nationality"),
+                     (_BAND_BY_SONG if " band " in key or " group " in key or " duo " in key or " trio " in key
+                      else _NEVER, "a member of the band named by its song"),
                      (_WHO_DID, "the person who played, made or did something"),
                      (_SUPERLATIVE, "a record holder or office holder by rank"),
                      (_PRIZE, "a record holder of a named prize"),
@@ -307,11 +329,17 @@ def unresolved(norm: NormalizedText, key: str, kidx: list[int], detector: str) -
                      (_REIGNING, "a reigning title holder"),
                      (_OFFICE_OF_NAMED, "the holder of an office of a named organisation"),
                      (_HOLDS_RECORD, "the holder of a world or all-time record"),
+                     (_RECORD_TIME if " who " in key and (" under " in key or " below " in key or " sub " in key
+                                                          or " less than " in key) else _NEVER,
+                      "a record deed done under a time limit, by nationality"),
                      (_CURRENT_OFFICE, "the current holder of an office of a named country or body"),
                      (_STARTED_MOVEMENT, "the person who started or led a named movement"),
                      (_REIGNED_FOR, "a ruler by the length of a reign or term"),
                      (_WHOEVER, "whoever made or did something named")):
         for m in rx.finditer(key):
+            if rx is _BAND_BY_SONG and (_GENERIC_OBJECT_AT.match(key, m.end()) or m.end() >= len(kidx) or not (
+                    _named_object(norm.text, kidx[m.end()]) or _lowercase_title(norm.text, key, m.end()))):
+                continue  # "the singer of the band behind our school musical": no named song
             if rx in (_WHO_DID_NAMED, _OFFICE_OF_NAMED, _CURRENT_OFFICE, _WHOEVER, _NATIONAL_ROLE_OF) and (
                     m.end() >= len(kidx) or not _named_object(norm.text, kidx[m.end()])) and not (
                     rx is _NATIONAL_ROLE_OF and _lowercase_title(norm.text, key, m.end())):

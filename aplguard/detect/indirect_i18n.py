@@ -395,6 +395,17 @@ _NOT_NATIONALITY = frozenset({"emerito", "emeritus", "emerite", "bianco", "blanc
                               "mobile", "movil", "ha", "es", "a", "e", "and", "with", "in", "at", "on"})
 
 
+# Round 32a. A state named by its form and a demonym, both lower case in the Romance languages ("la repubblica italiana",
+# "la república argentina", "la république tunisienne", "el reino unido", "la república popular china"): one country
+_STATE_OF_DEMONYM = re.compile(
+    r"(?:la |el |il |le |l'|o |a )?(?:repubblica|republica|republique|reino|regno|royaume|imperio|impero|empire|"
+    r"federazione|federacion|federation|confederazione|confederacion|confederation|stato|estado|etat|uniao|union|"
+    r"unione)(?: (?:popolare|popular|populaire|federale|federal|federativa|democratica|democratique|socialista|"
+    r"socialiste|islamica|islamique|araba|arabe|bolivariana|plurinacional|oriental|cooperativa))? "
+    r"(?:[a-z]{2,}(?:an[ao]|es[ae]|ic[ao]|ienne|ien|aise|ais|aine|ain|in[ao]|en[ao]|ol[ao]|ens[ae]|c[ao]|que|al|ale|"
+    r"ar|ara|ita|ite|us[ao]|[eo]ne|egia)|unido|unito|uni|unie|unida|unita)\b")
+
+
 def find(norm: NormalizedText, detector: str) -> list[Finding]:
     """Indirect references to one real person in other languages (``public_figure``, canonical ``None``)."""
     lower = norm.lower
@@ -422,7 +433,9 @@ def find(norm: NormalizedText, detector: str) -> list[Finding]:
             if _INDEF_ROMANCE.match(rest):
                 continue  # "el autor de un libro", "der Erfinder meines Autos"
             # round 17: a capitalised article that opens the title ("il regista de La vita è bella") names it too
-            if not _named(text, m.end(), cased, german=rx in (_GERMAN_OFFICE, _GERMAN_CREATOR)) and not (
+            if rx is _ROMANCE_OFFICE and _STATE_OF_DEMONYM.match(lower, m.end()):
+                pass  # round 32a: "della repubblica italiana", "de la république tunisienne": the state, lower case
+            elif not _named(text, m.end(), cased, german=rx in (_GERMAN_OFFICE, _GERMAN_CREATOR)) and not (
                     cased and rx in (_ROMANCE_CREATOR, _ROMANCE_CREATOR_GLUED) and re.search(r" (?:La|Las|Los|El|Il|Lo|Le|Les|L'|Gli|I|O|Os|As|A)\s?$",
                                                                    text[m.start():m.end()])):
                 continue

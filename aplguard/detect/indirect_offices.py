@@ -38,11 +38,18 @@ _WS_HEAD = (r"(?:prezident(?:ka|a)?|prezydent(?:ka|a)?|premier(?:ka|a)?|papez(?:
 _WS_OFFICE = re.compile(r"\b" + _ORD_WEST_SLAVIC + r"\s+(?:(?:zensk|kobiec)\S*\s+)?" + _NATION_ADJ + r"\s+"
                         + _WS_HEAD + r"\b")
 # Finnish and Estonian: a capitalised genitive country, a rank (or "current"), the office ("nais-" a woman)
-_FINNIC_RANK = (r"(?:ensimmainen|nykyinen|viimeinen|istuva|esimene|praegune|viimane|ametisolev|tanane)")
-_FINNIC_HEAD = (r"(?:nais|naine)?(?:presidentti|presidendi|president|paaministeri|peaminister|kuningas|kuningatar|"
-                r"paavi|paavst|kansleri|liittokansleri|astronautti|astronaut|kosmonautti|kosmonaut|tasavallan "
-                r"presidentti|vabariigi president|peaministeri)\b")
+# round 32a: every case of the rank and the office, as both languages inflect them ("Suomen nykyisestä presidentistä",
+# "Suomen ensimmäisen naispresidentin", "Eesti praeguse peaministriga"), and the rank before the country ("nykyinen
+# Suomen presidentti")
+_FINNIC_RANK = (r"(?:ensimmai(?:nen|s[a-z]{1,6})|nykyi(?:nen|s[a-z]{1,6})|viimei(?:nen|s[a-z]{1,6})|istuv[a-z]{1,6}|"
+                r"esime(?:ne|s[a-z]{0,5})|praegu(?:ne|s[a-z]{0,5})|viima(?:ne|s[a-z]{0,5})|ametisolev[a-z]{0,5}|"
+                r"tana(?:ne|s[a-z]{0,5}))")
+_FINNIC_HEAD = (r"(?:nais|naine)?(?:(?:tasavallan |vabariigi )?presiden[dt][a-z]{0,7}|paaminist[a-z]{1,7}|"
+                r"peaminist[a-z]{1,7}|kunin(?:gas|gatar|kaa|kaan|ka)[a-z]{0,6}|paav(?:i|st)[a-z]{0,6}|"
+                r"(?:liitto)?kansler[a-z]{0,6}|astronaut[a-z]{0,6}|kosmonaut[a-z]{0,6})\b")
 _FINNIC_OFFICE = re.compile(r"\b(?P<c>[a-z]{3,})\s+" + _FINNIC_RANK + r"\s+" + _FINNIC_HEAD)
+_FINNIC_OFFICE_RANK_FIRST = re.compile(r"\b" + _FINNIC_RANK + r"\s+(?P<c>[a-z]{3,}n)\s+" + _FINNIC_HEAD)
+_FINNIC_CUE = ("ensimm", "nykyi", "viime", "istuv", "esime", "praegu", "viima", "ametisolev", "tana")
 # Icelandic: a rank, the office, a capitalised genitive country ("fyrsti kvenforseti Íslands")
 _IS_OFFICE = re.compile(r"\b(?:fyrsti|fyrsta|nuverandi|sidasti|sidasta|si[ðd]asti)\s+(?:kven)?(?:forseti|"
                         r"fors(?:ae|æ)tisr(?:a|á)(?:ð|d)herra|konungur|drottning|pafi|biskup|geimfari)\s+(?=\w)")
@@ -77,13 +84,36 @@ _EN_EPITHET_NATION = re.compile(_EN_EPITHET_PLACE.pattern + r"(?:[a-z]+ )?(?:bri
                                 r"indonesia|the uk|the us|america)\b")
 # round 20a: a pope named by nationality, the nationality after ("papież Polak", "il papa polacco", "le pape
 # polonais") or before ("the Polish pope", "der deutsche Papst", "el papa argentino"): few popes share one
-_POPE_AFTER = re.compile(r"\b(?:papiez|papa|pape|pope|paus|pave|paven|paven)\s+(?:polak|niemiec|argentynczyk|amerykanin|"
+# round 32a: the whole class in the case languages: the Polish and Czech cases of both words ("papieża Polaka",
+# "z papieżem Polakiem", "papeže Poláka", "polskiego papieża", "polskeho papeze") and Russian ("папа-поляк", "папы
+# поляка", "польского папы")
+_POPE_AFTER = re.compile(r"\b(?:papiez(?:a|owi|em|u)?|papez(?:e|i|em)?|papa|pape|pope|paus|pave|paven)\s+"
+                         r"(?:polak(?:a|owi|iem)?|niemc(?:a|owi|em)|niemiec|argentynczyk(?:a|owi|iem)?|"
+                         r"amerykanin(?:a|owi|em)?|polak|polaka|polakem|nemec|nemce|nemcem|argentinec|argentince|"
+                         r"americ(?:an|ana|anem)|"
                          r"polacco|tedesco|argentino|americano|statunitense|polaco|aleman|estadounidense|polones|"
                          r"alemao|polonais|allemand|argentin|americain|polonaise)\b")
 _POPE_BEFORE = re.compile(r"\b(?:polish|german|argentine|argentinian|american|polnischen?|polnischer|polnische|deutschen?|"
                           r"deutscher|deutsche|argentinischen?|argentinische|amerikanischen?|amerikanische|poolse|"
-                          r"duitse|argentijnse|amerikaanse|polske|tyske|polska|tyska|argentinske|amerikanske|polskiego|"
-                          r"polski)\s+(?:pope|papst|paus|paven|paven|pave|papiez|papieza)\b")
+                          r"duitse|argentijnse|amerikaanse|polske|tyske|polska|tyska|argentinske|amerikanske|"
+                          r"polski(?:ego|emu|m)?|niemieck(?:i|iego|iemu|im)|argentynsk(?:i|iego|iemu|im)|"
+                          r"amerykansk(?:i|iego|iemu|im)|polsk(?:y|eho|emu|ym)|nemeck(?:y|eho|emu|ym)|"
+                          r"americk(?:y|eho|emu|ym))\s+(?:pope|papst|paus|paven|pave|papiez(?:a|owi|em|u)?|"
+                          r"papez(?:e|i|em)?)\b")
+def _pope_shapes(lower: str) -> tuple[re.Pattern[str], ...]:
+    """The pope shapes worth running: none without a word for pope (a cheap substring test first)."""
+    if "pap" in lower or "pope" in lower or "paus" in lower or "pave" in lower:
+        return (_POPE_AFTER, _POPE_BEFORE)
+    # Russian "папа" is also "dad": never with "my/our/your" in the prompt ("мой папа-американец")
+    return (_POPE_RU,) if "пап" in lower and not _RU_POSSESSIVE.search(lower) else ()
+
+
+_RU_POSSESSIVE = re.compile(r"(?<!\w)(?:мо[йеяиё]\w*|наш\w*|тво[йеяиё]\w*|ваш\w*|сво[йеяиё]\w*)(?!\w)")
+
+
+_POPE_RU = re.compile(r"(?:\bпап(?:а|ы|е|у|ой)(?: римск(?:ий|ого|ому|им))?[ \-](?:поляк|немец|немц|аргентин(?:ец|ц)|"
+                      r"американ(?:ец|ц))|(?:польск|немецк|аргентинск|американск)(?:ий|ого|ому|им|ая) пап(?:а|ы|е|у|ой))"
+                      r"[а-я]*")
 # round 20a: Turkish "<place>'da seçilen ilk kadın devlet başkanı" (the first woman elected head of state in <place>),
 # "<place>'nın ilk kadın başbakanı": a first in a named place (the place is capitalised, checked in spans)
 _TR_FIRST = re.compile(r"\b(?P<p>[a-z]{3,})['’ ](?:da|de|ta|te|nin|nun|in|un) (?:(?:secilen|secilmis|gelen|olan|"
@@ -139,7 +169,7 @@ def spans(lower: str, text: str, cased: bool) -> list[tuple[int, int, str]]:
         elif _capital_within(text, m.end(), 1, cased) and not INVENTED_REALM.match(lower, m.end()):
             out.append((m.start(), _word_end(lower, m.end()), "an office holder by number"))
     out += [(m.start(), m.end(), "a pope named by nationality")
-            for rx in (_POPE_AFTER, _POPE_BEFORE) for m in rx.finditer(lower)
+            for rx in _pope_shapes(lower) for m in rx.finditer(lower)
             if not _NOT_A_PERSON_AFTER.match(lower, m.end())]
     out += [(m.start(), m.end(), "a person known by an epithet of a named nation")
             for m in _EN_EPITHET_NATION.finditer(lower)]
@@ -148,9 +178,10 @@ def spans(lower: str, text: str, cased: bool) -> list[tuple[int, int, str]]:
             out.append((m.start(), m.end(), "a person known by an epithet of a field"))
     if not cased:
         return out
-    for m in _FINNIC_OFFICE.finditer(lower):
-        if text[m.start("c"):m.start("c") + 1].isupper():
-            out.append((m.start(), m.end(), "the holder of an office of a named country"))
+    for rx in (_FINNIC_OFFICE, _FINNIC_OFFICE_RANK_FIRST) if any(c in lower for c in _FINNIC_CUE) else ():
+        for m in rx.finditer(lower):
+            if text[m.start("c"):m.start("c") + 1].isupper():
+                out.append((m.start(), m.end(), "the holder of an office of a named country"))
     for rx, what in ((_IS_OFFICE, "an office by rank of a named country"),
                      (_EN_EPITHET_PLACE, "a person known by an epithet of a named place")):
         for m in rx.finditer(lower):

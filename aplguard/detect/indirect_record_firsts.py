@@ -32,11 +32,23 @@ _SCALE = re.compile(r"\b(?:dunia|duniani|ulimwengu|ulimwenguni|historia|rekodi|o
                     r"osupa|umhlaba|emhlabeni|emlandweni|inyanga|olympics?|world|record|nobel)\b")
 
 
+# Round 32a. The record deed without "first" ("mwanariadha wa Kenya aliyekimbia marathon chini ya saa mbili": the
+# athlete of Kenya who ran a marathon under two hours): a person word, "wa" + a capitalised country, a relative verb
+# ("aliye-", "ambaye ali-") and a time limit, world or record word in the clause
+_SW_DEED = re.compile(r"\b(?:" + _SW.pattern[5:_SW.pattern.index(r")\s+wa\s+kwanza")] + r")\s+wa\s+(?P<c>[a-z]{3,})"
+                      r"(?:\s+[a-z]{3,})?\s+(?:aliye|aliyo|ambaye\s+ali|anaye)\w+")
+
+
 def spans(lower: str, text: str, cased: bool) -> list[tuple[int, int, str]]:
     """The record firsts (see above); ``cased``: the prompt is not all caps (capitals name things)."""
-    if not any(g in lower for g in _G_FIRST):
-        return []
     out: list[tuple[int, int, str]] = []
+    if cased and ("aliye" in lower or "ambaye" in lower or "anaye" in lower or "aliyo" in lower):
+        for m in _SW_DEED.finditer(lower):
+            end = _clause_end(lower, m.end())
+            if text[m.start("c"):m.start("c") + 1].isupper() and _SCALE.search(lower, m.end(), end):
+                out.append((m.start(), m.end(), "a record deed by a person of a named country"))
+    if not any(g in lower for g in _G_FIRST):
+        return out
     for rx in (_SW, _HA, _YO, _ZU):
         for m in rx.finditer(lower):
             end = _clause_end(lower, m.end())

@@ -98,6 +98,19 @@ _TRIGGER_DECL = re.compile(r"\b(?:trigger(?: ?words?| ?tokens?| ?phrase)?|activa
                            r"(?:tokens?|words?|prompt)|identifier token)\s*[:=]?\s*[\"'`]?(?P<tok>[a-z][a-z0-9_]{2,24})\b")
 
 
+# Round 32a. The prompt says what the LoRA or embedding was trained on: someone of the user's ("trained a lora on my dad",
+# "dreambooth model of my wife", "fine-tuned on photos of my sister", "a lora of myself")
+_TRAINED_ON_PERSON = re.compile(
+    r"\b(?:trained|train|training|fine-?tuned|finetuned|made|lora|loras|model|embedding|dreambooth|checkpoint)\b"
+    r"[^.;]{0,30}?\b(?:on|of|with)\s+(?:(?:photos|pictures|pics|images|selfies)\s+of\s+)?(?:myself\b|me\b|"
+    r"(?:my|our)\s+(?:late\s+|little\s+|big\s+|older\s+|younger\s+|best\s+)?(?:" + "|".join(sorted(
+        _TAG_RELATIONS | {"grandmother", "grandfather", "kid", "kids", "baby", "toddler"}, key=len, reverse=True))
+    + r")\b)")
+# relation words glued after a given name in a trigger ("rogerdad", "annamom")
+_GLUED_RELATIONS = ("dad", "mom", "mum", "wife", "husband", "sister", "brother", "sis", "bro", "gf", "bf", "grandma",
+                    "grandpa", "nana", "papa", "mama", "aunt", "uncle", "son", "daughter", "friend", "boss")
+
+
 # Round 25a. Where the user knows a person from, after a given name in a LoRA name ("mikefromwork", "anna_from_gym")
 _KNOWN_FROM = ("work", "school", "office", "gym", "church", "class", "college", "uni", "highschool", "hs", "accounting",
                "hr", "sales", "marketing", "it", "finance", "ops", "nextdoor", "yoga",
@@ -229,10 +242,15 @@ class PersonalizationDetector:
             for m in _TRIGGER_DECL.finditer(norm.lower):
                 tok = m.group("tok")
                 used = re.search(r"(?<![\w:])" + re.escape(tok) + r"\s+" + _PERSON_CLASS + r"\b", norm.lower[m.end():])
-                if used and tok not in FUNCTION_WORDS:
+                glued = re.match(r"[ _\-](\w+)", norm.lower[m.end("tok"):])  # "sks_mom" is normalised to "sks mom"
+                if glued and (glued.group(1) in _TAG_RELATIONS or re.fullmatch(r"v?\d{1,3}", glued.group(1))) and norm.original[
+                        norm.span(m.end("tok"), m.end("tok") + 1)[0]:][:1] in ("_", "-"):
+                    tok = tok + "_" + glued.group(1)
+                if (used or self._trigger_of_person(tok, norm.lower)) and tok not in FUNCTION_WORDS:
                     start, end = norm.span(m.start("tok"), m.end("tok"))
                     out.append(self._f("personalization", 0.8, start, end, norm.original,
-                                       f"trigger token {tok!r} declared and used before a person class", True))
+                                       f"trigger token {tok!r} declared " + ("and used before a person class" if used
+                                                                               else "for a person"), True))
         for m in _LIKENESS.finditer(norm.text):
             rest = norm.text[m.end():m.end() + 60]
             pointed = bool(_POINTS_AT_PERSON.match(rest))
@@ -240,6 +258,25 @@ class PersonalizationDetector:
             out.append(self._f("likeness", 0.7 if pointed else 0.3, start, end, norm.original,
                                "likeness request" + (" pointing at a person" if pointed else ""), pointed))
         return out
+
+    def _trigger_of_person(self, tok: str, lower: str) -> bool:
+        """Whether a declared trigger token stands for a person without a person class after it (round 32a).
+
+        The model was trained on someone of the user's ("trained a lora on my dad, trigger word rogerdad"), or the
+        token itself is a relation word glued to a name or an identifier ("rogerdad", "sks_mom"), or a listed
+        given name with a version ("annav2", "mia_v3").
+        """
+        if _TRAINED_ON_PERSON.search(lower):
+            return True
+        parts = [p for p in re.split(r"[_\-]+", tok) if p]
+        if any(p in _TAG_RELATIONS for p in parts[1:] + parts[:1] if len(parts) > 1):
+            return True
+        glued = next((r for r in _GLUED_RELATIONS if tok.endswith(r) and len(tok) - len(r) >= 3), None)
+        first = self.cache.get("lexicon.first_names", lambda: load_lexicon("first_names.txt"))
+        if glued and tok[:-len(glued)] in first:
+            return True  # "rogerdad", "annamom": a given name + the relation
+        stem = re.sub(r"(?:_?v\d+|\d+)$", "", tok)
+        return stem != tok and len(stem) >= 3 and stem in first and stem not in FUNCTION_WORDS
 
     def _object_token_after(self, text: str, end: int) -> bool:
         """Whether a DreamBooth identifier and an object class follow a tag ("<lora:x> zwx mug", "..., sks backpack"):

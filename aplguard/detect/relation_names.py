@@ -467,7 +467,7 @@ def _glued(norm: NormalizedText, text: str, lex: _Lexicon, cache: ResourceCache,
                 # the dictionary spells in kanji or katakana: a kin's thing, not a name
                 unknown = False
             if honored or name in lists.first or unknown or (
-                    m.group("k") in _JA_KIN and _hiragana_given(name, cache)):
+                    m.group("k") in _JA_KIN and (_hiragana_given(name, cache) or _kanji_given(name))):
                 out.append(_finding(norm, m.start(), m.end("n"), detector))
     if "ko" in sp and re.search(r"[\uac00-\ud7a3]", text):
         poss, rel, _ = sp["ko"]
@@ -478,7 +478,9 @@ def _glued(norm: NormalizedText, text: str, lex: _Lexicon, cache: ResourceCache,
             base = next((token[:-len(p)] for p in _KO_PARTICLES if token.endswith(p) and len(token) - len(p) >= 2),
                         token)
             titled = bool(_KO_TITLES.match(text, m.end("n")))
-            listed = base in lists.first and token not in words
+            # round 32a: with "my" before the kin word a listed given name that is also a word is the name ("내 동생
+            # 민수", "우리 언니 지훈이")
+            listed = base in lists.first and (token not in words or bool(m.group("p")))
             shaped = (len(base) == 3 and base[0] in _KO_SURNAMES and base not in words and base[:2] not in words
                       and token not in words and (m.group("p") or titled))
             if listed or shaped:
@@ -543,6 +545,20 @@ _JA_KANA_THINGS = frozenset({"めがね", "はな", "かさ", "くつ", "いす"
                              "ふとん", "おにぎり", "おべんとう", "べんとう", "おかし", "ゆびわ", "ぬいぐるみ", "おもちゃ",
                              "にんぎょう", "うでどけい", "ほん", "えがお", "ねこ", "いぬ", "まふらー", "ようふく",
                              "きもの", "ゆかた", "じてんしゃ", "おうち", "おへや", "つくえ", "ぼーる"})
+
+
+# Round 32a. The same for a given name in kanji that is also in the word list ("彼氏の健太が", "妹の美咲と", "兄の翔平は"):
+# two or three kanji that end in a character given names end in (太, 郎, 輔, 美, 奈, 子 ...), not a thing of that shape
+_JA_GIVEN_END = frozenset("太郎介輔也哉斗翔樹輝彦雄夫之吾平助蔵馬汰朗治悟奈菜花恵華希音乃衣香美子代江絵穂葉佳紀帆愛結咲")
+_JA_KANJI_NOT_NAMES = frozenset({
+    "椅子", "帽子", "菓子", "様子", "調子", "団子", "餃子", "双子", "息子", "王子", "女子", "男子", "弟子", "電子", "原子",
+    "扇子", "障子", "格子", "硝子", "太子", "丈夫", "工夫", "生花", "造花", "火花", "草花", "香水", "親子", "養子",
+    "実家", "着物", "浴衣", "香", "趣味", "作品", "手帳", "日記", "誕生日", "郵便", "弁当"})
+
+
+def _kanji_given(name: str) -> bool:
+    return (2 <= len(name) <= 3 and all("\u4e00" <= ch <= "\u9fff" for ch in name)
+            and name[-1] in _JA_GIVEN_END and name not in _JA_KANJI_NOT_NAMES)
 
 
 def _hiragana_given(name: str, cache: ResourceCache) -> bool:
@@ -695,9 +711,11 @@ def _tagalog(norm: NormalizedText, detector: str) -> list[Finding]:
 # "siskoni Annan kanssa": with my sister Anna, "naapurilleni Mikalle"): a relation stem, a case ending, "-ni", then a
 # capitalised word whose stem, a case ending taken off, is a listed first name (the inflected name is often a common
 # word: "Annan" is "I give")
-_FI_RELATION = re.compile(r"\b(?:ystava|kaveri|tyokaveri|sisko|sisare|velje|aiti|isa|vaimo|miehe|tyttoystava|"
+# round 32a: the compound kin words too ("isoveljeni Mikko", "pikkusiskoni", "isoäitini", "kaksoisveljeni")
+_FI_RELATION = re.compile(r"\b(?:iso|pikku|kaksois|kaksos|vanhempi|nuorempi|lempi|paras|)"
+                          r"(?:ystava|kaveri|tyokaveri|sisko|sisare|velje|aiti|isa|vaimo|miehe|tyttoystava|"
                           r"poikaystava|kollega|naapuri|opettaja|serkku|pomo|esimiehe|mummo|mummi|ukki|tati|eno|seta|"
-                          r"tyttare|poja|puoliso|kummi|appi|anoppi)(?:a|aa|ta|sta|lle|lla|lta|ssa|ksi|na|n|ne|i)?ni\s+"
+                          r"tyttare|poja|poika|lapse|puoliso|kummi|appi|anoppi|morsiame|sulhase|kamu)(?:a|aa|ta|sta|lle|lla|lta|ssa|ksi|na|n|ne|i)?ni\s+"
                           r"(?P<n>[a-z]{3,})\b")
 _FI_CASES = ("ltaan", "ssa", "sta", "lle", "lla", "lta", "ksi", "na", "ta", "n", "a", "")
 
