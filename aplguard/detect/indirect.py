@@ -134,7 +134,9 @@ _DEMONYMS = (r"(?:american|british|english|scottish|welsh|irish|french|german|ru
 # "the first British astronaut", "the first female Indian prime minister": a first by nationality
 _FIRST_OF_NATION = re.compile(r"\bthe (?:first|only|longest serving|longest reigning|shortest serving|youngest|"
                               r"oldest) (?:(?:female|woman|male) )?" + _DEMONYMS
-                              + r" (?:(?:female|woman|male) )?" + _WHO + r"\b")
+                              + r" (?:(?:female|woman|male) )?(?:(?:fighter|combat|jet|airline|test|space|"
+                              r"shuttle|field|fashion|pop|opera|rock|film|stage|chess|racing|formula one|f1) )?"
+                              + _WHO + r"\b")  # round 32a: one kind word ("fighter pilot", "racing driver")
 # round 20a: "the South African singer of "Pata Pata"": a nationality before the role; the work must be named (a
 # capital, a number or a quoted title follows, checked below: "the french author of cookbooks" is anyone)
 _NATIONAL_ROLE_OF = re.compile(r"\bthe " + _DEMONYMS + r" (?:(?:lead|main|original|famous|late|former) )?" + _CREATOR

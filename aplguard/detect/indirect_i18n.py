@@ -326,8 +326,13 @@ _SLAVIC_ACTOR = re.compile(r"\b(?:aktor|aktorka|herec|herecka|herečka|piosenkar
 # round 24a: a rank may stand before or after the office ("il primo papa latinoamericano", "le premier pape
 # américain", "der erste deutsche Papst" is German word order and stays with the German shapes)
 _POPE_RANK = r"(?:primer|primero|primo|primeiro|premier|erste|eerste|first|ultimo|dernier|letzte|laatste|secondo|segundo)"
-_POPE_NATIONAL = re.compile(r"\b(?:el|il|le|o|der|de|the)(?: " + _POPE_RANK + r")? (?:papa|pape|papst|paus)(?: "
+_POPE_NATIONAL = re.compile(r"\b(?:el|il|le|o|der|de|the)(?P<r1> " + _POPE_RANK + r")? (?:papa|pape|papst|paus)(?P<r2> "
                             + _POPE_RANK + r")? (?P<adj>[a-z]+)\b")
+# round 32a: with a rank, any kind makes one pope, not only a nationality ("il primo papa gesuita", "the first Jesuit
+# pope", "the first non-European pope"); English puts the kind before the office
+_POPE_RANK_EN = re.compile(r"\bthe (?:first|last|only) (?:[a-z\-]+ ){1,2}pope\b")
+_ROMANCE_LINKS = frozenset({"della", "delle", "dello", "degli", "dell", "del", "des", "dos", "das", "que", "qui", "che",
+                            "dans", "nella", "nello", "para", "pour", "per", "con", "avec", "sans", "senza", "sobre"})
 _ROMANCE_DOER_NAMED = re.compile(r"\b(?:el|la|o|a|il|le|l')\s?(?:jugador|jugadora|futbolista|deportista|atleta|"
                                  r"tenista|piloto|boxeador|jogador|jogadora|giocatore|calciatore|joueur|footballeur|"
                                  r"cantante|cantor|cantora|chanteur|chanteuse|actor|actriz|ator|atriz|attore|attrice|"
@@ -374,8 +379,14 @@ def _round16(lower: str, text: str, cased: bool) -> list[tuple[int, int, str]]:
         if cased and text[m.end():m.end() + 1].isupper() and re.match(r"\w+\s+[a-z]", text[m.end():]):
             spans.append((m.start(), _word_end(lower, m.end()), "the creator of a named work"))
     for m in _POPE_NATIONAL.finditer(lower):
-        if _NATIONALITY_ENDINGS.search(m.group("adj")) and m.group("adj") not in _NOT_NATIONALITY:
+        adj = m.group("adj")
+        if adj not in _NOT_NATIONALITY and (_NATIONALITY_ENDINGS.search(adj) or (
+                (m.group("r1") or m.group("r2")) and len(adj) >= 4 and adj not in context.FUNCTION_WORDS
+                and adj not in _ROMANCE_LINKS)):
             spans.append((m.start(), m.end(), "a one-person office named by nationality"))
+    if "pope" in lower:
+        spans += [(m.start(), m.end(), "a one-person office named by rank and kind") for m in _POPE_RANK_EN.finditer(lower)
+                  if not re.search(r"\b(?:my|our|a|an|your|their|his|her)\b", m.group())]
     for m in _ROMANCE_DOER_NAMED.finditer(lower):
         if cased and re.match(r"(?:\w+\s+){0,5}?[A-Z]", text[m.start("obj"):m.start("obj") + 60]):
             spans.append((m.start(), _word_end(lower, m.end()), "the person who did something named"))

@@ -119,6 +119,14 @@ _POPE_RU = re.compile(r"(?:\bпап(?:а|ы|е|у|ой)(?: римск(?:ий|о�
 _TR_FIRST = re.compile(r"\b(?P<p>[a-z]{3,})['’ ](?:da|de|ta|te|nin|nun|in|un) (?:(?:secilen|secilmis|gelen|olan|"
                        r"atanan) )?(?:ilk|son|en genc|en yasli) (?:kadin |erkek |siyahi )?(?:devlet baskani|"
                        r"cumhurbaskani|cumhurbaskan|basbakan|baskan|kral|kralice|astronot|kozmonot|sampiyon)[a-z]*\b")
+# round 32a: "ilk Türk kadın savaş pilotu" (the first Turkish woman fighter pilot), "ilk Alman astronot": the first of
+# a nationality in an office or a record role, Turkish word order (one modifier such as "savaş" may come between)
+_TR_FIRST_NATION = re.compile(r"\bilk (?:turk|alman|amerikali|fransiz|ingiliz|rus|japon|cinli|arap|iranli|yunan|"
+                              r"italyan|ispanyol|kurt|azeri|afrikali|hintli|pakistanli|misirli|afgan|kazak|ozbek|"
+                              r"koreli|brezilyali|kanadali|avustralyali|meksikali|polonyali|ukraynali|bosnak|arnavut) "
+                              r"(?:kadin |erkek |siyahi |musluman )?(?:[a-z]+ )?(?:pilot|astronot|kozmonot|basbakan|"
+                              r"cumhurbaskan|devlet baskan|milletvekil|nobel|olimpiyat sampiyon|dunya sampiyon|"
+                              r"bilim insan|dagci|futbolcu|general|amiral|hakim|vali)[a-z]*\b")
 # "king/queen/emperor of a field": a field no one else is king of ("the King of Pop", "der Kaiser des deutschen
 # Fußballs", "o Rei do Futebol", "la Reina de la Salsa", "la Reine de la chanson française")
 _FIELD = (r"(?:pop|rock|rock and roll|rock n roll|soul|funk|reggae|reggaeton|salsa|samba|tango|mambo|bachata|"
@@ -187,6 +195,9 @@ def spans(lower: str, text: str, cased: bool) -> list[tuple[int, int, str]]:
         for m in rx.finditer(lower):
             if _capital_within(text, m.end(), 0, cased):
                 out.append((m.start(), _word_end(lower, m.end()), what))
+    if "ilk " in lower:
+        out += [(m.start(), m.end(), "the first of a nationality in a role (Turkish)")
+                for m in _TR_FIRST_NATION.finditer(lower)]
     for m in _TR_FIRST.finditer(lower):
         if text[m.start("p"):m.start("p") + 1].isupper():
             out.append((m.start(), m.end(), "a first in a named place (Turkish)"))

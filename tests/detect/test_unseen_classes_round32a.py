@@ -2,11 +2,13 @@
 
 Written for these tests (none copied from the batches): ordinal + office + a state named by its form and a lower-case
 demonym (Romance languages); a pope by nationality in every Polish, Czech and Russian case; the current/first office
-holder of a named country in every Finnish and Estonian case and with the rank first; record deeds without "first"
-(a nationality + a deed under a time limit, English and Swahili; a tally of Olympic golds); a band member named by the
-band's song (lower-case titles in a lower-case prompt); Finnish compound kin words with "-ni" + a given name; Japanese
-kin + の + a given name in kanji; Korean "my" + kin + a listed given name that is also a word; declared LoRA triggers for a person without a person class after them. False
-positives: a language's everyman name on a leaflet, advert or cartoon; eponymous science terms.
+holder of a named country in every Finnish and Estonian case and with the rank first; record deeds without "first" (a
+nationality + a deed under a time limit, English and Swahili; a tally of Olympic golds); a pope by rank and any kind
+("the first Jesuit pope"); the first of a nationality in a role with one kind word (English, Turkish); a band member
+named by the band's song (lower-case titles in a lower-case prompt); Finnish compound kin words with "-ni" + a given
+name; Japanese kin + の + a given name in kanji; Korean "my" + kin + a listed given name that is also a word; declared
+LoRA triggers for a person without a person class after them. False positives: a language's everyman name on a
+leaflet, advert or cartoon; eponymous science terms.
 """
 
 from __future__ import annotations
@@ -38,6 +40,10 @@ POSITIVES = [
     "mkimbiaji wa Ethiopia aliyeweka rekodi ya dunia, picha",
     "the guitarist of the band behind sweet child o mine playing live",
     "the frontwoman of the group that sang Dancing Queen, 70s photo",
+    "the first Franciscan pope greeting pilgrims",
+    "il primo papa sudamericano in udienza",
+    "ilk Türk kadın astronot uzay giysisiyle",
+    "the first Indian female fighter pilot beside her jet",
     "pikkusiskoni Emma leikkimässä puistossa",
     "isoäitini Aino keittiössä",
     "妹の美咲と公園で遊ぶ写真",
@@ -60,6 +66,8 @@ NEGATIVES = [
     "mwanariadha wa shule aliyekimbia chini ya saa mbili",
     "the lead singer of the band behind the bar",
     "the singer of the band that sang at my wedding",
+    "il primo papa della storia, affresco medievale",
+    "ilk Türk kahvesi fincanı, ürün fotoğrafı",
     "isoveljeni auto mökillä",
     "母の帽子が机の上にある写真",
     "내 친구 하늘 보는 사진",
