@@ -116,6 +116,10 @@ _PICTURE_WORDS = (r"portrait|portraits|photo|photos|picture|pictures|headshot|se
                   r"foto|fotod|fotot|pilt|pildil|zdjęcie|zdjecie|portret|portrét|portréja|portreja|muotokuva|kuva|"
                   r"valokuva|bild|porträtt|portratt|portrett|retrato|ritratto|photographie|fotografia|fotografie")
 _PICTURE_AFTER = re.compile(r"[\s,:-]+(?:" + _PICTURE_WORDS + r")\b")
+# a character, an artwork or an object pictured, not a person; a place compound ("Luxemburgplatz")
+_FICTION_OR_OBJECT = re.compile(r"\b(?:anime|manga|cartoon|comic|comics|fan ?art|fanart|illustration|video game|game art|"
+                                r"character|cosplay|statue|sculpture|figurine|novel|fairy|fantasy|wizard|elf|artwork)\b")
+_PLACE_COMPOUND_ENDS = ("platz", "strasse", "gasse", "allee", "plein", "straat", "torget", "gatan", "tori", "plads")
 _PICTURE_ANYWHERE = re.compile(r"(?<![\w-])(?:" + _PICTURE_WORDS + r")\b")
 # place words that follow a name in a street, square or building name ("Alexander Platz", "Atatürk Bulvarı")
 _STREET_AFTER = word_set("""platz strasse straße allee gasse ufer bulvarı bulvari caddesi sokak sokağı meydanı meydani
@@ -482,8 +486,10 @@ class NameShapeDetector:
         is a cue the pre-posed picture words ("photo of") already give; the surname must be no dictionary word.
         """
         lower, start, end = norm.lower, seq[0][1], seq[-1][2]
-        if keys[-1] in self._wordfreq() or keys[0] in self._common():
+        if keys[-1] in self._wordfreq() or keys[0] in self._common() or keys[-1].endswith(_PLACE_COMPOUND_ENDS):
             return False
+        if _FICTION_OR_OBJECT.search(lower):
+            return False  # "Sakura Haruno portrait, anime style", "Venus Willendorf photo, statue": no private person
         if _PICTURE_AFTER.match(lower, end):
             return True
         return start == 0 and _PICTURE_ANYWHERE.search(lower, end) is not None

@@ -61,6 +61,9 @@ def test_identity_seeking(prompt: str) -> None:
     "Aurora Borealis over a frozen lake, photo",
     "Rosa Canina flowers, macro photo",
     "Tallinn vanalinn talvel, foto",
+    # a listed given name and an unlisted word that are a character or a place compound
+    "Mikasa Ackerwald portrait, anime style",
+    "Klara Zetkinplatz photo, winter",
 ])
 def test_not_identity_seeking(prompt: str) -> None:
     assert not is_identity_seeking(detect_prompt(prompt)), prompt
