@@ -353,6 +353,8 @@ class GazetteerDetector:
             return False
         if person_cues.person_evidence(lower, ts, te):
             return True
+        if alias.person.group == "music" and " " not in alias.key and self._stage_cued(norm, ts, te, alias):
+            return True
         if cue_only:
             return False  # a "~~" alias needs a person or performance cue
         if _EAST_ASIAN_PICTURE.match(lower, te) and not any(
@@ -367,6 +369,27 @@ class GazetteerDetector:
         # without a person cue, also when a word is too rare for the hand-made everyday lists
         dictionary = self._dictionary() if len(words) > 1 else frozenset()
         return not (len(alias.key) < 4 or all(w in everyday or w in dictionary or w.isdigit() for w in words))
+
+    def _stage_cued(self, norm: NormalizedText, ts: int, te: int, alias: Alias) -> bool:
+        """Whether a one-word stage name of a singer or musician is the subject of a performance prompt (round 32b).
+
+        "Kylie in gold hotpants, music video still", "Yanni at the Acropolis, 1993 concert", "cher in a sequined
+        gown, 1970s tv special": the name is followed by what a subject is in, at or doing (not by a noun it would
+        modify: "pink lights on stage") and the prompt is about a performance. Capitalised, any stage cue of the
+        career counts; lower case (where "cher", "pink" are also words) needs a cue only a performance has, and no
+        word of the name's ordinary sense (animals, plants) may be there.
+        """
+        lower = norm.lower
+        if not _SUBJECT_NEXT.match(lower, te):
+            return False
+        start, _ = norm.span(ts, te)
+        if norm.original[start:start + 1].isupper() and not context.is_all_caps(norm.text):
+            return _STAGE_CUE.search(lower) is not None
+        return _PERFORMANCE_CUE.search(lower) is not None and not self._nature_around(lower, alias.key)
+
+    def _nature_around(self, lower: str, key: str) -> bool:
+        """Whether words of nature (animals, plants, habitats) other than ``key`` are in the prompt."""
+        return not _NATURE_WORDS.isdisjoint(m.group(1) for m in _WORD_RE.finditer(lower) if m.group(1) != key)
 
     def _ordinary_sense(self, lower: str, key: str) -> bool:
         """Whether ``key`` is a dictionary word and the prompt is about its ordinary sense (round 28b).
@@ -506,6 +529,15 @@ _STAGE_CUE = re.compile(r"\b(?:perform\w*|sing\w*|sang|danc\w*|rapp\w*|stream\w*
                         r"(?:19|20)?\d0s|music video|album|"
                         r"grammy\w*|red carpet|premiere|twitch|youtube|fortnite|gaming|esports?|tournament|league|"
                         r"interview\w*|press conference|microphone|mic|live|superbowl|super bowl|halftime|award\w*|worlds|lck|t1|skt)\b")
+
+# Round 32b. What follows a stage name that is the subject of the prompt: punctuation, the end, or a preposition,
+# dress or performing verb (a noun right after would be modified by the word: "pink lights on stage")
+_SUBJECT_NEXT = re.compile(r"\s*(?:[,;(]|$)|\s+(?:in|on|at|with|wearing|during|live|playing|performing|singing|"
+                           r"dancing|backstage|onstage|circa|ca|around|en|sur|con|auf|mit|im|beim|al|no|na|em)\b")
+# cues only a performance has (a lower-case stage name that is also a word needs one of these)
+_PERFORMANCE_CUE = re.compile(r"\b(?:music video|concert\w*|on stage|onstage|world tour|\w+ tour|album cover|"
+                              r"tv special|live performance|performing|singing|red carpet|grammys?|mtv|vmas?|"
+                              r"eurovision|music awards?|halftime show|backstage|setlist|encore)\b")
 
 # Round 24a. Press and state-occasion cues after an epithet: only a person is in a press photo or on a state visit
 # ("the Iron Lady, 1980s press photo, handbag")

@@ -109,6 +109,18 @@ _FOREIGN_PERSON_NEXT = re.compile(
     r"að|með|på|hos|[^\W\d_]{2,}(?:massa|mässä|mas)|"
     r"aki[^\W\d_]{4,}|nag[^\W\d_]{4,}|nagpa[^\W\d_]{3,}|"
     r"[^\W\d_]{2,}(?:ando|endo|indo|ken|arak|erek|yor|nde|nda|ede)|me[mnr][^\W\d_]{4,}|ber[^\W\d_]{4,})\b")
+# Round 32b: a picture word after a name (the languages that put it after: Turkish "portresi", Estonian
+# "portreefoto", Finnish "muotokuva", Hungarian "portréja", Korean/Japanese romanised forms are no concern here)
+_PICTURE_WORDS = (r"portrait|portraits|photo|photos|picture|pictures|headshot|selfie|portre|portresi|portreleri|"
+                  r"fotograf|fotoğraf|fotografi|fotoğrafı|fotografı|fotoğrafları|resmi|portreefoto|portree|portreepilt|"
+                  r"foto|fotod|fotot|pilt|pildil|zdjęcie|zdjecie|portret|portrét|portréja|portreja|muotokuva|kuva|"
+                  r"valokuva|bild|porträtt|portratt|portrett|retrato|ritratto|photographie|fotografia|fotografie")
+_PICTURE_AFTER = re.compile(r"[\s,:-]+(?:" + _PICTURE_WORDS + r")\b")
+# a character, an artwork or an object pictured, not a person; a place compound ("Luxemburgplatz")
+_FICTION_OR_OBJECT = re.compile(r"\b(?:anime|manga|cartoon|comic|comics|fan ?art|fanart|illustration|video game|game art|"
+                                r"character|cosplay|statue|sculpture|figurine|novel|fairy|fantasy|wizard|elf|artwork)\b")
+_PLACE_COMPOUND_ENDS = ("platz", "strasse", "gasse", "allee", "plein", "straat", "torget", "gatan", "tori", "plads")
+_PICTURE_ANYWHERE = re.compile(r"(?<![\w-])(?:" + _PICTURE_WORDS + r")\b")
 # place words that follow a name in a street, square or building name ("Alexander Platz", "Atatürk Bulvarı")
 _STREET_AFTER = word_set("""platz strasse straße allee gasse ufer bulvarı bulvari caddesi sokak sokağı meydanı meydani
     plaza praça praca piazza plac ulica rynek havalimanı havalimani havaalanı havaalani stadyumu üniversitesi
@@ -377,7 +389,8 @@ class NameShapeDetector:
             f_known = l_known = True
         if (not l_known and len(keys) == 2 and f_known and not all_caps and self._surname_like(words[-1], keys)
                 and (self._cue(norm.lower, seq[0][1], seq[-1][2]) > 0 or _PERSON_NEXT.match(norm.lower, seq[-1][2])
-                     or (_AT_PLACE.match(norm.lower, seq[-1][2]) and keys[-1] not in self._wordfreq()))):
+                     or (_AT_PLACE.match(norm.lower, seq[-1][2]) and keys[-1] not in self._wordfreq())
+                     or self._pictured_pair(norm, seq, keys))):
             # "Paul Giamatti", "Bukayo Saka": a first name and a capitalised word no lexicon
             # or word list knows is most likely a surname
             l_known = unknown_surname = True
@@ -464,6 +477,22 @@ class NameShapeDetector:
         why = ("first name and unlisted surname" if unknown_surname else
                "first name and surname" if f_known else "surname") + (" with context cue" if cue else "")
         return min(score, 0.9), seq, why
+
+    def _pictured_pair(self, norm: NormalizedText, seq: list[Token], keys: list[str]) -> bool:
+        """Round 32b: a listed given name and an unlisted surname-like word asked for as a picture in any language.
+
+        A picture word right after the pair ("Aylin Karadağ portresi", "... portreefoto", "... photo"), or the pair
+        opening the prompt with a picture word anywhere in it ("Aylin Karadağ mezuniyet töreninde ..., fotoğraf"),
+        is a cue the pre-posed picture words ("photo of") already give; the surname must be no dictionary word.
+        """
+        lower, start, end = norm.lower, seq[0][1], seq[-1][2]
+        if keys[-1] in self._wordfreq() or keys[0] in self._common() or keys[-1].endswith(_PLACE_COMPOUND_ENDS):
+            return False
+        if _FICTION_OR_OBJECT.search(lower):
+            return False  # "Sakura Haruno portrait, anime style", "Venus Willendorf photo, statue": no private person
+        if _PICTURE_AFTER.match(lower, end):
+            return True
+        return start == 0 and _PICTURE_ANYWHERE.search(lower, end) is not None
 
     def _foreign_subject(self, norm: NormalizedText, seq: list[Token], keys: list[str], f_known: bool,
                          l_known: bool) -> bool:
@@ -934,7 +963,11 @@ opoulou akis idis idou oglu ogullari"""
                                  # round 28b: Swedish (-qvist, -ström, -gren), German (-meyer, -bauer, -mann) and
                                  # Dutch (-gaarden, -huizen) compound surnames
                                  """ qvist kvist quist strom gren meyer meier bauer mann huber hofer gaarden huizen
-                                 dijk"""))
+                                 dijk"""
+                                 # round 32b: Estonian compound surnames (-mäe "hill's", -saar, -pere, -nurm, -salu,
+                                 # -vere, -mägi) and Tatar/Bashkir ones in Latin letters (-zyanov, -ullin, -utdinov)
+                                 """ mae magi saar saare pere nurm salu vere zyanov zyanova ullin ullina utdinov
+                                 utdinova"""))
 # round 30b: Czech/Slovak adjectival surnames: a capitalised word ending in a long vowel or an adjective case ending
 # ("Hořejší", "Nová", "Veselého", "Černému", "Malým"), Czech-only letters for the evidence that the word is Czech
 _CZECH_ADJ_LAST = frozenset("iaeoumy")  # the last letter of its match key (y: -ý)

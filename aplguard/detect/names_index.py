@@ -197,6 +197,11 @@ class NameIndex:
                     add(Alias(person, form, "\u0644\u0644" + key[2:], ambiguous, "native"))
                 if native and " " in key and _CJK.search(key):  # "泰勒·斯威夫特" is also written "泰勒斯威夫特"
                     add(Alias(person, form, key.replace(" ", ""), ambiguous, "native"))
+                inflecting = _indic_case_stem(key) if native else None
+                if inflecting:
+                    # round 32b: a case ending rewrites a final dead consonant ("മോഹൻലാൽ" -> "മോഹൻലാലിന്റെ",
+                    # "மோகன்லால்" -> "மோகன்லாலின்"): the stem before it is a prefix (Indic names bound at the start)
+                    add(Alias(person, form, inflecting, ambiguous, "native"))
                 if not native and not ambiguous and " " in key and len(key) >= 9:
                     add(Alias(person, form, key.replace(" ", ""), False, "compact"))
                 joined = key_of(_INNER_PUNCT.sub("", form)) if not native and _INNER_PUNCT.search(form) else key
@@ -416,6 +421,33 @@ class NameIndex:
             return None
         dist = self._osa.distance(want, tok, score_cutoff=_allowed_edits(want))
         return dist if dist <= _allowed_edits(want) else None
+
+
+# Round 32b. Viramas of the Indic scripts (a final dead consonant) and the Malayalam chillu letters with the
+# consonant a case ending turns them back into
+_VIRAMAS = frozenset("\u094d\u09cd\u0a4d\u0acd\u0b4d\u0bcd\u0c4d\u0ccd\u0d4d\u0dca")
+_CHILLU_BASE = {"\u0d7a": "\u0d23", "\u0d7b": "\u0d28", "\u0d7c": "\u0d30", "\u0d7d": "\u0d32",
+                "\u0d7e": "\u0d33", "\u0d7f": "\u0d15"}
+
+
+def _indic_case_stem(key: str) -> str | None:
+    """The stem an Indic-script name keeps before a case ending, where it differs from the name (round 32b).
+
+    A name ending in a dead consonant (virama: "மோகன்லால்", "राजकुमार्"; a Malayalam chillu: "മോഹൻലാൽ") takes a
+    vowel sign before the ending ("മോഹൻലാലിന്റെ", "மோகன்லாலின்", "ಪುನೀತ್" -> "ಪುನೀತರ"): the name without the
+    virama, or with the chillu's full consonant. None for other names (their prefix match covers the endings)
+    and for stems too short to be a name of their own.
+    """
+    if len(key) < 4 or not _INDIC.match(key):
+        return None
+    last = key[-1]
+    if last in _VIRAMAS:
+        stem = key[:-1]
+    elif last in _CHILLU_BASE:
+        stem = key[:-1] + _CHILLU_BASE[last]
+    else:
+        return None
+    return stem if len(stem.replace(" ", "")) >= 3 else None
 
 
 def _bounded(key: str, start: int, end: int, akey: str) -> bool:
