@@ -157,7 +157,8 @@ def test_a_rewrite_that_needs_the_prefix_gets_it(rewriting):
 
 def test_rewrite_policy_with_a_missed_second_mention_is_prefixed(tmp_path):
     """End to end with the real engine: the lower-case surname without a person cue is not detected
-    (it reads as the word "swift"), so the rewrite cannot be shown to cover it and the prefix is added."""
+    (it reads as the word "swift"; no stage cue, which since round 32b makes a lower-case one-word singer's name
+    count), so the rewrite cannot be shown to cover it and the prefix is added."""
     from aplguard import SoftPrompt
 
     policy = tmp_path / "rw.yaml"
@@ -178,7 +179,7 @@ rewrite: {neutral: "a person"}
     backend = ArrayBackend()
     prefix = SoftPrompt(vectors={"text_encoder": np.zeros((4, 8), np.float32)})
     out = Guard(backend=backend, prefix=prefix, policy=str(policy))(
-        "Taylor Swift on stage, swift, oil painting")
+        "Taylor Swift in a garden, swift, oil painting")
     d = out.decisions[0]
     assert d.action == "rewrite" and "Taylor Swift" not in d.rewritten_prompt and d.prefix_rewrite
     assert backend.calls and backend.calls[0][1] == [True]  # the rewritten prompt also got the prefix
