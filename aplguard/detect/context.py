@@ -300,10 +300,39 @@ def style_reason(lower: str, start: int, end: int, artist: bool = False) -> str 
         # "Van Gogh's Starry Night", "Wes Anderson's colour palette"
         if lower[end:end + 2] in ("'s", "\u2019s"):
             return "reference to the artist's work"
+        # round 33a: an indefinite article before the artist names one of the works ("painted like a Caravaggio", "in
+        # the manner of a Vermeer", "un Picasso au mur", "ein echter Rembrandt"); not with a person noun after it
+        # ("a Frida Kahlo costume", "a Dalí lookalike")
+        if (_ARTICLE_BEFORE.search(tail[-12:]) and not (after and (after[0] in _ARTWORK_NOT
+                                                                  or after[0] in _PERSON_AFTER_ARTIST))):
+            return "an artwork by the artist"
         motif = _artist_motif(lower, start, end)
         if motif:
             return motif
     return None
+
+
+_ARTICLE_BEFORE = re.compile(r"(?:^|\s)(?:a|an|un|une|ein|einen|eines|einem|echten|uno|una|um|uma|een|ett|en)$")
+_ARTWORK_NOT = frozenset({"costume", "cosplay", "lookalike", "look-alike", "impersonator", "doll", "figure", "figurine",
+                          "mask", "type", "kind", "character", "biopic", "actor", "actress", "impression"})
+
+
+# person nouns after "a <Artist>" make it a kind of person ("a Picasso fan")
+_PERSON_AFTER_ARTIST = frozenset({"fan", "fans", "lover", "man", "woman", "girl", "boy", "kid", "child", "baby",
+                                  "scholar", "expert", "student", "impersonation", "wannabe"})
+
+
+# Round 33a. An author's fictional creation in the possessive ("jules verne's nautilus submarine", "tolkien's mordor",
+# "lovecraft's cthulhu", "conan doyle's baker street"): a vehicle, creature, world or place of fiction is pictured,
+# not the author; a listed fictional name or a fiction noun within two words after the possessive
+FICTION_CREATIONS = word_set("""
+submarine spaceship starship airship automaton robot robots android androids
+monster monsters creature creatures beast beasts dragon dragons golem kraken leviathan aliens martians tripods
+multiverse mythos legendarium realms dungeon labyrinth underworld wasteland
+elves elf orcs orc hobbits hobbit dwarves trolls goblins wizards fairies giants gods deities horrors horror eldritch
+mordor gondor rohan shire middle-earth narnia cthulhu nautilus hogwarts gotham westeros oz lilliput wonderland
+neverland discworld dune arrakis atlantis yoknapatawpha macondo metropolis erewhon utopia solaris hal
+""")
 
 
 # Participles that say the name is what is pictured, not a style: "kahlo photographed in ...", "dali pictured at ..."
@@ -389,6 +418,13 @@ def _credit_list(before: str, depth: int) -> bool:
     head = before[:len(before) - len(tail) + m.start()].rstrip().split(" ")
     # the previous list item is one to three words long
     return any(_credit_list(" ".join(head[:-n]), depth - 1) for n in (1, 2, 3) if len(head) > n)
+
+
+def fiction_creation_after(lower: str, end: int) -> bool:
+    """Whether "'s" and a creation of fiction follow the name ("verne's nautilus", "tolkien's orcs")."""
+    if lower[end:end + 2] not in ("'s", "\u2019s"):
+        return False
+    return any(w in FICTION_CREATIONS for w in words_after(lower, end + 2, 2))
 
 
 def likeness_before(lower: str, start: int) -> bool:
@@ -755,9 +791,26 @@ _INVENTED_BEFORE = re.compile(r"\b(?:original characters?|oc|ocs|my oc|fictional
                               r"prince|princess|general|agent|detective|commander|admiral|sergeant)\.?\s+)?$")
 
 
+# round 33a: a "character" word of other scripts right before the name ("شخصية علاء الدين", "персонаж Незнайка",
+# "キャラクターのピカチュウ", "캐릭터 뽀로로", "הדמות של", "the cartoon character ..."): the name is a character's
+# ("صورة شخصية", "بطاقة شخصية": a personal photo, an ID card -- "personal", no character)
+_CHARACTER_BEFORE = re.compile(r"(?:персонаж(?:а|и|у|ем)?|персонажі|мультперсонаж(?:а)?|героиня|"
+                               r"(?<!صورة )(?<!صور )(?<!بطاقة )(?<!هوية )(?<!مقابلة )(?<!معلومات )(?<!بيانات )"
+                               r"(?<!صفحة )(?<!ملف )(?<!لقطة )(?<!رسالة )(?:شخصية|الشخصية)|"
+                               r"شخصیت|דמות|הדמות|χαρακτήρας|χαρακτηρας|ο ήρωας|cartoon characters?|anime characters?|"
+                               r"game characters?|comic characters?|disney characters?)"
+                               r"(?:\s+(?:كرتونية|الكرتونية|кинематографический|мультфильма|из мультфильма|של))?"
+                               r"\s*(?:[:,\-\u2013\u2014]\s*)?$|(?:キャラクター|キャラ|캐릭터|角色|卡通人物)(?:の|인|\s)?\s*$")
+_CHARACTER_GATE = ("персонаж", "героин", "شخصي", "شخصی", "דמות", "χαρακτ", "ήρωας", "character", "キャラ", "캐릭터",
+                   "角色", "卡通人物")
+
+
 def invented_character_before(lower: str, start: int) -> bool:
     """Whether an original or fictional character marker comes right before the name."""
-    return _INVENTED_BEFORE.search(lower[max(0, start - 40):start]) is not None
+    if _INVENTED_BEFORE.search(lower[max(0, start - 40):start]) is not None:
+        return True
+    head = lower[max(0, start - 30):start]
+    return any(g in head for g in _CHARACTER_GATE) and _CHARACTER_BEFORE.search(head) is not None
 
 
 def is_all_caps(text: str) -> bool:
@@ -814,6 +867,15 @@ _BUILDING_BEFORE = re.compile(
     r"аеропорту|аеропорті|стадіону|університету|лікарня|лікарні|вулиця|вулиці|проспект|площа|майдан|"
     r"аэрапорт|стадыён|універсітэт|вуліца|летище(?:то)?|аеродром(?:а|у)?|универзитет(?:а|у)?|болница|"
     r"булевард|булевар|улица|площад|трг|мост|"
+    # round 33a: the other Cyrillic place words before a name ("аэродром Никола Тесла", "вокзал имени ...", "площадь
+    # Ленина"), Hebrew ("שדה התעופה בן גוריון", "רחוב הרצל", "כיכר רבין"), Arabic, Persian and Greek streets and halls
+    r"аэродром(?:а|е|у)?|аэровокзал(?:а|е)?|вокзал(?:а|е)?|станци(?:я|и|ю)|площад(?:ь|и)|проспект(?:а|е)?|"
+    r"улиц(?:а|ы|е|у)|бульвар(?:а|е)?|набережн(?:ая|ой)|сквер(?:а|е)?|парк(?:а|е)?|институт(?:а|е)?|"
+    r"летовище|аеровокзал|"
+    r"שד(?:ה|ות)\s?(?:ה)?תעופה|נמל\s?(?:ה)?תעופה|רחוב|ברחוב|שדרות|בשדרות|כיכר|בכיכר|גשר|תחנת|היכל|אולם|פארק|"
+    r"מוזיאון|ספריית|בית\s?(?:ה)?ספר|מכון|תיאטרון|קריית|"
+    r"شارع|ساحة|محطة|قاعة|حديقة|ميناء|مركز|مسرح|معهد|قصر|خیابان|بزرگراه|بلوار|ایستگاه|"
+    r"οδός|οδος|οδό|οδο|οδού|οδου|πλατεία|πλατεια|λεωφόρος|λεωφορος|σταθμός|σταθμος|"
     # (not "استاد": an Egyptian word for a stadium, but Persian for "master", an honorific before a name)
     r"مطار|ملعب|جامعة|مستشفى|مسجد|ميدان|جسر|مدرسة|مكتبة|متحف|فرودگاه|ورزشگاه|دانشگاه|بیمارستان|"
     r"נמל\s?התעופה|אצטדיון|אוניברסיטת|בית\s?החולים|"

@@ -264,6 +264,8 @@ class GazetteerDetector:
             not_person = "a saint named by the title of devotion"
         elif norm.text[ts:te].islower() and context.species_binomial(lower, ts, te):
             not_person = "the genus of a species name"
+        elif context.fiction_creation_after(lower, te):
+            not_person = "an author's creation of fiction"  # round 33a: "jules verne's nautilus", "tolkien's mordor"
         elif context.building_named(lower, ts, te):
             not_person = "a place or building named after the person"
         elif covered(non_person, hit.start, hit.end):

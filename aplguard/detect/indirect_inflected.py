@@ -28,6 +28,8 @@ from __future__ import annotations
 
 import re
 
+from .context import word_set
+
 # cheap pre-checks: each shape runs only when one of its substrings is in the prompt (most prompts hold none)
 _G_DE = ("kanzler", "prasident", "papst", "konig", "kaiser", "minister", "chef")
 _G_HU = ("jelenlegi", "mostani", "elso", "utolso", "hivatalban")
@@ -71,10 +73,19 @@ _HU_HEAD = (r"(?:miniszterelnok(?:e|ot|nek|kel|rol|re)?|elnok(?:e|ot|nek|kel|rol
 _HU_NATIONAL = re.compile(r"\b(?:a|az)\s+(?:jelenlegi|mostani|elso|legelso|utolso|hivatalban levo)\s+(?:(?:noi|no)\s+)?"
                           + _HU_NATION + r"\s+(?:(?:noi|no)\s+)?" + _HU_HEAD + r"\b")
 
+# round 33a: "in history" / "in the world" between the person and the deed ("prima gimnastă din istorie care a primit",
+# "la première femme de l'histoire à recevoir", "der erste Mensch der Geschichte, der ...")
+_HISTORY = (r"(?:\s+(?:din istorie|din lume|de l'histoire|dans l'histoire|du monde|au monde|de la historia|en la historia|"
+            r"de la humanidad|del mundo|en el mundo|da historia|na historia|do mundo|no mundo|della storia|nella storia|"
+            r"del mondo|al mondo|der geschichte|in der geschichte|der welt|auf der welt|in der welt|van de wereld|ter wereld|"
+            r"in de geschiedenis|i historien|i verden|i varlden|w historii|na swiecie|v historii|na svete|ve svete))?")
 # Romance firsts: a person word, a connective, a verb of achievement
 _RO_FIRST = (r"(?:(?:la|le|el|il|o|a|l')\s?(?:premiere?|primer|primera|primeiro|primeira|primo|prima)|primul|prima)")
 _RO_PERSON = (r"(?:femme|homme|personne|astronaute|femeie|om|persoana|barbat|mujer|hombre|persona|astronauta|mulher|homem|"
-              r"pessoa|donna|uomo|latinoamericana|latinoamericano|africaine|africain|noire|noir|negra|negro|nera|nero)")
+              r"pessoa|donna|uomo|latinoamericana|latinoamericano|africaine|africain|noire|noir|negra|negro|nera|nero|"
+              # round 33a: athletes and climbers
+              r"atleta|athlete|gimnasta|gymnaste|ginnasta|nadadora|nadador|nageuse|nageur|nuotatrice|nuotatore|tenista|"
+              r"alpinista|alpiniste|scalatrice|scalatore|escaladora|escalador|pilota|pilote|piloto)")
 _RO_VERB = (r"(?:(?:avoir |aver |haber |ter )?(?:re[cç]u|recevoir|remport(?:e|er)|gagn(?:e|er)|march(?:e|er) sur|pos(?:e|er) le pied|"
             r"vol(?:e|er) dans|(?:aller|alle|allee) dans l'espace|escalad(?:e|er)|travers(?:e|er)|"
             r"ete elue?|etre elue?|ganar|ganado|recibir|recibido|pisar|pisado|caminar sobre|caminado sobre|volar al|"
@@ -86,11 +97,40 @@ _RO_VERB = (r"(?:(?:avoir |aver |haber |ter )?(?:re[cç]u|recevoir|remport(?:e|e
             r"conquistou|vinse|ricevette|cammino sulla|scalo|conquisto|gagna|remporta|recut|marcha sur))")
 _RO_CONNECT = r"(?:a avoir|a aver|ad aver|a|ad|en|que ha|que|che ha|che e|che|qui a|qui est|qui|care a|care au)"
 _ROMANCE_FIRST = re.compile(r"\b" + _RO_FIRST + r"\s+(?:(?:mujer|femme|donna|femeie|mulher)\s+)?" + _RO_PERSON
-                            + r"\s+" + _RO_CONNECT + r"\s+" + _RO_VERB + r"\b")
+                            + _HISTORY + r"\s+" + _RO_CONNECT + r"\s+" + _RO_VERB + r"\b")
 _ROMANIAN_FIRST = re.compile(r"\b(?:primul|prima|ultimul|ultima)\s+(?:om|femeie|barbat|persoana|roman|romanca|"
-                             r"astronaut|cosmonaut|sportiv|sportiva|gimnasta|presedinte)\s+care\s+(?:a|au)\s+"
+                             r"astronaut|cosmonaut|sportiv|sportiva|gimnasta|presedinte)" + _HISTORY + r"\s+care\s+(?:a|au)\s+"
                              r"(?:pus piciorul|castigat|primit|zburat|urcat|escaladat|calcat|ajuns pe|cucerit|fost ales|"
                              r"fost aleasa|obtinut|luat)\b")
+# round 33a: the first woman/man to preside over, govern, lead or rule a country ("a primeira mulher a presidir o
+# Brasil", "la première femme à diriger la France", "la prima donna a guidare l'Italia", "la primera mujer en gobernar
+# Chile", "prima femeie care a condus România"); verbs that only govern take any capitalised place, verbs that also
+# mean "drive"/"direct" ("guidare la Ferrari", "diriger l'orchestre") need a country name
+_RO_GOVERN_ONLY = (r"presidir|presidiu|presidio|governar|governou|gobernar|goberno|gouverner|gouverna|"
+                   r"presider|presida|governare|governo|presiedere|presiedette|reinar|reinou|reino|regnare|regno|"
+                   r"regner|regna|a guvernat|a prezidat|sa guverneze|sa conduca tara")
+_RO_GOVERN_MAYBE = (r"dirigir|dirigiu|dirigio|liderar|liderou|lidero|encabezar|encabezo|diriger|dirigea|dirigea|"
+                    r"guidare|guido|dirigere|diresse|comandar|comandou|comando|conduire|a condus|sa conduca|a dus")
+_ROMANCE_GOVERN = re.compile(r"\b(?:premiere?|primer|primera|primeiro|primeira|primo|prima|primul)\s+(?:(?:mujer|femme|donna|femeie|mulher)\s+)?" + _RO_PERSON
+                             + r"\s+(?:a|ad|en|que|che|qui|care a|care)\s+(?:(?P<g>" + _RO_GOVERN_ONLY + r")|(?P<m>"
+                             + _RO_GOVERN_MAYBE + r"))\s+(?:(?:o|a|el|la|le|il|lo|los|las|les|os|as|gli|i)\s|l')?"
+                             r"(?=\w)")
+_RO_COUNTRIES = word_set("""
+brasil brasile bresil portugal espana espagne spagna francia franca france italia italie mexico messico mexique
+argentina argentine chile cile colombia colombie peru perou venezuela bolivia bolivie ecuador equateur uruguay
+paraguay cuba romania roumanie alemanha alemania allemagne germania inglaterra angleterre inghilterra canada india
+inde israel israele chine china cina japon japao giappone rusia russie russia nicaragua honduras panama guatemala
+haiti senegal belgique belgica belgio suisse suiza svizzera irlanda irlande islandia islande islanda finlandia
+finlande noruega norvege norvegia suecia suede svezia polonia pologne grecia grece turquia turquie turchia
+australia australie liberia pakistan bangladesh filipinas philippines filippine indonesia indonesie corea coree
+moldova moldavia ucraina ucrania ukraine croatia croacia croazia serbia slovacchia slovaquie eslovaquia lituania
+lituanie lettonia letonia estonia estonie georgia georgie malta angola mocambique mozambique
+""")
+_RO_COUNTRY_TWO = ("reino unido", "royaume-uni", "regno unito", "estados unidos", "etats-unis", "stati uniti",
+                   "costa rica", "el salvador", "nueva zelanda", "nouvelle-zelande", "nuova zelanda", "cabo verde",
+                   "sri lanka", "republica", "republique", "repubblica", "union europea", "comissao europeia",
+                   "commission europeenne", "commissione europea", "comision europea")
+
 # a place nobody has reached makes the first anyone's; the user's own event too
 _ROMANCE_UNREACHED = re.compile(r"\b(?:marte|mars|venus|jupiter|saturno|saturne|plutone?|exoplanet\w*|"
                                 r"fantascienza|ciencia ficcion|science-fiction|ficcion|fiction|fictif|ficticio|"
@@ -138,7 +178,7 @@ _GS_FIRST = re.compile(r"\b(?:der erste|die erste|de eerste|het eerste|den forst
                        r"pierwsz[ay]|prvni|prvy|prva)\s+(?:(?:schwarze|weibliche|zwarte|svarta|sorte)\s+)?"
                        r"(?:mensch|mann|frau|person|astronaut|astronautin|vrouw|man|mens|persoon|kvinnan|kvinna|"
                        r"kvinde|kvinne|mannen|manden|personen|menneske|manniskan|m[aä]nniskan|cz[lł]owiek|"
-                       r"kobieta|osoba|clovek|zena|muz|osoba)\s*,?\s+(?:der|die|welche|welcher|die|dat|som|ktory|ktora|"
+                       r"kobieta|osoba|clovek|zena|muz|osoba)" + _HISTORY + r"\s*,?\s+(?:der|die|welche|welcher|die|dat|som|ktory|ktora|"
                        r"ktery|ktera|ktori)\s+(?:[^\s,.;:!?]+\s+){0,6}?(?:betreten hat|betrat|gewonnen hat|gewann|"
                        r"erhalten hat|erhielt|bestiegen hat|bestieg|umrundet hat|umrundete|won|heeft gewonnen|ontving|"
                        r"betrad|beklom|vloog|zette|vann|fick|besteg|landade|flog|satte|vandt|fik|besteg|vant|satte|"
@@ -194,6 +234,11 @@ def spans(lower: str, text: str, cased: bool) -> list[tuple[int, int, str]]:
         for m in rx.finditer(lower):
             if not _ROMANCE_UNREACHED.search(lower, m.end(), _clause_end(lower, m.end())):
                 out.append((m.start(), _word_end(lower, m.end() + 1), "the first person to achieve something"))
+    for m in _ROMANCE_GOVERN.finditer(lower) if _has(lower, _G_FIRST) or "prima" in lower else ():
+        word = lower[m.end():_word_end(lower, m.end())]
+        if (lower.startswith(_RO_COUNTRY_TWO, m.end()) or word in _RO_COUNTRIES
+                or (m.group("g") and cased and text[m.end():m.end() + 1].isupper())):
+            out.append((m.start(), _word_end(lower, m.end()), "the first person to govern a country"))
     for rx, what, gate in ((_VI_AUTHOR, "the creator of a named work", _G_VI),
                            (_ROMANCE_ACTOR, "the actor who played a role", _G_ACTOR)):
         for m in rx.finditer(lower) if _has(lower, gate) else ():

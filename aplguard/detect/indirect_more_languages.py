@@ -65,9 +65,16 @@ _CJK_BARE = frozenset({"公司", "企业", "企業", "集团", "集團", "品牌
 _CJK_KIND_ENDINGS = ("公司", "企业", "企業", "会社", "회사", "기업", "스타트업", "スタートアップ")
 _NORDIC = re.compile(r"\b(?:fyrsta|forsta|første|forste)\s+(?:konan|kona|kvinnan|kvinna|kvinne|kvinnen|kvinde|kvinden|"
                      r"maðurinn|madurinn|mannen|manden|svarta|svarte)\s+(?:sem|som|der)\s+(?:var\s+|ble\s+|blev\s+|vart\s+)?"
-                     r"(?:kjorin|kosin|valdes|ble valgt|blev valgt|valgt|vald|valgd)\s+(?:till\s+|til\s+|som\s+|sem\s+)?"
+                     r"(?:kjorin|kosin|kjorinn|kosinn|valdes|ble valgt|blev valgt|valgt|vald|valgd)"
+                     # round 33a: the auxiliary after the participle ("sem kjörin var forseti Íslands")
+                     r"(?:\s+(?:var|vard|blev|ble))?\s+(?:till\s+|til\s+|som\s+|sem\s+)?"
                      r"(?:forseti|forsaetisradherra|president|presidenten|statsminister|statsministeren|borgarstjori)"
-                     r"\s+(?:i\s+|på\s+|pa\s+)?")
+                     r"\s+(?:i\s+|på\s+|pa\s+)?"
+                     # round 33a: the office with a female adjective, the country after "i" ("första kvinnliga
+                     # statsministern i Sverige", "fyrsti kvenforsætisráðherra á Íslandi")
+                     r"|\b(?:fyrsti|fyrsta|forsta|første|forste)\s+(?:(?:kvinnliga|kvinnelige|kvindelige|svarta|svarte|"
+                     r"sorte)\s+)?(?:kven)?(?:forseti|forsaetisradherra|presidenten|president|statsministern|"
+                     r"statsministeren|statsminister|borgarstjori)\s+(?:i|a|på|pa)\s+")
 
 
 # Round 31a. The writer of a named book or song in Yoruba, Hausa, Swahili and Zulu ("ẹni tó kọ ìwé <Title>", "wanda ya

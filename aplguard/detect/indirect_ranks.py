@@ -106,7 +106,9 @@ _NICKNAMED = re.compile(r"\b" + _NICK_PERSON + r"(?: [a-z]+){0,3}?,? (?:nickname
 _FIRST_ANY = (r"(?:first|fyrsti|fyrsta|fyrstur|forste|første|forsta|ensimmainen|esimene|pirmais|pirma|pirmasis|"
               r"pirmoji|pierwszy|pierwsza|prvni|prvy|prva|prvi|prvá|primera|primer|primero|primeiro|primeira|prima|"
               r"primo|premier|premiere|erste|erster|ersten|eerste|unang|kauna-unahang|kaunaunahang|pinakaunang|ilk|"
-              r"elso|kwanza|pertama|первый|первая|первой|первого|первую|перша|перший)")
+              r"elso|kwanza|pertama|первый|первая|первой|первого|первую|перша|перший|"
+              # round 33a: the normaliser drops the breve ("первыи")
+              r"первыи|первои|першии)")
 _OFFICE_ANY = (r"(?:kven|nais|kvinno|kvinne|kvinde|frauen|zena|zeny|nő|no)?(?:forseti|president|presidente|presidenta|"
                r"presidentin|prasidentin|presidentti|presidentiks|prezydent|prezydentka|prezident|prezidentka|"
                r"prezidente|prezidents|prezidentas|prezidente|pangulo|rais|statsminister|statsministeren|"
@@ -119,19 +121,27 @@ _OFFICE_ANY = (r"(?:kven|nais|kvinno|kvinne|kvinde|frauen|zena|zeny|nő|no)?(?:f
 _WORLD_AFTER = (r"(?:heims|i heiminum|i verdenen|i verden|i varlden|maailmassa|maailmas|pasaule|pasaulyje|na swiecie|swiata|sveta|na svete|"
                 r"ve svete|ng mundo|sa mundo|duniani|ulimwenguni|del mundo|do mundo|du monde|au monde|del mondo|al mondo|"
                 r"der welt|weltweit|in the world|of the world|ter wereld|van de wereld|в мире|мира|у світі|світу|"
-                r"di dunia|dunia)")
+                r"di dunia|dunia|"
+                # round 33a: in history ("первый космонавт в истории", "the first president in history")
+                r"in history|in der geschichte|der geschichte|de la historia|en la historia|de l'histoire|"
+                r"dans l'histoire|della storia|nella storia|da historia|na historia|din istorie|в истории|"
+                r"w historii|v historii|в історії)")
 _WORLD_BEFORE = r"(?:verdens|varldens|maailman|maailma|pasaules|pasaulio|dunyanin|a vilag|world's|worlds)"
 _WORLD_FIRST = re.compile(r"(?<!\w)(?:" + _WORLD_BEFORE + r" )?" + _FIRST_ANY + r"(?: \S+){0,3}? " + _OFFICE_ANY
                           + r"(?: \S+){0,2}? (?P<w>" + _WORLD_AFTER + r")(?!\w)(?! (?:of|chess|bank|cup|federation|club|"
                           r"association|council|organi[sz]ation|championships?|series|tour|league|society|union|"
-                          r"congress|committee|conference|forum|games|wrestling|health|trade|economic)\b)|(?<!\w)" + _WORLD_BEFORE + r" "
+                          r"congress|committee|conference|forum|games|wrestling|health|trade|economic|"
+                          # round 33a: the history of one's own group ("в истории нашего клуба", "della storia del club")
+                          r"our|my|notre|nostr\w*|nuestr\w*|unser\w*|nasz\w*|нашего|нашей|наших|моего|моей|del|della|"
+                          r"de|du|des|dello|клуба|школы|компании|семьи|города|нашого|нашої)\b)|(?<!\w)" + _WORLD_BEFORE + r" "
                           + _FIRST_ANY + r"(?: \S+){0,3}? " + _OFFICE_ANY + r"(?!\w)")
 # round 31a: the world between the person and the office ("fyrsta konan i heiminum kjorin forseti", "la primera mujer
 # del mundo elegida presidenta"); run only when a world word is there (_WORLD_STEMS)
 _WORLD_FIRST_MID = re.compile(r"(?<!\w)" + _FIRST_ANY + r"(?: \S+){1,2}? " + _WORLD_AFTER + r"(?: \S+){0,3}? "
                               + _OFFICE_ANY + r"(?!\w)")
 _WORLD_STEMS = ("heim", "verden", "varld", "maailma", "pasaul", "swiat", "svet", "mundo", "monde", "mondo", "welt",
-                "world", "wereld", "dunia", "мир", "світ")
+                "world", "wereld", "dunia", "мир", "світ",
+                "histor", "istori", "storia", "geschicht", "истори", "історі")
 
 
 # Round 24a. The first person to reach the moon, space, Everest or a pole, in any language ("il primo uomo a camminare
@@ -143,11 +153,15 @@ _PERSON_ANY = (r"(?:hombre|mujer|persona|ser humano|uomo|donna|essere umano|home
                r"astronautin|cosmonauta|cosmonaute|kosmonaut|kosmonauta|czlowiek|człowiek|kobieta|mezczyzna|"
                r"mężczyzna|clovek|zena|muz|ihminen|nainen|mies|manniska|menneske|lalaki|babae|tao|manusia|"
                r"orang|wanita|insan|kadin|erkek|ember|no|ferfi|turista|alpinista|scalatore|escalador|grimpeur|"
-               r"bergsteiger|alpinist)")
+               r"bergsteiger|alpinist|"
+               # round 33a: Russian and Ukrainian ("первый человек в космосе")
+               r"человек|женщина|мужчина|космонавт|астронавт|людина|жінка|чоловік)")
 _REACHED = (r"(?:luna|lune|lua|mond|maan|moon|ksiezyc\w*|księżyc\w*|mesic\w*|kuu\w*|manen|manen|månen|buwan|bulan|"
             r"aya|ayda|holdra|holdon|everest\w*|espacio|spazio|espaco|espace|weltraum|weltall|ruimte|kosmos\w*|"
             r"kosmosie|avaruu\w*|rymden|rommet|kalawakan|angkasa|uzay\w*|polo sur|polo norte|polo sud|polo nord|"
-            r"pole sud|pole nord|polo sul|sudpol|nordpol|zuidpool|noordpool|biegun\w*)")
+            r"pole sud|pole nord|polo sul|sudpol|nordpol|zuidpool|noordpool|biegun\w*|"
+            # round 33a: German "im All", Russian and Ukrainian space, moon, Everest, pole
+            r"im all|ins all|космос\w*|космосі|луне|луну|луна|місяць|місяці|эверест\w*|еверест\w*|полюс\w*)")
 _FIRST_REACHED = re.compile(r"(?<!\w)" + _FIRST_ANY + r" " + _PERSON_ANY + r"(?: \S+){0,5}? (?:l'|l’|d'|d’)?" + _REACHED
                             + r"(?!\w)")
 

@@ -300,6 +300,8 @@ class NameShapeDetector:
         # (a name filling a sample form, "образец ... на имя Пётр Петров", is a placeholder: round 21 merge)
         out += [f for f in ScriptNames(self.cache, self.id, self.min_score).find(norm)
                 if not context.place_before(norm.lower, bisect.bisect_left(norm.starts, f.start))
+                # round 33a: "شخصية علاء الدين", "персонаж ...": a character word before the name
+                and not context.invented_character_before(norm.lower, bisect.bisect_left(norm.starts, f.start))
                 and not any(known[bisect.bisect_left(norm.starts, f.start):bisect.bisect_left(norm.starts, f.end)])
                 and not context.example_name_near(norm.lower, bisect.bisect_left(norm.starts, f.start),
                                                   bisect.bisect_left(norm.starts, f.end))]

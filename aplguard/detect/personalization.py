@@ -150,6 +150,17 @@ _STYLE_PARTS = frozenset({"style", "styles", "aesthetic", "art", "artstyle", "lo
                           "colors", "colours", "palette", "painting", "sketch", "anime", "outfit", "dress", "hair"})
 
 
+# Round 33a. A bare personalisation token made of a relation word (with "my"/"our" glued on or joined) and a
+# version or method suffix, joined by "-" or "_" ("mydad-v1", "my_mom_v2", "grandpa-ti", "our-sister_lora"): the
+# token names the person a model was trained on; it counts with a training or picture cue in the prompt ("textual
+# inversion", "portrait of ...") -- "the mom-v2 changelog" has none.
+_REL_VERSION_TOKEN = re.compile(r"(?<![\w<:])(?P<tok>(?:(?:my|our)[_\-]?)?(?P<rel>[a-z]{2,12})[_\-](?:v\d{1,3}|ti|lora|"
+                                r"lyco|emb|embed|embedding|db|dreambooth|ckpt|sdxl|xl|lokr|loha)(?:[_\-]?\d{1,4})?)"
+                                r"(?![\w:>])", re.IGNORECASE)
+_REL_VERSION_CUES = ("inversion", "embedding", "lora", "lyco", "dreambooth", "trigger", "token", "checkpoint",
+                     "trained", "portrait", "photo", "selfie", "headshot", "picture", "pic of", "smiling", "laughing")
+
+
 def _relation_word(word: str) -> bool:
     """A relation word of a tag name, alone or with "my"/"our" glued on ("sister", "mysister", "ourneighbor")."""
     if word.startswith(("my", "our")) and len(word) > 4:
@@ -251,6 +262,11 @@ class PersonalizationDetector:
                     out.append(self._f("personalization", 0.8, start, end, norm.original,
                                        f"trigger token {tok!r} declared " + ("and used before a person class" if used
                                                                                else "for a person"), True))
+        if ("-" in text or "_" in text) and any(c in norm.lower for c in _REL_VERSION_CUES):
+            for m in _REL_VERSION_TOKEN.finditer(text):
+                if m.group("rel").lower() in _TAG_RELATIONS and not any(a <= m.start() < b for a, b in tagged):
+                    out.append(self._f("personalization", 0.8, m.start("tok"), m.end("tok"), text,
+                                       "a relation word with a model version as a token", True))
         for m in _LIKENESS.finditer(norm.text):
             rest = norm.text[m.end():m.end() + 60]
             pointed = bool(_POINTS_AT_PERSON.match(rest))

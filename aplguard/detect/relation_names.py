@@ -715,7 +715,11 @@ def _tagalog(norm: NormalizedText, detector: str) -> list[Finding]:
 _FI_RELATION = re.compile(r"\b(?:iso|pikku|kaksois|kaksos|vanhempi|nuorempi|lempi|paras|)"
                           r"(?:ystava|kaveri|tyokaveri|sisko|sisare|velje|aiti|isa|vaimo|miehe|tyttoystava|"
                           r"poikaystava|kollega|naapuri|opettaja|serkku|pomo|esimiehe|mummo|mummi|ukki|tati|eno|seta|"
-                          r"tyttare|poja|poika|lapse|puoliso|kummi|appi|anoppi|morsiame|sulhase|kamu)(?:a|aa|ta|sta|lle|lla|lta|ssa|ksi|na|n|ne|i)?ni\s+"
+                          r"tyttare|poja|poika|lapse|puoliso|kummi|appi|anoppi|morsiame|sulhase|kamu|"
+                          # round 33a: the weak grade the case endings take ("serkustani", "äidilleni", "tädistäni",
+                          # "sedälleni", "anopilleni", "ukilleni")
+                          r"serku|aidi|tadi|seda|anopi|uki|ape)"
+                          r"(?:a|aa|ta|sta|lle|lla|lta|ssa|ksi|kse|na|n|ne|i|lta)?ni\s+"
                           r"(?P<n>[a-z]{3,})\b")
 _FI_CASES = ("ltaan", "ssa", "sta", "lle", "lla", "lta", "ksi", "na", "ta", "n", "a", "")
 
