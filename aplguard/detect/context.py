@@ -328,7 +328,9 @@ _PERSON_AFTER_ARTIST = frozenset({"fan", "fans", "lover", "man", "woman", "girl"
 FICTION_CREATIONS = word_set("""
 submarine spaceship starship airship automaton robot robots android androids
 monster monsters creature creatures beast beasts dragon dragons golem kraken leviathan aliens martians tripods
-multiverse mythos legendarium realms dungeon labyrinth underworld wasteland
+multiverse mythos legendarium realms dungeon labyrinth underworld wasteland hound hounds vampire vampires werewolf
+werewolves sorcerer sorceress wizard witches mermaid ents sleuth villain villains heroine characters shoggoth
+shoggoths morlocks eloi triffids
 elves elf orcs orc hobbits hobbit dwarves trolls goblins wizards fairies giants gods deities horrors horror eldritch
 mordor gondor rohan shire middle-earth narnia cthulhu nautilus hogwarts gotham westeros oz lilliput wonderland
 neverland discworld dune arrakis atlantis yoknapatawpha macondo metropolis erewhon utopia solaris hal
@@ -420,11 +422,15 @@ def _credit_list(before: str, depth: int) -> bool:
     return any(_credit_list(" ".join(head[:-n]), depth - 1) for n in (1, 2, 3) if len(head) > n)
 
 
-def fiction_creation_after(lower: str, end: int) -> bool:
-    """Whether "'s" and a creation of fiction follow the name ("verne's nautilus", "tolkien's orcs")."""
+def fiction_creation_after(lower: str, end: int, characters: frozenset[str] = frozenset()) -> bool:
+    """Whether "'s" and a creation of fiction follow the name ("verne's nautilus", "tolkien's orcs"); ``characters``:
+    listed fictional names, lower case ("tolkien's gandalf the grey", "doyle's sherlock holmes")."""
     if lower[end:end + 2] not in ("'s", "\u2019s"):
         return False
-    return any(w in FICTION_CREATIONS for w in words_after(lower, end + 2, 2))
+    after = words_after(lower, end + 2, 3)
+    if any(w in FICTION_CREATIONS for w in after[:2]):
+        return True
+    return any(" ".join(after[:n]) in characters for n in (3, 2, 1) if len(after) >= n)
 
 
 def likeness_before(lower: str, start: int) -> bool:

@@ -28,6 +28,7 @@ from .resources import (
     load_dictionary_words,
     load_fuzzy_only_words,
     load_lexicon,
+    load_non_person_names,
 )
 from .script_names import word_kind
 from .warmup import warm_up
@@ -211,6 +212,11 @@ class GazetteerDetector:
                 out.append(f)
         return out
 
+    def _characters(self) -> frozenset[str]:
+        """The listed fictional names and places, lower case (round 33a: "tolkien's gandalf the grey")."""
+        return self.cache.get("gazetteer.characters_lower",
+                              lambda: frozenset(n.lower() for n in load_non_person_names()))
+
     def _finding(self, norm: NormalizedText, kidx: list[int], hit: Hit, kind: str,
                  non_person: list[tuple[int, int]]) -> Finding | None:
         """The finding for one index hit, or None when the words are not this person's name.
@@ -264,7 +270,7 @@ class GazetteerDetector:
             not_person = "a saint named by the title of devotion"
         elif norm.text[ts:te].islower() and context.species_binomial(lower, ts, te):
             not_person = "the genus of a species name"
-        elif context.fiction_creation_after(lower, te):
+        elif lower[te:te + 2] in ("'s", "\u2019s") and context.fiction_creation_after(lower, te, self._characters()):
             not_person = "an author's creation of fiction"  # round 33a: "jules verne's nautilus", "tolkien's mordor"
         elif context.building_named(lower, ts, te):
             not_person = "a place or building named after the person"

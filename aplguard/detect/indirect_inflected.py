@@ -114,7 +114,11 @@ _RO_GOVERN_MAYBE = (r"dirigir|dirigiu|dirigio|liderar|liderou|lidero|encabezar|e
 _ROMANCE_GOVERN = re.compile(r"\b(?:premiere?|primer|primera|primeiro|primeira|primo|prima|primul)\s+(?:(?:mujer|femme|donna|femeie|mulher)\s+)?" + _RO_PERSON
                              + r"\s+(?:a|ad|en|que|che|qui|care a|care)\s+(?:(?P<g>" + _RO_GOVERN_ONLY + r")|(?P<m>"
                              + _RO_GOVERN_MAYBE + r"))\s+(?:(?:o|a|el|la|le|il|lo|los|las|les|os|as|gli|i)\s|l')?"
-                             r"(?=\w)")
+                             # a state, province or city by its kind word ("o estado de São Paulo", "la ciudad de
+                             # México", "la région Île-de-France")
+                             r"(?:(?P<kind>estado|estat|stato|etat|provincia|province|ciudad|cidade|ville|citta|region|"
+                             r"regione|regiao|departamento|comunidad|canton|cantone|municipio|comune|commune|judetul|"
+                             r"orasul)\s+(?:(?:de la|de|di|do|da|del|della|du|d')\s?)?)?(?=\w)")
 _RO_COUNTRIES = word_set("""
 brasil brasile bresil portugal espana espagne spagna francia franca france italia italie mexico messico mexique
 argentina argentine chile cile colombia colombie peru perou venezuela bolivia bolivie ecuador equateur uruguay
@@ -237,7 +241,7 @@ def spans(lower: str, text: str, cased: bool) -> list[tuple[int, int, str]]:
     for m in _ROMANCE_GOVERN.finditer(lower) if _has(lower, _G_FIRST) or "prima" in lower else ():
         word = lower[m.end():_word_end(lower, m.end())]
         if (lower.startswith(_RO_COUNTRY_TWO, m.end()) or word in _RO_COUNTRIES
-                or (m.group("g") and cased and text[m.end():m.end() + 1].isupper())):
+                or ((m.group("g") or m.group("kind")) and cased and text[m.end():m.end() + 1].isupper())):
             out.append((m.start(), _word_end(lower, m.end()), "the first person to govern a country"))
     for rx, what, gate in ((_VI_AUTHOR, "the creator of a named work", _G_VI),
                            (_ROMANCE_ACTOR, "the actor who played a role", _G_ACTOR)):

@@ -116,6 +116,7 @@ _OFFICE_ANY = (r"(?:kven|nais|kvinno|kvinne|kvinde|frauen|zena|zeny|nő|no)?(?:f
                r"primera ministra|prime minister|head of state|elnoke|elnok|cumhurbaskani|basbakan|presiden|"
                r"perdana menteri|astronaut|astronauta|astronautti|astronaute|kosmonaut|kosmonauta|cosmonaut|"
                r"geimfari|президент|президентом|президента|премьер-министр|космонавт|космонавтом|"
+               r"космонавтка|астронавт|астронавтка|"
                # round 31a: Nordic definite forms ("statsministern", "presidenten", "forsetinn")
                r"statsministern|statsministerin|presidenten|forsetinn|forseta|kjorin forseti)")
 _WORLD_AFTER = (r"(?:heims|i heiminum|i verdenen|i verden|i varlden|maailmassa|maailmas|pasaule|pasaulyje|na swiecie|swiata|sveta|na svete|"
@@ -127,7 +128,8 @@ _WORLD_AFTER = (r"(?:heims|i heiminum|i verdenen|i verden|i varlden|maailmassa|m
                 r"dans l'histoire|della storia|nella storia|da historia|na historia|din istorie|в истории|"
                 r"w historii|v historii|в історії)")
 _WORLD_BEFORE = r"(?:verdens|varldens|maailman|maailma|pasaules|pasaulio|dunyanin|a vilag|world's|worlds)"
-_WORLD_FIRST = re.compile(r"(?<!\w)(?:" + _WORLD_BEFORE + r" )?" + _FIRST_ANY + r"(?: \S+){0,3}? " + _OFFICE_ANY
+# (round 33a: a hyphen may join the office to a person word: "первая женщина-космонавт в мире")
+_WORLD_FIRST = re.compile(r"(?<!\w)(?:" + _WORLD_BEFORE + r" )?" + _FIRST_ANY + r"(?: \S+){0,3}?[ -]" + _OFFICE_ANY
                           + r"(?: \S+){0,2}? (?P<w>" + _WORLD_AFTER + r")(?!\w)(?! (?:of|chess|bank|cup|federation|club|"
                           r"association|council|organi[sz]ation|championships?|series|tour|league|society|union|"
                           r"congress|committee|conference|forum|games|wrestling|health|trade|economic|"

@@ -40,6 +40,8 @@ POSITIVES = [
     "kuva tädistäni Annasta kesämökillä",
     "valokuva äidilleni Leenalle syntymäpäivänä",
     "portrait of mysis-v2 smiling, embedding",
+    "la primera mujer en gobernar la provincia de Buenos Aires",
+    "первая женщина-астронавт в мире, плакат",
     "photo of grandma_lora in the kitchen",
 ]
 
@@ -61,6 +63,9 @@ NEGATIVES = [
     "tolkien's orcs marching, dark fantasy",
     "lovecraft's cthulhu rising from the sea",
     "h.g. wells's martians tripods attacking london",
+    "tolkien's gandalf the grey on a bridge, painting",
+    "stephen king's vampires in a small town, book cover",
+    "in the manner of a Vermeer, a girl reading a letter",
 ]
 
 
