@@ -598,13 +598,9 @@ _LEET_DIGIT = re.compile(r"[^\W\d_]\d+[^\W\d_]")
 # Round 33b. The word right after a name (letters only, same clause) and the words after a subject or of a performance
 # that a noun modified by a stage name that is a word ("pink lights") is not
 _NEXT_WORD = re.compile(r" ([a-z]{3,})(?:\s*(?:[,;.]|$)|\s+(?:on|at|in|with|over|under|from|for|and|during)\b)")
-_SUBJECT_WORDS = frozenset("in on at with wearing during live playing performing singing dancing backstage onstage "
-                           "circa ca around en sur con auf mit im beim al no na em and or from by as to of for".split())
-_RELATIVE_WORDS = frozenset("che que qui who that which der die das som ki hvor wie come como sul sulla sui al alla del "
-                            "della nel nella dal dalla di da su sur sobre na no em do dans au aux du vom zum zur am "
-                            "bei ve ile".split())
-_PERFORMANCE_NOUNS = frozenset("concert concerts tour show shows performance gig gigs album albums song songs video "
-                               "music fans fan fancam live set era".split())
+_SUBJECT_WORDS = frozenset(["in", "on", "at", "with", "wearing", "during", "live", "playing", "performing", "singing", "dancing", "backstage", "onstage", "circa", "ca", "around", "en", "sur", "con", "auf", "mit", "im", "beim", "al", "no", "na", "em", "and", "or", "from", "by", "as", "to", "of", "for"])
+_RELATIVE_WORDS = frozenset(["che", "que", "qui", "who", "that", "which", "der", "die", "das", "som", "ki", "hvor", "wie", "come", "como", "sul", "sulla", "sui", "al", "alla", "del", "della", "nel", "nella", "dal", "dalla", "di", "da", "su", "sur", "sobre", "na", "no", "em", "do", "dans", "au", "aux", "du", "vom", "zum", "zur", "am", "bei", "ve", "ile"])
+_PERFORMANCE_NOUNS = frozenset(["concert", "concerts", "tour", "show", "shows", "performance", "gig", "gigs", "album", "albums", "song", "songs", "video", "music", "fans", "fan", "fancam", "live", "set", "era"])
 # cues only a performance has (a lower-case stage name that is also a word needs one of these)
 _PERFORMANCE_CUE = re.compile(r"\b(?:music video|concert\w*|on stage|onstage|world tour|\w+ tour|album cover|"
                               r"tv special|live performance|performing|singing|red carpet|grammys?|mtv|vmas?|"

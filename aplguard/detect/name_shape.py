@@ -120,8 +120,7 @@ _PICTURE_AFTER = re.compile(r"[\s,:-]+(?:" + _PICTURE_WORDS + r")\b")
 _FICTION_OR_OBJECT = re.compile(r"\b(?:anime|manga|cartoon|comic|comics|fan ?art|fanart|illustration|video game|game art|"
                                 r"character|cosplay|statue|sculpture|figurine|novel|fairy|fantasy|wizard|elf|artwork)\b")
 # round 33b: gods and goddesses that name artefacts, statues and ships, not given names of private people
-_DEITY_NAMES = frozenset("venus apollo hercules herakles zeus athena athene aphrodite hermes poseidon artemis minerva "
-                         "juno jupiter neptune mars saturn mercury pluto osiris isis anubis horus ra thor odin".split())
+_DEITY_NAMES = frozenset(["venus", "apollo", "hercules", "herakles", "zeus", "athena", "athene", "aphrodite", "hermes", "poseidon", "artemis", "minerva", "juno", "jupiter", "neptune", "mars", "saturn", "mercury", "pluto", "osiris", "isis", "anubis", "horus", "ra", "thor", "odin"])
 _PLACE_COMPOUND_ENDS = ("platz", "strasse", "gasse", "allee", "plein", "straat", "torget", "gatan", "tori", "plads")
 _PICTURE_ANYWHERE = re.compile(r"(?<![\w-])(?:" + _PICTURE_WORDS + r")\b")
 # place words that follow a name in a street, square or building name ("Alexander Platz", "Atatürk Bulvarı")
