@@ -321,6 +321,11 @@ class GazetteerDetector:
         "gates") is the word.
         """
         lower = norm.lower
+        if " " not in alias.key and _LEET_DIGIT.search(alias.form):
+            # round 33b: a handle with a digit for a letter ("s1mple", "f0rest", "N0tail") names the player only as
+            # typed with it; typed plainly it is the word ("a simple forest at dawn")
+            start, end = norm.span(ts, te)
+            return _LEET_DIGIT.search(norm.original[start:end]) is not None
         # a "~~" alias ("Jul", "Seal"): capitals are no evidence, a word of another language is capitalised too
         as_listed = alias.form not in alias.person.cue_only and _written_as_listed(norm, ts, te, alias.form)
         if not alias.form.lower().startswith("the ") and (
@@ -352,12 +357,20 @@ class GazetteerDetector:
         if cue_only and (self._other_first_name(norm, ts)
                          or set(context.words_before(lower, ts, 1)) & _SURNAME_PARTICLES):
             return False  # "Francisco de Quevedo", "Anna Seal": another person's surname
+        if cue_only and _kpop_member(alias.person):
+            # round 33b: a K-pop member's "~~" stage name that is a word or a common given name ("Rosé", "Winter",
+            # "Lisa") names the member only beside the group or a K-pop cue ("Rosé blonde hair, kpop concert")
+            return _group_named(lower, alias.person)
         if person_cues.modifier_before(lower, ts):
             return False
         if alias.key in _KIND_OF_PERSON and not _STAGE_CUE.search(lower) and not person_cues.depiction_of(lower, ts, te):
             # round 24a: "ninja in a black outfit on a rooftop", "usher in a tuxedo at the theatre door": the word
             # names a kind of person, so a person cue describes that kind; only a stage, stream or music cue names
             # the performer
+            return False
+        if not as_listed and " " not in alias.key and self._modifies_next(lower, te, alias.key):
+            # round 33b: "pink lights on stage", "pink confetti on stage, concert photo": a lower-case stage name that
+            # is a word, right before a noun, modifies that noun; the stage is where the lights are
             return False
         if person_cues.person_evidence(lower, ts, te):
             return True
@@ -394,6 +407,25 @@ class GazetteerDetector:
         if norm.original[start:start + 1].isupper() and not context.is_all_caps(norm.text):
             return _STAGE_CUE.search(lower) is not None
         return _PERFORMANCE_CUE.search(lower) is not None and not self._nature_around(lower, alias.key)
+
+    def _modifies_next(self, lower: str, te: int, key: str) -> bool:
+        """Whether a one-word alias that is a dictionary word ("pink") is followed by a noun it modifies (round 33b).
+
+        The next word must be a plain dictionary word of the same clause that is no verb or role a person cue reads
+        ("pink performs", "pink singer") and no word of a performance ("pink concert" stays ambiguous).
+        """
+        m = _NEXT_WORD.match(lower, te)
+        if m is None:
+            return False
+        nxt = m.group(1)
+        words = self.cache.get("lexicon.wordfreq", load_dictionary_words)
+        if key not in self._everyday_words() or nxt.endswith(("ndo", "nte")):
+            return False  # (an everyday word of the hand lists; a Romance gerund after is a verb: "Ibai haciendo")
+        if (nxt not in words or nxt in _SUBJECT_WORDS or nxt in _PERFORMANCE_NOUNS or nxt.endswith(("ing", "ed"))
+                or nxt in context.FUNCTION_WORDS or nxt in person_cues.PERSON_ROLES or nxt in _RELATIVE_WORDS):
+            return False
+        return not (nxt in person_cues.PERSON_ACTIONS or nxt in person_cues.PERFORMING_VERBS
+                    or nxt in person_cues.PERSON_ACTIONS_I18N)
 
     def _nature_around(self, lower: str, key: str) -> bool:
         """Whether words of nature (animals, plants, habitats) other than ``key`` are in the prompt."""
@@ -518,7 +550,11 @@ _KIND_OF_PERSON = frozenset({"ninja", "usher", "madonna", "faker", "samurai", "s
 # a stage, stream or music cue anywhere: the performer who took the word as a name ("usher performing", "ninja
 # streaming fortnite")
 def _group_named(lower: str, person: Person) -> bool:
-    """Whether the group a member is listed with ("Jungkook of BTS", "Jennie from Blackpink") is in ``lower``."""
+    """Whether the group a member is listed with ("Jungkook of BTS", "Jennie from Blackpink") is in ``lower``.
+
+    Round 33b: also the group's Hangul name ("방탄소년단 지민", "블랙핑크 제니") and, for a K-pop group, a K-pop or
+    idol cue ("kpop concert fancam", "아이돌 직캠"): a member's stage name is a common given name or word only alone.
+    """
     for a in person.aliases:
         for sep in (" of ", " from "):
             if sep in a:
@@ -526,7 +562,30 @@ def _group_named(lower: str, person: Person) -> bool:
                 if re.search(r"(?<!\w)" + re.escape(group) + r"(?!\w)|" + re.escape(group) + r"(?=[^\x00-\u024f])",
                              lower):
                     return True
+                hangul = _KPOP_GROUPS_HANGUL.get(group)
+                if hangul is not None and (any(h in lower for h in hangul) or _KPOP_CUE.search(lower)):
+                    return True
     return False
+
+
+def _kpop_member(person: Person) -> bool:
+    """Whether ``person`` is listed as a member of a K-pop group ("Rosé of Blackpink")."""
+    return any(sep in a and a.rsplit(sep, 1)[1].lower() in _KPOP_GROUPS_HANGUL
+               for a in person.aliases for sep in (" of ", " from "))
+
+
+# Round 33b: K-pop groups (as their members' "X of Group" aliases write them, lower case) and their Hangul names;
+# a K-pop or idol cue in Latin letters or Hangul
+_KPOP_GROUPS_HANGUL: dict[str, tuple[str, ...]] = {
+    "bts": ("방탄소년단", "방탄"), "blackpink": ("블랙핑크", "블핑"), "twice": ("트와이스",), "aespa": ("에스파",),
+    "newjeans": ("뉴진스",), "ive": ("아이브",), "le sserafim": ("르세라핌",), "stray kids": ("스트레이 키즈", "스키즈"),
+    "seventeen": ("세븐틴",), "exo": ("엑소",), "big bang": ("빅뱅",), "bigbang": ("빅뱅",), "red velvet": ("레드벨벳",),
+    "nct": ("엔시티",), "itzy": ("있지",), "txt": ("투모로우바이투게더", "투바투"), "snsd": ("소녀시대",),
+    "girls' generation": ("소녀시대",), "enhypen": ("엔하이픈",), "ateez": ("에이티즈",), "(g)i-dle": ("여자아이들",),
+    "mamamoo": ("마마무",), "shinee": ("샤이니",), "got7": ("갓세븐",), "nmixx": ("엔믹스",), "illit": ("아일릿",),
+    "babymonster": ("베이비몬스터",), "riize": ("라이즈",), "treasure": ("트레저",), "monsta x": ("몬스타엑스",),
+}
+_KPOP_CUE = re.compile(r"\b(?:k-?pop|kpop idol|idol group|fancam|fan cam)\b|케이팝|아이돌|직캠|팬캠|걸그룹|보이그룹")
 
 
 # a picture, fan-cam, profile or concert word of Korean, Japanese or Chinese right after a name, with a particle
@@ -542,6 +601,14 @@ _STAGE_CUE = re.compile(r"\b(?:perform\w*|sing\w*|sang|danc\w*|rapp\w*|stream\w*
 # dress or performing verb (a noun right after would be modified by the word: "pink lights on stage")
 _SUBJECT_NEXT = re.compile(r"\s*(?:[,;(]|$)|\s+(?:in|on|at|with|wearing|during|live|playing|performing|singing|"
                            r"dancing|backstage|onstage|circa|ca|around|en|sur|con|auf|mit|im|beim|al|no|na|em)\b")
+# Round 33b. A digit between letters: a leetspeak handle ("s1mple", "f0rest")
+_LEET_DIGIT = re.compile(r"[^\W\d_]\d+[^\W\d_]")
+# Round 33b. The word right after a name (letters only, same clause) and the words after a subject or of a performance
+# that a noun modified by a stage name that is a word ("pink lights") is not
+_NEXT_WORD = re.compile(r" ([a-z]{3,})(?:\s*(?:[,;.]|$)|\s+(?:on|at|in|with|over|under|from|for|and|during)\b)")
+_SUBJECT_WORDS = frozenset(["in", "on", "at", "with", "wearing", "during", "live", "playing", "performing", "singing", "dancing", "backstage", "onstage", "circa", "ca", "around", "en", "sur", "con", "auf", "mit", "im", "beim", "al", "no", "na", "em", "and", "or", "from", "by", "as", "to", "of", "for"])
+_RELATIVE_WORDS = frozenset(["che", "que", "qui", "who", "that", "which", "der", "die", "das", "som", "ki", "hvor", "wie", "come", "como", "sul", "sulla", "sui", "al", "alla", "del", "della", "nel", "nella", "dal", "dalla", "di", "da", "su", "sur", "sobre", "na", "no", "em", "do", "dans", "au", "aux", "du", "vom", "zum", "zur", "am", "bei", "ve", "ile"])
+_PERFORMANCE_NOUNS = frozenset(["concert", "concerts", "tour", "show", "shows", "performance", "gig", "gigs", "album", "albums", "song", "songs", "video", "music", "fans", "fan", "fancam", "live", "set", "era"])
 # cues only a performance has (a lower-case stage name that is also a word needs one of these)
 _PERFORMANCE_CUE = re.compile(r"\b(?:music video|concert\w*|on stage|onstage|world tour|\w+ tour|album cover|"
                               r"tv special|live performance|performing|singing|red carpet|grammys?|mtv|vmas?|"

@@ -119,6 +119,8 @@ _PICTURE_AFTER = re.compile(r"[\s,:-]+(?:" + _PICTURE_WORDS + r")\b")
 # a character, an artwork or an object pictured, not a person; a place compound ("Luxemburgplatz")
 _FICTION_OR_OBJECT = re.compile(r"\b(?:anime|manga|cartoon|comic|comics|fan ?art|fanart|illustration|video game|game art|"
                                 r"character|cosplay|statue|sculpture|figurine|novel|fairy|fantasy|wizard|elf|artwork)\b")
+# round 33b: gods and goddesses that name artefacts, statues and ships, not given names of private people
+_DEITY_NAMES = frozenset(["venus", "apollo", "hercules", "herakles", "zeus", "athena", "athene", "aphrodite", "hermes", "poseidon", "artemis", "minerva", "juno", "jupiter", "neptune", "mars", "saturn", "mercury", "pluto", "osiris", "isis", "anubis", "horus", "ra", "thor", "odin"])
 _PLACE_COMPOUND_ENDS = ("platz", "strasse", "gasse", "allee", "plein", "straat", "torget", "gatan", "tori", "plads")
 _PICTURE_ANYWHERE = re.compile(r"(?<![\w-])(?:" + _PICTURE_WORDS + r")\b")
 # place words that follow a name in a street, square or building name ("Alexander Platz", "Atatürk Bulvarı")
@@ -488,8 +490,9 @@ class NameShapeDetector:
         is a cue the pre-posed picture words ("photo of") already give; the surname must be no dictionary word.
         """
         lower, start, end = norm.lower, seq[0][1], seq[-1][2]
-        if keys[-1] in self._wordfreq() or keys[0] in self._common() or keys[-1].endswith(_PLACE_COMPOUND_ENDS):
-            return False
+        if (keys[-1] in self._wordfreq() or keys[0] in self._common() or keys[-1].endswith(_PLACE_COMPOUND_ENDS)
+                or keys[0] in _DEITY_NAMES):
+            return False  # round 33b: a deity's name before a place names an artefact ("Venus Willendorf photo")
         if _FICTION_OR_OBJECT.search(lower):
             return False  # "Sakura Haruno portrait, anime style", "Venus Willendorf photo, statue": no private person
         if _PICTURE_AFTER.match(lower, end):

@@ -56,6 +56,13 @@ NEGATIVES = [
     "phố đi bộ Trần Hưng Đạo về đêm, đèn lồng",
     "o primeiro macaco a pisar na Lua, ilustração infantil",
     "il primo cane a vincere il Premio Nobel, cartone animato",
+    # round 32b's one-word singer rule: a lower-case stage name that is a word before a noun modifies it (33b)
+    "pink lights on stage at a concert",
+    "pink confetti on stage, concert photo",
+    "red balloons on stage at a rock concert",
+    # round 32b's picture-word rule: a deity before a place names an artefact (33b)
+    "Venus Willendorf photo",
+    "Apollo Belvedere photo, museum",
 ]
 
 
