@@ -151,6 +151,7 @@ _PLACE_PHRASES_BEFORE = frozenset({
 _STREET_AFTER = word_set("""bulvari bulvar caddesi cad cd sokak sokagi meydani parki koprusu camii
 platz strasse str allee
 havalimani havaalani stadyumu stadi universitesi muzesi hastanesi lisesi okulu anitkabiri
+nomidagi aeroporti kochasi maydoni xiyoboni stadioni universiteti shifoxonasi maktabi metro bekati
 """)
 # round 29b: South Asian road, square, colony and building words after a name ("सरदार पटेल चौक", "காமராஜர் சாலை"),
 # matched on the text (the word splitter cuts these scripts at their vowel signs)
@@ -465,6 +466,8 @@ def thing_after(lower: str, end: int, one_word: bool = False, text: str | None =
         return after[0]
     if after and re.split(r"['\u2019]", after[0])[0] in _STREET_AFTER:
         return after[0]  # "Atatürk Bulvarı'nda", "Bağdat Caddesi", "Goethe Platz": a street named after someone
+    if not lower.isascii() and _BUILDING_AFTER.match(lower, end):
+        return "place"  # round 34a: "Сүхбаатарын талбай", "Абай көшесі": a place word of Central Asia after the name
     if not lower.isascii() and _SCRIPT_STREET_AFTER.match(lower, end):
         return "street"  # round 29b: "સરદાર પટેલ ચોક", "गांधी नगर": a road, square or colony named after someone
     if re.match(r"\s*(?:and|&)\s+(?:company|co|sons|daughters|brothers|partners|associates)\b", lower[end:end + 30]):
@@ -742,7 +745,16 @@ def han_thing_after(lower: str, end: int) -> str | None:
 def indefinite_before(lower: str, start: int) -> bool:
     """Whether the name follows "a", "an", "any", "fictional" and the like."""
     before = words_before(lower, start, 1)
-    return bool(before) and before[0] in _INDEFINITE
+    if not before or before[0] not in _INDEFINITE:
+        return False
+    # round 34a: Portuguese "a" is the definite article ("a primeira mulher a presidir o Brasil", "a atual rainha"):
+    # before a Portuguese feminine head it names one person, as "the" would
+    return not (before[0] == "a" and lower.startswith(_PT_FEMININE_HEADS, start))
+
+
+# the Portuguese feminine heads that only the article "a" precedes (English "a prima donna" is not among them)
+_PT_FEMININE_HEADS = ("primeira ", "segunda ", "terceira ", "ultima ", "atual ", "actual rainha", "rainha ",
+                      "princesa ", "imperatriz ", "presidenta ", "ex-presidenta ", "ex-primeira")
 
 
 # round 29a: "called" of Portuguese, Italian, German, Dutch, Scandinavian and Polish too ("o barco de pesca chamado Maria
@@ -860,11 +872,14 @@ _BUILDING_AFTER = re.compile(
     # round 19a: Mongolian, Kazakh, Kyrgyz, Uzbek and Tajik write the place word (and "named after", "international")
     # after the name too ("Чингис хаан олон улсын нисэх буудал", "Манас эл аралык аэропорту", "nomidagi aeroport")
     r"(?:нэрэмжит\s*|атындағы\s*|атындагы\s*|номидаги\s*|nomidagi\s*|номи\s*|ба\s+номи\s*)?"
-    r"(?:(?:олон\s+улсын|халықаралық|эл\s+аралык|халқаро|xalqaro|байналмилалии|байналмилалӣ)\s*)?"
-    r"(?:нисэх\s+буудал|онгоцны\s+буудал|цэнгэлдэх|их\s+сургууль|сургууль|эмнэлэг|гудамж|өргөн\s+чөлөө|талбай|"
-    r"театр|музей|номын\s+сан|әуежай|стадион|университет|аурухана|көше|даңғыл|алаң|мектеп|аэропорт|аэропорту|"
-    r"көчөсү|проспекти|стадиону|ааэропорт|aeroport|stadion|universitet|ko'chasi|kochasi|shifoxona|maktab|"
-    r"фурудгоҳ|донишгоҳ|варзишгоҳ|кӯча|хиёбон))")
+    r"(?:(?:олон\s+улсын|халықаралық|эл\s+аралык|халқаро|xalqaro|байналмилал[иӣй]+)\s*)?"
+    # round 34a: the normaliser writes "й" as "и" (the breve is an accent) and the stems change in the cases
+    # ("нисэх буудлын терминал", "эмнэлгийн", "сургуулийн", "талбайд", "әуежайы", "кӯчаи"): stems, both spellings
+    r"(?:нисэх\s+буу[дл]|онгоцны\s+буу[дл]|цэнгэлдэх|их\s+сургу|сургууль|сургуул[ьи]|эмнэл[эг]|гудамж|"
+    r"өргөн\s+чөлөө|талба[йи]|театр|музей|номын\s+сан|әуежа[йи]|стадион|университет|аурухана|көше|даңғыл|алаң|"
+    r"мектеп|аэропорт|көчө|проспект|ааэропорт|aeroport|stadion|universitet|ko['ʻ‘’`]?chasi|shifoxona|maktab|"
+    r"maydon|xiyobon|фурудго[ҳх]|донишго[ҳх]|варзишго[ҳх]|к[ӯу]ча|хи[ёе]бон|майдон|хөшөөт\s+цогцолбор|"
+    r"терминал|вокзал|тер[мн]инал))")
 _BUILDING_BEFORE = re.compile(
     r"(?:аэропорт(?:а|у|е)?|стадион(?:а|е)?|университет(?:а|е)?|больниц(?:а|ы|е)|театр(?:а|е)?|музей|библиотек(?:а|и|е)|"
     r"школ(?:а|ы|е)|аеропорт|стадіон|університет|"

@@ -148,7 +148,8 @@ _WHO_DID_NAMED = re.compile(r"\bthe (?:(?:[a-z]+ ){0,2}(?:" + _DOER[3:-1] + r"|q
                             # round 24a: commanders of a named battle or campaign ("the general who commanded the D-Day
                             # landings", "the admiral who won Trafalgar")
                             r"general|admiral|commander|marshal|field marshal|colonel|warlord|commandant)|" + _DEMONYMS
-                            + r") who (?:has |had )?"
+                            # round 34a: the team or country between ("the goalkeeper captain of Spain who lifted")
+                            + r")(?: of (?!" + _GENERIC_OBJECT + r")(?:the )?[a-z][\w-]*(?: [a-z][\w-]*)?)? who (?:has |had )?"
                             r"(?:reigned|ruled|lifted|released|commanded|became|broke|set|won|piloted|flew|raised|"
                             r"led|defeated|liberated|conquered|invaded|planned|masterminded|captained)"
                             r"(?: over| in| on)? (?!" + _GENERIC_OBJECT + r")(?=[a-z0-9])")
@@ -161,7 +162,10 @@ _REIGNING = re.compile(r"\bthe (?:reigning|current|defending|incumbent) (?:[a-z0
                        r"champ|titleholder|title holder|mvp)\b(?! (?:of|at|in) " + _GENERIC_OBJECT + r")")
 # "the current Secretary-General of the United Nations", "the manager of Manchester City": an office of one
 # named organisation (a capital or a number follows, checked below; "the manager of a small shop" stays generic)
-_OFFICE_OF_NAMED = re.compile(r"\bthe (?:(?:current|sitting|incumbent|present|former|late|new) )?(?:secretary general|"
+# round 34a: the first or founding holder too ("the first chairman of the ANC", "the founding president of FIFA"): one
+# person, unless a local body follows ("the first chairman of the Riverside Chess Club", checked below)
+_OFFICE_OF_NAMED = re.compile(r"\bthe (?:(?:current|sitting|incumbent|present|former|late|new|(?P<rank>first|founding|"
+                              r"last|second|third)) )?(?:secretary general|"
                               r"director general|general secretary|manager|head coach|coach|owner|chairman|chairwoman|"
                               r"chairperson|commissioner|president|chief|leader|speaker|archbishop|patriarch|"
                               r"general manager|team principal|managing director) of (?!" + _GENERIC_OBJECT
@@ -354,6 +358,8 @@ def unresolved(norm: NormalizedText, key: str, kidx: list[int], detector: str) -
                 continue  # "the girl who led the protest at our school": a local event
             if rx in (_SUPERLATIVE, _FIRST_OF_NATION, _PRIZE) and _UNREACHED.search(key, m.start(), m.end() + 60):
                 continue  # "the first astronaut on Mars": nobody has been
+            if rx is _OFFICE_OF_NAMED and m.group("rank") and LOCAL_BODY.search(key, m.end(), _clause_end(key, m.end())):
+                continue  # round 34a: "the first president of the Riverside Chess Club": a local post
             if rx is _WHO_DID_NAMED and " became " in m.group() and LOCAL_BODY.search(key, m.end(), m.end() + 60):
                 continue  # round 28a: "the woman who became president of the Riverside Chess Club": a local post
             if rx is _SUPERLATIVE and m.group().endswith(" of ") and INVENTED_REALM.match(key, m.end()):

@@ -44,7 +44,13 @@ _OFFICE_ROMANCE = (r"(?:presidenta|presidente|president|presidentessa|premiere m
                    r"sindaco|maire|gobernador|gobernadora|governador|governadora|governatore|gouverneur|jefe de estado|"
                    r"capo di stato|chef d'etat|premio nobel|laureado|laureada|vencedor|vencedora|ganador|ganadora|"
                    # round 31a: "la primera ministra elegida de": the ordinal is the first word of the office
-                   r"ministra|ministro|ministre)")
+                   r"ministra|ministro|ministre|"
+                   # round 34a: the leader of a named party, union or organisation ("el primer secretario general de
+                   # la ONU", "le premier secrétaire général du PCF", "o primeiro líder do PT")
+                   r"secretario general|secretaria general|secretario-general|secretario geral|secretaria geral|"
+                   r"secretario-geral|segretario generale|segretaria generale|secretaire general|"
+                   r"secretaire generale|secretaire-general|lider|leader|dirigente|chefe|jefe|capo|"
+                   r"presidente fundador|presidenta fundadora)")
 _OF_ROMANCE = r"(?:de la|de los|de las|de l'|del|de|da|do|dos|das|di|della|dello|degli|delle|des|du|d')"
 # round 25a: numeric ordinals ("du 25e président de la République", "il 12° presidente della Repubblica", "o 38º
 # presidente do Brasil") and "elected" between the woman word and the office ("a primeira mulher eleita presidente do")
@@ -341,7 +347,15 @@ _ROMANCE_DOER_NAMED = re.compile(r"\b(?:el|la|o|a|il|le|l')\s?(?:jugador|jugador
                                  # round 24a: goalkeepers, captains, coaches and generals who lifted or led something
                                  r"portero|portera|guardameta|arquero|capitan|capitana|goleiro|goleira|capitao|portiere|"
                                  r"capitano|gardien|capitaine|entrenador|seleccionador|allenatore|entraineur|treinador|"
-                                 r"general|generale|almirante|ammiraglio|amiral|comandante|mariscal|marechal|maresciallo) "
+                                 r"general|generale|almirante|ammiraglio|amiral|comandante|mariscal|marechal|maresciallo)"
+                                 # round 34a: a second role and the team or country between ("el portero capitán de
+                                 # España que levantó", "il capitano dell'Italia che alzò", "le capitaine des Bleus qui")
+                                 r"(?: (?:capitan|capitana|capitao|capitano|capitaine|titular|legendario|legendaria|"
+                                 r"leggendario|legendaire|historico|storico|historique))?(?: (?:de la|de los|de las|del|de|"
+                                 r"da|do|dos|das|di|della|dello|dei|degli|dell'|du|des|de l'|d')\s?(?!(?:mi|mis|tu|su|"
+                                 r"nuestro|nuestra|mon|ma|notre|mio|mia|nostro|nostra|meu|minha|nosso|nossa|un|una|um|"
+                                 r"uma|une|uno)\b)(?:la |el |los |o |a |"
+                                 r"os |as |il |lo |la |les |l')?[a-z][\w-]*(?: [a-z][\w-]*)?)? "
                                  r"(?:que|qui|che) (?:hizo|marco|anoto|metio|gano|ganhou|marcou|fez|"
                                  r"capitaneo|capitaneou|capitano|levanto|levantou|alzo|sollevo|a souleve|dirigio|dirigiu|"
                                  r"entreno|treinou|ha capitanato|ha alzato|a capitaine|comando|comandou|a commande|"
@@ -351,6 +365,9 @@ _ROMANCE_DOER_NAMED = re.compile(r"\b(?:el|la|o|a|il|le|l')\s?(?:jugador|jugador
                                  r"grabo|gravou|ha cantato|ha inciso|incise|ha interpretato|ha vinto|ha segnato|"
                                  r"a enregistre|a interprete|popularizo|popularizou|ha cantado|ha grabado|tem cantado) "
                                  r"(?P<obj>(?:\w+ ){0,4}?)(?=\w)")
+_LOCAL_EVENT = re.compile(r"\b(?:mi|mis|nuestro|nuestra|mon|ma|notre|mio|mia|nostro|nostra|meu|minha|nosso|nossa|"
+                          r"escolar|escuela|colegio|barrio|pueblo|escola|bairro|scuola|ecole|quartier|village|"
+                          r"aldea|aldeia|paese|torneo local|club|clube|empresa|oficina|firma|amigos|amici|amis)\b")
 # "Africa's first elected female head of state", "Britain's first female prime minister"
 _EN_POSSESSIVE_FIRST = re.compile(r"\b[a-z]+['’]s (?:first|only|youngest|oldest|longest serving|longest reigning|"
                                   r"last) (?:(?:elected|female|woman|black|male|openly gay|muslim|jewish|catholic|"
@@ -388,7 +405,10 @@ def _round16(lower: str, text: str, cased: bool) -> list[tuple[int, int, str]]:
         spans += [(m.start(), m.end(), "a one-person office named by rank and kind") for m in _POPE_RANK_EN.finditer(lower)
                   if not re.search(r"\b(?:my|our|a|an|your|their|his|her)\b", m.group())]
     for m in _ROMANCE_DOER_NAMED.finditer(lower):
-        if cased and re.match(r"(?:\w+\s+){0,5}?[A-Z]", text[m.start("obj"):m.start("obj") + 60]):
+        # round 34a: a year names the event too ("o capitão do Brasil que levantou a taça em 1994"), unless local
+        if cased and re.match(r"(?:\w+\s+){0,5}?[A-Z]", text[m.start("obj"):m.start("obj") + 60]) or (re.match(
+                r"(?:\w+\s+){1,6}?(?:(?:en|em|in|nel|del|de|do|da)\s+)?(?:19|20)\d\d\b", lower[m.start("obj"):m.start("obj") + 60])
+                and not _LOCAL_EVENT.search(lower, m.start(), m.start("obj") + 60)):
             spans.append((m.start(), _word_end(lower, m.end()), "the person who did something named"))
     for m in _EN_POSSESSIVE_FIRST.finditer(lower):
         # round 29a: a country in lower case is still a country ("britain's first female prime minister")

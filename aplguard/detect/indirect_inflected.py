@@ -46,7 +46,9 @@ _G_GS_FIRST = ("erste", "eerste", "forsta", "første", "forste", "pierwsz", "prv
 _G_ACTOR_OTHER = ("acteur", "actrice", "skadespel", "skuespil", "aktor", "aktris", "pemeran", "pemain")
 _G_TR = ("canlandiran", "oynayan", "seslendiren", "yazari", "yonetmeni", "sarkicisi", "bestecisi", "sairi",
          "oyuncusu")
-_ALL_GATES = tuple({*_G_DE, *_G_HU, *_G_FIRST, *_G_VI, *_G_ACTOR, *_G_REIGN, *_G_TRAD, *_G_YO, *_G_NORDIC,
+_G_MONARCH = ("abdic", "abdiq", "abdank", "abgedankt", "coron", "couronn", "incoron", "crown", "gekront", "throne",
+              "trono", "trone", "thron", "tron", "depos", "deposed", "detronat", "gesturzt", "resigned", "renunci", "aftrad")
+_ALL_GATES = tuple({*_G_DE, *_G_HU, *_G_MONARCH, *_G_FIRST, *_G_VI, *_G_ACTOR, *_G_REIGN, *_G_TRAD, *_G_YO, *_G_NORDIC,
                     *_G_GS_FIRST, *_G_ACTOR_OTHER, *_G_TR})
 
 _DE_OFFICE = (r"(?:bundeskanzler(?:s|in)?|kanzler(?:s|in)?|bundesprasident(?:en|in)?|prasident(?:en|in)?|papst(?:es|s)?|"
@@ -175,6 +177,36 @@ _ROMANCE_REIGN = re.compile(r"\b(?:el rey|la reina|o rei|a rainha|il re|la regin
                             r"(?:(?:por|durante|pendant|per|mas de|mais de|plus de|oltre|casi|quase|presque|quasi|cerca de|pres de)\s+)*"
                             r"(?:\d{1,3}|[a-z]+)\s+(?:anos|annees|ans|anni|decadas|decennies|decenni)\b")
 
+# round 34a: a monarch (or pope) by a reign event and its year ("the king who abdicated in 1936", "the queen crowned in
+# 1953", "le roi qui a abdiqué en 1830", "el rey que abdicó en 2014", "der Kaiser, der 1918 abdankte", "regelui care a
+# abdicat în 1947"): abdication, coronation, accession or deposition in a given year happens to one person; a title
+# of a contest ("the prom queen crowned in 2019") or a story ("the king who abdicated in the fairy tale") stays generic
+_MONARCH = (r"(?:king|queen|emperor|empress|tsar|czar|tsarina|shah|sultan|monarch|pope|"
+            r"el rey|la reina|el emperador|la emperatriz|el zar|el papa|el sultan|o rei|a rainha|o imperador|"
+            r"a imperatriz|o czar|o papa|il re|la regina|l'imperatore|l'imperatrice|lo zar|il papa|le roi|la reine|"
+            r"l'empereur|l'imperatrice|le tsar|le pape|le sultan|der konig|die konigin|der kaiser|die kaiserin|der zar|"
+            r"der papst|der schah|de koning|de koningin|de keizer|de paus|regele|regelui|regina|reginei|imparatul|"
+            r"imparatului|imparateasa|tarul|tarului|papa)")
+_MONARCH_EVENT = re.compile(
+    r"\b(?:the\s+)?" + _MONARCH + r"(?:\s+(?:of|de|d'|du|da|do|di|del|della|von|van|al|a)\s+[a-z][\w'-]*(?:\s+[a-z][\w'-]*)?)?"
+    r"\s*,?\s+(?:who|that|que|qui|che|der|die|care|dat|die)?\s*(?:(?:in|en|em|nel|im|in het|în|in anul|im jahr(?:e)?)\s+)?"
+    r"(?P<y1>1[0-9]\d\d|20[0-2]\d)?\s*(?:was\s+|were\s+|fue\s+|foi\s+|fu\s+|e stato\s+|e stata\s+|a ete\s+|fut\s+|a fost\s+|"
+    r"wurde\s+|werd\s+|ha\s+|a\s+|hat\s+|has\s+|had\s+)?"
+    r"(?:abdicated|abdico|abdicou|abdicat|ha abdicato|abdique|abdiqua|abdankte|abgedankt|abdiceerde|aftrad|"
+    r"crowned|coronad[oa]|coroad[oa]|incoronat[oa]|couronnee?|incoronat|gekront|gekroond|"
+    r"ascended the throne|took the throne|subio al trono|subiu ao trono|sali al trono|monte sur le trone|"
+    r"est monte sur le trone|den thron bestieg|a urcat pe tron|deposed|depuest[oa]|derrocad[oa]|depost[oa]|"
+    r"deposto|deposee?|detronat[aă]?|gesturzt|resigned|renuncio|renunciou|rinuncio|a renonce|zurucktrat)"
+    r"(?:\s+(?:in|en|em|nel|im|in het|in anul|im jahr(?:e)?|ano|anul))?\s*(?P<y2>1[0-9]\d\d|20[0-2]\d)?(?!\d|s\b)")
+_INDEFINITE_BEFORE = re.compile(r"\b(?:a|an|un|una|une|uno|ein|eine|einen|einem|een|o)\s+$")
+_MONARCH_NOT_ONE = re.compile(r"\b(?:prom|homecoming|beauty|carnival|carnaval|karneval|drag|dance|rodeo|pageant|"
+                              r"may|burger|chess|ajedrez|scacchi|echecs|schach|school|escuela|ecole|scuola|schule|"
+                              r"fairy|tale|cuento|conte|fiaba|marchen|story|historia inventada|game|juego|jeu|gioco|"
+                              r"spiel|novel|novela|roman|romanzo|fantasy|fantasia|fictional|ficticio|fictif|fittizio|"
+                              r"our|my|mi|mon|ma|mio|mia|meu|minha|unser\w*|mein\w*|"
+                              r"elf|elven|dwarf|orc|dragon|galactic|planet|beer|bier|cerveza|biere|birra|reina de belleza|"
+                              r"miss|festival|festa|fiesta|fete|fest|club|klub|clube|team|equipo|equipe|squadra|mannschaft)\b")
+
 # Germanic and Slavic firsts with a relative clause ("der erste Mensch, der den Mond betreten hat", "de eerste vrouw
 # die de Nobelprijs won", "den första kvinnan som vann Nobelpriset", "pierwszy człowiek, który stanął na Księżycu",
 # "první člověk, který vstoupil na Měsíc"): a verb of achievement within six words of the relative pronoun
@@ -255,6 +287,10 @@ def spans(lower: str, text: str, cased: bool) -> list[tuple[int, int, str]]:
             if m.group("now") or not _TRAD_THING_OF.search(lower, max(0, m.start() - 20), m.start())]
     out += [(m.start(), m.end(), "the current holder of an office of a country named by its adjective")
             for m in (_NORDIC_CURRENT.finditer(lower) if _has(lower, _G_NORDIC) else ())]
+    for m in _MONARCH_EVENT.finditer(lower) if _has(lower, _G_MONARCH) else ():
+        if (m.group("y1") or m.group("y2")) and not _INDEFINITE_BEFORE.search(lower, max(0, m.start() - 6), m.start()) and not _MONARCH_NOT_ONE.search(
+                lower, max(0, m.start() - 25), _clause_end(lower, m.end())):
+            out.append((m.start(), m.end(), "a monarch by a reign event and its year"))
     for m in _GS_FIRST.finditer(lower) if _has(lower, _G_GS_FIRST) else ():
         if not _GS_LOCAL.search(lower, m.start(), _clause_end(lower, m.end())):
             out.append((m.start(), m.end(), "the first person to achieve something"))

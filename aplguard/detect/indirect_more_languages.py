@@ -63,9 +63,9 @@ _CJK_BARE = frozenset({"公司", "企业", "企業", "集团", "集團", "品牌
                        "咖啡店", "工作室", "俱乐部", "团队", "創業者", "创始人"})
 # "科技公司的创始人" (a tech company's founder): a kind of company, not one
 _CJK_KIND_ENDINGS = ("公司", "企业", "企業", "会社", "회사", "기업", "스타트업", "スタートアップ")
-_NORDIC = re.compile(r"\b(?:fyrsta|forsta|første|forste)\s+(?:konan|kona|kvinnan|kvinna|kvinne|kvinnen|kvinde|kvinden|"
+_NORDIC = re.compile(r"\b(?:fyrsta|fyrstu|forsta|første|forste)\s+(?:konan|kona|konuna|konunni|konunnar|konu|kvinnan|kvinna|kvinne|kvinnen|kvinde|kvinden|"
                      r"maðurinn|madurinn|mannen|manden|svarta|svarte)\s+(?:sem|som|der)\s+(?:var\s+|ble\s+|blev\s+|vart\s+)?"
-                     r"(?:kjorin|kosin|kjorinn|kosinn|valdes|ble valgt|blev valgt|valgt|vald|valgd)"
+                     r"(?:kjorin|kosin|kjorinn|kosinn|kjorna|kosna|valdes|ble valgt|blev valgt|valgt|vald|valgd)"
                      # round 33a: the auxiliary after the participle ("sem kjörin var forseti Íslands")
                      r"(?:\s+(?:var|vard|blev|ble))?\s+(?:till\s+|til\s+|som\s+|sem\s+)?"
                      r"(?:forseti|forsaetisradherra|president|presidenten|statsminister|statsministeren|borgarstjori)"

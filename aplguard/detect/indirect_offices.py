@@ -51,8 +51,30 @@ _FINNIC_OFFICE = re.compile(r"\b(?P<c>[a-z]{3,})\s+" + _FINNIC_RANK + r"\s+" + _
 _FINNIC_OFFICE_RANK_FIRST = re.compile(r"\b" + _FINNIC_RANK + r"\s+(?P<c>[a-z]{3,}n)\s+" + _FINNIC_HEAD)
 _FINNIC_CUE = ("ensimm", "nykyi", "viime", "istuv", "esime", "praegu", "viima", "ametisolev", "tana")
 # Icelandic: a rank, the office, a capitalised genitive country ("fyrsti kvenforseti Íslands")
-_IS_OFFICE = re.compile(r"\b(?:fyrsti|fyrsta|nuverandi|sidasti|sidasta|si[ðd]asti)\s+(?:kven)?(?:forseti|"
-                        r"fors(?:ae|æ)tisr(?:a|á)(?:ð|d)herra|konungur|drottning|pafi|biskup|geimfari)\s+(?=\w)")
+# round 34a: every case of the rank and the office, as Icelandic inflects both ("fyrsta kvenforseta Íslands" in the
+# accusative/dative/genitive, "síðustu drottningu", "núverandi forsetans"); "kven-" a woman, "þjóðkjörni" elected
+_IS_OFFICE = re.compile(r"\b(?:fyrst(?:i|a|u)|nuverandi|si[ðd](?:asti|asta|ustu))\s+(?:[ðd]jo[ðd]kj(?:o|ö)rn(?:i|a|u)\s+)?"
+                        r"(?:kven)?(?:forset(?:i|a)(?:nn|ns|num)?|fors(?:ae|æ)tisr(?:a|á)(?:ð|d)herr(?:a|ann|ans|anum)?|"
+                        r"konung(?:ur|s|i|inn|sins|inum)?|drottning(?:u|ar|in|una|unni|arinnar)?|paf(?:i|a)(?:nn|ns|num)?|"
+                        r"biskup(?:s|i|inn|sins)?|geimfar(?:i|a)|borgarstjor(?:i|a))\s+(?=\w)")
+# round 34a: the first, founding or last leader of a named party, union or organisation in German, Polish, Czech and
+# Slovak, every case ("der erste Vorsitzende der SPD", "des ersten Generalsekretärs der KPD", "pierwszy
+# przewodniczący Solidarności", "pierwszego prezesa PZPN", "první předseda KSČ"); the body must be named (an
+# acronym, or capitalised -- in German, where every noun is, two capitalised words or an acronym)
+_ORG_CUE = ("erste", "grundungs", "letzte", "pierwsz", "ostatni", "prvni", "prvy", "prva", "posledni")
+_DE_ORG_FIRST = re.compile(r"\b(?:der|die|des|dem|den)\s+(?:erst|letzt)(?:e|en|er|em)\s+(?:(?:weiblich|schwarz)(?:e|en|er)\s+)?"
+                           r"(?:partei|bundes|gewerkschafts|fraktions|landes)?(?:vorsitzende|generalsekretar|"
+                           r"prasident|chef|fuhrer|sprecher|grunder|kanzler)(?:in|en|n|r|s|es)?\s+"
+                           r"(?:der|des|von|vom)\s+(?=\w)")
+_SLAVIC_ORG_FIRST = re.compile(r"\b(?:pierwsz(?:y|a|ego|ej|ym|emu)|ostatni(?:a|ego|ej|m)?|prvni(?:ho|m)?|prv(?:y|a|eho|om)|"
+                               r"posledni(?:ho|m)?)\s+(?:przewodniczac(?:y|a|ego|ej|ym)|prezes(?:a|em|owi)?|"
+                               r"sekretarz(?:a|em)?(?:\s+generaln(?:y|ego|ym))?|generaln(?:y|ego|i|eho)\s+"
+                               r"(?:sekretarz(?:a)?|tajemnik(?:a|em)?)|za[lł]ozyciel(?:a|em|ka|ki)?|lider(?:a|em|ka|ki)?|"
+                               r"przywodc(?:a|e|y)|predsed(?:a|u|y|ou|kyne|kyni)|tajemnik(?:a|em)?|zakladatel(?:e|em|ka)?|"
+                               r"prezident(?:a|em)?|prezydent(?:a|em)?|sef(?:a|em)?|szef(?:a|em)?)\s+(?=\w)")
+_LOCAL_ORG = re.compile(r"\w*(?:verein|club|klub|schule|firma|kegel|szko[lł]|klubu|druzyn|firmy|spolk|skol|tym[ua]?|spo[lł]dziel|stowarzysz|osiedl|ko[lł][ao]\b|wsp[oó][lł]not)\w*")
+_ACRONYM = re.compile(r"\W*(?:[\w-]+\s+){0,1}?[A-ZÄÖÜŁŚŻŹĆŃČŠŽŘ]{2,}[a-z]?(?![a-zäöüß])")
+
 # Japanese: "the sitting / current" + a country + the one office ("現職の日本の内閣総理大臣", "現在のアメリカ大統領")
 _JA_CURRENT = re.compile(r"(?:現職|現在|現役|今)の?(?:日本|アメリカ|米国|イギリス|英国|フランス|ドイツ|中国|韓国|インド|ロシア|"
                          r"カナダ|イタリア|ブラジル|メキシコ|オーストラリア|トルコ|タイ|ベトナム|フィリピン|インドネシア)の?"
@@ -195,6 +217,8 @@ def spans(lower: str, text: str, cased: bool) -> list[tuple[int, int, str]]:
         for m in rx.finditer(lower):
             if _capital_within(text, m.end(), 0, cased):
                 out.append((m.start(), _word_end(lower, m.end()), what))
+    if any(c in lower for c in _ORG_CUE):
+        out += _org_first(lower, text)
     if "ilk " in lower:
         out += [(m.start(), m.end(), "the first of a nationality in a role (Turkish)")
                 for m in _TR_FIRST_NATION.finditer(lower)]
@@ -204,6 +228,27 @@ def spans(lower: str, text: str, cased: bool) -> list[tuple[int, int, str]]:
     for m in _TEAM_YEAR.finditer(lower):
         if text[m.start("team"):m.start("team") + 1].isupper():
             out.append((m.start(), m.end(), "a player of a named team in a named year"))
+    return out
+
+
+def _org_first(lower: str, text: str) -> list[tuple[int, int, str]]:
+    """The first or last leader of a named body in German and West Slavic (see ``_DE_ORG_FIRST``)."""
+    out = []
+    for rx in (_DE_ORG_FIRST, _SLAVIC_ORG_FIRST):
+        for m in rx.finditer(lower):
+            rest = text[m.end():m.end() + 60]
+            obj = lower[m.end():m.end() + 40]
+            if _LOCAL_ORG.match(obj) or re.match(r"(?:unser|mein|dein|sein|ihr|eines|einer|nasz|moj|tw|jego|jej|"
+                                                 r"nase|muj|tvoj)", obj):
+                continue  # "der erste Vorsitzende des Kegelvereins", "pierwszy prezes naszego klubu": local posts
+            named = _ACRONYM.match(rest) is not None
+            if not named and rx is _DE_ORG_FIRST:
+                named = re.match(r"\W*[A-ZÄÖÜ]\w+\s+[A-ZÄÖÜ]\w*", rest) is not None and not _LOCAL_ORG.search(
+                    lower, m.end(), _word_end(lower, _word_end(lower, m.end()) + 1))
+            elif not named:
+                named = rest[:1].isupper()
+            if named:
+                out.append((m.start(), _word_end(lower, m.end()), "the first leader of a named party or body"))
     return out
 
 

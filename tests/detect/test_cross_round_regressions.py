@@ -41,6 +41,12 @@ POSITIVES = [
     # round 24a made nouns for a kind of person ("madonna", "usher") need a stage cue; a dance or a decade is one
     "madonna dancing at a club in the 80s, flash photo",
     "usher dancing in a white suit, 2004",
+    # round 33a's Romance "first woman to govern" was dropped at the head of a prompt: the Portuguese article "a" read
+    # as English "a" (round 34a)
+    "a primeira mulher a presidir a Argentina discursando em Buenos Aires",
+    "a primeira mulher a governar o estado do Rio de Janeiro, foto",
+    # the Icelandic first female president came back three times: the office in the oblique cases (round 34a)
+    "teikning af fyrsta kvenforseta Íslands að lesa bók",
 ]
 
 NEGATIVES = [
@@ -63,6 +69,9 @@ NEGATIVES = [
     # round 32b's picture-word rule: a deity before a place names an artefact (33b)
     "Venus Willendorf photo",
     "Apollo Belvedere photo, museum",
+    # the same shapes with a local body (round 34a)
+    "a primeira mulher a presidir o clube do bairro, foto",
+    "teikning af fyrsta kvenforseta kórsins okkar",
 ]
 
 
