@@ -702,7 +702,8 @@ class NameShapeDetector:
                 and self._unknown_word(keys[1])):
             return True, True, True
         k = keys[2]
-        if (not l_known and particle[1] and keys[1] in _SURNAME_PARTICLES and words[2][:1].isupper()
+        if (not l_known and particle[1] and (keys[1] in _SURNAME_PARTICLES or words[1] in _CAP_PARTICLES)
+                and words[2][:1].isupper()
                 and not words[2].isupper() and len(k) >= 3 and k.isalpha() and re.search(r"[aeiouy]", k)
                 and k not in self._common() and k not in context.THING_NOUNS and k not in context.REGIONS
                 and keys[0] not in _PLACE_OPENERS and k not in self.cache.get("lexicon.cities", load_city_names)):
@@ -1015,7 +1016,9 @@ laan plein weg park brug school stichting galerie gallery restaurant cafe café 
 # round 34c: surname particles as Italian, French, Spanish, Portuguese and Dutch names write them with a capital
 # ("Lo Bianco", "La Rosa", "Li Causi", "Di Stefano", "Del Piero", "Dalla Chiesa", "Le Goff", "De La Cruz", "Dos Santos")
 _CAP_PARTICLES = frozenset(str.split("""Lo La Li Di De Del Della Dalla Dal Dallo Delle Degli Dei Da Le Du Des Dos Das
-Do Van Von Der Den Ter Ten Los Las D'"""))
+Do Van Von Der Den Ter Ten Los Las
+Al El Bin Ibn Bint Abu Ben Ould Ni Nic Ui Mhic"""))  # Arabic and Irish too ("Layla Al Hashimi", "Siobhán Ní Bhriain")
+# (matched on the normalised text, which drops the accents: Irish "Ní" is "Ni" there)
 # round 29b: particles of Dutch, German and Romance surnames ("Sanne de Vries", "Lotte van Dijk", "Chiara di Stefano")
 _SURNAME_PARTICLES = word_set("de van von ter ten da di del della dos das du")
 # round 29b: Dutch words after a person who is doing something ("Sanne de Vries op de fiets", "... tijdens de les")

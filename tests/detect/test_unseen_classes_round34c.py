@@ -1,7 +1,8 @@
 """Round 34c classes (issue 16): unlisted private people, written by hand, not copied from the batches.
 
 * Italian, French, Spanish, Portuguese and Dutch surname particles written with a capital between a given name and
-  the surname ("Lo", "La", "Di", "Del", "Dalla", "Le", "De La", "Van Der");
+  the surname ("Lo", "La", "Di", "Del", "Dalla", "Le", "De La", "Van Der"), and Arabic and Irish ones ("Al",
+  "Bin", "El", "Ní");
 * a Korean three-syllable full name right before a picture word ("증명사진", "셀카", "화보"), Japanese kanji names
   before "のポートレート"/"の証明写真", Chinese names with an ID or portrait photo word glued on ("证件照");
 * Hebrew picture phrases with a kind of picture before "של" ("תמונת פרופיל של") and Ashkenazi surname shapes
@@ -35,6 +36,9 @@ POSITIVES = [
     "portrait de Yannick Le Goff au bureau",
     "foto de Ana De La Torre en la playa",
     "portret van Anouk Van Der Linden op kantoor",
+    "photo of Rania Al Qasimi at her desk",
+    "Tariq Bin Saleem headshot, grey background",
+    "photo of Siobhan Ni Cheallaigh smiling",
     # Korean, Japanese, Chinese names before a picture word
     "이하은 셀카",
     "최지우 증명사진 흰 배경",
@@ -64,6 +68,10 @@ NEGATIVES = [
     "Lago Di Como boat ride, photo",
     "Mar Del Plata beach crowd, photo",
     "Rosa De Lima statue in a church",
+    "a photo of Dubai Al Fahidi district",
+    "Riyadh Al Faisaliah tower, photo",
+    "photo of Jerusalem Al Aqsa at night",
+    "Paso El Toro bullring, photo",
     "장노출 사진, 야경",
     "고양이 셀카 스타일 그림",
     "한옥마을 화보 촬영",
