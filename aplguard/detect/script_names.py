@@ -183,9 +183,12 @@ _ACTS = re.compile(unicodedata.normalize("NFKC", r" (?:\S+ते हुए|\S+�
 # Chinese and Japanese: "<name>的照片", "<name>さん", "<name>先生".
 # (round 34c: an ID, passport or portrait photo word right after the name, "陈思远证件照", "中村美咲のポートレート")
 _HAN_AFTER = re.compile(r"(?:的(?:照片|肖像|画像|头像|相片|素描|写真|自拍|脸|证件照|护照照片|毕业照|婚纱照|生活照|艺术照)|"
-                        r"证件照|護照照片|护照照片|大头照|自拍照|毕业照|婚纱照|结婚照|生活照|艺术照|"
+                        r"证件照|護照照片|护照照片|大头照|自拍照|毕业照|婚纱照|结婚照|生活照|艺术照|照片|头像|"
                         r"さん|様|さま|氏|くん|君|ちゃん|先生|女士|小姐|"
                         r"老师|の(?:写真|肖像|似顔絵|顔|ポートレート|証明写真|プロフィール写真|自撮り|写真集))")
+# round 34c: picture words after a name and a space ("王志强 证件照", "中村美咲 証明写真")
+_HAN_SPACED_PICTURE = re.compile(r"(?:证件照|照片|头像|自拍|肖像|写真|相片|証明写真|ポートレート|プロフィール写真|自撮り|"
+                                 r"似顔絵|画像)")
 _KANA_NAME = re.compile(r"([\u4E00-\u9FFF][\u3005\u4E00-\u9FFF])([\u3041-\u3096\u30A1-\u30FA]{2,4})(?:ちゃん|くん|さん|様|さま)")
 # (round 20b: a space may set the name apart, "陈晓梅 在公园 打太极", as people type who write several languages)
 _ZH_SUBJECT = re.compile(r"([\u4E00-\u9FFF])([\u4E00-\u9FFF]{2}) ?(?:正在|在)[^，。,.!?]{2,20}的(?:照片|肖像|画像|相片|写真)")
@@ -885,6 +888,21 @@ class ScriptNames:
     def _han(self, norm: NormalizedText, tok: _Tok, lists: _Lists) -> tuple[Finding, int] | None:
         """"王小明的照片", "田中健太さんの写真": a name right before 的+picture or an honorific."""
         text = norm.text
+        if tok[2] - tok[1] in (3, 4) and text[tok[2]:tok[2] + 1] == " " and _HAN_SPACED_PICTURE.match(text, tok[2] + 1):
+            # round 34c: a full name alone, a space, then a picture word ("王志强 证件照", "中村美咲 証明写真"): a
+            # one- or two-character surname and a given name that is no word
+            name = text[tok[1]:tok[2]]
+            for cut in (1, 2):
+                given = name[cut:]
+                # (a one-character surname takes a given name whose characters given names use, "金毛犬" is a dog;
+                # after a two-character, Japanese, surname the given name may be a word too: "美咲")
+                kind = lists.kind(given, "han")
+                if (name[:cut] in lists.last and len(given) == 2 and lists.kind(name, "han") not in ("C", "W")
+                        and "\u3005" not in given
+                        and (kind in ("F", "U", "W") if cut == 2 else
+                             kind == "F" or (kind == "U" and all(c in lists.zh_given for c in given)))):
+                    why = "a surname and given name before a space and a picture word"
+                    return self._finding(norm, tok[1], tok[2], 0.65, why), tok[2]
         # "渡辺ひなたちゃん": a two-character listed surname and a given name in kana before an honorific
         # ("お兄ちゃん", "赤ちゃん", "森のくまさん" have no such surname)
         for kana in _KANA_NAME.finditer(text, tok[1], tok[2]):
@@ -978,7 +996,7 @@ class ScriptNames:
             cue = bool(_AFTER.match(lower, name_end)) or _cue_after(lower, end) or titled
             if not cue and i + 2 < len(toks) and toks[i + 2][0] in ("사진", "초상화", "그림", "얼굴"):
                 cue = True  # "안철수 연설 사진"
-            if (not cue and len(base) == 3 and base == word and i + 1 < len(toks)
+            if (not cue and len(base) == 3 and (base == word or word == base + "의") and i + 1 < len(toks)
                     and toks[i + 1][0].startswith(_KO_PICTURE_NEXT) and (base[1:] in lists.first or (
                         base[1] in lists.ko_given[0] and base[2] in lists.ko_given[1]))):
                 # round 34c: a three-syllable full name (a surname and a given name whose syllables given names

@@ -4,7 +4,8 @@
   the surname ("Lo", "La", "Di", "Del", "Dalla", "Le", "De La", "Van Der"), and Arabic and Irish ones ("Al",
   "Bin", "El", "Ní");
 * a Korean three-syllable full name right before a picture word ("증명사진", "셀카", "화보"), Japanese kanji names
-  before "のポートレート"/"の証明写真", Chinese names with an ID or portrait photo word glued on ("证件照");
+  before "のポートレート"/"の証明写真", Chinese names with an ID or portrait photo word glued on ("证件照"), and
+  Chinese/Japanese full names, a space, then a picture word;
 * Hebrew picture phrases with a kind of picture before "של" ("תמונת פרופיל של") and Ashkenazi surname shapes
   (-מן, -שטיין, -ברג, -וביץ, -באום);
 * hyphenated double surnames in any script, each part a listed surname or of the script's surname shape
@@ -47,6 +48,10 @@ POSITIVES = [
     "高橋健太の証明写真",
     "陈思远证件照",
     "刘子轩的毕业照",
+    "赵雨涵 证件照",
+    "孙浩然照片",
+    "松本沙織 証明写真",
+    "한지민의 증명사진",
     # Hebrew
     "תמונת פרופיל של נועה בירנבאום",
     "צילום סטודיו של יונתן קלינגהופר",
@@ -81,6 +86,13 @@ NEGATIVES = [
     "海边婚纱照",
     "富士山の写真集",
     "猫のポートレート",
+    "金毛犬 照片",
+    "风景 照片",
+    "东京塔 写真",
+    "男生头像",
+    "一张黑白照片",
+    "全家福照片",
+    "고양이의 셀카",
     "תמונת פספורט של כלב",
     "צילום אוויר של תל אביב",
     "תמונת סטודיו של עוגת שוקולד",
