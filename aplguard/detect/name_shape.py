@@ -270,9 +270,9 @@ class NameShapeDetector:
                 continue
             best = None
             # "Pieter van der Meer": two particles inside make a four-word name (round 18b)
-            four = (i + 3 < len(tokens) and tokens[i + 1][0] in _MID_PARTICLES
+            four = (i + 3 < len(tokens) and (tokens[i + 1][0] in _MID_PARTICLES or tokens[i + 1][0] in _CAP_PARTICLES)
                     and not any(a <= tokens[i][1] and tokens[i][2] <= b for a, b in one_word)  # "Rembrandt van .."
-                    and tokens[i + 2][0] in _MID_PARTICLES | _SECOND_PARTICLES
+                    and (tokens[i + 2][0] in _MID_PARTICLES | _SECOND_PARTICLES or tokens[i + 2][0] in _CAP_PARTICLES)
                     # "de los"/"de las" + a listed surname ("de los Santos"); "Día de los Muertos" is a feast
                     and (tokens[i + 2][0] not in ("los", "las") or match_key(tokens[i + 3][0])[0] in last))
             for n in ((4, 3, 2) if four else (3, 2)):
@@ -345,6 +345,14 @@ class NameShapeDetector:
         particle = [0 < j < len(words) - 1 and (w in _MID_PARTICLES or (len(words) == 4 and w in _SECOND_PARTICLES))
                     for j, w in enumerate(words)]
         keys = [match_key(w)[0] for w in words]
+        cap_particle = (len(words) in (3, 4) and not all_caps and not particle[1] and words[1] in _CAP_PARTICLES
+                        and self._cap_particle_name(words, keys))
+        if cap_particle:
+            # round 34c: "Federica Lo Bianco", "Chiara Di Stefano", "Yannick Le Goff", "María De La Cruz": the
+            # particle of an Italian, French, Spanish, Portuguese or Dutch surname written with its capital
+            particle[1] = True
+            if len(words) == 4:
+                particle[2] = words[2] in _CAP_PARTICLES or lows[2] in _MID_PARTICLES | _SECOND_PARTICLES
         vietnamese = (keys[0] in _VIETNAMESE_SURNAMES and len(keys) in (2, 3)
                       and self._vietnamese_name(norm, seq, keys))  # "Nguyễn Văn Thắng": "Văn" is no Dutch "van"
         if not vietnamese and any((w in _STOP or w in context.FUNCTION_WORDS) and not p
@@ -384,7 +392,8 @@ class NameShapeDetector:
                 len(keys) == 2 and not vietnamese and keys[0] in _VIETNAMESE_SURNAMES and _vietnamese_place(norm, seq)) and "-".join(keys) not in romanised.COMPOUNDS and all(
                 2 <= len(k) <= 8 and k.isalpha() and k not in self._common() for k in keys[1:]):
             f_known = l_known = mid_ok = True  # "Chen Wei", "Nguyen Van An": surname first
-        if (len(keys) == 4 and particle[1] and particle[2] and not all_caps and words[0][:1].isupper()
+        if (len(keys) == 4 and particle[1] and particle[2] and not all_caps
+                and (not cap_particle or f_known or self._cue(norm.lower, seq[0][1], seq[-1][2]) > 0) and words[0][:1].isupper()
                 and words[-1][:1].isupper() and keys[0] not in self._common()
                 and keys[0] not in context.THING_NOUNS and keys[0] not in _PLACE_WORDS_BEFORE_PARTICLES
                 and keys[-1] not in context.THING_NOUNS):
@@ -668,6 +677,17 @@ class NameShapeDetector:
         return said_of_person or (len(keys) == 3 and self._cue(norm.lower, seq[0][1], seq[-1][2]) > 0) or (
             len(keys) == 3 and keys[1] in _VIETNAMESE_MIDDLE)
 
+    def _cap_particle_name(self, words: list[str], keys: list[str]) -> bool:
+        """Round 34c: whether a capitalised particle ("Lo", "Di", "Le", "Van") after ``words[0]`` opens a surname:
+        the first word is a listed given name that opens no place name ("Marina Di ..." is a seaside town) and
+        the surname after the particle(s) is capitalised and no thing or region."""
+        k0, k = keys[0], keys[-1]
+        return (words[0][:1].isupper() and not words[0].isupper() and words[-1][:1].isupper()
+                and not words[-1].isupper() and k0 in self._lexicons()[0] and k0 not in _PLACE_OPENERS
+                and k0 not in _PLACE_WORDS_BEFORE_PARTICLES and len(k) >= 2 and k.isalpha()
+                and k not in context.THING_NOUNS and k not in context.REGIONS
+                and k not in self.cache.get("lexicon.cities", load_city_names))
+
     def _three_part(self, norm: NormalizedText, seq: list[Token], keys: list[str], words: list[str],
                     particle: list[bool], last: frozenset[str], mid_ok: bool, l_known: bool,
                     unknown_surname: bool) -> tuple[bool, bool, bool]:
@@ -682,7 +702,8 @@ class NameShapeDetector:
                 and self._unknown_word(keys[1])):
             return True, True, True
         k = keys[2]
-        if (not l_known and particle[1] and keys[1] in _SURNAME_PARTICLES and words[2][:1].isupper()
+        if (not l_known and particle[1] and (keys[1] in _SURNAME_PARTICLES or words[1] in _CAP_PARTICLES)
+                and words[2][:1].isupper()
                 and not words[2].isupper() and len(k) >= 3 and k.isalpha() and re.search(r"[aeiouy]", k)
                 and k not in self._common() and k not in context.THING_NOUNS and k not in context.REGIONS
                 and keys[0] not in _PLACE_OPENERS and k not in self.cache.get("lexicon.cities", load_city_names)):
@@ -992,6 +1013,12 @@ _SECOND_PARTICLES = word_set("der den ter ten los las")
 # words that name a place or building before "van der"/"von der" ("Huis van der Valk", "Museum van den Bosch")
 _PLACE_WORDS_BEFORE_PARTICLES = word_set("""huis hotel museum kasteel slot schloss haus villa hof kerk kirche straat
 laan plein weg park brug school stichting galerie gallery restaurant cafe café bakkerij""")
+# round 34c: surname particles as Italian, French, Spanish, Portuguese and Dutch names write them with a capital
+# ("Lo Bianco", "La Rosa", "Li Causi", "Di Stefano", "Del Piero", "Dalla Chiesa", "Le Goff", "De La Cruz", "Dos Santos")
+_CAP_PARTICLES = frozenset(str.split("""Lo La Li Di De Del Della Dalla Dal Dallo Delle Degli Dei Da Le Du Des Dos Das
+Do Van Von Der Den Ter Ten Los Las
+Al El Bin Ibn Bint Abu Ben Ould Ni Nic Ui Mhic"""))  # Arabic and Irish too ("Layla Al Hashimi", "Siobhán Ní Bhriain")
+# (matched on the normalised text, which drops the accents: Irish "Ní" is "Ni" there)
 # round 29b: particles of Dutch, German and Romance surnames ("Sanne de Vries", "Lotte van Dijk", "Chiara di Stefano")
 _SURNAME_PARTICLES = word_set("de van von ter ten da di del della dos das du")
 # round 29b: Dutch words after a person who is doing something ("Sanne de Vries op de fiets", "... tijdens de les")

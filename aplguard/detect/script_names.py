@@ -130,7 +130,10 @@ _BEFORE = re.compile(r"(?:" + _alternatives("""
 ბატონი|ქალბატონი|ჩემი მეგობარი|ჩემი და|ჩემი ძმა|ჩემი დედა|ჩემი მამა|ჩემი ცოლი|ჩემი ქმარი|ფოტო|პორტრეტი|
 պարոն|տիկին|տիար|իմ ընկերը|իմ ընկերուհին|իմ քույրը|իմ եղբայրը|իմ մայրը|իմ հայրը|իմ կինը|իմ ամուսինը|
 አቶ|ወይዘሮ|ወይዘሪት|ዶክተር|ዶ/ር|እህቴ|ወንድሜ|እናቴ|አባቴ|ጓደኛዬ|ባለቤቴ|
-""") + r"|(?:عکس|تصویر|پرتره|نقاشی) \S+ از)(?:\s+لـ?)?[\s:،,]*$")  # "تصویر واقعی از": one adjective between
+""") + r"|(?:عکس|تصویر|پرتره|نقاشی) \S+ از"
+    # round 34c: Hebrew "תמונת פספורט של", "צילום פורטרט של": one word (what kind of picture) before "של" (of)
+    r"|(?:תמונת|תמונה|תמונות|צילום|ציור|דיוקן|רישום|סלפי) \S+ של"
+    r")(?:\s+لـ?)?[\s:،,]*$")  # "تصویر واقعی از": one adjective between
 # One cue word on its own
 _BEFORE_WORD = re.compile(_alternatives("""
 صورة|صوره|بورتريه|ارسم|وجه|رسم|لوحة|عکس|پرتره|تصویر|نقاشی|چهره|پرترهی|چهرهی|عکسهای|फोटो|तस्वीर|पोर्ट्रेट|चित्र|ছবি|படம்|תמונה|דיוקן|פורטרט|
@@ -178,8 +181,14 @@ _ACTS = re.compile(unicodedata.normalize("NFKC", r" (?:\S+ते हुए|\S+�
                    r"در حال|يغني|تغني|يرقص|ترقص|يبتسم|تبتسم|يلقي|تلقي|يتحدث|تتحدث|يحتفل|تحتفل|يضحك|تضحك|"
                    r"กำลัง|поет|поёт|танцует|улыбается|выступает|τραγουδ\S*|χορευ\S*|χαμογελ\S*)(?!\S)"))
 # Chinese and Japanese: "<name>的照片", "<name>さん", "<name>先生".
-_HAN_AFTER = re.compile(r"(?:的(?:照片|肖像|画像|头像|相片|素描|写真|自拍|脸)|さん|様|さま|氏|くん|君|ちゃん|先生|女士|小姐|"
-                        r"老师|の(?:写真|肖像|似顔絵|顔))")
+# (round 34c: an ID, passport or portrait photo word right after the name, "陈思远证件照", "中村美咲のポートレート")
+_HAN_AFTER = re.compile(r"(?:的(?:照片|肖像|画像|头像|相片|素描|写真|自拍|脸|证件照|护照照片|毕业照|婚纱照|生活照|艺术照)|"
+                        r"证件照|護照照片|护照照片|大头照|自拍照|毕业照|婚纱照|结婚照|生活照|艺术照|照片|头像|"
+                        r"さん|様|さま|氏|くん|君|ちゃん|先生|女士|小姐|"
+                        r"老师|の(?:写真|肖像|似顔絵|顔|ポートレート|証明写真|プロフィール写真|自撮り|写真集))")
+# round 34c: picture words after a name and a space ("王志强 证件照", "中村美咲 証明写真")
+_HAN_SPACED_PICTURE = re.compile(r"(?:证件照|照片|头像|自拍|肖像|写真|相片|証明写真|ポートレート|プロフィール写真|自撮り|"
+                                 r"似顔絵|画像)")
 _KANA_NAME = re.compile(r"([\u4E00-\u9FFF][\u3005\u4E00-\u9FFF])([\u3041-\u3096\u30A1-\u30FA]{2,4})(?:ちゃん|くん|さん|様|さま)")
 # (round 20b: a space may set the name apart, "陈晓梅 在公园 打太极", as people type who write several languages)
 _ZH_SUBJECT = re.compile(r"([\u4E00-\u9FFF])([\u4E00-\u9FFF]{2}) ?(?:正在|在)[^，。,.!?]{2,20}的(?:照片|肖像|画像|相片|写真)")
@@ -212,6 +221,9 @@ _THAI_FUNCTION = tuple(unicodedata.normalize("NFKC", w) for w in _THAI_FUNCTION)
 _KO_TITLE = re.compile(r"(?:대리|과장|부장|팀장|차장|사원|주임|실장|대표|사장|이사|상무|전무|회장|교수|선생|원장|선배|후배|매니저|"
                        r"간호사|기자|작가|감독|선수|의원|변호사|박사|목사|신부|위원|군|양)(?:님)?(?:의|이|가|은|는|와|과|을|를|에게)?")
 _KO_PICTURE = ("사진", "프로필", "초상화", "그림", "증명사진", "셀카", "얼굴", "캐리커처")
+# round 34c: picture words written right after a bare full name ("박서윤 증명사진", "이하은 셀카", "김도현 프로필 사진")
+_KO_PICTURE_NEXT = _KO_PICTURE + ("여권사진", "프사", "셀피", "인물사진", "졸업사진", "전신사진", "웨딩사진", "화보", "포트레이트",
+                                  "초상", "사원증", "신분증")
 _KO_PARTICLES = ("에게", "의", "이", "가", "은", "는", "을", "를", "와", "과", "님", "씨")
 # Words that may sit inside a name ("محمد بن راشد").
 _PARTICLES = frozenset(["بن", "بنت", "ابن", "آل", "ابو", "أبو", "عبد", "bin", "আল", "বিন", "বিনতে"])
@@ -233,6 +245,10 @@ _SURNAME_SHAPES = {
                            r"ұлы|қызы|кызы|уулу)$"),
     "greek": re.compile(r".{2,}(?:οπουλος|οπουλου|ακης|ακη|ιδης|ιδη|ιδου|ιου|ου|ης|ος|ας|η|α)$"),
     "armenian": re.compile(r".{2,}յան$"),
+    # round 34c: Ashkenazi family names ("-מן" -man, "-שטיין" -stein, "-ברג" -berg, "-וביץ"/"-וויץ" -witz,
+    # "-וויג" -weig, "-באום" -baum, "-בלום", "-פלד" -feld, "-זון" -sohn, "-סקי" -ski)
+    "hebrew": re.compile(r".{3,}(?:מן|מאן|שטיין|שטין|ברג|בורג|וביץ|וויץ|ביץ|וויג|ווייג|באום|בוים|בלום|בלט|פלד|זון|"
+                         r"סקי|סקה|ר?צוויג|הויז|הוף)$"),
     "georgian": re.compile(r".{2,}(?:ძე|შვილი|ია|ავა|ური|ანი)$"),
 }
 # Arabic family names that are trade words (smith, carpenter, tailor, perfumer, baker, dyer, barber, miller,
@@ -314,7 +330,22 @@ class _Lists:
             return "W"
         if script == "bengali" and w.endswith(_BENGALI_SURNAME_ENDS) and len(w) >= 6:
             return "L"  # round 30b: "দত্তগুপ্ত", "সেনচৌধুরী": a compound family name the lists cannot all hold
+        if "-" in w or "\u2010" in w:
+            return self._double_surname(w, script)
         return "U"
+
+    def _double_surname(self, w: str, script: str) -> str:
+        """Round 34c: a hyphenated double surname ("ბერიძე-ჯაფარიძე", "Петрова-Водкина"): L when every part is
+        a listed surname or has the script's surname shape (and no part is a common word), else U."""
+        parts = w.replace("\u2010", "-").split("-")
+        shape = _SURNAME_SHAPES.get(script)
+        if len(parts) != 2:
+            return "U"
+        for part in parts:
+            k = self.kind(part, script) if len(part) >= 2 else "C"
+            if not (k == "L" or (k in ("U", "W") and shape is not None and shape.match(part))):
+                return "U"
+        return "L"
 
 
 # round 30b: endings of Bengali compound family names (-gupta, -opadhyay, -chowdhury, -dastidar, -thakurta): a Bengali
@@ -857,6 +888,21 @@ class ScriptNames:
     def _han(self, norm: NormalizedText, tok: _Tok, lists: _Lists) -> tuple[Finding, int] | None:
         """"王小明的照片", "田中健太さんの写真": a name right before 的+picture or an honorific."""
         text = norm.text
+        if tok[2] - tok[1] in (3, 4) and text[tok[2]:tok[2] + 1] == " " and _HAN_SPACED_PICTURE.match(text, tok[2] + 1):
+            # round 34c: a full name alone, a space, then a picture word ("王志强 证件照", "中村美咲 証明写真"): a
+            # one- or two-character surname and a given name that is no word
+            name = text[tok[1]:tok[2]]
+            for cut in (1, 2):
+                given = name[cut:]
+                # (a one-character surname takes a given name whose characters given names use, "金毛犬" is a dog;
+                # after a two-character, Japanese, surname the given name may be a word too: "美咲")
+                kind = lists.kind(given, "han")
+                if (name[:cut] in lists.last and len(given) == 2 and lists.kind(name, "han") not in ("C", "W")
+                        and "\u3005" not in given
+                        and (kind in ("F", "U", "W") if cut == 2 else
+                             kind == "F" or (kind == "U" and all(c in lists.zh_given for c in given)))):
+                    why = "a surname and given name before a space and a picture word"
+                    return self._finding(norm, tok[1], tok[2], 0.65, why), tok[2]
         # "渡辺ひなたちゃん": a two-character listed surname and a given name in kana before an honorific
         # ("お兄ちゃん", "赤ちゃん", "森のくまさん" have no such surname)
         for kana in _KANA_NAME.finditer(text, tok[1], tok[2]):
@@ -890,6 +936,9 @@ class ScriptNames:
                 continue
             chars, end = run.group(), m.start()
             honorific = bool(_HONORIFIC_AFTER.match(text, end))
+            # round 34c: a picture word glued to the name without 的 ("陈思远证件照") takes a full three-character
+            # name whose given part is no word ("白底证件照" is a white-background ID photo)
+            bare = not honorific and not m.group().startswith(("的", "の"))
             if honorific and len(chars) >= 5 and chars[-5:-3] in lists.last and lists.kind(chars[-3:], "han") != "C":
                 why = "a surname and a three-character given name before an honorific"  # "佐藤健太郎くん"
                 return self._finding(norm, end - 5, end, 0.7, why), end
@@ -903,6 +952,8 @@ class ScriptNames:
                 cand = chars[-size:]
                 if cand[0] == "\u3005":
                     continue  # the repeat mark "々" never opens a name: it doubles the character before it
+                if bare and (size != 3 or lists.kind(cand[1:], "han") in ("C", "W")):
+                    continue
                 surname = cand[:1] in lists.last or cand[:2] in lists.last
                 if (size == 4 and cand[:2] not in lists.last) or not (surname or (honorific and size >= 3)):
                     continue
@@ -945,6 +996,12 @@ class ScriptNames:
             cue = bool(_AFTER.match(lower, name_end)) or _cue_after(lower, end) or titled
             if not cue and i + 2 < len(toks) and toks[i + 2][0] in ("사진", "초상화", "그림", "얼굴"):
                 cue = True  # "안철수 연설 사진"
+            if (not cue and len(base) == 3 and (base == word or word == base + "의") and i + 1 < len(toks)
+                    and toks[i + 1][0].startswith(_KO_PICTURE_NEXT) and (base[1:] in lists.first or (
+                        base[1] in lists.ko_given[0] and base[2] in lists.ko_given[1]))):
+                # round 34c: a three-syllable full name (a surname and a given name whose syllables given names
+                # use there) right before a picture word: "박서윤 증명사진", "이하은 셀카"
+                cue = True
             if (not cue and len(base) == 3 and base == word and (base[1:] in lists.first or (
                     base[1] in lists.ko_given[0] and base[2] in lists.ko_given[1]))
                     and lower[name_end:name_end + 1] in (" ", ",") and _LATIN_PERSON_AFTER.match(lower, name_end)):
