@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import replace
 
 from .context import COMMON_WORDS, FUNCTION_WORDS
 from .names_index import NameIndex
@@ -31,7 +30,11 @@ def builtin_index(cache: ResourceCache) -> NameIndex:
     # the first names are shared with the gazetteer's other rules (the cache lock is not re-entrant: fetched first)
     first = cache.get("lexicon.first_names", lambda: load_lexicon("first_names.txt"))
     return cache.get("gazetteer.builtin",
-                     lambda: NameIndex(with_surname_first(load_public_figures(), first), load_descriptions()))
+                     lambda: _builtin(load_public_figures(), first))
+
+
+def _builtin(people: list[Person], first: frozenset[str]) -> NameIndex:
+    return NameIndex(people, load_descriptions(), surname_first=surname_first_forms(people, first))
 
 
 _LATIN_NAME = re.compile(r"^[A-Za-z\u00c0-\u024f]+(?:-[A-Za-z\u00c0-\u024f]+)? [A-Za-z\u00c0-\u024f]+(?:-[A-Za-z\u00c0-\u024f]+)?$")
@@ -62,8 +65,8 @@ def _fold(word: str) -> str:
 _CYRILLIC_NAME = re.compile(r"^[\u0400-\u04ff]+(?:-[\u0400-\u04ff]+)? [\u0400-\u04ff]+(?:-[\u0400-\u04ff]+)?$")
 
 
-def with_surname_first(people: list[Person], given_names: frozenset[str]) -> list[Person]:
-    """The people with their two-word names also in surname-first order (round 34b).
+def surname_first_forms(people: list[Person], given_names: frozenset[str]) -> list[tuple[Person, str]]:
+    """The two-word names of the people in surname-first order, as ``(person, form)`` (round 34b).
 
     Hungarian writes "Orbán Viktor", "Nagy Imre" natively; Ukrainian, Russian and Serbian lists and captions write
     "Шевченко Андрій". Only where the surname is no everyday word and no given name ("Swift Taylor", "Jordan
@@ -73,10 +76,8 @@ def with_surname_first(people: list[Person], given_names: frozenset[str]) -> lis
     plain = load_lexicon("common_words.txt") | COMMON_WORDS | FUNCTION_WORDS | load_lexicon("cities.txt")
     # (the listed forms as written, lower case: key_of() on every form would cost a tenth of a second at load)
     taken = {f.lower() for p in people for f in (p.canonical,) + p.aliases + p.native + p.ambiguous}
-    out = []
+    out: list[tuple[Person, str]] = []
     for person in people:
-        extra_latin: list[str] = []
-        extra_native: list[str] = []
         for form in dict.fromkeys((person.canonical,) + person.aliases + person.native):
             parts = form.split()
             if len(parts) != 2 or not (_LATIN_NAME.match(form) or _CYRILLIC_NAME.match(form)):
@@ -90,11 +91,7 @@ def with_surname_first(people: list[Person], given_names: frozenset[str]) -> lis
             if reversed_form.lower() in taken:
                 continue
             taken.add(reversed_form.lower())
-            (extra_native if form in person.native else extra_latin).append(reversed_form)
-        if extra_latin or extra_native:
-            person = replace(person, aliases=person.aliases + tuple(extra_latin),
-                             native=person.native + tuple(extra_native))
-        out.append(person)
+            out.append((person, reversed_form))
     return out
 
 
