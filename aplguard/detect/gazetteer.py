@@ -234,7 +234,7 @@ class GazetteerDetector:
         if alias.kind == "description" and alias.ambiguous and (
                 context.indefinite_before(lower, ts) or person_cues.determiner_before(lower, ts) or not (
                     person_cues.person_evidence(lower, ts, te) or _PEOPLE_PLACE.match(lower, te)
-                    or _NEWS_CUE.search(lower, te))):
+                    or _NEWS_CUE.search(lower, te) or self._career_cued(lower, te, alias))):
             return None
         # a name made only of numbers and everyday words ("50 Cent") is read like a "~" alias
         ambiguous = alias.ambiguous or (kind != "protected" and self._everyday_name(alias.key))
@@ -306,6 +306,16 @@ class GazetteerDetector:
         return Finding(kind=kind, score=score, start=start, end=end, text=norm.original[start:end],
                        detector=self.id, canonical=alias.person.canonical, explanation=explanation,
                        identity_seeking=verdict.identity_seeking)
+
+    @staticmethod
+    def _career_cued(lower: str, te: int, alias: Alias) -> bool:
+        """Whether an athlete's epithet that is also a phrase is followed by words of a professional game (round 34b).
+
+        "la Pulga levantando la copa del mundo", "the Great One lifting the Stanley Cup", "O Fenômeno com a camisa
+        da seleção": a trophy, a final, a stadium or a kit of a professional game after the epithet; a flea or a
+        child in a park has none of them. Only for people listed under sport.
+        """
+        return alias.person.group == "sport" and _PRO_SPORT_CUE.search(lower, te) is not None
 
     def _ambiguous_mention(self, norm: NormalizedText, ts: int, te: int, alias: Alias) -> bool:
         """Whether an alias that is also a word ("Swift", "Drake", "Modi") names the person here.
@@ -616,6 +626,20 @@ _PERFORMANCE_CUE = re.compile(r"\b(?:music video|concert\w*|on stage|onstage|wor
 
 # Round 24a. Press and state-occasion cues after an epithet: only a person is in a press photo or on a state visit
 # ("the Iron Lady, 1980s press photo, handbag")
+# round 34b: words only a professional game has (accents folded), after an athlete's epithet that is also a phrase
+_PRO_SPORT_CUE = re.compile(
+    r"\b(?:copa del mundo|copa do mundo|coppa del mondo|coupe du monde|world cup|weltmeister\w*|mundial|mondiali|"
+    r"champions league|ligue des champions|liga de campeones|ballon d'or|balon de oro|bola de ouro|pallone d'oro|"
+    r"stanley cup|nba finals?|super bowl|olympic\w*|olimpic\w*|olympi\w+|copa america|eurocopa|euro 20\d\d|"
+    r"final(?:e|s)? (?:del|de la|da|della|de|of the|du)|la final|the final|"
+    r"estadio|stadium|stadio|stade|estadio|camp nou|bernabeu|maracana|san siro|"
+    r"(?:camiseta|jersey|maglia|trikot|maillot|camisa) (?:de la |da |del |della |de |do |of the |of )?(?:seleccion|"
+    r"selecao|nazionale|national team|argentina|brasil|barcelona|barca|real madrid|juventus|milan|inter|psg|bayern)|"
+    r"albiceleste|"
+    r"(?:marcando|anotando|segnando|marquant|scoring|celebrating|lifting|levantando|alzando|sollevando|"
+    r"soulevant|erguendo|levantando) (?:un |el |la |a |o |il |the |le )?(?:gol|goal|golazo|but|copa|coppa|coupe|"
+    r"cup|trofeo|trophy|trophee|taca|taça))\b")
+
 _NEWS_CUE = re.compile(r"\b(?:press photo|news photo|press photograph|press conference|official portrait|state visit|"
                        r"campaign poster|election poster|election night|photo op|foto de prensa|photo de presse|"
                        r"pressefoto|foto di stampa|visita de estado|visite d'etat|staatsbesuch)\b")

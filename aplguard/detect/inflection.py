@@ -114,6 +114,10 @@ _STEM_ENDINGS = tuple(sorted({
 
 
 _STEM_SET = frozenset(_STEM_ENDINGS)
+# round 34b: the "-se-" stem of Finnish "-nen" surnames: nominative, illative, essive, translative (the other cases,
+# "-sen", "-sestä", "-selle", "-sella", already lose a generic ending down to "...se"); (ending, letters cut)
+_FI_SE_STEM_CUT = (("nen", 3), ("seen", 2), ("sena", 2), ("seksi", 3))
+_FI_SE_STEM = tuple(e for e, _ in _FI_SE_STEM_CUT)
 _STEM_SIZES = tuple(sorted({len(e) for e in _STEM_ENDINGS}, reverse=True))
 
 
@@ -123,6 +127,12 @@ def stem(token: str) -> str:
     n = len(token)
     if n < 5 or not token.isalpha():
         return token
+    if n >= 7 and token[-1] in "naie" and token.endswith(_FI_SE_STEM):
+        # round 34b: a Finnish "-nen" surname inflects on "-se-" ("Räikkönen" -> "Räikkösestä", "Räikköselle",
+        # "Räikköseen"): the nominative and every case form share the stem "...se"
+        for ending, cut in _FI_SE_STEM_CUT:
+            if token.endswith(ending):
+                return token[:-cut] + ("se" if ending == "nen" else "")
     for size in _STEM_SIZES:  # longest first; a set lookup per size, not a scan of every ending
         if n - size >= 4 and token[-size:] in _STEM_SET:
             return token[:-size]

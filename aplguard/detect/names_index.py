@@ -148,10 +148,11 @@ class NameIndex:
         people: the people to index.
         descriptions: ``(phrase, canonical)`` descriptive references to index too.
         fuzzy: build the fuzzy index.
+        surname_first: ``(person, form)`` more exact forms of listed people (their names surname first).
     """
 
     def __init__(self, people: Sequence[Person], descriptions: Sequence[tuple[str, str]] = (),
-                 fuzzy: bool = True):
+                 fuzzy: bool = True, surname_first: Sequence[tuple[Person, str]] = ()):
         ahocorasick = require("ahocorasick", "detect")
         self._osa = require("rapidfuzz.distance", "detect").OSA
         self.people = list(people)
@@ -210,6 +211,11 @@ class NameIndex:
                     add(Alias(person, form, joined, ambiguous, "name"))
                 if fuzzy and not native and not ambiguous:
                     self._add_fuzzy(key, Alias(person, form, key, False, "name"))
+        for person, form in surname_first:
+            # round 34b: a listed name in surname-first order ("Nagy Imre", "Шевченко Андрій"): exact and inflected
+            # matches only, no fuzzy, compact or phonetic forms (they would double the load time for few prompts)
+            key = key_of(form)
+            add(Alias(person, form, key, False, "name" if _LATIN_KEY.match(key) else "native"))
         for phrase, canonical in descriptions:
             owner = by_canonical.get(canonical)
             if owner is not None:

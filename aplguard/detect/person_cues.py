@@ -144,6 +144,9 @@ shirt tshirt hoodie sweater sweatshirt coat blazer vest skirt jeans overalls hea
 rollerskates rollerblades skates kimono sari saree hanbok qipao cheongsam bikini swimsuit pajamas raincoat apron
 anzug smoking kleid abendkleid zöpfe zoepfe trenzas trenza rastas barba bigote vestido traje tranças trancas trecce
 abito completo kostüm kostuem mantel
+frack gehrock lederhose lederhosen dirndl lederjacke krawatte fliege gurtel mutze pailletten paillettenkleid
+cinturon corbata pajarita chupa cazadora lentejuelas gorra boina esmoquin
+cravatta papillon giubbotto paillettes cravate noeud blouson perfecto casquette
 """)
 
 # Roles and descriptions that, right before a name, make it a person: "rapper drake".
@@ -208,7 +211,11 @@ _RELATIVE = word_set("che que qui who die der som")
 _PARTICLE_BEFORE = re.compile(r"(?:\b(?:de|di|da|von|van|of) |\bd['’])$")
 
 # ", the singer" / ", el cantante" / ", der Rapper" right after a name: an appositive role
-_APPOSITIVE_ROLE = re.compile(r"\s*,\s*(?:(?:the|el|la|il|lo|le|der|die|o|a|um|uma|un|une|ein|eine)\s+)?([^\W\d_]+)")
+_APPOSITIVE_ROLE = re.compile(
+    r"(?:\s*\([^()]{1,40}\)|\s+[^\x00-\u024f\s,]{1,20})?(?:\s*,\s*(?:(?:the|el|la|il|lo|le|der|die|o|a|um|uma|un|une|ein|eine)\s+)?|"
+    r"\s+(?:the|el|la|il|lo|le|der|die|o|um|uma|un|une|ein|eine)\s+)([^\W\d_]+)(?:\s+([^\W\d_]+))?")
+# round 34b: the appositive may carry a native spelling (in brackets, which normalising may drop) and one word before
+# the role: "Rain (비) the korean singer", "X, the french rapper", "X, la cantante italiana"
 # Performer roles of other languages, for the appositive (PERSON_ROLES is English)
 _PERFORMER_ROLES_I18N = word_set("""cantante cantantes cantautor cantautora cantautore rapero rapera rappeur rappeuse
 chanteur chanteuse sanger sangerin saenger saengerin cantora cantor musicista musico musica musicien musicienne musiker
@@ -216,6 +223,20 @@ musikerin trapero
 streameur streameuse youtubeur youtubeuse animateur animatrice presentador presentadora apresentador apresentadora
 conduttore conduttrice moderator moderatorin comentarista streamerin youtuberin""")
 _OCCUPATIONS = PERSON_ROLES - _DESCRIPTIVE_ROLES - _FANTASY_ROLES
+# round 34b: a performer's, actor's or athlete's role of another language right BEFORE a one-word name ("la cantante
+# Mina", "der Sänger Falco", "le rappeur Jul", "la streameuse X", "il calciatore X"): the English PERSON_ROLES only
+# covered "rapper drake"; these are words said of a person, never an adjective of a thing (accents folded)
+ROLES_BEFORE_I18N = _PERFORMER_ROLES_I18N | word_set("""
+cantautrice chanteuses cantantes rapperin rappers rapperos raperos rappeurs chanteurs sangers sangerinnen
+actor actriz attore attrice acteur actrice schauspieler schauspielerin ator atriz comico comica humoriste humorista
+komiker komikerin comedienne comediante
+streamers streameuse streamerin twitchero youtubers youtubero youtubera tiktokera tiktokero influencerin
+popsanger popsangerin schlagersanger schlagersangerin liedermacher liedermacherin cantaor cantaora bailaor bailaora
+zanger zangeres sangerska sangare laulaja piosenkarz piosenkarka raper raperka zpevak zpevacka enekes enekesno
+sarkici sanatci aktor aktorka aktris
+futbolista futbolistas calciatore footballeur fussballer fussballspieler jogador jogadora tenista tennista
+tennisspieler tennisspielerin pilota piloto rennfahrer ciclista radprofi boxeador pugile boxeur boxer
+""")
 # performer roles that may follow a stage name with no article or comma ("Badshah rapper", "Ibai streamer"): words
 # said of a performer, never of a thing the alias may also mean (round 24b)
 _ROLE_RIGHT_AFTER = _PERFORMER_ROLES_I18N | word_set("""rapper rappers singer songwriter streamer streamers youtuber
@@ -275,7 +296,8 @@ def modifier_before(lower: str, start: int) -> bool:
     trump") do not count: they leave the next word free to be a name.
     """
     word = _adjacent_word_before(lower, start)
-    if word is None or word in FUNCTION_WORDS or word in PERSON_ROLES or word in DEPICTION_NOUNS:
+    if (word is None or word in FUNCTION_WORDS or word in PERSON_ROLES or word in DEPICTION_NOUNS
+            or word in ROLES_BEFORE_I18N):
         return False
     return word in _ING_NOUNS or not re.search(r"(?:ing|ed)$", word)
 
@@ -303,6 +325,8 @@ def person_evidence(lower: str, start: int, end: int) -> str | None:
     word = _adjacent_word_before(lower, start)
     if word is not None and word in PERSON_ROLES and not _age_word_of_a_thing(lower, start, word):
         return "a role before the name"
+    if word is not None and word in ROLES_BEFORE_I18N:
+        return "a role before the name"  # round 34b: "la cantante Mina", "der Sänger Falco"
     head = lower[max(0, start - 40):start]
     if _CUE_BEFORE.search(head) or _DEPICTION_OF_OR_WITH.search(head):
         return "a picture or meeting cue before the name"
@@ -311,8 +335,14 @@ def person_evidence(lower: str, start: int, end: int) -> str | None:
         # the other languages (with the preposition: a bare "foto X" may be a caption of a thing)
         return "a picture cue before the name"
     appositive = _APPOSITIVE_ROLE.match(lower, end)
-    if appositive and (appositive.group(1) in PERSON_ROLES or appositive.group(1) in _PERFORMER_ROLES_I18N):
-        return "a role after the name"  # "Quevedo, el cantante canario", "Sido, der Rapper"
+    if appositive:
+        role, second = appositive.group(1), appositive.group(2)
+        comma = "," in lower[end:appositive.start(1)]
+        if comma and (role in PERSON_ROLES or role in ROLES_BEFORE_I18N):
+            return "a role after the name"  # "Quevedo, el cantante canario", "Sido, der Rapper"
+        if (second and role not in FUNCTION_WORDS and role not in _FANTASY_ROLES
+                and (second in _OCCUPATIONS or second in ROLES_BEFORE_I18N)):
+            return "a role after the name"  # round 34b: "X, the korean singer", "Rain (비) the korean singer"
     after = _clause_after(lower, end)
     if not after:
         return None
