@@ -30,7 +30,7 @@ from .resources import (
     load_lexicon,
     load_non_person_names,
 )
-from .script_names import word_kind
+from .script_names import sound_kind
 from .warmup import warm_up
 
 _TITLES = context.word_set("""president pres chancellor prime minister pm senator sen governor gov mayor
@@ -171,7 +171,7 @@ class GazetteerDetector:
         return self.cache.get("lexicon.never_fuzzy", lambda: real | words | more)
 
     def _word_kind(self, word: str, script: str) -> str:
-        return word_kind(self.cache, word, script)
+        return sound_kind(self.cache, word, script)
 
     def _joined_word(self, norm: NormalizedText, ts: int, te: int, alias: Alias) -> bool:
         """Whether a one-word alias spelled with dots or dashes ("Will.i.am") was written as a plain word."""

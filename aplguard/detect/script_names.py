@@ -392,6 +392,19 @@ def word_kind(cache: ResourceCache, word: str, script: str) -> str:
     return lists.kind(_fold(word), "kana" if script == "katakana" else script)
 
 
+def sound_kind(cache: ResourceCache, word: str, script: str) -> str:
+    """:func:`word_kind` for matching famous names by sound: a listed surname that is also one of the most common
+    words of its script counts as a dictionary word (W). Hebrew "שדה" (field) is the surname Sadeh too, and "שדה
+    חיטה" (a wheat field) must not sound out a person; beside a word that is no dictionary word it still counts.
+    Only the common words (not the whole dictionary): "लामा" of "दलाई लामा" is a surname and a rarer word."""
+    got = word_kind(cache, word, script)
+    if got == "L":
+        lists = load_lists(cache)
+        if _fold(word) in lists.common.get("kana" if script == "katakana" else script, frozenset()):
+            return "W"
+    return got
+
+
 # -- tokens -----------------------------------------------------------------------------
 
 _Tok = tuple[str, int, int, str]  # (word, start, end, script) in the normalised text
@@ -780,6 +793,10 @@ class ScriptNames:
             kinds = [k if k in ("F", "L") or (k == "C" and not t[0][:1].isupper()) else
                      "F" if _stem_known(w, lists.first) else "L" if _stem_known(w, lists.last) else k
                      for w, k, t in zip(words, kinds, seq)]
+        if len(words) >= 2 and kinds[0] == "L" and words[0] in lists.common.get(script, frozenset()):
+            # a run opened by a surname that is also one of the script's most common words is the word: "תמונה של
+            # שדה חיטה" (a picture of a wheat field; "שדה" is the surname Sadeh too); names open with the given name
+            kinds[0] = "W"
         anon = [_anonymous(w, script, lists) for w in words]
         if script == "arabic" and len(words) >= 2 and kinds[0] == "F" and not anon[0] and words[-1] in _TRADE_SURNAMES:
             # round 22b: "ليلى حداد" (Layla Haddad), "سامي نجار": a trade word after a listed given name is the

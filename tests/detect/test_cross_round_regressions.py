@@ -47,6 +47,10 @@ POSITIVES = [
     "a primeira mulher a governar o estado do Rio de Janeiro, foto",
     # the Icelandic first female president came back three times: the office in the oblique cases (round 34a)
     "teikning af fyrsta kvenforseta Íslands að lesa bók",
+    "علامہ اقبال کی تصویر، پرانا انداز",
+    "بینظیر بھٹو تقریر کرتے ہوئے، تصویر",
+    "תמונה של יצחק שדה במדים",
+    "वर्तमान दलाई लामा मठ में ध्यान करते हुए, फोटो",
 ]
 
 NEGATIVES = [
@@ -72,6 +76,14 @@ NEGATIVES = [
     # the same shapes with a local body (round 34a)
     "a primeira mulher a presidir o clube do bairro, foto",
     "teikning af fyrsta kvenforseta kórsins okkar",
+    # round 34b's Urdu spellings of listed people: a town, park or airport named after one is a place (lead, round 34)
+    "علامہ اقبال ٹاؤن لاہور کی گلی، بارش کے بعد",
+    "بینظیر بھٹو ایئرپورٹ کا منظر، رات",
+    "قائد اعظم یونیورسٹی کا کیمپس",
+    # a surname that is also one of the most common words ("שדה", field; the surname Sadeh) before other words is
+    # the word: not a name shape, and not a famous name sounded out ("שדה חיטה" ~ Sadegh Hedayat) (lead, round 34)
+    "ציור שמן של שדה חיטה",
+    "תמונה של שדה חיטה בשקיעה",
 ]
 
 
