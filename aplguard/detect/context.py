@@ -131,6 +131,8 @@ ulice ulici ulitsa ulitsy namesti namestie namestia trg trgu trga ulicu prospekt
 nabrezie nabrezje aleje placu
 cadde caddesi sokak sokagi bulvari meydani koprusu
 شارع ميدان جسر طريق محطة خیابان میدان بلوار پل
+مطار لمطار ملعب جامعة مستشفى مسجد مدرسة مكتبة متحف قاعة ساحة فرودگاه ورزشگاه دانشگاه بیمارستان
+аэропорт аэропорта аэропорту стадион стадиона университет университета
 רחוב שדרות שד כיכר גשר
 ss hms uss rms mv hmas hmcs hmnzs rv
 đuong duong pho
@@ -176,6 +178,7 @@ du de la del des di della do da von van
 # Internacional Jorge Chávez", "Estadio Olímpico Atahualpa", "Hospital General Manuel Gea González")
 _PLACE_BETWEEN = word_set("""
 internacional international internazionale internationale nacional national nazionale municipal municipale
+الدولي الدولى بینالمللی имени им международный международного международном
 olimpico olympique olimpica olympic olympiastadion metropolitano metropolitana central centrale regional regionale
 universitario universitaria general memorial monumental nuevo nueva novo nova nuovo nuova grande gran
 """)
@@ -879,7 +882,7 @@ _BUILDING_AFTER = re.compile(
     r"(?:(?:олон\s+улсын|халықаралық|эл\s+аралык|халқаро|xalqaro|байналмилал[иӣй]+)\s*)?"
     # round 34a: the normaliser writes "й" as "и" (the breve is an accent) and the stems change in the cases
     # ("нисэх буудлын терминал", "эмнэлгийн", "сургуулийн", "талбайд", "әуежайы", "кӯчаи"): stems, both spellings
-    r"(?:нисэх\s+буу[дл]|онгоцны\s+буу[дл]|цэнгэлдэх|их\s+сургу|сургууль|сургуул[ьи]|эмнэл[эг]|гудамж|"
+    r"(?:нисэх\s+(?:онгоцны\s+)?буу[дл]|онгоцны\s+буу[дл]|цэнгэлдэх|их\s+сургу|сургууль|сургуул[ьи]|эмнэл[эг]|гудамж|"
     r"өргөн\s+чөлөө|талба[йи]|театр|музей|номын\s+сан|әуежа[йи]|стадион|университет|аурухана|көше|даңғыл|алаң|"
     r"мектеп|аэропорт|көчө|проспект|ааэропорт|aeroport|stadion|universitet|ko['ʻ‘’`]?chasi|shifoxona|maktab|"
     r"maydon|xiyobon|фурудго[ҳх]|донишго[ҳх]|варзишго[ҳх]|к[ӯу]ча|хи[ёе]бон|майдон|хөшөөт\s+цогцолбор|"
@@ -906,7 +909,12 @@ _BUILDING_BEFORE = re.compile(
     r"נמל\s?התעופה|אצטדיון|אוניברסיטת|בית\s?החולים|"
     r"αεροδρόμιο|αεροδρομιο|γήπεδο|γηπεδο|στάδιο|σταδιο|πανεπιστήμιο|πανεπιστημιο|νοσοκομείο|νοσοκομειο|"
     r"สนามบิน|สนามกีฬา|มหาวิทยาลัย|โรงพยาบาล|ถนน|สะพาน)"
-    r"(?:\s*(?:имени|им\.|імені|імя|„|«|ال|-)?)?\s*$")
+    r"(?:\s*(?:имени|им\.|імені|імя|„|«|ال|-)?)?"
+    # round 35a: "international" and a title may stand between the place word and the name, in either order
+    # ("فرودگاه بین‌المللی امام خمینی", "مستشفى الملك فيصل", "аэропорт имени маршала ...")
+    r"(?:\s*(?:بين\s?المللي|بینالمللی|بین\s?المللی|الدولي|الدولى|الملك|الملكة|الامير|الأمير|الاميرة|الشيخ|السلطان|"
+    r"الامام|الإمام|الرئيس|الشهيد|امام|شهید|شاه|ملک|ایت\s?الله|آیت\s?الله|سردار|маршала|генерала|академика|"
+    r"короля|святого|президента))*\s*$")
 
 
 # round 20a: a name hyphenated into a German-style compound place name ("Kaiser-Wilhelm-Gedächtniskirche",

@@ -234,7 +234,8 @@ class GazetteerDetector:
         if alias.kind == "description" and alias.ambiguous and (
                 context.indefinite_before(lower, ts) or person_cues.determiner_before(lower, ts) or not (
                     person_cues.person_evidence(lower, ts, te) or _PEOPLE_PLACE.match(lower, te)
-                    or _NEWS_CUE.search(lower, te) or self._career_cued(lower, te, alias))):
+                    or _NEWS_CUE.search(lower, te) or self._career_cued(lower, te, alias)
+                    or _epithet_apposed(lower, norm.text, ts, te))):
             return None
         # a name made only of numbers and everyday words ("50 Cent") is read like a "~" alias
         ambiguous = alias.ambiguous or (kind != "protected" and self._everyday_name(alias.key))
@@ -489,6 +490,31 @@ class GazetteerDetector:
                     | load_lexicon("common_surnames.txt") | context.COMMON_WORDS | context.FUNCTION_WORDS
                     | context.THING_NOUNS | context.ANIMALS_OBJECTS)
         return self.cache.get("lexicon.everyday_words", build)
+
+
+# Round 35a. An office, rank or calling set beside an epithet, with or without a nationality, era or "former"
+# ("the Iron Lady british PM", "the Iron Chancellor, Prussian statesman", "the Iron Lady former prime minister"): the
+# epithet then names that office holder (a phrase has no office: "the iron lady statue")
+_EPITHET_APPOSITION = re.compile(
+    r",?\s+(?:(?:the|a|former|then|late|young|aging|ageing|elderly|first|[a-z]+(?:ish|ian|an|ese|ic|ch|i|ive|ist))\s+){0,2}?"
+    r"(?:pm|prime minister|premier|chancellor|statesman|stateswoman|politician|president|king|queen|emperor|empress|"
+    r"monarch|general|field marshal|marshal|minister|head of state|tsar|czar|tsarina|pharaoh|ruler|dictator|sultan|"
+    r"shah|first lady|chairman|chairwoman|senator|tory leader|conservative leader|party leader|"
+    r"premier ministre|premiere ministre|primera ministra|primer ministro|prima ministra|primo ministro|"
+    r"primeira-ministra|primeiro-ministro|kanzler\w*|premierministerin|premierminister|reichskanzler|canciller|"
+    r"chanceler|cancelliere|chancelier)\b")
+# a year or decade with a picture word after an epithet typed with capitals ("the Iron Lady, 1980s photo", "the Iron
+# Chancellor circa 1890 portrait")
+_PERIOD_PICTURE = re.compile(r",?\s*\(?(?:in |from |circa |c\. |ca\. )?(?:1[89]\d0s|20[0-2]0s|1[89]\d\d|20[0-2]\d)\)?,?\s+"
+                             r"(?:[a-z]+ )?(?:photo\w*|portrait|picture|snapshot|footage|newsreel|daguerreotype|"
+                             r"film still|foto\w*|retrato|ritratto)\b")
+
+
+def _epithet_apposed(lower: str, text: str, ts: int, te: int) -> bool:
+    """Whether an epithet that is also a phrase has an office beside it or is dated by a period picture (round 35a)."""
+    if _EPITHET_APPOSITION.match(lower, te):
+        return True
+    return text[ts:te] != lower[ts:te] and bool(_PERIOD_PICTURE.match(lower, te))
 
 
 # Places and things only people stand at, within a few words after an epithet ("the Iron Lady at the dispatch box")

@@ -58,7 +58,10 @@ _DOER = (r"(?:actor|actress|guy|man|woman|person|girl|boy|lady|dude|kid|one|star
          r"playwright|painter|composer|songwriter|filmmaker|inventor|entrepreneur|billionaire|explorer|"
          r"goalkeeper|footballer|striker|quarterback|pitcher|drummer|guitarist|bassist|gymnast|swimmer|boxer|"
          r"cyclist|skier|golfer|cricketer|driver|jockey|wrestler|coach|captain|physicist|chemist|mathematician|"
-         r"biologist|philosopher|economist|engineer|architect|activist|aviator|sailor)")
+         r"biologist|philosopher|economist|engineer|architect|activist|aviator|sailor|"
+         # round 35a: the other sciences
+         r"astronomer|researcher|geneticist|biochemist|microbiologist|crystallographer|botanist|geologist|"
+         r"naturalist|astrophysicist|pharmacologist|virologist)")
 _DID = (r"(?:played|plays|portrayed|portrays|voiced|voices|sang|sings|wrote|writes|directed|founded|"
         r"invented|discovered|created|painted|won|starred in|stars in|hosts|hosted|owns|bought|"
         r"assassinated|shot|landed|walked on|climbed|composed|designed|built|captained|coached|led|scored|"
@@ -151,7 +154,11 @@ _WHO_DID_NAMED = re.compile(r"\bthe (?:(?:[a-z]+ ){0,2}(?:" + _DOER[3:-1] + r"|q
                             # round 34a: the team or country between ("the goalkeeper captain of Spain who lifted")
                             + r")(?: of (?!" + _GENERIC_OBJECT + r")(?:the )?[a-z][\w-]*(?: [a-z][\w-]*)?)? who (?:has |had )?"
                             r"(?:reigned|ruled|lifted|released|commanded|became|broke|set|won|piloted|flew|raised|"
-                            r"led|defeated|liberated|conquered|invaded|planned|masterminded|captained)"
+                            r"led|defeated|liberated|conquered|invaded|planned|masterminded|captained|"
+                            # round 35a: a scientist's deed on a named or numbered object ("the scientist who took
+                            # Photo 51", "the chemist who isolated Element 43", "the physicist who observed Comet ...")
+                            r"took|photographed|isolated|identified|synthesized|synthesised|deciphered|cracked|proved|"
+                            r"observed|named|classified|mapped|measured|calculated|predicted|detected|first described)"
                             r"(?: over| in| on)? (?!" + _GENERIC_OBJECT + r")(?=[a-z0-9])")
 _NAMED_OBJECT = re.compile(r"^\W*(?:\S+\s+){0,3}?(?:[A-Z]|\d)")
 # "the 100m world record holder": a world record is held by one real person

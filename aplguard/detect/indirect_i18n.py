@@ -87,10 +87,33 @@ _ROMANCE_CREATOR_GLUED = re.compile(r"\b(?:do|da|del|dello|della|dell'|du|al|ao|
                                     + r") " + _OF_ROMANCE + r"\s?(?=\w|[«\"“'‘])")
 _ROMANCE_WHO = re.compile(r"\b(?:el hombre|la mujer|la persona|o homem|a mulher|a pessoa|l'uomo|la donna|la persona|"
                           r"l'homme|la femme|la personne|el cientifico|la cientifica|il scienziato|le savant|"
-                          r"el artista|l'artista|l'artiste),? (?:que|qui|che) (?:a |ha |hat )?(?:pinto|escribio|invento|"
+                          r"el artista|l'artista|l'artiste|"
+                          # round 35a: the sciences and engineering, both genders ("la física que descubrió",
+                          # "le physicien qui a découvert", "l'ingegnere che ha inventato", "a cientista que isolou")
+                          r"(?:el|la|o|a|il|le|lo|l') ?(?:fisic[oa]|physicien(?:ne)?|quimic[oa]|chimiste|chimic[oa]|"
+                          r"ingenier[oa]|ingenieur|ingegnere|engenheir[oa]|cientista|scientifique|scienziat[oa]|"
+                          r"matematic[oa]|mathematicien(?:ne)?|medic[oa]|medecin|investigador[a]?|pesquisador[a]?|"
+                          r"chercheur|chercheuse|ricercat(?:ore|rice)|biolog[oa]|biologiste|astronom[oa]|astronome|"
+                          r"inventor[a]?|inventeur|inventrice|inventore|inventrice)),? (?:que|qui|che) "
+                          r"(?:a |ha |hat |ont |han |hanno )?(?:pinto|escribio|invento|"
                           r"descubrio|compuso|fundo|pintou|escreveu|inventou|descobriu|compos|fundou|dipinse|scrisse|"
                           r"scopri|compose|fondo|peint|ecrit|invente|decouvert|fonde|dirigio|dirigiu|diresse|"
-                          r"realise|desarrollo|desenvolveu|sviluppo|developpe) (?=\w)")
+                          r"realise|desarrollo|desenvolveu|sviluppo|developpe|"
+                          r"descubierto|inventado|descoberto|scoperto|inventato|aislo|isolou|isolo|isole|fotografio|"
+                          r"fotografou|fotografo|photographie|sintetizo|sintetizou|sintetizzo|synthetise|"
+                          r"identifico|identificou|identifico|identifie) (?=\w)")
+# round 35a: a discovery or invention verb with a definite article and a noun that is no generic thing after it: the
+# object is then unique even written lower case ("la científica que descubrió el radio", "qui a découvert la
+# radioactivité"); "una nueva especie", "un nuevo método", "la solución" stay anyone's
+_ROMANCE_DISCOVERY = re.compile(r"(?:descubrio|invento|descobriu|inventou|scopri|decouvert|invente|descubierto|inventado|"
+                                r"descoberto|scoperto|inventato|aislo|isolou|isolo|isole|sintetizo|sintetizou|sintetizzo|"
+                                r"synthetise) $")
+_ROMANCE_UNIQUE_OBJECT = re.compile(r"(?:el|la|los|las|le|les|l'|lo|il|gli|o|a|os|as) ?(?!(?:nuev|nouve|nuov|nov|"
+                                    r"solucion|solution|soluzione|solucao|cura|remedio|remede|rimedio|formula|forma|"
+                                    r"manera|maniere|maniera|modo|metodo|methode|receta|recette|ricetta|receita|"
+                                    r"problema|probleme|respuesta|reponse|risposta|resposta|error|erreur|errore|erro|"
+                                    r"tesoro|tresor|tesouro|camino|chemin|strada|caminho|verdad|verite|verita|verdade|"
+                                    r"secreto|secret|segreto|segredo)\w*)[a-z]{4,}")
 _GERMAN_OFFICE = re.compile(r"\b(?:der|die) (?:erste|erster|zweite|dritte|letzte|juengste|jungste|alteste|einzige|"
                             r"dienstalteste|am langsten amtierende|langstdienende|langste amtierende|"
                             r"\d{1,2}\.) (?:(?:weibliche|schwarze) )?(?:bundeskanzler|bundeskanzlerin|kanzler|kanzlerin|"
@@ -109,9 +132,15 @@ _GERMAN_CREATOR = re.compile(r"\b(?:der autor|die autorin|der schopfer|die schop
                              r"komponistin|malerin|regisseurin|sangerin|schriftstellerin|verfasserin)) (?:von|des|der|vom) "
                              r"(?=\w|[„\"«])")
 _GERMAN_WHO = re.compile(r"\b(?:der mann|die frau|der mensch|der wissenschaftler|die wissenschaftlerin|der physiker|"
-                         r"die physikerin|der kunstler|die kunstlerin|der maler|die malerin),? (?:der|die) "
-                         r"(?:die|den|das|der) (?P<obj>[\w ]{3,40}?) (?:entwickelt|erfunden|geschrieben|gemalt|entdeckt|"
-                         r"komponiert|gegrundet|formuliert|erforscht) (?:hat|hatte)\b")
+                         r"die physikerin|der kunstler|die kunstlerin|der maler|die malerin|"
+                         # round 35a: chemists, engineers, inventors, researchers; the verb in the simple past too
+                         # ("der Physiker, der die Röntgenstrahlen entdeckte")
+                         r"der chemiker|die chemikerin|der ingenieur|die ingenieurin|der erfinder|die erfinderin|"
+                         r"der forscher|die forscherin|der mathematiker|die mathematikerin|der arzt|die arztin|"
+                         r"der biologe|die biologin|der astronom|die astronomin),? (?:der|die) "
+                         r"(?:die|den|das|der) (?P<obj>[\w ]{3,40}?) (?:(?:entwickelt|erfunden|geschrieben|gemalt|entdeckt|"
+                         r"komponiert|gegrundet|formuliert|erforscht|isoliert|fotografiert) (?:hat|hatte)|entdeckte|"
+                         r"erfand|entwickelte|isolierte|formulierte|fotografierte)\b")
 _GERMAN_GENERIC = r"(?:bild|buch|lied|haus|kuchen|brief|foto|gedicht|auto|spiel|rezept|essen|programm|app)"
 def _cyr(pattern: str) -> str:
     """A Russian pattern as the normaliser writes Russian ("й" -> "и", "ё" -> "е": accents off)."""
@@ -466,6 +495,9 @@ def find(norm: NormalizedText, detector: str) -> list[Finding]:
             # round 17: a capitalised article that opens the title ("il regista de La vita è bella") names it too
             if rx is _ROMANCE_OFFICE and _STATE_OF_DEMONYM.match(lower, m.end()):
                 pass  # round 32a: "della repubblica italiana", "de la république tunisienne": the state, lower case
+            elif rx is _ROMANCE_WHO and _ROMANCE_DISCOVERY.search(lower, m.start(), m.end()) \
+                    and _ROMANCE_UNIQUE_OBJECT.match(lower, m.end()):
+                pass
             elif not _named(text, m.end(), cased, german=rx in (_GERMAN_OFFICE, _GERMAN_CREATOR)) and not (
                     cased and rx in (_ROMANCE_CREATOR, _ROMANCE_CREATOR_GLUED) and re.search(r" (?:La|Las|Los|El|Il|Lo|Le|Les|L'|Gli|I|O|Os|As|A)\s?$",
                                                                    text[m.start():m.end()])):
@@ -611,7 +643,9 @@ _LATIN_TRIGGER = re.compile(r"\b(?:" + _ORD_ROMANCE[3:-1] + r"|\d{1,2}(?:e|er|re
                             r"komponist|komponistin|maler|malerin|regisseur|regisseurin|sanger|sangerin|schriftsteller|autors|malers|"
                             r"schopfers|erfinders|grunders|komponisten|regisseurs|sangers|schriftstellers|verfassers|"
                             r"schriftstellerin|verfasser|verfasserin|mann|frau|mensch|wissenschaftler|"
-                            r"wissenschaftlerin|physiker|physikerin|kunstler|kunstlerin)\b")
+                            r"wissenschaftlerin|physiker|physikerin|kunstler|kunstlerin|chemiker|chemikerin|ingenieur|ingenieurin|"
+                            r"forscher|forscherin|mathematiker|mathematikerin|arzt|arztin|biologe|biologin|astronom|"
+                            r"astronomin)\b")
 
 
 def _word_end(lower: str, i: int) -> int:

@@ -483,6 +483,16 @@ def _glued(norm: NormalizedText, text: str, lex: _Lexicon, cache: ResourceCache,
             listed = base in lists.first and (token not in words or bool(m.group("p")))
             shaped = (len(base) == 3 and base[0] in _KO_SURNAMES and base not in words and base[:2] not in words
                       and token not in words and (m.group("p") or titled))
+            if not (listed or shaped) and m.group("p") and "이" in token[2:]:
+                # round 35a: "우리 언니 민정이", "제 친구 은정이가": a two-syllable given name ending in a consonant takes
+                # the name suffix 이 (before a particle or alone); a noun does not ("결혼이가" is no Korean). The name
+                # is then one even when it is also a word, if its syllables are those of given names
+                nick = _ko_nickname(token, cache)
+                if nick and token == nick + "이" and nick in words and not _KO_PICTURE_NEXT.match(text, m.end("n")):
+                    nick = None  # a bare 이 is also the subject marker: "우리 엄마 진정이 안 돼" (can't calm down)
+                if nick:
+                    out.append(_finding(norm, m.start(), m.start("n") + len(nick), detector))
+                    continue
             if listed or shaped:
                 out.append(_finding(norm, m.start(), m.start("n") + len(base), detector))
     if "my" in sp and re.search(r"[\u1000-\u109f]", text):
@@ -502,6 +512,34 @@ def _glued(norm: NormalizedText, text: str, lex: _Lexicon, cache: ResourceCache,
                              + _TIBETAN_PICTURE, text):
             out.append(_finding(norm, m.start(), m.end("n"), detector))
     return out
+
+
+# Round 35a: the endings after the Korean name suffix 이 ("민정이가", "지훈이랑"), the bare suffix last
+# a picture, look or pose word after a bare "<word>이" that is also a name ("민정이 졸업사진", "민정이 웃는 모습")
+_KO_PICTURE_NEXT = re.compile(r"\s+(?:졸업|사진|증명|프로필|셀카|그림|초상|얼굴|모습|웃|웃는|활짝|미소|어릴|어렸을|아기|돌|"
+                              r"결혼식|생일\s?파티|처럼|스타일|캐리커처|일러스트|만화|초상화|같이|와|랑|하고)")
+_KO_SUFFIXED = ("이랑", "이가", "이는", "이를", "이도", "이한테", "이하고", "이와", "이의", "이")
+
+
+def _ko_nickname(token: str, cache: ResourceCache) -> str | None:
+    """The two-syllable given name in ``token`` written with the name suffix 이 ("민정이가" -> "민정"), or None.
+
+    The name must end in a consonant (the suffix follows only those) and each syllable must be one the listed Korean
+    given names have in that place (so "결혼이", "생일이" stay words).
+    """
+    suffix = next((x for x in _KO_SUFFIXED if token.endswith(x) and len(token) == 2 + len(x)), None)
+    if suffix is None:
+        return None
+    base = token[:2]
+    if (ord(base[1]) - 0xAC00) % 28 == 0:
+        return None  # no final consonant: "수진이" is fine, "지수이" is not Korean
+
+    def build() -> tuple[frozenset[str], frozenset[str]]:
+        given = [n for n in load_lists(cache).first if len(n) == 2 and all("\uac00" <= c <= "\ud7a3" for c in n)]
+        return frozenset(n[0] for n in given), frozenset(n[1] for n in given)
+
+    first, second = cache.get("relation_names.ko_given_syllables", build)
+    return base if base[0] in first and base[1] in second else None
 
 
 # Round 26a. Kin + の + a given name written in hiragana that is also a word ("妹のさくら", "兄のたけし", "娘のゆき"):
