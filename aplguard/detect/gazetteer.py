@@ -631,12 +631,18 @@ _STAGE_CUE = re.compile(r"\b(?:perform\w*|sing\w*|sang|danc\w*|rapp\w*|stream\w*
                         # a decade ("in the 80s") dates a career; a kind of person has none of its own
                         r"(?:19|20)?\d0s|music video|album|"
                         r"grammy\w*|red carpet|premiere|twitch|youtube|fortnite|gaming|esports?|tournament|league|"
-                        r"interview\w*|press conference|microphone|mic|live|superbowl|super bowl|halftime|award\w*|worlds|lck|t1|skt)\b")
+                        r"interview\w*|press conference|microphone|mic|live|superbowl|super bowl|halftime|award\w*|worlds|lck|t1|skt|"
+                        # round 35b: Swahili (singing, performing, on stage, concert, song, music video)
+                        r"akiimba|anaimba|wakiimba|kuimba|akitumbuiza|anatumbuiza|kutumbuiza|jukwaani|tamasha\w*|wimbo|"
+                        r"nyimbo|muziki)\b")
 
 # Round 32b. What follows a stage name that is the subject of the prompt: punctuation, the end, or a preposition,
 # dress or performing verb (a noun right after would be modified by the word: "pink lights on stage")
 _SUBJECT_NEXT = re.compile(r"\s*(?:[,;(]|$)|\s+(?:in|on|at|with|wearing|during|live|playing|performing|singing|"
-                           r"dancing|backstage|onstage|circa|ca|around|en|sur|con|auf|mit|im|beim|al|no|na|em)\b")
+                           r"dancing|backstage|onstage|circa|ca|around|en|sur|con|auf|mit|im|beim|al|no|na|em|"
+                           # round 35b: a Swahili subject doing something ("akiimba", "akitumbuiza": while singing,
+                           # performing) or on stage
+                           r"aki(?:imba|tumbuiza|cheza|wa)|anaimba|anatumbuiza|jukwaani|kwenye|katika)\b")
 # Round 33b. A digit between letters: a leetspeak handle ("s1mple", "f0rest")
 _LEET_DIGIT = re.compile(r"[^\W\d_]\d+[^\W\d_]")
 # Round 33b. The word right after a name (letters only, same clause) and the words after a subject or of a performance
@@ -648,7 +654,7 @@ _PERFORMANCE_NOUNS = frozenset(["concert", "concerts", "tour", "show", "shows", 
 # cues only a performance has (a lower-case stage name that is also a word needs one of these)
 _PERFORMANCE_CUE = re.compile(r"\b(?:music video|concert\w*|on stage|onstage|world tour|\w+ tour|album cover|"
                               r"tv special|live performance|performing|singing|red carpet|grammys?|mtv|vmas?|"
-                              r"eurovision|music awards?|halftime show|backstage|setlist|encore)\b")
+                              r"eurovision|music awards?|halftime show|backstage|setlist|encore|akiimba|akitumbuiza|jukwaani)\b")
 
 # Round 24a. Press and state-occasion cues after an epithet: only a person is in a press photo or on a state visit
 # ("the Iron Lady, 1980s press photo, handbag")

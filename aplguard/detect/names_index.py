@@ -198,6 +198,9 @@ class NameIndex:
                     add(Alias(person, form, "\u0644\u0644" + key[2:], ambiguous, "native"))
                 if native and " " in key and _CJK.search(key):  # "泰勒·斯威夫特" is also written "泰勒斯威夫特"
                     add(Alias(person, form, key.replace(" ", ""), ambiguous, "native"))
+                if native and _ARABIC_SCRIPT.match(key):
+                    for variant in _arabic_spellings(key):
+                        add(Alias(person, form, variant, ambiguous, "native"))
                 inflecting = _indic_case_stem(key) if native else None
                 if inflecting:
                     # round 32b: a case ending rewrites a final dead consonant ("മോഹൻലാൽ" -> "മോഹൻലാലിന്റെ",
@@ -427,6 +430,28 @@ class NameIndex:
             return None
         dist = self._osa.distance(want, tok, score_cutoff=_allowed_edits(want))
         return dist if dist <= _allowed_edits(want) else None
+
+
+# Round 35b. Arabic, Persian and Urdu write the same letters in their own shapes: Urdu heh goal and do-chashmi
+# heh, Persian/Urdu yeh and keheh against Arabic yeh and kaf, alef maksura, teh marbuta (Persian writes -ه).
+# A name listed in one spelling ("شاہ رخ خان", Urdu) is indexed in the others ("شاهرخ خان", Persian/Arabic).
+_ARABIC_SCRIPT = re.compile(r"^[\u0600-\u06ff ]+$")
+_TO_ARABIC = str.maketrans({"\u06c1": "\u0647", "\u06be": "\u0647", "\u06cc": "\u064a", "\u06a9": "\u0643",
+                            "\u0649": "\u064a", "\u06d2": "\u064a", "\u06c3": "\u0629"})
+_TO_PERSIAN = str.maketrans({"\u06c1": "\u0647", "\u06be": "\u0647", "\u064a": "\u06cc", "\u0643": "\u06a9",
+                             "\u0649": "\u06cc", "\u06d2": "\u06cc", "\u0629": "\u0647", "\u06c3": "\u0647"})
+
+
+def _arabic_spellings(key: str) -> set[str]:
+    """The key in Arabic and Persian letters, and (three words or more) with its first two words joined, as
+    Persian and Arabic write compound given names ("شاه رخ" -> "شاهرخ", "عبد الله" -> "عبدالله"); round 35b."""
+    out = {key.translate(_TO_ARABIC), key.translate(_TO_PERSIAN)}
+    for k in list(out) + [key]:
+        words = k.split(" ")
+        if len(words) >= 3 and len(words[0]) <= 3:
+            out.add(words[0] + words[1] + " " + " ".join(words[2:]))
+    out.discard(key)
+    return {k for k in out if len(k.replace(" ", "")) >= 4}
 
 
 # Round 32b. Viramas of the Indic scripts (a final dead consonant) and the Malayalam chillu letters with the

@@ -299,9 +299,14 @@ def modifier_before(lower: str, start: int) -> bool:
     if (word is None or word in FUNCTION_WORDS or word in PERSON_ROLES or word in DEPICTION_NOUNS
             or word in ROLES_BEFORE_I18N):
         return False
+    if word in _SW_OF and _adjacent_word_before(lower, start - len(word) - 1) in _SW_PICTURE:
+        return False  # round 35b: Swahili "picha ya Nandy" (a picture of): the connective leaves the name free
     return word in _ING_NOUNS or not re.search(r"(?:ing|ed)$", word)
 
 
+# round 35b: Swahili connectives "of" after a picture word ("picha ya", "video ya", "mchoro wa")
+_SW_OF = frozenset(["ya", "wa", "za", "cha"])
+_SW_PICTURE = frozenset(["picha", "taswira", "mchoro", "video", "sura", "uso"])
 # round 23a: "an old teddy bear", "a little drake", "some young swifts": an age word after an indefinite article or
 # quantifier describes a thing or an animal; "young elvis", "the old drake" still point at the person
 _AGE_WORDS = word_set("young old little elderly")
