@@ -406,9 +406,9 @@ def _name_word(norm: NormalizedText, s: int, e: int, lang: _Lang, lex: _Lexicon,
         if title:
             return f in lists.first
         # Mongolian is written in Cyrillic but has its own hand-made common words ("Улаанбаатар", "Монгол")
-        common = lists.common.get(lang.script, frozenset()) | lists.common.get(_OWN_COMMON.get(lang.code, ""),
-                                                                               frozenset())
-        return f in lists.first or f in lists.last or f not in common
+        common = (lists.common.get(lang.script, frozenset()), lists.common.get(_OWN_COMMON.get(lang.code, ""),
+                                                                                frozenset()))
+        return f in lists.first or f in lists.last or not any(f in words for words in common)
     lists = load_lists(cache)
     f = _fold(written)
     script = {"devanagari": "devanagari", "bengali": "bengali", "tamil": "tamil", "telugu": "telugu",

@@ -78,7 +78,8 @@ class StructuredNames:
                        explanation="person-name shape (" + why + ")")
 
     def _patronymic(self, norm: NormalizedText) -> list[Finding]:
-        common = self._common() | self.cache.get("lexicon.wordfreq", load_dictionary_words)
+        # two look-ups, not a union of the lists: "a recycling bin on the street" must not copy ~100k words
+        common, words = self._common(), self.cache.get("lexicon.wordfreq", load_dictionary_words)
         first = self._first()
         out = []
         for m in _PATRONYMIC.finditer(norm.text):
@@ -86,7 +87,7 @@ class StructuredNames:
             father = m.group(2).split()[0].lower()
             # the given name's last word and the father's first word are name words, not everyday words
             # ("Recycle bin Windows"); a listed given name that is also a word ("Faizal") still counts
-            if any(w in common and w not in first for w in (given, father)):
+            if any((w in common or w in words) and w not in first for w in (given, father)):
                 continue
             out.append(self._finding(norm, m.start(1), m.end(2), "given name + bin/binti/a/l/a/p + father's name"))
         return out
