@@ -13,6 +13,18 @@ import re
 _WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)?")
 
 
+_CLAUSE_STOP = re.compile(r"[,;.:!?|]")
+
+
+def clause_end(text: str, i: int, limit: int | None = None) -> int:
+    """Where the clause of ``text`` (normalised, lower case) that holds ``i`` ends: the next comma, stop or bar, else
+    the end of the text, or ``i + limit`` when that comes first."""
+    m = _CLAUSE_STOP.search(text, i)
+    if m:
+        return m.start()
+    return len(text) if limit is None else min(len(text), i + limit)
+
+
 def word_set(text: str) -> frozenset[str]:
     """The whitespace-separated words of a lexicon written as a block of text."""
     return frozenset(text.split())

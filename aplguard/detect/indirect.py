@@ -298,9 +298,8 @@ def _office_during(lower: str) -> list[tuple[int, int]]:
 
 
 def _clause_end(key: str, i: int) -> int:
-    """Where the clause of ``key`` (the normalised lower-case text) that holds ``i`` ends."""
-    m = re.compile(r"[,;.:!?|]").search(key, i)
-    return m.start() if m else min(len(key), i + 120)
+    """Where the clause of ``key`` (the normalised lower-case text) that holds ``i`` ends (at most 120 on)."""
+    return context.clause_end(key, i, 120)
 
 
 def _local_show(norm: NormalizedText, at: int) -> bool:

@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import re
 
-from .context import word_set
+from .context import clause_end, word_set
 
 # cheap pre-checks: each shape runs only when one of its substrings is in the prompt (most prompts hold none)
 _G_DE = ("kanzler", "prasident", "papst", "konig", "kaiser", "minister", "chef")
@@ -318,8 +318,7 @@ def _has(lower: str, gate: tuple[str, ...]) -> bool:
 
 
 def _clause_end(lower: str, i: int) -> int:
-    m = re.compile(r"[,;.:!?|]").search(lower, i)
-    return m.start() if m else len(lower)
+    return clause_end(lower, i)
 
 
 def _word_end(lower: str, i: int) -> int:

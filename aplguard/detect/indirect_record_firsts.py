@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import re
 
+from .context import clause_end
+
 # cheap pre-check: the "first" words of the four languages (accents off)
 _G_FIRST = ("kwanza", "farko", "akoko", "kuqala")
 
@@ -59,5 +61,4 @@ def spans(lower: str, text: str, cased: bool) -> list[tuple[int, int, str]]:
 
 
 def _clause_end(lower: str, i: int) -> int:
-    m = re.compile(r"[,;.:!?|]").search(lower, i)
-    return m.start() if m else min(len(lower), i + 100)
+    return clause_end(lower, i, 100)
