@@ -85,6 +85,18 @@ drawing drawings illustration illustrations artwork artworks poster posters line
 street art silhouettes cutouts motif motifs pattern patterns
 """)
 
+# Round 36a: named regional painting and craft traditions ("Krishna playing the flute, Pichwai painting", "a Madhubani
+# fish", "Tanjore painting of Ganesha", "Gond art tiger"): words of a style, never a misspelled one-word name
+ART_TRADITIONS = word_set("""
+pichwai pichhwai pichvai madhubani mithila tanjore thanjavur kalamkari pattachitra patachitra kangra pahari basohli
+warli gond bhil phad kalighat mysore rajput rajasthani mughal deccani cheriyal nirmal sohrai kohbar manjusha
+chittara lippan aipan bagh bandhani bandhej ajrakh chikankari phulkari kantha sujani tholu bommalata
+thangka bonpo sumie sumi suibokuhua gongbi xieyi guohua nihonga yamato rimpa kano tsugaki minhwa chaekgeori
+batik wayang songket ikat kente adinkra bogolan tingatinga makonde lubok palekh khokhloma gzhel zhostovo mezen
+petrykivka wycinanki kurbits rosemaling dalmalning azulejo talavera otomi huichol alebrije amate molas mola
+retablo sarape arpillera tenango kalaripayattu rangoli kolam alpana mandana
+""")
+
 # Common English words that are also in the name lexicons; as a name they are weak evidence.
 COMMON_WORDS = word_set("""
 rose lily iris violet daisy holly ivy hazel heather fern willow olive poppy jasmine ginger pepper
@@ -136,6 +148,8 @@ rue avenue boulevard bd place quai pont gare allee impasse
 calle avenida plaza paseo puente estacion
 rua avenida praca ponte estacao
 via viale piazza corso ponte stazione
+parque parques parc parco jardin jardim jardines giardino giardini glorieta malecon alameda rotonda
+barrio bairro colonia urbanizacion mercado terminal puerto muelle
 strasse str platz allee brucke bahnhof weg gasse ufer
 straat plein laan brug
 ulica ulicy aleja plac most
@@ -645,7 +659,7 @@ _PLACE_FIRST = word_set("""
 rio villa santa santo san sao monte mont lago lac isla ilha porto puerto playa praia sierra serra cabo bahia
 ponte piazza plaza praca rua calle castillo castello castelo palazzo palacio saint sainte lake mount cape fort
 estadio estadi stadio stade stadion aeropuerto aeroporto aeroport flughafen lotnisko letiste autodromo velodromo
-coliseo polideportivo palaspor palazzetto
+coliseo polideportivo palaspor palazzetto parque parc parco jardin jardim giardino glorieta malecon alameda
 sankt swiety swieta svaty svata svety sveti sveta sint szent
 jalan jl bandara uwanja barabara mtaa gelora universitas lapangan paliparang filin titin opopona
 """)

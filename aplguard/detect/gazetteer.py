@@ -153,7 +153,8 @@ class GazetteerDetector:
         """Words that are never taken for a misspelled one-word name (lexicons, common words)."""
         def build() -> frozenset[str]:
             return (load_lexicon("first_names.txt") | load_lexicon("surnames.txt")
-                    | load_lexicon("common_words.txt") | context.COMMON_WORDS | context.FUNCTION_WORDS)
+                    | load_lexicon("common_words.txt") | context.COMMON_WORDS | context.FUNCTION_WORDS
+                    | context.ART_TRADITIONS)  # round 36a: "Pichwai painting" is no misspelled "Pichai"
         return self.cache.get("lexicon.real_words", build)
 
     def _dictionary(self) -> frozenset[str]:

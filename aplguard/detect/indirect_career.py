@@ -7,6 +7,9 @@ der Präsident der Ukraine wurde"): the clause narrows the holders of that offic
 national one and the place after it capitalised ("who became president of our club", "que llegó a ser presidenta de
 la asociación de vecinos" stay generic).
 
+Round 36a adds the sporting career step (:func:`sports_titles`): a sports role whose relative clause names a title
+won for a named team, country or competition or in a year ("der Torhüter, der 2014 mit Deutschland Weltmeister wurde").
+
 Spans are ``(start, end, what)`` over ``lower`` (the normaliser's text: accents off, same length as ``text``).
 """
 
@@ -74,6 +77,77 @@ def spans(lower: str, text: str, cased: bool) -> list[tuple[int, int, str]]:
     for m in _DE.finditer(lower):
         if text[m.start("place"):m.start("place") + 1].isupper() and not _LOCAL.match(lower, m.start("place")):
             out.append((m.start(), m.end(), "the person who became a national office holder"))
+    return out
+
+
+# Round 36a. A sports role narrowed by a title won for a named team, country or competition in a year ("der Torhüter,
+# der 2014 mit Deutschland Weltmeister wurde", "el portero que fue capitán de España en el Mundial 2010", "the
+# striker who won the World Cup with Brazil in 2002", "le gardien qui a été champion du monde en 1998", "il capitano
+# che alzò la Coppa del Mondo nel 2006"): a role, a relative pronoun, then within the clause a title word (world
+# champion, captain, top scorer, Ballon d'Or, lifted/won the cup) and a year or a capitalised team or competition
+# (German: a year, or "mit/für" + a capitalised word). A local or school team, "my" team or a fiction word stays
+# generic ("the goalkeeper who won a local cup", "el portero que fue capitán de mi equipo").
+_SPORT_GATE = ("goalkeep", "goalie", "keeper", "striker", "forward", "captain", "player", "footballer", "defender",
+               "midfielder", "coach", "manager", "torh", "torwart", "sturmer", "spieler", "kapitan", "trainer", "porter",
+               "arquer", "delanter", "jugador", "capitan", "entrenador", "seleccionador", "futbolista", "goleir",
+               "atacante", "jogador", "tecnico", "treinador", "zagueiro", "capitao", "portiere", "attaccante",
+               "giocat", "calciat", "allenatore", "difensore", "gardien", "attaquant", "joueur", "joueuse",
+               "footballeur", "entraineur", "selectionneur", "capitaine", "defenseur", "doelman", "spits", "speler",
+               "speelster", "aanvoerder", "bramkar", "napastnik", "pilkar", "trener", "bomber", "guardameta",
+               "defensa", "verteidiger", "pitcher", "quarterback", "batsman", "bowler")
+_SPORT_ROLE = (r"(?:goalkeeper|goalie|keeper|striker|forward|captain|player|footballer|defender|midfielder|coach|"
+               r"manager|quarterback|pitcher|batsman|bowler|torhuterin|torhuter|torwartin|torwart|sturmerin|sturmer|"
+               r"spielerin|spieler|kapitanin|kapitan|trainerin|trainer|bundestrainer|verteidiger|bomber|portera|portero|"
+               r"guardameta|arquera|arquero|delantera|delantero|jugadora|jugador|capitana|capitan|entrenadora|"
+               r"entrenador|seleccionador|futbolista|defensa|goleira|goleiro|atacante|jogadora|jogador|tecnico|"
+               r"treinadora|treinador|zagueiro|capitao|portiere|attaccante|giocatrice|giocatore|calciatrice|calciatore|"
+               r"allenatore|capitano|difensore|gardienne|gardien|attaquant|joueuse|joueur|footballeur|entraineur|"
+               r"selectionneur|capitaine|defenseur|doelman|keeper|spits|speelster|speler|aanvoerder|bramkarz|"
+               r"napastnik|pilkarz|pilkarka|trener|kapitan)")
+_SPORT_WHO = re.compile(r"\b" + _SPORT_ROLE + r",?\s+(?:who|that|der|die|welcher|welche|que|qui|che|il quale|"
+                        r"la quale|dat|ktory|ktora)\s+(?P<clause>[^,.;:!?()]{4,120})")
+_SPORT_TITLE = re.compile(r"\b(?:world champion|world cup|champions league|euro \d{4}|european champion|olympic|"
+                          r"ballon d'or|golden boot|top scorer|captain|captained|weltmeister\w*|europameister\w*|"
+                          r"olympiasieger\w*|torschutzenkonig|kapitan|weltpokal|champions-league|weltfussballer|"
+                          r"campeon\w*|campeona\w*|capitan\w*|mundial|copa del mundo|copa america|eurocopa|pichichi|"
+                          r"maxim[oa] goleador\w*|goleador\w*|balon de oro|bota de oro|campeao|campea|capitao|capitaneou|copa do mundo|"
+                          r"artilheiro|bola de ouro|campion\w*|capitano|capitanato|coppa del mondo|mondiali|"
+                          r"capocannoniere|pallone d'oro|scudetto|champion du monde|championne du monde|capitaine|"
+                          r"coupe du monde|meilleur buteur|wereldkampioen|kampioen|aanvoerder|wk|ek|mistrz\w* swiata|"
+                          r"mistrz\w* europy|kapitanem|krol strzelcow|mundialu)\b")
+_SPORT_YEAR = re.compile(r"\b(?:19[3-9]\d|20[0-3]\d)\b")
+_SPORT_LOCAL = re.compile(r"\b(?:local|school|college|amateur|youth|junior|village|sunday|office|company|our|my|"
+                          r"mi|mis|nuestr[oa]|mon|ma|notre|mio|mia|nostr[oa]|meu|minha|nosso|nossa|mein\w*|unser\w*|"
+                          r"nasz\w*|escolar|escuela|colegio|barrio|pueblo|escola|bairro|scuola|ecole|quartier|"
+                          r"schul\w*|verein\w*|dorf\w*|jugend\w*|kreisliga|bezirksliga|juvenil|infantil|"
+                          r"fictional|fictitious|imaginary|video game|videogame|fifa|pes|anime|manga|cartoon|"
+                          # a wish, not a career ("a player who dreams of winning the World Cup")
+                          r"dream\w*|want\w*|hope\w*|wish\w*|would|will|suen\w*|quiere\w*|reve\w*|veut|sogna\w*|"
+                          r"vuole|sonha\w*|quer|traum\w*|mochte|werden|wil|droomt|marzy\w*|chce)\b")
+
+
+def sports_titles(lower: str, text: str, cased: bool) -> list[tuple[int, int, str]]:
+    """The round-36a sports role + title clause (see above)."""
+    if not cased or not any(g in lower for g in _SPORT_GATE):
+        return []
+    out: list[tuple[int, int, str]] = []
+    for m in _SPORT_WHO.finditer(lower):
+        c0, c1 = m.start("clause"), m.end("clause")
+        clause = lower[c0:c1]
+        if not _SPORT_TITLE.search(clause) or _SPORT_LOCAL.search(clause):
+            continue
+        named = bool(_SPORT_YEAR.search(clause))
+        if not named:
+            german = m.group(0).split(",")[0].split()[0] in ("torhuter", "torhuterin", "torwart", "torwartin",
+                                                               "sturmer", "sturmerin", "spieler", "spielerin",
+                                                               "kapitan", "trainer", "bundestrainer", "verteidiger")
+            caps = [w for w in re.finditer(r"\w[\w'-]*", text[c0:c1]) if w.group()[:1].isupper()]
+            if german:
+                named = bool(re.search(r"\b(?:mit|fur|bei|gegen) [A-Z]", text[c0:c1]))
+            else:
+                named = bool(caps)
+        if named:
+            out.append((m.start(), c1, "a sports role narrowed by a title for a named team or year"))
     return out
 
 

@@ -219,6 +219,14 @@ _RUSSIAN_CURRENT = re.compile(_cyr(r"(?<!\w)(?:нынешн(?:ий|яя|его|�
                                r"(?:президент|премьер-министр|премьер министр|канцлер|король|королева|папа римский|"
                                r"генеральный секретарь|глава государства|президента|премьера|короля|королевы)"
                                r"(?= [А-ЯЁ])"))
+# round 36a: the other Cyrillic languages ("настоящият президент на България", "садашњи председник Србије",
+# "сегашниот претседател на Македонија", "чинният премиер"): a current-word, an office, maybe "of", a capital
+_SOUTH_SLAVIC_CURRENT = re.compile(r"(?<!\w)(?:настоящ(?:ият|ата|ия)|сегашн(?:ият|ата|ия|иот|ата)|действащ(?:ият|ата)|"
+                                   r"актуaлн(?:ият|ата)|актуалн(?:ият|ата)|садашњ(?:и|а|ег)|тренутн(?:и|а|ог)|"
+                                   r"чинн(?:ият|ата)) (?:президент(?:ът|ката|от)?|премиер(?:ът|от|ката)?|"
+                                   r"министър-председател(?:ят)?|председник|председница|претседател(?:от|ката)?|"
+                                   r"крал(?:ят|от)?|кралица(?:та)?|краљ|краљица|цар(?:ят)?|патриарх)"
+                                   r"(?: (?:на|од))? (?=[А-ЯЁЃЌЉЊЏЂЋ])")
 _AR_OFFICES = (r"(?:الرئيس|الرئيسة|رئيس الوزراء|رئيسة الوزراء|رئيس الحكومة|الملك|الملكة|الأمير|الامير|السلطان|"
                r"ولي العهد|البابا|المستشار|المستشارة|الشيخ|الامبراطور|الإمبراطور)")
 _AR_CURRENT = re.compile(r"(?<!\w)" + _AR_OFFICES + r" (?!الحالي|التنفيذي|الفخري|الروحي|الإداري|الاداري|الشرفي)"
@@ -517,6 +525,7 @@ def find(norm: NormalizedText, detector: str) -> list[Finding]:
     spans += indirect_ranks.spans(lower, text, cased)
     spans += indirect_inflected.spans(lower, text, cased)
     spans += indirect_career.spans(lower, text, cased)
+    spans += indirect_career.sports_titles(lower, text, cased)
     spans += indirect_more_languages.spans(lower, text, cased)
     spans += indirect_record_firsts.spans(lower, text, cased)
     if cased:
@@ -527,6 +536,9 @@ def find(norm: NormalizedText, detector: str) -> list[Finding]:
         return _findings(norm, lower, spans, detector)
     for m in _RUSSIAN_CURRENT.finditer(text):
         spans.append((m.start(), _word_end(lower, m.end() + 1), "the current holder of an office of a named country"))
+    if "президент" in lower or "пре" in lower or "крал" in lower or "цар" in lower or "патриарх" in lower:
+        for m in _SOUTH_SLAVIC_CURRENT.finditer(text):
+            spans.append((m.start(), _word_end(lower, m.end()), "the current holder of an office of a named country"))
     for rx in (_AR_CURRENT, _ZH_CURRENT, _ZH_FIRST_DID):
         for m in rx.finditer(lower):
             spans.append((m.start(), m.end(), "the current holder of an office of a named country" if rx is not

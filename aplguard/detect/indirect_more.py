@@ -26,10 +26,13 @@ from __future__ import annotations
 import re
 
 _SLAVIC_ORDINAL = (r"(?:pierwsz(?:y|a|ego|ej)|ostatni(?:a|ego|ej)?|obecn(?:y|a|ego|ej)|aktualn(?:y|a|ego|ej)|"
-                   r"prvni(?:ho)?|posledni(?:ho)?|soucasn(?:y|a|eho|e)|nynejsi(?:ho)?|prv(?:y|a|eho)|sucasn(?:y|a|eho))")
+                   r"prvni(?:ho)?|posledni(?:ho)?|soucasn(?:y|a|eho|e)|nynejsi(?:ho)?|prv(?:y|a|eho)|sucasn(?:y|a|eho)|"
+                   # round 36a: South Slavic current-words ("sedanji predsednik Slovenije", "trenutni predsjednik")
+                   r"sedanj(?:i|a|ega)|sadasnj(?:i|a|eg|ega)|trenutn(?:i|a|og|oga)|aktuelni|aktualni)")
 _SLAVIC_HEAD = (r"(?:prezydent(?:ka|a)?|premier(?:a|ka)?|papiez(?:a)?|krol(?:a)?|krolow(?:a|ej)|kanclerz(?:a)?|"
                 r"prezident(?:ka|a)?|papez(?:e)?|kral(?:e)?|kralovn(?:a|y)|kancler(?:ka|e)?|kosmonaut(?:a|ka)?|"
-                r"astronaut(?:a|ka)?|car(?:a)?|caryc(?:a|e)|cisar(?:e)?|ministr(?:yne)? predseda|premier minister)")
+                r"astronaut(?:a|ka)?|car(?:a)?|caryc(?:a|e)|cisar(?:e)?|ministr(?:yne)? predseda|premier minister|"
+                r"predsjednik(?:a)?|predsjednica|predsednik(?:a)?|predsednica|premijer(?:a|ka)?|kralj(?:a)?|kraljic(?:a|e))")
 _SLAVIC_OFFICE = re.compile(r"\b" + _SLAVIC_ORDINAL + r"\s+(?:[a-z]+\s+)?" + _SLAVIC_HEAD
                             + r"(?:\s+(?:z|ze|zo|w|we|v|ve|na|of))?\s+(?=\w)")
 _RO_OFFICE = re.compile(r"\b(?:primul|prima|ultimul|ultima|actualul|actuala)\s+(?:[a-z]+\s+)?(?:presedinte|presedinta|"
@@ -37,6 +40,12 @@ _RO_OFFICE = re.compile(r"\b(?:primul|prima|ultimul|ultima|actualul|actuala)\s+(
                         r"cancelar|cancelarul)(?:(?:\s+(?:ales|aleasa|democratic|liber|in viata|postcomunist|comunist|"
                         # round 31a: up to three modifiers before the genitive ("primul presedinte ales democratic al")
                         r"de culoare|femeie))" + r"{0,3}\s+(?:al|a|ai)(?:\s+lui)?)?\s+(?=\w)")
+# round 36a: the office first, with its article, then "current" ("președintele actual al României", "regele actual al
+# Spaniei", "primarul în funcție al Clujului"); a capitalised genitive must follow (checked in spans)
+_RO_OFFICE_NOW = re.compile(r"\b(?:presedintele|presedinta|prim-ministrul|prim ministrul|premierul|regele|regina|papa|"
+                            r"cancelarul|imparatul|primarul|primarita|guvernatorul|sefa statului|seful statului)\s+"
+                            r"(?:actual|actuala|in exercitiu|in functie|de acum|de azi|de astazi|in functiune)"
+                            r"(?:\s+(?:al|a))?\s+(?=\w)")
 _RO_WHO = re.compile(r"\b(?:gimnasta|gimnastul|sportivul|sportiva|jucatorul|jucatoarea|fotbalistul|actorul|actrita|"
                      r"cantaretul|cantareata|scriitorul|scriitoarea|pictorul|compozitorul|inventatorul|omul|femeia|"
                      r"barbatul|atletul|atleta|tenismanul|tenismena|boxerul|regizorul|savantul|cosmonautul|"
@@ -117,6 +126,7 @@ def spans(lower: str, text: str, cased: bool) -> list[tuple[int, int, str]]:
         return out
     for rx, what in ((_SLAVIC_OFFICE, "an office by rank of a named country"),
                      (_RO_OFFICE, "an office by rank of a named country"),
+                     (_RO_OFFICE_NOW, "the current holder of an office of a named country"),
                      (_EPITHET, "a person known by an epithet")):
         for m in rx.finditer(lower):
             if _capital_within(text, m.end(), 2):

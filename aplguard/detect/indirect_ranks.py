@@ -167,6 +167,19 @@ _REACHED = (r"(?:luna|lune|lua|mond|maan|moon|ksiezyc\w*|księżyc\w*|mesic\w*|k
 _FIRST_REACHED = re.compile(r"(?<!\w)" + _FIRST_ANY + r" " + _PERSON_ANY + r"(?: \S+){0,5}? (?:l'|l’|d'|d’)?" + _REACHED
                             + r"(?!\w)")
 
+# Round 36a. "The first cosmonaut" with no country or group after it, in any language ("первый космонавт в скафандре",
+# "le premier cosmonaute", "der erste Kosmonaut", "the first woman cosmonaut"): the word was the Soviet programme's,
+# whose first (and first woman) is one person; a nationality or group after it ("the first Cuban cosmonaut", "the
+# first cosmonaut of our club") or a fiction word nearby is left to the other rules
+_FIRST_COSMONAUT = re.compile(r"(?<!\w)" + _FIRST_ANY + r" (?:(?:woman|female|zenska|женщина|женщина-|zena|femme|"
+                              r"mujer|frau) ?)?(?:cosmonaut|cosmonauts|cosmonauta|cosmonaute|kosmonaut|kosmonauta|"
+                              r"kosmonautka|kosmonautin|космонавт|космонавтом|космонавта|космонавтка|космонавтки)"
+                              r"(?!\w)(?! (?:of|from|de|du|des|di|del|von|aus|z|ze|из|с|у|нашего|нашей|моего|нашего|our|my|notre|nuestro|unseres|naszego) |[ -](?:in|en) (?:a |un |una |"
+                              r"einer )?(?:story|cuento|histoire|film|movie|game|book|novel|cartoon))")
+_COSMO_FICTION = re.compile(r"\b(?:story|stories|cartoon|kids|children|fiction|fictional|game|toy|lego|playmobil|"
+                            r"cuento|histoire|conte|bande dessinee|marchen|geschichte|сказк\w*|мультфильм\w*|игрушк\w*|"
+                            r"робот\w*|robot)\b")
+
 # "our club's first president", "mi primera presidenta del mundo": a first of someone's own group
 _OWNED_BEFORE = re.compile(r"(?:\b(?:my|our|your|his|her|their|mi|mis|nuestra|nuestro|meu|minha|nosso|nossa|mon|ma|"
                            r"notre|mein|meine|unser|unsere|min|mitt|vår|var|mój|moja|nasz|nasza|minu|mano|mans|mana)|"
@@ -242,8 +255,17 @@ _PLANET = re.compile(r"\b(?:mars|marte|jupiter|giove|saturn\w*|uranus|urano|nept
 
 # Round 25a. Korean "<country> 제N대 <office>" ("대한민국 제19대 대통령", "미국 16대 대통령") and Arabic "the first/last
 # <office> of the State/Republic/Kingdom of X" (the normaliser reads digits between hangul as leetspeak: "19" -> "ig") ("أول رئيس لدولة الإمارات"): an office by rank of a named country
-_KO_RANKED = re.compile(r"(?:대한민국|한국|미국|일본|북한|중국|프랑스|영국|독일|러시아|필리핀|베트남|인도네시아|대만)(?:의)?\s*"
-                        r"(?:제\s*)?(?:\d|[oizeasgtb]){1,2}\s*대\s*(?:대통령|국무총리|총리|수상|주석|국가주석)")
+# round 36a: every rank word ("초대" inaugural, "마지막" last, "첫 번째" first, "제N대") and more countries and offices
+# ("대한민국 초대 대통령", "인도의 초대 총리", "조선의 마지막 국왕"); "우리 학교 초대 교장" (a school) names none
+_KO_COUNTRY = (r"(?:대한민국|한국|미국|일본|북한|중국|프랑스|영국|독일|러시아|필리핀|베트남|인도네시아|대만|조선|대한제국|"
+               r"캐나다|인도|브라질|멕시코|이스라엘|싱가포르|이집트|터키|튀르키예|남아프리카공화국|남아공|이탈리아|스페인|"
+               r"호주|몽골|태국|우크라이나|폴란드|케냐|가나|나이지리아|파키스탄|방글라데시|이란|이라크|아르헨티나|칠레|쿠바|"
+               r"미얀마|캄보디아|라오스|말레이시아|스리랑카|네팔|독립국가|공화국)")
+_KO_RANK = r"(?:(?:제\s*)?(?:\d|[oizeasgtb]){1,2}\s*대|초대|마지막|첫\s*번째|첫|최초의|최초|두\s*번째|세\s*번째)"
+_KO_RANKED = re.compile(_KO_COUNTRY + r"(?:의)?\s*" + _KO_RANK + r"\s*(?:여성\s*)?(?:대통령|국무총리|총리|수상|주석|국가주석|"
+                        r"국왕|여왕|황제|총통|부통령|임금|왕)(?!자|비|후|실|국|조|좌|궁)|"
+                        + _KO_RANK + r"\s*(?:여성\s*)?" + _KO_COUNTRY + r"\s*(?:대통령|국무총리|총리|수상|주석|국가주석|국왕|여왕|황제)")
+_KO_CHEAP = ("대", "첫", "마지막", "최초")
 _AR_RANKED = re.compile(r"(?<!\w)(?:أول|اول|ثاني|آخر|اخر)\s+(?:رئيس|رئيسة|ملك|ملكة|أمير|امير|سلطان|رئيس وزراء|رئيسة وزراء)"
                         r"\s+(?:ل|ل?ل?)(?:دولة|جمهورية|مملكة|المملكة|سلطنة|إمارة|امارة)\s+\w{3,}")
 
@@ -254,7 +276,9 @@ _CJK_COUNTRY = (r"(?:日本国?|アメリカ合衆国|アメリカ|米国|合衆
                 r"イギリス|英国|ドイツ|ロシア|インド|ブラジル|美国|韩国|法国|德国|俄罗斯|印度|新加坡|菲律宾|越南)")
 _CJK_OFFICE = (r"(?:内閣総理大臣|総理大臣|首相|大統領|天皇|総統|国家主席|主席|总统|總統|总理|總理|国务院总理|皇帝|教皇|"
                r"ローマ教皇)")
-_CJK_RANK = r"第\s*(?:\d|[oizeasgtb]){1,3}\s*(?:代|任|届)\s*"
+# round 36a: "初代" (inaugural), "首任/首位/第一位" (first), "最後の/末代/最后一任" (last) too ("アメリカ初代大統領", "美国首任总统")
+_CJK_RANK = r"(?:第\s*(?:\d|[oizeasgtb]){1,3}\s*(?:代|任|届)|初代|首任|首位|第一位|最後の|最后一任|最后一位|末代)\s*(?:女性\s*)?"
+_CJK_CHEAP = ("第", "初代", "首任", "首位", "最後の", "最后", "末代")
 _CJK_RANKED = re.compile(_CJK_COUNTRY + r"(?:の)?\s*" + _CJK_RANK + _CJK_OFFICE + r"|" + _CJK_RANK + _CJK_COUNTRY
                          + r"(?:の)?\s*" + _CJK_OFFICE)
 
@@ -336,7 +360,7 @@ def _owned_before(lower: str, text: str, at: int) -> bool:
 def spans(lower: str, text: str, cased: bool) -> list[tuple[int, int, str]]:
     """The round-21a shapes (see above); ``cased``: the prompt is not all caps (capitals name things)."""
     out: list[tuple[int, int, str]] = []
-    if "대" in lower:
+    if any(w in lower for w in _KO_CHEAP):
         out += [(m.start(), m.end(), "an office by rank of a named country") for m in _KO_RANKED.finditer(lower)]
     if "ل" in lower:
         out += [(m.start(), m.end(), "an office by rank of a named country") for m in _AR_RANKED.finditer(lower)]
@@ -346,7 +370,7 @@ def spans(lower: str, text: str, cased: bool) -> list[tuple[int, int, str]]:
         for m in _NGUNI_OFFICE.finditer(lower):
             if text[m.end():m.end() + 1].isupper():
                 out.append((m.start(), _word_end(lower, m.end()), "an office by rank of a named country"))
-    if "第" in lower:
+    if any(w in lower for w in _CJK_CHEAP):
         out += [(m.start(), m.end(), "an office by rank of a named country") for m in _CJK_RANKED.finditer(lower)]
     out += [(m.start(), m.end(), "a national office by rank") for m in _DE_NATIONAL.finditer(lower)]
     out += [(m.start(), m.end(), "the first holder of an office in the world") for m in _WORLD_FIRST.finditer(lower)
@@ -355,6 +379,10 @@ def spans(lower: str, text: str, cased: bool) -> list[tuple[int, int, str]]:
         out += [(m.start(), m.end(), "the first holder of an office in the world") for m in
                 _WORLD_FIRST_MID.finditer(lower) if not _owned_before(lower, text, m.start())]
     out += _now_office(lower, text, cased)
+    if "osmonaut" in lower or "осмонавт" in lower:
+        out += [(m.start(), m.end(), "the first cosmonaut") for m in _FIRST_COSMONAUT.finditer(lower)
+                if not _owned_before(lower, text, m.start()) and not _COSMO_FICTION.search(lower)
+                and not _PLANET.search(lower, m.start(), m.end() + 40)]
     out += [(m.start(), m.end(), "the first person to reach the moon, space, a summit or a pole")
             for m in _FIRST_REACHED.finditer(lower) if not _OWNED_BEFORE.search(lower, 0, m.start())
             and not _UNREACHED_AFTER.match(lower, m.end()) and not _PLANET.search(lower, m.start(), m.end() + 40)]

@@ -126,7 +126,9 @@ _TAG_FILLER = word_set("lora lyco locon loha lokr lycoris hypernet embedding ti 
                        "finetune ft trained")
 # Round 23a. Words a LoRA/embedding name carries when it was trained on one person's likeness ("jessica_realface",
 # "davidpark_dreambooth"); with a given name in the same name it is a person (alone, "dreambooth" also trains objects)
-_FACE_MARKERS = word_set("realface realfaces reallife irl likeness person realperson facelora faceid headshots")
+_FACE_MARKERS = word_set("realface realfaces reallife irl likeness person realperson facelora faceid headshots "
+                         # round 36a: a social-media person's model ("jenny_ig_model", "mara_insta_v2")
+                         "ig insta instagram influencer tiktok ofmodel")
 _LIKENESS_MARKERS = _FACE_MARKERS | word_set("dreambooth db")
 # Round 14a. Words of detail, quality, body-part, pose and style LoRA names ("GoodHands-beta2", "add_detail",
 # "better_eyes_v3", "skin_texture"): such a tag adds a concept, never a person, whatever name-like words it holds
@@ -245,7 +247,8 @@ class PersonalizationDetector:
             if any(a <= m.start() < b for a, b in tagged):
                 continue
             name = m.group("e1") or m.group("e2")
-            personal = (self._names_person(name) or bool(re.match(r"\s*" + _PERSON_CLASS, text[m.end():], re.I))
+            personal = (self._names_person(name, _CLASS_AFTER.match(text[m.end():]) is not None)
+                        or bool(re.match(r"\s*" + _PERSON_CLASS, text[m.end():], re.I))
                         or self._trigger_used(name, text, m.start(), m.end()))
             out.append(self._f("personalization", 0.8 if personal else 0.35, m.start(), m.end(), text,
                                "textual-inversion token" + (" for a person" if personal else ""), personal))
@@ -383,9 +386,24 @@ class PersonalizationDetector:
         stem = [w for w in words if w not in _TAG_FILLER and not re.fullmatch(r"v?\d+[a-z]?", w)]
         if stem and self._public_figure_or_japanese_name(stem):
             return True
+        # round 36a: with a person class after the tag ("embedding:kat_hollis_ti, woman sitting"), a short given-name
+        # shaped word (a nickname no list holds: "kat", "liz") before a listed surname names one too
+        if person_after and len(stem) == 2 and stem[1] in last and stem[1] not in COMMON_WORDS and self._nickname_shaped(
+                stem[0]):
+            return True
         # "kevin_brandt_v2": a first name followed by a surname names a person.
         return any(w in first and nxt in last and (person_after or not (w in COMMON_WORDS and nxt in COMMON_WORDS))
                    for w, nxt in zip(words, words[1:]))
+
+    def _nickname_shaped(self, w: str) -> bool:
+        """A listed first name, or 3-6 letters of a short given-name form that is no concept, style, thing or common
+        word ("kat", "liz", "bex"); round 36a."""
+        first, _ = self._lexicons()
+        if w in first:
+            return w not in COMMON_WORDS
+        return (w.isalpha() and 3 <= len(w) <= 6 and w not in COMMON_WORDS and w not in _CONCEPT_WORDS
+                and w not in _STYLE_PARTS and w not in THING_NOUNS and w not in ANIMALS_OBJECTS
+                and w not in FUNCTION_WORDS and bool(re.search(r"[aeiouy]", w)))
 
     def _from_place(self, w: str, nxt: str, nxt2: str) -> bool:
         """A listed given name + "from" + a place the user knows people from, glued ("mikefromwork") or as three
@@ -515,6 +533,14 @@ class PersonalizationDetector:
         pieces = [(w, (w in first and w not in COMMON_WORDS and len(w) >= 3) or bool(_PERSONISH.fullmatch(w[:4])))
                   for w in words]
         lower = rest.lower()
+        # round 36a: the tag's first words glued as its trigger, written as a tag of its own ("<lora:jenny_ig_model>,
+        # jennyig, on a beach"): the trainer's unique token for the given name; no cue after it is needed
+        if len(words) >= 2 and pieces[0][1] and words[1] not in _CONCEPT_WORDS and words[1] not in _STYLE_PARTS:
+            for k in range(2, len(words) + 1):
+                glued_words = "".join(words[:k])
+                if glued_words not in dictionary and re.search(r"(?:^|[,|(]\s*)" + re.escape(glued_words)
+                                                               + r"\s*(?:[,|)]|$)", lower):
+                    return True
         for m in re.finditer(r"(?<![\w:<])[a-z]{4,24}(?![\w:>])", lower):
             tok = m.group()
             if tok in dictionary or tok in words:

@@ -227,9 +227,38 @@ def find(norm: NormalizedText, cache: ResourceCache, detector: str) -> list[Find
             if not any(f.start < g.end and g.start < f.end for g in out)]
     if "ni " in text:
         out += [f for f in _finnish(norm, cache, detector) if not any(f.start < g.end and g.start < f.end for g in out)]
+    if _ARTICLE_ROLE_CHEAP.search(text):
+        out += [f for f in _article_role(norm, text, cache, detector)
+                if not any(f.start < g.end and g.start < f.end for g in out)]
     if _MY_ROLE_CHEAP.search(text) and ("," in text or _TITLE_CHEAP.search(text)):
         out += [f for f in _role_then_title(norm, text, detector)
                 if not any(f.start < g.end and g.start < f.end for g in out)]
+    return out
+
+
+# Round 36a. An acquaintance named with an article instead of "my" ("la voisine Hélène", "el vecino Julián", "la
+# collega Giulia", "o vizinho João", "die Nachbarin Petra", "de buurman Kees"): a neighbour, colleague or friend word
+# and a capitalised listed first name; kin words stay out ("le père Noël", "la mère Michel", "frère Jacques" are
+# figures of songs and tales), and so do Title Case prompts and city names
+_ARTICLE_ROLE_CHEAP = re.compile(r"\b(?:voisin|colleg|vecin|compa|coleg|vicin|vizinh|nachbar|kolleg|buur|amig|amic|"
+                                 r"copin|copain|freundin)")
+_ARTICLE_ROLE = re.compile(r"\b(?:la|le|l'|el|il|lo|o|a|der|die|den|de|het)\s?(?:voisine|voisin|collegue|copine|"
+                           r"copain|vecina|vecino|companera|companero|amiga|amigo|colega|vicina|vicino|collega|amica|"
+                           r"amico|vizinha|vizinho|nachbarin|nachbar|kollegin|kollege|freundin|buurvrouw|buurman) "
+                           r"(?P<w>[^\W\d_]{2,20})(?![\w'’-])")
+
+
+def _article_role(norm: NormalizedText, text: str, cache: ResourceCache, detector: str) -> list[Finding]:
+    if context.is_all_caps(norm.text) or context.is_title_case(norm.text):
+        return []
+    first = cache.get("lexicon.first_names", lambda: load_lexicon("first_names.txt"))
+    out: list[Finding] = []
+    for m in _ARTICLE_ROLE.finditer(text):
+        written = norm.text[m.start("w"):m.end("w")]
+        k = match_key(written)[0]
+        if (written[:1].isupper() and not written.isupper() and k in first and k not in FUNCTION_WORDS
+                and k not in context.COMMON_WORDS and not _city(k, cache)):
+            out.append(_finding(norm, m.start(), m.end("w"), detector))
     return out
 
 
@@ -683,7 +712,9 @@ _ZH_NICK_REL = re.compile(r"(?:我的|我们的|我們的|我)(?:同事|朋友|�
 # Round 24a. Partners and close kin are called by a pet name, 小/阿 + any character ("我的女朋友小雨在咖啡馆", "我老公阿杰"):
 # after such a relation a 小X/阿X that is no everyday 小-word ("小时候", "小狗", "小区") and is followed by an action, a
 # particle or the end is a name
-_ZH_PET_REL = re.compile(r"(?:我的|我们的|我們的|我)(?:女朋友|男朋友|女友|男友|老婆|老公|妻子|丈夫|媳妇|媳婦|爱人|愛人|"
+# round 36a: without "my" too, where the relation opens the prompt or a clause or follows "with" ("女朋友小雨在海边",
+# "和老婆阿琳去旅行"): the relation is still the user's
+_ZH_PET_REL = re.compile(r"(?:我的|我们的|我們的|我|(?<![\u4e00-\u9fff])|(?<=[和跟与與带帶陪给給同]))(?:女朋友|男朋友|女友|男友|老婆|老公|妻子|丈夫|媳妇|媳婦|爱人|愛人|"
                          r"未婚妻|未婚夫|闺蜜|閨蜜|表姐|表妹|表哥|表弟|堂姐|堂妹|堂哥|堂弟|妹妹|姐姐|弟弟|哥哥|儿子|兒子|"
                          r"女儿|女兒|侄子|侄女|外甥|外甥女|孙子|孫子|孙女|孫女|室友|同事|同学|同學|朋友|好朋友)"
                          r"(?P<n>[小阿](?P<c>[\u4e00-\u9fff]))(?=[在的和跟穿坐站笑拿正一抱吃喝看跳唱弹彈骑騎做去躺戴是，。,、！!\s]|$)")

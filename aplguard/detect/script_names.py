@@ -494,6 +494,11 @@ _TEMPLE_AFTER = re.compile(r"\s*(?:ఆలయ\S*|గుడి\S*|దేవాల�
                            r"મંદિર\S*|ਮੰਦਰ\S*|ਗੁਰਦੁਆਰ\S*|ମନ୍ଦିର\S*|පන්සල\S*|දේවාල\S*|مسجد|مزار|درگاه|دربار|"
                            r"ضريح|مقام)")
 
+# Round 36a: "Sahib" as the honorific of a gurdwara, a takht or a holy town ("ਸ੍ਰੀ ਹਰਿਮੰਦਰ ਸਾਹਿਬ", "ਤਖ਼ਤ ਸ੍ਰੀ ਕੇਸਗੜ੍ਹ
+# ਸਾਹਿਬ", "गुरुद्वारा बंगला साहिब"): after "Sri", a gurdwara or takht word the run names the place, not a person
+_SAHIB = frozenset({"ਸਾਹਿਬ", "ਸਾਹਿਬਾਂ", "साहिब"})
+_SAHIB_PLACE_BEFORE = re.compile(r"(?:ਸ੍ਰੀ|ਸ਼੍ਰੀ|ਸ੍ਰੀਮਾਨ|ਗੁਰਦੁਆਰਾ|ਗੁਰਦੁਆਰੇ|ਤਖ਼ਤ|ਤਖਤ|श्री|गुरुद्वारा|गुरुद्वारे|तख्त|तख़्त)\s*$")
+
 
 def _nisba(word: str, lists: _Lists) -> bool:
     """Whether ``word`` is a listed first name + the Persian/Arabic "-ی" of belonging ("حسین" -> "حسینی",
@@ -808,6 +813,9 @@ class ScriptNames:
         if (len(seq) == 2 and anon[0] and words[1] in lists.words.get(script, frozenset())
                 and not _relation_or_title(lower, seq[0][1])):
             return None  # round 29b: "लाल कमल" (red lotus): a colour or look word before a dictionary word describes it
+        if ("ਸਾਹਿਬ" in lower or "साहिब" in lower) and _SAHIB_PLACE_BEFORE.search(lower, 0, seq[0][1]) and any(
+                w in _SAHIB for w in words):
+            return None  # round 36a: "ਸ੍ਰੀ ਹਰਿਮੰਦਰ ਸਾਹਿਬ", "गुरुद्वारा बंगला साहिब": Sahib ends a gurdwara's or holy place's name
         if _TEMPLE_AFTER.match(lower, seq[-1][2]):
             return None  # round 22a: "శ్రీ వేంకటేశ్వర స్వామి ఆలయం", "X मंदिर": a temple named after a deity or saint
         common = [w in lists.common.get(script, frozenset()) for w in words]
