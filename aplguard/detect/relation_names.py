@@ -237,14 +237,17 @@ def find(norm: NormalizedText, cache: ResourceCache, detector: str) -> list[Find
 
 
 # Round 36a. An acquaintance named with an article instead of "my" ("la voisine Hélène", "el vecino Julián", "la
-# collega Giulia", "o vizinho João", "die Nachbarin Petra", "de buurman Kees"): a neighbour, colleague or friend word
-# and a capitalised listed first name; kin words stay out ("le père Noël", "la mère Michel", "frère Jacques" are
-# figures of songs and tales), and so do Title Case prompts and city names
+# collega Giulia", "o vizinho João", "die Nachbarin Petra", "de buurman Kees"): a neighbour, colleague, friend or
+# grandparent word and a capitalised listed first name; other kin words stay out ("le père Noël", "la mère Michel",
+# "frère Jacques" are figures of songs and tales; "el tío Sam" a poster's), and so do Title Case prompts and city names
 _ARTICLE_ROLE_CHEAP = re.compile(r"\b(?:voisin|colleg|vecin|compa|coleg|vicin|vizinh|nachbar|kolleg|buur|amig|amic|"
-                                 r"copin|copain|freundin)")
+                                 r"copin|copain|freundin|abuel|nonn|avo)")
 _ARTICLE_ROLE = re.compile(r"\b(?:la|le|l'|el|il|lo|o|a|der|die|den|de|het)\s?(?:voisine|voisin|collegue|copine|"
                            r"copain|vecina|vecino|companera|companero|amiga|amigo|colega|vicina|vicino|collega|amica|"
-                           r"amico|vizinha|vizinho|nachbarin|nachbar|kollegin|kollege|freundin|buurvrouw|buurman) "
+                           r"amico|vizinha|vizinho|nachbarin|nachbar|kollegin|kollege|freundin|buurvrouw|buurman|"
+                           # grandparents too ("la abuela Carmen", "la nonna Pina", "a avó Lurdes"); not uncles and
+                           # aunts ("el tío Sam" is a poster figure)
+                           r"abuela|abuelo|abuelita|abuelito|nonna|nonno|nonnina|avo|avozinha|avozinho) "
                            r"(?P<w>[^\W\d_]{2,20})(?![\w'’-])")
 
 

@@ -6,7 +6,7 @@
 * the current holder of a national office with the office first (Romanian "președintele actual al ...") and in the
   South Slavic languages, Latin and Cyrillic ("sedanji predsednik", "настоящият президент на", "садашњи председник");
 * "the first cosmonaut" with no country or group after it, in any language;
-* an acquaintance named with an article instead of "my" ("la voisine Hélène", "el vecino Julián"); a partner's pet
+* an acquaintance or grandparent named with an article instead of "my" ("la voisine Hélène", "la nonna Pina"); a pet
   name in Chinese without "my" ("女朋友小雨在...");
 * LoRA/embedding names of a social-media person ("x_ig_model"), a nickname + a listed surname before a person class,
   and a tag's words glued as its own trigger;
@@ -63,6 +63,8 @@ POSITIVES = [
     "die Nachbarin Petra im Garten, Foto",
     "la collega Giulia alla scrivania",
     "o vizinho Rodrigo lavando o carro",
+    "la abuela Carmen haciendo tortillas, foto",
+    "la nonna Pina che prepara la pasta",
     "和老婆阿琳去旅行的照片",
     "男朋友小杰穿着西装，照片",
     # LoRA / embedding persons
@@ -95,6 +97,8 @@ NEGATIVES = [
     "la voisine du dessus arrose ses plantes",
     "la voisine Paris la nuit",
     "le père Noël sur son traîneau",
+    "el tío Sam señalando, póster",
+    "la abuela Grillo, leyenda boliviana",
     "小时候的照片，女朋友在海边",
     # style and object LoRAs
     "embedding:film_grain, woman sitting on a park bench",
