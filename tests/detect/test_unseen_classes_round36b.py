@@ -39,6 +39,8 @@ POSITIVES = [
     "Madhubala in a black and white film still",
     "Sridevi dancing in a chiffon saree",
     "Nargis at the Filmfare awards, 1950s photo",
+    "Laufey on stage with a cello, concert photo",
+    "Nagarjuna at the IIFA awards, red carpet",
     # CJK full names as their own tag
     "masterpiece, 1girl, 山田花子, office lady, smile",
     "1boy, 佐藤健一, suit, city",
@@ -60,6 +62,7 @@ NEGATIVES = [
     "un bon jul à marseille",
     "nargis flowers in a vase, still life",
     "irama musik dangdut, poster tipografi",
+    "nagarjuna the buddhist philosopher, ancient painting",
     # tag-list prompts with tags that are words, not names
     "masterpiece, 1girl, 黑长直, 双马尾, 白丝袜, 古风少女, 汉服",
     "best quality, 1girl, 和服美人, 桜吹雪, 浴衣姿, 猫耳娘",
