@@ -428,6 +428,8 @@ def _own_tag(norm: NormalizedText, start: int, end: int) -> bool:
     if "," not in text and "，" not in text and "、" not in text:
         return False
     before, after = text[:start].rstrip(" ("), text[end:].lstrip(" )")
+    if after[:1] == ":":  # a weighted tag, "(橋本環奈:1.2)"
+        after = re.sub(r"^:\s*\d+(?:\.\d+)?\s*\)?\s*", "", after)
     if not (before[-1:] in (",", "，", "、") or not before) or not (after[:1] in (",", "，", "、") or not after):
         return False
     # (the original text: the leetspeak fold writes "1girl" as "igirl" in the normalised one)

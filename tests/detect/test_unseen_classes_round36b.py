@@ -45,6 +45,7 @@ POSITIVES = [
     "masterpiece, 1girl, 山田花子, office lady, smile",
     "1boy, 佐藤健一, suit, city",
     "(best quality:1.2), 1girl, 이수진, school uniform",
+    "masterpiece, 1girl, (中村美咲:1.2), kimono",
     # Indic initials, Marathi and Nepali acts, Lao royal titles
     "बी. आर. शिंदे यांचा फोटो",
     "पु. ल. कुलकर्णी हसत असताना",
@@ -68,6 +69,8 @@ NEGATIVES = [
     "best quality, 1girl, 和服美人, 桜吹雪, 浴衣姿, 猫耳娘",
     "best quality, 1girl, 花木兰, 长城, 大眼睛, 红领巾, 马尾辫",
     "1girl, solo, 한복, 벚꽃, 교복, 이태원, 경복궁",
+    "1girl, solo, 강아지, 유니폼, 원피스, 오피스, 장미꽃",
+    "masterpiece, 1girl, (黑长直:1.2), (古风少女:1.1), 高马尾, 林荫道",
     # Indic acts of things, Lao words that start with the title
     "नदीचे पाणी वाहताना",
     "पहाडी नदी बग्दै गरेको तस्बिर",
