@@ -635,7 +635,12 @@ _STAGE_CUE = re.compile(r"\b(?:perform\w*|sing\w*|sang|danc\w*|rapp\w*|stream\w*
                         r"interview\w*|press conference|microphone|mic|live|superbowl|super bowl|halftime|award\w*|worlds|lck|t1|skt|"
                         # round 35b: Swahili (singing, performing, on stage, concert, song, music video)
                         r"akiimba|anaimba|wakiimba|kuimba|akitumbuiza|anatumbuiza|kutumbuiza|jukwaani|tamasha\w*|wimbo|"
-                        r"nyimbo|muziki)\b")
+                        r"nyimbo|muziki|"
+                        # round 36b: award shows, song festivals and stages in the languages of the stage names
+                        # ("Mahmood all'Ariston, foto di scena", "aux Victoires de la musique", "at the Filmfare awards")
+                        r"sanremo|ariston|eurovision|festivalbar|filmfare|iifa|victoires de la musique|"
+                        r"foto di scena|sul palco|sur scene|en concert|en concierto|in concerto|im konzert|escenario|"
+                        r"palco|palcoscenico|buhne|scena)\b")
 
 # Round 32b. What follows a stage name that is the subject of the prompt: punctuation, the end, or a preposition,
 # dress or performing verb (a noun right after would be modified by the word: "pink lights on stage")
@@ -655,7 +660,10 @@ _PERFORMANCE_NOUNS = frozenset(["concert", "concerts", "tour", "show", "shows", 
 # cues only a performance has (a lower-case stage name that is also a word needs one of these)
 _PERFORMANCE_CUE = re.compile(r"\b(?:music video|concert\w*|on stage|onstage|world tour|\w+ tour|album cover|"
                               r"tv special|live performance|performing|singing|red carpet|grammys?|mtv|vmas?|"
-                              r"eurovision|music awards?|halftime show|backstage|setlist|encore|akiimba|akitumbuiza|jukwaani)\b")
+                              r"eurovision|music awards?|halftime show|backstage|setlist|encore|akiimba|akitumbuiza|jukwaani|"
+                              # round 36b: song festivals, award shows and stages in other languages
+                              r"sanremo|ariston|festivalbar|filmfare|iifa|victoires de la musique|foto di scena|"
+                              r"sul palco|sur scene|en concert|en concierto|in concerto|im konzert)\b")
 
 # Round 24a. Press and state-occasion cues after an epithet: only a person is in a press photo or on a state visit
 # ("the Iron Lady, 1980s press photo, handbag")

@@ -399,7 +399,10 @@ def key_of(name: str) -> str:
     else:  # e.g. Chinese/Japanese/Russian names: nothing to fold if already NFKD, unaccented, no marks
         # (vowel signs of Indic and Thai names are kept; a decomposed Latin accent is normalised away)
         latin = any("a" <= c.lower() <= "z" for c in name)
+        # (a letter prompts are always folded in, Turkish "ı" or a hooked "ɗ", is folded in the list too: "Nazım
+        # Hikmet" was kept as "nazım" and never met the prompt's "nazim", round 36b)
         plain = (unicodedata.is_normalized("NFKD", name) and not _SEPARATED.search(name)
+                 and not any(c in _ALWAYS_FOLD for c in name)
                  and not _LEETISH.search(name) and all(c.isalpha() or c in " -'.·・" or (unicodedata.category(c)[0] == "M" and not latin) for c in name))
     if plain:
         # normalize() would only turn punctuation into spaces, which match_key does anyway

@@ -125,7 +125,10 @@ olympia bercy zénith zenith ariston wembley konzertsaal konzerthalle showcase f
 scenie koncercie festiwalu estradzie pódiu podiu koncertě koncerte jevišti scenă scena scenen сцене концерте фестивале
 micrófono micrófonos microfono microfoni microfone microfones microphones microfoon mikrofon mikrofonem mikrofonu
 mikrofonla микрофоном микрофон headset headsets auriculares cascos
+awards filmfare iifa iifas bafta baftas emmys goyas cesars victoires brits amas vmas mtv sanremo festivalbar
+berlinale mostra
 """))
+# (round 36b: award shows and film festivals where stars are photographed, "at the Filmfare awards", "aux Victoires")
 # (round 26b: a microphone or a streaming headset in the languages of the streamer prompts: "Ibai con micrófono")
 # A performance place said in one word with a locative suffix (Turkish "konserde" at the concert, "sahnede" on stage)
 _SETTING_LOCATIVE = frozenset(["konserde", "konserinde", "sahnede", "sahnesinde", "festivalde", "turnede",
@@ -172,7 +175,8 @@ detective general emperor empress dictator champion player driver""")
 # "Stromae arrive sur scène"): settings of PERSON_SETTINGS that only people are pictured at
 _PERFORMANCE_PLACES = _with_folded(word_set("""stage podium concert concerts gig festival carpet premiere rally palco escenario
 tarima konzert buhne bühne scene scène sanremo eurovision coachella glastonbury talkshow
-studio estudio estúdio tonstudio streaming setup palcoscenico olympia bercy zénith ariston wembley tournée"""))
+studio estudio estúdio tonstudio streaming setup palcoscenico olympia bercy zénith ariston wembley tournée
+filmfare iifa awards victoires festivalbar"""))
 
 # Nouns for a picture of someone: "portrait of cher", "selfie with bad bunny".
 DEPICTION_NOUNS = word_set("""
@@ -203,6 +207,8 @@ _PERSON_PREP = word_set("on at in with during inside outside onstage backstage b
                         "durante dans au nel sul sulla di live con mit avec com met "
                         # round 19b: "al Festival di Sanremo", "alla premiere", "ao show", "aux Victoires", "zum Konzert"
                         "al alla allo ai agli alle ao aos aux zum zur bij op tijdens pendant")
+# Italian and French prepositions elided onto the article of the place after them ("all'Ariston", "sull'Olympia")
+_ELIDED_PREP = frozenset(["all", "sull", "nell", "dall", "l"])
 _CUE_BEFORE = re.compile(r"(?:(?:dressed|disguised|cosplay\w*|costume\w*) as|selfie with|photo with|"
                          r"picture with|meet(?:s|ing)?|hug(?:s|ging)?|interview(?:s|ing)?|featuring|feat|ft|"
                          r"starring|with the face of|looks? like|lookalike of)\s*$")
@@ -245,7 +251,12 @@ rapperin sängerin saengerin rappeur rappeuse rapera rapero cantante cantora you
 # a generic "doing" verb whose object is something only a person does ("haciendo stream", "fazendo live")
 _DOING = word_set("haciendo fazendo facendo doing making faisant macht beim")
 _DOING_WHAT = word_set("""stream streams streaming directo directos live lives vlog vlogs freestyle rap podcast tiktok
-tiktoks reacciones reaction reactions unboxing concierto concerto show shows karaoke""")
+tiktoks reacciones reaction reactions unboxing concierto concerto show shows karaoke
+signe sign signo segno gesto geste gesture gestures pose poses selfie selfies""")
+# (round 36b: a hand sign or a pose is a person's too: "JuL faisant le signe avec la main", "X haciendo el signo")
+_DOING_ARTICLES = frozenset(["le", "la", "les", "un", "une", "el", "los", "las", "il", "lo", "o", "a", "the", "der",
+                             "die", "das", "den", "ein", "eine", "uno", "una", "um", "uma", "his", "her", "son", "sa",
+                             "su", "sein", "seine", "ihr", "ihre", "seu", "sua"])
 _DEPICTION = r"\b(?:close[- ]?up|" + "|".join(sorted(DEPICTION_NOUNS)) + r")"
 _DEPICTION_OF = re.compile(_DEPICTION + r" of\s*$")
 # round 22a: "foto de X", "ritratto di X", "Foto von X", "zdjęcie X", "picha ya X", "larawan ni X": the same cue in other
@@ -353,11 +364,14 @@ def person_evidence(lower: str, start: int, end: int) -> str | None:
         return None
     if after[0] in ("a", "\u00e0") and len(after) > 1 and after[1] in PERSON_SETTINGS:
         return "a performance place"  # Italian/French "a Sanremo", "à Coachella"
+    if "'" in after[0] and after[0].split("'", 1)[0] in _ELIDED_PREP and after[0].split("'", 1)[1] in PERSON_SETTINGS:
+        return "a performance place"  # round 36b: an elided preposition and article, "all'Ariston", "nell'Olympia"
     if after[0] in ("'s", "s") and lower[end:end + 1] in ("'", "\u2019") and len(after) > 1:
         return "a face, body or outfit of the name" if after[1] in PERSON_ATTRIBUTES else None
     if after[0] in _ROLE_RIGHT_AFTER:
         return "a role after the name"  # round 24b: "Badshah rapper", "Ibai streamer", "Nena Sängerin"
-    if after[0] in _DOING and len(after) > 1 and after[1] in _DOING_WHAT:
+    if after[0] in _DOING and len(after) > 1 and (after[1] in _DOING_WHAT or (
+            after[1] in _DOING_ARTICLES and len(after) > 2 and after[2] in _DOING_WHAT)):
         return "an action people do"  # round 24b: "Ibai haciendo stream", "X fazendo live", "X doing a freestyle"
     if after[0] in PERSON_ACTIONS:
         return "an action people do"

@@ -174,12 +174,17 @@ _AFTER = re.compile(r"[\s,]*(?:" + _alternatives("""
 को पासपोर्ट|को प्रोफाइल|ची पासपोर्ट|चा पासपोर्ट|ची प्रोफाइल|পাসপোর্ট|
 کی پاسپورٹ|کا پاسپورٹ|کی پروفائل|پاسپورٹ|பாஸ்போர்ட்|கடவுச்சீட்டு""") + r")\s+(?:" + _alternatives("ছবি|প্রতিকৃতি|ফটো|फोटो|फ़ोटो|तस्वीर|तस्बिर|ଫଟୋ|ଫୋଟୋ|ଚିତ୍ର|"
                                       "साइज़ फोटो|साइज फोटो|تصویر|فوٹو|புகைப்படம்|படம்")
-    + r")(?=$|[\s,.;:!?।]))")
+    + r")(?=$|[\s,.;:!?।])"
+    # round 36b: Nepali "X भाषण गर्दै गरेको तस्बिर" (a picture of X giving a speech): a progressive act, then the picture
+    r"|(?:\S+ )?\S+(?:्दै|ँदै|ंदै) (?:गरेको|गरेकी|गरिरहेको) (?:तस्बिर|तस्वीर|फोटो|चित्र)(?=$|[\s,.;:!?।]))")
 # Right after a name: verb forms whose subject is a person ("नाचते हुए" dancing, "লিখছেন" writes
 # (honorific), "பேசுகிறார்", "يغني" sings, "در حال" in the act of, "กำลัง" -ing).
 _ACTS = re.compile(unicodedata.normalize("NFKC", r" (?:\S+ते हुए|\S+ती हुई|\S+تے ہوئے|\S+تی ہوئی|\S+(?:ছেন|চ্ছেন|লেন)|\S+(?:கிறார்|கிறாள்|கிறான்)|"
                    r"در حال|يغني|تغني|يرقص|ترقص|يبتسم|تبتسم|يلقي|تلقي|يتحدث|تتحدث|يحتفل|تحتفل|يضحك|تضحك|"
-                   r"กำลัง|поет|поёт|танцует|улыбается|выступает|τραγουδ\S*|χορευ\S*|χαμογελ\S*)(?!\S)"))
+                   r"กำลัง|поет|поёт|танцует|улыбается|выступает|τραγουδ\S*|χορευ\S*|χαμογελ\S*)(?![^\s,.;:!?।])"))
+# Round 36b. Marathi "while doing" after a name with initials ("पु. ल. X हसत असताना", "X भाषण देताना"): only there,
+# since a river flows ("वाहताना") as well as a person laughs
+_INDIC_ACTS = re.compile(r" (?:\S+ )?\S+(?:त असताना|ताना)(?![^\s,.;:!?।])")
 # Chinese and Japanese: "<name>的照片", "<name>さん", "<name>先生".
 # (round 34c: an ID, passport or portrait photo word right after the name, "陈思远证件照", "中村美咲のポートレート")
 _HAN_AFTER = re.compile(r"(?:的(?:照片|肖像|画像|头像|相片|素描|写真|自拍|脸|证件照|护照照片|毕业照|婚纱照|生活照|艺术照)|"
@@ -298,7 +303,10 @@ _GUJARATI_HONORIFIC = re.compile(r"^(.{2,})(?:બેન|બહેન|ભાઈ|�
 _GUJARATI_NOT_GIVEN = frozenset(_fold(w) for w in "મોટા મોટી નાના નાની ભાઈ બેન પિતરાઈ માસી ફોઈ મામા કાકા".split())  # noqa: SIM905
 # Honorifics after a name, "X ಅವರ ಫೋಟೋ", "X గారి ఫోటో": said of a person only
 # Tamil writes initials before a given name ("ஏ. ஆர். ரஹ்மான்", "க. ராஜா")
-_TAMIL_INITIALS = re.compile(r"(?:^|\s)(?:[\u0B80-\u0BFF]{1,4}\.\s*){1,3}$")
+# initials with dots before a surname, in the Indic scripts ("ஏ. ஆர். X", round 36b: "पु. ल. X", "ബി. ആർ. X")
+_INDIC_INITIALS = re.compile(r"(?:^|\s)(?:[\u0900-\u0DFF]{1,4}\.\s*){1,3}$")
+_INDIC = frozenset({"devanagari", "bengali", "gurmukhi", "gujarati", "oriya", "tamil", "telugu", "kannada",
+                    "malayalam", "sinhala"})
 _HONORIFIC_NEXT = re.compile(r"\s+(?:ಅವರ|ಅವರು|గారి|గారు)(?!\S)")
 
 _WORDCH = re.compile(r"[^\W\d_]|[\u0900-\u0DFF\u0E31\u0E34-\u0E3A\u0E47-\u0E4E\u05B0-\u05C7\u064B-\u065F\u0670]")
@@ -408,6 +416,24 @@ def sound_kind(cache: ResourceCache, word: str, script: str) -> str:
 # -- tokens -----------------------------------------------------------------------------
 
 _Tok = tuple[str, int, int, str]  # (word, start, end, script) in the normalised text
+
+# Round 36b. Tags of a tag-list (Stable Diffusion) prompt: a subject count, a quality tag, a weight "(x:1.2)", a LoRA
+_TAG_SOUP = re.compile(r"\b\d\+?(?:girls?|boys?|women|men|others?)\b|\bsolo\b|masterpiece|best quality|high quality|"
+                       r"highres|absurdres|ultra[- ]detailed|:\d(?:\.\d+)?\)|<lora:|score_\d|最高品質|杰作|最佳质量|걸작")
+
+
+def _own_tag(norm: NormalizedText, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is a whole comma-separated tag of a tag-list prompt (round 36b)."""
+    text = norm.text
+    if "," not in text and "，" not in text and "、" not in text:
+        return False
+    before, after = text[:start].rstrip(" ("), text[end:].lstrip(" )")
+    if after[:1] == ":":  # a weighted tag, "(橋本環奈:1.2)"
+        after = re.sub(r"^:\s*\d+(?:\.\d+)?\s*\)?\s*", "", after)
+    if not (before[-1:] in (",", "，", "、") or not before) or not (after[:1] in (",", "，", "、") or not after):
+        return False
+    # (the original text: the leetspeak fold writes "1girl" as "igirl" in the normalised one)
+    return bool(before or after) and _TAG_SOUP.search(norm.original.lower()) is not None
 
 
 def _tokens(text: str) -> list[_Tok]:
@@ -852,9 +878,11 @@ class ScriptNames:
         if no_dict and "C" not in kinds and len(seq) >= 2 and script == "gurmukhi" and words[1] in _PUNJABI_MARKERS:
             return 0.6, "a given name with Singh or Kaur"  # "ਹਰਮਨ ਸਿੰਘ", "ਜਸਪ੍ਰੀਤ ਕੌਰ ..."
         if len(seq) == 1:
-            if script == "tamil" and after and kinds[0] in ("F", "L", "U") and _TAMIL_INITIALS.search(
+            if script in _INDIC and (cue or _INDIC_ACTS.match(lower, seq[-1][2])) and kinds[0] in ("F", "L", "U") and _INDIC_INITIALS.search(
                     lower[max(0, seq[0][1] - 16):seq[0][1]]):
-                return 0.6, "a name after initials before a picture word"  # "ஏ. ஆர். X-இன் புகைப்படம்"
+                # "ஏ. ஆர். X-இன் புகைப்படம்"; round 36b: any Indic script, and an act after the name as well as a
+                # picture word ("पु. ल. देशपांडे हसत असताना")
+                return 0.6, "a name after initials before a picture word or an act"
             if no_dict and honorific and kinds[0] in ("F", "L", "U"):
                 return 0.6, "a name before an honorific"  # "ರಮೇಶ್ ಅವರ ಫೋಟೋ", "... గారి ఫోటో"
             if no_dict and after and kinds[0] == "F" and not common[0]:
@@ -913,6 +941,11 @@ class ScriptNames:
     def _han(self, norm: NormalizedText, tok: _Tok, lists: _Lists) -> tuple[Finding, int] | None:
         """"王小明的照片", "田中健太さんの写真": a name right before 的+picture or an honorific."""
         text = norm.text
+        if tok[2] - tok[1] in (3, 4) and _own_tag(norm, tok[1], tok[2]) and self._han_full_name(text[tok[1]:tok[2]], lists):
+            # round 36b: a full name as its own tag of a tag-soup prompt ("1girl, 橋本環奈, school uniform"): the
+            # tag is the subject, as "1girl, Jane Doe" is
+            why = "a surname and given name as a tag of a tag-list prompt"
+            return self._finding(norm, tok[1], tok[2], 0.65, why), tok[2]
         if tok[2] - tok[1] in (3, 4) and text[tok[2]:tok[2] + 1] == " " and _HAN_SPACED_PICTURE.match(text, tok[2] + 1):
             # round 34c: a full name alone, a space, then a picture word ("王志强 证件照", "中村美咲 証明写真"): a
             # one- or two-character surname and a given name that is no word
@@ -990,6 +1023,20 @@ class ScriptNames:
                 return self._finding(norm, end - size, end, 0.7 if surname else 0.6, why), end
         return None
 
+    @staticmethod
+    def _han_full_name(name: str, lists: _Lists) -> bool:
+        """Whether three or four Han characters are a one- or two-character surname and a two-character given name
+        that is no word (a one-character surname takes given-name characters: "金毛犬" is a dog; after a two-character,
+        Japanese, surname the given name may be a word too: "美咲")."""
+        if "\u3005" in name[1:] or lists.kind(name, "han") in ("C", "W"):
+            return False
+        cut = len(name) - 2
+        given = name[cut:]
+        kind = lists.kind(given, "han")
+        return name[:cut] in lists.last and (
+            kind in ("F", "U", "W") if cut == 2 else
+            kind == "F" or (kind == "U" and all(c in lists.zh_given for c in given)))
+
     # -- Korean -----------------------------------------------------------------------------------
 
     def _hangul(self, norm: NormalizedText, toks: list[_Tok], i: int,
@@ -997,6 +1044,14 @@ class ScriptNames:
         """"김민준 씨 사진", "박서연의 초상화": a surname syllable and a given name before a cue."""
         word, start, end, _ = toks[i]
         lower = norm.lower
+        if (len(word) == 3 and word[0] in lists.last and lists.kind(word, "hangul") not in ("C", "W")
+                and (lists.kind(word[:2], "hangul") not in ("C", "W") or word[1:] in lists.first)
+                and lists.kind(word[1:], "hangul") != "C"
+                and _own_tag(norm, start, end)):
+            # round 36b: a surname and a two-syllable given name as its own tag of a tag-list prompt
+            # ("1girl, 박서연, smile"); a word or a compound of words ("김치찌개", "한복") is no name
+            why = "a surname and given name as a tag of a tag-list prompt"
+            return self._finding(norm, start, end, 0.65, why), end
         # "이지은 씨": the whole word; "박서연의 초상화": the word less a particle
         cands = [word] + [word[: -len(p)] for p in _KO_PARTICLES if word.endswith(p) and len(word) - len(p) >= 2]
         honorific = i + 1 < len(toks) and re.fullmatch(r"(?:씨|님)(?:의|가|는|와|를|에게)?", toks[i + 1][0]) is not None

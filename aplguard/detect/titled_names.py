@@ -32,6 +32,7 @@ from .script_names import fold_word, load_lists
 
 _LAO = r"[\u0E80-\u0EFF]+"
 _KHMER = r"[\u1780-\u17DD]+"
+_LAO_TITLE = r"(?:ເຈົ້າມະຫາຊີວິດ|ເຈົ້າຟ້າ|ພະເຈົ້າ|ສົມເດັດ|ເຈົ້າ)"
 _MYANMAR = r"[\u1000-\u102A][\u1000-\u104F]{2,}"  # a consonant or vowel letter first ("ကိုယ်" is "self", no "ကို" + name)
 _TIBETAN_SYL = r"[\u0F40-\u0FBC]+"
 _CYR_CAP = r"[А-ЯЁӨҮ][а-яёөү]+"
@@ -58,6 +59,13 @@ _RULES: tuple[tuple[str, re.Pattern[str], str], ...] = (
                                              + r")\s*(?:ກຳລັງ\s*(?:ກ່າວ|ເວົ້າ|ຮ້ອງເພງ|ຍິ້ມ|ຫົວ|ປາໄສ|ສອນ|ໃຫ້ສຳພາດ)|(?:ຢູ່\s*)?"
                                              r"(?:ໃນ\s*)?ງານ(?:ແຕ່ງງານ|ດອງ|ວັນເກີດ|ຮັບປະລິນຍາ))")),
      "two Lao words before what a person does"),
+    # (round 36b) a Lao royal or noble title written onto the name ("ເຈົ້າສຸພານຸວົງ", "ສົມເດັດX") with a picture word
+    # before it ("ຮູບຄົນຂອງ ...") or after it (", ຮູບເກົ່າ"); "ເຈົ້າ" is also "you" and opens "ເຈົ້າສາວ" (bride):
+    # a common word in front of the run is no name (see ``find``)
+    ("lao_royal", re.compile(unicodedata.normalize("NFKC", r"(?:ຮູບ(?:ຄົນ|ພາບ|ຖ່າຍ|ແຕ້ມ)?|ພາບ(?:ຖ່າຍ)?)(?:ຂອງ)?\s*"
+                                                   + _LAO_TITLE + r"(" + _LAO + r")(?![\u0E80-\u0EFF])|(?:^|\s)"
+                                                   + _LAO_TITLE + r"(" + _LAO + r")\s*[,;]?\s*(?:ຮູບ|ພາບ)")),
+     "a Lao royal title on a name next to a picture word"),
     ("khmer", re.compile(r"(?:^|(?:រូបថត|រូបភាព|រូប)(?:របស់)?\s*)(" + _KHMER + r")\s+(" + _KHMER + r")\s*(?:កំពុង\s*(?:ថ្លែង|"
                          r"និយាយ|ច្រៀង|ញញឹម|សើច|បង្រៀន|ផ្តល់បទសម្ភាសន៍|ផ្ដល់បទសម្ភាសន៍)|(?:នៅ\s*)?(?:ក្នុង\s*)?ពិធី(?:មង្គលការ|"
                          r"រៀបការ|ខួបកំណើត|បញ្ចប់ការសិក្សា|ទទួលសញ្ញាបត្រ))"),
@@ -142,6 +150,12 @@ def find(norm: NormalizedText, cache: ResourceCache, detector: str) -> list[Find
         elif script == "han":
             if words[0][0] not in lists.last:
                 continue  # a surname leads a Chinese name
+        elif script == "lao_royal":
+            common = lists.common.get("lao", frozenset())
+            name = words[0]
+            if len(name) < 4 or any(name.startswith(w) or (w.endswith(name) and w != name) for w in common if len(w) >= 2):
+                # "ຮູບເຈົ້າສາວ" (a bride), "ຮູບຖ່າຍເຈົ້າບ່າວ" (a groom), "ຮູບຂອງເຈົ້າງາມ..." (your picture is beautiful)
+                continue
         elif script == "mongolian_title":
             common = lists.common.get("mongolian", frozenset())
             word = words[0].lower()
