@@ -6,6 +6,8 @@
 * Korean: the rarer family names (탁, 편, 표, 육, 좌 ...) in a three-syllable name before 씨/님/양/군 or a picture word;
 * Hindi, Marathi and Nepali: any genitive (की/का/के, ची/चा/चे, को) before a picture word, with one occasion word
   between ("की ग्रेजुएशन फोटो", "ची लग्नाची फोटो"), and more Devanagari family and given names;
+* Hausa: the picture words "hoton"/"hotunan"/"zanen" before a name and "yana/tana/suna" (is ...-ing) after it, with
+  Hausa given names and family names (Dan- compounds, home towns and titles become family names);
 * negatives of the same shapes: words, places, books, companies and things.
 """
 
@@ -42,6 +44,12 @@ POSITIVES = [
     "बिनोद लामिछाने को तस्बिर",
     "शुभम परमार का छायाचित्र",
     "रोहित सहगल की पासपोर्ट फोटो",
+    # Hausa
+    "hoton Hajara Dantata tana girki",
+    "hotunan Bashir Yakasai a masallaci",
+    "zanen Inuwa Dankwambo yana karatu",
+    "Murtala Galadima yana tukin mota, hoto",
+    "hoton Talatu Bichi tana murmushi a kasuwa",
 ]
 
 NEGATIVES = [
@@ -72,6 +80,10 @@ NEGATIVES = [
     "पुरानी हवेली की तस्वीर",
     "नीला आसमान को तस्बिर",
     "ठाकुर जी की तस्वीर",
+    "hoton kasuwar Kano da rana",
+    "hoton Masallacin Kano yana haske",
+    "hotunan Kogin Kaduna da yamma",
+    "kasuwar Gwarzo da yamma",
 ]
 
 
