@@ -86,7 +86,9 @@ _DEPICT = re.compile(r"\b(?:photo|photos|picture|pictures|pic|portrait|portraits
 _DEPICT_CASE = re.compile(r"(?:^|[\s,:;])(?:zdjecie|zdjecia|fotka|fotografie|fotografia|portret|portretu|obraz|rysunek|"
                           r"wizerunek|snimek|obrazek|fenykep|kep|portre|muotokuva|kuva|valokuva|piirros|pilt|foto|"
                           r"portree|ljosmynd|mynd|nuotrauka|portretas|atvaizdas|attels|portrets|fotografija|slika|"
-                          r"portrait|zdjeciu|fotografii|fotce|rajz|festmeny)\s+(?:af\s+)?$")
+                          r"portrait|zdjeciu|fotografii|fotce|rajz|festmeny|"
+                          # round 36c: Hausa "hoton"/"hotunan" (the picture(s) of), "zanen" (the drawing of)
+                          r"hoton|hotunan|zanen)\s+(?:af\s+)?$")
 _PROFILE = re.compile(r"\b(?:linkedin|instagram|facebook|tinder|dating profile|profile (?:photo|picture|pic)|"
                       r"passport|id photo|resume|cv photo|headshot|yearbook|"
                       # identity-card photos in other languages (round 18b)
@@ -104,6 +106,8 @@ _FOREIGN_PERSON_NEXT = re.compile(
     r"dengan|sedang|saat|ketika|akiwa|kwenye|nel|nella|sul|sulla|mentre|met|la|"
     # round 22b: Italian "al"/"alla"/"allo" (at the), "dal"/"dalla" (at someone's): "Giulia X al mercato"
     r"al|alla|allo|ai|agli|dal|dalla|"
+    # round 36c: Hausa "yana/tana/suna" (is/are ...-ing) and "sanye da" (wearing)
+    r"yana|tana|suna|sanye|"
     # round 21b: Icelandic "að" + infinitive ("að veiða") and "með", Nordic "på"/"hos"; Finnish/Estonian "is doing"
     # forms ("kalastamassa", "laulamassa", "kalastamas") and locatives ("järvellä", "rannalla" do not open a clause)
     r"að|með|på|hos|[^\W\d_]{2,}(?:massa|mässä|mas)|"

@@ -176,7 +176,14 @@ _AFTER = re.compile(r"[\s,]*(?:" + _alternatives("""
                                       "साइज़ फोटो|साइज फोटो|تصویر|فوٹو|புகைப்படம்|படம்")
     + r")(?=$|[\s,.;:!?।])"
     # round 36b: Nepali "X भाषण गर्दै गरेको तस्बिर" (a picture of X giving a speech): a progressive act, then the picture
-    r"|(?:\S+ )?\S+(?:्दै|ँदै|ंदै) (?:गरेको|गरेकी|गरिरहेको) (?:तस्बिर|तस्वीर|फोटो|चित्र)(?=$|[\s,.;:!?।]))")
+    r"|(?:\S+ )?\S+(?:्दै|ँदै|ंदै) (?:गरेको|गरेकी|गरिरहेको) (?:तस्बिर|तस्वीर|फोटो|चित्र)(?=$|[\s,.;:!?।])"
+    # round 36c: in Hindi, Marathi and Nepali any genitive (की/का/के, ची/चा/चे, को, यांची) before a picture word, with
+    # one occasion or ID word between (and its own genitive) or none: "X की ग्रेजुएशन फोटो", "X को तस्बिर",
+    # "X ची लग्नाची फोटो", "X यांचे छायाचित्र"
+    + r"|(?:की|का|के|ची|चा|चे|को|यांची|यांचा|यांचे)\s+(?:(?:" + _alternatives("""ग्रेजुएशन|दीक्षांत|पदवीदान|शादी|विवाह|
+सगाई|जन्मदिन|जन्मदिवस|सालगिरह|पासपोर्ट|प्रोफाइल|प्रोफ़ाइल|आईडी|बचपन|पुरानी|बिहे|बिहेको|जन्मदिनको|लग्नाची|लग्नाचा|लग्नाचे|
+वाढदिवसाची|वाढदिवसाचा|वाढदिवसाचे|हल्दी|मेहंदी|फेयरवेल|दीक्षान्त|स्नातक""") + r")\s+(?:(?:की|का|के|ची|चा|चे|को)\s+)?)?(?:"
+    + _alternatives("फोटो|फ़ोटो|तस्वीर|तस्बिर|छायाचित्र|फोटोग्राफ|पोर्ट्रेट|सेल्फी") + r")(?=$|[\s,.;:!?।]))")
 # Right after a name: verb forms whose subject is a person ("नाचते हुए" dancing, "লিখছেন" writes
 # (honorific), "பேசுகிறார்", "يغني" sings, "در حال" in the act of, "กำลัง" -ing).
 _ACTS = re.compile(unicodedata.normalize("NFKC", r" (?:\S+ते हुए|\S+ती हुई|\S+تے ہوئے|\S+تی ہوئی|\S+(?:ছেন|চ্ছেন|লেন)|\S+(?:கிறார்|கிறாள்|கிறான்)|"
@@ -196,7 +203,13 @@ _HAN_SPACED_PICTURE = re.compile(r"(?:证件照|照片|头像|自拍|肖像|写�
                                  r"似顔絵|画像)")
 _KANA_NAME = re.compile(r"([\u4E00-\u9FFF][\u3005\u4E00-\u9FFF])([\u3041-\u3096\u30A1-\u30FA]{2,4})(?:ちゃん|くん|さん|様|さま)")
 # (round 20b: a space may set the name apart, "陈晓梅 在公园 打太极", as people type who write several languages)
-_ZH_SUBJECT = re.compile(r"([\u4E00-\u9FFF])([\u4E00-\u9FFF]{2}) ?(?:正在|在)[^，。,.!?]{2,20}的(?:照片|肖像|画像|相片|写真)")
+# (round 36c: also "和/跟/与" (with) after the name, and more picture words closing the clause)
+_ZH_SUBJECT = re.compile(r"([\u4E00-\u9FFF])([\u4E00-\u9FFF]{2}) ?(?:正在|在|和|跟|与)[^，。,.!?]{2,20}的"
+                         r"(?:照片|肖像|画像|相片|写真|合影|合照|生活照|自拍|素描)")
+# round 36c: Japanese, a two-character surname and a one- or two-character given name opening the prompt, が/は (the
+# subject), what they do and a picture word closing the clause ("田中美咲が図書館で本を読んでいる写真")
+_JA_SUBJECT = re.compile(r"([\u4E00-\u9FFF]{2})([\u3005\u4E00-\u9FFF]{1,2}) ?(?:さん|くん|ちゃん)?(?:が|は)"
+                         r"[^、。,.!?]{2,25}(?:写真|ポートレート|肖像画|似顔絵|自撮り)")
 # Round 12: a surname + two-character given name at the start of the prompt or after "my <relation>" (我同事, 我妈妈),
 # before what a person does ("在公园跳舞" at the park dancing, "穿西装" wearing a suit, "戴着" wearing, "坐在" sitting
 # at ...), also without a picture word. Ordinary words of that shape ("马铃薯在锅里", "向日葵在阳光下") are kept out by
@@ -211,7 +224,8 @@ _ZH_DOING = re.compile(r"(?:我的?(?:" + _ZH_RELATION + r"))?([\u4E00-\u9FFF])(
 _ZH_GIVEN_CHARS = frozenset("""伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉萍红娥玲芬燕彬鹏辉斌宇浩凯健俊帆帅旭宁龙林欣佳雪
 慧婷倩颖琳晶晓志建国文海春梅兰凤云莉丹蕾薇萱怡悦瑶琪晨博豪宏毅峰鑫亮成东波飞庆振婉嘉子思雨梓涵轩泽睿诺若然宸昊天铭晗
 瑞家雅晴玥妍淑荣美秋翠菊珍素立新永德兴金荣丰祥福安康泰红艺娇媛洁琴璐露蓉莹琦璇茜晗彤馨蕊妮娅琼薇颜卉冰莎菲婕霖宏彦
-俊哲杰骏鸿斌海洪光辉耀锋磊智勇威桦楠柏梁栋炜烨煜炎晖昕曦阳阔远航翔鹤鹏麟凌峻岩嵩崇涛源清澄淼""".replace("\n", ""))
+俊哲杰骏鸿斌海洪光辉耀锋磊智勇威桦楠柏梁栋炜烨煜炎晖昕曦阳阔远航翔鹤鹏麟凌峻岩嵩崇涛源清澄淼
+桐恒钰琛瑾璟瑜瑄熙澜岚溪柔骁铮锐霆煊彧珂瑛琬婧姝妤岑昱晟皓琰珊璐筱笑语诗梦蓓菁芸芮苒葳聪""".replace("\n", ""))
 # characters that end place and plant names as often as given names ("贺兰山", "胡杨林", "丁香花", "童子军"): never
 # the last character of a given name in this rule
 _ZH_THING_ENDINGS = frozenset("山川江河湖林兰花草树木军子里村镇城县州岛湾港门楼塔桥路街园洁素")
@@ -230,6 +244,19 @@ _KO_PICTURE = ("사진", "프로필", "초상화", "그림", "증명사진", "�
 _KO_PICTURE_NEXT = _KO_PICTURE + ("여권사진", "프사", "셀피", "인물사진", "졸업사진", "전신사진", "웨딩사진", "화보", "포트레이트",
                                   "초상", "사원증", "신분증")
 _KO_PARTICLES = ("에게", "의", "이", "가", "은", "는", "을", "를", "와", "과", "님", "씨")
+# round 36c: syllables that today's two-syllable Korean given names use first and second and the faker list's
+# (older) names lack ("하린", "서율", "도윤", "지안"), hand-made from general knowledge
+_KO_GIVEN_SYLLABLES = (frozenset("하서지도시예유이채수다아윤소연민주태준은나가라리로우" "재하건"),
+                       frozenset("린율윤안온아은원우준호현진빈람결솔담민서연유이후온하찬혁담"))
+# round 36c: the Korean family names the faker list lacks (it holds the forty or so common ones): the rest of the ~280
+# Korean surnames, rare ones included ("탁", "편", "표", "육", "좌"), hand-made from general knowledge. Most are
+# everyday syllables too, so they count only for a three-syllable name whose given syllables given names use, before
+# an honorific (씨/님/양/군) or a picture word (``_hangul``)
+_KO_MORE_SURNAMES = frozenset("""가 간 갈 감 강 견 경 계 고 곡 공 곽 구 국 군 궁 궉 권 근 금 기 길 김 나 남 낭 내 노 뇌 누 단 담 당
+대 도 독 돈 동 두 등 라 려 로 류 륙 리 림 마 만 매 맹 명 모 목 묘 무 문 미 민 박 반 방 배 백 범 변 복 봉 부 비 빈 빙 사 삼 상 서
+석 선 설 섭 성 소 손 송 수 순 승 시 신 심 십 아 안 애 야 양 어 엄 여 연 염 영 예 오 옥 온 옹 왕 요 용 우 운 원 위 유 육 윤 은
+음 이 인 임 자 장 전 점 정 제 조 종 좌 주 준 증 지 진 차 창 채 천 초 최 추 춘 탁 탄 태 판 팽 편 평 포 표 풍 피 필 하 학 한 함
+해 허 현 형 호 홍 화 환 황 후 흥""".split())  # noqa: SIM905
 # Words that may sit inside a name ("محمد بن راشد").
 _PARTICLES = frozenset(["بن", "بنت", "ابن", "آل", "ابو", "أبو", "عبد", "bin", "আল", "বিন", "বিনতে"])
 # Arabic-origin names written in Bengali keep their article or patronymic ("X আল Y", "X বিন Y"): with a cue, the
@@ -321,7 +348,8 @@ class _Lists:
         self.anon = anon or {}  # words that describe someone without naming them (per script)
         # the syllables listed two-syllable Korean given names use first and second ("민준": 민, 준)
         ko = [w for w in first if len(w) == 2 and script_of(w[0]) == script_of(w[1]) == "hangul"]
-        self.ko_given = (frozenset(w[0] for w in ko), frozenset(w[1] for w in ko))
+        self.ko_given = (frozenset(w[0] for w in ko) | _KO_GIVEN_SYLLABLES[0],
+                         frozenset(w[1] for w in ko) | _KO_GIVEN_SYLLABLES[1])
         # the characters listed Chinese given names use (with the hand-made common ones, ``_ZH_GIVEN_CHARS``)
         self.zh_given = (_ZH_GIVEN_CHARS | frozenset(c for w in first if len(w) <= 2 and all(
             script_of(x) == "han" for x in w) for c in w)) - _ZH_THING_ENDINGS
@@ -973,10 +1001,20 @@ class ScriptNames:
         given = lists.kind(zh.group(2), "han") if zh else "C"
         if zh and zh.group(1) in lists.last and lists.kind(zh.group(1) + zh.group(2)[:1], "han") == "U" and (
                 lists.kind(zh.group(1) + zh.group(2), "han") == "U"
-                and (given == "F" or (given == "U" and lists.kind(zh.group(2)[1:], "han") == "U"))):
+                and (given == "F" or (given == "U" and (lists.kind(zh.group(2)[1:], "han") == "U" or all(
+                    c in lists.zh_given for c in zh.group(2)))))):
+            # (round 36c: or a given name both of whose characters given names use, "...雨桐", "...立恒")
             # a listed given name, or one whose last character is no word ("...树" tree, "...缸" tank: things)
             why = "a surname and given name opening the prompt before 在 and a picture word"
             return self._finding(norm, zh.start(1), zh.end(2), 0.65, why), zh.end(2)
+        ja = _JA_SUBJECT.match(text, tok[1]) if (
+            not text[:tok[1]].strip(" ,.;:!?，。、") and ("が" in text or "は" in text)) else None
+        if ja and ja.group(1) in lists.last and lists.kind(ja.group(1) + ja.group(2), "han") not in ("C", "W") and (
+                ja.group(2) in lists.first or (len(ja.group(2)) == 2 and lists.kind(ja.group(2), "han") != "C")):
+            # (a Japanese given name in kanji is often a word too, "美咲", "健太": the listed surname and the clause
+            # shape carry it, as in the spaced picture-word rule above)
+            why = "a surname and given name opening the prompt before が/は and a picture word"
+            return self._finding(norm, ja.start(1), ja.end(2), 0.65, why), ja.end(2)
         # "我同事王丽娜在办公室", "李晓燕在公园跳舞", "陈志豪穿西装的照片": a surname and a given name whose characters are
         # given-name characters, at the start or after "my <relation>", before what a person does (round 12)
         doing = _ZH_DOING.match(text, tok[1]) if not text[:tok[1]].strip(" ,.;:!?，。") else None
@@ -1055,12 +1093,20 @@ class ScriptNames:
         # "이지은 씨": the whole word; "박서연의 초상화": the word less a particle
         cands = [word] + [word[: -len(p)] for p in _KO_PARTICLES if word.endswith(p) and len(word) - len(p) >= 2]
         honorific = i + 1 < len(toks) and re.fullmatch(r"(?:씨|님)(?:의|가|는|와|를|에게)?", toks[i + 1][0]) is not None
+        # round 36c: "양"/"군" (Miss/young Mr) after a full name are honorifics too, but also words: they count only
+        # for the rarer surnames' gate below
+        young = i + 1 < len(toks) and re.fullmatch(r"(?:양|군)(?:의|이|은|과)?", toks[i + 1][0]) is not None
         # round 24b: "김도윤 대리 프로필 사진", "박서연 선생님의 사진": a job title or honorific noun after the name, then
         # a picture word, says as much as "씨"
         titled = (not honorific and i + 2 < len(toks) and _KO_TITLE.fullmatch(toks[i + 1][0]) is not None
-                  and any(t[0].startswith(_KO_PICTURE) for t in toks[i + 2:i + 5]))
+                  and any(t[0].startswith(_KO_PICTURE_NEXT) for t in toks[i + 2:i + 5]))  # (36c: "졸업사진" too)
         for base in cands:
-            if not 2 <= len(base) <= 4 or base[0] not in lists.last or lists.kind(base, "hangul") == "C" or (
+            if base[0] not in lists.last and not (
+                    len(base) == 3 and base[0] in _KO_MORE_SURNAMES and base[1] in lists.ko_given[0]
+                    and base[2] in lists.ko_given[1] and lists.kind(base, "hangul") == "U"
+                    and (honorific or young or (i + 1 < len(toks) and toks[i + 1][0].startswith(_KO_PICTURE_NEXT)))):
+                continue  # round 36c: a rarer surname ("탁민서 씨", "편지호 님", "표하린 증명사진")
+            if not 2 <= len(base) <= 4 or lists.kind(base, "hangul") == "C" or (
                     lists.kind(base, "hangul") == "W" and not (honorific and base == word and len(base) == 3)):
                 continue  # a word ("김치찌개"), unless a three-syllable one before 씨/님 ("박지훈 씨의 증명사진")
             if (len(base) >= 3 and lists.kind(base[:2], "hangul") in ("C", "W") and base[1:] not in lists.first
