@@ -7,7 +7,7 @@ from collections.abc import Iterable, Mapping, Sequence
 
 from ..errors import ConfigError
 from ..types import Finding
-from . import context, depiction, indirect, indirect_i18n, person_cues, references
+from . import context, depiction, indirect, indirect_i18n, indirect_offices, person_cues, references
 from .builtin_indexes import (
     builtin_index,
     covered,
@@ -238,6 +238,8 @@ class GazetteerDetector:
                     or _NEWS_CUE.search(lower, te) or self._career_cued(lower, te, alias)
                     or _epithet_apposed(lower, norm.text, ts, te))):
             return None
+        if alias.kind == "description" and lower[ts - 1:ts] == " " and indirect_offices.invented_office(lower, ts, te):
+            return None  # round 37a: "the 200th president of the United States": beyond any real count
         # a name made only of numbers and everyday words ("50 Cent") is read like a "~" alias
         ambiguous = alias.ambiguous or (kind != "protected" and self._everyday_name(alias.key))
         if alias.kind == "native" and alias.person.cue_only and alias.form in alias.person.cue_only \
@@ -679,7 +681,20 @@ _PRO_SPORT_CUE = re.compile(
     r"albiceleste|"
     r"(?:marcando|anotando|segnando|marquant|scoring|celebrating|lifting|levantando|alzando|sollevando|"
     r"soulevant|erguendo|levantando) (?:un |el |la |a |o |il |the |le )?(?:gol|goal|golazo|but|copa|coppa|coupe|"
-    r"cup|trofeo|trophy|trophee|taca|taça))\b")
+    r"cup|trofeo|trophy|trophee|taca|taça)|"
+    # round 37a: the cues of the game in more languages (German, Dutch, Hungarian, Polish, Turkish, Indonesian) and
+    # a shirt number ("der Kaiser mit dem WM-Pokal im Stadion", "la Pulga con la camiseta número 10", "a 10-es
+    # mezben"): a kit with a number, a stadium, a trophy, a goal or a kick only a game has
+    r"wm[- ]?pokal|weltpokal|europapokal|meisterschale|dfb[- ]?pokal|stadion\w*|stadyum\w*|fussballstadion|voetbalstadion|"
+    r"nationalmannschaft|nationalelf|nationaal elftal|valogatott|reprezentacj\w+|milli takim|timnas|"
+    r"(?:camisa|camiseta|maglia|trikot|maillot|shirt|jersey|kit|koszul\w+|forma\w*|kaos|jersi|mez\w*|shirtje|"
+    r"rugnummer|ruckennummer)(?: (?:de |da |del |do |mit der |met |with the |z )?(?:numero |nummer |number |"
+    r"no |nr |numer\w* |nomor |szamu |#)?\d{1,2}\b)|"
+    r"(?:numero|nummer|number|numer\w*|nomor|no) \d{1,2} (?:shirt|jersey|kit|trikot|forma\w*|shirtje)|"
+    r"bicicleta|chilena|rovesciata|fallruckzieher|bicycle kick|overhead kick|free kick|tiro libre|punizione|"
+    r"freistoss|elfmeter|rigore|penalty kick|penalti|penalty|strafschop|rzut karny|"
+    r"(?:scoring|marcando|schiesst|schießt|scoort|strzela\w*|atiyor|mencetak) (?:ein |een |a |o |un |el |il )?"
+    r"(?:tor|doelpunt|goal\w*|gol\w*|bramk\w+))\b")
 
 _NEWS_CUE = re.compile(r"\b(?:press photo|news photo|press photograph|press conference|official portrait|state visit|"
                        r"campaign poster|election poster|election night|photo op|foto de prensa|photo de presse|"

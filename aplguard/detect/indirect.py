@@ -21,7 +21,7 @@ import re
 from ..types import Finding
 from . import context
 from .indirect_career import LOCAL_BODY
-from .indirect_offices import INVENTED_REALM
+from .indirect_offices import INVENTED_REALM, implausible_ordinal
 from .normalize import NormalizedText
 
 # An object that makes the reference generic: indefinite, possessive, demonstrative, or a
@@ -368,6 +368,8 @@ def unresolved(norm: NormalizedText, key: str, kidx: list[int], detector: str) -
                 continue  # round 34a: "the first president of the Riverside Chess Club": a local post
             if rx is _WHO_DID_NAMED and " became " in m.group() and LOCAL_BODY.search(key, m.end(), m.end() + 60):
                 continue  # round 28a: "the woman who became president of the Riverside Chess Club": a local post
+            if rx is _SUPERLATIVE and m.group()[4:5].isdigit() and _beyond_count(m.group()):
+                continue  # round 37a: "the 200th president of ...": more holders than any office has had
             if rx is _SUPERLATIVE and m.group().endswith(" of ") and INVENTED_REALM.match(key, m.end()):
                 continue  # round 28a: "the 3rd king of the Elven Kingdom": a realm of fiction (only a realm the
                 # office is "of": "the second man to walk on the moon" is a real person)
@@ -433,6 +435,15 @@ def _prize_of_year(norm: NormalizedText, detector: str) -> list[Finding]:
                            detector=detector, canonical=None,
                            explanation="indirect reference to one real person (the laureate of a named prize in a year)"))
     return out
+
+
+_ORDINAL_OFFICE = re.compile(r"the (\d{1,4}) ?(?:st|nd|rd|th) ([a-z]+(?: minister| president| pontiff)?)")
+
+
+def _beyond_count(phrase: str) -> bool:
+    """Whether "the <n>th <office>" counts more holders than the office has had (round 37a)."""
+    m = _ORDINAL_OFFICE.match(phrase)
+    return m is not None and implausible_ordinal(int(m.group(1)), m.group(2))
 
 
 def _named_founders(norm: NormalizedText, detector: str) -> list[Finding]:

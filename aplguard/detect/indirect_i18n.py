@@ -119,7 +119,7 @@ _GERMAN_OFFICE = re.compile(r"\b(?:der|die) (?:erste|erster|zweite|dritte|letzte
                             r"\d{1,2}\.) (?:(?:weibliche|schwarze) )?(?:bundeskanzler|bundeskanzlerin|kanzler|kanzlerin|"
                             r"bundesprasident|bundesprasidentin|prasident|prasidentin|papst|konig|konigin|kaiser|"
                             r"kaiserin|premierminister|premierministerin|ministerprasident|ministerprasidentin|"
-                            r"astronaut|astronautin|kosmonaut|mensch|frau|mann|burgermeister|burgermeisterin|"
+                            r"astronaut|astronautin|kosmonaut|mensch|frau|mann|burgermeister|burgermeisterin|oberburgermeister|oberburgermeisterin|gouverneurin|gouverneur|"
                             r"regierungschef|regierungschefin|staatschef|nobelpreistrager|nobelpreistragerin) "
                             r"(?:der|des|von|im|in|auf dem|aus) (?=\w)")
 _GERMAN_CREATOR = re.compile(r"\b(?:der autor|die autorin|der schopfer|die schopferin|der erfinder|die erfinderin|"
@@ -684,6 +684,8 @@ def _named(text: str, i: int, cased: bool, german: bool = False) -> bool:
     if not cased:
         return False
     if german:
+        if text[max(0, i - 4):i].lower() == "von " and re.match(r"[A-ZÄÖÜ][a-zäöüß]+\b", rest):
+            return True  # round 37a: "von" + one capitalised word is a place's name ("die erste Bürgermeisterin von Wien")
         return bool(re.match(r"^\W*(?:\w+\s+){0,2}?[A-ZÄÖÜ]\w+\s+[A-ZÄÖÜ]\w*", rest)
                     or _DE_WORK_COMPOUND.match(rest)
                     or re.match(r"^\W*(?:\w+\s+){0,2}?(?:Bundesrepublik|Deutschland|DDR|BRD|Österreich|Osterreich|"

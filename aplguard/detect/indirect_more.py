@@ -117,9 +117,77 @@ _EPITHET = re.compile(r"\b(?P<head>" + _EPITHET_HEAD + r"),?\s+(?:(?:who is|who 
                       r"le|l'|der|die|das|ang|si)\s?)?(?=\w)")
 
 
+# Round 37a. The author, composer or designer of a national symbol: a country has one anthem and one flag, so their
+# writer, composer or designer is one person ("A magyar Himnusz szerzőjének portréja", "der Verfasser der deutschen
+# Nationalhymne", "o autor do hino nacional brasileiro", "el compositor del himno nacional de México", "l'auteur de
+# l'hymne national", "autor polskiego hymnu narodowego", "the designer of the flag of Canada", "애국가 작곡가", "中国国歌
+# 的曲作者"). The symbol must be national (a "national" word, a country, a capitalised name); "a composer writing an
+# anthem for his club", "the author of our school anthem", "egy himnusz szerzője" (a hymn's author) stay generic.
+_SYMBOL_CHEAP = ("hymn", "himn", "hino", "inno", "anthem", "flag", "volkslied", "nationalsang", "nasjonalsang",
+                 "nationalsang", "marseillaise", "wilhelmus", "szozat", "mars", "гимн", "国歌", "애국가", "国旗", "국기",
+                 "flagge", "bandera", "bandeira", "bandiera", "drapeau", "vlag", "flag", "kebangsaan")
+_SYMBOL_LATIN = re.compile(
+    # English: the role before "of the <national symbol>" or "of the flag/anthem of <Capital>"
+    r"\bthe (?:designer|creator|maker|inventor|author|composer|lyricist|writer|poet|architect) of (?:the )?"
+    r"(?:(?:[a-z]+ ){0,2}national (?:anthem|flag|hymn|song)|(?:flag|anthem|national anthem) of (?:the )?(?P<c>[a-z])|"
+    r"(?P<a>[a-z]+(?:an|ish|ese|ian|i|ic|ch)) (?:flag|anthem))|"
+    # German: "der Verfasser/Dichter/Komponist der (deutschen) Nationalhymne", "der Gestalter der Flagge von X"
+    r"\b(?:der|die|des|dem|den) (?:verfasser|autor|dichter|texter|komponist|schopfer|urheber|entwerfer|gestalter|"
+    r"designer)(?:in|s|en)? (?:der|des) (?:[a-z]+ )?(?:nationalhymne|deutschlandlied\w*|bundeshymne|landeshymne|"
+    r"kaiserhymne|nationalflagge|flagge (?:von|der|des) (?P<d>[a-z]))|"
+    # Portuguese, Spanish, Italian, French: the role, its article, and the national anthem or flag
+    r"\b(?:o|a|do|da|ao|el|la|del|al|il|lo|dell'|l'|le|du|de l') ?(?:autor|autora|autore|auteur|compositor|"
+    r"compositora|compositore|compositeur|letrista|paroliere|parolier|criador|criadora|creador|creadora|createur|"
+    r"creatrice|poeta|poete|disenador|disenadora|designer|designer|ideatore|ideatrice|autrice) "
+    r"(?:(?:da letra|de la letra|della musica|des paroles|da musica|de la musica|del testo) )?"
+    r"(?:do|da|del|della|dell'|de l'|du|de la) ?(?:hino nacional|himno nacional|inno nazionale|hymne national|"
+    r"bandeira nacional|bandera nacional|bandiera nazionale|drapeau national|hino da independencia|"
+    r"canto degli italiani|inno di mameli|marseillaise|(?:hino|himno|inno|hymne|bandeira|bandera|bandiera|drapeau) "
+    r"(?:de|do|da|del|della|di|du|de la|d') ?(?P<r>[a-z]))|"
+    # Dutch, the Nordic languages
+    r"\b(?:de )?(?:schrijver|dichter|componist|maker|ontwerper) van het (?:[a-z]+ )?(?:volkslied|wilhelmus)|"
+    r"\b(?:forfattaren|forfatteren|kompositoren|tonsattaren|skaberen|skaparen) (?:till|av|af|til) (?:den )?(?:[a-z]+ )?"
+    r"(?:nationalsangen|nasjonalsangen|nationalsang\w*)|"
+    # Polish: the role + a national adjective or "narodowego" around "hymnu"
+    r"\b(?:autor|autorka|autora|kompozytor|kompozytora|tworca|tworcy|tworczyni)\w* (?:slow )?"
+    r"(?:[a-z]+(?:ego|iego) hymnu|hymnu (?:narodowego|polski|[a-z]+(?:ego|iego))|mazurka dabrowskiego)|"
+    # Hungarian: the anthem (capitalised "Himnusz" or a national adjective) with a possessed role
+    r"\b(?:(?:magyar|nemzeti) )?(?:himnusz|szozat|nemzeti dal|nemzeti himnusz)(?:anak|enek)? "
+    r"(?:szerzo|zeneszerzo|koltoje|koltojenek|iroja|megalkotoja)\w*|"
+    # Turkish: the genitive anthem before its role
+    r"\b(?:istiklal marsi|milli mars|ulusal mars)[\w']* (?:yazari|sairi|bestecisi|besteci|sozlerini yazan|sozlerinin yazari)\w*")
+_SYMBOL_CJK = re.compile(r"(?:[\u4e00-\u9fff\u30a1-\u30fa\u30fc]{2,8})国歌(?:の|的)?(?:作詞者|作曲者|作者|词作者|詞作者|曲作者|"
+                         r"作曲家|作词者|作詞家)|义勇军进行曲的(?:作者|词作者|曲作者|作曲者)|애국가(?:의|를)?\s*"
+                         r"(?:작곡가|작사가|작곡자|작사자|작곡한 사람|작사한 사람)|(?:[가-힣]{2,8})\s*국가(?:의)?\s*(?:작곡가|작사가)")
+_SYMBOL_RU = re.compile(r"(?:автор|композитор|создатель)\w* (?:текста |музыки |слов )?(?:государственного |национального |"
+                        r"российского |советского |украинского )?гимна")
+
+
+def _national_symbol(lower: str, text: str, cased: bool) -> list[tuple[int, int, str]]:
+    """The author, composer or designer of a national anthem or flag (round 37a, see above)."""
+    out = []
+    for m in _SYMBOL_LATIN.finditer(lower):
+        phrase = m.group()
+        if "himnusz" in phrase and not ("magyar" in phrase or "nemzeti" in phrase
+                                         or (cased and "H" in text[m.start():m.end()])):
+            continue  # "egy himnusz szerzője": a hymn, not the anthem
+        named = [g for g in ("c", "a", "d", "r") if m.group(g)]
+        if named and not (cased and text[m.start(named[0]):m.start(named[0]) + 1].isupper()):
+            continue  # "the designer of the flag of our club": a capitalised country or nationality names the symbol
+        # the Hungarian article "a" is "the", not "a": the span starts at the role word, after the anthem
+        start = m.start() + phrase.rfind(" ") + 1 if ("himnusz" in phrase or "szozat" in phrase) else m.start()
+        out.append((start, m.end(), "the author or designer of a national symbol"))
+    if not lower.isascii():
+        out += [(m.start(), m.end(), "the author or designer of a national symbol") for rx in (_SYMBOL_CJK, _SYMBOL_RU)
+                for m in rx.finditer(lower) if not re.search(r"某|我们|我們|우리|어느|가상|架空|学校|학교|школ", m.group())]
+    return out
+
+
 def spans(lower: str, text: str, cased: bool) -> list[tuple[int, int, str]]:
     """The round-17 shapes (see above); ``cased``: the prompt is not all caps (capitals name things)."""
     out: list[tuple[int, int, str]] = []
+    if any(w in lower for w in _SYMBOL_CHEAP):
+        out += _national_symbol(lower, text, cased)
     if not lower.isascii():
         out += _thai(lower)
     if not cased:

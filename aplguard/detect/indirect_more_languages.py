@@ -121,9 +121,47 @@ def _founders(lower: str, text: str, cased: bool) -> list[tuple[int, int, str]]:
     return out
 
 
+# Round 37a. The first woman in an office of a named place in Dutch, Turkish, Indonesian, Hungarian and with the
+# nationality after the role in French, Spanish, Portuguese and Italian ("de eerste vrouwelijke burgemeester van
+# Amsterdam", "İstanbul'un ilk kadın valisi", "gubernur perempuan pertama Jakarta", "Budapest első női
+# főpolgármestere", "la première femme astronaute française"); the place must be capitalised (or a nationality
+# word), so "de eerste vrouwelijke voorzitter van onze club" stays generic
+_G_FEMALE = ("vrouw", "kadin", "perempuan", "wanita", "noi ", "femme", "mujer", "mulher", "donna")
+_OFFICES_NL = (r"(?:burgemeester|minister-president|premier|president|presidente|koningin|astronaut|ruimtevaarder|"
+               r"gouverneur|commissaris van de koning|minister|nobelprijswinnaar|kanselier)")
+_FEMALE_FIRST_NL = re.compile(r"\b(?:de )?eerste (?:vrouwelijke |zwarte vrouwelijke )" + _OFFICES_NL
+                              + r" (?:van|in) (?:het |de )?(?P<p>[a-z])")
+_FEMALE_FIRST_TR = re.compile(r"(?P<p>[a-z][\w]*)['’]?(?:n[iu]n|[iu]n|nin|nun|in|un|da|de|ta|te) ilk kadin "
+                              r"(?:valisi|belediye baskani|cumhurbaskani|basbakani|astronotu|bakani|milletvekili|"
+                              r"nobel odullusu|devlet baskani|genel valisi)")
+_FEMALE_FIRST_ID = re.compile(r"\b(?:gubernur|wali kota|walikota|presiden|perdana menteri|menteri|astronot|bupati|"
+                              r"wakil presiden) (?:perempuan|wanita) pertama (?:di |dari )?(?P<p>[a-z])")
+_FEMALE_FIRST_HU = re.compile(r"(?P<p>[a-z][\w-]*) (?:elso|legelso) noi (?:fopolgarmestere|polgarmestere|"
+                              r"miniszterelnoke|allamfoje|koztarsasagi elnoke|elnoke|urhajosa|nobel-dijasa|kormanyzoja)")
+_FEMALE_FIRST_NAT = re.compile(r"\b(?:la|a) (?:premiere|primera|primeira|prima) (?:femme|mujer|mulher|donna) "
+                               r"(?:astronaute|astronauta|cosmonaute|cosmonauta|presidente|presidenta|"
+                               r"premier ministre|primera ministra|primeira-ministra|prima ministra|chanceliere|"
+                               r"prix nobel|premio nobel|pilote|piloto) (?P<p>[a-z]+(?:aise|aine|ienne|enne|oise|ise|"
+                               r"ana|ina|esa|eira|ena|ola|ese|ica|ca|sa))\b")
+
+
+def _female_first(lower: str, text: str) -> list[tuple[int, int, str]]:
+    """The first woman in an office of a named place in more Latin-script languages (round 37a, see above)."""
+    out = []
+    for rx in (_FEMALE_FIRST_NL, _FEMALE_FIRST_TR, _FEMALE_FIRST_ID, _FEMALE_FIRST_HU):
+        for m in rx.finditer(lower):
+            if text[m.start("p"):m.start("p") + 1].isupper():
+                out.append((m.start(), _word_end(lower, m.end()), "the first woman in an office of a named place"))
+    for m in _FEMALE_FIRST_NAT.finditer(lower):
+        out.append((m.start(), m.end(), "the first woman of a nationality in a role"))
+    return out
+
+
 def spans(lower: str, text: str, cased: bool) -> list[tuple[int, int, str]]:
     """The round-29a shapes (see above); ``cased``: the prompt is not all caps (capitals name places)."""
     out: list[tuple[int, int, str]] = []
+    if cased and any(g in lower for g in _G_FEMALE):
+        out += _female_first(lower, text)
     if cased and any(g in lower for g in _G_AFRICA):
         for rx in (_SWAHILI, _HAUSA, _YORUBA):
             for m in rx.finditer(lower):

@@ -90,12 +90,70 @@ INVENTED_REALM = re.compile(r"\s*(?:the )?(?:[a-z'-]+ ){0,3}?(?:galactic|galaxy|
                              r"dwarvish|orcish|goblin|stellar|interstellar|intergalactic|cosmic|celestial|starfleet|"
                              r"star|stars|void|planetary|planet|martian|lunar|moon|andromeda|nebula|cyber|neon|"
                              r"dragon|dragons|fae|faerie|fairy|shadow|abyss|eternal|undying|crystal|obsidian|frost|"
-                             r"ember|sky|skies|elves|dwarves|orcs|goblins|fairies|trolls|giants|wizards|xeno\w*|sith|jedi|klingon|romulan|vulcan)\b")
+                             r"ember|sky|skies|elves|dwarves|orcs|goblins|fairies|trolls|giants|wizards|xeno\w*|sith|jedi|klingon|romulan|vulcan|"
+                             # round 37a: the planets and moons no one governs, colonies and settlements of space,
+                             # and the lands of myth and fiction ("the 100th president of Mars", "the first emperor
+                             # of the Moon colony", "the 12th emperor of Atlantis")
+                             r"mars|venus|jupiter|saturn|neptune|uranus|pluto|titan|ganymede|callisto|enceladus|"
+                             r"colony|colonies|space station|orbital|asteroid|asteroids|exoplanet|"
+                             r"atlantis|lemuria|narnia|westeros|middle earth|mordor|gondor|rohan|wakanda|hogwarts|"
+                             r"el dorado|utopia|asgard|oz|genovia|latveria|panem|hyrule|tamriel|azeroth|pandora|"
+                             r"arrakis|tatooine|coruscant|naboo|krypton|gotham|metropolis|springfield)\b")
+# round 37a: an ordinal beyond any real office's count names no real person ("the 500th pope", "the 200th president
+# of the United States"): the most holders any office has had (popes 267, Japanese emperors 126, prime ministers of
+# Japan about 100, presidents of a republic under 100)
+_MOST_HOLDERS = {"pope": 290, "supreme pontiff": 290, "bishop of rome": 290, "president": 99, "vice president": 99,
+                 "prime minister": 130, "premier": 130, "chancellor": 130, "first lady": 99}
+
+
+def implausible_ordinal(n: int, office: str) -> bool:
+    """Whether the ``n``-th holder of ``office`` (lower case) is more than any real office has had."""
+    return n > _MOST_HOLDERS.get(office, 250)
+
+
+_ORDINAL_BEFORE = re.compile(r"(\d{1,4}) ?(?:st|nd|rd|th|e|eme|º|°|\.)? $")
+
+
+def invented_office(lower: str, ts: int, te: int) -> bool:
+    """Whether the office described at ``lower[ts:te]`` is an invented one (round 37a): an ordinal before it beyond
+    any real count ("the 200th president of the United States") or a realm of fiction after it ("the 45th president
+    of the Lunar Republic")."""
+    m = _ORDINAL_BEFORE.search(lower, max(0, ts - 8), ts)
+    if m:
+        phrase = lower[ts:te]
+        office = next((o for o in sorted(_MOST_HOLDERS, key=len, reverse=True) if o in phrase), "")
+        if implausible_ordinal(int(m.group(1)), office):
+            return True
+    return lower.startswith(" of ", te) and INVENTED_REALM.match(lower, te + 4) is not None
+# round 37a: a work of fiction or the far future around an office by number ("the 250th pope in a sci-fi novel",
+# "the 45th president, year 2450"): the office holder is invented
+_FICTION_WORK = re.compile(r"\b(?:(?:sci ?-?fi|science fiction|fantasy|fictional) (?:novel|story|book|saga|universe|"
+                           r"world|setting|series|comic)|fictional|in (?:the year )?(?:2[1-9]\d\d|[3-9]\d{3})|"
+                           r"year (?:2[1-9]\d\d|[3-9]\d{3})|alternate history|alternate universe)\b")
 _NOT_A_PERSON_AFTER = re.compile(r"\s+(?:card|costume|figurine|tarot|outfit|mask|chess piece|piece|emoji)\b")
 # a national epithet with its place: "the Iron Lady of Liberia", "the Father of the Nation of Ghana"
 _EN_EPITHET_PLACE = re.compile(r"\bthe (?:iron lady|iron chancellor|iron marshal|iron duke|grand old man|"
                                r"grand old lady|father of the nation|mother of the nation|founding father|"
-                               r"father of modern|bard|liberator|first lady)(?:[\"”'’])? of (?:the )?(?=\w)")
+                               r"father of modern|bard|liberator|first lady|"
+                               # round 37a: a singer's, a ruler's or a tyrant's epithet of a place ("the Nightingale of
+                               # India", "the Maid of Orleans", "the Butcher of the Balkans", "the Sage of Omaha")
+                               r"nightingale|butcher|sage|strongman|apostle)(?:[\"”'’])? of (?:the )?(?=\w)")
+# round 37a: "the Father of the Nation" in the Romance languages and German, with the nation's adjective or a capital
+# after it ("le Père de la Nation ivoirienne", "el Padre de la Patria argentino", "der Vater der Nation Kenias"), and
+# the one-word forms of Hindi, Bengali, Urdu and Indonesian ("राष्ट्रपिता", "জাতির পিতা", "بابائے قوم", "Sang
+# Proklamator"); "o pai da noiva" (the father of the bride) is no nation
+_FATHER_NATION = re.compile(r"\b(?:le|el|o|il|der|la|a|du|del|do|dem|des) (?:pere|padre|pai|vater|vaters|mere|madre|mae|"
+                            r"mutter|padri|pais|peres) (?:de la|della|da|der|de|dela|des) (?:nation|nacion|nacao|"
+                            r"nazione|patria|patrie|natie|independencia|independance|indipendenza|unabhangigkeit)"
+                            r"(?P<rest> [a-z]+)?")
+_NATION_ADJ_END = re.compile(r"[a-z]+(?:aise|ais|aine|ain|ienne|ien|enne|oise|ois|ano|ana|ino|ina|eno|ena|ese|esa|eiro|eira|"
+                         r"ense|ol|ola|ico|ica|ish|ian|an|isch|ische|ischen)\b")
+_FATHER_CHEAP = ("pere ", "padre ", "pai ", "vater", "mere ", "madre ", "mae ", "mutter", "padri ", "proklamator",
+                 "bapak bangsa", "bapak pendiri")
+_FATHER_NATION_NATIVE = re.compile(r"राष्ट्रपिता|জাতির পিতা|بابائے قوم|بابای ملت|sang proklamator|bapak proklamator|"
+                                   r"bapak bangsa indonesia|bapak pendiri bangsa")
+# these epithets are also words of birds, trades and sayings: typed with a capital only
+_CAPITAL_EPITHET = ("nightingale", "butcher", "sage", "strongman", "apostle")
 # round 20a: the same epithet of a nation written in lower case ("\"the iron lady\" of british politics")
 _EN_EPITHET_NATION = re.compile(_EN_EPITHET_PLACE.pattern + r"(?:[a-z]+ )?(?:british|english|scottish|irish|american|"
                                 r"french|german|indian|african|liberian|israeli|pakistani|turkish|polish|russian|"
@@ -155,16 +213,39 @@ _FIELD = (r"(?:pop|rock|rock and roll|rock n roll|soul|funk|reggae|reggaeton|sal
           r"cumbia|fado|bossa nova|blues|jazz|swing|country|disco|schlager|schlagers|chanson|chanson francaise|"
           r"football|futbol|futebol|calcio|fussball|fussballs|fu(?:ss|ß)balls?|boxing|boxens|boxeo|tennis|tenis|"
           r"golf|cricket|hip hop|rap|grunge|heavy metal|metal|punk|techno|ranchera|corrido|bolero|mariachi|flamenco|"
-          r"merengue|forro|sertanejo|axe|pagode|k pop|kpop|latin pop|telenovelas|horror|suspense|comedy)")
+          r"merengue|forro|sertanejo|axe|pagode|k pop|kpop|latin pop|telenovelas|horror|suspense|comedy|"
+          # round 37a: the field in Hungarian, Polish (genitive), Dutch and Indonesian
+          r"futball|foci|labdarugas|futbolu|pilki noznej|popu|rocka|jazzu|salsy|tanga|boksu|voetbal|"
+          r"sepak ?bola|dangdut|tinju)")
 _FIELD_TITLE = re.compile(r"\b(?:the (?:king|queen|emperor|empress|prince|princess|godfather|godmother|father|mother) "
                           r"of|der (?:kaiser|konig|papst|titan|gott|prinz) des|die (?:konigin|kaiserin|queen) des|"
-                          r"(?:el|la) (?:rey|reina|emperador|emperatriz|principe|princesa|padre|madre) de(?:l| la| los)?|"
-                          r"(?:o|a) (?:rei|rainha|imperador|imperatriz|principe|princesa|pai|mae) d(?:o|a|os)|"
-                          r"(?:il|la) (?:re|regina|imperatore|principe|principessa) del(?:la|l')?|"
-                          r"(?:le|la) (?:roi|reine|empereur|prince|princesse|pape) d(?:u|e la|es))"
+                          r"(?:el|la|del|al) (?:rey|reina|emperador|emperatriz|principe|princesa|padre|madre) de(?:l| la| los)?|"
+                          r"(?:o|a|do|da|no|na|ao|pelo|pela) (?:rei|rainha|imperador|imperatriz|principe|princesa|pai|mae) d(?:o|a|os)|"
+                          r"(?:il|la|del|della|al|alla|dal|col) (?:re|regina|imperatore|principe|principessa) del(?:la|l')?|"
+                          r"(?:le|la|du|au) (?:roi|reine|empereur|prince|princesse|pape) d(?:u|e la|es)|"
+                          # round 37a: the German genitive and dative, Dutch, and the bare title of the languages
+                          # without an article before it (Hungarian, Polish, Turkish, Indonesian) -- each below
+                          r"(?:des|dem|den) (?:kaisers?|konigs?|koniginnen|konigin|kaiserin) des|"
+                          r"de (?:keizer|koning|koningin) van (?:de|het)|"
+                          r"a(?: (?:magyar|brazil|nemet|olasz|argentin))?(?= (?:futball|foci|labdarugas|pop|rock|jazz|salsa|tango))|"
+                          r"(?:krol|krolowa|cesarz|cesarzowa)(?= (?:futbolu|pilki noznej|popu|rocka|jazzu|salsy|tanga|boksu))|"
+                          r"(?:raja|ratu|kaisar)(?= (?:sepak ?bola|pop|rock|dangdut|jazz|salsa|tinju)))"
                           r" (?:(?:deutschen|brasileiro|brasileira|italiano|italiana|mexicano|mexicana|"
                           r"argentino|argentina|espanol|espanola|francais|francaise|latino|latina|americain|american|"
-                          r"british|german|italian|latin|brazilian|mexican) )?" + _FIELD + r"\b")
+                          r"british|german|italian|latin|brazilian|mexican) )?" + _FIELD + r"\b"
+                          # round 37a: the Hungarian possessed title after the field, the Turkish genitive field
+                          # before its title ("a futball császára", "futbolun kralı", "popun kraliçesi")
+                          r"(?: (?:csaszara|kiralya|kiralynoje|csaszarnoje))?|"
+                          r"\b(?:futbolun|popun|rockun|caz[ıi]n|tangonun|salsanin|boksun) (?:krali|kralicesi|imparatoru)\b")
+# round 37a: a lower-case word after a foreign field epithet ends it when the field is a game (a verb or a number:
+# "o Rei do Futebol dando", "król futbolu 10") or the title is German (nouns have capitals); a genitive continues
+# the noun ("la reina de la salsa de tomate")
+_SPORT_FIELD = re.compile(r"futbol|futebol|football|fussball|fußball|calcio|futball|foci|labdarugas|pilki noznej|"
+                          r"voetbal|sepak ?bola|boxing|boxeo|boksu|tinju|tennis|tenis|golf|cricket")
+_GENITIVE_NEXT = re.compile(r"\s(?:de|di|do|da|del|della|dei|du|des|van|von|of|z|ze|balilla|de mesa|de salao|"
+                            r"de botao|sala|playa|praia|spiaggia|table|totó|toto|calcetto|femenino|feminino|femminile)\b")
+# the foreign titles that must be followed by a Hungarian possessed form ("a futball császára", not "a futball")
+_HU_TITLE_END = re.compile(r"(?:csaszara|kiralya|kiralynoje|csaszarnoje)\b")
 # the field ends the phrase: punctuation, the end, a preposition or conjunction, or an English "-ing" verb ("the king
 # of rock formations", "the queen of pop music charts" name a thing)
 _FIELD_END = re.compile(r"\s*(?:[,.;:!?()\[\]]|$)|\s+(?:on|in|at|with|and|during|wearing|as|from|of|by|mit|auf|im|"
@@ -193,6 +274,9 @@ def spans(lower: str, text: str, cased: bool) -> list[tuple[int, int, str]]:
     out += [(m.start(), m.end(), "an office by rank of a country named by its adjective")
             for m in _WS_OFFICE.finditer(lower)]
     for m in _EN_NTH.finditer(lower):
+        office = lower[m.end("n"):m.end()].strip().split(" of ")[0].split(" ", 1)[-1].strip()
+        if implausible_ordinal(int(m.group("n")), office) or _FICTION_WORK.search(lower):
+            continue  # round 37a: "the 100th president of ...", "the 250th pope in a sci-fi novel": invented
         if m.group("pope"):
             if not _NOT_A_PERSON_AFTER.match(lower, m.end()):
                 out.append((m.start(), m.end(), "an office holder by number"))
@@ -201,10 +285,19 @@ def spans(lower: str, text: str, cased: bool) -> list[tuple[int, int, str]]:
     out += [(m.start(), m.end(), "a pope named by nationality")
             for rx in _pope_shapes(lower) for m in rx.finditer(lower)
             if not _NOT_A_PERSON_AFTER.match(lower, m.end())]
+    if any(w in lower for w in _FATHER_CHEAP) or not lower.isascii():
+        out += _father_nation(lower, text, cased)
     out += [(m.start(), m.end(), "a person known by an epithet of a named nation")
-            for m in _EN_EPITHET_NATION.finditer(lower)]
+            for m in _EN_EPITHET_NATION.finditer(lower)
+            if not lower.startswith(_CAPITAL_EPITHET, m.start() + 4) or text[m.start() + 4:m.start() + 5].isupper()]
     for m in _FIELD_TITLE.finditer(lower):
-        if _FIELD_END.match(lower, m.end()):
+        phrase = m.group()
+        if phrase.startswith("a ") and not _HU_TITLE_END.search(phrase):
+            continue  # "a futball": the Hungarian article needs the possessed title ("a futball császára")
+        if _FIELD_END.match(lower, m.end()) or (
+                not phrase.startswith("the ") and cased and _lower_word_next(text, m.end())
+                and not _GENITIVE_NEXT.match(lower, m.end())
+                and (phrase.startswith(("der ", "des ", "dem ", "den ")) or _SPORT_FIELD.search(phrase))):
             out.append((m.start(), m.end(), "a person known by an epithet of a field"))
     if not cased:
         return out
@@ -215,6 +308,8 @@ def spans(lower: str, text: str, cased: bool) -> list[tuple[int, int, str]]:
     for rx, what in ((_IS_OFFICE, "an office by rank of a named country"),
                      (_EN_EPITHET_PLACE, "a person known by an epithet of a named place")):
         for m in rx.finditer(lower):
+            if lower.startswith(_CAPITAL_EPITHET, m.start() + 4) and not text[m.start() + 4:m.start() + 5].isupper():
+                continue  # "the nightingale of India perched on a branch": the bird
             if _capital_within(text, m.end(), 0, cased):
                 out.append((m.start(), _word_end(lower, m.end()), what))
     if any(c in lower for c in _ORG_CUE):
@@ -250,6 +345,28 @@ def _org_first(lower: str, text: str) -> list[tuple[int, int, str]]:
             if named:
                 out.append((m.start(), _word_end(lower, m.end()), "the first leader of a named party or body"))
     return out
+
+
+def _father_nation(lower: str, text: str, cased: bool) -> list[tuple[int, int, str]]:
+    """"The Father of the Nation" in more languages (round 37a, see ``_FATHER_NATION``): the nation's adjective or a
+    capitalised name after it, or the father word itself capitalised."""
+    out = [(m.start(), m.end(), "the father of a nation") for m in _FATHER_NATION_NATIVE.finditer(lower)]
+    if not cased:
+        return out
+    for m in _FATHER_NATION.finditer(lower):
+        after = m.start("rest") + 1 if m.group("rest") else -1
+        nation = after > 0 and (_NATION_ADJ_END.match(lower, after) is not None or text[after:after + 1].isupper())
+        title = m.start() + lower[m.start():].index(" ") + 1  # the father word
+        if nation or (text[title:title + 1].isupper() and lower.startswith(("pere", "padre", "pai", "vater"), title)):
+            out.append((m.start(), m.end(), "the father of a nation"))
+    return out
+
+
+def _lower_word_next(text: str, i: int) -> bool:
+    """Whether the next word after ``i`` starts with a lower-case letter or a digit (round 37a: a verb or an adjective after a
+    foreign epithet, "der Kaiser des deutschen Fußballs hebt den Pokal"; a capital would continue a name)."""
+    m = re.match(r"\s([^\W_])", text[i:i + 3])
+    return m is not None and not m.group(1).isupper()
 
 
 def _capital_within(text: str, i: int, words: int, cased: bool) -> bool:

@@ -283,6 +283,41 @@ _CJK_RANKED = re.compile(_CJK_COUNTRY + r"(?:の)?\s*" + _CJK_RANK + _CJK_OFFICE
                          + r"(?:の)?\s*" + _CJK_OFFICE)
 
 
+# Round 37a. The first woman in an office of a named region, city or country in Japanese, Chinese and Korean
+# ("東京都初の女性知事", "大阪市で初めての女性市長", "上海首位女性市长", "서울시 최초의 여성 시장", "한국 최초의 여성 우주인"): a
+# place written in its script before the first-woman words; a place of one's own or an unnamed one ("某市初の女性市長",
+# "わが社初の女性部長", "我们公司首位女性经理", "우리 회사 최초의 여성 팀장") names no one, and a firm's posts are no office
+_JA_FEMALE_FIRST = re.compile(r"(?P<p>[\u4e00-\u9fff\u30a1-\u30fa\u30fc]{2,10})(?:で)?(?:初|最初|初めて)の女性"
+                              r"(?:都知事|府知事|県知事|道知事|州知事|知事|市長|区長|町長|村長|首相|副大統領|大統領|総理大臣|"
+                              r"内閣総理大臣|宇宙飛行士|ノーベル賞受賞者|最高裁判事|衆議院議長|参議院議長|議長|総裁|党首|"
+                              r"大臣|外務大臣|防衛大臣|長官|首長|国家主席|総統)")
+_ZH_FEMALE_FIRST = re.compile(r"(?P<p>[\u4e00-\u9fff]{2,8}?)(?:的)?(?:首位|第一位|第一个|第一個|首任|第一任)女(?:性)?"
+                              r"(?:市长|市長|省长|省長|州长|州長|区长|區長|县长|縣長|副总统|副總統|总统|總統|总理|總理|首相|宇航员|"
+                              r"宇航員|航天员|航天員|太空人|诺贝尔奖得主|諾貝爾獎得主|议长|議長|行政长官|行政長官|"
+                              r"特首|主席|大法官|外长|外長|国务卿|國務卿)")
+_KO_FEMALE_FIRST = re.compile(r"(?P<p>[가-힣]{2,10})\s*(?:의\s*)?(?:사상\s*)?(?:최초의|첫\s*번째|첫)\s*여성\s*"
+                              r"(?:시장|도지사|지사|주지사|구청장|군수|부통령|대통령|국무총리|총리|수상|우주인|우주비행사|"
+                              r"노벨상\s*수상자|장관|대법관|대법원장|국회의장|당대표|외교부\s*장관)")
+# a place of one's own or an unnamed one, and bodies that are no region ("our company", "some city", "the school")
+_CJK_NOT_PLACE = re.compile(r"某|本|我|わが|我が|弊|当社|当|この|その|あの|这|這|该|該|那|公司|会社|学校|學校|学院|大学|大學|"
+                            r"团队|團隊|部门|部門|아무|어느|우리|저희|회사|학교|대학|동아리|팀|火星|月面|月球|화성|달")
+# a work of fiction anywhere in the prompt: the office holder is a character
+_CJK_FICTION = re.compile(r"小説|小说|物語|故事|ゲーム|游戏|遊戲|架空|虚構|虚构|게임|소설|가상|판타지|漫画|漫畫|만화|"
+                          r"ファンタジー|奇幻|科幻|SF|sf")
+
+
+def _cjk_female_first(lower: str) -> list[tuple[int, int, str]]:
+    """The first woman in an office of a named place in Japanese, Chinese or Korean (round 37a, see above)."""
+    out = []
+    for rx in (_JA_FEMALE_FIRST, _ZH_FEMALE_FIRST, _KO_FEMALE_FIRST):
+        for m in rx.finditer(lower):
+            # the place words and the words just before them (a possessor: "우리 회사", "我们公司")
+            if _CJK_NOT_PLACE.search(lower, max(0, m.start("p") - 4), m.end("p")) or _CJK_FICTION.search(lower):
+                continue
+            out.append((m.start("p"), m.end(), "the first woman in an office of a named place"))
+    return out
+
+
 # Round 26a. "The first <nationality> to win/become/reach <named thing>" in English and the Romance languages ("the
 # first Nigerian to win the Nobel Prize", "el primer argentino en ganar el Balón de Oro", "le premier Sénégalais à
 # remporter la Coupe", "o primeiro brasileiro a vencer o Oscar"): a nationality word, a verb of winning, becoming or
@@ -370,6 +405,8 @@ def spans(lower: str, text: str, cased: bool) -> list[tuple[int, int, str]]:
         for m in _NGUNI_OFFICE.finditer(lower):
             if text[m.end():m.end() + 1].isupper():
                 out.append((m.start(), _word_end(lower, m.end()), "an office by rank of a named country"))
+    if "女" in lower or "여성" in lower:
+        out += _cjk_female_first(lower)
     if any(w in lower for w in _CJK_CHEAP):
         out += [(m.start(), m.end(), "an office by rank of a named country") for m in _CJK_RANKED.finditer(lower)]
     out += [(m.start(), m.end(), "a national office by rank") for m in _DE_NATIONAL.finditer(lower)]

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from ..types import Finding
-from . import context, depiction, person_cues
+from . import context, depiction, indirect_offices, person_cues
 from .builtin_indexes import builtin_index, covered, non_person_spans, visual_artists
 from .normalize import NormalizedText, key_of, match_key
 from .resources import Person, ResourceCache, load_lexicon, load_us_presidents
@@ -206,8 +206,8 @@ def ordinal_presidents(norm: NormalizedText, key: str, kidx: list[int], cache: R
         if not 1 <= n <= len(presidents) or presidents[n - 1] not in by_name:
             continue
         ts, te = kidx[m.start()], kidx[m.end() - 1] + 1
-        if context.indefinite_before(norm.lower, ts):
-            continue
+        if context.indefinite_before(norm.lower, ts) or indirect_offices.invented_office(norm.lower, ts, te):
+            continue  # round 37a: "the 45th president of the Lunar Republic": an invented office
         start, end = norm.span(ts, te)
         out.append(Finding(kind="public_figure", score=0.85, start=start, end=end,
                            text=norm.original[start:end], detector=detector, canonical=presidents[n - 1],
