@@ -368,6 +368,8 @@ def unresolved(norm: NormalizedText, key: str, kidx: list[int], detector: str) -
                 continue  # round 34a: "the first president of the Riverside Chess Club": a local post
             if rx is _WHO_DID_NAMED and " became " in m.group() and LOCAL_BODY.search(key, m.end(), m.end() + 60):
                 continue  # round 28a: "the woman who became president of the Riverside Chess Club": a local post
+            if rx is _OFFICE_OF_NAMED and INVENTED_REALM.match(key, m.end()):
+                continue  # round 37a: "the first president of the Mars colony": an office of fiction
             if rx is _SUPERLATIVE and m.group()[4:5].isdigit() and _beyond_count(m.group()):
                 continue  # round 37a: "the 200th president of ...": more holders than any office has had
             if rx is _SUPERLATIVE and m.group().endswith(" of ") and INVENTED_REALM.match(key, m.end()):
@@ -406,7 +408,7 @@ def unresolved(norm: NormalizedText, key: str, kidx: list[int], detector: str) -
 # Round 22a: a named prize and a year point at one laureate ("the 2019 Nobel Peace Prize laureate", "el premio Nobel
 # de la Paz 2019", "der Friedensnobelpreisträger von 2019"): the prize word, a year and a winner word within one
 # clause. Only prizes awarded to one or a few people a year count ("the 2019 employee of the month winner" is anyone).
-_PRIZE_NAME = re.compile(r"(?:nobel|pulitzer|booker|goncourt|cervantes|ballon d ?'?or|balon de oro|bola de ouro|"
+_PRIZE_NAME = re.compile(r"(?:nobel|nobla|nobelov\w*|нобелевск\w*|pulitzer|booker|goncourt|cervantes|ballon d ?'?or|balon de oro|bola de ouro|"
                          r"pallone d ?'?oro|fields medal|turing award|abel prize|heisman|palme d ?'?or|best actress oscar|"
                          r"best actor oscar|miss universe|miss universo|miss world|miss mundo|eurovision|tour de france|"
                          r"wimbledon|roland garros|person of the year|persona del ano|personalidad del ano)")
@@ -414,7 +416,11 @@ _WINNER = re.compile(r"\b(?:laureate|winner|recipient|awardee|ganador|ganadora|g
                      r"laureada|premiado|premiada|vencedor|vencedora|vincitore|vincitrice|laureato|laureata|laureat|"
                      r"laureate|\w*preistrager(?:in)?|gewinner(?:in)?|winnaar|laureaat|zwyciezca|zwyciezczyni|mshindi|"
                      r"pemenang|nagwagi|champion|campeon|campeona|campeao|campea|campione|campionessa|"
-                     r"weltmeister(?:in)?|titleholder|vencedora?)\b")
+                     r"weltmeister(?:in)?|titleholder|vencedora?|"
+                     # round 37a: Hungarian, Turkish, Nordic, Indonesian, Czech and Russian winner words ("a 2002-es
+                     # Nobel-díjas író", "2006 Nobel ödüllü yazar", "Nobelpristagaren 2016", "peraih Nobel 2014")
+                     r"\w*dijas\w*|dijazott\w*|odullu\w*|odulu sahibi|\w*pristagar\w*|\w*prisvinder\w*|"
+                     r"\w*prisvinner\w*|peraih|penerima|laureat\w*|nositel\w*|лауреат\w*|обладател\w*)\b")
 _YEAR = re.compile(r"\b(?:18|19|20)\d\d\b")
 
 

@@ -631,10 +631,36 @@ _OF_ENDINGS = (" de", " de la", " de los", " de las", " de l'", " del", " da", "
                " dello", " degli", " delle", " des", " du", " d'")
 
 
+# Round 37a. An office or a first of a planet, a moon, a colony of space or a land of fiction, in any language ("il
+# primo imperatore di Marte", "pierwszy prezydent Marsa", "Mars'ın ilk başkanı", "presiden pertama Mars",
+# "火星殖民地的第一任总督"): no one real has held it; only for offices and firsts ("the founder of Mars", the company,
+# is a creator); the Moon itself has been reached ("美国第一位登上月球的宇航员"), only its colonies and bases are fiction
+_OFF_WORLD = re.compile(r"(?<![\w])(?:mars|marsa|marsu|marsie|marte|marziana|marciana|martienne|martian|jupiter\w*|"
+                        r"giove|jowisz\w*|venus|venere|wenus\w*|saturn\w*|neptun\w*|netuno|nettuno|pluto\w*|plutone|"
+                        r"ganymed\w*|ganimede|titan[aue]?|atlantis|atlantida|atlantide|narnia|westeros|mordor|gondor|"
+                        r"wakanda|asgard|hogwarts|tatooine|krypton|galakti\w*|galacti\w*|galaktyk\w*|"
+                        r"(?:mond|maan|moon|lunar|lunaire|luna|lune)\s?(?:kolonie|kolonia|colony|colonia|colonie|base|"
+                        r"basis|basi|station|stazione)|colonia lunar|colonie lunaire|mondkolonie|mondbasis|"
+                        r"koloni bulan|ay kolonisi)(?![\w])|火星|木星|金星|土星|月球基地|月面基地|殖民地|银河|銀河|화성|목성|금성|"
+                        r"은하|달 기지")
+_OFF_WORLD_CHEAP = ("mar", "jupit", "giove", "jowisz", "venus", "venere", "wenus", "saturn", "neptun", "netuno",
+                    "nettuno", "pluto", "ganim", "ganym", "titan", "atlant", "narnia", "westeros", "mordor", "gondor",
+                    "wakanda", "asgard", "hogwarts", "tatooine", "krypton", "gala", "lun", "mond", "moon", "maan",
+                    "火星", "木星", "金星", "土星", "基地", "殖民", "银河", "銀河", "화성", "목성", "금성", "은하", "달 기지",
+                    "bulan", "ay kolon")
+
+
+def _off_world(lower: str, ts: int, te: int, what: str) -> bool:
+    """Whether an office or first at ``lower[ts:te]`` is of a planet, moon, colony or land of fiction (round 37a)."""
+    return ("office" in what or "first" in what or "rank" in what) and \
+        _OFF_WORLD.search(lower, max(0, ts - 20), min(len(lower), te + 30)) is not None
+
+
 def _findings(norm: NormalizedText, lower: str, spans: list[tuple[int, int, str]], detector: str) -> list[Finding]:
     out = []
+    off_world = any(w in lower for w in _OFF_WORLD_CHEAP)
     for ts, te, what in spans:
-        if context.indefinite_before(lower, ts):
+        if context.indefinite_before(lower, ts) or (off_world and _off_world(lower, ts, te, what)):
             continue
         start, end = norm.span(ts, te)
         out.append(Finding(kind="public_figure", score=0.72, start=start, end=end, text=norm.original[start:end],

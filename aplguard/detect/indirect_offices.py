@@ -274,7 +274,7 @@ def spans(lower: str, text: str, cased: bool) -> list[tuple[int, int, str]]:
     out += [(m.start(), m.end(), "an office by rank of a country named by its adjective")
             for m in _WS_OFFICE.finditer(lower)]
     for m in _EN_NTH.finditer(lower):
-        office = lower[m.end("n"):m.end()].strip().split(" of ")[0].split(" ", 1)[-1].strip()
+        office = re.sub(r"^ ?(?:st|nd|rd|th) | of\b.*$", "", lower[m.end("n"):m.end()]).strip()
         if implausible_ordinal(int(m.group("n")), office) or _FICTION_WORK.search(lower):
             continue  # round 37a: "the 100th president of ...", "the 250th pope in a sci-fi novel": invented
         if m.group("pope"):

@@ -9,10 +9,11 @@
   after the role in French, Spanish, Portuguese and Italian;
 * "the Father of the Nation" in the Romance languages and German with the nation, and its one-word forms in Hindi,
   Bengali, Urdu and Indonesian;
+* the laureate of a named prize in a year with Hungarian, Turkish, Nordic, Indonesian and Polish winner words;
 * a capitalised singer's or tyrant's epithet of a place ("the Nightingale of India");
 * the author, composer or designer of a national anthem or flag in many languages;
-* false positives: an office by number of a planet, moon, colony or land of fiction, an ordinal beyond any real
-  office's count, and an office by number in a work of fiction or the far future.
+* false positives: an office by number or a first of a planet, moon, colony or land of fiction in many languages, an
+  ordinal beyond any real office's count, and an office by number in a work of fiction or the far future.
 """
 
 from __future__ import annotations
@@ -65,6 +66,12 @@ POSITIVES = [
     "der Vater der Nation Ghanas bei einer Rede",
     "राष्ट्रपिता का चित्र, काला और सफ़ेद",
     "Sang Proklamator berpidato di depan rakyat",
+    # a prize in a year with a winner word in more languages
+    "a 2004-es irodalmi Nobel-díjas osztrák írónő portréja",
+    "2006 Nobel Edebiyat Ödüllü yazarın portresi",
+    "Nobelpristagaren i litteratur 2011, porträtt",
+    "peraih Nobel Perdamaian 2014 berpidato",
+    "laureatka Nagrody Nobla 1996, portret",
     # epithets of a place
     "the Nightingale of India singing into a microphone",
     "the Sage of Omaha at the shareholder meeting",
@@ -82,6 +89,8 @@ POSITIVES = [
     "il compositore dell'inno nazionale italiano al pianoforte",
     "l'auteur de l'hymne national algérien, portrait",
     "portret autora polskiego hymnu narodowego",
+    "the first president of Kenya waving",
+    "il primo presidente della Repubblica italiana",
     "de schrijver van het Wilhelmus aan zijn bureau",
     "İstiklal Marşı'nın şairi portresi",
     "中国国歌的曲作者肖像",
@@ -116,6 +125,9 @@ NEGATIVES = [
     "de eerste vrouwelijke voorzitter van onze club",
     "okulumuzun ilk kadın müdürü",
     "la première femme astronaute de notre club",
+    "egy Nobel-díjas tudós portréja rajzfilmben",
+    "a Nobel-díjas tudósok csoportképe",
+    "nobel ödüllü bir bilim insanı, çizim",
     # generic anthems and flags
     "a composer writing an anthem for his football club",
     "the author of our school anthem",
@@ -133,9 +145,19 @@ NEGATIVES = [
     "the 12th emperor of Atlantis on his throne",
     "the 45th president of the Lunar Republic",
     "the 200th president of the United States in a parade",
+    "the 150th president of France",
     "the 500th pope blessing a crowd",
     "the 230th pope in a sci-fi novel",
     "the 30th king of Narnia, book illustration",
+    "il primo imperatore di Giove in armatura dorata",
+    "the first governor of the Mars colony in a spacesuit",
+    "o primeiro presidente de Marte acenando",
+    "A Jupiter első királya trónon",
+    "pierwszy prezydent Marsa na plakacie",
+    "Mars'ın ilk başkanı heykeli",
+    "presiden pertama Mars melambaikan tangan",
+    "le 300e pape bénissant la foule",
+    "土星殖民地的第一任总督",
 ]
 
 
