@@ -1,4 +1,4 @@
-"""Names glued to a Zulu, Xhosa or Ndebele prefix (round 37b).
+"""Names glued to a Zulu, Xhosa, Ndebele or Shona prefix (round 37b).
 
 Nguni languages write a personal name with its noun-class or possessive prefix glued on, the name keeping its
 capital: "uSipho" (Sipho), "kaThandi" / "sikaThandi" / "likaThandi" (of Thandi), "nguSipho" (it is Sipho), "noSipho"
@@ -16,20 +16,26 @@ from ..types import Finding
 from .normalize import NormalizedText
 
 # the prefixes a personal name takes (noun class 1a "u", possessives "ka/sika/lika/wuka/yika/zika/buka/kuka",
-# copula "ngu", comitative "no", locative "ku/kwa", Xhosa "ka", also written with the "wa/ya/la" possessive)
-_PREFIXED = re.compile(r"(?<![^\W\d_])(?:u|ngu|no|ku|kwa|ka|sika|lika|wuka|yika|zika|buka|kuka|aka|eka|waka|yaka|"
-                       r"laka|saka|zaka|baka)([A-Z][a-z]{2,}(?:-[A-Z][a-z]+)?)(?![^\W\d_])")
+# copula "ngu", comitative "no", Xhosa "ka", also written with the "wa/ya/la" possessive; not the locatives
+# "ku/kwa/e", which take places: "kwaZulu", "eThekwini", "kuZimbabwe")
+_PREFIXED = re.compile(r"(?<![^\W\d_])(?:u|ngu|no|ka|sika|lika|wuka|yika|zika|buka|kuka|aka|eka|waka|yaka|"
+                       r"laka|saka|zaka|baka|"
+                       # Shona glues its possessives and the honorific "va" the same way ("mufananidzo waTendai")
+                       r"wa|ya|cha|va)([A-Z][a-z]{2,}(?:-[A-Z][a-z]+)?)(?![^\W\d_])")
 # Nguni picture words and acts of a person (lower case, as the normaliser writes them): one must be in the prompt
 _CUES = re.compile(r"(?<![a-z])(?:isithombe|izithombe|umfanekiso|imifanekiso|ifoto|isifanekiso|ecula|ucula|uyacula|"
                    r"edansa|udansa|uyadansa|esiteji|eqongeni|ekhonsathini|ekonsathini|emamatheka|uyamamatheka|ehleka|"
-                   r"ugqoke|egqoke|ekhuluma|ukhuluma|edlala|ehamba|ehlezi|esidlangalaleni)(?![a-z])")
+                   r"ugqoke|egqoke|ekhuluma|ukhuluma|edlala|ehamba|ehlezi|esidlangalaleni|"
+                   # Shona: picture, photo, singing, dancing, on stage, smiling
+                   r"mufananidzo|mifananidzo|achiimba|achitamba|pachikuva|achinyemwerera|akapfeka)(?![a-z])")
 
 _CAMEL = re.compile(r"[a-z][A-Z]")
 # capitalised words after a prefix that are no person: God ("kaNkulunkulu"), peoples, places ("kwaZulu-Natal",
 # "eThekwini"), the country and the continent
 _NOT_PERSON = frozenset(["Nkulunkulu", "Thixo", "Mdali", "Somandla", "Jesu", "Zulu", "Xhosa", "Ndebele", "Swazi",
                          "Zulu-Natal", "Natal", "Thekwini", "Goli", "Mzansi", "Afrika", "Pitoli", "Kapa",
-                         "Mgungundlovu", "Mandlakazi", "Ntu"])
+                         "Mgungundlovu", "Mandlakazi", "Ntu", "Zimbabwe", "Harare", "Bulawayo", "Gauteng",
+                         "Durban", "Johannesburg", "Soweto", "Mzimbabwe", "Shona", "Sotho", "Tswana"])
 
 
 def find(norm: NormalizedText, detector: str) -> list[Finding]:

@@ -208,7 +208,7 @@ _ZH_SUBJECT = re.compile(r"([\u4E00-\u9FFF])([\u4E00-\u9FFF]{2}) ?(?:正在|在|
                          r"(?:照片|肖像|画像|相片|写真|合影|合照|生活照|自拍|素描)")
 # round 36c: Japanese, a two-character surname and a one- or two-character given name opening the prompt, が/は (the
 # subject), what they do and a picture word closing the clause ("田中美咲が図書館で本を読んでいる写真")
-_JA_SUBJECT = re.compile(r"([\u4E00-\u9FFF]{2})([\u3005\u4E00-\u9FFF]{1,2}) ?(?:さん|くん|ちゃん)?(?:が|は)"
+_JA_SUBJECT = re.compile(r"([\u4E00-\u9FFF]\u3005[\u4E00-\u9FFF]|[\u4E00-\u9FFF]{2})([\u3005\u4E00-\u9FFF]{1,2}) ?(?:さん|くん|ちゃん)?(?:が|は)"
                          r"[^、。,.!?]{2,25}(?:写真|ポートレート|肖像画|似顔絵|自撮り)")
 # Round 12: a surname + two-character given name at the start of the prompt or after "my <relation>" (我同事, 我妈妈),
 # before what a person does ("在公园跳舞" at the park dancing, "穿西装" wearing a suit, "戴着" wearing, "坐在" sitting
@@ -969,6 +969,15 @@ class ScriptNames:
     def _han(self, norm: NormalizedText, tok: _Tok, lists: _Lists) -> tuple[Finding, int] | None:
         """"王小明的照片", "田中健太さんの写真": a name right before 的+picture or an honorific."""
         text = norm.text
+        if tok[2] - tok[1] in (4, 5) and text[tok[1] + 1] == "\u3005" and (
+                _own_tag(norm, tok[1], tok[2]) or (text[tok[2]:tok[2] + 1] == " "
+                                                   and _HAN_SPACED_PICTURE.match(text, tok[2] + 1))):
+            # round 37b: a three-character surname with the repeat mark and a given name as a tag or before a space
+            # and a picture word ("1girl, 佐々木美咲, ...", "佐々木美咲 証明写真"); "佐々木町 写真" is a town
+            if _ja_repeat_surname(text[tok[1]:tok[2]], lists) == tok[2] - tok[1]:
+                why = "a three-character surname and a given name as a tag or before a picture word"
+                return self._finding(norm, tok[1], tok[2], 0.65, why), tok[2]
+            return None
         if tok[2] - tok[1] in (3, 4) and _own_tag(norm, tok[1], tok[2]) and self._han_full_name(text[tok[1]:tok[2]], lists):
             # round 36b: a full name as its own tag of a tag-soup prompt ("1girl, 橋本環奈, school uniform"): the
             # tag is the subject, as "1girl, Jane Doe" is

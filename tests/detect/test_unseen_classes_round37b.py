@@ -40,6 +40,10 @@ POSITIVES = [
     "isithombe sikaThandi emamatheka",
     "uSipho ecula esiteji, ifoto",
     "umfanekiso kaLindiwe edansa eqongeni",
+    "mufananidzo waTendai achiimba pachikuva",
+    "佐々木美咲 証明写真",
+    "1girl, 佐々木美咲, school uniform",
+    "佐々木美咲が公園で走っている写真",
     # 3. the native spelling in brackets
     "Seal (씰) performing live at a concert",
     "Rain (비) singing on stage, fancam",
@@ -67,6 +71,8 @@ NEGATIVES = [
     "isithombe se-iPhone entsha",
     "isithombe sasekwaZulu-Natal, ulwandle",
     "iPhone photo on a table",
+    "mufananidzo wemakomo paZimbabwe",
+    "isithombe sikaNkulunkulu, ubuciko",
     # 3.
     "Rain (비) falling on a window",
     "Seal (물개) on a rock at the beach",
@@ -75,6 +81,8 @@ NEGATIVES = [
     "佐々木町の写真",
     "佐々木駅の写真、夕方",
     "東京の写真",
+    "佐々木町 写真",
+    "佐々木町が雪に覆われた写真",
 ]
 
 
