@@ -21,7 +21,9 @@ from .normalize import NormalizedText
 _PREFIXED = re.compile(r"(?<![^\W\d_])(?:u|ngu|no|ka|sika|lika|wuka|yika|zika|buka|kuka|aka|eka|waka|yaka|"
                        r"laka|saka|zaka|baka|"
                        # Shona glues its possessives and the honorific "va" the same way ("mufananidzo waTendai")
-                       r"wa|ya|cha|va)([A-Z][a-z]{2,}(?:-[A-Z][a-z]+)?)(?![^\W\d_])")
+                       r"wa|ya|cha|va|"
+                       # a possessive typed apart from the name ("isithombe sika Thandi")
+                       r"(?:sika|lika|wuka|yika|zika|buka|kuka|ka) )([A-Z][a-z]{2,}(?:-[A-Z][a-z]+)?)(?![^\W\d_])")
 # Nguni picture words and acts of a person (lower case, as the normaliser writes them): one must be in the prompt
 _CUES = re.compile(r"(?<![a-z])(?:isithombe|izithombe|umfanekiso|imifanekiso|ifoto|isifanekiso|ecula|ucula|uyacula|"
                    r"edansa|udansa|uyadansa|esiteji|eqongeni|ekhonsathini|ekonsathini|emamatheka|uyamamatheka|ehleka|"
@@ -29,7 +31,7 @@ _CUES = re.compile(r"(?<![a-z])(?:isithombe|izithombe|umfanekiso|imifanekiso|ifo
                    # Shona: picture, photo, singing, dancing, on stage, smiling
                    r"mufananidzo|mifananidzo|achiimba|achitamba|pachikuva|achinyemwerera|akapfeka)(?![a-z])")
 
-_CAMEL = re.compile(r"[a-z][A-Z]")
+_CAMEL = re.compile(r"[a-z][A-Z]|ka [A-Z]")
 # capitalised words after a prefix that are no person: God ("kaNkulunkulu"), peoples, places ("kwaZulu-Natal",
 # "eThekwini"), the country and the continent
 _NOT_PERSON = frozenset(["Nkulunkulu", "Thixo", "Mdali", "Somandla", "Jesu", "Zulu", "Xhosa", "Ndebele", "Swazi",
@@ -41,7 +43,7 @@ _NOT_PERSON = frozenset(["Nkulunkulu", "Thixo", "Mdali", "Somandla", "Jesu", "Zu
 def find(norm: NormalizedText, detector: str) -> list[Finding]:
     """Capitalised names glued to a Nguni prefix in a prompt with a Nguni picture or act word."""
     text = norm.text
-    # (cheap pre-check first: a small letter right before a capital, as a glued prefix writes it)
+    # (cheap pre-check first: a small letter right before a capital, as a glued prefix writes it, or "ka ")
     if not _CAMEL.search(text) or len(text) != len(norm.lower) or not _CUES.search(norm.lower):
         return []
     out: list[Finding] = []

@@ -41,6 +41,9 @@ POSITIVES = [
     "uSipho ecula esiteji, ifoto",
     "umfanekiso kaLindiwe edansa eqongeni",
     "mufananidzo waTendai achiimba pachikuva",
+    "umfanekiso ka Nomsa emamatheka, ifoto",
+    "Drake koncertuje na scenie, zdjęcie",
+    "Sting tampil di panggung",
     "佐々木美咲 証明写真",
     "1girl, 佐々木美咲, school uniform",
     "佐々木美咲が公園で走っている写真",
@@ -73,6 +76,7 @@ NEGATIVES = [
     "iPhone photo on a table",
     "mufananidzo wemakomo paZimbabwe",
     "isithombe sikaNkulunkulu, ubuciko",
+    "isithombe sezintaba, Drakensberg ka Natal",
     # 3.
     "Rain (비) falling on a window",
     "Seal (물개) on a rock at the beach",
