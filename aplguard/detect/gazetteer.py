@@ -390,6 +390,13 @@ class GazetteerDetector:
             return True
         if alias.person.group == "music" and " " not in alias.key and self._stage_cued(norm, ts, te, alias):
             return True
+        gloss = _NATIVE_GLOSS.match(lower, te) if lower[te + 1:te + 2] > "\u024f" and " " not in alias.key else None
+        if gloss and (person_cues.person_evidence(lower, ts, gloss.end()) or (
+                _SUBJECT_NEXT.match(lower, gloss.end()) and _PERFORMANCE_CUE.search(lower))):
+            # round 37b: a one-word stage name with its spelling in the singer's own script in brackets ("Rain (비)
+            # dancing on a k-pop stage, fancam"): the bracket is an apposition, the cue after it is the name's; a
+            # word glossed by its translation ("Rain (비) falling on a window") has no person or performance cue
+            return True
         if cue_only:
             return False  # a "~~" alias needs a person or performance cue
         if _EAST_ASIAN_PICTURE.match(lower, te) and not any(
@@ -630,6 +637,13 @@ _KPOP_CUE = re.compile(r"\b(?:k-?pop|kpop idol|idol group|fancam|fan cam)\b|케�
 # a picture, fan-cam, profile or concert word of Korean, Japanese or Chinese right after a name, with a particle
 _EAST_ASIAN_PICTURE = re.compile(r"\s?(?:[의のが은는이]\s?|的)?(?:사진|화보|직캠|프로필|셀카|초상화|공항\s?패션|콘서트|무대|"
                                  r"写真|画像|肖像|ライブ|コンサート|照片|相片|演唱会|舞台)")
+# Round 37b. Performance words of more languages, as the normaliser writes them (no accents): concert, stage, on
+# stage, performing, singing, dancing
+_STAGE_I18N = (r"koncert\w*|szinpad\w*|fellep\w*|enekel\w*|tancol\w*|scenie|wystep\w*|spiewa\w*|tancz\w*|"
+               r"podiu|podium|zpiva\w*|vystoup\w*|tanci|pe scena|cantand|canta pe|danseaza|konser\w*|sahne\w*|"
+               r"sarki soyl\w*|dans ed\w*|panggung|bernyanyi|menyanyi|tampil|berjoget|konsiyerto|konsyerto|"
+               r"entablado|kumakanta|umaawit|nagtatanghal|sumasayaw|hoa nhac|san khau|bieu dien|"
+               r"ecula|edansa|esiteji|eqongeni|ekhonsathini|ekonsathini|ecula|eculweni")
 _STAGE_CUE = re.compile(r"\b(?:perform\w*|sing\w*|sang|danc\w*|rapp\w*|stream\w*|concert\w*|stage|on tour|tour photo|"
                         # a decade ("in the 80s") dates a career; a kind of person has none of its own
                         r"(?:19|20)?\d0s|music video|album|"
@@ -642,7 +656,10 @@ _STAGE_CUE = re.compile(r"\b(?:perform\w*|sing\w*|sang|danc\w*|rapp\w*|stream\w*
                         # ("Mahmood all'Ariston, foto di scena", "aux Victoires de la musique", "at the Filmfare awards")
                         r"sanremo|ariston|eurovision|festivalbar|filmfare|iifa|victoires de la musique|"
                         r"foto di scena|sul palco|sur scene|en concert|en concierto|in concerto|im konzert|escenario|"
-                        r"palco|palcoscenico|buhne|scena)\b")
+                        r"palco|palcoscenico|buhne|scena|"
+                        # round 37b: concerts, stages and performing in Hungarian, Polish, Czech, Romanian, Turkish,
+                        # Indonesian, Tagalog, Vietnamese (accents folded) and Zulu/Xhosa
+                        + _STAGE_I18N + r")\b")
 
 # Round 32b. What follows a stage name that is the subject of the prompt: punctuation, the end, or a preposition,
 # dress or performing verb (a noun right after would be modified by the word: "pink lights on stage")
@@ -650,7 +667,14 @@ _SUBJECT_NEXT = re.compile(r"\s*(?:[,;(]|$)|\s+(?:in|on|at|with|wearing|during|l
                            r"dancing|backstage|onstage|circa|ca|around|en|sur|con|auf|mit|im|beim|al|no|na|em|"
                            # round 35b: a Swahili subject doing something ("akiimba", "akitumbuiza": while singing,
                            # performing) or on stage
-                           r"aki(?:imba|tumbuiza|cheza|wa)|anaimba|anatumbuiza|jukwaani|kwenye|katika)\b")
+                           r"aki(?:imba|tumbuiza|cheza|wa)|anaimba|anatumbuiza|jukwaani|kwenye|katika|"
+                           # round 37b: the same in more languages: a concert or stage, in/on/at, performing
+                           r"koncert\w*|konser\w*|sahne\w*|szinpad\w*|fellep\w*|enekel\w*|spiewa\w*|zpiva\w*|"
+                           r"w|pe|di|sa|tren|bernyanyi|menyanyi|tampil|kumakanta|nagtatanghal|ecula|edansa|esiteji|"
+                           r"eqongeni|dang hat|dang bieu dien)\b")
+# Round 37b. A name's spelling in a non-Latin script in brackets right after it ("Rain (비)", "Gackt (ガクト)"; the
+# normaliser has dropped the brackets): one or two words of letters beyond Latin
+_NATIVE_GLOSS = re.compile(r" [^\x00-\u024f\s,;.]{1,12}(?: [^\x00-\u024f\s,;.]{1,12})?(?=[ ,;.]|$)")
 # Round 33b. A digit between letters: a leetspeak handle ("s1mple", "f0rest")
 _LEET_DIGIT = re.compile(r"[^\W\d_]\d+[^\W\d_]")
 # Round 33b. The word right after a name (letters only, same clause) and the words after a subject or of a performance
@@ -665,7 +689,9 @@ _PERFORMANCE_CUE = re.compile(r"\b(?:music video|concert\w*|on stage|onstage|wor
                               r"eurovision|music awards?|halftime show|backstage|setlist|encore|akiimba|akitumbuiza|jukwaani|"
                               # round 36b: song festivals, award shows and stages in other languages
                               r"sanremo|ariston|festivalbar|filmfare|iifa|victoires de la musique|foto di scena|"
-                              r"sul palco|sur scene|en concert|en concierto|in concerto|im konzert)\b")
+                              r"sul palco|sur scene|en concert|en concierto|in concerto|im konzert|"
+                              # round 37b (see _STAGE_I18N)
+                              + _STAGE_I18N + r")\b")
 
 # Round 24a. Press and state-occasion cues after an epithet: only a person is in a press photo or on a state visit
 # ("the Iron Lady, 1980s press photo, handbag")

@@ -21,6 +21,8 @@ from . import (
     context,
     handles,
     inflection,
+    mongolian_names,
+    nguni_names,
     person_cues,
     relation_before,
     relation_names,
@@ -326,6 +328,10 @@ class NameShapeDetector:
         # "anh pham nhat vuong dang phat bieu": Vietnamese written without its marks (round 25b)
         out += [f for f in vietnamese_plain.find(norm, self.id)
                 if not any(known[bisect.bisect_left(norm.starts, f.start):bisect.bisect_left(norm.starts, f.end)])]
+        # "Д. Сүхбаатарын хөрөг": Mongolian Cyrillic names (round 37b)
+        out += [f for f in mongolian_names.find(norm, self.id)
+                if not any(known[bisect.bisect_left(norm.starts, f.start):bisect.bisect_left(norm.starts, f.end)])]
+        out += nguni_names.find(norm, self.id)  # "isithombe sikaThandi": a name glued to its prefix (round 37b)
         out += romanised.find_japanese(norm, self.cache, self.id)  # "Otani Shohei ga ... shashin"
         # "X binti Y", "hannes halldorsson", "やまだはなこ": names by their structure (round 31b)
         # (a listed span, a visual artist such as "Tove Jansson", is the gazetteer's)

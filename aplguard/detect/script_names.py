@@ -197,7 +197,7 @@ _INDIC_ACTS = re.compile(r" (?:\S+ )?\S+(?:त असताना|ताना)(
 _HAN_AFTER = re.compile(r"(?:的(?:照片|肖像|画像|头像|相片|素描|写真|自拍|脸|证件照|护照照片|毕业照|婚纱照|生活照|艺术照)|"
                         r"证件照|護照照片|护照照片|大头照|自拍照|毕业照|婚纱照|结婚照|生活照|艺术照|照片|头像|"
                         r"さん|様|さま|氏|くん|君|ちゃん|先生|女士|小姐|"
-                        r"老师|の(?:写真|肖像|似顔絵|顔|ポートレート|証明写真|プロフィール写真|自撮り|写真集))")
+                        r"老师|の(?:写真|肖像|似顔絵|顔|ポートレート|証明写真|プロフィール写真|自撮り|写真集|卒業写真|顔写真|肖像画))")
 # round 34c: picture words after a name and a space ("王志强 证件照", "中村美咲 証明写真")
 _HAN_SPACED_PICTURE = re.compile(r"(?:证件照|照片|头像|自拍|肖像|写真|相片|証明写真|ポートレート|プロフィール写真|自撮り|"
                                  r"似顔絵|画像)")
@@ -208,7 +208,7 @@ _ZH_SUBJECT = re.compile(r"([\u4E00-\u9FFF])([\u4E00-\u9FFF]{2}) ?(?:正在|在|
                          r"(?:照片|肖像|画像|相片|写真|合影|合照|生活照|自拍|素描)")
 # round 36c: Japanese, a two-character surname and a one- or two-character given name opening the prompt, が/は (the
 # subject), what they do and a picture word closing the clause ("田中美咲が図書館で本を読んでいる写真")
-_JA_SUBJECT = re.compile(r"([\u4E00-\u9FFF]{2})([\u3005\u4E00-\u9FFF]{1,2}) ?(?:さん|くん|ちゃん)?(?:が|は)"
+_JA_SUBJECT = re.compile(r"([\u4E00-\u9FFF]\u3005[\u4E00-\u9FFF]|[\u4E00-\u9FFF]{2})([\u3005\u4E00-\u9FFF]{1,2}) ?(?:さん|くん|ちゃん)?(?:が|は)"
                          r"[^、。,.!?]{2,25}(?:写真|ポートレート|肖像画|似顔絵|自撮り)")
 # Round 12: a surname + two-character given name at the start of the prompt or after "my <relation>" (我同事, 我妈妈),
 # before what a person does ("在公园跳舞" at the park dancing, "穿西装" wearing a suit, "戴着" wearing, "坐在" sitting
@@ -969,6 +969,15 @@ class ScriptNames:
     def _han(self, norm: NormalizedText, tok: _Tok, lists: _Lists) -> tuple[Finding, int] | None:
         """"王小明的照片", "田中健太さんの写真": a name right before 的+picture or an honorific."""
         text = norm.text
+        if tok[2] - tok[1] in (4, 5) and text[tok[1] + 1] == "\u3005" and (
+                _own_tag(norm, tok[1], tok[2]) or (text[tok[2]:tok[2] + 1] == " "
+                                                   and _HAN_SPACED_PICTURE.match(text, tok[2] + 1))):
+            # round 37b: a three-character surname with the repeat mark and a given name as a tag or before a space
+            # and a picture word ("1girl, 佐々木美咲, ...", "佐々木美咲 証明写真"); "佐々木町 写真" is a town
+            if _ja_repeat_surname(text[tok[1]:tok[2]], lists) == tok[2] - tok[1]:
+                why = "a three-character surname and a given name as a tag or before a picture word"
+                return self._finding(norm, tok[1], tok[2], 0.65, why), tok[2]
+            return None
         if tok[2] - tok[1] in (3, 4) and _own_tag(norm, tok[1], tok[2]) and self._han_full_name(text[tok[1]:tok[2]], lists):
             # round 36b: a full name as its own tag of a tag-soup prompt ("1girl, 橋本環奈, school uniform"): the
             # tag is the subject, as "1girl, Jane Doe" is
@@ -1042,6 +1051,16 @@ class ScriptNames:
                 # round 29b: a three-character surname, often with the repeat mark ("佐々木健太郎さん")
                 why = "a three-character surname and a three-character given name before an honorific"
                 return self._finding(norm, end - 6, end, 0.7, why), end
+            if not bare and len(chars) >= 4 and "\u3005" in chars[-5:-1]:
+                # round 37b: a three-character surname with the repeat mark (佐々木, 野々村) and a one- or
+                # two-character given name before の/的 + a picture word ("佐々木美咲の証明写真"); a place suffix
+                # as the given part is a town or station named after the family ("佐々木町の写真")
+                three = _ja_repeat_surname(chars, lists)
+                if three is not None:
+                    if three:
+                        why = "a three-character surname and a given name before a picture word"
+                        return self._finding(norm, end - three, end, 0.7, why), end
+                    continue
             for size in (4, 3, 2):
                 if len(chars) < size:
                     continue
@@ -1247,6 +1266,29 @@ def _zh_thing(chars: str, lists: _Lists) -> bool:
         return True
     return (len(before) >= 2 and before[-1] in _ZH_THING_MEASURE and before[-2] in _ZH_NUMERAL
             and lists.kind(chars[-3:-1], "han") in ("C", "W"))
+
+
+# round 37b: what ends a Japanese place or building named after a family (町 town, 駅 station, 寺 temple ...)
+_JA_PLACE_ENDS = frozenset("町村市区駅寺県山川島橋通園院宮社城港邸家屋店堂館線丁谷沢坂浜")
+
+
+def _ja_repeat_surname(chars: str, lists: _Lists) -> int | None:
+    """Round 37b: for a Han run ending right before の/的 + a picture word, the length of a name made of a listed
+    three-character surname holding the repeat mark 々 ("佐々木") and a one- or two-character given name that is
+    no common word and no place suffix; 0 when such a surname is followed by a place suffix or a common word (a
+    town or a thing, never a name); None when the run has no such surname."""
+    if chars[-3:] in lists.last and chars[-2:-1] == "\u3005":
+        return 0  # the surname alone ("佐々木の写真") names a family, not one person
+    for given in (2, 1):
+        if len(chars) < 3 + given:
+            continue
+        surname, name = chars[-3 - given:-given], chars[-given:]
+        if surname[1] != "\u3005" or surname not in lists.last:
+            continue
+        if name[-1] in _JA_PLACE_ENDS or "\u3005" in name[:1] or (given == 2 and lists.kind(name, "han") == "C"):
+            return 0
+        return 3 + given
+    return None
 
 
 def _title_before(lower: str, start: int) -> bool:
