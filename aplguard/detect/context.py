@@ -31,10 +31,13 @@ def word_set(text: str) -> frozenset[str]:
 
 
 # Words after a name that make it a place, building, brand, product or thing.
+# (round 37 review: South Asian station, museum, hall, road, square, bridge, temple and mosque words in Latin
+# letters, "Chhatrapati Shivaji Maharaj Terminus", "Indira Gandhi Marg")
 # round 32a: the head nouns of eponymous science terms ("Hawking radiation", "Kaplan turbine", "Bessel functions"):
 # a surname right before one names a thing of physics, maths or the lab, not a person to depict
 THING_NOUNS = word_set("""
 memorial monument dam bridge street st avenue ave road rd boulevard blvd square park parkway airport
+terminus sangrahalaya bhavan bhawan marg chowk setu mandir masjid
 station terminal center centre hall building tower plaza museum library university college school
 academy institute hospital clinic stadium arena gardens garden lake river mountain mount bay island
 islands county state city town village district valley canyon falls beach highway freeway tunnel

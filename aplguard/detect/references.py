@@ -9,12 +9,13 @@ when one person fits.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from ..types import Finding
 from . import context, depiction, indirect_offices, person_cues
 from .builtin_indexes import builtin_index, covered, non_person_spans, visual_artists
 from .normalize import NormalizedText, key_of, match_key
-from .resources import Person, ResourceCache, load_lexicon, load_us_presidents
+from .resources import Person, ResourceCache, english_zipf, load_lexicon, load_us_presidents
 
 _ORDINAL_PRESIDENT = re.compile(
     r"\b(\d{1,2}) ?(?:st|nd|rd|th) (?:(?:us |u s |american |united states |america s )?president|potus)\b")
@@ -87,6 +88,7 @@ def surname_index(cache: ResourceCache, strict: bool = True) -> dict[str, tuple[
         from .context import COMMON_WORDS  # noqa: PLC0415
 
         skip: frozenset[str] = frozenset()
+        zipf = english_zipf()
         if strict:
             skip = (load_lexicon("first_names.txt") | load_lexicon("common_surnames.txt")
                     | load_lexicon("common_words.txt") | COMMON_WORDS)
@@ -94,9 +96,23 @@ def surname_index(cache: ResourceCache, strict: bool = True) -> dict[str, tuple[
         for person in builtin_index(cache).people:
             words = key_of(person.canonical).split()
             if len(words) >= 2 and words[-1].isalpha() and len(words[-1]) >= 3 and words[-1] not in skip:
+                if strict and _mostly_a_word(words[0], words[-1], zipf):
+                    continue
                 out.setdefault(words[-1], []).append(person)
         return {k: tuple(v) for k, v in out.items()}
     return cache.get("gazetteer.surnames" + (".strict" if strict else ""), build)
+
+
+def _mostly_a_word(given: str, surname: str, zipf: Callable[[str], float]) -> bool:
+    """Whether a listed surname is, alone, mostly an everyday word or a common surname (round 37 review).
+
+    A famous surname is frequent because its bearer is ("obama", "einstein", "messi": about as frequent as the
+    given names "barack", "albert", "lionel"). One far more frequent than its bearer's given name is a word or a
+    surname many people share ("parchment" for Hansle Parchment, "button", "heard", "wine", "singh", "choi"):
+    alone it names nobody; the full name still does.
+    """
+    z = zipf(surname)
+    return z >= 3.0 and z - zipf(given) > 1.0
 
 
 def office_holders(norm: NormalizedText, key: str, kidx: list[int], detector: str) -> list[Finding]:

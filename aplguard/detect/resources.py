@@ -328,6 +328,20 @@ def _frequent_words(languages: tuple[str, ...], size: int) -> frozenset[str]:
     return frozenset(out)
 
 
+def english_zipf() -> Callable[[str], float]:
+    """A word's Zipf frequency in English (``wordfreq``'s small list: a dictionary look-up, no tokenising)."""
+    import math  # noqa: PLC0415
+
+    from wordfreq import get_frequency_dict  # noqa: PLC0415 (a base dependency; imported when first needed)
+
+    freq = get_frequency_dict("en", wordlist="small")
+
+    def zipf(word: str) -> float:
+        f = freq.get(word, 0.0)
+        return math.log10(f) + 9.0 if f > 0 else 0.0
+    return zipf
+
+
 #: More Latin-script languages of prompts (round 16): their frequent words are never fuzzy-matched to a one-word
 #: name either ("nasi goreng" is no misspelled "Goering"). Only the fuzzy matcher reads them; the other rules keep
 #: the :data:`DICTIONARY_LANGUAGES` (names are frequent words in these lists too: "ahmet", "budi").

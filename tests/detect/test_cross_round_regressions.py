@@ -147,3 +147,31 @@ def test_round29b_false_positives_stay_clean(stack, prompt):
 ])
 def test_round29b_same_shapes_still_people(stack, prompt):
     assert is_identity_seeking(detect_prompt(prompt, stack)), prompt
+
+
+# Round 37l's bulk list (found by re-running every batch after the merge): a lone surname far more frequent than its
+# bearer's given name is a word ("old parchment" read as the hurdler Hansle Parchment; batch 37 FPR 0.000 -> 0.009),
+# and a station named after a listed historical figure ("... Maharaj Terminus"; batch 46 FPR 0.000 -> 0.009). Fixed
+# as classes: such surnames no longer count alone (references.surname_index), and South Asian station, museum, road,
+# square, bridge, temple and mosque words after a name make a place.
+@pytest.mark.parametrize("prompt", [
+    "old parchment scroll with a wax seal",
+    "a map drawn on old parchment, candlelight",
+    "an old button on a wool coat, macro photo",
+    "Chhatrapati Shivaji Maharaj Terminus at night, long exposure",
+    "Indira Gandhi Marg in the rain, street photo",
+    "Rajiv Gandhi Setu over the sea at dusk",
+])
+def test_round37_regressions_negatives_stay_clean(stack, prompt):
+    assert not is_identity_seeking(detect_prompt(prompt, stack)), prompt
+
+
+@pytest.mark.parametrize("prompt", [
+    "Hansle Parchment clearing a hurdle, sports photo",
+    "close-up of kahlo smiling",
+    "einstein laughing at a blackboard",
+    "Jenson Button celebrating on the podium",
+    "Chhatrapati Shivaji Maharaj on horseback, oil painting",
+])
+def test_round37_same_shapes_still_people(stack, prompt):
+    assert is_identity_seeking(detect_prompt(prompt, stack)), prompt
