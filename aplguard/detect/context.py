@@ -70,7 +70,12 @@ lemma hypothesis integral integrals polynomial polynomials manifold manifolds in
 pipette funnel coefficient coefficients radius scattering oscillator lattice diode junction thermometer notation
 invariant apparatus pump criterion algorithm tensor spinor bracket brackets distribution statistics sieve wavelength
 equations functions rearrangement synthesis apparatuses electrode cathode anode barometer hydrometer petri
+probe probes spacecraft rover lander orbiter observatory satellite satellites mission missions telescopes
 """)
+# round 38a: a kind word between a surname and an instrument or craft ("Kepler space telescope", "Chandra X-ray
+# observatory", "Hubble space telescope", "Parker solar probe"): the craft is named after the person
+_CRAFT_KIND = frozenset({"space", "radio", "x", "xray", "infrared", "solar", "gamma", "orbital", "deep", "lunar",
+                         "mars", "optical", "ray", "ultraviolet", "neutrino", "gravitational"})
 
 # Media, techniques, movements and motifs: after a visual artist's name they ask for the
 # artist's way of making pictures ("hokusai woodblock print", "caravaggio chiaroscuro").
@@ -510,6 +515,8 @@ def thing_after(lower: str, end: int, one_word: bool = False, text: str | None =
         return "company"  # "Shakespeare and Company bookstore", "Smith & Sons": a business named after someone
     if len(after) == 2 and after[1] in THING_NOUNS and lower[end:end + 1] in ("-", "\u2013", "\u2014"):
         return after[1]  # "Einstein-Rosen bridge": two names hyphenated before a thing
+    if len(after) == 2 and after[1] in THING_NOUNS and after[0] in _CRAFT_KIND:
+        return after[1]  # round 38a: "Kepler space telescope", "Parker solar probe"
     if len(after) == 2 and after[1] in THING_NOUNS and _ADJECTIVE.fullmatch(after[0]):
         return after[1]  # "Obama presidential library", "Einstein medical center"
     if text is not None and len(after) == 2 and after[1] in THING_NOUNS and _proper_word_after(text, end):
@@ -618,6 +625,37 @@ def _afro_asian_place(lower: str, start: int) -> str | None:
         return None
     m = _AFRO_ASIAN_PLACE.search(window)
     return m.group().strip() if m else None
+
+
+# Round 38a. A named work or building "of" its maker in the Romance languages and German ("la Sagrada Família de
+# Gaudí", "el Guernica de Picasso", "la Pietà di Michelangelo", "o Cristo Redentor de Landowski", "die Sixtinische
+# Kapelle von Michelangelo"): an article, one to three capitalised words, "de/di/da/von", then the name -- the work,
+# not the maker, is pictured. The article is required ("Francisco de Goya" is a name), and a portrait word as the
+# "work" ("El retrato de Gaudí", "La foto de Dalí") leaves the person pictured.
+_WORK_OF_CHEAP = (" de ", " di ", " da ", " del ", " della ", " do ", " von ", " du ")
+_WORK_OF_BEFORE = re.compile(r"(?:^|[\s(\"“])(?:la|el|il|le|lo|les|los|las|gli|o|os|as|l'|l’|der|die|das|the)\s?"
+                             r"(?P<work>(?:[A-Z][\w'’-]*\s){0,2}[A-Z][\w'’-]*)\s(?:de|di|da|del|della|do|von|du)\s$")
+_PORTRAIT_NOUNS = frozenset({"retrato", "retratos", "foto", "fotos", "fotografia", "imagen", "imagem", "ritratto",
+                             "portrait", "portret", "photo", "bild", "bildnis", "busto", "buste", "statue",
+                             "estatua", "statua", "escultura", "scultura", "sculpture", "caricatura",
+                             "caricature", "dibujo", "desenho", "disegno", "dessin", "cara", "rostro", "volto",
+                             "visage", "rosto", "figura", "figure", "cuerpo", "corpo", "vida", "vita", "vie", "leben",
+                             "mujer", "esposa", "hijo", "hija", "familia", "famille", "madre", "padre", "casa",
+                             "maison", "haus", "tumba", "tomba", "tombe", "grab", "museo", "musee", "museum", "era",
+                             "epoca", "epoque"})
+
+
+def work_by_before(lower: str, text: str, start: int) -> str | None:
+    """A named work or building of the maker right before the name (see ``_WORK_OF_BEFORE``), or None."""
+    if not any(w in lower[max(0, start - 8):start + 1] for w in _WORK_OF_CHEAP):
+        return None
+    m = _WORK_OF_BEFORE.search(text[max(0, start - 60):start])
+    if m is None or text.isupper():
+        return None
+    words = m.group("work").lower().split()
+    if words[0] in _PORTRAIT_NOUNS and (len(words) == 1 or words[1] in _PORTRAIT_NOUNS):
+        return None  # "La Familia de Gaudí", "El Retrato de ...": one common noun; "la Sagrada Família" is a title
+    return "a work or building of the maker"
 
 
 def place_before(lower: str, start: int) -> str | None:

@@ -73,6 +73,7 @@ def _other_use(lower: str, text: str, start: int, end: int, one_word: bool) -> s
     thing = (context.thing_after(lower, end, one_word, text) or context.place_before(lower, start)
              or context.dish_before(lower, start) or context.han_thing_after(lower, end)
              or context.variety_after(lower, start, end)
+             or context.work_by_before(lower, text, start)
              or ("devotional title" if context.devotion_match(lower, start) else None))
     if not thing:
         return None

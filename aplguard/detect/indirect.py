@@ -267,7 +267,8 @@ _LOCAL_VENUE = re.compile(r"\b(?:nativity|pantomime|panto|amateur|community thea
 # Round 24a. A national office held by one person at a time, anchored to a time by "during": "the new zealand prime
 # minister during the christchurch attacks", "the president of France during the 1968 protests". The words before the
 # office must name no local body ("the club president during the meeting", "our school principal during assembly").
-_OFFICE_DURING = re.compile(r"\bthe (?P<pre>(?:[a-z]+ ){1,3}?)?(?:prime minister|president|chancellor|premier|"
+# round 38a: "the" may be left out ("nz prime minister during the christchurch attacks")
+_OFFICE_DURING = re.compile(r"\b(?:the )?(?P<pre>(?:[a-z]+ ){1,3}?)?(?:prime minister|president|chancellor|premier|"
                             r"head of state|head of government|emperor|empress|king|queen|pope|dictator|tsar|czar|shah|"
                             r"taoiseach|first minister)(?: (?P<of>of (?:the )?(?:[a-z]+ ){0,2}?[a-z]+))? during (?:the |his |her )?"
                             r"(?P<ev>[a-z0-9]+)")
@@ -283,6 +284,81 @@ _GENERIC_EVENT = frozenset({"meeting", "meetings", "class", "lesson", "party", "
                             "ceremony", "event", "speech", "day", "night", "week", "weekend", "break", "lunch", "trip",
                             "holidays", "holiday", "vacation", "festival", "play", "show", "film", "movie", "story",
                             "book", "episode", "chapter", "scene", "campaign", "interview", "visit", "tour"})
+
+# Round 38a. The maker "behind" a named work, formula or project ("the physicist behind E=mc²", "the architect behind
+# the Eiffel Tower", "the director behind Star Wars"): a making role, "behind", then a capitalised name or a formula
+# (an "="); "the chef behind the counter", "the designer behind our new logo" name nothing
+_BEHIND = re.compile(r"\bthe (?:[a-z]+ )?(?:physicist|chemist|mathematician|scientist|inventor|engineer|economist|"
+                     r"philosopher|biologist|astronomer|astrophysicist|geneticist|researcher|composer|songwriter|"
+                     r"director|filmmaker|author|writer|novelist|poet|playwright|architect|painter|sculptor|"
+                     r"entrepreneur|founder|programmer|creator|mastermind|theorist|cosmologist) behind (?:the )?"
+                     r"(?=\S)")
+_FORMULA = re.compile(r"[\w()^+-]{1,12}=[\w()^+-]{1,12}")
+# round 38a: the same "behind" in Spanish, Portuguese, French, Italian and German ("el físico detrás de E=mc²", "le
+# physicien derrière ...", "der Physiker hinter ..."), and a theory, law or equation "of" something after it in
+# English ("the physicist behind the theory of relativity"): a theory of one field has one author
+_BEHIND_CHEAP = (" behind ", " detras ", " derriere ", " dietro ", " por tras ", " hinter ")
+_BEHIND_OTHER = re.compile(r"\b(?:el|la|o|a|le|il|lo|l'|der|die) (?:fisico|fisica|quimico|quimica|matematico|"
+                           r"matematica|cientifico|cientifica|inventor|inventora|physicien|physicienne|chimiste|"
+                           r"mathematicien|mathematicienne|scientifique|inventeur|inventrice|scienziato|scienziata|"
+                           r"inventore|physiker|physikerin|chemiker|chemikerin|mathematiker|mathematikerin|"
+                           r"wissenschaftler|wissenschaftlerin|erfinder|erfinderin|arquitecto|arquitecta|arquiteto|"
+                           r"architecte|architetto|architekt|architektin|compositor|compositora|compositeur|"
+                           r"compositore|komponist|komponistin) (?:detras de|tras|derriere|dietro|por tras de|hinter) "
+                           r"(?:(?:el|la|le|il|lo|l'|o|a|der|die|das|dem|den) ?)?(?=\S)")
+_BEHIND_THEORY = re.compile(r"(?:the )?(?:theory|theories|law|laws|equation|equations|principle|paradox) of "
+                            r"(?!(?:our|my|your|their|this|that|a|an)\b)[a-z]{4,}")
+
+# Round 38a. A deed of history tied to a named place AND a year ("the seamstress who refused to give up her bus seat in
+# Montgomery in 1955", "the student who stood in front of the tanks in Beijing in 1989", "the man who jumped the Berlin
+# Wall in 1961"): a person, a deed verb, then in the same clause a capitalised place and a year; "the girl who won
+# the spelling bee at our school in 2019" names a local event (checked)
+_DEED_CHEAP = (" who ", " that ", " que ", " qui ", " che ")
+_DEED = re.compile(r"\b(?:the (?:[a-z]+ ){0,2}?[a-z]+ (?:who|that)|(?:el|la|o|a|il|le|l') ?(?:[a-z]+ ){0,2}?[a-z]+ "
+                   r"(?:que|qui|che)) (?:(?:famously|bravely|once|first|single-handedly) )?"
+                   # deeds of defiance, violence, rescue or revelation (history's, not everyday errands: "the kid who ran
+                   # to the store in Boston in 2015" stays generic)
+                   r"(?:refused|defied|sparked|stood up|stood in front|assassinated|hijacked|survived|rescued|"
+                   r"protested|defected|escaped|blocked|confronted|smuggled|leaked|exposed|blew the whistle|founded|"
+                   r"shot|killed|saved|"
+                   # round 38a: the Romance relative clause ("la costurera que se negó a ceder su asiento en
+                   # Montgomery en 1955", "l'étudiant qui a arrêté les chars à Pékin en 1989")
+                   r"(?<=(?:que|qui|che) )(?:se |si |s'|a |ha |e )?(?:nego|negou|nie|rifiuto|recuso|recusou|"
+                   r"refuso|refusa|refuse|desafio|desafiou|defia|sfido|salvo|salvou|sauva|sauve|fundo|fundou|fonda|"
+                   r"fonde|arrete|detuvo|fermo|enfrento|enfrentou|affronta|escapo|fugiu|evado|mato|matou|tua|uccise|"
+                   r"disparo|revelo|revelou|filtro|vazou)"
+                   r")\b(?P<rest>[^,;.!?]{4,90})")
+_DEED_YEAR = re.compile(r"\b(?:1[6-9]\d\d|20[0-2]\d)\b")
+_DEED_LOCAL = re.compile(r"\b(?:our|my|your|local|nuestr[oa]s?|mi|mis|notre|nos|mon|ma|nostr[oaie]|mio|mia|"
+                         r"meu|minha|nosso|nossa|escuela|escola|ecole|scuola|clube?|barrio|bairro|quartier|"
+                         r"school|club|class|office|neighbou?rhood|village|"
+                         r"family|backyard|church|camp|party|wedding)\b")
+
+
+def _deed_place_year(lower: str, text: str) -> list[tuple[int, int]]:
+    """Spans of "the <person> who <deed> ... in <Place> in <year>" (see above)."""
+    out = []
+    for m in _DEED.finditer(lower):
+        r0, r1 = m.start("rest"), m.end("rest")
+        if not _DEED_YEAR.search(lower, r0, r1) or _DEED_LOCAL.search(lower, r0, r1):
+            continue
+        if re.search(r"\b(?:in|at|on|across|over|from|to|near|outside|of|into|inside|through|en|em|a|à|au|no|na|nel|"
+                     r"nella|dans|sur|"
+                     r"de) (?:the |a |an |el |la |le |les |o |os |il |los )?[A-Z]", text[r0:r1]) and not text.isupper():
+            out.append((m.start(), r1))
+    return out
+
+
+def _behind_named(lower: str, text: str) -> list[tuple[int, int]]:
+    """Spans of "the <maker> behind <a named thing or formula>" (see above)."""
+    out = []
+    for rx in (_BEHIND, _BEHIND_OTHER) if " behind " not in lower else (_BEHIND,):
+        for m in rx.finditer(lower):
+            nxt = text[m.end():m.end() + 24]
+            if ((nxt[:1].isupper() and not text.isupper()) or _FORMULA.match(nxt)
+                    or (rx is _BEHIND and _BEHIND_THEORY.match(lower, m.end()))):
+                out.append((m.start(), m.end() + len(nxt.split(" ")[0])))
+    return out
 
 
 def _office_during(lower: str) -> list[tuple[int, int]]:
@@ -396,6 +472,18 @@ def unresolved(norm: NormalizedText, key: str, kidx: list[int], detector: str) -
                            explanation="indirect reference to one real person (the creator or performer of a quoted work)"))
     out += _named_founders(norm, detector)
     out += _prize_of_year(norm, detector)
+    if any(c in norm.lower for c in _DEED_CHEAP):
+        for ts, te in _deed_place_year(norm.lower, norm.text):
+            start, end = norm.span(ts, te)
+            out.append(Finding(kind="public_figure", score=0.72, start=start, end=end,
+                               text=norm.original[start:end], detector=detector, canonical=None,
+                               explanation="indirect reference to one real person (a deed at a named place and year)"))
+    if any(c in norm.lower for c in _BEHIND_CHEAP):
+        for ts, te in _behind_named(norm.lower, norm.text):
+            start, end = norm.span(ts, te)
+            out.append(Finding(kind="public_figure", score=0.72, start=start, end=end,
+                               text=norm.original[start:end], detector=detector, canonical=None,
+                               explanation="indirect reference to one real person (the maker of a named work)"))
     if " during " in norm.lower:
         for ts, te in _office_during(norm.lower):
             start, end = norm.span(ts, te)

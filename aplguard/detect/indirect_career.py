@@ -154,3 +154,42 @@ def sports_titles(lower: str, text: str, cased: bool) -> list[tuple[int, int, st
 def _word_end(lower: str, i: int) -> int:
     m = re.compile(r"\w+").match(lower, i)
     return m.end() if m else i
+
+
+# Round 38a. A career record in the Romance languages, the counterpart of indirect's English tally ("el tenista con
+# más títulos de Roland Garros", "o jogador com mais gols da história", "le pilote avec le plus de victoires en
+# Formule 1", "il calciatore con più gol in Serie A"): a role, "with the most <tally>", then a named competition
+# (capitalised) or all of history; a tally in one's own group ("con más goles de mi equipo", "del barrio") stays generic
+_TALLY_GATE = ("mas ", "mais ", "plus de", "piu ", "mayor numero", "maior numero")
+_ROM_ROLE = (r"(?:tenista|futbolista|jugador|jugadora|piloto|ciclista|nadador|nadadora|atleta|golfista|boxeador|"
+             r"boxeadora|portero|delantero|goleador|tennista|calciatore|giocatore|giocatrice|pilota|nuotatore|"
+             r"nuotatrice|portiere|attaccante|joueur|joueuse|pilote|cycliste|nageur|nageuse|buteur|gardien|jogador|"
+             r"jogadora|goleiro|atacante|artilheiro|actor|actriz|ator|atriz|acteur|actrice|attore|attrice|cantante|"
+             r"cantor|cantora|chanteur|chanteuse|director|directora|diretor|diretora|realisateur|regista|entrenador|"
+             r"treinador|allenatore|entraineur|deportista|esportista|sportivo|sportif|sportive)")
+_ROM_TALLY = re.compile(r"\b" + _ROM_ROLE + r"(?: [a-z]+)? (?:con|com|avec|amb) (?:(?:el|le|o|il|la) )?(?:mas|mais|"
+                        r"le plus de|piu|mayor numero de|maior numero de) (?:[a-z]+ )?(?:titulos|titols|titres|titoli|"
+                        r"trofeos|trofeus|trophees|trofei|goles|gols|buts|gol|victorias|vitorias|victoires|vittorie|"
+                        r"medallas|medalhas|medailles|medaglie|oscars|premios|grand slams|copas|campeonatos|"
+                        r"championnats|campionati|mundiales|balones de oro|bolas de ouro|ballons d'or|palloni d'oro|"
+                        r"poles|podios|podiums|podi|partidos|jogos|matchs|partite|carreras|corridas|courses|corse|"
+                        r"anillos|aneis|grammys|etapas|etapes|tappe)\b")
+_TALLY_OF = re.compile(r" (?:de la |de l'|del |de |da |do |das |dos |di |della |dello |dei |du |des |en (?:el |la )?|"
+                       r"em |no |na |in |nel |nella |au |aux |a |al )?")
+_TALLY_HISTORY = re.compile(r"(?:de la historia|da historia|de l'histoire|della storia|de todos los tiempos|"
+                            r"de todos os tempos|de tous les temps|di sempre|de sempre|en la historia|na historia|"
+                            r"dans l'histoire|nella storia)(?! (?:de|del|da|do|di|della|du|des) )")
+
+
+def record_tally(lower: str, text: str, cased: bool) -> list[tuple[int, int, str]]:
+    """The round-38a Romance career record (see ``_ROM_TALLY``)."""
+    if not any(g in lower for g in _TALLY_GATE):
+        return []
+    out: list[tuple[int, int, str]] = []
+    for m in _ROM_TALLY.finditer(lower):
+        of = _TALLY_OF.match(lower, m.end())
+        at = of.end() if of else m.end()
+        if (cased and text[at:at + 1].isupper() and of is not None and of.end() > m.end()) \
+                or _TALLY_HISTORY.match(lower, m.end() + 1):
+            out.append((m.start(), _word_end(lower, at), "a career record in a named competition"))
+    return out

@@ -141,6 +141,18 @@ _GERMAN_WHO = re.compile(r"\b(?:der mann|die frau|der mensch|der wissenschaftler
                          r"(?:die|den|das|der) (?P<obj>[\w ]{3,40}?) (?:(?:entwickelt|erfunden|geschrieben|gemalt|entdeckt|"
                          r"komponiert|gegrundet|formuliert|erforscht|isoliert|fotografiert) (?:hat|hatte)|entdeckte|"
                          r"erfand|entwickelte|isolierte|formulierte|fotografierte)\b")
+# Round 38a. The German performer who played a part in a named work, the verb last ("der Schauspieler, der in Das Boot
+# den Kaleun gespielt hat", "die Schauspielerin, die die Sisi in den Sissi-Filmen spielte"): every German noun is
+# capitalised, so the work must be named the way titles are -- quoted, opened by a capitalised article mid-sentence
+# ("in Das Boot"), two capitalised words or a hyphenated compound ("in den Sissi-Filmen"); "der Schauspieler, der in
+# Filmen den Bösewicht gespielt hat" names no work
+_GERMAN_PLAYED_CHEAP = ("gespielt", "spielte", "verkorper", "dargestellt", "gesprochen")
+_GERMAN_PLAYED = re.compile(r"\b(?:der|die) (?:schauspieler|schauspielerin|darsteller|darstellerin|synchronsprecher|"
+                            r"synchronsprecherin|sanger|sangerin|komiker|komikerin),? (?:der|die) "
+                            r"(?P<clause>[^,.;:]{3,60}?) (?:(?:gespielt|verkorpert|dargestellt|gesprochen) "
+                            r"(?:hat|hatte)|spielte|verkorperte)\b")
+_GERMAN_PLAYED_WORK = re.compile(r"\b(?:in|im|aus) (?:den |dem |der )?(?:[\"„“'‚»«]\w|(?:Das|Der|Die|Ein|Eine|Den|Dem) "
+                                 r"[A-Z]|[A-Z]\w+ [A-Z]\w+|[A-Z]\w+-[A-Z]?\w+)")
 _GERMAN_GENERIC = r"(?:bild|buch|lied|haus|kuchen|brief|foto|gedicht|auto|spiel|rezept|essen|programm|app)"
 def _cyr(pattern: str) -> str:
     """A Russian pattern as the normaliser writes Russian ("й" -> "и", "ё" -> "е": accents off)."""
@@ -186,7 +198,10 @@ _ZH_FIRST_DID = re.compile(r"(?:中国|中國|美国|美國|英国|英國|日本
 # (a capital in cased scripts, a nationality adjective or a country name); "el actual presidente del club" stays
 # generic.
 _CURRENT_ROMANCE = (r"(?:actuel|actuelle|actual|atual|attuale|presente|present|vigente|sortant|sortante)")
-_HEAD_ROMANCE = (r"(?:presidenta|presidente|president|primer ministro|primera ministra|primeiro ministro|"
+_HEAD_ROMANCE = (r"(?:presidenta|presidente|president|"
+                 # round 38a: a consort of the monarch is one person too ("la actual reina consorte de España")
+                 r"reina consorte|rey consorte|rainha consorte|rei consorte|regina consorte|re consorte|"
+                 r"reine consort|roi consort|principe consorte|prince consort|primer ministro|primera ministra|primeiro ministro|"
                  r"primeira ministra|premier ministre|prime minister|papa|pape|rey|reina|rei|rainha|re|regina|roi|"
                  r"reine|emperador|emperatriz|imperador|imperatriz|imperatore|empereur|canciller|chanceler|"
                  r"cancelliere|chancelier|chanceliere|jefe de estado|jefa de estado|chef d'etat|capo di stato|"
@@ -212,7 +227,7 @@ _GERMAN_CURRENT = re.compile(r"\b(?:der|die) (?:amtierende|derzeitige|aktuelle|j
                              r"bundeskanzlerin|kanzler|kanzlerin|bundesprasident|bundesprasidentin|prasident|"
                              r"prasidentin|papst|konig|konigin|kaiser|premierminister|premierministerin|"
                              r"ministerprasident|ministerprasidentin|regierungschef|regierungschefin|staatschef|"
-                             r"staatschefin)\b(?! (?:des|der|von|vom) (?:vereins|vereines|klubs|clubs|firma|"
+                             r"staatschefin|konigsgemahlin|prinzgemahl|koniginnengemahl)\b(?! (?:des|der|von|vom) (?:vereins|vereines|klubs|clubs|firma|"
                              r"unternehmens|schule|kegelclubs))")
 _RUSSIAN_CURRENT = re.compile(_cyr(r"(?<!\w)(?:нынешн(?:ий|яя|его|ей)|действующ(?:ий|ая|его|ей)|теперешн(?:ий|яя)|"
                                r"текущ(?:ий|ая|его|ей)|сегодняшн(?:ий|яя|его|ей)) "
@@ -516,6 +531,10 @@ def find(norm: NormalizedText, detector: str) -> list[Finding]:
         if re.match(_INDEF_ROMANCE.pattern, obj) or re.search(r"\b" + _GERMAN_GENERIC + r"\b", obj):
             continue  # "der Mann, der das Bild gemalt hat": a picture, anyone's
         spans.append((m.start(), m.end(), "the person who made or found something named"))
+    if cased and any(w in lower for w in _GERMAN_PLAYED_CHEAP):
+        for m in _GERMAN_PLAYED.finditer(lower):
+            if _GERMAN_PLAYED_WORK.search(text, m.start("clause"), m.end("clause")):
+                spans.append((m.start(), m.end(), "the performer who played a part in a named work"))
     if _CURRENT_TRIGGER.search(lower):
         spans += _current_latin(lower, text, cased)
     spans += _round15(lower, text, cased)
@@ -526,6 +545,7 @@ def find(norm: NormalizedText, detector: str) -> list[Finding]:
     spans += indirect_inflected.spans(lower, text, cased)
     spans += indirect_career.spans(lower, text, cased)
     spans += indirect_career.sports_titles(lower, text, cased)
+    spans += indirect_career.record_tally(lower, text, cased)
     spans += indirect_more_languages.spans(lower, text, cased)
     spans += indirect_record_firsts.spans(lower, text, cased)
     if cased:

@@ -76,6 +76,22 @@ _NORDIC = re.compile(r"\b(?:fyrsta|fyrstu|forsta|første|forste)\s+(?:konan|kona
                      r"sorte)\s+)?(?:kven)?(?:forseti|forsaetisradherra|presidenten|president|statsministern|"
                      r"statsministeren|statsminister|borgarstjori)\s+(?:i|a|på|pa)\s+")
 
+# Round 38a. The national office named by a Nordic nationality adjective, then "who was the first ..." ("íslenski
+# forsetinn sem var fyrsta konan kjörin þjóðhöfðingi", "den svenska statsministern som var den första kvinnan"): the
+# office of one country whose first is one person, in any case of the adjective and the office
+_NORDIC_NAT_FIRST = re.compile(r"\b(?:islensk|norsk|dansk|saensk|svensk|finnsk|finsk|islandsk|faereysk|færeysk)"
+                               r"(?:i|a|u|e)?\s+(?:kven)?(?:forset(?:i|a)(?:nn|ns|num)?|fors(?:ae|æ)tisra[ðd]herr(?:a|ann|ans|anum)|"
+                               r"presidenten|president|statsministern|statsministeren|statsminister|"
+                               r"þjo[ðd]hof[ðd]ing(?:i|ja)(?:nn)?|drottning(?:in)?|dronningen|drottningen|konungur(?:inn)?|"
+                               r"kongen|kungen)\s+(?:sem|som|der)\s+(?:var|ble|blev|vart|er|ar|är)\s+(?:den\s+|det\s+)?"
+                               r"(?:fyrst|forst|først)\w*")
+# Round 38a. The first woman/man/person to win, become or reach something, in Swahili ("mwanamke wa kwanza wa
+# Kiafrika kushinda tuzo ya Nobel", "mtu wa kwanza kufika mwezini"): a nationality after "wa" (capitalised), or a
+# capitalised name within the next words (the prize, the office); "mwanamke wa kwanza kushinda mbio zetu" stays generic
+_SW_FIRST_PERSON = re.compile(r"\b(?:mwanamke|mwanamume|mwanaume|mtu|binadamu|mwafrika)\s+wa\s+kwanza\s+"
+                              r"(?:wa\s+(?P<nat>\w+)\s+)?(?:ku(?:shinda|wa|fika|panda|chaguliwa|ongoza|tembea|"
+                              r"safiri|pokea|tunukiwa)\w*)\b")
+_SW_OWN = frozenset({"yetu", "wetu", "langu", "yangu", "wangu", "letu", "kijiji", "shule", "klabu", "timu"})
 
 # Round 31a. The writer of a named book or song in Yoruba, Hausa, Swahili and Zulu ("ẹni tó kọ ìwé <Title>", "wanda ya
 # rubuta littafin <Title>", "aliyeandika kitabu <Title>", "owabhala incwadi <Title>"): the work word, then a capital
@@ -180,6 +196,17 @@ def spans(lower: str, text: str, cased: bool) -> list[tuple[int, int, str]]:
                 out.append((m.start(), _word_end(lower, m.end()), "the writer of a named work"))
     if "kurucu" in lower or " of " in lower or "grunder" in lower or "vater " in lower:
         out += _founders(lower, text, cased)
+    if " sem " in lower or " som " in lower or " der " in lower:
+        out += [(m.start(), _word_end(lower, m.end()), "a national office named by nationality, its first holder")
+                for m in _NORDIC_NAT_FIRST.finditer(lower)]
+    if cased and "wa kwanza" in lower:
+        for m in _SW_FIRST_PERSON.finditer(lower):
+            after = text[m.end():m.end() + 60].split()[:5]
+            if not _SW_OWN.isdisjoint(w.lower().strip(",.") for w in after):
+                continue
+            nat = m.start("nat") if m.group("nat") else -1
+            if (nat >= 0 and text[nat].isupper()) or any(w[:1].isupper() for w in after):
+                out.append((m.start(), m.end(), "the first person of a nationality to win or become something"))
     if cased and any(g in lower for g in _G_NORDIC):
         for m in _NORDIC.finditer(lower):
             if m.end() < len(text) and text[m.end()].isupper():

@@ -53,7 +53,9 @@ _FINNIC_CUE = ("ensimm", "nykyi", "viime", "istuv", "esime", "praegu", "viima", 
 # Icelandic: a rank, the office, a capitalised genitive country ("fyrsti kvenforseti Íslands")
 # round 34a: every case of the rank and the office, as Icelandic inflects both ("fyrsta kvenforseta Íslands" in the
 # accusative/dative/genitive, "síðustu drottningu", "núverandi forsetans"); "kven-" a woman, "þjóðkjörni" elected
-_IS_OFFICE = re.compile(r"\b(?:fyrst(?:i|a|u)|nuverandi|si[ðd](?:asti|asta|ustu))\s+(?:[ðd]jo[ðd]kj(?:o|ö)rn(?:i|a|u)\s+)?"
+# round 38a: the "elected" qualifier in every spelling ("kjörni", "þjóðkjörni" -- the normaliser keeps "þ")
+_IS_OFFICE = re.compile(r"\b(?:fyrst(?:i|a|u)|nuverandi|si[ðd](?:asti|asta|ustu))\s+"
+                        r"(?:(?:[þðd]jo[ðd])?kj(?:o|ö)rn(?:i|a|u)\s+)?"
                         r"(?:kven)?(?:forset(?:i|a)(?:nn|ns|num)?|fors(?:ae|æ)tisr(?:a|á)(?:ð|d)herr(?:a|ann|ans|anum)?|"
                         r"konung(?:ur|s|i|inn|sins|inum)?|drottning(?:u|ar|in|una|unni|arinnar)?|paf(?:i|a)(?:nn|ns|num)?|"
                         r"biskup(?:s|i|inn|sins)?|geimfar(?:i|a)|borgarstjor(?:i|a))\s+(?=\w)")
@@ -200,13 +202,22 @@ _TR_FIRST = re.compile(r"\b(?P<p>[a-z]{3,})['’ ](?:da|de|ta|te|nin|nun|in|un) 
                        r"atanan) )?(?:ilk|son|en genc|en yasli) (?:kadin |erkek |siyahi )?(?:devlet baskani|"
                        r"cumhurbaskani|cumhurbaskan|basbakan|baskan|kral|kralice|astronot|kozmonot|sampiyon)[a-z]*\b")
 # round 32a: "ilk Türk kadın savaş pilotu" (the first Turkish woman fighter pilot), "ilk Alman astronot": the first of
-# a nationality in an office or a record role, Turkish word order (one modifier such as "savaş" may come between)
-_TR_FIRST_NATION = re.compile(r"\bilk (?:turk|alman|amerikali|fransiz|ingiliz|rus|japon|cinli|arap|iranli|yunan|"
+# a nationality in an office or a record role, Turkish word order (one modifier such as "savaş" may come between);
+# round 38a: "woman" may stand before the nationality too ("ilk kadın Türk savaş pilotu")
+_TR_FIRST_NATION = re.compile(r"\bilk (?:(?:kadin|erkek|siyahi) )?(?:turk|alman|amerikali|fransiz|ingiliz|rus|japon|cinli|arap|iranli|yunan|"
                               r"italyan|ispanyol|kurt|azeri|afrikali|hintli|pakistanli|misirli|afgan|kazak|ozbek|"
                               r"koreli|brezilyali|kanadali|avustralyali|meksikali|polonyali|ukraynali|bosnak|arnavut) "
                               r"(?:kadin |erkek |siyahi |musluman )?(?:[a-z]+ )?(?:pilot|astronot|kozmonot|basbakan|"
                               r"cumhurbaskan|devlet baskan|milletvekil|nobel|olimpiyat sampiyon|dunya sampiyon|"
                               r"bilim insan|dagci|futbolcu|general|amiral|hakim|vali)[a-z]*\b")
+# round 38a: the Turkish participle before the first ("Nobel kazanan ilk Türk kadın", "Oscar alan ilk Türk oyuncu",
+# "Everest'e tırmanan ilk Türk"): a capitalised prize or place, a win/reach verb, then "first <nationality>"
+_TR_WON_FIRST = re.compile(r"\b(?P<p>[a-z][\w']{2,})(?: [a-z]+){0,2} (?:kazanan|alan|kazanmis|tirmanan|cikan|ulasan|"
+                           r"giden|secilen) ilk (?:kadin |erkek )?(?:turk|alman|amerikali|fransiz|ingiliz|rus|japon|"
+                           r"cinli|arap|iranli|yunan|italyan|ispanyol|kurt|azeri|afrikali|hintli|pakistanli|misirli|"
+                           r"afgan|kazak|ozbek|koreli|brezilyali|kanadali|avustralyali|meksikali|polonyali|ukraynali|"
+                           r"bosnak|arnavut|musluman|siyahi)\b")
+_TR_LOCAL = re.compile(r"\b(?:okul|kulup|sinif|mahalle|koy|sirket|bizim|benim|takim|site|apartman|universite)\w*")
 # "king/queen/emperor of a field": a field no one else is king of ("the King of Pop", "der Kaiser des deutschen
 # Fußballs", "o Rei do Futebol", "la Reina de la Salsa", "la Reine de la chanson française")
 _FIELD = (r"(?:pop|rock|rock and roll|rock n roll|soul|funk|reggae|reggaeton|salsa|samba|tango|mambo|bachata|"
@@ -317,6 +328,10 @@ def spans(lower: str, text: str, cased: bool) -> list[tuple[int, int, str]]:
     if "ilk " in lower:
         out += [(m.start(), m.end(), "the first of a nationality in a role (Turkish)")
                 for m in _TR_FIRST_NATION.finditer(lower)]
+    if "ilk " in lower:
+        out += [(m.start(), m.end(), "the first of a nationality to win or reach something named (Turkish)")
+                for m in _TR_WON_FIRST.finditer(lower) if text[m.start("p"):m.start("p") + 1].isupper()
+                and not _TR_LOCAL.search(lower, m.start(), m.end())]
     for m in _TR_FIRST.finditer(lower):
         if text[m.start("p"):m.start("p") + 1].isupper():
             out.append((m.start(), m.end(), "a first in a named place (Turkish)"))

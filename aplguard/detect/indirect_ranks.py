@@ -119,7 +119,7 @@ _OFFICE_ANY = (r"(?:kven|nais|kvinno|kvinne|kvinde|frauen|zena|zeny|nő|no)?(?:f
                r"космонавтка|астронавт|астронавтка|"
                # round 31a: Nordic definite forms ("statsministern", "presidenten", "forsetinn")
                r"statsministern|statsministerin|presidenten|forsetinn|forseta|kjorin forseti)")
-_WORLD_AFTER = (r"(?:heims|i heiminum|i verdenen|i verden|i varlden|maailmassa|maailmas|pasaule|pasaulyje|na swiecie|swiata|sveta|na svete|"
+_WORLD_AFTER = (r"(?:heims|i heiminum|i heimi|heimsins|i sogunni|i verdenen|i verden|i varlden|maailmassa|maailmas|pasaule|pasaulyje|na swiecie|swiata|sveta|na svete|"
                 r"ve svete|ng mundo|sa mundo|duniani|ulimwenguni|del mundo|do mundo|du monde|au monde|del mondo|al mondo|"
                 r"der welt|weltweit|in the world|of the world|ter wereld|van de wereld|в мире|мира|у світі|світу|"
                 r"di dunia|dunia|"
@@ -434,12 +434,28 @@ def spans(lower: str, text: str, cased: bool) -> list[tuple[int, int, str]]:
         for m in rx.finditer(lower):
             if text[m.end():m.end() + 1].isupper():
                 out.append((m.start(), _word_end(lower, m.end()), "an office by rank of a named country"))
+    if any(w in lower for w in _NICK_BEFORE_CHEAP):
+        # (the span opens at the nickname word: Hungarian "a" before the quote is "the", not English "a")
+        out += [(m.start("w"), m.end(), "a person known by a capitalised nickname")
+                for m in _NICK_BEFORE.finditer(lower) if text[m.start("nick"):m.start("nick") + 1].isupper()]
     for m in _NICKNAMED.finditer(lower):
         if re.match(r"[\"“«'‘]?[A-ZÀ-ÞΑ-ΩА-Я]", text[m.end():m.end() + 2]):
             out.append((m.start(), _word_end(lower, m.end()), "a person known by a capitalised nickname"))
     return out
 
 
+
+# Round 38a. A quoted capitalised nickname BEFORE the nickname word and a role, the word order of Hungarian and
+# Turkish ("a 'Száguldó Őrnagy' becenevű magyar focista", "'Kara Şimşek' lakaplı futbolcu"): one person's epithet;
+# "a 'Morzsi' nevű kutya" (a dog called ...) names no person role, so it stays generic
+_NICK_BEFORE_CHEAP = ("becenev", "lakap", "ragadvany", "neven ismert", "nevu ")
+_NICK_BEFORE = re.compile(r"[\"“„«'‘](?P<nick>[^\"”“«»'’]{2,40})[\"”»'’] (?P<w>becenevu|becenevre hallgato|ragadvanynevu|neven ismert|nevu|neven emlegetett|"
+                          r"lakapli|lakabli|lakabiyla bilinen|lakabiyla anilan) (?:[a-z]+ ){0,2}?"
+                          r"(?:focista|labdarugo|jatekos|csatar|kapus|vedo|kozeppalyas|teniszezo|kosarlabdazo|"
+                          r"zenesz|humorista|muvesz|okolvivo|enekes|enekesno|szinesz|szineszno|politikus|"
+                          r"versenyzo|autoversenyzo|futo|uszo|birkozo|sportolo|edzo|tabornok|kiraly|festo|iro|kolto|"
+                          r"futbolcu|oyuncu|sarkici|sanatci|boksor|gures?ci|pilot|siyasetci|komutan|pasa|yazar|sair|"
+                          r"ressam|atlet|kaleci|golcu|teknik direktor)")
 # capitalised words before a rank that are no country ("The 3. ...", sentence openers)
 _NOT_COUNTRY = frozenset({"the", "this", "its", "his", "hers", "ours", "yours", "theirs", "was", "is", "has", "as",
                           "bu", "su", "o", "ez", "az", "egy", "det", "den", "dens", "hans", "hennes", "deres"})

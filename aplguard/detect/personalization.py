@@ -98,6 +98,13 @@ _TRIGGER_DECL = re.compile(r"\b(?:trigger(?: ?words?| ?tokens?| ?phrase)?|activa
                            r"(?:tokens?|words?|prompt)|identifier token)\s*[:=]?\s*[\"'`]?(?P<tok>[a-z][a-z0-9_]{2,24})\b")
 
 
+# Round 38a. A trigger word made of a given name and a face or look suffix ("jennyface", "markface_v2", "annalook"),
+# written with a LoRA/trigger cue and used as the subject (before a person class or repeated): one person's likeness;
+# "facelift" or "bigface" (no given name) stay generic
+_NAME_FACE_CUES = ("trigger", "lora", "token", "embedding", "dreambooth", "lyco")
+_NAME_FACE = re.compile(r"(?<![\w<:])(?P<tok>(?P<n>[a-z]{3,12})(?:face|faces|look|likeness|selfie|irl|real))"
+                        r"(?:_?v\d{1,3})?\b")
+
 # Round 32a. The prompt says what the LoRA or embedding was trained on: someone of the user's ("trained a lora on my dad",
 # "dreambooth model of my wife", "fine-tuned on photos of my sister", "a lora of myself")
 _TRAINED_ON_PERSON = re.compile(
@@ -265,6 +272,10 @@ class PersonalizationDetector:
                     out.append(self._f("personalization", 0.8, start, end, norm.original,
                                        f"trigger token {tok!r} declared " + ("and used before a person class" if used
                                                                                else "for a person"), True))
+        if any(c in norm.lower for c in _NAME_FACE_CUES) and ("face" in norm.lower or "look" in norm.lower
+                                                               or "selfie" in norm.lower or "irl" in norm.lower
+                                                               or "real" in norm.lower or "likeness" in norm.lower):
+            out += self._name_face_tokens(norm)
         if ("-" in text or "_" in text) and any(c in norm.lower for c in _REL_VERSION_CUES):
             for m in _REL_VERSION_TOKEN.finditer(text):
                 if m.group("rel").lower() in _TAG_RELATIONS and not any(a <= m.start() < b for a, b in tagged):
@@ -276,6 +287,23 @@ class PersonalizationDetector:
             start, end = norm.span(m.start(), m.end())
             out.append(self._f("likeness", 0.7 if pointed else 0.3, start, end, norm.original,
                                "likeness request" + (" pointing at a person" if pointed else ""), pointed))
+        return out
+
+    def _name_face_tokens(self, norm: NormalizedText) -> list[Finding]:
+        """A given name + face suffix used as the subject with a LoRA cue (see ``_NAME_FACE``)."""
+        out: list[Finding] = []
+        first = self.cache.get("lexicon.first_names", lambda: load_lexicon("first_names.txt"))
+        seen: set[str] = set()
+        for m in _NAME_FACE.finditer(norm.lower):
+            tok = m.group("tok")
+            if tok in seen or m.group("n") not in first or m.group("n") in FUNCTION_WORDS:
+                continue
+            seen.add(tok)
+            repeated = len(re.findall(r"(?<![\w<:])" + re.escape(tok) + r"\b", norm.lower)) > 1
+            if repeated or re.match(r"\s*,?\s*(?:a |an |the )?" + _PERSON_CLASS + r"\b", norm.lower[m.end():]):
+                start, end = norm.span(m.start("tok"), m.end("tok"))
+                out.append(self._f("personalization", 0.8, start, end, norm.original,
+                                   f"trigger token {tok!r}: a given name with a face suffix", True))
         return out
 
     def _trigger_of_person(self, tok: str, lower: str) -> bool:

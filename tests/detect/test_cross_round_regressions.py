@@ -51,6 +51,11 @@ POSITIVES = [
     "بینظیر بھٹو تقریر کرتے ہوئے، تصویر",
     "תמונה של יצחק שדה במדים",
     "वर्तमान दलाई लामा मठ में ध्यान करते हुए, फोटो",
+    # round 38a: the Icelandic "first (popularly) elected woman president" missed in new forms across rounds 23-37
+    # (the normaliser keeps "þ", so "þjóðkjörni" slipped the qualifier; "í heimi" is the dative of the world)
+    "fyrstu þjóðkjörnu kvenforseta Íslands, málverk",
+    "fyrsti kjörni kvenforseti í heimi, ljósmynd",
+    "norski forsætisráðherrann sem var fyrsta konan, mynd",
 ]
 
 NEGATIVES = [
