@@ -659,6 +659,10 @@ _STAGE_CUE = re.compile(r"\b(?:perform\w*|sing\w*|sang|danc\w*|rapp\w*|stream\w*
                         r"palco|palcoscenico|buhne|scena|"
                         # round 37b: concerts, stages and performing in Hungarian, Polish, Czech, Romanian, Turkish,
                         # Indonesian, Tagalog, Vietnamese (accents folded) and Zulu/Xhosa
+                        # round 38b: a stage costume or a music-video still in the languages of the stage names
+                        # ("Falco im ...-Kostüm, Musikvideo Standbild"); accents are folded in ``lower``
+                        r"kostum\w*|kostüm\w*|costume\w*|costumi|disfraz\w*|fantasia de palco|musikvideo\w*|"
+                        r"videoclip\w*|video clip|music-video|clip officiel|clip musical|teledysk\w*|"
                         + _STAGE_I18N + r")\b")
 
 # Round 32b. What follows a stage name that is the subject of the prompt: punctuation, the end, or a preposition,
@@ -691,7 +695,11 @@ _PERFORMANCE_CUE = re.compile(r"\b(?:music video|concert\w*|on stage|onstage|wor
                               r"sanremo|ariston|festivalbar|filmfare|iifa|victoires de la musique|foto di scena|"
                               r"sul palco|sur scene|en concert|en concierto|in concerto|im konzert|"
                               # round 37b (see _STAGE_I18N)
-                              + _STAGE_I18N + r")\b")
+                              # round 38b: a stage costume or a music-video still in the languages of the stage names
+                        # ("Falco im ...-Kostüm, Musikvideo Standbild"); accents are folded in ``lower``
+                        r"kostum\w*|kostüm\w*|costume\w*|costumi|disfraz\w*|fantasia de palco|musikvideo\w*|"
+                        r"videoclip\w*|video clip|music-video|clip officiel|clip musical|teledysk\w*|"
+                        + _STAGE_I18N + r")\b")
 
 # Round 24a. Press and state-occasion cues after an epithet: only a person is in a press photo or on a state visit
 # ("the Iron Lady, 1980s press photo, handbag")

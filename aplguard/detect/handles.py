@@ -46,6 +46,19 @@ _PICTURE_ONE = re.compile(r"\b(?:portrait|photo|picture|image|painting|drawing|r
                           r"entrevistando|falando|apresentando|cantando|parlando|presentando|commentando|chantant|"
                           r"parlant|presentant|commentant|singt|spricht|moderiert|kommentiert|spiewajac|"
                           r"śpiewając|komentujac|komentując|przemawiajac|przemawiając)\b)")
+# Round 38b. Handles glued to a suffix or typed with a lower-case start: "elrubiusOMG", "auronplayYT", "ibaiLive",
+# "IbaiTV", "xQcOW". Such words are also app and product names ("iPhone", "macOS", "eBay", "ChatGPT"), so they count
+# only beside a streaming or gaming cue (``_STREAM_CUE``), which a gaming handle's picture nearly always has.
+_GLUED = re.compile(r"(?<![\w@.])(?:[a-z][a-z0-9]{2,}[A-Z][A-Za-z0-9]*|[A-Z][a-z]{2,}[A-Z]{2,}[a-z]?)(?![\w.])")
+_STREAM_HINTS = ("stream", "twitch", "gamer", "gaming", "directo", "vivo", "diretta", "facecam", "webcam",
+                 "youtuber", "kick", "setup", "live", "auriculares", "headset")
+_STREAM_CUE = re.compile(r"\b(?:setup gamer|gaming setup|gamer setup|(?:silla|cadeira|chair|sedia) gam\w+|"
+                         r"stream\w*|twitch|kick stream|en directo|en vivo|ao vivo|in diretta|en live|facecam|webcam|"
+                         r"youtuber|(?:con|with|com|mit) (?:sus |his |her |seus |seinem )?(?:auriculares|headset|"
+                         r"cascos|fones|kopfhorer\w*)|live on|live stream\w*|gamer|gaming)\b")
+_HANDLE_SUFFIXES = context.word_set("tv yt omg live official xd ttv gg hd lol wtf irl")
+_THEME_WORDS = context.word_set("""gaming game games gamer stream streams streaming live news music sport sports movie movies
+film tech esports twitch video videos radio kids food travel cooking anime""")
 _INITIALS = re.compile(r"(?<![\w.])(?:[A-Z]\.){2,4}(?![\w])")  # "M.I.A."
 
 
@@ -93,6 +106,21 @@ def find(norm: NormalizedText, detector: str, dictionary: frozenset[str], non_pe
             out.append(Finding(kind="private_person", score=0.6, start=m.start(), end=m.end(), text=word, detector=detector, canonical=None,
                                explanation=f"stage name or handle shape ({what}) with a person cue ({why})",
                                identity_seeking=True))
+    if any(h in lower for h in _STREAM_HINTS) and _STREAM_CUE.search(lower):
+        for m in _GLUED.finditer(text):
+            word = m.group()
+            parts = re.sub(r"(?<=[a-z0-9])(?=[A-Z])", " ", word).lower().split()
+            # a word glued to a handle suffix is a handle ("shroudTV", "ninjaOMG"), unless the word names the
+            # channel's theme ("gamingTV", "newsLive")
+            suffixed = (len(parts) == 2 and parts[1] in _HANDLE_SUFFIXES and parts[0] not in _THEME_WORDS)
+            if (word.lower() in dictionary or (all(p in dictionary for p in parts) and not suffixed)
+                    or any(key_of(w) and non_person.exact(key_of(w)) for w in (word, " ".join(parts)))
+                    or person_cues.determiner_before(lower, m.start()) or context.thing_after(lower, m.end())
+                    or any(f.start < m.end() and m.start() < f.end for f in out)):
+                continue  # "gamingSetup" (words only), "a PlayStation controller": no handle
+            out.append(Finding(kind="private_person", score=0.6, start=m.start(), end=m.end(), text=word,
+                               detector=detector, canonical=None, identity_seeking=True,
+                               explanation="handle shape (glued suffix or lower-case start) with a streaming cue"))
     for m in _PICTURE_ONE.finditer(text):
         word = m.group("w")
         k = key_of(word)

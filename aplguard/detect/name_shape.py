@@ -21,6 +21,7 @@ from . import (
     context,
     handles,
     inflection,
+    life_event,
     mongolian_names,
     nguni_names,
     person_cues,
@@ -28,6 +29,7 @@ from . import (
     relation_names,
     relations,
     romanised,
+    slavic_lower,
     titled_names,
     vietnamese_plain,
 )
@@ -340,6 +342,13 @@ class NameShapeDetector:
                 and not any(known[bisect.bisect_left(norm.starts, f.start):bisect.bisect_left(norm.starts, f.end)])]
         out += handles.find(norm, self.id, self.cache.get("lexicon.wordfreq", load_dictionary_words),
                             non_person_index(self.cache))
+        # "zrob zdjecie roberta maklowicza": a lower-case Slavic name in a case form after a picture word (round 38b)
+        out += [f for f in slavic_lower.find(norm, self.id, self._wordfreq(), self._lexicons(), self._common())
+                if not any(f.start < g.end and g.start < f.end for g in out)]
+        # "ritratto di Ottavia Sarnelli il giorno della sua laurea": a name on its own life event (round 38b)
+        out += [f for f in life_event.find(norm, self.id, self.cache.get("lexicon.wordfreq", load_dictionary_words),
+                                           non_person_index(self.cache), self._lexicons())
+                if not any(f.start < g.end and g.start < f.end for g in out)]
         return out
 
     # -- scoring -------------------------------------------------------------------------

@@ -675,7 +675,8 @@ _PRED["tamil"] = (re.compile(_PRED["tamil"][0].pattern[:-1] + r"|\S+(?:கிற
                              r"|(?:தன்|தனது|தன்னுடைய)\s+(?:திருமண|பிறந்தநாள|பட்டமளிப்பு)\S*)"),
                   # round 26b: "X Y சைக்கிளில் செல்லும் புகைப்படம்": a place or vehicle in the locative, a relative participle
                   # (-உம் / -இய / -ந்த: riding, standing, who sat) and a picture word: what the named person was doing
-                  re.compile(_PRED["tamil"][1].pattern[:-1] + r"|\S+(?:ில்|இல்)\s+\S+(?:ும்|ிய|ந்த|ற்ற)\s+"
+                  # round 38b: with an object or verbal noun between ("வயலில் வேலை செய்யும்": working in the field)
+                  re.compile(_PRED["tamil"][1].pattern[:-1] + r"|\S+(?:ில்|இல்)\s+(?:\S+\s+)?\S+(?:ும்|ிய|ந்த|ற்ற)\s+"
                              r"(?:புகைப்படம்|படம்|ஓவியம்)" + _END + ")"))
 # Round 12: in the scripts without a word list, a posture or action said of a person a few words after the run
 # ("X Y ਟਰੈਕਟਰ ਤੇ ਬੈਠਾ" sitting on a tractor, "X Y ... සිටින ඡායාරූපය", "X Yን በመድረክ ላይ ሲዘፍን" singing on
