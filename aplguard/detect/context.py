@@ -291,6 +291,50 @@ freighter tanker schooner sailboat ferry locomotive train
 """)
 
 
+# round 39a: a technique or method named after a person is a style, in the languages of the prompts ("painted with
+# the Bob Ross happy little trees technique", "la técnica de Bob Ross", "nach der Technik von Bob Ross", "la méthode
+# de X"): the word within five words after the name in the same clause, or right before it with "of"
+_TECHNIQUE_WORDS = word_set("""technique techniques method methods tecnica técnica tecnicas técnicas technik techniken
+methode méthode methodes méthodes metodo método metodi metodos métodos metoda metodą metodou techniek teknik teknikk
+tekniikka technika techniką technikou техника технике технику техникой метод методу методом""")
+_TECHNIQUE_BEFORE = re.compile(
+    r"(?:technique|techniques|method|t[eé]cnica|t[eé]cnicas|technik|m[eé]thode|m[eé]todo|metodo|metoda|techniek|"
+    r"teknik|technika|техник[аеуой]|метод[уа]?)\s+(?:of|de|del|des|du|d'|di|della|da|do|von|van|der|la|el|"
+    r"le|nach)?\s*$")
+# words between the name and the technique word that make the person the subject ("Bob Ross explaining his technique")
+_TECHNIQUE_NOT_BETWEEN = word_set("""his her their its him she he is was showing shows demonstrating demonstrates
+explaining explains teaching teaches using uses invented invents developed learning learns""")
+
+
+def _technique_near(lower: str, start: int, end: int, tail: str) -> bool:
+    """Whether a technique or method word names a technique after the person at ``lower[start:end]`` (round 39a)."""
+    window = lower[end:end + 60]
+    cut = min((i for i in (window.find(","), window.find(";"), window.find(".")) if i >= 0), default=len(window))
+    after = _WORD.findall(window[:cut])[:5]
+    for i, w in enumerate(after):
+        if w in _TECHNIQUE_WORDS:
+            return not any(x in _TECHNIQUE_NOT_BETWEEN for x in after[:i])
+    near = tail[-30:]
+    return any(c in near for c in _TECHNIQUE_STEMS) and _TECHNIQUE_BEFORE.search(near) is not None
+
+
+_TECHNIQUE_STEMS = ("tec", "téc", "tech", "met", "mét", "tek", "тех", "мет")
+
+
+def style_tag_name(lower: str, start: int, end: int) -> bool:
+    """Whether the name is part of a style embedding's or LoRA's name (round 39a).
+
+    "embedding:style-moebius", "<lora:style_mucha:0.7>", "lyco:artstyle-ghibli", "mucha_style": a "style" or
+    "artstyle" joined to the name by a hyphen or an underscore names a style model, not the person.
+    """
+    if lower[start - 1:start] in ("-", "_") and start >= 6 and lower[max(0, start - 9):start - 1].endswith("style"):
+        return True
+    return lower[end:end + 1] in ("-", "_") and _STYLE_TAG_AFTER.match(lower, end + 1) is not None
+
+
+_STYLE_TAG_AFTER = re.compile(r"(?:art)?style\b|(?:art)?style[-_:]")
+
+
 def words_before(lower: str, start: int, n: int = 4) -> list[str]:
     """Up to ``n`` words that end before ``start`` (closest last)."""
     return [m.group() for m in _WORD.finditer(lower[max(0, start - 80):start])][-n:]
@@ -330,6 +374,8 @@ def style_reason(lower: str, start: int, end: int, artist: bool = False) -> str 
         return "style reference"
     if after[:2] == ["s", "style"] or (after and after[0] in ("'s", "s") and len(after) > 1 and after[1] == "style"):
         return "style reference"
+    if _technique_near(lower, start, end, tail):
+        return "style reference (a technique named after the person)"
     # "a woman like X" asks for a likeness; "a hotel lobby like X" for a style.
     likeness = _LIKENESS_BEFORE.search(tail[-40:])
     if re.search(r"\blike\s*$", tail[-8:]) and not likeness and (
@@ -1058,7 +1104,7 @@ def example_name_near(lower: str, start: int, end: int) -> bool:
         return True
     # round 22a: a language's everyman name that is also a common real name ("Jan Kowalski", "Mario Rossi") on a user
     # icon, avatar, infographic or pictogram is a placeholder of the interface, not someone to picture
-    if lower[start:end] not in _EVERYMAN:
+    if not everyman_name(lower[start:end]):
         return False
     if _UI_WORD.search(lower):
         return True
@@ -1068,10 +1114,28 @@ def example_name_near(lower: str, start: int, end: int) -> bool:
                for w in re.findall(r"[^\W\d_]+", lower))
 
 
+def everyman_name(span: str) -> bool:
+    """Whether ``span`` is a language's everyman name, also in a case form (round 39a: "Jana Kowalskiego", "Ivana
+    Ivanova", "Max Mustermanns", "Jana Nováka"): each word starts with its nominative but for the last two letters
+    and adds at most four, and the words are as many as the nominative's."""
+    if span in _EVERYMAN:
+        return True
+    words = span.split()
+    if len(words) < 2:
+        return False
+    for name in _EVERYMAN_BY_HEAD.get(words[0][:3], ()):
+        if len(name) == len(words) and all(
+                w.startswith(n[:max(3, len(n) - 2)]) and len(w) - len(n) <= 4 for w, n in zip(words, name)):
+            return True
+    return False
+
+
 # round 23a: words that call a name a stand-in ("conventional character", "условный персонаж", "everyman")
 _STAND_IN = re.compile(r"(?:everyman|stand-?in|generic|anonymous|hypothetical|conventional|typical|average|"
                        r"условн\w*|типичн\w*|абстрактн\w*|umown\w*|typow\w*|anonim\w*|tipico|tipica|tipique|"
-                       r"typisch\w*|durchschnitt\w*|convencional|convenzionale|generico|generica|generique)$")
+                       r"typisch\w*|durchschnitt\w*|convencional|convenzionale|generico|generica|generique|"
+                       # round 39a: French "personnage type", "client type"; "exemple"; "Normalbürger"
+                       r"type|typique|exemple|générique|normalbürger|modelow\w*|modelov\w*|примерн\w*)$")
 
 
 # Everyman names of the languages (accents off, as the normaliser writes them), also common real names
@@ -1090,6 +1154,10 @@ _EVERYMAN = frozenset({
     "иван иванов", "иван иванович иванов", "петр петров", "пётр петров", "сидор сидоров", "вася пупкин",
     "василий пупкин", "іван іваненко", "іван петренко", "иван петров", "петар петровић", "марко марковић",
     "γιαννης παπαδοπουλος", "γιάννης παπαδόπουλος"})
+# everyman names split into words, by the first three letters of the first word (for the case forms)
+_EVERYMAN_BY_HEAD: dict[str, list[tuple[str, ...]]] = {}
+for _name in _EVERYMAN:
+    _EVERYMAN_BY_HEAD.setdefault(_name[:3], []).append(tuple(_name.split()))
 # words of an interface or a graphic that uses a name as a stand-in (user icon, avatar, profile, infographic)
 _UI_WORD = re.compile(r"\b(?:icon|icons|avatar|avatars|user profile|profile icon|infographic|pictogram|ui|ux|"
                       r"ikona|ikonka|awatar|uzytkownika|icono|usuario|icone|utilisateur|icona|utente|"
@@ -1100,6 +1168,7 @@ _UI_WORD = re.compile(r"\b(?:icon|icons|avatar|avatars|user profile|profile icon
                       r"leaflet\w*|flyer\w*|brochure\w*|advert\w*|commercial|mascot\w*|textbook\w*|cartoon\w*|"
                       r"ulotk\w*|ulotce|broszur\w*|reklam\w*|podrecznik\w*|rysunkow\w*|maskotk\w*|komiks\w*|"
                       r"prospekt\w*|werbe\w*|broschure|lehrbuch\w*|comicfigur\w*|zeichentrick\w*|"
+                      r"manuel|manuels|scolaire\w*|schulbuch\w*|manuale|manual|manuais|учебник\w*|ucebnic\w*|"
                       r"folleto\w*|anuncio\w*|publicidad|caricatura|dibujo\w*|depliant|prospectus|publicite|"
                       r"dessin\w*|volantino|pubblicita|fumetto|cartone|panfleto|propaganda|desenho\w*|"
                       r"letak\w*|reklama|kreslen\w*|листовк\w*|реклам\w*|буклет\w*|мультяшн\w*|рисованн\w*)\b")

@@ -49,6 +49,8 @@ def judge(lower: str, text: str, start: int, end: int, *, protected: bool, artis
         not_person: a reason the caller found already (brand use, part of a listed place name).
     """
     reason = not_person or _other_use(lower, text, start, end, one_word)
+    if reason is None and context.style_tag_name(lower, start, end):
+        reason = "a style embedding or LoRA named after the person"  # round 39a: "embedding:style-moebius"
     note = ""
     if reason is None:
         style = context.style_reason(lower, start, end, artist=artist)

@@ -354,6 +354,11 @@ class GazetteerDetector:
         works = stage_name_works(self.cache).get(alias.person.canonical, ())
         if works and any(re.search(r"\b" + re.escape(w) + r"\b", lower) for w in works):
             return True  # "Prince performing purple rain", "Ye ..., yeezy season": the person's own work decides
+        if " " not in alias.key and _fantasy_word_sense(lower, ts, alias.key) and not _STAGE_CUE.search(lower):
+            # round 39a: a one-word stage name that is also a word of fantasy, fairy tales or animals ("a baby drake
+            # curled on gold coins, fantasy art", "the frog prince in a storybook") after a modifier, in a prompt of
+            # that world, is the creature or the character; a stage cue keeps the performer
+            return False
         if alias.key in _TITLES:
             # a stage name that is also a title ("Prince"): a title before a name ("Prince Ali") or a fairy-tale
             # prince ("prince performing a dance for the king") is no stage name without the work
@@ -541,6 +546,33 @@ _PEOPLE_PLACE = re.compile(r"\s+(?:at|on|in|behind|before|from|au|a|en|em|na|no|
                            # round 22a: "the Iron Lady at her desk", "the Great One with his stick": a place or thing
                            # of her/his own is a person's
                            r"|\s+(?:at|in|on|with|behind|beside|by|from|holding|wearing)\s+(?:[a-z]+ )?(?:her|his)\b")
+
+# Round 39a. Words of fantasy, fairy tales, myths and storybooks in the prompt languages (substrings, accents as typed)
+_FANTASY_CUE = re.compile(r"fantas|fairy|storybook|story book|dragon|myth|legend|creature|bestiar|enchant|hoard|"
+                          r"m[aä]rchen|conte de f|contes de f|cuento|fiaba|fable|fabel|elven|elfin|wizard|sprookje|"
+                          r"ba[sś][nń]|сказ|dungeons|tolkien|nursery|drach|dragón|drag[aã]o|drago")
+# modifiers that make the next word a creature or a character: an age, size, colour, element or kind
+_CREATURE_MODIFIERS = context.word_set("""baby young little tiny small giant huge great fire ice frost storm sea water earth
+red green black white blue golden gold silver bronze ancient elder old winged sleeping wild fairy-tale fairytale
+storybook frog dragon mythical legendary enchanted charming handsome brave noble evil wicked cursed""")
+
+
+def _fantasy_word_sense(lower: str, ts: int, key: str) -> bool:
+    """Whether a one-word alias follows a creature modifier (after an article, or right after a fantasy compound) in a
+    prompt of fantasy, fairy tales or myths (round 39a)."""
+    if key[:1] == "@" or not _FANTASY_CUE.search(lower):
+        return False
+    before = context.words_before(lower, ts, 2)
+    if not before:
+        return False
+    if before[-1] in _FANTASY_COMPOUNDS:
+        return True
+    return before[-1] in _CREATURE_MODIFIERS and len(before) == 2 and before[0] in person_cues.DETERMINERS
+
+
+# a word right before the alias that makes it a character on its own ("fairy-tale prince": "tale" after the hyphen)
+_FANTASY_COMPOUNDS = context.word_set("tale fairytale storybook frog dragon mythical legendary enchanted")
+
 
 # Round 28b. Words of the ordinary, non-person sense of a stage name that is a dictionary word: animals, birds,
 # insects and their parts, plants, habitats, and the close-up photography of them ("Sting of a wasp under a

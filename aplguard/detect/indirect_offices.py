@@ -276,6 +276,33 @@ _TEAM_YEAR = re.compile(
     r"il\s|l'|la saison\s|la temporada\s|the season\s|a temporada\s|la stagione\s)?(?:19|20)\d\d\b")
 
 
+# round 39a: the first of a nationality or continent to win the Nobel prize or to reach a record role, in German
+# ("die erste afrikanische Friedensnobelpreisträgerin", "der erste deutsche Astronaut"), Hungarian ("az első magyar
+# irodalmi Nobel-díjas író") and Polish ("pierwsza polska noblistka"): one person (folded: "trager", "elso", "dijas")
+_FIRST_NATION_RECORD = re.compile(
+    r"\b(?:der|die|den|dem|des) (?:erste|ersten|erster|einzige|einzigen) (?:(?:weibliche|weiblichen|schwarze|"
+    r"schwarzen) )?[a-z]+(?:sche|schen|scher) (?:(?:weibliche|weiblichen|schwarze|schwarzen) )?"
+    r"(?:[a-z]*nobelpreistrager|astronaut|kosmonaut|papst|oscarpreistrager|olympiasieger)(?:in|innen|s|en)?\b|"
+    r"\baz (?:elso|egyetlen) (?:[a-z]+ ){1,2}nobel-?dijas\b|"
+    r"\bpierwsz(?:y|a|ego|ej|emu|ym|a) (?:polsk|niemieck|rosyjsk|afrykansk|amerykansk|czesk|ukrainsk|litewsk)"
+    r"(?:i|a|iego|iej|iemu|im|ą) noblist(?:a|ka|y|ki|e|ce|ow|ą)\b")
+# round 39a: the office holder who came right before or after a named one ("il papa che ha preceduto Francesco", "the
+# pope who succeeded Benedict", "el rey que sucedió a Juan Carlos", "le président qui a précédé Macron"): one person
+_SUCCESSION_CUE = ("prece", "préc", "succe", "succé", "suced", "suce", "antece")
+_SUCCESSION = re.compile(
+    r"\b(?:pope|papa|papst|pape|paus|president|presidente|presidenta|pr[eé]sident|prime minister|primo ministro|"
+    r"primer ministro|premier ministre|premi[eè]re ministre|primeiro-ministro|primeiro ministro|premier|chancellor|"
+    r"cancelliere|canciller|chanceler|king|queen|re|regina|rey|reina|roi|reine|rei|rainha|emperor|empress|"
+    r"imperatore|emperador|empereur|imperador|sultan|shah|dalai lama|patriarch|patriarca|archbishop|arcivescovo|"
+    r"arzobispo|archev[eê]que|secretary-general|secretario general|segretario generale)\s+"
+    r"(?:who|that|che|que|qui|il quale|la quale|el cual|la cual)\s+"
+    r"(?:preceded|succeeded|directly preceded|directly succeeded|immediately preceded|immediately succeeded|"
+    r"ha preceduto|ha succeduto a|[eè] succeduto a|[eè] succeduta a|precedette|succedette a|"
+    r"precedi[oó] a|sucedi[oó] a|precedeu|sucedeu|antecedeu|succedeu a|a pr[eé]c[eé]d[eé]|a succ[eé]d[eé] [aà]|"
+    r"pr[eé]c[eé]da|succ[eé]da [aà])\s+(?:(?:pope|papa|pape|king|queen|re|rey|roi|rei|president|presidente|"
+    r"pr[eé]sident|san|saint|st)\s+)?(?P<n>\w+)")
+
+
 def spans(lower: str, text: str, cased: bool) -> list[tuple[int, int, str]]:
     """The round-18a shapes (see above); ``cased``: the prompt is not all caps (capitals name things)."""
     out: list[tuple[int, int, str]] = []
@@ -325,6 +352,12 @@ def spans(lower: str, text: str, cased: bool) -> list[tuple[int, int, str]]:
                 out.append((m.start(), _word_end(lower, m.end()), what))
     if any(c in lower for c in _ORG_CUE):
         out += _org_first(lower, text)
+    if "erste" in lower or "nobel" in lower or "nobl" in lower:
+        out += [(m.start(), m.end(), "the first of a nationality to win a named prize or reach a record role")
+                for m in _FIRST_NATION_RECORD.finditer(lower)]
+    if any(c in lower for c in _SUCCESSION_CUE):
+        out += [(m.start(), m.end(), "the predecessor or successor of a named office holder")
+                for m in _SUCCESSION.finditer(lower) if text[m.start("n"):m.start("n") + 1].isupper()]
     if "ilk " in lower:
         out += [(m.start(), m.end(), "the first of a nationality in a role (Turkish)")
                 for m in _TR_FIRST_NATION.finditer(lower)]

@@ -236,6 +236,17 @@ class NameShapeDetector:
     def _common_surnames(self) -> frozenset[str]:
         return self.cache.get("lexicon.common_surnames", lambda: load_lexicon("common_surnames.txt"))
 
+    def _compound_noun_head(self, norm: NormalizedText, ts: int, te: int) -> bool:
+        """Whether the span opens with a lower-case hyphenated compound whose second part is a common word and no
+        name ("a fairy-tale prince", "a fairy-tale king"): a compound noun before a noun, not a double first name
+        (round 39a)."""
+        head = norm.lower[ts:te].split(" ", 1)[0]
+        if "-" not in head or not norm.text[ts:ts + len(head)].islower():
+            return False
+        part = head.rsplit("-", 1)[1]
+        first, last = self._lexicons()
+        return part in self._common() and part not in first and part not in last
+
     def _common(self) -> frozenset[str]:
         return self.cache.get("lexicon.common_words", lambda: load_lexicon("common_words.txt") | COMMON_WORDS)
 
@@ -915,6 +926,8 @@ class NameShapeDetector:
                 or context.invented_character_before(lower, ts) or context.place_name(lower, ts, te)
                 or context.variety_after(lower, ts, te) or context.generic_placeholder_before(lower, ts)
                 or context.devotional_title(lower, ts, te) or context.example_name_near(lower, ts, te)):
+            return None
+        if "-" in lower[ts:te] and self._compound_noun_head(norm, ts, te):
             return None
         identity = score >= self.min_score
         explanation = f"person-name shape ({why})"
