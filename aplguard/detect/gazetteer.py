@@ -393,7 +393,9 @@ class GazetteerDetector:
             return False
         if person_cues.person_evidence(lower, ts, te):
             return True
-        if alias.person.group == "music" and " " not in alias.key and self._stage_cued(norm, ts, te, alias):
+        # round 39b: a streamer's one-word handle is cued by streaming, galas and shows as a singer's by a stage
+        if alias.person.group in ("music", "internet") and " " not in alias.key and self._stage_cued(norm, ts, te,
+                                                                                                      alias):
             return True
         gloss = _NATIVE_GLOSS.match(lower, te) if lower[te + 1:te + 2] > "\u024f" and " " not in alias.key else None
         if gloss and (person_cues.person_evidence(lower, ts, gloss.end()) or (
@@ -695,6 +697,13 @@ _STAGE_CUE = re.compile(r"\b(?:perform\w*|sing\w*|sang|danc\w*|rapp\w*|stream\w*
                         # ("Falco im ...-Kostüm, Musikvideo Standbild"); accents are folded in ``lower``
                         r"kostum\w*|kostüm\w*|costume\w*|costumi|disfraz\w*|fantasia de palco|musikvideo\w*|"
                         r"videoclip\w*|video clip|music-video|clip officiel|clip musical|teledysk\w*|"
+                        # round 39b: a decade in the languages of the stage names ("80er Jahre", "anni 80", "años 80",
+                        # "annees 80"), a night club or disco of the era, streaming live and award galas ("en directo",
+                        # "retransmitiendo", "ao vivo", "premios", "gala")
+                        r"\d0er(?:[- ]?jahre\w*)?|(?:anni|annees|anos|años|jaren|lata) (?:19)?\d0|nachtclub\w*|"
+                        r"nightclub\w*|discoth\w*|diskothek\w*|boite de nuit|retransmit\w*|transmit\w*|transmision\w*|"
+                        r"transmissao|en directo|en vivo|ao vivo|dal vivo|in diretta|premios|premio|premi|prix|preisverleihung|"
+                        r"gala|velada|"
                         + _STAGE_I18N + r")\b")
 
 # Round 32b. What follows a stage name that is the subject of the prompt: punctuation, the end, or a preposition,
@@ -707,7 +716,9 @@ _SUBJECT_NEXT = re.compile(r"\s*(?:[,;(]|$)|\s+(?:in|on|at|with|wearing|during|l
                            # round 37b: the same in more languages: a concert or stage, in/on/at, performing
                            r"koncert\w*|konser\w*|sahne\w*|szinpad\w*|fellep\w*|enekel\w*|spiewa\w*|zpiva\w*|"
                            r"w|pe|di|sa|tren|bernyanyi|menyanyi|tampil|kumakanta|nagtatanghal|ecula|edansa|esiteji|"
-                           r"eqongeni|dang hat|dang bieu dien)\b")
+                           r"eqongeni|dang hat|dang bieu dien|"
+                           # round 39b: a streamer streaming ("retransmitiendo en directo", "streaming on twitch")
+                           r"retransmit\w*|transmit\w*|stream\w*|haciendo directo|en directo|ao vivo)\b")
 # Round 37b. A name's spelling in a non-Latin script in brackets right after it ("Rain (비)", "Gackt (ガクト)"; the
 # normaliser has dropped the brackets): one or two words of letters beyond Latin
 _NATIVE_GLOSS = re.compile(r" [^\x00-\u024f\s,;.]{1,12}(?: [^\x00-\u024f\s,;.]{1,12})?(?=[ ,;.]|$)")

@@ -484,7 +484,7 @@ class NameShapeDetector:
         cue = self._cue(lower, start, end)
         if not capitalised and not (cue >= 0.2 and not all_caps and f_known) and not (
                 f_known and not all_caps and len(keys) == 2 and all(w.islower() for w in words)
-                and (_lower_person_next(lower, end) or (
+                and (_lower_person_next(lower, end, start=start) or (
                     _AT_PLACE.match(lower, end) and keys[0] not in self._common() and len(keys[-1]) >= 5
                     and keys[-1] not in self._wordfreq()))):
             # lower-case word pairs are names only with a relationship cue, or when what follows is
@@ -495,7 +495,7 @@ class NameShapeDetector:
             len(keys) == 2 and bool(just_before) and just_before[-1] in _RELATION_TITLES)
         if not capitalised and self._dictionary_words(keys) and not (
                 keys[0] in first and keys[-1] in last and not {keys[0], keys[-1]} & self._common()
-                and (_lower_person_next(lower, end, strict=True) or relation_before)):
+                and (_lower_person_next(lower, end, strict=True, start=start) or relation_before)):
             # "student council handing": dictionary words, not a name, whatever the cue; listed names
             # that are frequent words too count when a person clause follows ("jim henson at his desk")
             return None
@@ -1090,14 +1090,20 @@ def _known(key: str, lexicon: frozenset[str]) -> bool:
 
 
 # After a lower-case "first last": said of a person ("at his graduation", "with a puppet on his arm")
-_LOWER_NEXT = re.compile(r"\s+(?:(?:at|in|during|on) (?:his|her|their) |with (?:a|an|his|her|their) [a-z]+ "
-                         r"(?:on|in|under) (?:his|her|their) )")
+_LOWER_NEXT = re.compile(r"\s+(?:(?:at|in|during|on|after|before) (?:his|her|their) |with (?:a|an|his|her|their) [a-z]+ "
+                         r"(?:on|in|under) (?:his|her|their) |"
+                         # round 39b: a strength-sport act only a person does ("... deadlifting 500kg")
+                         r"(?:deadlift\w*|squatting|benching|bench pressing|powerlifting|weightlifting|arm wrestling)\b)")
+# Round 39b. Before a lower-case "first last": the user is pictured with that person ("a selfie with ...")
+_LOWER_WITH_BEFORE = re.compile(r"\b(?:selfie|selfies|photo|photos|picture|pic|photograph|photographed|posing) with\s+$")
 
 
-def _lower_person_next(lower: str, end: int, strict: bool = False) -> bool:
+def _lower_person_next(lower: str, end: int, strict: bool = False, start: int | None = None) -> bool:
     """Whether the words after a lower-case word pair say a person is meant (not "jim beam on the rocks");
     ``strict``: only a possessive person clause or a workplace, not an action word."""
     if _LOWER_NEXT.match(lower, end) or _FROM_GROUP.match(lower, end):
+        return True
+    if start is not None and "with" in lower and _LOWER_WITH_BEFORE.search(lower, max(0, start - 24), start):
         return True
     if strict:
         return False

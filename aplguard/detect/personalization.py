@@ -79,7 +79,11 @@ opa oma omi opi mama papa mami papi mamie papy mamma nonna nonno zia zio tia tio
 abuelito yaya yayo avo avoh vovo vova vozinha titia madre padre hermana hermano prima primo babcia dziadek babushka
 babushka dedushka dziadzio babunia mutti vati tante onkel bruder schwester nana nan nanny gran granny grandad grandpa
 grandmother grandfather grandma mormor farmor morfar farfar mummo vaari nagymama nagypapa mamie pepe memere pepere
+pai mae mamae papai vovo irmao irma filho filha esposa marido namorada namorado hijo hija esposo novia novio
+moglie marito figlia figlio fratello sorella vater mutter vader moeder broer oma opa siostra tata
 """)
+# round 39b: the relation words above, glued behind an identifier as a trigger ("ohwx_dad", "sks-mom"), are one person
+# of the user's life used as the subject
 # Round 26a. Words before "face" in a tag that make it a thing, a look or a style, not a person ("clockFace", "animeFace")
 _FACE_THINGS = word_set("""clock poker baby doll cat dog smiley happy sad angry anime kitty robot moon sun bear monkey pig
 fox tiger lion skull demon angel clown ghost zombie alien monster pumpkin type sur inter pretty cute old young long
@@ -95,7 +99,10 @@ _NOT_NAME_ENDINGS = ("ed", "ful", "ing", "ish", "ese", "ian", "ic", "ous", "less
 # Round 26a. A trigger token the prompt declares ("trigger word brkowalski", "trigger: ohwx", "instance token zkp") and
 # then uses before a person class ("photo of brkowalski man"): the token stands for one person's likeness
 _TRIGGER_DECL = re.compile(r"\b(?:trigger(?: ?words?| ?tokens?| ?phrase)?|activation (?:words?|tokens?)|instance "
-                           r"(?:tokens?|words?|prompt)|identifier token)\s*[:=]?\s*[\"'`]?(?P<tok>[a-z][a-z0-9_]{2,24})\b")
+                           r"(?:tokens?|words?|prompt)|identifier token|"
+                           # round 39b: "dreambooth token jkmartin", "lora token: xyz", "embedding keyword abc"
+                           r"(?:dreambooth|lora|lycoris|lyco|embedding|textual inversion|ti|db|model) "
+                           r"(?:tokens?|keywords?|identifier))\s*[:=]?\s*[\"'`]?(?P<tok>[a-z][a-z0-9_]{2,24})\b")
 
 
 # Round 38a. A trigger word made of a given name and a face or look suffix ("jennyface", "markface_v2", "annalook"),
@@ -113,6 +120,11 @@ _TRAINED_ON_PERSON = re.compile(
     r"(?:my|our)\s+(?:late\s+|little\s+|big\s+|older\s+|younger\s+|best\s+)?(?:" + "|".join(sorted(
         _TAG_RELATIONS | {"grandmother", "grandfather", "kid", "kids", "baby", "toddler"}, key=len, reverse=True))
     + r")\b)")
+# Round 39b. With a declared trigger, "my <relation>" written as the subject ("..., jennifer my roommate taking a
+# selfie", "my sister reading"): the trigger was trained on that person ("my dad's car" is a thing of theirs)
+_MY_RELATION_SUBJECT = re.compile(r"\b(?:my|our)\s+(?:" + "|".join(sorted(_TAG_RELATIONS, key=len, reverse=True))
+                                  + r")\b(?!'s|’s|s\b)")
+_RARE_REL = re.compile(r"(?<![\w<:])(?P<tok>(?P<r>[a-z]{2,6})[_\-](?P<rel>[a-z]{2,12}))(?![\w:>])", re.IGNORECASE)
 # relation words glued after a given name in a trigger ("rogerdad", "annamom")
 _GLUED_RELATIONS = ("dad", "mom", "mum", "wife", "husband", "sister", "brother", "sis", "bro", "gf", "bf", "grandma",
                     "grandpa", "nana", "papa", "mama", "aunt", "uncle", "son", "daughter", "friend", "boss")
@@ -259,7 +271,7 @@ class PersonalizationDetector:
                         or self._trigger_used(name, text, m.start(), m.end()))
             out.append(self._f("personalization", 0.8 if personal else 0.35, m.start(), m.end(), text,
                                "textual-inversion token" + (" for a person" if personal else ""), personal))
-        if "trigger" in norm.lower or "token" in norm.lower or "instance" in norm.lower:
+        if "trigger" in norm.lower or "token" in norm.lower or "instance" in norm.lower or "keyword" in norm.lower:
             for m in _TRIGGER_DECL.finditer(norm.lower):
                 tok = m.group("tok")
                 used = re.search(r"(?<![\w:])" + re.escape(tok) + r"\s+" + _PERSON_CLASS + r"\b", norm.lower[m.end():])
@@ -281,6 +293,13 @@ class PersonalizationDetector:
                 if m.group("rel").lower() in _TAG_RELATIONS and not any(a <= m.start() < b for a, b in tagged):
                     out.append(self._f("personalization", 0.8, m.start("tok"), m.end("tok"), text,
                                        "a relation word with a model version as a token", True))
+        if "_" in text or "-" in text:
+            for m in _RARE_REL.finditer(text):
+                if (m.group("r").lower() in self.rare_tokens and m.group("rel").lower() in _TAG_RELATIONS
+                        and not any(a <= m.start() < b for a, b in tagged)
+                        and not any(f.start <= m.start() < f.end for f in out)):
+                    out.append(self._f("personalization", 0.8, m.start("tok"), m.end("tok"), text,
+                                       "an identifier glued to a relation word as a token", True))
         for m in _LIKENESS.finditer(norm.text):
             rest = norm.text[m.end():m.end() + 60]
             pointed = bool(_POINTS_AT_PERSON.match(rest))
@@ -313,7 +332,7 @@ class PersonalizationDetector:
         token itself is a relation word glued to a name or an identifier ("rogerdad", "sks_mom"), or a listed
         given name with a version ("annav2", "mia_v3").
         """
-        if _TRAINED_ON_PERSON.search(lower):
+        if _TRAINED_ON_PERSON.search(lower) or _MY_RELATION_SUBJECT.search(lower):
             return True
         parts = [p for p in re.split(r"[_\-]+", tok) if p]
         if any(p in _TAG_RELATIONS for p in parts[1:] + parts[:1] if len(parts) > 1):

@@ -95,7 +95,24 @@ _POSS_AFTER = {"el": "μου|μας",
                "xh": "wam|yam|lam|sam|bam|kam|wethu|yethu|bethu|lethu",
                # round 19a: Icelandic puts "my" after the relation ("vinkona mín Sigga"), Norwegian after a definite
                # relation ("søstera mi Ingrid" is matched on the bare word's forms below)
-               "is": "min|minn|mitt|minir|minar|okkar"}
+               "is": "min|minn|mitt|minir|minar|okkar",
+               # round 39b: Swedish, Norwegian and Danish put "my" after a relation too, mostly a definite one
+               # ("systern min Elin", "bror min Lars", "mora mi Kari"; the definite forms are in _DEFINITE_KIN)
+               "sv": "min|mitt", "no": "min|mi|mitt", "da": "min|mit"}
+# Round 39b. Definite (and colloquial) relation forms that take a possessive after them in Swedish, Norwegian and
+# Danish; the normaliser folds "ø"/"å"/"æ" only partly, so both spellings are listed
+_DEFINITE_KIN = {
+    "sv": "systern|systerns|brodern|brorsan|morsan|farsan|mamma|pappa|mormor|morfar|farmor|farfar|frun|frugan|"
+          "mannen|maken|makan|dottern|dotra|sonen|kusinen|mostern|fastern|morbrorn|farbrorn|kompisen|vannen|vännen|"
+          "vaninnan|väninnan|flickvannen|flickvännen|pojkvannen|pojkvännen|sambon|grannen|chefen|kollegan|lararen|"
+          "läraren|larinnan|lärarinnan|svarmor|svärmor|svarfar|svärfar|brorsonen|barnbarnet|bror|syster|mor|far",
+    "no": "mora|moren|faren|far|mor|mamma|pappa|søstera|sostera|søsteren|sosteren|broren|bror|dattera|datteren|"
+          "sønnen|sonnen|kona|mannen|kjæresten|kjaeresten|venninna|venninnen|vennen|kompisen|naboen|sjefen|"
+          "kollegaen|læreren|laereren|tanta|tanten|onkelen|kusina|kusinen|fetteren|bestemor|bestefar|bestemora|"
+          "bestemoren|bestefaren|mormor|morfar|farmor|farfar|svigermora|svigermoren|svigerfaren|samboeren|niesa|nevøen",
+    "da": "moren|faren|mor|far|søsteren|sosteren|broren|bror|datteren|sønnen|sonnen|konen|manden|kæresten|"
+          "kaeresten|veninden|vennen|naboen|chefen|kollegaen|læreren|laereren|mormor|morfar|farmor|farfar|kusinen|"
+          "fætteren|faetteren|svigermoren|svigerfaren"}
 # Round 23a. Zulu and Xhosa put the relation in the genitive after a possessed noun ("isithombe sikamalume wami
 # uSipho": the picture of my uncle Sipho): a class concord + "ka" before a class-1a noun ("umalume" -> "sikamalume"),
 # a concord + "o" before a class-1 noun ("umngane" -> "somngane")
@@ -152,11 +169,15 @@ def load_lexicon_of_relations(cache: ResourceCache) -> _Lexicon:
                 heads.append(r"(?:" + _rx(poss) + r")\s+(?:\S+\s+)?(?:" + _rx(rel) + r")")
             if owned:
                 heads.append(r"(?:" + _rx(owned) + r")")
+            after_rel = rel
+            if code in _DEFINITE_KIN:
+                after_rel = sorted(set(rel) | set(_alt(_DEFINITE_KIN[code])), key=len, reverse=True)
+                words.update(after_rel)
             if code in _POSS_AFTER and rel:
                 # Greek puts "my" after the relation: "ο παππούς μου ο Κώστας" (round 14a)
                 # (tried before a bare "owned" word: Romanian "sora mea Ioana" is "sora" + "mea", round 17)
-                heads.insert(0, r"(?:" + _rx(rel) + r")\s+(?:" + _POSS_AFTER[code] + r")")
-                starts.update(rel)
+                heads.insert(0, r"(?:" + _rx(after_rel) + r")\s+(?:" + _POSS_AFTER[code] + r")")
+                starts.update(after_rel)
             if not heads:
                 continue
             # a title or article may stand before the name: "mein Chef Herr Brandstätter", "... μου ο Κώστας"
@@ -165,7 +186,7 @@ def load_lexicon_of_relations(cache: ResourceCache) -> _Lexicon:
             pattern = re.compile(_START + r"(?:" + "|".join(heads) + r"),?\s+" + between + _WORD + _NEXT)
             lang = _Lang(code, script, pattern, frozenset(stop), frozenset(poss + rel + owned))
             spaced.append(lang)
-            lang_starts = (poss if rel else []) + owned + (rel if code in _POSS_AFTER and rel else [])
+            lang_starts = (poss if rel else []) + owned + (after_rel if code in _POSS_AFTER and rel else [])
             for first in {w.split()[0] for w in lang_starts if w.strip()}:
                 firsts.setdefault(first, []).append(lang)
         return _Lexicon(tuple(spaced), frozenset(words), special,
@@ -227,12 +248,44 @@ def find(norm: NormalizedText, cache: ResourceCache, detector: str) -> list[Find
             if not any(f.start < g.end and g.start < f.end for g in out)]
     if "ni " in text:
         out += [f for f in _finnish(norm, cache, detector) if not any(f.start < g.end and g.start < f.end for g in out)]
+    if _BARE_KIN_CHEAP.search(text):
+        out += [f for f in _bare_kin(norm, text, cache, detector)
+                if not any(f.start < g.end and g.start < f.end for g in out)]
     if _ARTICLE_ROLE_CHEAP.search(text):
         out += [f for f in _article_role(norm, text, cache, detector)
                 if not any(f.start < g.end and g.start < f.end for g in out)]
     if _MY_ROLE_CHEAP.search(text) and ("," in text or _TITLE_CHEAP.search(text)):
         out += [f for f in _role_then_title(norm, text, detector)
                 if not any(f.start < g.end and g.start < f.end for g in out)]
+    return out
+
+
+# Round 39b. Nordic and Finnish grandparent words used as a form of address before a given name, without "my"
+# ("mormor Birgitta plockar svamp", "farfar Olle på traktorn", "mummo Aili kutoo"): the compounds name one kin
+# relation and nothing else, so a capitalised listed first name after one is the user's grandparent; the word must
+# open the prompt or a clause, or follow a picture word, and Title Case prompts (headings, titles of works) stay out
+_BARE_KIN_WORDS = (r"mormor|morfar|farmor|farfar|mormora|farmora|bestemor|bestefar|bestemora|oldemor|oldefar|"
+                   r"gammelmormor|gammelfarfar|mummo|mummi|mummu|ukki|vaari|isoaiti|isoisa|vanaema|vanaisa|"
+                   r"amma|afi|langamma|langafi")
+_BARE_KIN_CHEAP = re.compile(r"\b(?:mormor|morfar|farmor|farfar|beste|olde|gammel|mumm|ukki|vaari|isoaiti|isoisa|"
+                             r"vanaema|vanaisa|amma|afi)")
+_BARE_KIN = re.compile(r"(?:^|[,.;:!(]\s*|\b(?:foto|bild|bilde|billede|kuva|valokuva|foto av|bild pa|bild av|"
+                       r"bilde av|billede af|kuva|photo of|mynd af)\s+)(?P<k>" + _BARE_KIN_WORDS
+                       + r")\s+(?P<w>[^\W\d_]{2,})(?![^\W\d_])")
+
+
+def _bare_kin(norm: NormalizedText, text: str, cache: ResourceCache, detector: str) -> list[Finding]:
+    """A Nordic or Finnish grandparent word then a listed first name ("mormor Birgitta"; round 39b)."""
+    if context.is_title_case(norm.text) or context.is_all_caps(norm.text):
+        return []
+    first = cache.get("lexicon.first_names", lambda: load_lexicon("first_names.txt"))
+    out: list[Finding] = []
+    for m in _BARE_KIN.finditer(text):
+        written = norm.text[m.start("w"):m.end("w")]
+        k = match_key(written)[0]
+        if written[:1].isupper() and not written.isupper() and k in first and k not in FUNCTION_WORDS \
+                and not _city(k, cache):
+            out.append(_finding(norm, m.start("k"), m.end("w"), detector))
     return out
 
 
