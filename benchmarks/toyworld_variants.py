@@ -11,7 +11,8 @@ keeps the other rows of the results file. ``init_a`` / ``init_a_eta0``: the pref
 embedding of "a" (``init_text``) instead of random vectors. ``null_zeros`` / ``null_a``: untrained 10-vector
 prefixes (zeros; "a" ten times), the reference for what inserting ten tokens alone changes. ``ratio0``:
 preservation pairs only (no identity pairs), the most a trained prefix can keep of generic people on
-this metric; ``ratio0.1``: one identity pair in ten. Writes ``benchmarks/results/toyworld_v2_variants.json``::
+this metric; ``ratio0.1``: one identity pair in ten. ``steps3200``: the shipped recipe with eight times the
+training budget (3,200 steps), whether the trade-off is a matter of budget. Writes ``benchmarks/results/toyworld_v2_variants.json``::
 
     python benchmarks/toyworld_variants.py --work /tmp/variants [--jobs 2]
 
@@ -35,7 +36,8 @@ VARIANTS: dict[str, dict[str, str]] = {"shipped": {}, "eta0": {"eta": "0.0"}, "r
                                        "nv3": {"n_vectors": "3"}, "nv5": {"n_vectors": "5"},
                                        "init_a": {"init_text": '"a"'}, "init_a_eta0": {"init_text": '"a"', "eta": "0.0"},
                                        "null_zeros": {}, "null_a": {},
-                                       "ratio0": {"ratio": "0.0"}, "ratio0.1": {"ratio": "0.1"}}
+                                       "ratio0": {"ratio": "0.0"}, "ratio0.1": {"ratio": "0.1"},
+                                       "steps3200": {"steps": "3200", "checkpoint_every": "400"}}
 #: untrained reference prefixes (recipe_v2's 10 vectors): what inserting 10 tokens alone costs
 NULL_PREFIXES = {"null_zeros": None, "null_a": "a"}
 #: variants whose identity prompts also state hair/hat colours (``prefix_data.attribute_templates``)
