@@ -61,7 +61,10 @@ _DOER = (r"(?:actor|actress|guy|man|woman|person|girl|boy|lady|dude|kid|one|star
          r"biologist|philosopher|economist|engineer|architect|activist|aviator|sailor|"
          # round 35a: the other sciences
          r"astronomer|researcher|geneticist|biochemist|microbiologist|crystallographer|botanist|geologist|"
-         r"naturalist|astrophysicist|pharmacologist|virologist)")
+         r"naturalist|astrophysicist|pharmacologist|virologist|"
+         # round 40a: the athletics and field roles ("the javelin thrower who won India's first Olympic gold")
+         r"thrower|sprinter|runner|marathoner|hurdler|jumper|weightlifter|shooter|archer|fencer|rower|judoka|"
+         r"batsman|bowler|shuttler|grandmaster|racer|vaulter|decathlete|heptathlete|midfielder|winger)")
 _DID = (r"(?:played|plays|portrayed|portrays|voiced|voices|sang|sings|wrote|writes|directed|founded|"
         r"invented|discovered|created|painted|won|starred in|stars in|hosts|hosted|owns|bought|"
         r"assassinated|shot|landed|walked on|climbed|composed|designed|built|captained|coached|led|scored|"
@@ -499,7 +502,11 @@ def unresolved(norm: NormalizedText, key: str, kidx: list[int], detector: str) -
 _PRIZE_NAME = re.compile(r"(?:nobel|nobla|nobelov\w*|нобелевск\w*|pulitzer|booker|goncourt|cervantes|ballon d ?'?or|balon de oro|bola de ouro|"
                          r"pallone d ?'?oro|fields medal|turing award|abel prize|heisman|palme d ?'?or|best actress oscar|"
                          r"best actor oscar|miss universe|miss universo|miss world|miss mundo|eurovision|tour de france|"
-                         r"wimbledon|roland garros|person of the year|persona del ano|personalidad del ano)")
+                         r"wimbledon|roland garros|person of the year|persona del ano|personalidad del ano|"
+                         # round 40a: a race with one winner a year ("the winner of the 1960 Rome Olympic marathon")
+                         r"olympic marathon|olympics marathon|marathon olympique|maraton olimpico|maratona olimpica|"
+                         r"olympia-marathon|olympiamarathon|boston marathon|london marathon|berlin marathon|"
+                         r"new york marathon|golden boot|bota de oro|chuteira de ouro|soulier d ?'?or|scarpa d ?'?oro)")
 _WINNER = re.compile(r"\b(?:laureate|winner|recipient|awardee|ganador|ganadora|galardonado|galardonada|laureado|"
                      r"laureada|premiado|premiada|vencedor|vencedora|vincitore|vincitrice|laureato|laureata|laureat|"
                      r"laureate|\w*preistrager(?:in)?|gewinner(?:in)?|winnaar|laureaat|zwyciezca|zwyciezczyni|mshindi|"

@@ -30,6 +30,7 @@ from . import (
     indirect_offices,
     indirect_ranks,
     indirect_record_firsts,
+    indirect_regional,
 )
 from .normalize import NormalizedText
 
@@ -206,6 +207,8 @@ _HEAD_ROMANCE = (r"(?:presidenta|presidente|president|"
                  r"reine|emperador|emperatriz|imperador|imperatriz|imperatore|empereur|canciller|chanceler|"
                  r"cancelliere|chancelier|chanceliere|jefe de estado|jefa de estado|chef d'etat|capo di stato|"
                  r"chefe de estado|primo ministro|presidente del consiglio|premier|monarca|monarque|sultan|emir|"
+                 # round 40a: the Gulf and Southeast Asian rulers in each language ("l'attuale emiro del Qatar")
+                 r"emiro|emira|sultano|sultana|sultao|sultan|jeque|sceicco|cheikh|xeque|scia|chah|"
                  # round 18a: a mayor or governor "of" a named city or state ("l'attuale sindaco di Roma")
                  r"sindaco|sindaca|alcalde|alcaldesa|prefeito|prefeita|maire|gobernador|gobernadora|governador|"
                  r"governadora|governatore|gouverneur)")
@@ -284,8 +287,12 @@ _OFFICE_ID_SW = re.compile(r"\b(?:presiden|perdana menteri|wakil presiden|raja|r
                            r"\b(?:rais|waziri mkuu|makamu wa rais|mfalme|malkia)\s+wa\s+(?:kwanza|pili|tatu|nne|mwisho)"
                            r"\s+wa\s+(?=\w)")
 _TURKISH_FOUNDER = re.compile(r"\b(?:turkiye(?: cumhuriyeti)?|cumhuriyet|osmanli (?:devleti|imparatorlugu)|"
-                              r"\w+(?:stan|ya|ye|ka))['’]?(?:nin|in|un|nun)\s+(?:kurucusu|ilk (?:kadin )?"
-                              r"(?:cumhurbaskani|basbakani|padisahi|kurucusu|astronotu)|(?:su anki|simdiki|mevcut) "
+                              r"\w+(?:stan|ya|ye|ka))['’]?(?:nin|in|un|nun)\s+"
+                              # round 40a: a dated participle before the rank ("Kolombiya'nın 2022'de seçilen ilk
+                              # solcu devlet başkanı") and any one qualifier after it (leftist, civilian, elected)
+                              r"(?:\w{4}['’]?(?:de|da|te|ta) (?:secilen|gelen|atanan|iktidara gelen) )?"
+                              r"(?:kurucusu|ilk (?:kadin |[a-z]+ )?"
+                              r"(?:cumhurbaskani|basbakani|padisahi|kurucusu|astronotu|devlet baskani)|(?:su anki|simdiki|mevcut) "
                               r"(?:cumhurbaskani|basbakani))\b")
 _GERMAN_GENITIVE_OFFICE = re.compile(r"\b(?:der|die) (?:erste|erster|zweite|dritte|letzte|juengste|jungste|alteste|"
                                      r"einzige) (?:(?:weibliche|schwarze) )?(?:bundeskanzler|bundeskanzlerin|kanzler|"
@@ -384,7 +391,8 @@ _SLAVIC_ACTOR = re.compile(r"\b(?:aktor|aktorka|herec|herecka|herečka|piosenkar
 # round 24a: a rank may stand before or after the office ("il primo papa latinoamericano", "le premier pape
 # américain", "der erste deutsche Papst" is German word order and stays with the German shapes)
 _POPE_RANK = r"(?:primer|primero|primo|primeiro|premier|erste|eerste|first|ultimo|dernier|letzte|laatste|secondo|segundo)"
-_POPE_NATIONAL = re.compile(r"\b(?:el|il|le|o|der|de|the)(?P<r1> " + _POPE_RANK + r")? (?:papa|pape|papst|paus)(?P<r2> "
+# round 40a: with the article fused to a preposition too ("ritratto del primo papa latinoamericano")
+_POPE_NATIONAL = re.compile(r"\b(?:el|il|le|o|der|de|the|del|dal|al|nel|sul|do|ao|no|pelo|du|au|dem|den|des)(?P<r1> " + _POPE_RANK + r")? (?:papa|pape|papst|paus)(?P<r2> "
                             + _POPE_RANK + r")? (?P<adj>[a-z]+)\b")
 # round 32a: with a rank, any kind makes one pope, not only a nationality ("il primo papa gesuita", "the first Jesuit
 # pope", "the first non-European pope"); English puts the kind before the office
@@ -548,6 +556,7 @@ def find(norm: NormalizedText, detector: str) -> list[Finding]:
     spans += indirect_career.record_tally(lower, text, cased)
     spans += indirect_more_languages.spans(lower, text, cased)
     spans += indirect_record_firsts.spans(lower, text, cased)
+    spans += indirect_regional.spans(lower, text, cased)
     if cased:
         for m in _NICKNAMED.finditer(lower):
             if re.match(r"[«\"„“]?[A-ZÀ-ÞΑ-ΩА-Я]", text[m.end():m.end() + 2]) and not _KIN_NICKNAME.match(lower, m.end()):

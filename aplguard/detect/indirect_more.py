@@ -35,11 +35,13 @@ _SLAVIC_HEAD = (r"(?:prezydent(?:ka|a)?|premier(?:a|ka)?|papiez(?:a)?|krol(?:a)?
                 r"predsjednik(?:a)?|predsjednica|predsednik(?:a)?|predsednica|premijer(?:a|ka)?|kralj(?:a)?|kraljic(?:a|e))")
 _SLAVIC_OFFICE = re.compile(r"\b" + _SLAVIC_ORDINAL + r"\s+(?:[a-z]+\s+)?" + _SLAVIC_HEAD
                             + r"(?:\s+(?:z|ze|zo|w|we|v|ve|na|of))?\s+(?=\w)")
-_RO_OFFICE = re.compile(r"\b(?:primul|prima|ultimul|ultima|actualul|actuala)\s+(?:[a-z]+\s+)?(?:presedinte|presedinta|"
+# round 40a: the genitive/dative ranks too ("portretul primului președinte indigen al Boliviei")
+_RO_OFFICE = re.compile(r"\b(?:primul|prima|ultimul|ultima|actualul|actuala|primului|primei|ultimului|ultimei|actualului|"
+                        r"actualei)\s+(?:[a-z]+\s+)?(?:presedinte|presedinta|"
                         r"prim-ministru|prim ministru|premier|rege|regina|papa|cosmonaut|astronaut|domnitor|imparat|"
                         r"cancelar|cancelarul)(?:(?:\s+(?:ales|aleasa|democratic|liber|in viata|postcomunist|comunist|"
                         # round 31a: up to three modifiers before the genitive ("primul presedinte ales democratic al")
-                        r"de culoare|femeie))" + r"{0,3}\s+(?:al|a|ai)(?:\s+lui)?)?\s+(?=\w)")
+                        r"de culoare|femeie|indigen|indigena|socialist|socialista|musulman|musulmana))" + r"{0,3}\s+(?:al|a|ai)(?:\s+lui)?)?\s+(?=\w)")
 # round 36a: the office first, with its article, then "current" ("președintele actual al României", "regele actual al
 # Spaniei", "primarul în funcție al Clujului"); a capitalised genitive must follow (checked in spans)
 _RO_OFFICE_NOW = re.compile(r"\b(?:presedintele|presedinta|prim-ministrul|prim ministrul|premierul|regele|regina|papa|"
@@ -96,7 +98,9 @@ _NOT_NAMED = frozenset({"a", "az", "egy", "ez", "ezt", "ennek", "annak", "azt", 
 _PLACE_AFTER = re.compile(r"(?:Indonesia|Jawa|Bali|Sunda|Amerika|Jepang|Korea|Cina|China|Eropa|Asia|Afrika|Tanzania|"
                           r"Kenya|Sverige|Norge|Danmark|Romania|Rom[aâ]nia)\b")
 # a person word, "known as" and a capitalised epithet
-_EPITHET_HEAD = (r"(?:man|woman|person|guy|lady|player|footballer|boxer|fighter|singer|rapper|actor|actress|athlete|"
+# round 40a: writers, scholars and leaders are known by epithets too ("the blind writer known as the Dean of ...")
+_EPITHET_HEAD = (r"(?:writer|author|poet|novelist|scholar|thinker|intellectual|leader|activist|composer|painter|"
+                 r"man|woman|person|guy|lady|player|footballer|boxer|fighter|singer|rapper|actor|actress|athlete|"
                  r"wrestler|sprinter|runner|swimmer|golfer|driver|dancer|musician|comedian|magician|preacher|"
                  r"politician|gangster|outlaw|dictator|striker|goalkeeper|pitcher|guitarist|drummer|hombre|mujer|"
                  r"persona|jugador|jugadora|futbolista|boxeador|boxeadora|luchador|luchadora|cantante|actriz|atleta|"

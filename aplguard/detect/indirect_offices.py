@@ -31,7 +31,15 @@ _NATION_ADJ = (r"(?:ceskoslovensk|cesk|slovensk|polsk|americk|amerykansk|rusk|ro
                r"niemieck|francouzsk|francuzsk|britsk|brytyjsk|anglick|angielsk|italsk|wlosk|spanelsk|hiszpansk|"
                r"madarsk|wegiersk|rakousk|austriack|ukrajinsk|ukrainsk|jugoslavsk|chorvatsk|chorwack|srbsk|sersk|"
                r"cinsk|chinsk|japonsk|indick|izraelsk|izraelsk|kanadsk|mexick|meksykansk|brazilsk|brazylijsk|"
-               r"litewsk|litevsk|czesk|slowack)(?:y|a|e|eho|ego|ej|i|ych)")
+               r"litewsk|litevsk|czesk|slowack|"
+               # round 40a: the countries of Africa, the Arab world, South and Southeast Asia and Latin America
+               r"ghansk|ghanijsk|nigerijsk|nigeryjsk|kensk|kenijsk|egyptsk|egipsk|jihoafrick|juhoafrick|"
+               r"poludniowoafrykansk|etiopsk|alzirsk|algiersk|marock|marokansk|tunisk|tunezyjsk|senegalsk|"
+               r"tanzansk|tanzanijsk|ugandsk|ugandyjsk|zimbabwsk|indonesk|indonezyjsk|filipinsk|vietnamsk|"
+               r"wietnamsk|thajsk|tajsk|pakistansk|bangladessk|banglijsk|barmsk|birmansk|malajsk|malajsijsk|"
+               r"malezyjsk|singapursk|argentinsk|argentynsk|chilsk|chilijsk|kolumbijsk|peruansk|peruwiansk|"
+               r"bolivijsk|boliwijsk|venezuelsk|wenezuelsk|kubansk|ekvadorsk|ekwadorsk|uruguaysk|urugwajsk|"
+               r"portugalsk|egyptsk|syrsk|syryjsk|iransk|irack|saudsk|libanonsk|jordansk)(?:y|a|e|eho|ego|ej|i|ych)")
 _WS_HEAD = (r"(?:prezident(?:ka|a)?|prezydent(?:ka|a)?|premier(?:ka|a)?|papez(?:e)?|papiez(?:a)?|kral(?:e)?|krol(?:a)?|"
             r"kralovn(?:a|y)|krolow(?:a|ej)|kancler(?:ka|e)?|kanclerz(?:a)?|kosmonaut(?:a|ka)?|astronaut(?:a|ka)?|"
             r"predseda vlady|ministr predseda|cisar(?:e)?)")
@@ -163,7 +171,11 @@ _EN_EPITHET_NATION = re.compile(_EN_EPITHET_PLACE.pattern + r"(?:[a-z]+ )?(?:bri
                                 r"south african|philippine|filipino|indonesian|burmese|myanmar|britain|england|"
                                 r"france|germany|india|africa|liberia|israel|pakistan|turkey|poland|russia|china|"
                                 r"japan|korea|argentina|brazil|mexico|nigeria|ghana|kenya|the philippines|"
-                                r"indonesia|the uk|the us|america)\b")
+                                r"indonesia|the uk|the us|america|"
+                                # round 40a: the states of India and Malaysia ("the iron lady of manipur")
+                                r"andhra pradesh|assam|bihar|gujarat|kerala|karnataka|maharashtra|manipur|odisha|"
+                                r"punjab|rajasthan|tamil nadu|telangana|uttar pradesh|west bengal|bengal|sarawak|"
+                                r"sabah|johor|kelantan|penang|sindh)\b")
 # round 20a: a pope named by nationality, the nationality after ("papież Polak", "il papa polacco", "le pape
 # polonais") or before ("the Polish pope", "der deutsche Papst", "el papa argentino"): few popes share one
 # round 32a: the whole class in the case languages: the Polish and Czech cases of both words ("papieża Polaka",

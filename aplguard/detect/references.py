@@ -57,7 +57,10 @@ _OFFICE_HOLDER = re.compile(
     # round 20a: "current prime minister of new zealand" opens a prompt without "the"; "the reigning emperor of japan"
     r"(?:\b(?:the|our|their) (?:current |former |sitting |late |ex |reigning |incumbent |present |serving )?(?:(?:" + _DEMONYMS + r") " + _ROLES
     + r"|" + _ROLES + r" of " + _COUNTRIES + r")|^(?:current|sitting|reigning|incumbent|present) " + _ROLES + r" of "
-    + _COUNTRIES + r"|\b" + _COUNTRIES + r" s (?:current |former )?" + _ROLES + r")\b")
+    + _COUNTRIES + r"|\b" + _COUNTRIES + r" s (?:current |former |"
+    # round 40a: the founding or long-serving holder ("Singapore's founding prime minister")
+    r"founding |first |longest serving |long serving |long reigning |independence |post independence )?"
+    + _ROLES + r")\b")
 
 # Titles that, capitalised before a listed person's surname, name that person ("Governor Newsom").
 _TITLE_SURNAME = re.compile(
