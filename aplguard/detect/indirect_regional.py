@@ -37,7 +37,6 @@ STATES = (r"(?:andhra pradesh|arunachal pradesh|assam|bihar|chhattisgarh|goa|guj
           r"jammu and kashmir|puducherry|johor|kedah|kelantan|melaka|malacca|negeri sembilan|pahang|penang|perak|"
           r"perlis|sabah|sarawak|selangor|terengganu|sindh|khyber pakhtunkhwa|balochistan|gilgit baltistan)")
 
-_RULER_CHEAP = ("sultan", "emir", "state counsel", "chief minister", "shah of", "crown prince of")
 # English: a ruler or a head of a state named by the place; the place capitalised (checked) or a listed state
 _RULER = re.compile(r"\bthe (?:(?:long[- ]reigning|long[- ]serving|longest[- ]serving|longest[- ]reigning|late|"
                     r"former|current|founding|first|reigning|sitting|then|beloved|elderly|young) )?(?:sultan|sultana|"
@@ -57,7 +56,6 @@ _VI_FIRST = re.compile(r"(?:nguoi|phu nu|nu|ong|ba)\s+(?:\w+\s+){0,2}?đau tien\
                        r"đac cu)\s+(?=\w)")
 
 # German, Czech and Polish: the coach who led a named country to a title
-_COACH_CHEAP = ("trainer", "trener", "kouc", "coach", "selektor")
 _DE_COACH = re.compile(r"\b(?:der|den|dem|des)\s+(?:national|bundes|erfolgs)?trainer[s]?,?\s+(?:der|die)\s+"
                        r"(?P<c>[a-z]{3,})\s+(?:(?:\d{4}|im jahr \d{4})\s+)?(?:zum|zur|zu)\s+(?:[\w-]+\s+){0,2}?"
                        r"(?:[\w-]*titel|weltmeister\w*|europameister\w*|wm|em|sieg|triumph|gold\w*|meisterschaft)")
@@ -86,7 +84,6 @@ _PERSON_BEFORE = re.compile(r"\bthe (?:[a-z-]+ ){0,6}?(?:goalkeeper|keeper|strik
                             r"referee|captain|athlete|cyclist|midfielder|defender|winger|forward)\b")
 
 # a legal official by the named case or commission; a person killed in a named massacre
-_LEGAL_CHEAP = ("judge", "justice", "prosecutor", "magistrate", "commissioner", "investigator")
 _LEGAL = re.compile(r"\bthe (?:[a-z-]+ ){0,2}?(?:judge|justice|prosecutor|magistrate|commissioner|investigator|"
                     r"investigating judge|attorney general|special counsel) who (?:chaired|led|headed|presided over|"
                     r"ran|oversaw|conducted|prosecuted|investigated|launched) (?:the )?(?P<obj>(?:[\w'-]+ ){0,5}?)"
@@ -98,8 +95,6 @@ _GENERIC_CASE = frozenset({"the", "a", "an", "murder", "fraud", "corruption", "p
                            "high", "profile", "high-profile", "bribery", "abuse", "misconduct", "accident",
                            "our", "my", "their", "his", "her", "this", "that", "town", "city", "county",
                            "company", "office", "club", "team", "family", "estate", "inheritance"})
-_KILLED_CHEAP = ("ucciso", "uccisa", "asesinad", "assassinad", "killed", "murdered", "assassinated", "tue dans",
-                 "tuee dans")
 _KILLED = re.compile(r"\b(?:giudice|magistrato|magistrata|juez|jueza|juiz|juiza|judge|prosecutor|procuratore|fiscal|"
                      r"journalist|giornalista|periodista|jornalista|priest|prete|sacerdote|politician|politico|"
                      r"sindaco|alcalde|mayor|activist|attivista|activista|ativista|juge|journaliste|pretre|maire|"
@@ -116,9 +111,6 @@ _WORK_KIND = re.compile(r"\bthe (?:[a-z]+ )?(?:author|writer|novelist|poet|playw
 _QUOTE = "'\"‘“«„‚‹"
 
 # a singer by an epithet of a place or a song (Romance languages and English), when singing is in the prompt
-_EPITHET_CHEAP = ("voix", "voz", "voce", "voice", "astre", "etoile", "estrella", "estrela", "stella", "rossignol",
-                  "ruisenor", "usignolo", "rouxinol", "nightingale", "dame de fer", "dama de hierro", "dama de ferro",
-                  "lady di ferro")
 _SONG_EPITHET = re.compile(r"\b(?:l'astre|l'etoile|la voix|la voz|a voz|la voce|the voice|le rossignol|el ruisenor|"
                            r"l'usignolo|o rouxinol|la estrella|a estrela|la stella|the star|the nightingale) "
                            r"(?:de l'|de la |des |du |de |del |de los |de las |della |dell'|di |do |da |dos |das |of "
@@ -144,70 +136,108 @@ _QUALIFIER = re.compile(r"\b(?:eleit[oa]|elegid[oa]|elett[oa]|elue?|democratic\w
                         r"noire|mulher|mujer|donna|femme|civil|civile|apos|tras|dopo|apres|depois|despues|voto|sufragio|"
                         r"suffragio|suffrage|ditadura|dictadura|dittatura|dictature|independencia|independenza|"
                         r"independance)\b")
-_ROMANCE_FIRST_CHEAP = ("primeir", "primer", "primo ", "prima ", "premier", "ultim", "dernier")
+
+
+
+# the words that make each shape worth running (a cheap pre-check for all of them): a word of the prompt is looked
+# up whole and by its first six letters, so one entry covers the inflections ("sultan", "sultana", "sultano")
+_TRIGGER_WORDS = (
+    ("ruler", ("sultan", "emir", "emira", "emiro", "counsellor", "counselor", "shah", "crown")),
+    ("chief", ("chief",)), ("premier", ("premier",)),
+    ("office", ("president", "prime", "king", "queen", "राष्ट्रपति", "प्रधानमंत्री", "प्रधान", "मुख्यमंत्री", "पंतप्रधान",
+                "রাষ্ট্রপতি", "প্রধানমন্ত্রী", "মুখ্যমন্ত্রী")),
+    ("romance", ("primeiro", "primer", "primo", "prima", "ultimo", "ultima", "dernier")),
+    ("first", ("first",)), ("vi", ("đau",)),
+    ("coach", ("trainer", "nationaltrainer", "bundestrainer", "trener", "kouc", "kouce", "koucem", "coach", "selektor",
+               "selekcjoner")),
+    ("team", ("raced", "drove", "rode", "played", "kept", "starred", "pitched", "batted", "bowled")),
+    ("famous", ("his", "her", "their")),
+    ("legal", ("judge", "justice", "prosecutor", "magistrate", "commissioner", "investigator")),
+    ("killed", ("ucciso", "uccisa", "asesinado", "assassinado", "killed", "murdered", "tue", "tuee")),
+    ("work", ("novel", "book", "song", "film", "movie", "poem", "play", "album", "painting", "opera", "series", "hit",
+              "track", "memoir", "story", "classic")),
+    ("epithet", ("voix", "voz", "voce", "voice", "l'astre", "astre", "l'etoile", "etoile", "estrella", "estrela",
+                 "stella", "rossignol", "ruisenor", "l'usignolo", "usignolo", "rouxinol", "nightingale")))
+_TRIGGER: dict[str, tuple[str, ...]] = {}
+for _k, _ws in _TRIGGER_WORDS:
+    for _w in _ws:
+        _TRIGGER[_w[:6]] = (*_TRIGGER.get(_w[:6], ()), _k)
+_WORD = re.compile(r"[^\s,.;:!?()\[\]{}\"“”«»„]+")
+_ALSO = {"chief": ("ruler", "office"), "premier": ("office", "romance")}
 
 
 def spans(lower: str, text: str, cased: bool) -> list[tuple[int, int, str]]:
     """The round-40a shapes (see above); ``cased``: the prompt is not all caps (capitals name things)."""
     out: list[tuple[int, int, str]] = []
-    if any(c in lower for c in _RULER_CHEAP):
+    hit: set[str] = set()
+    for w in _WORD.findall(lower):
+        got = _TRIGGER.get(w[:6])
+        if got is not None:
+            hit.update(got)
+    for k in ("chief", "premier"):
+        if k in hit:
+            hit.update(_ALSO[k])
+    if not hit:
+        return out
+    if "ruler" in hit:
         for m in _RULER.finditer(lower):
             place = m.group("p")
             if place in _FICTION_PLACE or not (
                     re.match(STATES + r"\b", lower[m.start("p"):]) or (cased and text[m.start("p")].isupper())):
                 continue  # "the sultan of the desert palace", "the Sultan of Agrabah": a story
             out.append((m.start(), m.end(), "a ruler or the head of a state named by the place"))
-        if "chief minister" in lower:
+        if "chief" in hit:
             out += [(m.start(), m.end(), "the head of a named state") for m in _STATE_OFFICE.finditer(lower)]
-    if "the first " in lower and " to " in lower:
+    if "first" in hit and " to " in lower:
         for m in _FIRST_HEAD.finditer(lower):
             end = clause_end(lower, m.end(), 60)
             if _REGION.match(lower, m.end()) or (cased and text[m.end()].isupper() and end > m.end()):
                 out.append((m.start(), m.end(), "the first of a kind to head a government of a named place"))
-    if "đau tien" in lower and cased:
+    if "vi" in hit and cased:
         for m in _VI_FIRST.finditer(lower):
             if text[m.end()].isupper():
                 out.append((m.start(), m.end(), "the first to hold a named office"))
-    if cased and any(c in lower for c in _COACH_CHEAP):
+    if cased and "coach" in hit:
         for rx in (_DE_COACH, _WS_COACH):
             for m in rx.finditer(lower):
                 if text[m.start("c")].isupper():
                     out.append((m.start(), m.end(), "the coach who led a named country to a title"))
-    if " for " in lower:
+    if "team" in hit:
         out += [(m.start(), m.end(), "a sports person by nationality, team and years")
                 for m in _TEAM_YEARS.finditer(lower)]
+    if "famous" in hit:
         for m in _FAMOUS_FOR.finditer(lower):
             people = list(_PERSON_BEFORE.finditer(lower, max(0, m.start() - 80), m.start()))
             if people:
                 out.append((people[-1].start(), m.end(), "a sports person famous for a deed at a dated tournament"))
-    if " who " in lower and any(c in lower for c in _LEGAL_CHEAP):
+    if "legal" in hit and " who " in lower:
         for m in _LEGAL.finditer(lower):
             words = m.group("obj").split()
             named = (cased and any(ch.isupper() for ch in text[m.start("obj"):m.end("obj")])) or any(
                 w not in _GENERIC_CASE for w in words)
             if words and named:
                 out.append((m.start(), m.end(), "the official who led a named case or commission"))
-    if cased and any(c in lower for c in _KILLED_CHEAP):
+    if cased and "killed" in hit:
         for m in _KILLED.finditer(lower):
             end = clause_end(lower, m.end(), 40)
             if re.search(r"(?<![\w'])[A-Z]", text[m.end():end]):
                 out.append((m.start(), m.end(), "a person killed in a named attack"))
-    if " of the " in lower:
+    if "work" in hit:
         for m in _WORK_KIND.finditer(lower):
             nxt = text[m.end():m.end() + 1]
             if nxt and (nxt in _QUOTE or (cased and nxt.isupper())):
                 out.append((m.start(), m.end() + 1, "the creator of a named work"))
-    if cased and any(c in lower for c in _EPITHET_CHEAP):
+    if cased and "epithet" in hit:
         for m in _SONG_EPITHET.finditer(lower):
             if (text[m.start("p")].isupper() and m.group("p") not in _NOT_A_SINGER_PLACE
                     and _SINGING.search(lower)):
                 out.append((m.start(), m.end(), "a singer known by an epithet of a place or a song"))
-    if any(q in text for q in "'\"‘“«"):
+    if "office" in hit and any(q in text for q in "'\"‘“«"):
         for m in _QUOTED_OFFICE.finditer(lower):
             quoted = text[m.start("q"):m.end("q")]
             if (not quoted.isascii() or quoted[:1].isupper()) and not _LOCAL_BEFORE.search(lower, 0, m.start()):
                 out.append((m.start(), m.end(), "a person known by a quoted nickname and an office"))
-    if cased and any(c in lower for c in _ROMANCE_FIRST_CHEAP):
+    if cased and "romance" in hit:
         for m in _ROMANCE_FIRST_FAR.finditer(lower):
             end = clause_end(lower, m.end(), 100)
             for p in _ROMANCE_IN.finditer(lower, m.end(), end):
