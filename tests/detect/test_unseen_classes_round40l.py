@@ -116,3 +116,20 @@ def test_round40l_positive(detectors, prompt):
 @pytest.mark.parametrize("prompt", NEGATIVES)
 def test_round40l_negative(detectors, prompt):
     assert not is_identity_seeking(detect_prompt(prompt, detectors)), prompt
+
+
+# Merge of round 40l: a deity with the English honorific "Lord" whose name a listed person has as a surname
+# ("Mike Shiva") is the deity, not that person's surname with a title.
+@pytest.mark.parametrize("prompt", [
+    "Lord Shiva meditating on Mount Kailash, digital art",
+    "lord shiva and parvati at their wedding, temple mural",
+    "Lord Ganesha dancing, brass statue photo",
+])
+def test_lord_and_a_deity_is_not_a_surname(stack, prompt):
+    assert not is_identity_seeking(detect_prompt(prompt, stack)), prompt
+
+
+@pytest.mark.parametrize("prompt", ["Vandana Shiva speaking at a seed-saving rally, press photo",
+                                    "Mike Shiva reading tarot cards in a TV studio"])
+def test_the_people_named_shiva_still_count(stack, prompt):
+    assert is_identity_seeking(detect_prompt(prompt, stack)), prompt
