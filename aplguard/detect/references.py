@@ -189,6 +189,7 @@ def lone_surnames(norm: NormalizedText, key: str, kidx: list[int], cache: Resour
     strict = surname_index(cache)
     artists = visual_artists(cache)
     lower = norm.lower
+    non_person: list[tuple[int, int]] | None = None
     out = []
     for m in re.finditer(r"[a-z]+", key):
         people = strict.get(m.group())
@@ -204,6 +205,10 @@ def lone_surnames(norm: NormalizedText, key: str, kidx: list[int], cache: Resour
         if (person_cues.determiner_before(lower, ts) or person_cues.modifier_before(lower, ts)
                 or not person_cues.person_evidence(lower, ts, te)):
             continue  # "a Faraday cage", "hay bale": a word, not the surname
+        if non_person is None:  # looked up only for a surname that would count (rare): no per-prompt cost
+            non_person = non_person_spans(cache, key)
+        if covered(non_person, m.start(), m.end()):
+            continue  # round 40l: "Lord Shiva meditating": inside a listed non-person name, not the surname
         canonical = people[0].canonical
         verdict = depiction.judge(lower, norm.text, ts, te, protected=False, artist=canonical in artists,
                                   one_word=True)
