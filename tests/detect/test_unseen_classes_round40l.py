@@ -124,6 +124,8 @@ def test_round40l_negative(detectors, prompt):
     "Lord Shiva meditating on Mount Kailash, digital art",
     "lord shiva and parvati at their wedding, temple mural",
     "Lord Ganesha dancing, brass statue photo",
+    "Shiva dancing as Nataraja, bronze sculpture",
+    "hanuman flying with the mountain in his hand, comic art",
 ])
 def test_lord_and_a_deity_is_not_a_surname(stack, prompt):
     assert not is_identity_seeking(detect_prompt(prompt, stack)), prompt
