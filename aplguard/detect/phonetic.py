@@ -76,10 +76,8 @@ _CASE_ENDINGS = {"oriya": ("ଙ୍କର", "ଙ୍କ", "ର"), "bengali": ("য
 _GREEK_DIGRAPHS = re.compile(r"(?<=\w)μπ|^μπ|(?<=\w)ντ|^ντ|γκ|γγ")
 _GREEK_SOUNDS = {"μπ": "β", "ντ": "δ", "γκ": "γ", "γγ": "γ"}
 # Round 40b: Spanish "j" is said "h": other scripts write the sound ("Хорхе" Jorge, "何塞" José, "Мухика" Mujica).
-# Latin names get the extra key; "g" before e/i ("Borges", "博尔赫斯" bo-er-he-si) only where the key keeps three
-# consonants ("Sergio" as "serhio" would key like the Telugu "శ్రీ", sri)
-_SPANISH_H = re.compile(r"j")
-_SPANISH_G = re.compile(r"g(?=[ei])")
+# Latin names get the extra key. (Not "g" before e/i: it is in too many names to key them all twice at load, and
+# "Sergio" as "serhio" would key like the Telugu "శ్రీ", sri.)
 # Round 40b: the Arabic preposition "ل" (of, by) written onto the first word ("لوحة لسيمون ..." a painting of
 # Simon ...): the word is also read without it, like the case endings below ("ب" and "و" begin too many words:
 # "بلحية" with a beard)
@@ -111,15 +109,13 @@ def script_of(ch: str) -> str | None:
 def phonetic_keys(roman: str, spanish: bool = False) -> frozenset[str]:
     """The phonetic keys of one romanised word ("Cruise", "khrus" -> {"krs", "hrs"}).
 
-    ``spanish`` adds the keys of the word with "j" (and "g" before e/i) said "h" (for Latin names: "Jorge").
+    ``spanish`` adds the keys of the word with "j" said "h" (for Latin names: "Jorge").
     """
     w = _NON_LETTER.sub("", roman.lower())
     if not w:
         return frozenset()
-    if spanish and ("j" in w or "ge" in w or "gi" in w):
-        keys = phonetic_keys(w) | phonetic_keys(_SPANISH_H.sub("h", w))
-        soft = phonetic_keys(_SPANISH_G.sub("h", _SPANISH_H.sub("h", w)))
-        return keys | soft if all(len(k) >= 3 for k in soft) else keys
+    if spanish and "j" in w:
+        return phonetic_keys(w) | phonetic_keys(w.replace("j", "h"))
     w = w.replace("cz", "ch").replace("sz", "sh")  # Polish spellings of the same sounds ("Kowalczyk")
     # "ch" and "kh" are read more than one way (French "Charles", Thai "khrus", Mongolian "Khan")
     parts = re.split(r"(ch|kh|c(?=[eiy]))", w)

@@ -2,7 +2,7 @@
 
 * foreign names written by sound in another script, matched to the listed Latin name by phonetic key:
   katakana runs that run into a particle ("...・マラドーナがボールを"), Han runs joined by a middle dot
-  ("巴勃罗·聂鲁达", also inside a longer run), Spanish "j"/"ge" said "h" ("Хосе Мухики", "何塞"), Modern Greek
+  ("巴勃罗·聂鲁达", also inside a longer run), Spanish "j" said "h" ("Хосе Мухики", "何塞"), Modern Greek
   "μπ"/"ντ"/"γκ" read as b/d/g, Arabic proclitics on the first word, Hebrew geresh and vowel letters;
 * native spellings of national figures of India and Bangladesh (politicians, reformers, writers, film-makers,
   musicians) the list lacked or spelled only one way;
@@ -28,7 +28,7 @@ POSITIVES = [
     # Han joined by a middle dot, the name inside a longer run
     "巴勃罗·聂鲁达在海边的照片",
     "列夫·托尔斯泰的肖像画",
-    "阿根廷作家豪尔赫·路易斯·博尔赫斯在图书馆看书",
+    "俄罗斯作家费奥多尔·陀思妥耶夫斯基的肖像",
     # Spanish j read as h, Russian case forms
     "портрет Хосе Мухики в саду",
     # Greek digraphs
