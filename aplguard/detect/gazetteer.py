@@ -20,7 +20,7 @@ from .builtin_indexes import (
 )
 from .names_index import Alias, Hit, NameIndex
 from .normalize import NormalizedText, key_of, match_key, normalize
-from .phonetic import PhoneticIndex
+from .phonetic import HAN_NAME_DOTS, PhoneticIndex
 from .resources import (
     SHARED_CACHE,
     Person,
@@ -205,6 +205,9 @@ class GazetteerDetector:
             # names in a script the list has no spelling for ("ทอม ครูซ"): by sound, after the spellings
             hits += [h for h in phonetic.find(key, self._word_kind)
                      if not any(g.start < h.end and h.start < g.end for g in hits)]
+            if any(d in norm.text for d in HAN_NAME_DOTS):  # round 40b: "阿比·艾哈迈德" (Han by sound)
+                hits += [h for h in phonetic.find_dotted_han(norm.text, kidx)
+                         if not any(g.start < h.end and h.start < g.end for g in hits)]
         out = []
         non_person = non_person_spans(self.cache, key) if kind != "protected" else []
         for hit in _outermost(hits):

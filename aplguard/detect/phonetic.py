@@ -20,6 +20,7 @@ three syllables ("ཏཱ་ལའི་" is "Dalai").
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 from collections.abc import Callable, Iterable
@@ -69,6 +70,28 @@ _TITLE_WORDS = frozenset(["emperor", "empress", "king", "queen", "prince", "prin
 # Patnaik's, "ঠাকুরের", "પટેલનો"): more than the one final consonant a match allows, so the word is also read
 # without them
 _CASE_ENDINGS = {"oriya": ("ଙ୍କର", "ଙ୍କ", "ର"), "bengali": ("য়ের", "ের", "র"), "gujarati": ("નો", "ની", "ના", "નું")}
+# Round 40b: Modern Greek writes b, d, g with two letters ("Πάμπλο" Pablo, "Ντιέγκο" Diego); letter by letter
+# they romanise as "mp", "nt", "gk". A Greek word is keyed both ways (names spelled from the Greek letters,
+# "Antetokounmpo", keep matching).
+_GREEK_DIGRAPHS = re.compile(r"(?<=\w)μπ|^μπ|(?<=\w)ντ|^ντ|γκ|γγ")
+_GREEK_SOUNDS = {"μπ": "β", "ντ": "δ", "γκ": "γ", "γγ": "γ"}
+# Round 40b: Spanish "j" is said "h": other scripts write the sound ("Хорхе" Jorge, "何塞" José, "Мухика" Mujica).
+# Latin names get the extra key. (Not "g" before e/i: it is in too many names to key them all twice at load, and
+# "Sergio" as "serhio" would key like the Telugu "శ్రీ", sri.)
+# Round 40b: the Arabic preposition "ل" (of, by) written onto the first word ("لوحة لسيمون ..." a painting of
+# Simon ...): the word is also read without it, like the case endings below ("ب" and "و" begin too many words:
+# "بلحية" with a beard)
+_ARABIC_PROCLITICS = ("لل", "ل")
+# Round 40b: Japanese writes no spaces: a katakana name runs into the particle or word after it
+# ("セナがマクラーレンで"), so a katakana run is a word of its own
+# (round 40b) and a Hebrew letter with a geresh ("ז'וזה") is one word, though the match key wrote the geresh as a space
+_KEY_WORD = re.compile(r"[\u30A0-\u30FF]+|(?:[זגצ] (?=[\u05D0-\u05EA]))?[^\s\u30A0-\u30FF]+")
+# Round 40b: Han runs joined by a middle dot (a foreign name written by sound, see PhoneticIndex.find_dotted_han)
+_HAN_RUN = re.compile(r"[\u4E00-\u9FFF]+")
+_HAN_DOTTED = re.compile(r"[\u4E00-\u9FFF]+(?:[·•‧・･][\u4E00-\u9FFF]+)+")
+HAN_NAME_DOTS = "·•‧・･"  # the pre-check callers make
+_PINYIN = re.compile(r"zh|q|c(?!h)")
+_PINYIN_SOUNDS = {"zh": "j", "q": "ch", "c": "ts"}
 _MIN_WORD = 2  # letters of a word's key
 _MIN_NAME = 4  # letters of a name's keys together
 _MAX_SYLLABLES = 3  # Tibetan syllables one name word may span
@@ -83,11 +106,16 @@ def script_of(ch: str) -> str | None:
     return None
 
 
-def phonetic_keys(roman: str) -> frozenset[str]:
-    """The phonetic keys of one romanised word ("Cruise", "khrus" -> {"krs", "hrs"})."""
+def phonetic_keys(roman: str, spanish: bool = False) -> frozenset[str]:
+    """The phonetic keys of one romanised word ("Cruise", "khrus" -> {"krs", "hrs"}).
+
+    ``spanish`` adds the keys of the word with "j" said "h" (for Latin names: "Jorge").
+    """
     w = _NON_LETTER.sub("", roman.lower())
     if not w:
         return frozenset()
+    if spanish and "j" in w:
+        return phonetic_keys(w) | phonetic_keys(w.replace("j", "h"))
     w = w.replace("cz", "ch").replace("sz", "sh")  # Polish spellings of the same sounds ("Kowalczyk")
     # "ch" and "kh" are read more than one way (French "Charles", Thai "khrus", Mongolian "Khan")
     parts = re.split(r"(ch|kh|c(?=[eiy]))", w)
@@ -112,6 +140,9 @@ def _fold_consonants(w: str) -> str:
 def _roman(word: str, script: str, anyascii: Callable[[str], str]) -> str:
     if script in ("thai", "lao"):
         word = _PREPOSED.sub(r"\2\1", word)
+    elif script == "greek_sounds":  # the Greek reading of "μπ", "ντ", "γκ" (see _GREEK_DIGRAPHS)
+        word = _GREEK_DIGRAPHS.sub(lambda m: _GREEK_SOUNDS[m.group()], word.lower())
+        script = "greek"
     roman = anyascii(word).lower()
     if script == "mongolian":
         roman = roman.replace("q", "ch")
@@ -124,6 +155,29 @@ def _roman(word: str, script: str, anyascii: Callable[[str], str]) -> str:
     return roman
 
 
+# Round 40b: Hebrew spells foreign names with vowel letters and a geresh for sounds it lacks ("ז'וזה
+# סאראמאגו" José Saramago): letter by letter they romanise as consonants ("z'vzh s'r'm'gv")
+_HEBREW_GERESH = {"ז": "j", "ג": "j", "צ": "ch", "ת": "th"}
+_HEBREW_VOWELS = {"ו": "o", "א": "a", "ע": "a", "י": "i"}
+
+
+def _hebrew_vowelled(word: str, anyascii: Callable[[str], str]) -> str:
+    """A Hebrew word read with its vowel letters as vowels and geresh letters as the sounds they stand for."""
+    out: list[str] = []
+    for k, ch in enumerate(word):
+        if ch in "'׳ ":  # a space: the match key's geresh
+            continue
+        if k + 1 < len(word) and word[k + 1] in "'׳ " and ch in _HEBREW_GERESH:
+            out.append(_HEBREW_GERESH[ch])
+        elif ch in _HEBREW_VOWELS and k > 0:
+            out.append(_HEBREW_VOWELS[ch])
+        elif ch == "ה" and k == len(word) - 1 and k > 0:
+            out.append("e")
+        else:
+            out.append(anyascii(ch).lower())
+    return "".join(out)
+
+
 _MILD_PAIRS = {"ph": "f", "kh": "k", "th": "t", "dh": "d", "bh": "b", "gh": "g", "sh": "s", "ch": "k", "ou": "u", "ee": "i",
                "oo": "u"}
 _MILD_PAIR = re.compile("|".join(_MILD_PAIRS))
@@ -132,6 +186,7 @@ _MILD_LETTERS = str.maketrans({"w": "v", "y": "i", "q": "k", "z": "s", "x": "ks"
 #: finds candidates, the spelling decides ("култа лазарев" shares a key with "Kurt Russell")
 _MIN_SIMILARITY = 0.6
 _MIN_WORD_SIMILARITY = 0.6
+_MIN_HAN_SIMILARITY = 0.5  # round 40b: of a Han transliteration, whose words are matched exactly by their keys
 _MIN_SPELLING = 8  # letters of a name's mild spelling: shorter names ("Kid Cudi", "Dr. Dre") collide too often
 
 
@@ -228,7 +283,7 @@ class PhoneticIndex:
         if script in _SKIP_SCRIPTS:
             return None
         roman = w if script is None else _roman(w, script, self._anyascii)
-        got = phonetic_keys(roman)
+        got = phonetic_keys(roman, spanish=script is None)
         if not got or min(map(len, got)) < _MIN_WORD:
             return None  # initials and particles ("George W. Bush", "the Dalai Lama")
         return got, mild_spelling(roman)
@@ -241,10 +296,10 @@ class PhoneticIndex:
         "레오나르도") counts only beside a word that is none.
         """
         words: list[tuple[int, int, str, bool]] = []  # start, end, script ("" if not read), dictionary word
-        for m in re.finditer(r"\S+", key):
-            word = m.group()
+        for m in _KEY_WORD.finditer(key):
+            word = m.group().replace(" ", "'")
             script = "" if word.isascii() else (script_of(word[0]) or "")
-            if script and (script in _SKIP_SCRIPTS or not _SCRIPT_WORD[script].match(word)):
+            if script and (script in _SKIP_SCRIPTS or not _SCRIPT_WORD[script].match(word.replace("'", ""))):
                 script = ""
             what = kind(word, script) if script else ""
             words.append((m.start(), m.end(), "" if what == "C" else script, what == "W"))
@@ -280,6 +335,69 @@ class PhoneticIndex:
                         hits.setdefault((hit.start, hit.end, name.alias.person.canonical), hit)
         return list(hits.values())
 
+    def find_dotted_han(self, text: str, kidx: list[int]) -> list[Hit]:
+        """Hits (how ``"phonetic"``, key offsets) for foreign names written in Han joined by a middle dot.
+
+        Round 40b: Chinese writes a foreign name by sound, its parts joined by "·" ("阿比·艾哈迈德" Abiy
+        Ahmed, "何塞·穆希卡" José Mujica), and without spaces around it ("总理阿比·艾哈迈德的肖像"):
+        the first part may end a longer run and the last may start one, so every suffix of the first
+        run (1-4 characters) and prefix of the last (1-5) is tried. Pinyin "x" stands for "h" or "s"
+        in these transliterations ("希" hi/si), "q" for "ch", "zh" for "j". Callers check for a dot first.
+        """
+        hits: list[Hit] = []
+        for m in _HAN_DOTTED.finditer(text):
+            parts = [(p.start(), p.end()) for p in _HAN_RUN.finditer(m.group())]
+            base = m.start()
+            firsts = [(base + e - n, base + e) for s0, e in parts[:1] for n in range(1, min(4, e - s0) + 1)]
+            lasts = [(base + s0, base + s0 + n) for s0, e in parts[-1:] for n in range(1, min(5, e - s0) + 1)]
+            middle = [self._han_word(text[base + a:base + b]) for a, b in parts[1:-1]]
+            best: tuple[float, int, int, _Name] | None = None
+            for fs, fe in firsts:
+                first = self._han_word(text[fs:fe])
+                for ls, le in lasts:
+                    words = [first, *middle, self._han_word(text[ls:le])]
+                    got = self._match_words(words)
+                    if got is not None and (best is None or got[0] > best[0]):
+                        best = (got[0], fs, le, got[1])
+            if best is not None:
+                start = bisect.bisect_left(kidx, best[1])
+                end = bisect.bisect_left(kidx, best[2])
+                if start < end:
+                    hits.append(Hit(start, end, best[3].alias, 0.9, "phonetic"))
+        return hits
+
+    def _han_word(self, word: str) -> tuple[frozenset[str], str]:
+        """Phonetic keys and mild spelling of a Han transliteration (both readings of pinyin "x")."""
+        roman = _PINYIN.sub(lambda m: _PINYIN_SOUNDS[m.group()], self._anyascii(word).lower())
+        readings = (roman.replace("x", "h"), roman.replace("x", "s"))
+        keys: frozenset[str] = frozenset().union(*map(phonetic_keys, readings))
+        return keys, mild_spelling(readings[0])
+
+    def _match_words(self, words: list[tuple[frozenset[str], str]]) -> tuple[float, _Name] | None:
+        """The best listed name of exactly these words (keys as :meth:`find` compares them), with its similarity."""
+        if len(words) < 2 or not all(k for k, _ in words):
+            return None
+        cands = {id(n): n for pair in itertools.product(_with_shorter(words[0][0]), _with_shorter(words[1][0]))
+                 for n in self._pairs.get(pair, ())}
+        best: tuple[float, _Name] | None = None
+        for name in cands.values():
+            if len(name.words) != len(words):
+                continue
+            loose = 0
+            for (keys, _), want in zip(words, name.words):
+                got = _close(keys, want)
+                if got is None:
+                    break
+                loose += got
+            else:
+                # Chinese adds a vowel to every consonant ("何塞" he-sai for José): the words' spellings are
+                # compared as a whole, more loosely, and every word's keys must match exactly
+                score = self._similarity("".join(sp for _, sp in words), "".join(name.spelling))
+                # (one word may differ by its final consonant in a name of three words: "豪尔赫" hao-er-he, Jorge)
+                if loose <= (len(words) > 2) and score >= _MIN_HAN_SIMILARITY and (best is None or score > best[0]):
+                    best = (score, name)
+        return best
+
     def _spans(self, key: str, toks: list[_Tok], i: int) -> list[tuple[frozenset[str], str, int]]:
         """(keys, spelling, next token) of the words starting at token ``i`` (Tibetan: 1-3 syllables)."""
         if not toks[i][3]:
@@ -291,6 +409,16 @@ class PhoneticIndex:
             roman = _roman(word[:-len(ending)], toks[i][2], self._anyascii)
             if phonetic_keys(roman):
                 out.append((phonetic_keys(roman), mild_spelling(roman), i + 1))
+        other = None  # round 40b: a second reading of the word (Greek digraphs, Arabic proclitics)
+        if toks[i][2] == "greek" and _GREEK_DIGRAPHS.search(word):
+            other = _roman(word, "greek_sounds", self._anyascii)
+        elif toks[i][2] == "hebrew":
+            other = _hebrew_vowelled(word, self._anyascii)
+        elif toks[i][2] == "arabic" and len(word) > 4 and word.startswith(_ARABIC_PROCLITICS):
+            bare = word[2:] if word.startswith("لل") else word[1:]
+            other = _roman(bare, "arabic", self._anyascii)
+        if other is not None and phonetic_keys(other):
+            out.append((phonetic_keys(other), mild_spelling(other), i + 1))
         if toks[i][2] == "tibetan":
             for n in range(2, _MAX_SYLLABLES + 1):
                 seq = toks[i:i + n]
