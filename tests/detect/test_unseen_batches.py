@@ -111,7 +111,7 @@ BELOW_TARGET = {"unseen_batch4": 0.98,  # batch 4: 0.883 after round 6, 0.961 af
                 # batches 69-71 (written blind in round 40 with a regional emphasis: Africa and the Arab world; South and
                 # Southeast Asia; Latin America and Iberia; national-level people of less-covered fields): first look
                 # (at 727a3ce) 0.853 / 0.055, 0.826 / 0.055, 0.858 / 0.036
-                "unseen_batch69": 0.87, "unseen_batch70": 0.85, "unseen_batch71": 0.87}  # after round 40c
+                "unseen_batch69": 0.90, "unseen_batch70": 0.86, "unseen_batch71": 0.89}  # after round 40c
 
 # Batches measured but not fixed yet whose false-positive rate is above the 0.015: the
 # first-look rate as a ceiling, so that it does not grow (empty once every batch is fixed).

@@ -71,3 +71,80 @@ def test_person_is_found(detectors, prompt):
 @pytest.mark.parametrize("prompt", LORA_STYLE + STAGE_WORDS)
 def test_same_shape_stays_clean(detectors, prompt):
     assert not is_identity_seeking(detect_prompt(prompt, detectors)), prompt
+
+
+# -- a lower-case given name + family name in running text with an act of a person after it: a Romance gerund, an
+# -ing verb with its object or the person's own thing ("... standing by her desk"), also after "photo of" when the
+# family name is in no list; gerunds of plants, light and water stay things
+LOWER_NAMES = [
+    "a photo of amina kelani reading by her window",
+    "image of tariq osmani fixing his bicycle in the yard",
+    "daniela ferraz discursando no congresso, foto",
+    "lucia moretti carrying her daughter on her shoulders",
+    "paulo ferraz dando aula numa escola rural",
+]
+LOWER_THINGS = [
+    "rosa blanca floreciendo en el jardín",
+    "a photo of victoria falls crashing into the gorge",
+    "santa claus giving a present to a child",
+    "jack daniels bottle standing on the bar",
+    "a photo of lake victoria shimmering in the sun",
+    "mary poppins flying with her umbrella",
+    "john deere pulling a plow through a wheat field",
+    "jack frost painting the windows with ice",
+    "rosa branca brotando no vaso",
+]
+
+# -- unlisted private people in Somali (Somali-orthography given names, "sawirka" the picture of), Malagasy ("sarin'i"
+# + a given name + a Ra-/Andria- family name) and Catalan ("foto d'en", "retrat de na" + a double surname)
+UNLISTED = [
+    "sawirka Sagal Cumar Jaamac oo guriga fadhida",
+    "sarin'i Tahina Randrianarisoa mandihy",
+    "foto d'en Marc Vilaró i Puig al mercat",
+]
+UNLISTED_THINGS = [
+    "sawirka Muqdisho oo habeenkii ah",
+    "sary ny Antananarivo amin'ny hariva",
+    "sawirka Geel iyo Ari ee miyiga",
+    "foto d'en Pau i la Maria",
+]
+
+
+@pytest.mark.parametrize("prompt", LOWER_NAMES + UNLISTED)
+def test_private_person_is_found(detectors, prompt):
+    assert is_identity_seeking(detect_prompt(prompt, detectors)), prompt
+
+
+@pytest.mark.parametrize("prompt", LOWER_THINGS + UNLISTED_THINGS)
+def test_thing_stays_clean(detectors, prompt):
+    assert not is_identity_seeking(detect_prompt(prompt, detectors)), prompt
+
+
+# -- relations with a polite title or in Malay: "my <role> mr. <surname>" typed in lower case (a name-list word that
+# no dictionary holds), "the neighbour" + a polite title + a capitalised name (Portuguese, Spanish), Malay relation
+# words with "saya" after them
+RELATIONS = [
+    "my landlord mr. oyelaran fixing the gate",
+    "my teacher mrs. adebanjo at the blackboard",
+    "o vizinho seu Zezinho consertando a bicicleta",
+    "la vecina doña Maruja en el balcón",
+    "gambar jiran saya Azman di kedai kopi",
+    "foto abang saya Hakim memakai baju melayu",
+]
+RELATION_THINGS = [
+    "my neighbour mr. whiskers sleeping on the fence",
+    "my boss mr. clean bottle on the shelf",
+    "o vizinho e o cachorro Rex no quintal",
+    "gambar kawan saya di pantai waktu senja",
+    "gambar kawan saya Kuala Lumpur waktu malam",
+]
+
+
+@pytest.mark.parametrize("prompt", RELATIONS)
+def test_named_relation_is_found(detectors, prompt):
+    assert is_identity_seeking(detect_prompt(prompt, detectors)), prompt
+
+
+@pytest.mark.parametrize("prompt", RELATION_THINGS)
+def test_relation_thing_stays_clean(detectors, prompt):
+    assert not is_identity_seeking(detect_prompt(prompt, detectors)), prompt
