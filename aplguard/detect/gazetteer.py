@@ -707,6 +707,12 @@ _STAGE_CUE = re.compile(r"\b(?:perform\w*|sing\w*|sang|danc\w*|rapp\w*|stream\w*
                         r"nightclub\w*|discoth\w*|diskothek\w*|boite de nuit|retransmit\w*|transmit\w*|transmision\w*|"
                         r"transmissao|en directo|en vivo|ao vivo|dal vivo|in diretta|premios|premio|premi|prix|preisverleihung|"
                         r"gala|velada|"
+                        # round 40c: a music genre or scene said of a performer, a concert in Spanish and Italian, and
+                        # singing, a concert or a festival in Arabic ("Feid ..., concierto en Medellín", "IU ..., kpop
+                        # idol", "Wegz بيغني في مهرجان"): a capitalised stage name needs no more
+                        r"concierto\w*|concerto|dancehall|reggaeton\w*|afrobeats?|amapiano|dangdut|k-?pop|idol|"
+                        r"bollywood|tollywood|kollywood|hip-?hop|rapper\w*|rap video|مهرجان|حفلة|حفل|بيغني|يغني|تغني|"
+                        r"بتغني|يغني|مسرح|"
                         + _STAGE_I18N + r")\b")
 
 # Round 32b. What follows a stage name that is the subject of the prompt: punctuation, the end, or a preposition,

@@ -92,7 +92,11 @@ _DEPICT_CASE = re.compile(r"(?:^|[\s,:;])(?:zdjecie|zdjecia|fotka|fotografie|fot
                           r"portree|ljosmynd|mynd|nuotrauka|portretas|atvaizdas|attels|portrets|fotografija|slika|"
                           r"portrait|zdjeciu|fotografii|fotce|rajz|festmeny|"
                           # round 36c: Hausa "hoton"/"hotunan" (the picture(s) of), "zanen" (the drawing of)
-                          r"hoton|hotunan|zanen)\s+(?:af\s+)?$")
+                          r"hoton|hotunan|zanen|"
+                          # round 40c: Somali "sawirka" (the picture of), Malagasy "sarin'i" (the picture of + the
+                          # personal article), Catalan "foto d'en"/"retrat de na" (of + the personal article)
+                          r"sawirka|sawir|sawirrada|muuqaalka|sarin'i|sary|(?:foto|fotografia|retrat|imatge) "
+                          r"(?:d'en|de na|d'na))\s+(?:af\s+)?$")
 _PROFILE = re.compile(r"\b(?:linkedin|instagram|facebook|tinder|dating profile|profile (?:photo|picture|pic)|"
                       r"passport|id photo|resume|cv photo|headshot|yearbook|"
                       # identity-card photos in other languages (round 18b)
@@ -445,12 +449,14 @@ class NameShapeDetector:
             # "lena vaterrodt at the bakery": a listed first name and a word no list knows, then where they are
             l_known = unknown_surname = lower_place = True
         if (not l_known and len(keys) == 2 and f_known and not all_caps and all(w.islower() for w in words)
-                and seq[0][1] == 0 and keys[0] not in self._common() and keys[0] in first
+                and (seq[0][1] == 0 or _DEPICTION_OF_BEFORE.search(norm.lower, max(0, seq[0][1] - 30), seq[0][1]))
+                and keys[0] not in self._common() and keys[0] in first
                 and len(keys[-1]) >= 4 and keys[-1].isalpha() and re.search(r"[aeiouy]", keys[-1])
                 and keys[-1] not in self._wordfreq() and keys[-1] not in self._common()
                 and keys[-1] not in context.THING_NOUNS and keys[-1] not in context.REGIONS
                 and not re.search(r"(?:ing|ed|ly|ness|ment|tion|s)$", keys[-1])
-                and (_lower_action_next(norm.lower, seq[-1][2]))):
+                and (_lower_action_next(norm.lower, seq[-1][2])
+                     or _LOWER_ING_POSSESSIVE.match(norm.lower, seq[-1][2]) is not None)):
             # "lena vaterrodt singing on stage", "dewi kartikasari bernyanyi": a lower-case prompt that opens with a
             # listed first name (no dictionary word) and a word no list knows, then what a person does (round 17b)
             l_known = unknown_surname = lower_place = True
@@ -495,7 +501,11 @@ class NameShapeDetector:
             len(keys) == 2 and bool(just_before) and just_before[-1] in _RELATION_TITLES)
         if not capitalised and self._dictionary_words(keys) and not (
                 keys[0] in first and keys[-1] in last and not {keys[0], keys[-1]} & self._common()
-                and (_lower_person_next(lower, end, strict=True, start=start) or relation_before)):
+                and (_lower_person_next(lower, end, strict=True, start=start) or relation_before
+                     # round 40c: listed names that are words of some language too ("paulo freire", "lucia moretti")
+                     # with a Romance gerund or an -ing verb and the person's own thing after them
+                     or _LOWER_GERUND.match(lower, end) is not None
+                     or _LOWER_ING_POSSESSIVE.match(lower, end) is not None)):
             # "student council handing": dictionary words, not a name, whatever the cue; listed names
             # that are frequent words too count when a person clause follows ("jim henson at his desk")
             return None
@@ -1108,7 +1118,25 @@ def _lower_person_next(lower: str, end: int, strict: bool = False, start: int | 
     if strict:
         return False
     after = context.words_after(lower, end, 1)
-    return bool(after) and after[0] in person_cues.PERSON_ACTIONS
+    if bool(after) and after[0] in person_cues.PERSON_ACTIONS:
+        return True
+    # round 40c: a Romance gerund ("... discursando na camara", "... dando aula"), or an English -ing verb with its
+    # object or the person's own thing ("... lifting the barbell", "... standing by his house")
+    return bool(after) and after[0].endswith(("ing", "ndo")) and (
+        _LOWER_GERUND.match(lower, end) is not None or _LOWER_ING_OBJECT.match(lower, end) is not None)
+
+
+# Round 40c. A picture of someone right before a lower-case pair ("a realistic photo of ...", "image of ..."), and an
+# -ing verb with the person's own thing after it ("... removing her veil"): a listed given name + a word no list holds
+_DEPICTION_OF_BEFORE = re.compile(r"\b(?:photo|photograph|picture|image|portrait|painting|drawing)s? of\s+$")
+_LOWER_ING_POSSESSIVE = re.compile(r"\s+[a-z]{3,}ing\s+(?:[a-z]+\s+){0,2}?(?:his|her|their)\b")
+# Round 40c. After a lower-case "first last": a Spanish, Portuguese or Italian gerund, or an English -ing verb then an
+# article or a possessive within three words ("lifting the barbell", "standing by his house", "removing her veil")
+_LOWER_GERUND = re.compile(r"\s+(?!(?:florec|brill|cay|ard|fluy|crec|hirv|llov|nev|flot|sopl|gir|cresc|fior|splend|"
+                           r"queim|chov|derret|brot|madur|marchit|ondul|reluc|centell|resplandec|oscil|goce|gote|"
+                           r"brot|nasc|pass|corr|desliz|ca)[a-z]*ndo\b)[a-z]+(?:ando|iendo|endo)\b")
+# (not a gerund said of plants, light, water or weather: "rosa blanca floreciendo", "... brillando al sol")
+_LOWER_ING_OBJECT = re.compile(r"\s+[a-z]{3,}ing\s+(?:the|a|an\b|(?:[a-z]+\s+){0,2}?(?:his|her|their)\b)")
 
 
 # Indonesian/Malay ber-/me- verbs and Spanish/Portuguese/Italian gerunds after a lower-case name (round 17b)

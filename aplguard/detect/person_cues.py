@@ -80,7 +80,9 @@ zingt zong danst danste presenteert lacht zwaait
 sjunger sjöng dansar dansade uppträder synger sang danser dansede opptrer optræder
 zpívá zpíval zpívala tančí tančil vystupuje cântă dansează zâmbește
 bernyanyi menari tampil
+يغني يغنى بيغني تغني بتغني غنى غنت يرقص ترقص بيرقص
 """))
+# (round 40c: Arabic "sings", "is singing", "sang", "dances" after a stage name: "Wegz بيغني في مهرجان")
 # A verb that needs its helper first: "se produit", "si esibisce", "se apresenta", "tritt auf", "a chanté",
 # "ha cantato", "hat gesungen", "heeft gezongen", "has sung", "está cantando", "sta cantando", "en train de chanter"
 _AUX_PERFORMING = re.compile(_strip_marks(
@@ -119,7 +121,7 @@ sanremo eurovision coachella glastonbury roskilde lollapalooza tomorrowland prim
 # stages and concert halls known by name (no plain venue nouns: "hopper theater interior" stays a style reference)
 PERSON_SETTINGS = _with_folded(PERSON_SETTINGS | word_set("""
 studio studios estudio estúdio tonstudio aufnahmestudio opnamestudio setup streaming streams directo diretta
-twitch livestreaming recording booth cabine vocalbooth
+twitch livestreaming recording booth cabine vocalbooth panggung pentas ring octagon
 scène escenarios palcoscenico bühne podio pódio estrado
 olympia bercy zénith zenith ariston wembley konzertsaal konzerthalle showcase festivals tournée tournee
 scenie koncercie festiwalu estradzie pódiu podiu koncertě koncerte jevišti scenă scena scenen сцене концерте фестивале
@@ -176,7 +178,10 @@ detective general emperor empress dictator champion player driver""")
 _PERFORMANCE_PLACES = _with_folded(word_set("""stage podium concert concerts gig festival carpet premiere rally palco escenario
 tarima konzert buhne bühne scene scène sanremo eurovision coachella glastonbury talkshow
 studio estudio estúdio tonstudio streaming setup palcoscenico olympia bercy zénith ariston wembley tournée
-filmfare iifa awards victoires festivalbar"""))
+filmfare iifa awards victoires festivalbar
+panggung pentas entablado ring octagon"""))
+# (round 40c: Indonesian and Malay stages "di panggung dangdut", a boxing ring or a cage-fighting octagon after a verb:
+# "Inul ngebor di panggung", "Canelo en el ring")
 
 # Nouns for a picture of someone: "portrait of cher", "selfie with bad bunny".
 DEPICTION_NOUNS = word_set("""
@@ -229,6 +234,12 @@ musikerin trapero
 streameur streameuse youtubeur youtubeuse animateur animatrice presentador presentadora apresentador apresentadora
 conduttore conduttrice moderator moderatorin comentarista streamerin youtuberin""")
 _OCCUPATIONS = PERSON_ROLES - _DESCRIPTIVE_ROLES - _FANTASY_ROLES
+# round 40c: a music scene or genre, then a title said of its stars, in an appositive ("the dancehall queen", "the
+# afrobeats star", "the bollywood diva"): a title after a genre names a performer, never a thing
+_MUSIC_SCENES = word_set("""dancehall reggae reggaeton afrobeats afrobeat amapiano bongo dangdut kpop jpop cpop bollywood
+tollywood kollywood lollywood nollywood hiphop rap pop rock punk disco salsa bachata cumbia merengue qawwali bhangra
+highlife soca calypso rai mahraganat gqom kwaito zouk kizomba kuduro funk sertanejo forro""")
+_SCENE_TITLES = word_set("queen king star superstar legend icon idol diva prince princess sensation heartthrob")
 # round 34b: a performer's, actor's or athlete's role of another language right BEFORE a one-word name ("la cantante
 # Mina", "der Sänger Falco", "le rappeur Jul", "la streameuse X", "il calciatore X"): the English PERSON_ROLES only
 # covered "rapper drake"; these are words said of a person, never an adjective of a thing (accents folded)
@@ -359,6 +370,8 @@ def person_evidence(lower: str, start: int, end: int) -> str | None:
         if (second and role not in FUNCTION_WORDS and role not in _FANTASY_ROLES
                 and (second in _OCCUPATIONS or second in ROLES_BEFORE_I18N)):
             return "a role after the name"  # round 34b: "X, the korean singer", "Rain (비) the korean singer"
+        if second in _SCENE_TITLES and role in _MUSIC_SCENES:
+            return "a role after the name"  # round 40c: "Spice the dancehall queen", "X, the afrobeats star"
     after = _clause_after(lower, end)
     if not after:
         return None

@@ -438,9 +438,23 @@ class PersonalizationDetector:
         if person_after and len(stem) == 2 and stem[1] in last and stem[1] not in COMMON_WORDS and self._nickname_shaped(
                 stem[0]):
             return True
+        # round 40c: with a person class after the tag ("embedding:amrdiab_ti, man on a beach"), one stem word that is
+        # two listed name words glued (given or family names of any list: Arabic, African names are often both)
+        if person_after and len(stem) == 1 and self._glued_name_words(stem[0]):
+            return True
         # "kevin_brandt_v2": a first name followed by a surname names a person.
         return any(w in first and nxt in last and (person_after or not (w in COMMON_WORDS and nxt in COMMON_WORDS))
                    for w, nxt in zip(words, words[1:]))
+
+    def _glued_name_words(self, tok: str) -> bool:
+        """Whether ``tok`` is two name-list words of 3+ letters glued, neither a common word, and no dictionary word
+        itself ("amrdiab"; not "rosegold"); round 40c."""
+        if not 6 <= len(tok) <= 20 or not tok.isalpha() or tok in self.cache.get("lexicon.wordfreq",
+                                                                                load_dictionary_words):
+            return False
+        first, last = self._lexicons()
+        return any((tok[:i] in first or tok[:i] in last) and (tok[i:] in first or tok[i:] in last)
+                   and tok[:i] not in COMMON_WORDS and tok[i:] not in COMMON_WORDS for i in range(3, len(tok) - 2))
 
     def _nickname_shaped(self, w: str) -> bool:
         """A listed first name, or 3-6 letters of a short given-name form that is no concept, style, thing or common
@@ -514,6 +528,13 @@ class PersonalizationDetector:
                  if w not in _TAG_FILLER and not re.fullmatch(r"v?\d+[a-z]?", w)]
         if not words:
             return False
+        if any(c.isupper() for c in name[1:]):
+            # round 40c: a relation word glued camelCase to a nickname ("primoTavo_v2", "myBossRaj"): the nickname
+            # is the trigger ("tavo, young man"); other camelCase words are left as written ("detailTweaker")
+            camel = match_key(re.sub(r"(?<=[a-z])(?=[A-Z])|[_\-.]+", " ", name))[0].split()
+            if len(camel) > len(words) and any(_relation_word(w) for w in camel):
+                words = words + [w for w in camel if not _relation_word(w) and w not in _TAG_FILLER
+                                 and w.isalpha() and len(w) >= 3 and w not in COMMON_WORDS]
         first, _ = self._lexicons()
         rest = text[:start] + " " * (end - start) + text[end:]
         for raw in re.split(r"[_\-.\s]+", name.lower()):
@@ -588,6 +609,15 @@ class PersonalizationDetector:
                 if glued_words not in dictionary and re.search(r"(?:^|[,|(]\s*)" + re.escape(glued_words)
                                                                + r"\s*(?:[,|)]|$)", lower):
                     return True
+        if len(words) >= 2 and self._name_stem(words, dictionary):
+            # round 40c: a stem of two or three name words ("thuso_mbedu", "priyanka_sharma") written outside the tag
+            # glued or with its underscores as the trigger, before a person class ("thusombedu woman",
+            # "priyanka_sharma woman"): a likeness model of one person, whether or not a name list holds the words;
+            # a style or concept LoRA's stem ("pixel_art", "add_detail") is dictionary words
+            for form in ("".join(words), "_".join(words)):
+                for m in re.finditer(r"(?<![\w:<])" + re.escape(form) + r"(?![\w:>])", lower):
+                    if _CLASS_AFTER.match(lower[m.end():]):
+                        return True
         for m in re.finditer(r"(?<![\w:<])[a-z]{4,24}(?![\w:>])", lower):
             tok = m.group()
             if tok in dictionary or tok in words:
@@ -607,6 +637,18 @@ class PersonalizationDetector:
                           or person_cues.person_evidence(joined, m.start(), m.end())):
                 return True
         return False
+
+    def _name_stem(self, words: list[str], dictionary: frozenset[str]) -> bool:
+        """Whether a tag's stem words may be a person's name (round 40c): two or three alphabetic words of 2+ letters,
+        none a concept, style, thing or function word, and not all of them dictionary words unless a name list
+        holds them ("thuso mbedu", "priyanka sharma"; not "pixel art", "add detail", "golden hour")."""
+        if not 2 <= len(words) <= 3 or not all(w.isalpha() and len(w) >= 2 for w in words):
+            return False
+        if any(w in _CONCEPT_WORDS or w in _STYLE_PARTS or w in THING_NOUNS or w in ANIMALS_OBJECTS
+               or w in FUNCTION_WORDS or w in COMMON_WORDS for w in words):
+            return False
+        first, last = self._lexicons()
+        return all(w not in dictionary or w in first or w in last for w in words)
 
     def _f(self, kind: str, score: float, start: int, end: int, text: str, why: str, identity: bool) -> Finding:
         return Finding(kind=kind, score=score, start=start, end=end, text=text[start:end], detector=self.id,

@@ -255,7 +255,7 @@ def find(norm: NormalizedText, cache: ResourceCache, detector: str) -> list[Find
         out += [f for f in _article_role(norm, text, cache, detector)
                 if not any(f.start < g.end and g.start < f.end for g in out)]
     if _MY_ROLE_CHEAP.search(text) and ("," in text or _TITLE_CHEAP.search(text)):
-        out += [f for f in _role_then_title(norm, text, detector)
+        out += [f for f in _role_then_title(norm, text, detector, cache)
                 if not any(f.start < g.end and g.start < f.end for g in out)]
     return out
 
@@ -301,6 +301,10 @@ _ARTICLE_ROLE = re.compile(r"\b(?:la|le|l'|el|il|lo|o|a|der|die|den|de|het)\s?(?
                            # grandparents too ("la abuela Carmen", "la nonna Pina", "a avó Lurdes"); not uncles and
                            # aunts ("el tío Sam" is a poster figure)
                            r"abuela|abuelo|abuelita|abuelito|nonna|nonno|nonnina|avo|avozinha|avozinho) "
+                           # round 40c: a polite title may stand before the name ("a vizinha dona Lurdes", "la vecina
+                           # doña Pili", "la vicina signora Pina", "die Nachbarin Frau Kaya")
+                           r"(?:(?P<t>dona|dom|seu|senhora|senhor|don|senora|senor|signora|signor|sora|sor|madame|"
+                           r"monsieur|mme|frau|herr)\.?\s)?"
                            r"(?P<w>[^\W\d_]{2,20})(?![\w'’-])")
 
 
@@ -312,8 +316,10 @@ def _article_role(norm: NormalizedText, text: str, cache: ResourceCache, detecto
     for m in _ARTICLE_ROLE.finditer(text):
         written = norm.text[m.start("w"):m.end("w")]
         k = match_key(written)[0]
-        if (written[:1].isupper() and not written.isupper() and k in first and k not in FUNCTION_WORDS
-                and k not in context.COMMON_WORDS and not _city(k, cache)):
+        # (round 40c: after a polite title a capitalised word no dictionary holds is a name too: "dona Cida")
+        if (written[:1].isupper() and not written.isupper() and (k in first or (
+                m.group("t") and len(k) >= 3 and k not in cache.get("lexicon.wordfreq", load_dictionary_words)))
+                and k not in FUNCTION_WORDS and k not in context.COMMON_WORDS and not _city(k, cache)):
             out.append(_finding(norm, m.start(), m.end("w"), detector))
     return out
 
@@ -359,14 +365,22 @@ _MY_ROLE_TITLE_NC = re.compile(r"\b(?:my|mi|meu|minha|mio|mia|mon|ma|mein|meine|
                                + r"\.? (?P<n>[^\W\d_]{3,})")
 
 
-def _role_then_title(norm: NormalizedText, text: str, detector: str) -> list[Finding]:
+def _role_then_title(norm: NormalizedText, text: str, detector: str, cache: ResourceCache) -> list[Finding]:
     out: list[Finding] = []
     for m in [*_MY_ROLE_TITLE.finditer(text), *_MY_ROLE_TITLE_NC.finditer(text)]:
         if any(f.start <= norm.span(m.start("n"), m.end("n"))[0] < f.end for f in out):
             continue
         n = m.start("n")
         role = set(text[m.start():n].replace(",", " ").split())
-        if (norm.text[n:n + 1].isupper() and text[n:m.end("n")] not in context.FUNCTION_WORDS
+        # round 40c: typed in lower case ("my boss mr. venkatesh"), the titled word must be a word of the name lists
+        # and no dictionary word of any listed language ("my neighbour mr. whiskers" is the cat, "mr. bean" a joke)
+        word = text[n:m.end("n")]
+        cased = norm.text[n:n + 1].isupper() or (
+            norm.text[n:n + 1].islower() and word.isalpha()
+            and (word in cache.get("lexicon.surnames", lambda: load_lexicon("surnames.txt"))
+                 or word in cache.get("lexicon.first_names", lambda: load_lexicon("first_names.txt")))
+            and word not in cache.get("lexicon.wordfreq", load_dictionary_words))
+        if (cased and text[n:m.end("n")] not in context.FUNCTION_WORDS
                 and role.isdisjoint(context.ANIMALS_OBJECTS) and role.isdisjoint(_PET_ROLES)):
             out.append(_finding(norm, n, m.end("n"), detector))
     return out
