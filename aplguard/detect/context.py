@@ -71,6 +71,7 @@ pipette funnel coefficient coefficients radius scattering oscillator lattice dio
 invariant apparatus pump criterion algorithm tensor spinor bracket brackets distribution statistics sieve wavelength
 equations functions rearrangement synthesis apparatuses electrode cathode anode barometer hydrometer petri
 probe probes spacecraft rover lander orbiter observatory satellite satellites mission missions telescopes
+mausoleum mausoleo mausolee mausoleu mauzoleum mavzoley shrine
 """)
 # round 38a: a kind word between a surname and an instrument or craft ("Kepler space telescope", "Chandra X-ray
 # observatory", "Hubble space telescope", "Parker solar probe"): the craft is named after the person
@@ -221,7 +222,7 @@ universitario universitaria general memorial monumental nuevo nueva novo nova nu
 _PLACE_OF = word_set("""
 strait straits gulf bay sea isle island islands cape channel sound tomb mausoleum
 estrecho estreito stretto detroit golfo golfe bahia baie isla ilha isola ile islas ilhas cabo cap canal mar tumba
-tumulo mausoleo tombeau tomba
+tumulo mausoleo tombeau tomba mausolee mausoleu mauzoleum
 """)
 _OF_WORDS = word_set("of de di du do da del della des dos das")
 # Shops, bars and restaurants written before their own name in the Romance languages ("la panadería Doña Carmen",
@@ -634,6 +635,13 @@ traineiras nave peschereccio traghetto veliero bateau navire chalutier voilier p
 schiff boot fischkutter kutter jacht fahre segelboot segelschiff frachter schip kotter veerboot zeilboot
 statek kuter prom zaglowiec fartyg farja segelbat skib faerge fiskebat
 """)
+# Round 40d: laws, prizes and navy ship prefixes written before the person they are named after ("Lei Maria da Penha",
+# "Ley Olimpia", "loi Veil", "Premio Cervantes", "prix Goncourt", "ARA Almirante Irízar", "INS Vikrant")
+_NAMED_FOR_BEFORE = word_set("""lei ley loi legge leggi premio premios premi prix nagroda
+uss hms hmas hmcs hmnzs ins pns kri bap ara nrp brp tcg ros jds""")
+# kinds of ship between the ship word and its name ("buque escuela", "navio-escola", "nave scuola", "research vessel")
+_VESSEL_KIND = word_set("""escuela escola scuola ecole school training research oceanografico oceanografica hospital
+patrulla patrulha insignia almirante""")
 # Round 28a: venues that carry a person's whole name or nickname, with the person's other names between the venue
 # word and the part a detector matched ("Estádio Mané Garrincha", "Stadio Diego Armando Maradona")
 _VENUE_BEFORE = word_set("""
@@ -681,6 +689,41 @@ def _afro_asian_place(lower: str, start: int) -> str | None:
 _WORK_OF_CHEAP = (" de ", " di ", " da ", " del ", " della ", " do ", " von ", " du ")
 _WORK_OF_BEFORE = re.compile(r"(?:^|[\s(\"“])(?:la|el|il|le|lo|les|los|las|gli|o|os|as|l'|l’|der|die|das|the)\s?"
                              r"(?P<work>(?:[A-Z][\w'’-]*\s){0,2}[A-Z][\w'’-]*)\s(?:de|di|da|del|della|do|von|du)\s$")
+# round 40d: a museum, gallery or exhibition word anywhere in the prompt: an artwork or exhibit is pictured
+_MUSEUM_CHEAP = ("muse", "muze", "galer", "galler", "exhib", "expos", "ausstell", "музе", "متحف", "संग्रहालय", "博物",
+                 "美术馆", "美術館")
+_MUSEUM_CUE = re.compile(r"muse(?:um|o|e|u|i|ums|os|et)\b|muzeum|muzej|galler(?:y|ia|ies)|galerie|galeria|exhibit|"
+                         r"exhibition|exposicion|exposicao|exposition|ausstellung|музе|متحف|संग्रहालय|博物|美术馆|美術館")
+# wax figures and lookalike museums show the person's likeness, not an artwork of the past
+_WAX = re.compile(r"\bwax|tussaud|\bcera\b|wachs|\bcire\b")
+_WORK_OF_BARE = re.compile(r"(?:^|[,;:(\"“]\s*)(?P<work>(?:[A-Z][\w'’-]*\s){0,2}[A-Z][\w'’-]*)\s"
+                           r"(?:de|di|da|del|della|do|von|du)\s$")
+
+
+def museum_cue(lower: str) -> bool:
+    """Whether the prompt pictures a museum, gallery or exhibition, and no wax figure (round 40d)."""
+    return (any(c in lower for c in _MUSEUM_CHEAP) and _MUSEUM_CUE.search(lower) is not None
+            and _WAX.search(lower) is None)
+
+
+# round 40d: sculpture and relic words next to a name in a museum photo ("Nefertiti bust in the Neues Museum",
+# "busto de Nefertiti, museo", "the mask of Tutankhamun in the Egyptian Museum")
+_SCULPTURE = word_set("""bust busts statue statues sculpture sculptures mask relief stele figurine sarcophagus mummy
+busto bustos estatua estatuas escultura mascara sarcofago momia statua scultura maschera sarcofago mummia
+buste sculpture masque sarcophage momie buste skulptur maske sarkophag mumie popiersie posag rzezba
+бюст статуя скульптура маска саркофаг мумия تمثال قناع""")
+
+
+def museum_artwork(lower: str, start: int, end: int) -> str | None:
+    """A sculpture word right after the name, or right before it with "of", in a museum photo (round 40d)."""
+    if not museum_cue(lower):
+        return None
+    for w in words_after(lower, end, 2)[:1] + [w for w in words_before(lower, start, 3)[-3:-1]]:
+        if w in _SCULPTURE:
+            return w
+    return None
+
+
 _PORTRAIT_NOUNS = frozenset({"retrato", "retratos", "foto", "fotos", "fotografia", "imagen", "imagem", "ritratto",
                              "portrait", "portret", "photo", "bild", "bildnis", "busto", "buste", "statue",
                              "estatua", "statua", "escultura", "scultura", "sculpture", "caricatura",
@@ -696,6 +739,10 @@ def work_by_before(lower: str, text: str, start: int) -> str | None:
     if not any(w in lower[max(0, start - 8):start + 1] for w in _WORK_OF_CHEAP):
         return None
     m = _WORK_OF_BEFORE.search(text[max(0, start - 60):start])
+    if m is None and museum_cue(lower):
+        # round 40d: without the article when the prompt is a museum photo ("Pietà di Michelangelo, fotografia di
+        # museo", "Guernica de Picasso en el museo"): the article-less title opens the prompt or a clause
+        m = _WORK_OF_BARE.search(text[max(0, start - 60):start])
     if m is None or text.isupper():
         return None
     words = m.group("work").lower().split()
@@ -711,6 +758,10 @@ def place_before(lower: str, start: int) -> str | None:
     before = [re.sub(r"^\w{1,4}['’](?=\w)", "", w) for w in words_before(lower, start, 3)]
     if before and (before[-1] in _PLACE_BEFORE or before[-1] in _STREET_BEFORE or before[-1] in _VESSEL_BEFORE):
         return before[-1]
+    if before and before[-1] in _NAMED_FOR_BEFORE:
+        return before[-1]  # round 40d: "Lei Maria da Penha", "Ley Micaela", "Premio Cervantes", "INS Vikrant"
+    if len(before) >= 2 and before[-1] in _VESSEL_KIND and before[-2] in _VESSEL_BEFORE:
+        return before[-2]  # round 40d: "buque escuela Juan Sebastián de Elcano", "navio-escola Almirante Saldanha"
     for n in (2, 3):  # round 28a: "Estádio Mané Garrincha": one or two name words between, no punctuation
         if (len(before) >= n and before[-n] in _VENUE_BEFORE and re.fullmatch(r"[\w' -]*", lower[
                 lower.rfind(before[-n], 0, start):start])

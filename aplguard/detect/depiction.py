@@ -72,6 +72,9 @@ def _other_use(lower: str, text: str, start: int, end: int, one_word: bool) -> s
     """A thing, place or pet that carries the name, unless the prompt still asks for the person."""
     if context.pet_or_object_name(lower, start):
         return "the name of a pet or object"
+    artwork = context.museum_artwork(lower, start, end)
+    if artwork and not person_cues.asks_for_person(lower):
+        return f"an artwork in a museum ({artwork!r})"  # round 40d: "Nefertiti bust in the Neues Museum"
     thing = (context.thing_after(lower, end, one_word, text) or context.place_before(lower, start)
              or context.dish_before(lower, start) or context.han_thing_after(lower, end)
              or context.variety_after(lower, start, end)

@@ -939,9 +939,19 @@ class NameShapeDetector:
             return None
         if "-" in lower[ts:te] and self._compound_noun_head(norm, ts, te):
             return None
+        if lower[ts:te].rsplit(" ", 1)[-1] in _FIRM_WORDS or lower[ts:te].split(" ", 1)[0] in _FIRM_WORDS:
+            return None  # round 40d: "Ahmed Brothers Tailors", "Hermanos Ramírez": a family firm, no person
+        if len(seq) == 1 and any(c in lower for c in _MASCOT_CHEAP) and _MASCOT.search(lower):
+            return None  # round 40d: "Dr. Simi bailando, botarga de farmacia": a mascot in costume
+        # round 40d: a capitalised word right before the shape belongs to the same name ("buque escuela Juan
+        # Sebastián de Elcano", "in the style of Raja Ravi Varma"): the context before the whole name decides
+        prev = _NAME_WORD_BEFORE.search(norm.text, max(0, ts - 30), ts) if ts and norm.text[ts - 1] == " " else None
+        ps = prev.start() if prev and not norm.text.isupper() else ts
+        if ps != ts and context.place_before(lower, ps):
+            return None
         identity = score >= self.min_score
         explanation = f"person-name shape ({why})"
-        style = context.style_reason(lower, ts, te)
+        style = context.style_reason(lower, ts, te) or (context.style_reason(lower, ps, te) if ps != ts else None)
         if style:
             identity, score = False, min(score, 0.3)
             explanation += f"; {style}, not a depiction"
@@ -951,6 +961,15 @@ class NameShapeDetector:
         return Finding(kind="private_person", score=round(max(0.0, min(score, 1.0)), 3), start=start, end=end,
                        text=norm.original[start:end], detector=self.id, canonical=None,
                        explanation=explanation, identity_seeking=identity)
+
+
+# round 40d: family firms named "<Name> Brothers" in the languages of the prompts
+_FIRM_WORDS = word_set("brothers bros sons hermanos irmaos freres fratelli gebruder gebroeders bradri")
+# round 40d: mascots and costume characters (a brand's or a team's), no private person under the name
+_MASCOT_CHEAP = ("mascot", "botarga", "maskot", "maskott", "mascott")
+_MASCOT = re.compile(r"\b(?:mascot\w*|botarga\w*|maskot\w*|maskottchen|mascotte\w*)\b")
+# round 40d: one capitalised word (not all capitals) right before a name shape, ending at the shape
+_NAME_WORD_BEFORE = re.compile(r"(?<![\w'’-])[^\W\d_a-z][^\W\d_A-Z]+ $")
 
 
 # Common East Asian surnames, written first ("Chen Wei", "Nguyen Van An", "Tanaka Hiroshi").

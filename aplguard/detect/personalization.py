@@ -140,6 +140,21 @@ _ROMAJI = re.compile(r"(?:(?:[kgsztdnhbpmr]y?|sh|ch|ts|j|f|w|y)?[aeiou]|n(?![aei
 # Digits and signs trainers write for letters in trigger words ("m1ch3ll3", "s4r4h")
 _LEET = str.maketrans("0134578@$", "oieastbas")
 # Words of LoRA/embedding names that are not the trigger ("jenna_lora_v2", "markus_face_xl").
+# Round 40d: makers of cars, motorbikes and scooters that open an object LoRA's name ("my_honda_city")
+_VEHICLE_MAKERS = word_set("""honda toyota nissan suzuki mazda subaru mitsubishi hyundai kia tata mahindra maruti proton
+perodua vinfast byd chery geely ford chevrolet chevy dodge jeep tesla bmw audi mercedes volkswagen vw porsche ferrari
+lamborghini fiat renault peugeot citroen skoda volvo yamaha kawasaki ducati vespa lexus isuzu daihatsu bajaj tvs hero
+royal enfield harley kymco piaggio lada gaz uaz""")
+_OWNER_WORDS = word_set("my our mine his her their")
+
+
+def _vehicle_tag(words: list[str]) -> bool:
+    """Whether a LoRA name's words open with a vehicle maker ("my_honda_city", "toyota_vios_lora", round 40d).
+
+    A vehicle is an object LoRA; a maker's name after a given name is a surname ("kenji_suzuki_v2").
+    """
+    content = [w for w in words if w not in _TAG_FILLER and w not in _OWNER_WORDS]
+    return bool(content) and content[0] in _VEHICLE_MAKERS
 _TAG_FILLER = word_set("lora lyco locon loha lokr lycoris hypernet embedding ti v xl sdxl sd sd15 sd1 pony flux "
                        "final best test epoch step steps model ckpt safetensors pt fp16 bf16 of the a dreambooth db "
                        "finetune ft trained")
@@ -257,6 +272,9 @@ class PersonalizationDetector:
             name = m.group("name").strip()
             personal = (self._names_person(name, _CLASS_AFTER.match(text[m.end():]) is not None)
                         or self._trigger_used(name, text, m.start(), m.end()))
+            if personal and not _PERSONISH.search(name) and _vehicle_tag(
+                    match_key(re.sub(r"(?<=[a-z])(?=[A-Z])|[_\-.]+", " ", name))[0].split()):
+                personal = False  # round 40d: "<lora:my_honda_city:0.8> my red honda city": the trigger is a vehicle
             if personal and not _PERSONISH.search(name) and self._object_token_after(text, m.end()):
                 personal = False  # round 27a: "<lora:my_red_mug:0.7> zwx mug on a desk": the token's class is a thing
             why = "naming a person" if personal else "(style or concept?)"
@@ -388,6 +406,8 @@ class PersonalizationDetector:
         words = match_key(re.sub(r"(?<=[a-z])(?=[A-Z])|[_\-.]+", " ", name))[0].split()
         if any(w in _CONCEPT_WORDS for w in words):
             return False  # "GoodHands-beta2", "better_eyes": a detail or concept LoRA
+        if _vehicle_tag(words):
+            return False
         first, last = self._lexicons()
         # "kevin b": a first name with an initial
         if any(w in first and w not in COMMON_WORDS and len(w) >= 3 and len(n) == 1 for w, n in zip(words, words[1:])):

@@ -133,8 +133,8 @@ FPR_ABOVE_TARGET: dict[str, float] = {  # batch 9: 0.036 first look, 0.000 after
     # batch 42: 0.018 first look (2/110, at 6d56af1) and after round 31, 0.000 after round 32a: entry removed
     # batches 43 and 44 (0.018 and 0.027 at first look, at f7b56f4): 0.000 after round 33a, entries removed
     # batch 66: 0.018 (2/110) first look on the detector of rounds 36-38 (f4aaaad), 0.000 after round 39 (still unseen)
-    # batches 69-71: first look (at 727a3ce) 0.055 (6/110), 0.055 (6/110), 0.036 (4/110)
-    "unseen_batch69": 0.055, "unseen_batch70": 0.055, "unseen_batch71": 0.037,
+    # batches 69-71: first look (at 727a3ce) 0.055 (6/110), 0.055 (6/110), 0.036 (4/110); after round 40d 0.009 (1/110),
+    # 0.000, 0.000: entries removed
 }
 
 
