@@ -1140,9 +1140,11 @@ def _lower_person_next(lower: str, end: int, strict: bool = False, start: int | 
     if bool(after) and after[0] in person_cues.PERSON_ACTIONS:
         return True
     # round 40c: a Romance gerund ("... discursando na camara", "... dando aula"), or an English -ing verb with its
-    # object or the person's own thing ("... lifting the barbell", "... standing by his house")
+    # object or the person's own thing ("... lifting the barbell", "... standing by his house"); not after an article
+    # (round 40 merge: "a rose bush climbing a stone wall" is a plant: an article makes the pair a noun phrase)
     return bool(after) and after[0].endswith(("ing", "ndo")) and (
-        _LOWER_GERUND.match(lower, end) is not None or _LOWER_ING_OBJECT.match(lower, end) is not None)
+        _LOWER_GERUND.match(lower, end) is not None or _LOWER_ING_OBJECT.match(lower, end) is not None) and not (
+        start is not None and person_cues.determiner_before(lower, start))
 
 
 # Round 40c. A picture of someone right before a lower-case pair ("a realistic photo of ...", "image of ..."), and an

@@ -15,7 +15,7 @@ from ..types import Finding
 from . import context, depiction, indirect_offices, person_cues
 from .builtin_indexes import builtin_index, covered, non_person_spans, visual_artists
 from .normalize import NormalizedText, key_of, match_key
-from .resources import Person, ResourceCache, english_zipf, load_lexicon, load_us_presidents
+from .resources import Person, ResourceCache, english_zipf, load_city_names, load_lexicon, load_us_presidents
 
 _ORDINAL_PRESIDENT = re.compile(
     r"\b(\d{1,2}) ?(?:st|nd|rd|th) (?:(?:us |u s |american |united states |america s )?president|potus)\b")
@@ -177,6 +177,12 @@ def titled_surnames(norm: NormalizedText, key: str, kidx: list[int], cache: Reso
     return out
 
 
+# Round 40 merge. Prepositions of place right before a lone surname: "... in Lille during a match", "à Lille",
+# "nach Lille" name the place (a surname alone is a weak signal; the full name still counts).
+_PLACE_PREPOSITIONS = frozenset(["in", "into", "from", "near", "outside", "around", "across", "à", "dans", "vers", "en",
+                                 "nach", "aus", "bei"])
+
+
 def lone_surnames(norm: NormalizedText, key: str, kidx: list[int], cache: ResourceCache, detector: str,
                   taken: list[tuple[int, int]]) -> list[Finding]:
     """"a close-up of Rutkowski's face", "kahlo smiling": a listed person's surname alone.
@@ -209,6 +215,8 @@ def lone_surnames(norm: NormalizedText, key: str, kidx: list[int], cache: Resour
             non_person = non_person_spans(cache, key)
         if covered(non_person, m.start(), m.end()):
             continue  # round 40l: "Lord Shiva meditating": inside a listed non-person name, not the surname
+        if m.group() in cache.get("lexicon.cities", load_city_names) or (before and before[0] in _PLACE_PREPOSITIONS):
+            continue  # round 40 merge: "the Stade Pierre-Mauroy in Lille" (Patricia de Lille): a city, or a place
         canonical = people[0].canonical
         verdict = depiction.judge(lower, norm.text, ts, te, protected=False, artist=canonical in artists,
                                   one_word=True)

@@ -406,7 +406,7 @@ def load_lists(cache: ResourceCache) -> _Lists:
             allw: set[str] = set()
             for lang in langs:
                 if lang not in folded:
-                    folded[lang] = [w.translate(_FOLD) if _FOLD_CHARS.search(w) else w
+                    folded[lang] = [_final_sigma(w.translate(_FOLD) if _FOLD_CHARS.search(w) else w)
                                     for w in top_n_list(lang, DICTIONARY_SIZE, wordlist="small")]
                 ranked = folded[lang]
                 top.update(ranked[:COMMON_SIZE])
@@ -418,6 +418,12 @@ def load_lists(cache: ResourceCache) -> _Lists:
                 for script, hand in load_native_common_words("anonymous_person_words.txt").items()}
         return _Lists(frozenset(map(_fold, first)), frozenset(map(_fold, last)), common, words, anon)
     return cache.get("lexicon.native_names", build)
+
+
+def _final_sigma(word: str) -> str:
+    """``wordfreq`` case-folds Greek final sigma to "σ" ("ενόσ"); prompts keep "ς" ("ενός"), so the lists do too
+    (round 40 merge: without it every Greek word ending in -ς was unknown: "ενός άδειου" sounded out a name)."""
+    return word[:-1] + "ς" if word.endswith("σ") else word
 
 
 def fold_word(word: str) -> str:

@@ -180,3 +180,33 @@ def test_round37_regressions_negatives_stay_clean(stack, prompt):
 ])
 def test_round37_same_shapes_still_people(stack, prompt):
     assert is_identity_seeking(detect_prompt(prompt, stack)), prompt
+
+
+# Round 40 (found by re-running every batch after the merges of rounds 40a-d and 40l; each one false positive):
+# - 40l listed Enoch Adeboye, and the Greek "ενός άδειου" (of one empty) sounded him out: wordfreq folds the Greek final
+#   sigma to "σ", so no Greek word ending in -ς was known as a word (batch 11);
+# - 40c's lower-case "first last + -ing verb + object" rule read "a rose bush climbing a stone wall" as a name (batch 13);
+# - 40c listed the Bengali "মিনার" (minaret) as a singer's name without "~" ("শহীদ মিনার", batch 48);
+# - 40l listed Patricia de Lille, and "in Lille during a match" read as her surname with a cue (batch 54).
+@pytest.mark.parametrize("prompt", [
+    "φωτογραφία ενός άδειου γραφείου με θέα στη θάλασσα",
+    "ένας παλιός φάρος πάνω σε ενός βράχου, ηλιοβασίλεμα",
+    "a rose bush climbing a stone wall, english cottage garden",
+    "an ivy vine creeping over the old gate",
+    "শহীদ মিনার, ঢাকা, সকালের আলো",
+    "the Stade Pierre-Mauroy in Lille during a match",
+    "fans celebrating in Lille after the final whistle",
+])
+def test_round40_merge_false_positives(stack, prompt):
+    assert not is_identity_seeking(detect_prompt(prompt, stack)), prompt
+
+
+@pytest.mark.parametrize("prompt", [
+    "Patricia de Lille smiling at a press conference",
+    "ο Πάμπλο Νερούδα δίπλα στη θάλασσα, ασπρόμαυρη φωτογραφία",
+    "Ο Γιώργος Παπαδόπουλος στο γραφείο του, φωτογραφία",
+    "hidilyn diaz lifting the barbell at the tokyo olympics",
+    "Minar Rahman singing on stage",
+])
+def test_round40_merge_people_still_count(stack, prompt):
+    assert is_identity_seeking(detect_prompt(prompt, stack)), prompt

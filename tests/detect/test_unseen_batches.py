@@ -113,8 +113,9 @@ BELOW_TARGET = {"unseen_batch4": 0.98,  # batch 4: 0.883 after round 6, 0.961 af
                 # Southeast Asia; Latin America and Iberia; national-level people of less-covered fields): first look
                 # (at 727a3ce) 0.853 / 0.055, 0.826 / 0.055, 0.858 / 0.036
                 # after round 40a alone: 0.900 / 0.055, 0.863 / 0.055, 0.905 / 0.036; after round 40b alone (names in
-                # non-Latin scripts): 0.868, 0.853, 0.905; after round 40c alone (stage, lowercase, personal): 0.905, 0.868, 0.895
-                "unseen_batch69": 0.90, "unseen_batch70": 0.86, "unseen_batch71": 0.90}
+                # non-Latin scripts): 0.868, 0.853, 0.905; after round 40c alone (stage, lowercase, personal): 0.905, 0.868, 0.895;
+                # after all of round 40 (a-d, l and the merge fixes): 0.968 / 0.009, 0.937 / 0.000, 0.984 / 0.000
+                "unseen_batch69": 0.96, "unseen_batch70": 0.93, "unseen_batch71": 0.98}
 
 # Batches measured but not fixed yet whose false-positive rate is above the 0.015: the
 # first-look rate as a ceiling, so that it does not grow (empty once every batch is fixed).
