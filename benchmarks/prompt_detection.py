@@ -31,6 +31,9 @@ from collections import defaultdict
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
+# Measure this checkout's detector, not whichever aplguard the environment has installed (an editable install of
+# another worktree would otherwise be timed and scored; the start-up subprocesses already run with cwd=REPO).
+sys.path.insert(0, str(REPO))
 DEFAULT_DATA = REPO.parent / "shared" / "data" / "prompts" / "dev.jsonl"
 # Shipped with the tests; used when ../shared is absent (a fresh clone) or with --data.
 FALLBACK_DATA = REPO / "tests" / "detect" / "prompts.tsv"
