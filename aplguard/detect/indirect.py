@@ -79,7 +79,10 @@ _WHO_DID = re.compile(r"\b(?P<head>the |that |this )?" + _DOER + r" who (?:first
 # "whoever painted the fence" is anyone)
 _WHOEVER = re.compile(r"\bwhoever (?:first |famously |originally |actually )?" + _DID + r" (?!" + _GENERIC_OBJECT
                       + r")(?=[a-z0-9])")
-_RECORD = (r"(?:first|second|third|fourth|fifth|last|only|youngest|oldest|tallest|shortest|richest|poorest|fastest|strongest|"
+_RECORD = (r"(?:first|second|third|fourth|fifth|" + r"(?:sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|"
+           r"fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth|fortieth|"
+           r"(?:twenty|thirty|forty) ?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth))|"  # round 41a
+           r"last|only|youngest|oldest|tallest|shortest|richest|poorest|fastest|strongest|"
            r"most famous|most powerful|most decorated|most followed|most capped|most [a-z]{3,}ed|best selling|highest paid|"
            r"longest serving|longest reigning|all time(?: top| leading| highest| record)?|top|leading|"
            r"\d{1,3} ?(?:st|nd|rd|th))")
@@ -153,7 +156,10 @@ _WHO_DID_NAMED = re.compile(r"\bthe (?:(?:[a-z]+ ){0,2}(?:" + _DOER[3:-1] + r"|q
                             r"monarch|ruler|sprinter|runner|champion|cosmonaut|"
                             # round 24a: commanders of a named battle or campaign ("the general who commanded the D-Day
                             # landings", "the admiral who won Trafalgar")
-                            r"general|admiral|commander|marshal|field marshal|colonel|warlord|commandant)|" + _DEMONYMS
+                            r"general|admiral|commander|marshal|field marshal|colonel|warlord|commandant|"
+                            # round 41a: the state offices ("the quebec premier who founded the Parti Quebecois")
+                            r"premier|prime minister|senator|governor|chancellor|sultan|shah|tsar|czar|emir|"
+                            r"foreign minister|opposition leader|chief justice|dictator|mayor|pm)|" + _DEMONYMS
                             # round 34a: the team or country between ("the goalkeeper captain of Spain who lifted")
                             + r")(?: of (?!" + _GENERIC_OBJECT + r")(?:the )?[a-z][\w-]*(?: [a-z][\w-]*)?)? who (?:has |had )?"
                             r"(?:reigned|ruled|lifted|released|commanded|became|broke|set|won|piloted|flew|raised|"
@@ -294,7 +300,10 @@ _GENERIC_EVENT = frozenset({"meeting", "meetings", "class", "lesson", "party", "
 _BEHIND = re.compile(r"\bthe (?:[a-z]+ )?(?:physicist|chemist|mathematician|scientist|inventor|engineer|economist|"
                      r"philosopher|biologist|astronomer|astrophysicist|geneticist|researcher|composer|songwriter|"
                      r"director|filmmaker|author|writer|novelist|poet|playwright|architect|painter|sculptor|"
-                     r"entrepreneur|founder|programmer|creator|mastermind|theorist|cosmologist) behind (?:the )?"
+                     r"entrepreneur|founder|programmer|creator|mastermind|theorist|cosmologist|"
+                     # round 41a: the maker of a named restaurant, label or show ("the chef behind <Restaurant>")
+                     r"chef|restaurateur|designer|fashion designer|producer|showrunner|brewer|winemaker|"
+                     r"choreographer|photographer|animator|developer) behind (?:the )?"
                      r"(?=\S)")
 _FORMULA = re.compile(r"[\w()^+-]{1,12}=[\w()^+-]{1,12}")
 # round 38a: the same "behind" in Spanish, Portuguese, French, Italian and German ("el físico detrás de E=mc²", "le
@@ -475,6 +484,10 @@ def unresolved(norm: NormalizedText, key: str, kidx: list[int], detector: str) -
                            explanation="indirect reference to one real person (the creator or performer of a quoted work)"))
     out += _named_founders(norm, detector)
     out += _prize_of_year(norm, detector)
+    if "'s " in norm.lower or "’s " in norm.lower or "s' " in norm.lower:
+        out += _possessive_offices(norm, detector)
+    if " who " in norm.lower and any(c.isdigit() for c in norm.lower):
+        out += _office_deed_year(norm, detector)
     if any(c in norm.lower for c in _DEED_CHEAP):
         for ts, te in _deed_place_year(norm.lower, norm.text):
             start, end = norm.span(ts, te)
@@ -493,6 +506,86 @@ def unresolved(norm: NormalizedText, key: str, kidx: list[int], detector: str) -
             out.append(Finding(kind="public_figure", score=0.72, start=start, end=end,
                                text=norm.original[start:end], detector=detector, canonical=None,
                                explanation="indirect reference to one real person (a national office at a named time)"))
+    return out
+
+
+# Round 41a. A place's office by rank, the place in the possessive ("hong kong's 5th chief executive", "Australia's first
+# female PM", "Canada's current governor general", "Norway's longest serving prime minister"): one person; a local body
+# or a pronoun before "'s" ("the club's first president", "our town's first mayor", "my company's current CEO") is
+# anyone's post, and an all-lower prompt names the place by a word no common noun
+_POSSESSIVE_OFFICE = re.compile(
+    r"\b(?P<place>[a-z][a-z.-]+(?: [a-z][a-z.-]+)?)(?:'s|’s|s'|’) (?:(?:first|second|third|fourth|fifth|"
+    r"sixth|seventh|eighth|ninth|tenth|\d{1,2} ?(?:st|nd|rd|th)|current|sitting|incumbent|present|last|youngest|oldest|"
+    r"longest serving|longest reigning|only|first ever|first elected|first democratically elected) )"
+    r"(?:(?:female|woman|women|black|openly gay|elected|civilian|muslim|catholic|jewish|indigenous|native|"
+    r"democratically elected|post ?war|post ?independence|socialist|conservative|labour|green) ){0,2}"
+    r"(?P<office>president|vice president|prime minister|pm|chancellor|premier|chief executive|chief minister|"
+    r"king|queen|monarch|emperor|empress|sultan|emir|governor|governor general|mayor|first lady|foreign minister|"
+    r"finance minister|defen[cs]e minister|astronaut|cosmonaut|archbishop|chief justice|head of state|"
+    r"taoiseach|lehendakari|secretary general|nobel laureate|olympic champion|speaker)\b")
+_POSSESSIVE_LOCAL = re.compile(r"(?:.* )?(?:my|our|your|his|her|their|its|the|a|an|this|that|club|company|school|team|"
+                               r"firm|band|group|village|town|city|county|state|country|nation|family|university|"
+                               r"college|startup|league|party|district|province|region|parish|neighbou?rhood|"
+                               r"council|society|association|union|guild|office|community|island|colony|planet|"
+                               r"kingdom|empire|realm|world|galaxy|station|tribe|clan|house|game|story|novel|"
+                               r"show|series|film|movie)$")
+
+
+_NATIONAL_OFFICE = re.compile(r"(?:president|prime minister|pm|chancellor|premier|chief executive|king|queen|monarch|"
+                              r"emperor|empress|sultan|emir|governor general|head of state|taoiseach|first lady)$")
+
+
+def _possessive_offices(norm: NormalizedText, detector: str) -> list[Finding]:
+    """Round 41a: "<place>'s first/nth/current <office>" (see ``_POSSESSIVE_OFFICE``)."""
+    out: list[Finding] = []
+    lower, text = norm.lower, norm.text
+    capitals = any(c.isupper() for c in text) and not context.is_all_caps(text)
+    for m in _POSSESSIVE_OFFICE.finditer(lower):
+        place = m.group("place")
+        if _POSSESSIVE_LOCAL.match(place):
+            continue  # "the club's first president", "our town's mayor": a local post
+        last = place.rsplit(" ", 1)[-1]
+        at = m.start("place") + (len(place) - len(last))
+        if (capitals and not text[at:at + 1].isupper() and not text[m.start("place"):m.start("place") + 1].isupper()
+                and not _NATIONAL_OFFICE.match(m.group("office"))):
+            continue  # a cased prompt names a place with a capital (a national office names a country anyway)
+        if INVENTED_REALM.match(lower, m.start("place")) or _NOT_REAL.search(lower):
+            continue
+        start, end = norm.span(m.start(), m.end())
+        out.append(Finding(kind="public_figure", score=0.72, start=start, end=end, text=norm.original[start:end],
+                           detector=detector, canonical=None,
+                           explanation="indirect reference to one real person (an office by rank of a named place)"))
+    return out
+
+
+# Round 41a. A state office holder by a dated deed ("the alaska senator who won as a write-in candidate in 2010", "the
+# sultan who conquered constantinople in 1453", "the quebec premier who founded the Parti Quebecois in 1968", "the
+# belarusian opposition leader who ran in 2020"): an office of a state and a past deed with a year in one clause is one
+# real person; a local body or a possessive in the clause ("the mayor who opened our school in 2019") is anyone's post
+_OFFICE_DEED_YEAR = re.compile(
+    r"\bthe (?:[a-z-]+ ){0,2}?(?:senator|congressman|congresswoman|premier|president|prime minister|pm|governor|"
+    r"chancellor|king|queen|sultan|emperor|empress|shah|tsar|czar|pharaoh|caliph|emir|foreign minister|"
+    r"finance minister|defen[cs]e minister|opposition leader|chief justice|dictator|monarch|pope|"
+    r"field marshal|admiral|general|head of state|vice president|first lady|crown prince) who (?:[a-z]+ ){0,1}?"
+    r"(?:[a-z]+ed|won|ran|led|gave|fought|took|became|made|wrote|built|lost|fell|died|was|stood|signed|"
+    r"declared|abolished|resigned|fled|survived|won re ?election|seized|began|ended|united|unified|"
+    r"founded|conquered|defeated|invaded|banned|broke|rode|swam|flew|sang|threw|kissed|shook|met|hugged|"
+    r"knelt|wore|tore|cried|fainted|fell asleep) "
+    r"(?P<rest>[^,.;:!?]{0,80}?)\b(?P<year>1[0-9]{3}|20[0-2][0-9]|(?<=in )[1-9][0-9]{2}(?: ad| bc)?)\b")
+_DEED_LOCAL = re.compile(r"\b(?:our|my|your|the local|a local|school|club|company|village fair|town fair|county fair|"
+                         r"bake sale|parade float|ribbon)\b")
+
+
+def _office_deed_year(norm: NormalizedText, detector: str) -> list[Finding]:
+    """Round 41a: "the <state office> who <past deed> ... <year>" (see ``_OFFICE_DEED_YEAR``)."""
+    out: list[Finding] = []
+    for m in _OFFICE_DEED_YEAR.finditer(norm.lower):
+        if _DEED_LOCAL.search(m.group()) or context.indefinite_before(norm.lower, m.start()):
+            continue
+        start, end = norm.span(m.start(), m.end())
+        out.append(Finding(kind="public_figure", score=0.72, start=start, end=end, text=norm.original[start:end],
+                           detector=detector, canonical=None,
+                           explanation="indirect reference to one real person (a state office holder by a dated deed)"))
     return out
 
 
@@ -515,7 +608,9 @@ _WINNER = re.compile(r"\b(?:laureate|winner|recipient|awardee|ganador|ganadora|g
                      # round 37a: Hungarian, Turkish, Nordic, Indonesian, Czech and Russian winner words ("a 2002-es
                      # Nobel-díjas író", "2006 Nobel ödüllü yazar", "Nobelpristagaren 2016", "peraih Nobel 2014")
                      r"\w*dijas\w*|dijazott\w*|odullu\w*|odulu sahibi|\w*pristagar\w*|\w*prisvinder\w*|"
-                     r"\w*prisvinner\w*|peraih|penerima|laureat\w*|nositel\w*|лауреат\w*|обладател\w*)\b")
+                     r"\w*prisvinner\w*|peraih|penerima|laureat\w*|nositel\w*|лауреат\w*|обладател\w*|"
+                     # round 41a: the verb too ("the norwegian guy who won eurovision 2009", "qui a gagné le Tour 1969")
+                     r"won|gewann|gano|gagne|vann|vant|vandt|venceu|vinse|gewonnen|gewen|won het)\b")
 _YEAR = re.compile(r"\b(?:18|19|20)\d\d\b")
 
 

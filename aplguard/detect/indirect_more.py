@@ -58,13 +58,21 @@ _NORDIC_ORDINAL = (r"(?:nuvarande|nuv(?:ae|æ)rende|n(?:aa|a|å)v(?:ae|æ)rende|
                    r"yngsta|yngste|enda|eneste|tidigare|tidligere)")
 _NORDIC_HEAD = (r"(?:kung|kungen|konge|kongen|drottning|drottningen|dronning|dronningen|statsminister|statsministern|"
                 r"statsministeren|president|presidenten|pave|paven|pafve|kansler|forbundskansler|premiarminister|"
-                r"kronprinsessa|kronprinsesse|kronprins|astronaut|astronauten)")
+                r"kronprinsessa|kronprinsesse|kronprins|astronaut|astronauten|"
+                # round 41a: the church and cabinet heads of a country ("Sveriges första kvinnliga ärkebiskop")
+                r"arkebiskop|arkebiskopen|erkebiskop|erkebiskopen|aerkebiskop|ærkebiskop|utrikesminister|"
+                r"utrikesministern|utenriksminister|udenrigsminister|finansminister|finansministern|forsvarsminister|"
+                r"statsministerinna|riksbankschef|talman|talmannen|stortingspresident|folketingsformand|"
+                r"ombudsman|generalsekreterare)")
 # "Sveriges nuvarande kung", "Norges første kvinnelige statsminister" (a capitalised genitive country), "den första
 # kvinnliga statsministern i Sverige"
 _NORDIC_OFFICE = re.compile(r"\b(?P<c>[a-z]{3,}s)\s+(?P<o>" + _NORDIC_ORDINAL + r"\s+)?(?:(?:kvinnliga|kvindelige|"
                             r"kvinnelige|svarta|sorte)\s+)?" + _NORDIC_HEAD + r"\b|\b(?:den|det)\s+" + _NORDIC_ORDINAL
                             + r"\s+(?:(?:kvinnliga|kvindelige|kvinnelige)\s+)?" + _NORDIC_HEAD + r"\s+(?:i|av|pa|på|"
                             r"for|fra|från|fran)\s+(?=\w)")
+_NORDIC_STATE_HEAD = re.compile(r"\s(?:statsminister\w*|president\w*|premiarminister|forbundskansler|utrikesminister\w*|"
+                                r"utenriksminister|udenrigsminister|finansminister\w*|forsvarsminister|talman\w*|"
+                                r"riksbankschef|stortingspresident|folketingsformand)$")
 _HU_ROLE = re.compile(r"\s(?:(?:elso|jelenlegi|utolso|mostani|legelso|egykori)\s+)?(?:feltalaloja|alapitoja|szerzoje|"
                       r"iroja|festoje|rendezoje|zeneszerzoje|megalkotoja|letrehozoja|felfedezoje|elnoke|"
                       r"miniszterelnoke|kiralya|kiralynoje|kancellarja|enekese|frontembere|tulajdonosa|"
@@ -119,6 +127,109 @@ _EPITHET = re.compile(r"\b(?P<head>" + _EPITHET_HEAD + r"),?\s+(?:(?:who is|who 
                       r"binansagang|kilala bilang|kilalang|zwan[ya]|nazywan[ya]|prezdivan[ya]|zvan[ya]|"
                       r"supranumit[a]?|poreclit[a]?|cunoscut[a]? ca|dijuluki|berjuluk)\s+(?:(?:the|el|la|o|a|il|lo|"
                       r"le|l'|der|die|das|ang|si)\s?)?(?=\w)")
+
+
+# Round 41a. A person named by what others called them, the head a role of any field ("the weightlifter they called
+# Pocket Hercules", "the former nz pm everyone calls chippy", "der Torwart, den alle nur den Titan nannten", "de
+# schaatser die iedereen de Keizer noemde", "målvakten som alla kallade Muren"). A capitalised epithet in a cased
+# prompt; in a prompt without capitals the head needs a nationality or "former" before it, or the epithet is "the
+# <word> of <field>" ("the belgian cyclist they called the cannibal"); kin words ("the man they called Dad") stay generic.
+_CALLED_CHEAP = ("call", "nann", "nenn", "noem", "kall", "dub")
+_CALLED_HEAD = ("(?:" + _EPITHET_HEAD[3:-12] + r"|weightlifter|lifter|cyclist|rider|skater|skier|jockey|batsman|bowler|"
+                r"cricketer|keeper|boxer|chef|cook|pm|prime minister|premier|president|senator|governor|mayor|minister|"
+                r"general|king|queen|emperor|sultan|judge|coach|manager|captain|monk|priest|bishop|surgeon|doctor|"
+                r"scientist|inventor|explorer|climber|mountaineer|pilot|astronaut|hunter|photographer|designer|model|"
+                r"host|presenter|dj|producer|director|filmmaker|architect|tycoon|billionaire|businessman|"
+                r"businesswoman|torwart|torhuter|sturmer|trainer|kanzler|kanzlerin|konig|konigin|keeper|doelman|"
+                r"schaatser|wielrenner|voetballer|zanger|zangeres|renner|malvakt|malvakten|spelare|spelaren|"
+                r"cyklist|skidakare|sangare|sangerska|kungen|drottningen|spiller|spilleren|keeperen|rytter|sprinterin|"
+                r"sprinter|laufer|lauferin|schwimmer|schwimmerin|turner|turnerin|radfahrer|radfahrerin|fahrer|"
+                r"fahrerin|boxerin|ringer|skispringer|sturmerin|torhuterin|trainerin|politikerin|kanzlerin|"
+                r"wielrenster|zwemmer|zwemster|loper|loopster|schaatsster|voetbalster|lopare|simmare|spelaren)")
+_CALLED_EN = re.compile(r"\b(?P<pre>[a-z]+ )?(?P<head>" + _CALLED_HEAD + r")s?,?\s+(?:(?:whom|who|that|som)\s+)?"
+                        r"(?:they|people|everyone|everybody|fans|the fans|the press|the media|the world|all|many|we|"
+                        r"the crowds?|the papers|locals|his fans|her fans|alla|folk|man|alle|de)\s+(?:all\s+|simply\s+|once\s+|later\s+|"
+                        r"used to\s+|would\s+|just\s+)?(?:call|calls|called|nicknamed|dubbed|kallade|kallar|kalte|kaller|kaldte|kalder)\s+(?:him\s+|her\s+|honom\s+|henne\s+|ham\s+|hende\s+)?"
+                        r"(?P<ep>(?:the\s+)?[a-z][\w'-]*(?:\s+of\s+[a-z]+)?)")
+# German, Dutch and Scandinavian: the epithet before the verb at the end of the relative clause
+_CALLED_GERMANIC = re.compile(r"\b(?P<head>" + _CALLED_HEAD + r"),?\s+(?:den|die|dem|dat|wie|som)\s+(?:alle|man|sie|"
+                              r"iedereen|ze|men|viele|die fans|die presse|de pers|alla|folk|man|de|alle)\s+(?:nur\s+|"
+                              r"bloss\s+|maar\s+|gewoon\s+|bara\s+|bare\s+|kort\s+)?(?:(?:den|die|das|de|het)\s+)?"
+                              r"(?P<ep>[\w'-]+(?:\s+[\w'-]+)?)\s+(?:nannten|nennen|nannte|nennt|genannt haben|noemden|"
+                              r"noemen|noemde|noemt|kallade|kallar|kalte|kaller|kaldte|kalder)\b")
+_NATION_OR_FORMER = re.compile(r"(?:former|late|legendary|[a-z]+(?:ian|ean|ish|ese|an|ic|i|ch|nz|uk|us))$")
+
+
+def _called(lower: str, text: str, cased: bool) -> list[tuple[int, int, str]]:
+    """Round 41a: a person by the epithet others gave them (see ``_CALLED_EN``)."""
+    out: list[tuple[int, int, str]] = []
+    capitals = cased and any(c.isupper() for c in text)  # a prompt without capitals says nothing by case
+    for m in _CALLED_EN.finditer(lower):
+        ep = m.group("ep")
+        if _KIN_EPITHET.match(ep):
+            continue
+        if capitals:
+            ok = bool(re.match(r"(?:[Tt]he\s+)?[A-Z]", text[m.start("ep"):m.end("ep")]))
+        else:
+            pre = (m.group("pre") or "").strip()
+            ok = " of " in ep or bool(pre and pre != "the" and _NATION_OR_FORMER.search(pre)) or bool(
+                re.search(r"(?:former|late|legendary|[a-z]+(?:ian|ean|ish|ese|an|ic|i|ch)|nz|uk|us) $",
+                          lower[max(0, m.start("head") - 20):m.start("head")]))
+        if ok:
+            out.append((m.start("head"), m.end("ep"), "a person known by the epithet others gave them"))
+    for m in _CALLED_GERMANIC.finditer(lower):
+        if not _KIN_EPITHET.match(m.group("ep")) and (not capitals or text[m.start("ep"):m.start("ep") + 1].isupper()):
+            out.append((m.start("head"), m.end(), "a person known by the epithet others gave them"))
+    return out
+
+
+_KIN_EPITHET = re.compile(r"(?:the\s+)?(?:mother|father|mom|mum|dad|mama|papa|grandma|granny|grandpa|auntie|aunt|uncle|"
+                          r"sister|brother|boss|sir|madam|mutti|oma|opa|kid|boy|girl|baby|honey|darling|names|him|her|"
+                          r"a|an|it|that|this|me|you)\b")
+
+
+# Round 41a. The creator of a quoted work in the Romance and Germanic languages, a nationality or "and star" between
+# ("der Autor der 'Blechtrommel'", "de Japanse auteur van 'Convenience Store Woman'", "ritratto del cantante giapponese
+# di 'Lemon'", "o narrador do 'Haja Coração'", "el poeta chileno que escribió 'Veinte poemas de amor'", "director of 'A
+# Separation'"): quotes name one work, so its author, singer or director is one person; an indefinite article before
+# the role ("un cantante de 'Cielito lindo'") is anyone who sang it (dropped by the caller)
+_QUOTED_CHEAP = ("'", "\"", "“", "«", "„", "‘")
+_QUOTED_ROLE = (r"(?:author|writer|novelist|poet|playwright|singer|songwriter|composer|director|filmmaker|narrator|"
+                r"screenwriter|creator|autor|autora|escritor|escritora|novelista|poeta|poetisa|dramaturgo|dramaturga|"
+                r"cantante|cantor|cantora|cantautor|cantautora|compositor|compositora|director|directora|diretor|"
+                r"diretora|realizador|realizadora|cineasta|guionista|roteirista|narrador|narradora|creador|creadora|"
+                r"criador|criadora|auteur|auteure|autrice|ecrivain|ecrivaine|romancier|romanciere|poete|chanteur|"
+                r"chanteuse|compositeur|compositrice|realisateur|realisatrice|scenariste|autore|scrittore|scrittrice|"
+                r"romanziere|regista|sceneggiatore|sceneggiatrice|cantautore|cantautrice|compositore|narratore|"
+                r"autorin|schriftsteller|schriftstellerin|dichter|dichterin|verfasser|verfasserin|regisseur|"
+                r"regisseurin|sanger|sangerin|komponist|komponistin|schrijver|schrijfster|zanger|zangeres|componist|"
+                r"forfattare|forfatter|regissor|sangare|sangerska|kompositor|skald|instruktor|sangerinne|sangerinde|"
+                r"skrywer|digter|skrijver|scriitor|scriitoare|regizor|regizoare|cantaret|cantareata|compozitor|"
+                r"escriptor|escriptora|cantant)")
+_QUOTED_CREATOR = re.compile(r"\b(?P<role>" + _QUOTED_ROLE + r")(?:ul|a|ei|en|n|et|in)?(?:\s+(?!(?:of|de|di|da|do|del|della|der|des|"
+                             r"van|von|av|af|du)\b)[a-z]+){0,3}?\s+(?:(?:of|de|di|da|do|dos|das|del|della|dello|dei|degli|"
+                             r"du|des|de la|de l|der|des|von|vom|van|van de|van het|av|af|til|fra|van die|al|a|d)\s+"
+                             r"(?:(?:the|la|el|los|las|le|les|il|lo|gli|o|os|a|as|l|de|het|die)\s+)?|(?:que|who|qui|che|"
+                             r"die|som|wat|care)\s+(?:a\s+|ha\s+|hat\s+|heeft\s+|har\s+)?(?:escribio|escreveu|wrote|"
+                             r"sang|sings|canto|cantou|canta|dirigio|dirigiu|directed|ecrit|chante|realise|scrisse|scritto|"
+                             r"cantato|diretto|schrieb|geschrieben|sang|gesungen|schreef|geschreven|zong|gezongen|skrev|"
+                             r"sjong|sjunger|skryf|geskryf|a scris|a cantat|compuso|composed|compos)\s+)(?=['\"“«„‘])")
+
+
+_INDEFINITE_BEFORE = re.compile(r"\b(?:un|una|une|uno|um|uma|ein|eine|einen|einer|een|en|ett|a|an|some|any)\s+$")
+
+
+def _quoted_creator(lower: str, text: str) -> list[tuple[int, int, str]]:
+    """Round 41a: the creator of a quoted work (see ``_QUOTED_CREATOR``)."""
+    out: list[tuple[int, int, str]] = []
+    for m in _QUOTED_CREATOR.finditer(lower):
+        close = re.match(r"['\"“«„‘]([^'\"”»“’]{2,60})['\"”»“’]", text[m.end():])
+        if close is None or not re.search(r"\w", close.group(1)):
+            continue  # no closed quote: an apostrophe, not a title
+        if _INDEFINITE_BEFORE.search(lower, max(0, m.start() - 8), m.start()):
+            continue  # "un cantante de 'Cielito lindo'": anyone who sang it
+        out.append((m.start(), m.end() + close.end(), "the creator of a quoted work"))
+    return out
 
 
 # Round 37a. The author, composer or designer of a national symbol: a country has one anthem and one flag, so their
@@ -194,6 +305,10 @@ def spans(lower: str, text: str, cased: bool) -> list[tuple[int, int, str]]:
         out += _national_symbol(lower, text, cased)
     if not lower.isascii():
         out += _thai(lower)
+    if any(w in lower for w in _CALLED_CHEAP):
+        out += _called(lower, text, cased)
+    if any(q in text for q in _QUOTED_CHEAP):
+        out += _quoted_creator(lower, text)
     if not cased:
         return out
     for rx, what in ((_SLAVIC_OFFICE, "an office by rank of a named country"),
@@ -221,7 +336,9 @@ def spans(lower: str, text: str, cased: bool) -> list[tuple[int, int, str]]:
             # a capitalised genitive country; at the start of a sentence only with an ordinal ("Skogens kung" is the
             # king of the forest)
             at_start = m.start() == 0 or text[:m.start()].rstrip()[-1:] in ".!?:"
-            if text[m.start():m.start() + 1].isupper() and (m.group("o") or not at_start):
+            # round 41a: a state office at the start too ("Sveriges statsminister som mördades 1986": no forest has one)
+            if text[m.start():m.start() + 1].isupper() and (m.group("o") or not at_start
+                                                            or _NORDIC_STATE_HEAD.search(lower, m.start(), m.end())):
                 out.append((m.start(), m.end(), "the holder of an office of a named country"))
         elif _capital_within(text, m.end(), 2):
             out.append((m.start(), _word_end(lower, m.end()), "an office by rank of a named country"))

@@ -315,9 +315,77 @@ _SUCCESSION = re.compile(
     r"pr[eé]sident|san|saint|st)\s+)?(?P<n>\w+)")
 
 
+# Round 41a. "The first woman to <do> <something named>" in the Romance and Germanic languages ("la primera mujer en
+# dirigir el FMI", "a primeira mulher a ser primeira-ministra de Samoa", "la première femme à présider la BCE", "la
+# prima donna a guidare la Banca d'Italia", "die erste Frau an der Spitze der EZB", "de eerste vrouw die de Tour won",
+# "die erste afrikanische Frau mit Friedensnobelpreis"): a first at a named body, prize or country is one person; the
+# named thing (a capital in the next words) keeps "the first woman to arrive at the party" anyone's
+_FIRST_PERSON_CHEAP = ("primer", "premier", "prima", "primo", "erste", "eerste", "forsta", "forste", "primul", "prima")
+_FIRST_PERSON = re.compile(
+    r"\b(?:la|el|a|o|le|il|l'|die|der|de|den|det|prima|primul|het)\s*(?P<rank>primera|primero|primer|primeira|primeiro|"
+    r"premiere|premier|prima|primo|erste|erster|eerste|forsta|forste|første|prima)\s+(?:[a-z]+\s+)?"
+    r"(?P<who>mujer|hombre|persona|mulher|homem|pessoa|femme|homme|personne|donna|uomo|persona|frau|mann|person|mensch|"
+    r"vrouw|man|persoon|kvinna|kvinne|kvinde|mand|femeie|barbat|dona|home|kvinnan|kvinnen|kvinden|mannen|manden|"
+    r"personen)\s+(?:[a-z]+\s+)?"
+    r"(?:en|a|à|de|ad|da|zu|die|som|to|care|que|mit|als|an der spitze|aan het hoofd van|al frente de|a frente de|"
+    r"a la tete de|alla guida d|met|med|i|in|im|en el|no|na|nel|nella)\b")
+
+
+def _first_person(lower: str, text: str, cased: bool) -> list[tuple[int, int, str]]:
+    """Round 41a: the first woman or man to do something named (see ``_FIRST_PERSON``)."""
+    out: list[tuple[int, int, str]] = []
+    for m in _FIRST_PERSON.finditer(lower):
+        if _capital_within(text, m.end(), 4, cased) and not _LOCAL_ORG.search(lower, m.end(), m.end() + 60) and not (
+                re.search(r"\b(?:nuestr|mi |mon |ma |notre|nostr|mio |mia |meu|minha|nosso|unser|mein|onze|ons |"
+                          r"mijn|var |vår|min |vores|our|my )", lower[m.end():m.end() + 60])):
+            # the span starts at the rank (the Portuguese article "a" is read by indefinite_before)
+            out.append((m.start("rank"), _word_end(lower, m.end()), "the first woman or man to do something named"))
+    return out
+
+
+# Round 41a. The current holder of a city's, region's or country's office in the Germanic languages and with the
+# Romance "current" after the office ("de huidige burgemeester van Rotterdam", "der amtierende Bürgermeister von Wien",
+# "den nuvarande borgmästaren i Malmö", "le roi actuel des Tonga", "la alcaldesa actual de Barcelona"): one person now;
+# a capitalised place must follow ("de huidige voorzitter van onze club" is anyone's post)
+_CURRENT_CHEAP = ("huidig", "zittend", "amtierend", "aktuell", "jetzig", "nuvarande", "varende", "sittande", "actuel",
+                  "actual", "atual", "attual")
+_CURRENT_GERMANIC = re.compile(
+    r"\b(?:de|het|der|die|den|dem|des|det)\s+(?:huidige|zittende|amtierende|amtierenden|aktuelle|aktuellen|jetzige|"
+    r"jetzigen|nuvarande|navarande|naverende|nuvaerende|sittande|siddende|sittende)\s+(?:[a-z]+\s+)?"
+    r"(?:burgemeester|burgermeister|burgermeisterin|oberburgermeister|oberburgermeisterin|borgmastare|borgmastaren|"
+    r"borgmester|borgmesteren|ordforer|ordforeren|gouverneur|gouverneurin|ministerpresident|ministerprasident|"
+    r"ministerprasidentin|landeshauptmann|landeshauptfrau|premier|president|prasident|prasidentin|presidenten|"
+    r"koning|koningin|konig|konigin|kanzler|kanzlerin|bondskansler|statsminister|statsministern|statsministeren|"
+    r"minister-president|commissaris van de koning|landshovding|landshovdingen|fylkesordforer|emir|sultan|"
+    r"bischof|erzbischof|aartsbisschop|bisschop|biskop|arkebiskop)\s+(?:van|von|der|des|i|av|for|fra|in|im|op|"
+    r"auf|pa|van de|van het)\s+(?=\S)")
+_CURRENT_ROMANCE_AFTER = re.compile(
+    r"\b(?:le|la|el|il|lo|o|a|l')\s*(?:roi|reine|prince|princesse|emir|sultan|maire|gouverneur|president|presidente|"
+    r"presidenta|premier ministre|premiere ministre|primer ministro|primera ministra|primeiro-ministro|"
+    r"primeira-ministra|primo ministro|rey|reina|rei|rainha|re|regina|alcalde|alcaldesa|prefeito|prefeita|sindaco|"
+    r"sindaca|gobernador|gobernadora|governador|governadora|governatore|emiro|sultano|sultao|monarca|monarque|"
+    r"lehendakari|president de la generalitat|canciller|chanceler|cancelliere|chancelier)\s+"
+    r"(?:actuel|actuelle|actual|atual|attuale|en exercice|en funciones|em exercicio|in carica)\s+"
+    r"(?:de|des|du|de la|del|de los|de las|della|dello|di|do|da|dos|das|dei|degli|delle)\s+(?=\S)")
+
+
+def _current_office(lower: str, text: str, cased: bool) -> list[tuple[int, int, str]]:
+    """Round 41a: a current office holder of a named place (see ``_CURRENT_GERMANIC``)."""
+    out: list[tuple[int, int, str]] = []
+    for rx in (_CURRENT_GERMANIC, _CURRENT_ROMANCE_AFTER):
+        for m in rx.finditer(lower):
+            if _capital_within(text, m.end(), 1, cased) and not _LOCAL_ORG.match(lower, m.end()):
+                out.append((m.start(), _word_end(lower, m.end()), "the current holder of an office of a named place"))
+    return out
+
+
 def spans(lower: str, text: str, cased: bool) -> list[tuple[int, int, str]]:
     """The round-18a shapes (see above); ``cased``: the prompt is not all caps (capitals name things)."""
     out: list[tuple[int, int, str]] = []
+    if any(w in lower for w in _FIRST_PERSON_CHEAP):
+        out += _first_person(lower, text, cased)
+    if any(w in lower for w in _CURRENT_CHEAP):
+        out += _current_office(lower, text, cased)
     if not lower.isascii():
         out += [(m.start(), m.end(), "the current holder of an office of a named country")
                 for m in _JA_CURRENT.finditer(lower)]
