@@ -331,10 +331,17 @@ _FIRST_PERSON = re.compile(
     r"a la tete de|alla guida d|met|med|i|in|im|en el|no|na|nel|nella)\b")
 
 
+_DE_FIRST_NAMED = re.compile(r"\s+(?:an der spitze|mit (?:dem )?\w*(?:preis|nobel)|als \w*(?:kanzler|prasident|"
+                             r"minister|richter|bischof|kommissar|direktor)|im (?:weltall|all|bundestag|vorstand der)|"
+                             r"auf dem (?:mond|gipfel des))")
+
+
 def _first_person(lower: str, text: str, cased: bool) -> list[tuple[int, int, str]]:
     """Round 41a: the first woman or man to do something named (see ``_FIRST_PERSON``)."""
     out: list[tuple[int, int, str]] = []
     for m in _FIRST_PERSON.finditer(lower):
+        if m.group("who") in ("frau", "mann", "mensch", "person") and not _DE_FIRST_NAMED.match(lower, m.end("who")):
+            continue  # German capitalises every noun ("der erste Mensch in der Schlange"): only a prize or an office
         if _capital_within(text, m.end(), 4, cased) and not _LOCAL_ORG.search(lower, m.end(), m.end() + 60) and not (
                 re.search(r"\b(?:nuestr|mi |mon |ma |notre|nostr|mio |mia |meu|minha|nosso|unser|mein|onze|ons |"
                           r"mijn|var |vår|min |vores|our|my )", lower[m.end():m.end() + 60])):

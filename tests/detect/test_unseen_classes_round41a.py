@@ -86,6 +86,7 @@ NEGATIVES = [
     "la primera mujer en llegar a la fiesta, con un vestido rojo",
     "la primera mujer en mi familia en ir a la universidad, foto",
     "die erste Frau im Kegelverein, Foto",
+    "der erste Mensch in der Schlange beim Bäcker, Foto",
     "la première femme à entrer dans la salle, aquarelle",
     "de eerste vrouw die binnenkwam, schilderij",
     "de huidige voorzitter van onze club, foto",
