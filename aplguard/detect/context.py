@@ -1015,7 +1015,9 @@ def is_all_caps(text: str) -> bool:
     return seen
 
 
-_GERMAN_LOWER = re.compile(r"\b(?:der|das|den|dem|des|und|mit|vor|im|am|beim|vom|zum|zur|eine|einer|einem|auf)\b")
+# (round 41c: "von", "für", "bei", "als", "ein" too: "Foto von Annegret Wöllenschläger, Lehrerin")
+_GERMAN_LOWER = re.compile(r"\b(?:der|das|den|dem|des|und|mit|vor|im|am|beim|vom|zum|zur|eine|einer|einem|auf|von|für|"
+                           r"bei|als|ein)\b")
 
 
 def is_title_case(text: str) -> bool:

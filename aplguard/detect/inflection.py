@@ -44,6 +44,11 @@ _RULES: tuple[tuple[str, str], ...] = (
     # Lithuanian / Latvian: "Petro" (Petras), "Jonui", "Jonaitienės", "Jāņa"
     ("o", "as"), ("o", "is"), ("ui", "as"), ("ui", "is"), ("ui", "us"), ("es", "e"), ("ei", "e"),
     ("am", "s"), ("a", "s"), ("a", "as"),
+    # round 41c: Lithuanian feminine genitive "Rūtos" (Rūta), "Jankauskaitės"/"Petrauskienės" (-ė, covered by "es")
+    ("os", "a"), ("ies", "e"),
+    # round 41c: Azerbaijani and Uzbek genitive written on the name, no apostrophe ("Məmmədlinin", "Karimovning",
+    # "Əliyevin"); Albanian definite/genitive "-t"/"-it" after a surname ("Hoxhajt", "Berishës")
+    ("nin", ""), ("nın", ""), ("ning", ""), ("ın", ""), ("in", ""), ("un", ""), ("it", ""), ("es", "e"), ("es", "a"),
     # Croatian / Serbian / Slovene: "Ivane", "Anom", "Marku" (the generic endings above cover most)
     ("e", ""), ("i", ""),
     # Greek in Latin letters: "tou Papadopoulou", "Nikou", "Giorgo"

@@ -75,7 +75,11 @@ ex step local regular usual family personal
 _RELATION_TITLES = word_set("""
 uncle aunt auntie aunty grandma grandpa granny grandad granddad nana nanna papa mama cousin nurse coach
 sister brother father mother
+ouma oupa tannie oom oma opa omi opi nonna nonno abuela abuelo abuelita abuelito vovo mamie babcia dziadek
+ciocia wujek bunica bunicul mormor morfar farmor farfar mummo ukki yiayia pappou
 """)
+# (round 41c: grandparents, aunts and uncles used as a title before a first name in Afrikaans, German, Dutch,
+# Italian, Spanish, Portuguese, French, Polish, Romanian, Swedish, Finnish and Greek: "ouma Sannie", "Nonna Pina")
 _DEPICT = re.compile(r"\b(?:photo|photos|picture|pictures|pic|portrait|portraits|headshot|headshots|"
                      r"selfie|image|images|painting|drawing|sketch|nude|nudes|video|footage|face|"
                      # the same in other languages (round 18b): "fotografie cu", "foto van", "retrato de"
@@ -96,7 +100,15 @@ _DEPICT_CASE = re.compile(r"(?:^|[\s,:;])(?:zdjecie|zdjecia|fotka|fotografie|fot
                           # round 40c: Somali "sawirka" (the picture of), Malagasy "sarin'i" (the picture of + the
                           # personal article), Catalan "foto d'en"/"retrat de na" (of + the personal article)
                           r"sawirka|sawir|sawirrada|muuqaalka|sarin'i|sary|(?:foto|fotografia|retrat|imatge) "
-                          r"(?:d'en|de na|d'na))\s+(?:af\s+)?$")
+                          r"(?:d'en|de na|d'na)|"
+                          # round 41c: Albanian "foto e/i" (the picture of, with the linking article), Yoruba
+                          # "àwòrán" (picture), Luganda "ekifaananyi kya" (the picture of), Maori "whakaahua o/a",
+                          # Tagalog "larawan/litrato ni", Uzbek/Azerbaijani "surati"/"şəkli" only after a name
+                          r"(?:foto|fotografia|fotografi|portreti|portret|imazh|vizatim) (?:e|i|te)|aworan|"
+                          r"(?:ekifaananyi|ekifananyi|ebifaananyi|akafaananyi) (?:kya|bya|kye|ka)|"
+                          r"(?:whakaahua|whakaahua) (?:o|a)|(?:larawan|litrato|guhit) ni|"
+                          # round 41c: German compounds "Porträtfoto von", "Passbild von", "Bewerbungsfoto von"
+                          r"[a-z]{3,}(?:foto|bild|portrat|aufnahme) von)\s+(?:af\s+)?$")
 _PROFILE = re.compile(r"\b(?:linkedin|instagram|facebook|tinder|dating profile|profile (?:photo|picture|pic)|"
                       r"passport|id photo|resume|cv photo|headshot|yearbook|"
                       # identity-card photos in other languages (round 18b)
@@ -126,7 +138,11 @@ _FOREIGN_PERSON_NEXT = re.compile(
 _PICTURE_WORDS = (r"portrait|portraits|photo|photos|picture|pictures|headshot|selfie|portre|portresi|portreleri|"
                   r"fotograf|fotoğraf|fotografi|fotoğrafı|fotografı|fotoğrafları|resmi|portreefoto|portree|portreepilt|"
                   r"foto|fotod|fotot|pilt|pildil|zdjęcie|zdjecie|portret|portrét|portréja|portreja|muotokuva|kuva|"
-                  r"valokuva|bild|porträtt|portratt|portrett|retrato|ritratto|photographie|fotografia|fotografie")
+                  r"valokuva|bild|porträtt|portratt|portrett|retrato|ritratto|photographie|fotografia|fotografie|"
+                  # round 41c: Lithuanian "portretas"/"nuotrauka", Latvian "portrets", Azerbaijani "portreti"/"şəkli",
+                  # Uzbek "surati"/"portreti"/"fotosurati", Albanian "portreti", Kazakh Latin "portreti"/"sureti"
+                  r"portretas|nuotrauka|portrets|fotografija|portreti|şəkli|sekli|fotosu|surati|fotosurati|"
+                  r"fotosurat|sureti")
 _PICTURE_AFTER = re.compile(r"[\s,:-]+(?:" + _PICTURE_WORDS + r")\b")
 # a character, an artwork or an object pictured, not a person; a place compound ("Luxemburgplatz")
 _FICTION_OR_OBJECT = re.compile(r"\b(?:anime|manga|cartoon|comic|comics|fan ?art|fanart|illustration|video game|game art|"

@@ -12,13 +12,14 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from ..types import Finding
 from . import person_cues, romanised
-from .builtin_indexes import builtin_index, non_person_spans
+from .builtin_indexes import builtin_index, non_person_spans, visual_artists
 from .context import ANIMALS_OBJECTS, COMMON_WORDS, FUNCTION_WORDS, THING_NOUNS, word_set
 from .normalize import HARD_SCAN_LIMIT, NormalizedText, match_key, normalize
-from .resources import SHARED_CACHE, ResourceCache, load_dictionary_words, load_lexicon
+from .resources import SHARED_CACHE, ResourceCache, english_zipf, load_dictionary_words, load_lexicon
 from .warmup import warm_up
 
 #: Rare tokens commonly used as DreamBooth identifiers.
@@ -462,9 +463,34 @@ class PersonalizationDetector:
         # two listed name words glued (given or family names of any list: Arabic, African names are often both)
         if person_after and len(stem) == 1 and self._glued_name_words(stem[0]):
             return True
+        # round 41c: with a person class after the tag ("<lora:keating_90s:0.8> man in a suit", "lyco:luxon_v3 smiling
+        # bald man"), one listed surname of 4+ letters that is no word of any dictionary and no visual artist's (an
+        # artist's surname names a style: "rutkowski"), the surname of a listed public figure; "keating" is a word of
+        # some dictionary, so the English frequency (< 4: "carter", "nurse" are everyday words) decides
+        if (person_after and len(stem) == 1 and len(stem[0]) >= 4 and stem[0] in last and stem[0] not in COMMON_WORDS
+                and stem[0] not in first
+                and stem[0] not in THING_NOUNS and stem[0] not in ANIMALS_OBJECTS and stem[0] not in _CONCEPT_WORDS
+                and stem[0] not in self.cache.get("lexicon.common_words", lambda: load_lexicon("common_words.txt") | COMMON_WORDS)
+                and stem[0] not in self._artist_surnames() and stem[0] in self._figure_surnames()
+                and self._english_zipf()(stem[0]) < 4.0):
+            return True
         # "kevin_brandt_v2": a first name followed by a surname names a person.
         return any(w in first and nxt in last and (person_after or not (w in COMMON_WORDS and nxt in COMMON_WORDS))
                    for w, nxt in zip(words, words[1:]))
+
+    def _figure_surnames(self) -> frozenset[str]:
+        """Last name words of the listed public figures (built once, on first need)."""
+        return self.cache.get("personalization.figure_surnames", lambda: frozenset(
+            k.split()[-1] for k in (match_key(c)[0] for c in builtin_index(self.cache).by_canonical) if " " in k))
+
+    def _english_zipf(self) -> Callable[[str], float]:
+        """English word frequency ("carter", "baker", "nurse" are surnames and everyday words: >= 4)."""
+        return self.cache.get("lexicon.english_zipf", english_zipf)
+
+    def _artist_surnames(self) -> frozenset[str]:
+        """Last name words of the listed visual artists (built once, on first need)."""
+        return self.cache.get("personalization.artist_surnames", lambda: frozenset(
+            match_key(n)[0].split()[-1] for n in visual_artists(self.cache) if match_key(n)[0].split()))
 
     def _glued_name_words(self, tok: str) -> bool:
         """Whether ``tok`` is two name-list words of 3+ letters glued, neither a common word, and no dictionary word

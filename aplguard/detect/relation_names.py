@@ -98,7 +98,11 @@ _POSS_AFTER = {"el": "μου|μας",
                "is": "min|minn|mitt|minir|minar|okkar",
                # round 39b: Swedish, Norwegian and Danish put "my" after a relation too, mostly a definite one
                # ("systern min Elin", "bror min Lars", "mora mi Kari"; the definite forms are in _DEFINITE_KIN)
-               "sv": "min|mitt", "no": "min|mi|mitt", "da": "min|mit"}
+               "sv": "min|mitt", "no": "min|mi|mitt", "da": "min|mit",
+               # round 41c: Albanian ("xhaxhai im Arben", "motra ime Blerta"), Igbo ("nne m Ngozi", "nwanne m"),
+               # Luganda ("maama wange Nakato", "mukwano gwange")
+               "sq": "im|ime|e mi|e mia|jone|yne|tim|time", "ig": "m|anyi",
+               "lg": "wange|yange|gwange|lyange|kyange|wattu|waffe"}
 # Round 39b. Definite (and colloquial) relation forms that take a possessive after them in Swedish, Norwegian and
 # Danish; the normaliser folds "ø"/"å"/"æ" only partly, so both spellings are listed
 _DEFINITE_KIN = {
@@ -507,6 +511,8 @@ def _name_word(norm: NormalizedText, s: int, e: int, lang: _Lang, lex: _Lexicon,
         # Mongolian is written in Cyrillic but has its own hand-made common words ("Улаанбаатар", "Монгол")
         common = (lists.common.get(lang.script, frozenset()), lists.common.get(_OWN_COMMON.get(lang.code, ""),
                                                                                 frozenset()))
+        if lang.code in _LISTED_ONLY:
+            return f in lists.first or f in lists.last
         return f in lists.first or f in lists.last or not any(f in words for words in common)
     lists = load_lists(cache)
     f = _fold(written)
@@ -524,6 +530,9 @@ def _name_word(norm: NormalizedText, s: int, e: int, lang: _Lang, lex: _Lexicon,
 
 #: languages with a hand-made common-word list of their own besides their script's (``native_common_words.txt``)
 _OWN_COMMON = {"mn": "mongolian"}
+#: round 41c: languages with no common-word list of their own in a script shared with others (Kazakh in Cyrillic:
+#: "менің әпкем тауда" is "on the mountain"): the word after the relation must be a listed name
+_LISTED_ONLY = frozenset({"kk"})
 
 
 def _glued(norm: NormalizedText, text: str, lex: _Lexicon, cache: ResourceCache, detector: str) -> list[Finding]:
