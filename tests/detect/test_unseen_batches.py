@@ -144,7 +144,8 @@ FPR_ABOVE_TARGET: dict[str, float] = {  # batch 9: 0.036 first look, 0.000 after
     # batches 69-71: first look (at 727a3ce) 0.055 (6/110), 0.055 (6/110), 0.036 (4/110); after round 40d 0.009 (1/110),
     # 0.000, 0.000: entries removed
     # batches 72-76 after round 40 (still unseen then): 0.027 (3/110), 0.018 (2/110), -, 0.027, 0.027
-    "unseen_batch72": 0.028, "unseen_batch73": 0.019, "unseen_batch75": 0.028, "unseen_batch76": 0.028,
+    # after round 41d: batches 73 (0.000) and 75 (0.009) are at or below the target, their ceilings removed
+    "unseen_batch72": 0.028, "unseen_batch76": 0.028,
 }
 
 
