@@ -442,8 +442,12 @@ class PhoneticIndex:
         elif toks[i][2] == "arabic" and len(word) > 4 and word.startswith(_ARABIC_PROCLITICS):
             bare = word[2:] if word.startswith("لل") else word[1:]
             other = _roman(bare, "arabic", self._anyascii)
+        elif toks[i][2] == "katakana" and "ー" in word:
+            # round 41b: Japanese writes English names as they are said without "r": a long vowel stands for
+            # "-ar/-er/-or" ("アーダーン" Ardern, "ヴィンゲゴー" Vingegaard); read once more with an "r" there
+            other = _roman(word.replace("ー", "ル"), "katakana", self._anyascii)
         if other is not None and phonetic_keys(other):
-            out.append((phonetic_keys(other), mild_spelling(other), i + 1))
+            out.append((phonetic_keys(other), _script_mild(other, toks[i][2]), i + 1))
         if toks[i][2] == "tibetan":
             for n in range(2, _MAX_SYLLABLES + 1):
                 seq = toks[i:i + n]

@@ -916,6 +916,9 @@ class ScriptNames:
         if no_dict:
             if not before and _run_continues(lower, seq[0][1], script, lists):
                 return None  # another word of the script runs into it: part of a phrase, not a name
+            if (not before and script == "ethiopic" and words[0][:1] in _AMHARIC_PREPOSITIONS
+                    and _script_word_before(lower, seq[0][1], script)):
+                return None  # round 41b: "... ሥርዓት በሸክላ ጀበና" (in a clay pot): a prepositional phrase continuing a phrase
             if not after and "C" not in kinds:
                 # "ശ്രീലക്ഷ്മി പണിക്കരുടെ വിവാഹ ഫോട്ടോ": one common word (wedding) before the picture word
                 nxt = re.match(r"\s+(\S+)", lower[seq[-1][2]:seq[-1][2] + 40])
@@ -1238,6 +1241,17 @@ _RELATION_OR_TITLE = re.compile(r"(?:میری|میرا|میرے|मेरे|म
 
 _TITLE_BEFORE = re.compile(r"(?:السيد|السيدة|الملك|الملكة|الامير|الاميرة|السلطان|الرئيس|الامام|اقاي|خانم|श्री|श्रीमती|திரு|திருமதி|นาย|นาง|นางสาว|คุณ|శ్రీ|శ్రీమతి|ಶ್ರೀ|"
                            r"ಶ್ರೀಮತಿ|ശ്രീ|ശ്രീമതി|ਸ੍ਰੀ|ਸ਼੍ਰੀ|ਸਰਦਾਰ|શ્રી|ბატონი|ქალბატონი|պարոն|տիկին|አቶ|ወይዘሮ|ወይዘሪት)\s*$")
+
+
+# Amharic prepositions written onto the word they govern (በ in/with, ከ from, ለ for): after another word of the
+# script such a word continues a phrase (names may start with these letters too, "ከበደ", but not after a word
+# of the phrase they would be part of)
+_AMHARIC_PREPOSITIONS = frozenset("በከለ")
+
+
+def _script_word_before(lower: str, start: int, script: str) -> bool:
+    """Whether a word of ``script`` (any word) stands right before ``start``, one space apart."""
+    return start >= 2 and lower[start - 1] == " " and script_of(lower[start - 2]) == script
 
 
 def _run_continues(lower: str, start: int, script: str, lists: _Lists) -> bool:

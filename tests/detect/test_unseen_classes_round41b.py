@@ -2,11 +2,14 @@
 
 * a listed name written by sound in Korean or Japanese, whose syllables add a vowel after a final consonant
   ("올라프" olapeu, Olaf) and whose katakana parts are joined by the middle dot "・": one word of the name may be
-  spelled less close when the whole name is close (also Arabic, which leaves short vowels out);
+  spelled less close when the whole name is close (also Arabic, which leaves short vowels out); a katakana long
+  vowel read once more as the "r" English leaves unsaid ("コービン" Corbyn, "シュレーダー" Schröder);
 * a full Han name (listed surname, given name that is no word) before a job title glued to it ("李建华校长"),
   opening the prompt before a space and a picture word later ("周雨桐 ... 特写"), or in an English prompt after
   "photo of" or before an -ing act ("photo of 王雨桐", "刘思琪 smiling"); traditional-character picture words
   after 的 ("...的畢業照").
+False positives: a name matched by sound never runs across a list comma; an Amharic word with a preposition
+written onto it (በ/ከ/ለ) after another word of the script continues a phrase.
 Same-shape everyday prompts stay negative.
 """
 
@@ -24,6 +27,10 @@ def detectors():
 
 POSITIVES = [
     "올라프 숄츠 총리 사진",
+    "マーク・ルッテ首相の写真",
+    "ジェレミー・コービンの写真",
+    "ゲアハルト・シュレーダーの写真",
+    "አበበ ከበደ ፎቶ",
     "李建华校长在开学典礼上讲话的照片",
     "赵志强教练在场边指挥比赛",
     "周雨桐 在黑板前 写字 特写",
@@ -37,6 +44,14 @@ NEGATIVES = [
     "스웨덴 숲속 오두막 사진",
     "스테이크 그릴 요리 사진",
     "スウェーデンの森の写真",
+    "スーパー・マーケットの写真",
+    "コーヒー・カップの写真",
+    "ハーバー・ブリッジの写真",
+    "モーニング・コーヒーの写真",
+    "የገጠር ቤት በጭቃ ግድግዳ, ፎቶ",
+    "ባህላዊ ምግብ ከእንጀራ ጋር, ፎቶ",
+    "গ্রামের পথ, নৌকা, জলরং",
+    "শীতের সকাল, কুয়াশা, তেলরং",
     "クリスマス・マーケットの写真",
     "校长室的照片",
     "新校长在操场上讲话的照片",
