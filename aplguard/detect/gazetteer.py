@@ -33,6 +33,10 @@ from .resources import (
 from .script_names import sound_kind
 from .warmup import warm_up
 
+# Round 41b: a name matched by sound never runs across a list comma ("নদী, নৌকা, জলরং": river, boat, watercolour
+# is no "Nancy Ajram"): the words of one name stand together
+_LIST_BREAK = re.compile(r"[,，、;；]")
+
 _TITLES = context.word_set("""president pres chancellor prime minister pm senator sen governor gov mayor
 king queen prince princess pope saint st sir dame lord lady dr doctor prof professor mr mrs ms miss
 general gen captain capt emperor empress tsar czar sheikh ayatollah chairman judge justice
@@ -204,7 +208,8 @@ class GazetteerDetector:
         if phonetic is not None and not key.isascii():
             # names in a script the list has no spelling for ("ทอม ครูซ"): by sound, after the spellings
             hits += [h for h in phonetic.find(key, self._word_kind)
-                     if not any(g.start < h.end and h.start < g.end for g in hits)]
+                     if not any(g.start < h.end and h.start < g.end for g in hits)
+                     and not _LIST_BREAK.search(norm.text, kidx[h.start], kidx[h.end - 1])]
             if any(d in norm.text for d in HAN_NAME_DOTS):  # round 40b: "阿比·艾哈迈德" (Han by sound)
                 hits += [h for h in phonetic.find_dotted_han(norm.text, kidx)
                          if not any(g.start < h.end and h.start < g.end for g in hits)]

@@ -85,7 +85,8 @@ _ARABIC_PROCLITICS = ("لل", "ل")
 # Round 40b: Japanese writes no spaces: a katakana name runs into the particle or word after it
 # ("セナがマクラーレンで"), so a katakana run is a word of its own
 # (round 40b) and a Hebrew letter with a geresh ("ז'וזה") is one word, though the match key wrote the geresh as a space
-_KEY_WORD = re.compile(r"[\u30A0-\u30FF]+|(?:[זגצ] (?=[\u05D0-\u05EA]))?[^\s\u30A0-\u30FF]+")
+# (round 41b: the katakana middle dot "・" between a foreign name's parts is a space: "ジャシンダ・アーダーン")
+_KEY_WORD = re.compile(r"[\u30A0-\u30FA\u30FC-\u30FF]+|(?:[זגצ] (?=[\u05D0-\u05EA]))?[^\s\u30A0-\u30FF]+")
 # Round 40b: Han runs joined by a middle dot (a foreign name written by sound, see PhoneticIndex.find_dotted_han)
 _HAN_RUN = re.compile(r"[\u4E00-\u9FFF]+")
 _HAN_DOTTED = re.compile(r"[\u4E00-\u9FFF]+(?:[·•‧・･][\u4E00-\u9FFF]+)+")
@@ -222,10 +223,33 @@ def _with_shorter(keys: frozenset[str]) -> frozenset[str]:
     return keys | {k[:-1] for k in keys if len(k) > _MIN_WORD}
 
 
-def _similar(got: tuple[str, ...], want: tuple[str, ...], similarity: Callable[[str, str], float]) -> bool:
+def _similar(got: tuple[str, ...], want: tuple[str, ...], similarity: Callable[[str, str], float],
+             word_min: float = _MIN_WORD_SIMILARITY) -> bool:
     if similarity("".join(got), "".join(want)) < _MIN_SIMILARITY:
         return False
-    return all(similarity(a, b) >= _MIN_WORD_SIMILARITY for a, b in zip(got, want))
+    return all(similarity(a, b) >= word_min for a, b in zip(got, want))
+
+
+# Round 41b: Japanese and Korean write a foreign name syllable by syllable, adding a vowel after a consonant that
+# ends a syllable in the source ("ヨナス" yonasu Jonas, "울프" ulpeu Ulf, "크리스테르손" keuliseuteleuson
+# Kristersson), and a small kana changes the vowel before it ("ジャ" is ja, romanised letter by letter "jiya";
+# "ヴィ" vi, "vui"). Their mild spelling drops those vowels before the whole name is compared.
+_KANA_SMALL = re.compile(r"(?<=[bcdfghjklmnprstvwz])i(?=y[auo])|(?<=[vf])u(?=[aeio])")
+_KANA_EPENTHETIC = re.compile(r"(?<=[bcdfghjklmnprstvwz])u(?![aeiouy])|(?<=[td])o$")
+_HANGUL_EPENTHETIC = re.compile(r"eu(?![aeiou])")
+# Scripts whose words add or drop vowels against the Latin spelling (syllabaries adding them, abjads leaving short
+# vowels out: "ميته" mit, Mette): one word of the name may be spelled less close, the whole name still must be
+_LOOSE_SCRIPTS = frozenset({"katakana", "hangul", "arabic", "hebrew"})
+_MIN_LOOSE_WORD = 0.5
+
+
+def _script_mild(roman: str, script: str) -> str:
+    """:func:`mild_spelling` of a romanised word, less the vowels its script adds (see _KANA_EPENTHETIC)."""
+    if script == "katakana":
+        roman = _KANA_EPENTHETIC.sub("", _KANA_SMALL.sub("", roman.lower()))
+    elif script == "hangul":
+        roman = _HANGUL_EPENTHETIC.sub("", roman.lower()).replace("eo", "o")
+    return mild_spelling(roman)
 
 
 class PhoneticIndex:
@@ -314,7 +338,7 @@ class PhoneticIndex:
                 toks.append((start, end, "", frozenset(), ""))
                 continue
             roman = _roman(key[start:end], script, self._anyascii)
-            toks.append((start, end, script, phonetic_keys(roman), mild_spelling(roman)))
+            toks.append((start, end, script, phonetic_keys(roman), _script_mild(roman, script)))
         dictionary = [w[3] or not t[3] for w, t in zip(words, toks)]
         spans = [self._spans(key, toks, i) for i in range(len(toks))]
         hits: dict[tuple[int, int, str], Hit] = {}
@@ -329,7 +353,8 @@ class PhoneticIndex:
                     loose = _close(start_keys, name.words[0])
                     if loose is None:
                         continue
-                    got = self._match_rest(spans, end, name, 1, loose, (spelling,))
+                    got = self._match_rest(spans, end, name, 1, loose, (spelling,),
+                                           _MIN_LOOSE_WORD if toks[i][2] in _LOOSE_SCRIPTS else _MIN_WORD_SIMILARITY)
                     if got is not None and not all(dictionary[i:got]):
                         hit = Hit(toks[i][0], toks[got - 1][1], name.alias, 0.9, "phonetic")
                         hits.setdefault((hit.start, hit.end, name.alias.person.canonical), hit)
@@ -417,8 +442,12 @@ class PhoneticIndex:
         elif toks[i][2] == "arabic" and len(word) > 4 and word.startswith(_ARABIC_PROCLITICS):
             bare = word[2:] if word.startswith("لل") else word[1:]
             other = _roman(bare, "arabic", self._anyascii)
+        elif toks[i][2] == "katakana" and "ー" in word:
+            # round 41b: Japanese writes English names as they are said without "r": a long vowel stands for
+            # "-ar/-er/-or" ("アーダーン" Ardern, "ヴィンゲゴー" Vingegaard); read once more with an "r" there
+            other = _roman(word.replace("ー", "ル"), "katakana", self._anyascii)
         if other is not None and phonetic_keys(other):
-            out.append((phonetic_keys(other), mild_spelling(other), i + 1))
+            out.append((phonetic_keys(other), _script_mild(other, toks[i][2]), i + 1))
         if toks[i][2] == "tibetan":
             for n in range(2, _MAX_SYLLABLES + 1):
                 seq = toks[i:i + n]
@@ -429,7 +458,7 @@ class PhoneticIndex:
         return out
 
     def _match_rest(self, spans: list[list[tuple[frozenset[str], str, int]]], j: int, name: _Name, w: int,
-                    loose: int, spelling: tuple[str, ...]) -> int | None:
+                    loose: int, spelling: tuple[str, ...], word_min: float = _MIN_WORD_SIMILARITY) -> int | None:
         """The token after the name when its words from ``w`` on match from token ``j`` on, else None.
 
         At most one word of a name may differ by its final consonant (``loose`` counts them):
@@ -437,13 +466,13 @@ class PhoneticIndex:
         found must also be spelled close to the name's (``_similar``).
         """
         if w == len(name.words):
-            return j if _similar(spelling, name.spelling, self._similarity) else None
+            return j if _similar(spelling, name.spelling, self._similarity, word_min) else None
         if j >= len(spans):
             return None
         for keys, spelt, nxt in spans[j]:
             got = _close(keys, name.words[w])
             if got is not None and loose + got <= 1:
-                stop = self._match_rest(spans, nxt, name, w + 1, loose + got, spelling + (spelt,))
+                stop = self._match_rest(spans, nxt, name, w + 1, loose + got, spelling + (spelt,), word_min)
                 if stop is not None:
                     return stop
         return None

@@ -194,8 +194,11 @@ _ACTS = re.compile(unicodedata.normalize("NFKC", r" (?:\S+ते हुए|\S+�
 _INDIC_ACTS = re.compile(r" (?:\S+ )?\S+(?:त असताना|ताना)(?![^\s,.;:!?।])")
 # Chinese and Japanese: "<name>的照片", "<name>さん", "<name>先生".
 # (round 34c: an ID, passport or portrait photo word right after the name, "陈思远证件照", "中村美咲のポートレート")
-_HAN_AFTER = re.compile(r"(?:的(?:照片|肖像|画像|头像|相片|素描|写真|自拍|脸|证件照|护照照片|毕业照|婚纱照|生活照|艺术照)|"
+# (round 41b: and the traditional-character forms, "林佳蓉的畢業照")
+_HAN_AFTER = re.compile(r"(?:的(?:照片|肖像|画像|头像|相片|素描|写真|自拍|脸|证件照|护照照片|毕业照|婚纱照|生活照|艺术照|"
+                        r"頭像|證件照|畢業照|婚紗照|藝術照|臉)|"
                         r"证件照|護照照片|护照照片|大头照|自拍照|毕业照|婚纱照|结婚照|生活照|艺术照|照片|头像|"
+                        r"證件照|大頭照|畢業照|婚紗照|結婚照|藝術照|頭像|"
                         r"さん|様|さま|氏|くん|君|ちゃん|先生|女士|小姐|"
                         r"老师|の(?:写真|肖像|似顔絵|顔|ポートレート|証明写真|プロフィール写真|自撮り|写真集|卒業写真|顔写真|肖像画))")
 # round 34c: picture words after a name and a space ("王志强 证件照", "中村美咲 証明写真")
@@ -234,6 +237,22 @@ _ZH_GIVEN_CHARS = frozenset("""伟芳娜敏静丽强磊军洋勇艳杰娟涛明�
 _ZH_THING_ENDINGS = frozenset("山川江河湖林兰花草树木军子里村镇城县州岛湾港门楼塔桥路街园洁素")
 
 _HONORIFIC_AFTER = re.compile(r"(?:さん|様|さま|氏|くん|君|ちゃん|先生|女士|小姐|老师)")
+# Round 41b: a job or office title written right after a full Han name ("张桂梅校长", "黄英贤外长在记者会上"): the
+# title says person as an honorific does (checked only where the name opens the prompt or a clause)
+_HAN_TITLES = ("校长", "外长", "总统", "總統", "总理", "總理", "首相", "主席", "部长", "部長", "市长", "市長", "省长",
+               "州长", "教练", "教練", "教授", "院士", "博士", "医生", "醫生", "书记", "書記", "议员", "議員", "将军", "將軍",
+               "队长", "隊長", "局长", "董事长", "董事長", "总裁", "總裁", "院长", "院長", "主任", "会长", "會長", "社长",
+               "社長", "选手", "選手", "导演", "導演", "外相", "大臣", "知事", "監督", "大統領", "议长", "議長", "委员长",
+               "大使", "法官", "律师", "律師", "记者", "記者", "主持人", "教授", "作家", "画家", "歌手", "演员", "演員")
+_HAN_TITLE_AFTER = re.compile("|".join(sorted(set(_HAN_TITLES), key=len, reverse=True)))
+# Round 41b: a full Han name opening the prompt, a space and what the picture shows ("丁俊晖 打斯诺克 特写"): a
+# picture or photography word anywhere after it says the name is the subject
+_HAN_PICTURE_ANY = re.compile(r"特写|特寫|摄影|攝影|照片|肖像|画像|畫像|头像|頭像|写真|寫真|素描|油画|油畫|表情|笑容|瞬间|瞬間")
+# Round 41b: a full Han name in an English prompt after a picture word ("headshot of 陈思远") or before what a
+# person does ("渡部晴樹 fishing on a pier")
+_LATIN_PICTURE_OF = re.compile(r"(?:photo|portrait|headshot|picture|selfie|painting|drawing|sketch|image|photograph)"
+                               r" of $")
+_LATIN_ING_AFTER = re.compile(r" [a-z]{2,}ing\b")
 # Thai prepositions, time and aspect words that start a phrase, never a name
 _THAI_FUNCTION: tuple[str, ...] = ("บน", "ใน", "ที่", "กับ", "ของ", "และ", "ใต้", "ข้าง", "ริม", "ยาม", "ตอน", "เวลา", "กำลัง", "สี",
                   "ตัว", "แบบ", "สไตล์", "ภาพ", "รูป", "จาก", "ไป", "มา", "หน้า", "หลัง", "บ้าน", "วัด", "ตลาด")
@@ -897,6 +916,9 @@ class ScriptNames:
         if no_dict:
             if not before and _run_continues(lower, seq[0][1], script, lists):
                 return None  # another word of the script runs into it: part of a phrase, not a name
+            if (not before and script == "ethiopic" and words[0][:1] in _AMHARIC_PREPOSITIONS
+                    and _script_word_before(lower, seq[0][1], script)):
+                return None  # round 41b: "... ሥርዓት በሸክላ ጀበና" (in a clay pot): a prepositional phrase continuing a phrase
             if not after and "C" not in kinds:
                 # "ശ്രീലക്ഷ്മി പണിക്കരുടെ വിവാഹ ഫോട്ടോ": one common word (wedding) before the picture word
                 nxt = re.match(r"\s+(\S+)", lower[seq[-1][2]:seq[-1][2] + 40])
@@ -995,6 +1017,9 @@ class ScriptNames:
             # tag is the subject, as "1girl, Jane Doe" is
             why = "a surname and given name as a tag of a tag-list prompt"
             return self._finding(norm, tok[1], tok[2], 0.65, why), tok[2]
+        got = self._han_titled_or_spaced(norm, tok, lists)
+        if got is not None:
+            return got
         if tok[2] - tok[1] in (3, 4) and text[tok[2]:tok[2] + 1] == " " and _HAN_SPACED_PICTURE.match(text, tok[2] + 1):
             # round 34c: a full name alone, a space, then a picture word ("王志强 证件照", "中村美咲 証明写真"): a
             # one- or two-character surname and a given name that is no word
@@ -1090,6 +1115,29 @@ class ScriptNames:
                     continue  # "热腾腾的牛肉面的照片", "一碗牛肉面的照片": a thing described or counted, not a name
                 why = "a surname-first name before a picture word or honorific"
                 return self._finding(norm, end - size, end, 0.7 if surname else 0.6, why), end
+        return None
+
+    def _han_titled_or_spaced(self, norm: NormalizedText, tok: _Tok, lists: _Lists) -> tuple[Finding, int] | None:
+        """Round 41b: a full Han name (see :meth:`_han_full_name`) at the start of a Han run, before a job title
+        ("张桂梅校长"); opening the prompt before a space and a picture word later ("苏炳添 百米冲刺 体育摄影"); or
+        alone in an English prompt after "photo of" or before an -ing act ("headshot of 陈思远", "渡部晴樹 fishing")."""
+        text = norm.text
+        s0, e0 = tok[1], tok[2]
+        for size in (3, 4):
+            if e0 - s0 > size and _HAN_TITLE_AFTER.match(text, s0 + size) and self._han_full_name(
+                    text[s0:s0 + size], lists):
+                return self._finding(norm, s0, s0 + size, 0.65, "a surname and given name before a job title"), s0 + size
+        if e0 - s0 not in (3, 4) or not self._han_full_name(text[s0:e0], lists):
+            return None
+        after = text[e0:e0 + 1]
+        if after == " " and not text[:s0].strip(" ,.;:!?，。") and _HAN_PICTURE_ANY.search(text, e0):
+            why = "a surname and given name opening the prompt, a space and a picture word after"
+            return self._finding(norm, s0, e0, 0.6, why), e0
+        lower = norm.lower
+        if _LATIN_PICTURE_OF.search(lower, max(0, s0 - 16), s0) or (
+                after == " " and (_LATIN_ING_AFTER.match(lower, e0) or _LATIN_PERSON_AFTER.match(lower, e0))):
+            why = "a surname and given name in an English prompt after a picture word or before an act"
+            return self._finding(norm, s0, e0, 0.6, why), e0
         return None
 
     @staticmethod
@@ -1193,6 +1241,17 @@ _RELATION_OR_TITLE = re.compile(r"(?:میری|میرا|میرے|मेरे|म
 
 _TITLE_BEFORE = re.compile(r"(?:السيد|السيدة|الملك|الملكة|الامير|الاميرة|السلطان|الرئيس|الامام|اقاي|خانم|श्री|श्रीमती|திரு|திருமதி|นาย|นาง|นางสาว|คุณ|శ్రీ|శ్రీమతి|ಶ್ರೀ|"
                            r"ಶ್ರೀಮತಿ|ശ്രീ|ശ്രീമതി|ਸ੍ਰੀ|ਸ਼੍ਰੀ|ਸਰਦਾਰ|શ્રી|ბატონი|ქალბატონი|պարոն|տիկին|አቶ|ወይዘሮ|ወይዘሪት)\s*$")
+
+
+# Amharic prepositions written onto the word they govern (በ in/with, ከ from, ለ for): after another word of the
+# script such a word continues a phrase (names may start with these letters too, "ከበደ", but not after a word
+# of the phrase they would be part of)
+_AMHARIC_PREPOSITIONS = frozenset("በከለ")
+
+
+def _script_word_before(lower: str, start: int, script: str) -> bool:
+    """Whether a word of ``script`` (any word) stands right before ``start``, one space apart."""
+    return start >= 2 and lower[start - 1] == " " and script_of(lower[start - 2]) == script
 
 
 def _run_continues(lower: str, start: int, script: str, lists: _Lists) -> bool:
