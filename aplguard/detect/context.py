@@ -641,7 +641,7 @@ traineiras nave peschereccio traghetto veliero bateau navire chalutier voilier p
 schiff boot fischkutter kutter jacht fahre segelboot segelschiff frachter schip kotter veerboot zeilboot
 statek kuter prom zaglowiec fartyg farja segelbat skib faerge fiskebat
 icebreaker icebreakers dhow dhows felucca sampan dredger submarine destroyer cruiser battleship warship corvette
-gunboat carrier airship zeppelin rompehielos quebra-gelo rompighiaccio brise-glace eisbrecher ijsbreker lodolamacz
+gunboat airship zeppelin rompehielos quebra-gelo rompighiaccio brise-glace eisbrecher ijsbreker lodolamacz
 """)
 # Round 40d: laws, prizes and navy ship prefixes written before the person they are named after ("Lei Maria da Penha",
 # "Ley Olimpia", "loi Veil", "Premio Cervantes", "prix Goncourt", "ARA Almirante Irízar", "INS Vikrant"); round 41d:

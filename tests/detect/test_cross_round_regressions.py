@@ -210,3 +210,12 @@ def test_round40_merge_false_positives(stack, prompt):
 ])
 def test_round40_merge_people_still_count(stack, prompt):
     assert is_identity_seeking(detect_prompt(prompt, stack)), prompt
+
+
+# Round 41 (re-running every batch after the merges): round 41d's vessel words took "carrier" ("our mail carrier
+# Denise delivering packages" read as a ship named Denise; batch 5 recall 1.000 -> 0.995): a word of another everyday
+# sense is no vessel word.
+@pytest.mark.parametrize("prompt", ["our mail carrier Denise delivering packages, documentary photo",
+                                    "our letter carrier Joanna waving from her van, candid photo"])
+def test_round41_merge_people_still_count(stack, prompt):
+    assert is_identity_seeking(detect_prompt(prompt, stack)), prompt
