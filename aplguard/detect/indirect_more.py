@@ -219,6 +219,11 @@ _QUOTED_CREATOR = re.compile(r"\b(?P<role>" + _QUOTED_ROLE + r")(?:ul|a|ei|en|n|
 _INDEFINITE_BEFORE = re.compile(r"\b(?:un|una|une|uno|um|uma|ein|eine|einen|einer|een|en|ett|a|an|some|any)\s+$")
 
 
+# A quoted "title" that opens with a possessive names the speaker's own thing ("our little band", "mi grupo", "mein Lied")
+_OWN_TITLE = re.compile(r"\s*(?:our|my|your|mi|mis|nuestr[ao]s?|mon|ma|mes|notre|nos|mio|mia|miei|nostr[aoie]|meu|"
+                        r"minha|nosso|nossa|mein|meine|unser|unsere|mijn|onze|min|mitt|vår|vårt)\b")
+
+
 def _quoted_creator(lower: str, text: str) -> list[tuple[int, int, str]]:
     """Round 41a: the creator of a quoted work (see ``_QUOTED_CREATOR``)."""
     out: list[tuple[int, int, str]] = []
@@ -228,6 +233,8 @@ def _quoted_creator(lower: str, text: str) -> list[tuple[int, int, str]]:
             continue  # no closed quote: an apostrophe, not a title
         if _INDEFINITE_BEFORE.search(lower, max(0, m.start() - 8), m.start()):
             continue  # "un cantante de 'Cielito lindo'": anyone who sang it
+        if _OWN_TITLE.match(close.group(1).lower()):
+            continue  # round 41 merge: "singer of 'our little band'": the user's own group, not a published work
         out.append((m.start(), m.end() + close.end(), "the creator of a quoted work"))
     return out
 

@@ -336,12 +336,21 @@ _DE_FIRST_NAMED = re.compile(r"\s+(?:an der spitze|mit (?:dem )?\w*(?:preis|nobe
                              r"auf dem (?:mond|gipfel des))")
 
 
+# a capitalised word then a colour adjective: a car or other object of that make ("la Ferrari rossa", "den roten Porsche")
+_COLOURED_THING = re.compile(r"\b[A-Z][\w'-]*\s+(?:rossa|rosso|roja|rojo|rouge|red|rot|rote|roten|vermelha|vermelho|nera|"
+                             r"nero|negra|negro|noire|black|schwarz|schwarze|schwarzen|azul|bleu|blue|blu|bianca|"
+                             r"bianco|blanca|blanco|blanche|white|weisse|weissen|gialla|giallo|amarilla|yellow|jaune|"
+                             r"gelb|gelbe|gelben|verde|green|vert|verte)\b")
+
+
 def _first_person(lower: str, text: str, cased: bool) -> list[tuple[int, int, str]]:
     """Round 41a: the first woman or man to do something named (see ``_FIRST_PERSON``)."""
     out: list[tuple[int, int, str]] = []
     for m in _FIRST_PERSON.finditer(lower):
         if m.group("who") in ("frau", "mann", "mensch", "person") and not _DE_FIRST_NAMED.match(lower, m.end("who")):
             continue  # German capitalises every noun ("der erste Mensch in der Schlange"): only a prize or an office
+        if _COLOURED_THING.search(text, m.end(), m.end() + 60):
+            continue  # round 41 merge: "a guidare la Ferrari rossa in pista": a named thing with its colour is an object
         if _capital_within(text, m.end(), 4, cased) and not _LOCAL_ORG.search(lower, m.end(), m.end() + 60) and not (
                 re.search(r"\b(?:nuestr|mi |mon |ma |notre|nostr|mio |mia |meu|minha|nosso|unser|mein|onze|ons |"
                           r"mijn|var |vår|min |vores|our|my )", lower[m.end():m.end() + 60])):
@@ -364,8 +373,10 @@ _CURRENT_GERMANIC = re.compile(
     r"ministerprasidentin|landeshauptmann|landeshauptfrau|premier|president|prasident|prasidentin|presidenten|"
     r"koning|koningin|konig|konigin|kanzler|kanzlerin|bondskansler|statsminister|statsministern|statsministeren|"
     r"minister-president|commissaris van de koning|landshovding|landshovdingen|fylkesordforer|emir|sultan|"
-    r"bischof|erzbischof|aartsbisschop|bisschop|biskop|arkebiskop)\s+(?:van|von|der|des|i|av|for|fra|in|im|op|"
+    r"bischof|erzbischof|aartsbisschop|bisschop|biskop|arkebiskop)\s+(?:van|von|i|av|for|fra|in|im|op|"
     r"auf|pa|van de|van het)\s+(?=\S)")
+# (round 41 merge: not the German genitive "der"/"des": German capitalises every noun, and "der jetzige König der
+# Schützen" is a marksmen's club's king, not a place's office)
 _CURRENT_ROMANCE_AFTER = re.compile(
     r"\b(?:le|la|el|il|lo|o|a|l')\s*(?:roi|reine|prince|princesse|emir|sultan|maire|gouverneur|president|presidente|"
     r"presidenta|premier ministre|premiere ministre|primer ministro|primera ministra|primeiro-ministro|"

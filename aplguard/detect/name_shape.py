@@ -913,8 +913,11 @@ class NameShapeDetector:
         m = re.search(r"\b([A-Z][a-z]+)\s+$", norm.text[max(0, start - 20):start])
         if not m and k in first:  # "auntie Lin": a lower-case relation title before a listed first name
             m = re.search(r"\b([a-z]+)\s+$", norm.text[max(0, start - 20):start])
-        if m and m.group(1).lower() in _RELATION_TITLES and (k in first or name_like) and k not in _STOP:
-            return 0.6, [tokens[i]], "first name after a relation used as a title"  # "Uncle Deepak", "Nurse Akosua"
+        if m and m.group(1).lower() in _RELATION_TITLES and k not in _STOP and (k in first or (
+                name_like and k not in self.cache.get("lexicon.wordfreq", load_dictionary_words))):
+            # "Uncle Deepak", "Nurse Akosua"; a capitalised dictionary word is no name there (round 41 merge: German
+            # capitalises nouns, "meine Oma Kuchen backend" is grandma baking cake)
+            return 0.6, [tokens[i]], "first name after a relation used as a title"
         # "Jake from accounting", "Priya from HR": a colleague or acquaintance named by where they are
         if (_FROM_GROUP.match(norm.lower, end) or self._from_org(norm.text, end) or (
                 _FROM_GROUP_FOREIGN.match(norm.lower, end) and k not in context.REGIONS

@@ -219,3 +219,24 @@ def test_round40_merge_people_still_count(stack, prompt):
                                     "our letter carrier Joanna waving from her van, candid photo"])
 def test_round41_merge_people_still_count(stack, prompt):
     assert is_identity_seeking(detect_prompt(prompt, stack)), prompt
+
+
+# Round 41 merge: earlier rounds' negatives that round 41's new shapes took (found by the full regression run): a
+# German capitalised noun after a kin title (41c), the German genitive after a current office (41a), a quoted
+# "title" that is the user's own group (41a), a named make with its colour (41a), Uncle Sam in Polish (41c).
+@pytest.mark.parametrize("prompt", [
+    "meine Oma Kuchen backend", "der jetzige König der Schützen beim Umzug",
+    "singer of 'our little band' at the school party", "la prima donna a guidare la Ferrari rossa in pista, disegno",
+    "wujek Sam na plakacie",
+])
+def test_round41_merge_negatives(stack, prompt):
+    assert not is_identity_seeking(detect_prompt(prompt, stack)), prompt
+
+
+@pytest.mark.parametrize("prompt", [
+    "meine Oma Hilde beim Kuchenbacken", "der amtierende Bürgermeister von Wien auf dem Rathausplatz",
+    "singer of 'Lemon' in a recording studio", "la primera mujer en dirigir el FMI, retrato oficial, blazer rojo",
+    "wujek Marek na weselu, zdjęcie",
+])
+def test_round41_merge_positives(stack, prompt):
+    assert is_identity_seeking(detect_prompt(prompt, stack)), prompt
