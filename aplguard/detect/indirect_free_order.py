@@ -111,7 +111,7 @@ def _free_order(lower: str, text: str) -> list[tuple[int, int, str]]:
 
 
 # the one who did something first, said with an adverb of rank in a relative clause
-_FIRST_ADVERB = re.compile(r"(?:\b(?:joka|jotka|kes|ktory|ktora|ktery|ktera|ktory|ktora|koji|koja|kuris|kuri|"
+_FIRST_ADVERB = re.compile(r"(?:\b(?:joka|jotka|kes|ktory|ktora|ktery|ktera|koji|koja|kuris|kuri|"
                            r"kurs|kura|aki|ki|который|которая|котрий|котра|който|която|που))\s+(?:\w+\s+){0,2}?"
                            r"(?:ensimmaisena|esimesena|elsokent|jako pierwsz[ay]|jako prvni|ako prv[ya]|kao prv[ia]|"
                            r"первым|первои|першим|першою|първи|първа|πρωτος|πρωτη|pirmasis|pirmoji|pirmais|pirma)"
@@ -189,8 +189,8 @@ _SLAVIC_CREATOR = re.compile(r"(?<!\w)(?:autor|autorka|autora|autorem|autorke|au
                              r"skladatel\w*|kompozytor\w*|kompozitor\w*|автор|автора|авторка|автором|творец|творця|"
                              r"режисер\w*|режиссер\w*|композитор\w*)\s+(?:romana|romanu|roman|romanas|romano|knjige|"
                              r"knihy|ksiazki|powiesci|pjesme|pesme|pesmi|piesni|basni|drame|dramatu|filma|filmu|filmo|"
-                             r"opere|opery|opery|symfonie|simfonije|poeme|poemy|zbirke|sbirky|cyklu|ciklusa|serije|"
-                             r"serialu|romano|knygos|eilerasci\w*|романа|роману|романов|книги|песни|пісні|фильма|"
+                             r"opere|opery|symfonie|simfonije|poeme|poemy|zbirke|sbirky|cyklu|ciklusa|serije|"
+                             r"serialu|knygos|eilerasci\w*|романа|роману|романов|книги|песни|пісні|фильма|"
                              r"фільму|оперы|опери|поэмы|поеми|сказки|казки|pripovijetke|pripovetke|novele|noveli)\s+")
 
 

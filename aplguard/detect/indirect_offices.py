@@ -320,11 +320,11 @@ _SUCCESSION = re.compile(
 # prima donna a guidare la Banca d'Italia", "die erste Frau an der Spitze der EZB", "de eerste vrouw die de Tour won",
 # "die erste afrikanische Frau mit Friedensnobelpreis"): a first at a named body, prize or country is one person; the
 # named thing (a capital in the next words) keeps "the first woman to arrive at the party" anyone's
-_FIRST_PERSON_CHEAP = ("primer", "premier", "prima", "primo", "erste", "eerste", "forsta", "forste", "primul", "prima")
+_FIRST_PERSON_CHEAP = ("primer", "premier", "prima", "primo", "erste", "eerste", "forsta", "forste", "primul")
 _FIRST_PERSON = re.compile(
     r"\b(?:la|el|a|o|le|il|l'|die|der|de|den|det|prima|primul|het)\s*(?P<rank>primera|primero|primer|primeira|primeiro|"
-    r"premiere|premier|prima|primo|erste|erster|eerste|forsta|forste|første|prima)\s+(?:[a-z]+\s+)?"
-    r"(?P<who>mujer|hombre|persona|mulher|homem|pessoa|femme|homme|personne|donna|uomo|persona|frau|mann|person|mensch|"
+    r"premiere|premier|prima|primo|erste|erster|eerste|forsta|forste|første)\s+(?:[a-z]+\s+)?"
+    r"(?P<who>mujer|hombre|persona|mulher|homem|pessoa|femme|homme|personne|donna|uomo|frau|mann|person|mensch|"
     r"vrouw|man|persoon|kvinna|kvinne|kvinde|mand|femeie|barbat|dona|home|kvinnan|kvinnen|kvinden|mannen|manden|"
     r"personen)\s+(?:[a-z]+\s+)?"
     r"(?:en|a|à|de|ad|da|zu|die|som|to|care|que|mit|als|an der spitze|aan het hoofd van|al frente de|a frente de|"

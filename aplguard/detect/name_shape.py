@@ -1174,7 +1174,7 @@ _LOWER_ING_POSSESSIVE = re.compile(r"\s+[a-z]{3,}ing\s+(?:[a-z]+\s+){0,2}?(?:his
 # article or a possessive within three words ("lifting the barbell", "standing by his house", "removing her veil")
 _LOWER_GERUND = re.compile(r"\s+(?!(?:florec|brill|cay|ard|fluy|crec|hirv|llov|nev|flot|sopl|gir|cresc|fior|splend|"
                            r"queim|chov|derret|brot|madur|marchit|ondul|reluc|centell|resplandec|oscil|goce|gote|"
-                           r"brot|nasc|pass|corr|desliz|ca)[a-z]*ndo\b)[a-z]+(?:ando|iendo|endo)\b")
+                           r"nasc|pass|corr|desliz|ca)[a-z]*ndo\b)[a-z]+(?:ando|iendo|endo)\b")
 # (not a gerund said of plants, light, water or weather: "rosa blanca floreciendo", "... brillando al sol")
 _LOWER_ING_OBJECT = re.compile(r"\s+[a-z]{3,}ing\s+(?:the|a|an\b|(?:[a-z]+\s+){0,2}?(?:his|her|their)\b)")
 
