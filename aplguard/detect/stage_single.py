@@ -57,7 +57,9 @@ _APPOSITIVE = re.compile(r"(?:\s*,\s*|\s+)(?:the|el|la|le|il|der|die|o|a)(?:\s+[
 # fiction, myth, pets and made-up characters: a one-word name there is a character's
 _FICTION = re.compile(r"\b(?:anime|manga|cartoon|comic book|character|oc|fantasy|elf|elven|dragon|fairy|mascot|"
                       r"robot|pokemon|fan ?art|muse|goddess|god|nymph|myth\w*|deity|named|called|my (?:dog|cat|pet)|"
-                      r"puppy|kitten|doll|plush|toy|video game|game)\b")
+                      r"puppy|kitten|doll|plush|toy|video game|game|"
+                      # amateurs: a school show, a talent show, a recital, karaoke, the user's own people
+                      r"school|talent show|recital|karaoke|my|our)\b")
 
 
 def find(norm: NormalizedText, detector: str, dictionary: frozenset[str], first: frozenset[str],
@@ -76,7 +78,9 @@ def find(norm: NormalizedText, detector: str, dictionary: frozenset[str], first:
     # role word ("KING the indian singer") only a performer's role in apposition
     role_word = k in person_cues.PERSON_ROLES
     rare = k not in dictionary and zipf(k) < 2.3 and not role_word
-    given = k in first and not word.isupper() and not role_word
+    # (a given name alone is anyone's: "Lisa performing on stage at a school talent show"; with an initial after it,
+    # "Sarah G.", it is a stage name's shape)
+    given = k in first and not word.isupper() and not role_word and m.group("i") is not None
     if not (_role_after(lower, end, rare) or (rare and _performing(lower, start, end, word.isupper()))
             or (given and _given_performing(lower, end))):
         return []

@@ -34,7 +34,7 @@ POSITIVES = [
     "Brassica the OPM rocker with a mic stand, 1990s gig",
     "Drelko raper na koncercie w Krakowie",
     "Lunetta G. belting a ballad on stage, spotlight",
-    "Fernanda cantando en el Teatro Metropólitan, concierto, foto",
+    "Marisol T. cantando en el Teatro Metropólitan, concierto, foto",
     # relations
     "lo'u tuafafine o Malia o lo'o siva, ata",
     "taku tuahine a Aroha e waiata ana, whakaahua",
@@ -58,6 +58,8 @@ NEGATIVES = [
     "Rock singer on stage, concert photo",
     "Opera singer at a grand piano, oil painting",
     "Kaelith dancing at a festival, fantasy art",
+    "Lucia singing on stage at the school recital",
+    "Marco performing on stage, concert photo",
     "Pikachu singing on stage, anime style",
     "Thomas the tank engine at the station",
     "Thalia, the muse of comedy, on a greek vase",
