@@ -262,6 +262,9 @@ class GazetteerDetector:
                 and set(context.words_before(lower, ts, 1)) & _INDEFINITE_ARTICLES and alias.key in self._dictionary()
                 and not person_cues.person_evidence(lower, ts, te)):
             return None  # round 21a: a one-word name that is a word after "a/un/ein": "un bono regalo" (a voucher)
+        if (" " not in alias.key and norm.text[ts:te].islower() and _TIME_OF_DAY_AFTER.match(lower, te)
+                and not person_cues.person_evidence(lower, ts, te)):
+            return None  # round 42c: "palmy afternoon", "halcyon days": a lower-case word before a time of day is its adjective
         if hit.how == "stem" and " " not in alias.key and not norm.text[ts:ts + 1].isupper():
             return None  # an inflected one-word Russian name must be capitalised: "маске" is a mask
         if alias.kind == "name" and " " not in alias.key and self._other_first_name(norm, ts):
@@ -389,6 +392,10 @@ class GazetteerDetector:
             # round 28b: a stage name that is a dictionary word ("Sting", "Drake", "Birdy", "Usher") opening the prompt
             # (a capital there is no evidence) among words of its ordinary sense (animals, insects, plants, nature, a
             # job being done) is the word: "Drake swimming in a pond, mallard"; a stage cue keeps the performer
+            return False
+        if " " not in alias.key and _MYTH_APPOSITIVE.match(lower, te):
+            # round 42c: "Thalia, the muse of comedy", "Iris the goddess of the rainbow": a name shared with a figure of
+            # myth, said to be that figure in apposition, is the figure
             return False
         if as_listed:
             return True
@@ -723,7 +730,10 @@ _EAST_ASIAN_PICTURE = re.compile(r"\s?(?:[의のが은는이]\s?|的)?(?:사진|
 # Round 37b. Performance words of more languages, as the normaliser writes them (no accents): concert, stage, on
 # stage, performing, singing, dancing
 _STAGE_I18N = (r"koncert\w*|szinpad\w*|fellep\w*|enekel\w*|tancol\w*|scenie|wystep\w*|spiewa\w*|tancz\w*|"
-               r"podiu|podium|zpiva\w*|vystoup\w*|tanci|pe scena|cantand|canta pe|danseaza|konser\w*|sahne\w*|"
+               r"podiu|podium|zpiva\w*|vystoup\w*|tanci|pe scena|cantand\w*|canta pe|danseaza|konser\w*|sahne\w*|"
+               # round 42c: South Slavic "na sceni" (on stage), an auditorium, an instrument of the performer, Indonesian
+               # "goyang" (the dangdut dance)
+               r"sceni|scenu|pozornici|auditorio|auditorium|grand piano|piano|ukulele|goyang|bergoyang|rapeando|"
                r"sarki soyl\w*|dans ed\w*|panggung|bernyanyi|menyanyi|tampil|berjoget|konsiyerto|konsyerto|"
                r"entablado|kumakanta|umaawit|nagtatanghal|sumasayaw|hoa nhac|san khau|bieu dien|"
                r"ecula|edansa|esiteji|eqongeni|ekhonsathini|ekonsathini|ecula|eculweni")
@@ -761,6 +771,12 @@ _STAGE_CUE = re.compile(r"\b(?:perform\w*|sing\w*|sang|danc\w*|rapp\w*|stream\w*
                         r"بتغني|يغني|مسرح|"
                         + _STAGE_I18N + r")\b")
 
+# Round 42c. A figure of myth in apposition ("Thalia, the muse of comedy", "Iris the greek goddess") and a time of day
+# after a lower-case word ("palmy afternoon")
+_MYTH_APPOSITIVE = re.compile(r"\s*,?\s*(?:the|a|an)\s+(?:[a-z]+\s+){0,2}?(?:muse|muses|goddess|god|nymph|titan|"
+                              r"titaness|oracle|fury|siren|demigod|deity)\b")
+_TIME_OF_DAY_AFTER = re.compile(r" (?:afternoon|afternoons|morning|mornings|evening|evenings|day|days|night|nights|"
+                                r"noon|dusk|dawn|summer|weekend)\b")
 # Round 32b. What follows a stage name that is the subject of the prompt: punctuation, the end, or a preposition,
 # dress or performing verb (a noun right after would be modified by the word: "pink lights on stage")
 _SUBJECT_NEXT = re.compile(r"\s*(?:[,;(]|$)|\s+(?:in|on|at|with|wearing|during|live|playing|performing|singing|"
@@ -773,7 +789,11 @@ _SUBJECT_NEXT = re.compile(r"\s*(?:[,;(]|$)|\s+(?:in|on|at|with|wearing|during|l
                            r"w|pe|di|sa|tren|bernyanyi|menyanyi|tampil|kumakanta|nagtatanghal|ecula|edansa|esiteji|"
                            r"eqongeni|dang hat|dang bieu dien|"
                            # round 39b: a streamer streaming ("retransmitiendo en directo", "streaming on twitch")
-                           r"retransmit\w*|transmit\w*|stream\w*|haciendo directo|en directo|ao vivo)\b")
+                           r"retransmit\w*|transmit\w*|stream\w*|haciendo directo|en directo|ao vivo|"
+                           # round 42c: a concert of the name ("Rossa concert jakarta"), a Romance or Indonesian
+                           # performing verb ("Yuri cantando en ...", "Inul goyang ngebor di panggung")
+                           r"concert|concerts|konser|cantando|bailando|rapeando|actuando|goyang|bergoyang|berjoget|"
+                           r"menari|vo|u)\b")
 # Round 37b. A name's spelling in a non-Latin script in brackets right after it ("Rain (비)", "Gackt (ガクト)"; the
 # normaliser has dropped the brackets): one or two words of letters beyond Latin
 _NATIVE_GLOSS = re.compile(r" [^\x00-\u024f\s,;.]{1,12}(?: [^\x00-\u024f\s,;.]{1,12})?(?=[ ,;.]|$)")

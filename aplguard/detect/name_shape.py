@@ -30,13 +30,21 @@ from . import (
     relations,
     romanised,
     slavic_lower,
+    stage_single,
     titled_names,
     vietnamese_plain,
 )
 from .builtin_indexes import builtin_index, non_person_index
 from .context import COMMON_WORDS, word_set
 from .normalize import NormalizedText, match_key, normalize
-from .resources import SHARED_CACHE, ResourceCache, load_city_names, load_dictionary_words, load_lexicon
+from .resources import (
+    SHARED_CACHE,
+    ResourceCache,
+    english_zipf,
+    load_city_names,
+    load_dictionary_words,
+    load_lexicon,
+)
 from .script_names import ScriptNames, load_lists
 from .structured_names import StructuredNames
 from .warmup import warm_up
@@ -86,7 +94,7 @@ _DEPICT = re.compile(r"\b(?:photo|photos|picture|pictures|pic|portrait|portraits
                      r"foto|fotos|fotografie|fotografia|fotografía|photographie|bild|bilder|imagen|imagem|"
                      r"retrato|ritratto|gambar|picha|zdjecie|zdjęcie|fotka|kuva|kep|kép|fenykep|fénykép|mynd|"
                      # round 29b: Norwegian, Danish and Swedish "bilde av", "billede af", "porträtt av"
-                     r"bilde|billede|fotografi|portrett|portratt|portraet)\s+"
+                     r"bilde|billede|fotografi|portrett|portratt|portraet|bildnis)\s+"
                      r"(?:of|with|cu|de|da|do|di|del|della|du|des|van|von|met|mit|con|com|avec|ya|z|ze|af|av)\s*$")
 # A picture word right before a name in the languages that say "of" with a case ending (round 22b): Polish
 # "zdjęcie Bartosza ...", Czech "fotka Petra ...", Hungarian "fénykép Annáról", Finnish "muotokuva Ainosta",
@@ -335,6 +343,14 @@ class NameShapeDetector:
                     used_until = seq[-1][2]
         out += [f for f in self._double_barrel(norm, all_caps)
                 if not any(g.start < f.end and f.start < g.end for g in out)]
+        if not out and tokens and tokens[0][1] <= 1 and tokens[0][0][:1].isupper():
+            # "Nucleya DJing at Sunburn": an unlisted one-word stage name opening a performance prompt (round 42c)
+            s0, s1 = tokens[0][1], tokens[0][2]
+            out += stage_single.find(norm, self.id, self._wordfreq(), first, self._common(),
+                                     # (an ambiguous "~~" alias is the gazetteer's only with its own cue)
+                                     any(known[s0:s1]) or any(a <= s0 and s1 <= b for a, b in one_word),
+                                     self.cache.get("lexicon.english_zipf", english_zipf),
+                                     self.cache.get("lexicon.cities", load_city_names))
         # names written in other scripts have shapes of their own (see script_names)
         # (a street or square named after someone is a place: "شارع الملك فهد", round 13)
         # (a listed span, a placeholder such as "Иван Иванович" or a listed person, is no private name: round 17b)
@@ -802,6 +818,10 @@ class NameShapeDetector:
         surname whose parts are no dictionary words is a name (round 13); a thing or place after it ("Rolls-Royce
         engine"), a listed span ("Mercedes-Benz") or a dictionary word before it ("vintage Mercedes-Benz") is not."""
         if all_caps:
+            # round 42c: two listed surnames hyphenated before a suffixed given name are evidence of their own; a short
+            # prompt holding one ("fotó Kovács-Szabó Rékáról a Balatonnál") is Title Case by the name's own capitals
+            if "-" in norm.text and not context.is_all_caps(norm.text):
+                return self._double_barrel_first(norm, self._wordfreq(), self._lexicons()[0])
             return []
         out = []
         words = self._wordfreq()
@@ -1080,10 +1100,10 @@ _CZECH_ADJ_LAST = frozenset("iaeoumy")  # the last letter of its match key (y: -
 _CZECH_ADJ_SURNAME = re.compile(r"[A-ZÁČĎÉĚÍŇÓŘŠŤÚŮÝŽ][a-záčďéěíňóřšťúůýžľĺŕô]+(?:[ýíáé]|ého|ému|ém|ým|ou)")
 _CZECH_LETTERS = re.compile("[řěůčšžťďňŘĚŮČŠŽŤĎŇ]")
 # a possessed picture word after a Hungarian name ("Szabó Ildikó portréja", "... régi fotója", round 24b)
-_HUNGARIAN_PICTURE_AFTER = re.compile(r"\s+(?:[^\W\d_]+ ){0,2}(?:portr[eé]j[aá]|fot[oó]j[aá]|f[eé]nyk[eé]pe|arck[eé]pe|"
+_HUNGARIAN_PICTURE_AFTER = re.compile(r"\s+(?:[^\W\d_]+ ){0,2}(?:portr[eé]j[aá]|(?:portr[eé]|esk[uü]v[oő]i|ballag[aá]si|csal[aá]di)?fot[oó]j[aá]|f[eé]nyk[eé]pe|arck[eé]pe|"
                                       r"k[eé]pe|szelfij[eé]|rajz[aá]|festm[eé]nye|igazolv[aá]nyk[eé]pe|profilk[eé]pe)\b")
 _YORUBA_DOT = re.compile("[\u1ecc\u1ecd\u1eb8\u1eb9\u1e62\u1e63]")  # ọ ẹ ṣ with their capitals (NFC)
-_NORDIC_PATRONYMIC = re.compile(r"[a-zþðæø]{3,}(?:dottir|dottur|sson|ssonar|ssyni)")
+_NORDIC_PATRONYMIC = re.compile(r"[a-zþðæø]{3,}(?:dottir|dottur|sson|ssonar|ssyni|arson|arsonar|arsyni)")
 # Lower-case particles allowed between a first name and a surname.
 # (round 20b: Filipino "dela"/"delos"/"delas" written as one word, "Mariano dela Cruz", "Jose delos Santos")
 _MID_PARTICLES = word_set("bin ibn bint van von de da di du del della dos das le la al el ben abu dela delos delas")

@@ -143,6 +143,8 @@ _BETWEEN = {"de": "herr|frau|dr|doktor|prof|professor",
             "vi": "ten la|ten|la",
             # round 29a: Icelandic puts "she/he" before a first name ("kennarinn minn hún Sigrún": my teacher Sigrún)
             "is": "hun|hann",
+            # round 42c: Samoan and Maori put a personal article before a name ("lo'u tinā o Sina", "tōku kuia a Mere")
+            "sm": "o", "mi": "a",
             "ur": "جناب|سر|ڈاکٹر"}
 
 
