@@ -75,12 +75,12 @@ probe probes spacecraft rover lander orbiter observatory satellite satellites mi
 mausoleum mausoleo mausolee mausoleu mauzoleum mavzoley shrine
 tequila mezcal cognac champagne sake soju absinthe schnapps cider prosecco storefront shopfront signboard signage
 vihara viharaya stupa dagoba chaitya gompa pagoda chedi maidan ghat vihar udyan smarak puraskar puraskaram
-samman sammaan khel
+samman sammaan khel jayanti diwas cigar cigars
 """)
 # (round 42d, last three lines: spirits and a shop's front after the brand's or owner's name ("a bottle of Don Julio
 # tequila", "Tan Ek Tjoan storefront"); South and South-East Asian monuments, grounds, colonies and awards written
 # after the person they are named after ("Gal Vihara", "Gandhi Maidan", "Vasant Vihar", "Rajiv Gandhi Khel Ratna",
-# "Rabindra Puraskar")
+# "Rabindra Puraskar"), days kept for them ("Gandhi Jayanti", "Ambedkar Diwas") and cigars ("a Churchill cigar")
 # round 38a: a kind word between a surname and an instrument or craft ("Kepler space telescope", "Chandra X-ray
 # observatory", "Hubble space telescope", "Parker solar probe"): the craft is named after the person
 _CRAFT_KIND = frozenset({"space", "radio", "x", "xray", "infrared", "solar", "gamma", "orbital", "deep", "lunar",
@@ -618,12 +618,14 @@ _LOOK_AFTER_PLACE = frozenset({"fashion", "look", "looks", "style", "outfit", "o
 # wearer (a mannequin, a hanger, a product shot, a flat lay, a shop window)
 _GARMENTS = word_set("""jacket jackets coat coats suit suits blazer blazers collar collars cap caps hat hats vest
 waistcoat waistcoats tunic tunics kurta sherwani achkan jodhpurs trousers shirt shirts jersey jerseys scarf sweater
-cardigan boots sneakers shoes glasses sunglasses spectacles""")
+cardigan boots sneakers shoes glasses sunglasses spectacles dress dresses gown gowns tshirt tshirts tee tees hoodie
+hoodies""")
 _DISPLAY_CHEAP = ("manneq", "mannik", "hanger", "product", "flat", "catalog", "packshot", "window", "e-commerce",
-                  "ecommerce", "display", "ghost")
+                  "ecommerce", "display", "ghost", "folded", "rack", "shelf")
 _DISPLAY_CUE = re.compile(r"\b(?:mannequins?|mannikins?|hangers?|(?:coat|clothes) hangers?|product (?:photo|shot|"
                           r"photography|image|render)|flat ?lay|catalog(?:ue)? (?:photo|shot|image)|packshot|"
-                          r"shop window|store window|e-?commerce|on display|display case|ghost mannequin)\b")
+                          r"shop window|store window|e-?commerce|on display|display case|ghost mannequin|folded|"
+                          r"(?:clothes|clothing) rack|on a (?:rack|shelf))\b")
 
 
 def thing_after(lower: str, end: int, one_word: bool = False, text: str | None = None) -> str | None:
@@ -656,6 +658,8 @@ def thing_after(lower: str, end: int, one_word: bool = False, text: str | None =
         return after[1]  # "Einstein-Rosen bridge": two names hyphenated before a thing
     if len(after) == 2 and after[1] in THING_NOUNS and after[0] in _CRAFT_KIND:
         return after[1]  # round 38a: "Kepler space telescope", "Parker solar probe"
+    if after[:2] == ["t", "shirt"]:
+        after = ["tshirt"]  # "Che Guevara t-shirt"
     if after and after[0] in _GARMENTS and any(c in lower for c in _DISPLAY_CHEAP) and _DISPLAY_CUE.search(lower):
         return after[0]  # round 42d: "nehru jacket on a mannequin, product photo": a garment named after someone, shown
     if len(after) == 2 and after[1] in THING_NOUNS and after[0] in _PLACE_RANK:

@@ -948,6 +948,22 @@ class NameShapeDetector:
             cue += 0.1
         return cue
 
+    @staticmethod
+    def _work_of_maker(norm: NormalizedText, ts: int, te: int) -> bool:
+        """Whether an article and a work's title, then "de/di/von", stand before the maker's name in the shape or
+        before it ("el David de Miguel Ángel", "el Cristo de Gregorio Fernández"), with no person cue (round 42d)."""
+        lower = norm.lower
+        inner = _WORK_PARTICLE.search(lower, ts, te)
+        if inner and set(context.words_before(lower, ts, 1)) & _WORK_ARTICLES:
+            at = inner.end()  # the title opens the shape
+        elif (context.words_before(lower, ts, 3) + [""])[0] in _WORK_ARTICLES:
+            at = ts
+        else:
+            return False
+        return (context.work_by_before(lower, norm.text, at) is not None
+                and not person_cues.person_evidence(lower, ts, te) and not person_cues.asks_for_person(lower)
+                and not _PORTRAIT_WORD.search(lower))
+
     def _finding(self, norm: NormalizedText, seq: list[Token], score: float, why: str) -> Finding | None:
         ts, te = seq[0][1], seq[-1][2]
         lower = norm.lower
@@ -958,11 +974,7 @@ class NameShapeDetector:
             return None
         if "-" in lower[ts:te] and self._compound_noun_head(norm, ts, te):
             return None
-        inner = _WORK_PARTICLE.search(lower, ts, te) if " " in lower[ts:te] else None
-        if (inner and set(context.words_before(lower, ts, 1)) & _WORK_ARTICLES and context.museum_cue(lower)
-                and context.work_by_before(lower, norm.text, inner.end())
-                and not person_cues.person_evidence(lower, ts, te) and not person_cues.asks_for_person(lower)
-                and not _PORTRAIT_WORD.search(lower)):
+        if context.museum_cue(lower) and self._work_of_maker(norm, ts, te):
             return None  # round 42d: "el David de Miguel Ángel, museo": an article, a work's title, "de", its maker
         if lower[ts:te].rsplit(" ", 1)[-1] in _FIRM_WORDS or lower[ts:te].split(" ", 1)[0] in _FIRM_WORDS:
             return None  # round 40d: "Ahmed Brothers Tailors", "Hermanos Ramírez": a family firm, no person
