@@ -73,7 +73,14 @@ invariant apparatus pump criterion algorithm tensor spinor bracket brackets dist
 equations functions rearrangement synthesis apparatuses electrode cathode anode barometer hydrometer petri
 probe probes spacecraft rover lander orbiter observatory satellite satellites mission missions telescopes
 mausoleum mausoleo mausolee mausoleu mauzoleum mavzoley shrine
+tequila mezcal cognac champagne sake soju absinthe schnapps cider prosecco storefront shopfront signboard signage
+vihara viharaya stupa dagoba chaitya gompa pagoda chedi maidan ghat vihar udyan smarak puraskar puraskaram
+samman sammaan khel jayanti diwas cigar cigars
 """)
+# (round 42d, last three lines: spirits and a shop's front after the brand's or owner's name ("a bottle of Don Julio
+# tequila", "Tan Ek Tjoan storefront"); South and South-East Asian monuments, grounds, colonies and awards written
+# after the person they are named after ("Gal Vihara", "Gandhi Maidan", "Vasant Vihar", "Rajiv Gandhi Khel Ratna",
+# "Rabindra Puraskar"), days kept for them ("Gandhi Jayanti", "Ambedkar Diwas") and cigars ("a Churchill cigar")
 # round 38a: a kind word between a surname and an instrument or craft ("Kepler space telescope", "Chandra X-ray
 # observatory", "Hubble space telescope", "Parker solar probe"): the craft is named after the person
 _CRAFT_KIND = frozenset({"space", "radio", "x", "xray", "infrared", "solar", "gamma", "orbital", "deep", "lunar",
@@ -105,6 +112,15 @@ thangka bonpo sumie sumi suibokuhua gongbi xieyi guohua nihonga yamato rimpa kan
 batik wayang songket ikat kente adinkra bogolan tingatinga makonde lubok palekh khokhloma gzhel zhostovo mezen
 petrykivka wycinanki kurbits rosemaling dalmalning azulejo talavera otomi huichol alebrije amate molas mola
 retablo sarape arpillera tenango kalaripayattu rangoli kolam alpana mandana
+""")
+
+# Round 42d. Words of a style LoRA's or embedding's name that name a painting tradition or movement
+# ("<lora:madhubani_art_style:0.8>", "<lora:ukiyo-e_v1:0.8>", "lyco:art_nouveau_v2"): such a tag adds a style, even
+# when a word of it reads as a given name ("ukiyo e" as a Japanese name, "madhubani" as a trigger before "painting")
+STYLE_TAG_WORDS = ART_TRADITIONS | word_set("""
+ukiyo ukiyoe woodblock woodcut linocut etching lithograph chiaroscuro sfumato impasto tenebrism pointillism
+impressionism impressionist expressionism expressionist cubism cubist surrealism surrealist fauvism fauvist baroque
+rococo nouveau deco gouache fresco frescoes tempera watercolor watercolour sumi-e shanshui shan-shui calligraphy
 """)
 
 # Common English words that are also in the name lexicons; as a name they are weak evidence.
@@ -176,6 +192,7 @@ aeropuerto aeroporto aeroport flughafen lotnisko luchthaven letiste repuloter
 estadio estadi stadio stade stadion stadionu hospital ospedale hopital szpital krankenhaus
 universidad universidade universita universite uniwersytet colegio liceo lycee instituto istituto
 museo museu musee muzeum teatro teatr biblioteca bibliotheque
+galeria galleria galerie pinacoteca pinakothek
 аэропорт аэропорта аэропорту стадион стадиона университет университета театр театра музей музея
 """)
 # Place words of two or more words written before the name (Vietnamese): "phố đi bộ Nguyễn Huệ" (a pedestrian
@@ -201,6 +218,11 @@ _SCRIPT_STREET_AFTER = re.compile(r"\s*(?:मार्ग|नगर|चौक|�
                                   # ("علامہ اقبال ٹاؤن", "جناح ہسپتال", "بینظیر بھٹو ایئرپورٹ")
                                   r"ٹاؤن|کالونی|پارک|ہسپتال|ایئرپورٹ|ائیرپورٹ|اسٹیڈیم|سٹیڈیم|یونیورسٹی|"
                                   r"میدان|بلوار|خیابان|فرودگاه|ورزشگاه|بیمارستان|دانشگاه)(?![^\s,.;:!?])")
+# round 42d: Burmese market, road, park, bridge, stadium, airport, museum and station words glued after a name
+# ("ဗိုလ်ချုပ်အောင်ဆန်းဈေး", "ဗိုလ်ချုပ်လမ်း"); not the verbs and nouns that start with them ("ဈေးဝယ်" shopping,
+# "လမ်းလျှောက်" walking)
+_MYANMAR_PLACE_AFTER = re.compile(r"ဈေး(?!ဝယ်|ရောင်း)|လမ်း(?!လျှောက်|ပြ|ကြောင်း|ခရီး)|ပန်းခြံ|တံတား|လေဆိပ်|ပြတိုက်|"
+                                  r"အားကစားကွင်း|ကွင်း(?!ဆက်)|ဘူတာ")
 # Titles that may sit between a street word and the name ("شارع الملك فهد", "avenue du Président Wilson")
 _STREET_TITLES = word_set("""
 الملك الامير الأمير الشيخ السلطان الامام الإمام الرئيس ملک امام شاه
@@ -234,7 +256,10 @@ restaurante taberna cantina bodega fonda tienda abarrotes marisqueria churreria 
 boulangerie patisserie brasserie boucherie fromagerie epicerie creperie
 pasticceria trattoria osteria pizzeria gelateria panetteria macelleria salumeria tabaccheria enoteca locanda
 padaria pastelaria confeitaria lanchonete churrascaria botequim boteco mercearia
+toko warung kedai roti restoran makan apotek bengkel
 """)
+# (round 42d: Indonesian and Malay shops before their name, "Toko Roti Tan Ek Tjoan" (a bakery), "Warung Mak Beng",
+# "Kedai Kopi ..", "Rumah Makan Sederhana")
 # Dishes, sweets and drinks written before the name they are named after, in languages that put the noun first
 # (round 12): "пирожное Наполеон", "салат Оливье", "gateau Napoleon", "ensalada Cesar", "beef Wellington",
 # "σαλάτα Καίσαρα", "עוגת נפוליאון", "سلطة سيزر". Written as the normaliser writes them (no accents; Cyrillic "й" kept).
@@ -523,6 +548,54 @@ def fiction_creation_after(lower: str, end: int, characters: frozenset[str] = fr
     return any(" ".join(after[:n]) in characters for n in (3, 2, 1) if len(after) >= n)
 
 
+# Round 42d. A deity, muse or nymph of myth set beside a one-word name ("Pele the volcano goddess", "Thalia, the muse of
+# comedy", "Freya, Norse goddess of love", "Lakshmi, Hindu goddess of wealth"): the name is the figure of myth, also a
+# singer's or a footballer's one-word name. The deity word must carry a domain of myth (a nature or life domain:
+# "volcano", "of love") or a mythology before it ("Norse", "Hawaiian"); praise of a performer ("Beyoncé, the goddess
+# of pop", "Neymar the god of dribbling", "Rihanna, the goddess") has neither.
+_DEITY_CHEAP = ("god", "muse", "deit", "nymph", "titan", "dios", "deus", "dea", "dio", "deesse", "dieu", "gott",
+                "bog", "бог", "θε")
+_DEITY_APPOSED = re.compile(
+    r",?\s+(?:(?:the|a|la|el|le|il|lo|o|die|der|de)\s+)?(?P<mods>(?:[a-z'’-]+\s+){0,2}?)"
+    r"(?:goddess|god|muse|deity|nymph|titaness|titan|demigoddess|demigod|diosa|dios|deusa|deus|dea|dio|deesse|"
+    r"dieu|gottin|gott|bogini|bog|богиня|бог|θεα|θεος)\b(?:\s+(?:of|de|del|della|di|du|des|da|do|der|des)\s+"
+    r"(?:(?:the|la|el|le|il|lo|los|las|les|die)\s+)?(?P<domain>[a-z]+))?")
+_MYTH_DOMAINS = word_set("""
+love wisdom war sea seas ocean oceans sky skies sun moon stars thunder lightning storm storms fire volcano volcanoes
+harvest death dead underworld hunt hunting dawn night rainbow wine fertility spring wind winds rain earth forest forests
+wealth prosperity fortune luck knowledge learning comedy tragedy history poetry astronomy hearth agriculture grain
+justice victory destruction time chaos light darkness crafts forge smithing healing medicine childbirth marriage
+mischief trickery dreams sleep rivers river snow ice winter summer flowers vegetation
+amor sabiduria guerra mar cielo sol luna fuego volcan cosecha muerte caza aurora noche lluvia tierra
+amour sagesse mer ciel soleil lune feu volcan moisson mort chasse nuit pluie terre
+liebe weisheit krieg meer himmel sonne mond feuer jagd nacht regen erde
+amore saggezza cielo fuoco caccia notte pioggia
+""")
+_MYTH_MODIFIERS = word_set("""
+volcano sea ocean sky sun moon storm thunder fire harvest death war love rainbow river forest earth wind dawn night
+mountain fertility hearth underworld mother mother-earth snow ice winter spring star lunar solar
+norse greek roman hindu egyptian hawaiian polynesian celtic slavic aztec maya mayan inca yoruba shinto japanese
+chinese mesopotamian sumerian babylonian olympian mythological mythic ancient pagan maori vedic buddhist
+""")
+_DEITY_NOT_BETWEEN = frozenset({"as", "like", "with", "and", "dressed", "posing", "playing", "in", "at", "on", "is",
+                                "was", "becomes", "becoming", "meets", "meeting", "worshipping", "praying", "to", "vs",
+                                "versus", "of", "for", "como", "comme", "wie", "als", "new", "modern", "living"})
+
+
+def deity_apposed(lower: str, end: int) -> bool:
+    """Whether a deity, muse or nymph of myth is set beside the name right after it (round 42d: "Pele the volcano
+    goddess", "Thalia, the muse of comedy"); praise of a performer ("the goddess of pop") is not."""
+    if not any(c in lower[end:end + 40] for c in _DEITY_CHEAP):
+        return False
+    m = _DEITY_APPOSED.match(lower, end)
+    if m is None:
+        return False
+    mods = m.group("mods").split()
+    if any(w in _DEITY_NOT_BETWEEN for w in mods):
+        return False
+    return any(w in _MYTH_MODIFIERS for w in mods) or (m.group("domain") or "") in _MYTH_DOMAINS
+
+
 def likeness_before(lower: str, start: int) -> bool:
     """Whether a likeness cue ("looks like", "with the face of") comes right before."""
     return bool(_LIKENESS_BEFORE.search(_clause_before(lower, start).rstrip()[-40:]))
@@ -538,6 +611,21 @@ _PLACE_RANK = frozenset({"grand", "great", "central", "main", "memorial", "state
 # round 26b: "X airport fashion", "X street style photo": what a person wears at the place (a genre of celebrity
 # photos), not a place named after the person
 _LOOK_AFTER_PLACE = frozenset({"fashion", "look", "looks", "style", "outfit", "outfits", "ootd", "snap", "snaps"})
+
+
+# Round 42d. Garments and cuts named after people ("Nehru jacket", "Mao suit", "Eisenhower jacket", "Jinnah cap"):
+# "<name> jacket" may be the person in a jacket, so a garment counts as a thing only when the prompt shows it without a
+# wearer (a mannequin, a hanger, a product shot, a flat lay, a shop window)
+_GARMENTS = word_set("""jacket jackets coat coats suit suits blazer blazers collar collars cap caps hat hats vest
+waistcoat waistcoats tunic tunics kurta sherwani achkan jodhpurs trousers shirt shirts jersey jerseys scarf sweater
+cardigan boots sneakers shoes glasses sunglasses spectacles dress dresses gown gowns tshirt tshirts tee tees hoodie
+hoodies""")
+_DISPLAY_CHEAP = ("manneq", "mannik", "hanger", "product", "flat", "catalog", "packshot", "window", "e-commerce",
+                  "ecommerce", "display", "ghost", "folded", "rack", "shelf")
+_DISPLAY_CUE = re.compile(r"\b(?:mannequins?|mannikins?|hangers?|(?:coat|clothes) hangers?|product (?:photo|shot|"
+                          r"photography|image|render)|flat ?lay|catalog(?:ue)? (?:photo|shot|image)|packshot|"
+                          r"shop window|store window|e-?commerce|on display|display case|ghost mannequin|folded|"
+                          r"(?:clothes|clothing) rack|on a (?:rack|shelf))\b")
 
 
 def thing_after(lower: str, end: int, one_word: bool = False, text: str | None = None) -> str | None:
@@ -562,12 +650,18 @@ def thing_after(lower: str, end: int, one_word: bool = False, text: str | None =
         return "place"  # round 34a: "Сүхбаатарын талбай", "Абай көшесі": a place word of Central Asia after the name
     if not lower.isascii() and _SCRIPT_STREET_AFTER.match(lower, end):
         return "street"  # round 29b: "સરદાર પટેલ ચોક", "गांधी नगर": a road, square or colony named after someone
+    if "\u1000" <= lower[end:end + 1] <= "\u109f" and _MYANMAR_PLACE_AFTER.match(lower, end):
+        return "place"  # round 42d: "ဗိုလ်ချုပ်အောင်ဆန်းဈေး" (Bogyoke Aung San Market): Burmese writes it glued after the name
     if re.match(r"\s*(?:and|&)\s+(?:company|co|sons|daughters|brothers|partners|associates)\b", lower[end:end + 30]):
         return "company"  # "Shakespeare and Company bookstore", "Smith & Sons": a business named after someone
     if len(after) == 2 and after[1] in THING_NOUNS and lower[end:end + 1] in ("-", "\u2013", "\u2014"):
         return after[1]  # "Einstein-Rosen bridge": two names hyphenated before a thing
     if len(after) == 2 and after[1] in THING_NOUNS and after[0] in _CRAFT_KIND:
         return after[1]  # round 38a: "Kepler space telescope", "Parker solar probe"
+    if after[:2] == ["t", "shirt"]:
+        after = ["tshirt"]  # "Che Guevara t-shirt"
+    if after and after[0] in _GARMENTS and any(c in lower for c in _DISPLAY_CHEAP) and _DISPLAY_CUE.search(lower):
+        return after[0]  # round 42d: "nehru jacket on a mannequin, product photo": a garment named after someone, shown
     if len(after) == 2 and after[1] in THING_NOUNS and after[0] in _PLACE_RANK:
         return after[1]  # round 41d: "sheikh zayed grand mosque", "king fahd great bridge": a rank word before it
     if len(after) == 2 and after[1] in THING_NOUNS and _ADJECTIVE.fullmatch(after[0]):
@@ -793,12 +887,20 @@ def place_before(lower: str, start: int) -> str | None:
             return hub
     if before and before[-1] in _BUSINESS_BEFORE:
         return before[-1]  # round 24a: "la panadería Doña Carmen", "restaurante Don Julio": a business's name
+    if (len(before) >= 2 and before[-2] in _STREET_BEFORE and not before[-1].isascii()
+            and _CYRILLIC_GENITIVE_GIVEN.fullmatch(before[-1]) and before[-1] not in FUNCTION_WORDS):
+        return before[-2]  # round 42d: "площа Льва Толстого", "улица Тараса Шевченко": the given name in the genitive
     for titles, w in enumerate(reversed(before[:-1] if before else []), 1):
         if before[-titles] not in _STREET_TITLES and before[-titles] not in _PLACE_BETWEEN:
             return None  # only titles may stand between the street word and the name
         if w in _STREET_BEFORE:
             return w
     return None
+
+
+# round 42d: a Russian or Ukrainian given name in the genitive ("Льва", "Тараса", "Михаила", "Ивана", "Леси"), as the
+# street names of these languages write it between the street word and the surname
+_CYRILLIC_GENITIVE_GIVEN = re.compile(r"[а-яёіїєґ]{2,}(?:а|я|и|ы|і)")
 
 
 # Words that open the name of a place or building in the Romance languages and English ("Rio Negro", "Villa Borghese",
@@ -1144,6 +1246,8 @@ _EXAMPLE_WORD = re.compile(
     r"ejemplar|muestra|ficticio|ficticia|exemple|fictif|fictive|specimen|esempio|esemplificativo|"
     r"fittizio|fittizia|exemplo|ficticio|amostra|beispiel|beispielname|muster\w*|fiktiv\w*|voorbeeld\w*|"
     r"fictief|fictieve|przyk(?:l|ł)ad\w*|fikcyjn\w*|wzor\w*|priklad\w*|vzor\w*|exempel\w*|fiktiv|"
+    # round 42d: a printer's or designer's mock-up ("makieta do druku", "maquette", "макет визитки")
+    r"makiet\w*|maquette|mockups|makett\w*|макет\w*|"
     r"eksempel\w*|esimerkki\w*|mallinimi|ornek|örnek|orneg\w*|contoh|misal|halimbawa|mfano|primer\w*|"
     r"пример\w*|образец|образц\w*|вымышлен\w*|παραδειγμα|παράδειγμα|ejemplo)$")
 
@@ -1246,6 +1350,6 @@ _FORM_WORD = re.compile(
     r"(?:form|forms|application|document|certificate|passport|card|id|formulario|formularios|solicitud|documento|"
     r"certificado|pasaporte|tarjeta|formulaire|document|certificat|passeport|carte|formular|formulars|antrag|"
     r"ausweis|urkunde|pass|modulo|moduli|certificato|passaporto|tessera|ficha|carteira|formularz\w*|wniosek|"
-    r"dowod|legitymacja|formulier|aanvraag|paspoort|blankett|lomake|hakemus|kimlik|dilekce|basvuru|formulir|"
+    r"dowod|legitymacja|wizytowk\w*|wizytowce|visitenkarte\w*|vizitk\w*|визитк\w*|formulier|aanvraag|paspoort|blankett|lomake|hakemus|kimlik|dilekce|basvuru|formulir|"
     r"анкет\w*|бланк\w*|заявлени\w*|документ\w*|паспорт\w*|удостоверени\w*|справк\w*|свидетельств\w*|"
     r"формуляр\w*|квитанци\w*|доверенност\w*)$")

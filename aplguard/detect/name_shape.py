@@ -968,6 +968,22 @@ class NameShapeDetector:
             cue += 0.1
         return cue
 
+    @staticmethod
+    def _work_of_maker(norm: NormalizedText, ts: int, te: int) -> bool:
+        """Whether an article and a work's title, then "de/di/von", stand before the maker's name in the shape or
+        before it ("el David de Miguel Ángel", "el Cristo de Gregorio Fernández"), with no person cue (round 42d)."""
+        lower = norm.lower
+        inner = _WORK_PARTICLE.search(lower, ts, te)
+        if inner and set(context.words_before(lower, ts, 1)) & _WORK_ARTICLES:
+            at = inner.end()  # the title opens the shape
+        elif (context.words_before(lower, ts, 3) + [""])[0] in _WORK_ARTICLES:
+            at = ts
+        else:
+            return False
+        return (context.work_by_before(lower, norm.text, at) is not None
+                and not person_cues.person_evidence(lower, ts, te) and not person_cues.asks_for_person(lower)
+                and not _PORTRAIT_WORD.search(lower))
+
     def _finding(self, norm: NormalizedText, seq: list[Token], score: float, why: str) -> Finding | None:
         ts, te = seq[0][1], seq[-1][2]
         lower = norm.lower
@@ -978,6 +994,8 @@ class NameShapeDetector:
             return None
         if "-" in lower[ts:te] and self._compound_noun_head(norm, ts, te):
             return None
+        if context.museum_cue(lower) and self._work_of_maker(norm, ts, te):
+            return None  # round 42d: "el David de Miguel Ángel, museo": an article, a work's title, "de", its maker
         if lower[ts:te].rsplit(" ", 1)[-1] in _FIRM_WORDS or lower[ts:te].split(" ", 1)[0] in _FIRM_WORDS:
             return None  # round 40d: "Ahmed Brothers Tailors", "Hermanos Ramírez": a family firm, no person
         if len(seq) == 1 and any(c in lower for c in _MASCOT_CHEAP) and _MASCOT.search(lower):
@@ -1002,6 +1020,10 @@ class NameShapeDetector:
                        explanation=explanation, identity_seeking=identity)
 
 
+# round 42d: the particle between a work's title and its maker ("la Venus de Botticelli", "il Mosè di Michelangelo")
+_WORK_PARTICLE = re.compile(r" (?:de|di|da|del|della|do|du|von) ")
+_PORTRAIT_WORD = re.compile(r"\b(?:retrat\w*|portrai\w*|ritratt\w*|portret\w*|bildnis|selfie|headshot)")
+_WORK_ARTICLES = frozenset({"el", "la", "il", "lo", "le", "o", "a", "der", "die", "das", "the"})
 # round 40d: family firms named "<Name> Brothers" in the languages of the prompts
 _FIRM_WORDS = word_set("brothers bros sons hermanos irmaos freres fratelli gebruder gebroeders bradri")
 # round 40d: mascots and costume characters (a brand's or a team's), no private person under the name

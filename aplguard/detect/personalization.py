@@ -17,7 +17,7 @@ from collections.abc import Callable
 from ..types import Finding
 from . import person_cues, romanised
 from .builtin_indexes import builtin_index, non_person_spans, visual_artists
-from .context import ANIMALS_OBJECTS, COMMON_WORDS, FUNCTION_WORDS, THING_NOUNS, word_set
+from .context import ANIMALS_OBJECTS, COMMON_WORDS, FUNCTION_WORDS, STYLE_TAG_WORDS, THING_NOUNS, word_set
 from .normalize import HARD_SCAN_LIMIT, NormalizedText, match_key, normalize
 from .resources import SHARED_CACHE, ResourceCache, english_zipf, load_dictionary_words, load_lexicon
 from .warmup import warm_up
@@ -405,8 +405,8 @@ class PersonalizationDetector:
             return True  # (round 29b: "poker_face", "doll-face": a look, not a person's face)
         # "kevinB", "AnnaSmith": camelCase parts are words
         words = match_key(re.sub(r"(?<=[a-z])(?=[A-Z])|[_\-.]+", " ", name))[0].split()
-        if any(w in _CONCEPT_WORDS for w in words):
-            return False  # "GoodHands-beta2", "better_eyes": a detail or concept LoRA
+        if any(w in _CONCEPT_WORDS or w in STYLE_TAG_WORDS for w in words):
+            return False  # "GoodHands-beta2", "better_eyes": a detail or concept LoRA (round 42d: "ukiyo-e_v1": a style)
         if _vehicle_tag(words):
             return False
         first, last = self._lexicons()
@@ -571,7 +571,8 @@ class PersonalizationDetector:
         person class ("marco man"). A style LoRA's trigger ("ghibli style") does not count.
         """
         words = [w for w in match_key(re.sub(r"[_\-.]+", " ", name))[0].split()
-                 if w not in _TAG_FILLER and not re.fullmatch(r"v?\d+[a-z]?", w)]
+                 if w not in _TAG_FILLER and not re.fullmatch(r"v?\d+[a-z]?", w)
+                 and w not in STYLE_TAG_WORDS]  # round 42d: "madhubani" before "painting" is the style's trigger
         if not words:
             return False
         if any(c.isupper() for c in name[1:]):

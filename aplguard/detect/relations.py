@@ -153,9 +153,14 @@ _LIKENESS_CUE = re.compile(r"\b(?:face|faces|portrait|portraits|headshot|likenes
                            r"realistic|restored|real photo)\b")
 
 
+# round 42d: a face ruled out ("no face visible", "face hidden", "faceless") is no likeness cue
+_NO_FACE = re.compile(r"\b(?:no|without|hidden|obscured)\s+(?:a\s+|the\s+|visible\s+)?faces?\b(?:\s+(?:visible|shown))?|"
+                      r"\bfaces?\s+(?:not\s+(?:visible|shown)|hidden|obscured|out of frame)|\bfaceless\b")
+
+
 def _generic_scene(lower: str, m: re.Match[str]) -> bool:
     """Whether the nameless relation matched by ``m`` is a generic scene rather than one person to picture."""
-    if _LIKENESS_CUE.search(lower):
+    if _LIKENESS_CUE.search(_NO_FACE.sub(" ", lower) if "face" in lower else lower):
         return False
     if m.group("head") in _GROUP_HEADS:
         return True
