@@ -459,7 +459,7 @@ def unresolved(norm: NormalizedText, key: str, kidx: list[int], detector: str) -
                 continue  # round 28a: "the woman who became president of the Riverside Chess Club": a local post
             if rx is _OFFICE_OF_NAMED and INVENTED_REALM.match(key, m.end()):
                 continue  # round 37a: "the first president of the Mars colony": an office of fiction
-            if rx is _SUPERLATIVE and _WALK_IN.match(key, m.end()):
+            if rx is _SUPERLATIVE and m.group().endswith((" walk", " step")) and _WALK_IN.match(key, m.end()):
                 continue  # round 42a: "the first person to walk in": into a room, anyone (not "walk in space")
             if rx is _SUPERLATIVE and m.group()[4:5].isdigit() and _beyond_count(m.group()):
                 continue  # round 37a: "the 200th president of ...": more holders than any office has had
