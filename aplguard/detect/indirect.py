@@ -236,9 +236,10 @@ _REIGNED_FOR = re.compile(r"\bthe (?:[a-z]+ ){0,2}(?:queen|king|monarch|emperor|
                           r"(?: [a-z]+){0,3}? for (?:" + _NUMBER_WORDS + r" )+(?:[a-z]+ )?(?:years|decades)\b")
 # the future or fiction: nobody real holds the record ("the first astronaut to land on Mars in the year 2150")
 _NOT_REAL = re.compile(r"\b(?:in (?:the year )?(?:20[3-9]\d|2[1-9]\d\d|[3-9]\d{3})|science fiction|sci fi|"
-                       r"fictional|imaginary|future|fantasy|generic|made up|fairy ?tale|"
+                       r"fictional|imaginary|future|fantasy|generic|made up|fairy ?tale|hypothetical|hypothetically|"
                        # round 27a: the user's own character ("..., original character, concept art")
                        r"original characters?|my oc)\b")
+_WALK_IN = re.compile(r" (?:in|into (?:the|a|our|my) [a-z]+|through the door)(?! (?:space|orbit|history))\b")
 # round 23a: a first that nobody has achieved is anyone ("the first astronaut on Mars", "the first human on another
 # star", "the first person to walk on Venus"): a place no person has reached right after the record
 _UNREACHED = re.compile(r"\b(?:on|to|of|at|from|in|reach(?:ing|ed)?|visit(?:ing|ed)?|land(?:ing|ed)? on|"
@@ -458,6 +459,8 @@ def unresolved(norm: NormalizedText, key: str, kidx: list[int], detector: str) -
                 continue  # round 28a: "the woman who became president of the Riverside Chess Club": a local post
             if rx is _OFFICE_OF_NAMED and INVENTED_REALM.match(key, m.end()):
                 continue  # round 37a: "the first president of the Mars colony": an office of fiction
+            if rx is _SUPERLATIVE and m.group().endswith((" walk", " step")) and _WALK_IN.match(key, m.end()):
+                continue  # round 42a: "the first person to walk in": into a room, anyone (not "walk in space")
             if rx is _SUPERLATIVE and m.group()[4:5].isdigit() and _beyond_count(m.group()):
                 continue  # round 37a: "the 200th president of ...": more holders than any office has had
             if rx is _SUPERLATIVE and m.group().endswith(" of ") and INVENTED_REALM.match(key, m.end()):

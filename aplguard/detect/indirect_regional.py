@@ -38,7 +38,8 @@ STATES = (r"(?:andhra pradesh|arunachal pradesh|assam|bihar|chhattisgarh|goa|guj
           r"perlis|sabah|sarawak|selangor|terengganu|sindh|khyber pakhtunkhwa|balochistan|gilgit baltistan)")
 
 # English: a ruler or a head of a state named by the place; the place capitalised (checked) or a listed state
-_RULER = re.compile(r"\bthe (?:(?:long[- ]reigning|long[- ]serving|longest[- ]serving|longest[- ]reigning|late|"
+# round 42a: the article may drop at the head of the prompt ("current chief minister of kerala inaugurating ...")
+_RULER = re.compile(r"(?:\bthe |^)(?:(?:long[- ]reigning|long[- ]serving|longest[- ]serving|longest[- ]reigning|late|"
                     r"former|current|founding|first|reigning|sitting|then|beloved|elderly|young) )?(?:sultan|sultana|"
                     r"emir|emira|shah|crown prince|state counsell?or|chief minister) of (?:the )?(?:state of )?"
                     r"(?P<p>[a-z][\w'-]*)")
