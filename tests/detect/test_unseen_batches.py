@@ -134,7 +134,12 @@ BELOW_TARGET = {"unseen_batch4": 0.98,  # batch 4: 0.883 after round 6, 0.961 af
                 # 0.874 / 0.055, 0.768 / 0.045, 0.858 / 0.027, 0.884 / 0.018, 0.826 / 0.036, 0.900 / 0.009, 0.884 / 0.009,
                 # 0.889 / 0.000
                 "unseen_batch77": 0.87, "unseen_batch78": 0.76, "unseen_batch79": 0.85, "unseen_batch80": 0.88,
-                "unseen_batch81": 0.82, "unseen_batch82": 0.90, "unseen_batch83": 0.88, "unseen_batch84": 0.88}
+                "unseen_batch81": 0.82, "unseen_batch82": 0.90, "unseen_batch83": 0.88, "unseen_batch84": 0.88,
+                # batches 85-88 (written blind in round 42 with a regional emphasis: Central Asia, Mongolia, the Caucasus
+                # and Russia's republics; West/Central Africa and the Maghreb; China, Taiwan, Hong Kong, Japan and Korea;
+                # the Balkans, Baltics, Nordics and Benelux; never fixed): first look (at f8c0e1d, the round-41 detector)
+                # 0.695 / 0.118, 0.753 / 0.036, 0.837 / 0.055, 0.826 / 0.027
+                "unseen_batch85": 0.69, "unseen_batch86": 0.75, "unseen_batch87": 0.83, "unseen_batch88": 0.82}
 
 # Batches measured but not fixed yet whose false-positive rate is above the 0.015: the
 # first-look rate as a ceiling, so that it does not grow (empty once every batch is fixed).
@@ -162,6 +167,8 @@ FPR_ABOVE_TARGET: dict[str, float] = {  # batch 9: 0.036 first look, 0.000 after
     # batches 77-81 after round 41 (never fixed): 6/110, 5/110, 3/110, 2/110, 4/110
     "unseen_batch77": 0.055, "unseen_batch78": 0.046, "unseen_batch79": 0.028, "unseen_batch80": 0.019,
     "unseen_batch81": 0.037,
+    # batches 85-88 at first look (never fixed): 13/110, 4/110, 6/110, 3/110
+    "unseen_batch85": 0.119, "unseen_batch86": 0.037, "unseen_batch87": 0.055, "unseen_batch88": 0.028,
 }
 
 
