@@ -239,13 +239,13 @@ def _closest(got: tuple[str, ...], want: tuple[tuple[str, ...], ...],
     """For each word, the spelling variant of the name's word closest to the prompt's: another reading than the
     plain one only where it is spelled close (``_MIN_VARIANT``: "Хосе" kose is "José" read "kose", "χημεια"
     kimeia is no "Jim" read "kim")."""
-    out = []
+    out: list[str] = []
     for a, v in zip(got, want):
-        best = v[0]
-        if len(v) > 1:
-            alt = max(v[1:], key=lambda x, a=a: similarity(a, x))
-            if similarity(a, alt) >= _MIN_VARIANT and similarity(a, alt) > similarity(a, best):
-                best = alt
+        best, score = v[0], similarity(a, v[0])
+        for alt in v[1:]:
+            alt_score = similarity(a, alt)
+            if alt_score >= _MIN_VARIANT and alt_score > score:
+                best, score = alt, alt_score
         out.append(best)
     return tuple(out)
 
@@ -295,8 +295,8 @@ class PhoneticIndex:
         # names by the keys of their first two words (one final consonant more or less): a key of
         # one word alone ("tr") is shared by hundreds of names, a pair by a few
         self._pairs: dict[tuple[str, str], list[_Name]] = {}
-        memo: dict[str, tuple[frozenset[str], str] | None] = {}  # the same words recur across names
-        seen: set[tuple[str, tuple[str, ...]]] = set()
+        memo: dict[str, tuple[frozenset[str], tuple[str, ...]] | None] = {}  # the same words recur across names
+        seen: set[tuple[str, tuple[tuple[str, ...], ...]]] = set()
         for alias in aliases:
             if alias.ambiguous or any(w in _TITLE_WORDS for w in alias.key.split()):
                 continue

@@ -242,8 +242,8 @@ def find(norm: NormalizedText, cache: ResourceCache, detector: str) -> list[Find
                            canonical=None, explanation=f"person-name shape in a non-Latin script ({why})",
                            identity_seeking=True))
     if not out:
-        common = [lists.common.get(sc, frozenset()) for sc in _NO_LIST_SCRIPTS]
-        for start, end in _latin_subject(norm, common):
+        no_list = [lists.common.get(sc, frozenset()) for sc in _NO_LIST_SCRIPTS]
+        for start, end in _latin_subject(norm, no_list):
             s, e = norm.span(start, end)
             why = "a name in a script without name lists as the subject of an English or Malay prompt"
             out.append(Finding(kind="private_person", score=0.65, start=s, end=e, text=norm.original[s:e],
