@@ -40,6 +40,8 @@ _SCRIPT_RANGES = (
     (0x1000, 0x109F, "myanmar"), (0x10A0, 0x10FF, "georgian"), (0x1200, 0x139F, "ethiopic"),
     (0x1780, 0x17FF, "khmer"), (0x1800, 0x18AF, "mongolian"), (0x30A0, 0x30FF, "katakana"),
     (0xAC00, 0xD7AF, "hangul"),
+    # round 42b: Baybayin (Tagalog) and Javanese script, used for national heroes' names ("ᜑᜓᜐᜒ ᜇᜒᜐᜎ᜔" Jose Rizal)
+    (0x1700, 0x171F, "baybayin"), (0xA980, 0xA9DF, "javanese"),
 )
 #: a whole word of one script, per script
 _SCRIPT_WORD = {name: re.compile("[" + "".join(f"\\u{lo:04X}-\\u{hi:04X}" for lo, hi, n in _SCRIPT_RANGES if n == name)
@@ -94,6 +96,8 @@ HAN_NAME_DOTS = "·•‧・･"  # the pre-check callers make
 _PINYIN = re.compile(r"zh|q|c(?!h)")
 _PINYIN_SOUNDS = {"zh": "j", "q": "ch", "c": "ts"}
 _MIN_WORD = 2  # letters of a word's key
+# round 42b: particles inside Romance names, written in other scripts too ("আনহেল দি মারিয়া" Ángel Di María)
+_NAME_PARTICLES = frozenset({"di", "de", "da", "du", "do", "la", "le"})
 _MIN_NAME = 4  # letters of a name's keys together
 _MAX_SYLLABLES = 3  # Tibetan syllables one name word may span
 
@@ -110,7 +114,8 @@ def script_of(ch: str) -> str | None:
 def phonetic_keys(roman: str, spanish: bool = False) -> frozenset[str]:
     """The phonetic keys of one romanised word ("Cruise", "khrus" -> {"krs", "hrs"}).
 
-    ``spanish`` adds the keys of the word with "j" said "h" (for Latin names: "Jorge").
+    ``spanish`` adds the keys of the word with "j" said "h" (for Latin names: "Jorge"); a "y" said "j" in Slavic,
+    German, Dutch and Nordic names is read on the prompt's side (see ``PhoneticIndex._spans``).
     """
     w = _NON_LETTER.sub("", roman.lower())
     if not w:
@@ -145,6 +150,8 @@ def _roman(word: str, script: str, anyascii: Callable[[str], str]) -> str:
         word = _GREEK_DIGRAPHS.sub(lambda m: _GREEK_SOUNDS[m.group()], word.lower())
         script = "greek"
     roman = anyascii(word).lower()
+    if script == "tamil":  # round 42b: "ச" (anyascii "c") is said "s" or "ch" ("சண்முகரத்தினம்" Shanmugaratnam)
+        roman = roman.replace("c", "ch")
     if script == "mongolian":
         roman = roman.replace("q", "ch")
     elif script == "lao":  # Lao romanisation writes "s" as "x" ("ຊ")
@@ -188,6 +195,7 @@ _MILD_LETTERS = str.maketrans({"w": "v", "y": "i", "q": "k", "z": "s", "x": "ks"
 _MIN_SIMILARITY = 0.6
 _MIN_WORD_SIMILARITY = 0.6
 _MIN_HAN_SIMILARITY = 0.5  # round 40b: of a Han transliteration, whose words are matched exactly by their keys
+_MIN_VARIANT = 0.85  # round 42b: of a word read another way than its plain spelling (see _closest)
 _MIN_SPELLING = 8  # letters of a name's mild spelling: shorter names ("Kid Cudi", "Dr. Dre") collide too often
 
 
@@ -202,6 +210,9 @@ class _Name:
     alias: Alias
     words: tuple[frozenset[str], ...]  # the keys of each word
     spelling: tuple[str, ...]  # each word as :func:`mild_spelling` writes it
+    # round 42b: each word's spellings as other scripts may hear it (first the plain one; a Latin "j" also said
+    # "h"/"kh" as in Spanish and "y" as in Slavic names: "Хосе" José, "ヤン" Jan)
+    variants: tuple[tuple[str, ...], ...]
 
 
 #: a token of the prompt: start, end, script, phonetic keys, mild spelling
@@ -223,11 +234,28 @@ def _with_shorter(keys: frozenset[str]) -> frozenset[str]:
     return keys | {k[:-1] for k in keys if len(k) > _MIN_WORD}
 
 
-def _similar(got: tuple[str, ...], want: tuple[str, ...], similarity: Callable[[str, str], float],
+def _closest(got: tuple[str, ...], want: tuple[tuple[str, ...], ...],
+             similarity: Callable[[str, str], float]) -> tuple[str, ...]:
+    """For each word, the spelling variant of the name's word closest to the prompt's: another reading than the
+    plain one only where it is spelled close (``_MIN_VARIANT``: "Хосе" kose is "José" read "kose", "χημεια"
+    kimeia is no "Jim" read "kim")."""
+    out: list[str] = []
+    for a, v in zip(got, want):
+        best, score = v[0], similarity(a, v[0])
+        for alt in v[1:]:
+            alt_score = similarity(a, alt)
+            if alt_score >= _MIN_VARIANT and alt_score > score:
+                best, score = alt, alt_score
+        out.append(best)
+    return tuple(out)
+
+
+def _similar(got: tuple[str, ...], want: tuple[tuple[str, ...], ...], similarity: Callable[[str, str], float],
              word_min: float = _MIN_WORD_SIMILARITY) -> bool:
-    if similarity("".join(got), "".join(want)) < _MIN_SIMILARITY:
+    best = _closest(got, want, similarity)
+    if similarity("".join(got), "".join(best)) < _MIN_SIMILARITY:
         return False
-    return all(similarity(a, b) >= word_min for a, b in zip(got, want))
+    return all(similarity(a, b) >= word_min for a, b in zip(got, best))
 
 
 # Round 41b: Japanese and Korean write a foreign name syllable by syllable, adding a vowel after a consonant that
@@ -239,7 +267,7 @@ _KANA_EPENTHETIC = re.compile(r"(?<=[bcdfghjklmnprstvwz])u(?![aeiouy])|(?<=[td])
 _HANGUL_EPENTHETIC = re.compile(r"eu(?![aeiou])")
 # Scripts whose words add or drop vowels against the Latin spelling (syllabaries adding them, abjads leaving short
 # vowels out: "ميته" mit, Mette): one word of the name may be spelled less close, the whole name still must be
-_LOOSE_SCRIPTS = frozenset({"katakana", "hangul", "arabic", "hebrew"})
+_LOOSE_SCRIPTS = frozenset({"katakana", "hangul", "arabic", "hebrew", "baybayin"})  # (42b: three vowels)
 _MIN_LOOSE_WORD = 0.5
 
 
@@ -267,8 +295,8 @@ class PhoneticIndex:
         # names by the keys of their first two words (one final consonant more or less): a key of
         # one word alone ("tr") is shared by hundreds of names, a pair by a few
         self._pairs: dict[tuple[str, str], list[_Name]] = {}
-        memo: dict[str, tuple[frozenset[str], str] | None] = {}  # the same words recur across names
-        seen: set[tuple[str, tuple[str, ...]]] = set()
+        memo: dict[str, tuple[frozenset[str], tuple[str, ...]] | None] = {}  # the same words recur across names
+        seen: set[tuple[str, tuple[tuple[str, ...], ...]]] = set()
         for alias in aliases:
             if alias.ambiguous or any(w in _TITLE_WORDS for w in alias.key.split()):
                 continue
@@ -276,17 +304,18 @@ class PhoneticIndex:
             if got is None or (alias.person.canonical, got[1]) in seen:
                 continue
             seen.add((alias.person.canonical, got[1]))
-            name = _Name(Alias(alias.person, alias.form, alias.key, False, "native"), got[0], got[1])
+            name = _Name(Alias(alias.person, alias.form, alias.key, False, "native"), got[0],
+                         tuple(v[0] for v in got[1]), got[1])
             for pair in itertools.product(_with_shorter(name.words[0]), _with_shorter(name.words[1])):
                 self._pairs.setdefault(pair, []).append(name)
 
-    def _name_keys(self, fkey: str, memo: dict[str, tuple[frozenset[str], str] | None],
-                   ) -> tuple[tuple[frozenset[str], ...], tuple[str, ...]] | None:
+    def _name_keys(self, fkey: str, memo: dict[str, tuple[frozenset[str], tuple[str, ...]] | None],
+                   ) -> tuple[tuple[frozenset[str], ...], tuple[tuple[str, ...], ...]] | None:
         words = fkey.split()
         if len(words) < 2:
             return None
         keys: list[frozenset[str]] = []
-        spelling: list[str] = []
+        spelling: list[tuple[str, ...]] = []
         for w in words:
             if w not in memo:
                 memo[w] = self._word(w)
@@ -295,11 +324,14 @@ class PhoneticIndex:
                 return None
             keys.append(word[0])
             spelling.append(word[1])
-        if sum(min(map(len, k)) for k in keys) < _MIN_NAME or len("".join(spelling)) < _MIN_SPELLING:
+        if sum(min(map(len, k)) for k in keys) < _MIN_NAME or len("".join(v[0] for v in spelling)) < _MIN_SPELLING:
             return None
+        short = [min(map(len, k)) < _MIN_WORD for k in keys]
+        if any(short) and (len(keys) < 3 or short[0] or sum(min(map(len, k)) for k, s in zip(keys, short) if not s) < 5):
+            return None  # round 42b: a word of one consonant only inside a name of three words with strong others
         return tuple(keys), tuple(spelling)
 
-    def _word(self, w: str) -> tuple[frozenset[str], str] | None:
+    def _word(self, w: str) -> tuple[frozenset[str], tuple[str, ...]] | None:
         """The keys and mild spelling of one word of a name, None if it cannot be part of a match."""
         script = None if w.isascii() else next((s for s in map(script_of, w) if s), None)
         if script is None and not w.isascii():
@@ -308,9 +340,15 @@ class PhoneticIndex:
             return None
         roman = w if script is None else _roman(w, script, self._anyascii)
         got = phonetic_keys(roman, spanish=script is None)
-        if not got or min(map(len, got)) < _MIN_WORD:
-            return None  # initials and particles ("George W. Bush", "the Dalai Lama")
-        return got, mild_spelling(roman)
+        mild = mild_spelling(roman)
+        if not got or (min(map(len, got)) < _MIN_WORD and (len(mild) < 3 or mild[-1] in _VOWELS)
+                       and w not in _NAME_PARTICLES):
+            # initials and particles ("George W. Bush", "the Dalai Lama"); round 42b: a word of three letters or
+            # more whose consonants fold to one ("Raúl" r-l, "Leon") is a name word ("Хосе Рауль Капабланка")
+            return None
+        if script is None and "j" in roman:
+            return got, tuple(dict.fromkeys((mild, *(mild_spelling(roman.replace("j", r)) for r in ("h", "k", "y")))))
+        return got, (mild,)
 
     def find(self, key: str, kind: Callable[[str, str], str]) -> list[Hit]:
         """Hits (how ``"phonetic"``) in a match key.
@@ -343,7 +381,7 @@ class PhoneticIndex:
         spans = [self._spans(key, toks, i) for i in range(len(toks))]
         hits: dict[tuple[int, int, str], Hit] = {}
         for i in range(len(toks)):
-            for start_keys, spelling, end in spans[i]:
+            for start_keys, spelling, end in spans[i] + self._given_j(key, toks, i):
                 if end >= len(spans):
                     continue
                 first = _with_shorter(start_keys)
@@ -417,7 +455,8 @@ class PhoneticIndex:
             else:
                 # Chinese adds a vowel to every consonant ("何塞" he-sai for José): the words' spellings are
                 # compared as a whole, more loosely, and every word's keys must match exactly
-                score = self._similarity("".join(sp for _, sp in words), "".join(name.spelling))
+                spelt = tuple(sp for _, sp in words)
+                score = self._similarity("".join(spelt), "".join(_closest(spelt, name.variants, self._similarity)))
                 # (one word may differ by its final consonant in a name of three words: "豪尔赫" hao-er-he, Jorge)
                 if loose <= (len(words) > 2) and score >= _MIN_HAN_SIMILARITY and (best is None or score > best[0]):
                     best = (score, name)
@@ -434,20 +473,31 @@ class PhoneticIndex:
             roman = _roman(word[:-len(ending)], toks[i][2], self._anyascii)
             if phonetic_keys(roman):
                 out.append((phonetic_keys(roman), mild_spelling(roman), i + 1))
-        other = None  # round 40b: a second reading of the word (Greek digraphs, Arabic proclitics)
+        others: list[str] = []  # round 40b: more readings of the word (Greek digraphs, Arabic proclitics)
         if toks[i][2] == "greek" and _GREEK_DIGRAPHS.search(word):
-            other = _roman(word, "greek_sounds", self._anyascii)
+            others.append(_roman(word, "greek_sounds", self._anyascii))
         elif toks[i][2] == "hebrew":
-            other = _hebrew_vowelled(word, self._anyascii)
-        elif toks[i][2] == "arabic" and len(word) > 4 and word.startswith(_ARABIC_PROCLITICS):
-            bare = word[2:] if word.startswith("لل") else word[1:]
-            other = _roman(bare, "arabic", self._anyascii)
+            others.append(_hebrew_vowelled(word, self._anyascii))
+        elif toks[i][2] == "arabic":
+            if len(word) > 4 and word.startswith(_ARABIC_PROCLITICS):
+                word = word[2:] if word.startswith("لل") else word[1:]
+                others.append(_roman(word, "arabic", self._anyascii))
+            if "وا" in word[2:]:
+                # round 42b: anyascii leaves the long vowel alef out, so "و" before it reads as a vowel ("بولیوار"
+                # bwlywr, Bolívar): keyed once more with "وا" as "va" ("bwlyvar"), spelled as before
+                keys = phonetic_keys(_roman(word.replace("وا", "\x02"), "arabic", self._anyascii).replace("\x02", "va"))
+                if keys - toks[i][3]:
+                    out.append((keys, toks[i][4], i + 1))
+        elif toks[i][2] == "baybayin" and "d" in toks[i][4]:
+            # round 42b: Baybayin writes "da" and "ra" with one letter ("ᜇᜒᜐᜎ᜔" Rizal)
+            others.append(_roman(word, "baybayin", self._anyascii).replace("d", "r"))
         elif toks[i][2] == "katakana" and "ー" in word:
             # round 41b: Japanese writes English names as they are said without "r": a long vowel stands for
             # "-ar/-er/-or" ("アーダーン" Ardern, "ヴィンゲゴー" Vingegaard); read once more with an "r" there
-            other = _roman(word.replace("ー", "ル"), "katakana", self._anyascii)
-        if other is not None and phonetic_keys(other):
-            out.append((phonetic_keys(other), _script_mild(other, toks[i][2]), i + 1))
+            others.append(_roman(word.replace("ー", "ル"), "katakana", self._anyascii))
+        for other in others:
+            if phonetic_keys(other):
+                out.append((phonetic_keys(other), _script_mild(other, toks[i][2]), i + 1))
         if toks[i][2] == "tibetan":
             for n in range(2, _MAX_SYLLABLES + 1):
                 seq = toks[i:i + n]
@@ -456,6 +506,19 @@ class PhoneticIndex:
                 roman = "".join(_roman(key[t[0]:t[1]], "tibetan", self._anyascii) for t in seq)
                 out.append((phonetic_keys(roman), mild_spelling(roman), i + n))
         return out
+
+    def _given_j(self, key: str, toks: list[_Tok], i: int) -> list[tuple[frozenset[str], str, int]]:
+        """Round 42b: readings of the first word of a name only (given names; surnames so read sound out too many
+        words): "Ян", "ヤン", "Юрген" write the "j" of Slavic, German and Nordic given names (Jan Oblak, Jürgen
+        Klopp) as "y"; Greek writes the Spanish "j" with "χ" ("Χαβιέ" Javier, "Χόρχε" Jorge), said "kh"/"h"."""
+        word, script = key[toks[i][0]:toks[i][1]], toks[i][2]
+        if script == "greek" and word[:1] == "χ":
+            roman = "kh" + _roman(word[1:], script, self._anyascii)
+        elif script in ("cyrillic", "katakana") and toks[i][4][:1] in "iy" and toks[i][4][1:2] in ("a", "u"):
+            roman = "j" + _roman(word, script, self._anyascii).lstrip("iy")
+        else:
+            return []
+        return [(phonetic_keys(roman), _script_mild(roman, script), i + 1)]
 
     def _match_rest(self, spans: list[list[tuple[frozenset[str], str, int]]], j: int, name: _Name, w: int,
                     loose: int, spelling: tuple[str, ...], word_min: float = _MIN_WORD_SIMILARITY) -> int | None:
@@ -466,7 +529,7 @@ class PhoneticIndex:
         found must also be spelled close to the name's (``_similar``).
         """
         if w == len(name.words):
-            return j if _similar(spelling, name.spelling, self._similarity, word_min) else None
+            return j if _similar(spelling, name.variants, self._similarity, word_min) else None
         if j >= len(spans):
             return None
         for keys, spelt, nxt in spans[j]:

@@ -118,6 +118,8 @@ _BEFORE = re.compile(r"(?:" + _alternatives("""
 φωτογραφία του|φωτογραφία της|πορτρέτο του|πορτρέτο της|εικόνα του|εικόνα της|ο φίλος μου|η φίλη μου|
 η αδελφή μου|ο αδελφός μου|κύριος|κυρία|κ.|
 фото|фотография|портрет|изображение|рисунок|снимок|зображення|світлина|господин|госпожа|пан|пані|
+партрэт|фота|фатаграфія|малюнак|выява|
+පණ්ඩිත්|ආචාර්ය|මහාචාර්ය|
 мой друг|моя подруга|моя сестра|мой брат|моя мама|мой папа|моя жена|мой муж|мій друг|моя дружина|мій брат|
 รูปของ|ภาพของ|ภาพถ่าย|รูปถ่าย|ภาพถ่ายของ|รูปถ่ายของ|นาย|นาง|นางสาว|คุณ|วาดรูป|วาดภาพ|
 снимка на|снимка|слика|слика на|фотографија|фотографија на|портрет на|цртеж на|
@@ -133,11 +135,14 @@ _BEFORE = re.compile(r"(?:" + _alternatives("""
 """) + r"|(?:عکس|تصویر|پرتره|نقاشی) \S+ از"
     # round 34c: Hebrew "תמונת פספורט של", "צילום פורטרט של": one word (what kind of picture) before "של" (of)
     r"|(?:תמונת|תמונה|תמונות|צילום|ציור|דיוקן|רישום|סלפי) \S+ של"
+    # round 42b: a Slavic picture word and an occupation in the genitive ("портрет писателя X", "партрэт пісьменніка X")
+    r"|(?:портрет|партрэт|фото|фота|фотография|фатаграфія|рисунок|малюнак|зображення|світлина) [а-яёіїєґў]{4,}(?:а|я|и|ы|і)"
     r")(?:\s+لـ?)?[\s:،,]*$")  # "تصویر واقعی از": one adjective between
 # One cue word on its own
 _BEFORE_WORD = re.compile(_alternatives("""
 صورة|صوره|بورتريه|ارسم|وجه|رسم|لوحة|عکس|پرتره|تصویر|نقاشی|چهره|پرترهی|چهرهی|عکسهای|फोटो|तस्वीर|पोर्ट्रेट|चित्र|ছবি|படம்|תמונה|דיוקן|פורטרט|
-φωτογραφία|πορτρέτο|εικόνα|фото|фотография|портрет|изображение|рисунок|снимок|зображення|รูป|ภาพ|
+φωτογραφία|πορτρέτο|εικόνα|фото|фотография|портрет|изображение|рисунок|снимок|зображення|รูป|ภาพ|партрэт|фатаграфія|
+පණ්ඩිත්|ආචාර්ය|මහාචාර්ය|ફોટોગ્રાફ|પોર્ટ્રેટ|
 السيد|السيدة|الشيخ|الدكتور|الملك|الملكة|الأمير|الأميرة|السلطان|الرئيس|الإمام|آقای|خانم|دکتر|جناب|श्री|श्रीमती|सुश्री|শ্রী|জনাব|திரு|திருமதி|господин|госпожа|
 снимка|слика|фотографија|ఫోటో|ఫొటో|చిత్రం|బొమ్మ|గారి|గారు|ಫೋಟೋ|ಫೋಟೊ|ಚಿತ್ರ|ಭಾವಚಿತ್ರ|ಅವರ|ಅವರು|ചിത്രം|ഫോട്ടോ|
 ഛായാചിത്രം|ਤਸਵੀਰ|ਫੋਟੋ|ਫ਼ੋਟੋ|ਪੋਰਟਰੇਟ|ਚਿੱਤਰ|ਦੀ|ਦਾ|ਦੇ|ફોટો|ચિત્ર|તસવીર|પોટ્રેટ|ფოტო|სურათი|პორტრეტი|ფოტოსურათი|
@@ -149,7 +154,7 @@ _BEFORE_WORD = re.compile(_alternatives("""
 _AFTER = re.compile(r"[\s,]*(?:" + _alternatives("""
 की फोटो|का फोटो|के फोटो|की फ़ोटो|की तस्वीर|यांचे छायाचित्र|यांचा फोटो|का पोर्ट्रेट|का चित्र|की पेंटिंग|की छवि|
 को फोटो|को तस्बिर|को तस्वीर|को पोर्ट्रेट|को चित्र|ची फोटो|चा फोटो|चे चित्र|चे छायाचित्र|चा पोर्ट्रेट|
-کی تصویر|کا تصویر|کی فوٹو|کا پورٹریٹ|کی پینٹنگ|
+کی تصویر|کا تصویر|کی فوٹو|کا پورٹریٹ|کی پینٹنگ|کی ہیڈ شاٹ|کا ہیڈ شاٹ|کی ہیڈشاٹ|کی سیلفی|
 ছবি|প্রতিকৃতি|ফটো|
 புகைப்படம்|படம்|ஓவியம்|
 씨|님|선생님|사진|초상화|의 사진|의 초상화|의 얼굴|의 그림|
@@ -157,12 +162,13 @@ _AFTER = re.compile(r"[\s,]*(?:" + _alternatives("""
 ಅವರ ಫೋಟೋ|ಅವರ ಚಿತ್ರ|ಅವರ ಭಾವಚಿತ್ರ|ಅವರ ಫೋಟೊ|ಫೋಟೋ|ಫೋಟೊ|ಚಿತ್ರ|ಭಾವಚಿತ್ರ|
 ചിത്രം|ഫോട്ടോ|ഛായാചിത്രം|
 ਦੀ ਤਸਵੀਰ|ਦੀ ਫੋਟੋ|ਦੀ ਫ਼ੋਟੋ|ਦਾ ਪੋਰਟਰੇਟ|ਦਾ ਚਿੱਤਰ|ਦਾ ਫੋਟੋ|
-ફોટો|ચિત્ર|તસવીર|પોટ્રેટ|
+ફોટો|ચિત્ર|તસવીર|પોટ્રેટ|પોર્ટ્રેટ|
 ფოტო|სურათი|პორტრეტი|ფოტოსურათი|
 լուսանկարը|լուսանկար|նկարը|նկար|դիմանկարը|դիմանկար|
 ፎቶ|ምስል|ስዕል|ሥዕል|ፎቶግራፍ|የቁም ምስል|የቁም ፎቶ|የፓስፖርት ፎቶ|የሰርግ ፎቶ|የምረቃ ፎቶ|የልደት ፎቶ|
 ଫଟୋ|ଫୋଟୋ|ଚିତ୍ର|ଛବି|ପୋଟ୍ରେଟ୍|ପୋର୍ଟ୍ରେଟ୍|ଫଟୋଗ୍ରାଫ୍|
 ඡායාරූපයක්|ඡායාරූපය|ඡායාරූප|පින්තූරයක්|පින්තූරය|පින්තූර|ෆොටෝවක්|ෆොටෝව|ෆොටෝ|
+ගේ ඡායාරූපයක්|ගේ ඡායාරූපය|ගේ පින්තූරයක්|ගේ පින්තූරය|
 """) + r"|(?:একটি|একটা)\s+(?:\S+\s+)?(?:ছবি|প্রতিকৃতি|ফটো)(?!\S)"  # "X-এর একটি বাস্তব ছবি": one adjective between
     # round 14b: an occasion of one person's life between the name and the picture word ("X-এর জন্মদিনের ছবি",
     # "X की शादी की फोटो", "X-ର ବାହାଘରର ଫଟୋ"): birthdays, weddings and graduations are a person's; round 23b:
@@ -356,9 +362,24 @@ _GUJARATI_NOT_GIVEN = frozenset(_fold(w) for w in "મોટા મોટી ન
 _INDIC_INITIALS = re.compile(r"(?:^|\s)(?:[\u0900-\u0DFF]{1,4}\.\s*){1,3}$")
 _INDIC = frozenset({"devanagari", "bengali", "gurmukhi", "gujarati", "oriya", "tamil", "telugu", "kannada",
                     "malayalam", "sinhala"})
+# round 42b: after initials and a surname, a picture word two or three words on ("पु. ल. X यांचे हसरे पोर्ट्रेट": a
+# genitive and an adjective between) or what a person does in English ("எம். எஸ். X singing at ...")
+_INITIALS_PICTURE = re.compile(r"(?:\s+\S+){0,2}?\s+(?:पोर्ट्रेट|फोटो|फ़ोटो|छायाचित्र|तस्वीर|चित्र|ছবি|প্রতিকৃতি|புகைப்படம்|"
+                               r"படம்|ஓவியம்|ఫోటో|చిత్రం|ಫೋಟೋ|ಚಿತ್ರ|ഫോട്ടോ|ചിത്രം|ફોટો|પોર્ટ્રેટ|ਤਸਵੀਰ|ਫੋਟੋ)(?=$|[\s,.;:!?।])")
+
+
+def _initials_cue(lower: str, end: int) -> bool:
+    return bool(_INITIALS_PICTURE.match(lower, end) or _LATIN_ING_AFTER.match(lower, end)
+                or _LATIN_PERSON_AFTER.match(lower, end))
+
+
 _HONORIFIC_NEXT = re.compile(r"\s+(?:ಅವರ|ಅವರು|గారి|గారు)(?!\S)")
 
 _WORDCH = re.compile(r"[^\W\d_]|[\u0900-\u0DFF\u0E31\u0E34-\u0E3A\u0E47-\u0E4E\u05B0-\u05C7\u064B-\u065F\u0670]")
+
+
+_PERSIAN_LETTERS = re.compile("[یک]")
+_TO_ARABIC_LETTERS = str.maketrans({"ی": "ي", "ک": "ك"})
 
 
 class _Lists:
@@ -391,6 +412,16 @@ class _Lists:
         if "-" in w or "\u2010" in w:
             return self._double_surname(w, script)
         return "U"
+
+    def name_kind(self, w: str, script: str) -> str:
+        """:meth:`kind`, and round 42b: F or L for an Urdu or Persian spelling with "ی"/"ک" of a name the Arabic
+        lists write with "ي"/"ك" ("فیصل" is the listed "فيصل", Faisal, and an Urdu word too). Only for name runs
+        next to a cue: matching by sound keeps the plain kinds."""
+        got = self.kind(w, script)
+        if got in ("F", "L") or script != "arabic" or not _PERSIAN_LETTERS.search(w):
+            return got
+        alt = w.translate(_TO_ARABIC_LETTERS)
+        return "F" if alt in self.first else "L" if alt in self.last else got
 
     def _double_surname(self, w: str, script: str) -> str:
         """Round 34c: a hyphenated double surname ("ბერიძე-ჯაფარიძე", "Петрова-Водкина"): L when every part is
@@ -660,7 +691,7 @@ _PRED_WORDS = {
 מחייך|מחייכת|רוקד|רוקדת|שר|שרה|נואם|נואמת|מדבר|מדברת|צוחק|צוחקת|לוחץ יד|לוחצת יד
 """, """
 במסיבת עיתונאים|על המסלול|על הבמה|יושב|יושבת|עומד|עומדת|הולך|הולכת|בחליפה|בשמלה|עם פרס|בטקס|בראיון|בהופעה|
-בחתונה|בבית קפה|בפארק|במשרד|בחוף|על החוף
+בחתונה|בבית קפה|בפארק|במשרד|בחוף|על החוף|ליד
 """),
     "greek": ("""
 μιλάει|μιλα|χαμογελάει|τραγουδάει|χορεύει
@@ -716,7 +747,14 @@ _NEVER = re.compile(r"(?!)")
 _FAR_VERBS = {
     "gurmukhi": (None, "ਬੈਠਾ|ਬੈਠੀ|ਬੈਠੇ|ਖੜ੍ਹਾ|ਖੜ੍ਹੀ|ਖੜਾ|ਖੜੀ|ਗਾਉਂਦਾ|ਗਾਉਂਦੀ|ਨੱਚਦਾ|ਨੱਚਦੀ|ਹੱਸਦਾ|ਹੱਸਦੀ|ਮੁਸਕਰਾਉਂਦਾ|"
                  "ਮੁਸਕਰਾਉਂਦੀ|ਬੋਲਦਾ|ਬੋਲਦੀ|ਤੁਰਦਾ|ਤੁਰਦੀ"),
-    "sinhala": (None, "සිටින|සිනාසෙන|ගායනා කරන|නටන|කතා කරන|හිඳගෙන|සිටගෙන|ඇවිදින"),
+    "sinhala": (None, "සිටින|සිනාසෙන|ගායනා කරන|නටන|කතා කරන|හිඳගෙන|සිටගෙන|ඇවිදින|වාදනය කරන"),
+    # round 42b: Georgian present forms said of a person (paints, sings, dances, smiles, speaks, reads, writes, plays
+    # an instrument); sitting and standing are said of animals too. Gujarati postures and acts ("દુકાનમાં બેઠેલા",
+    # sitting in the shop) like the Gurmukhi ones
+    "georgian": ("ხატავს|მღერის|ცეკვავს|იღიმის|იცინის|ლაპარაკობს|საუბრობს|კითხულობს|წერს|უკრავს",
+                 "ზის|დგას|მიდის|სეირნობს"),
+    "gujarati": (None, "બેઠેલા|બેઠેલી|બેઠેલો|બેઠા|બેઠી|બેઠો|ઊભેલા|ઊભેલી|ઊભા|ઊભી|ઊભો|ગાતા|ગાતી|ગાતો|નાચતા|નાચતી|"
+                 "હસતા|હસતી|હસતો|બોલતા|બોલતી|ભાષણ આપતા|ભાષણ આપતી"),
     "ethiopic": ("ሲዘፍን|ሲዘምር|ሲናገር|ሲስቅ|ሲጨፍር|ሲያወራ|ሲያስተምር|ሲጫወት", None),
 }
 for _script, _verbs in _FAR_VERBS.items():
@@ -859,7 +897,7 @@ class ScriptNames:
             return None  # an adjective + noun, a plural, a participle: a description, not a name
         if script == "tamil" and words[-1].endswith("ில்"):
             return None  # a locative ("வீட்டில்" at home, "கடற்கரையில்" on the beach) is no name
-        kinds = [lists.kind(w, script) for w in words]
+        kinds = [lists.name_kind(w, script) for w in words]
         if script == "gurmukhi":
             kinds = ["L" if w in _PUNJABI_SURNAMES else k for w, k in zip(words, kinds)]
         elif script == "bengali" and len(words) >= 2:
@@ -940,8 +978,8 @@ class ScriptNames:
         if no_dict and "C" not in kinds and len(seq) >= 2 and script == "gurmukhi" and words[1] in _PUNJABI_MARKERS:
             return 0.6, "a given name with Singh or Kaur"  # "ਹਰਮਨ ਸਿੰਘ", "ਜਸਪ੍ਰੀਤ ਕੌਰ ..."
         if len(seq) == 1:
-            if script in _INDIC and (cue or _INDIC_ACTS.match(lower, seq[-1][2])) and kinds[0] in ("F", "L", "U") and _INDIC_INITIALS.search(
-                    lower[max(0, seq[0][1] - 16):seq[0][1]]):
+            if script in _INDIC and (cue or _INDIC_ACTS.match(lower, seq[-1][2]) or _initials_cue(lower, seq[-1][2])) \
+                    and kinds[0] in ("F", "L", "U") and _INDIC_INITIALS.search(lower[max(0, seq[0][1] - 16):seq[0][1]]):
                 # "ஏ. ஆர். X-இன் புகைப்படம்"; round 36b: any Indic script, and an act after the name as well as a
                 # picture word ("पु. ल. देशपांडे हसत असताना")
                 return 0.6, "a name after initials before a picture word or an act"

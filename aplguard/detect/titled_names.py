@@ -47,8 +47,10 @@ _RULES: tuple[tuple[str, re.Pattern[str], str], ...] = (
      "a Khmer title or relation before a family and a given name"),
     # (round 14b) with the possessive "ရဲ့/၏" the picture word may end a compound ("ဘွဲ့ယူပုံ" graduation picture);
     # words that start with "ဦး" (head: "ဦးထုပ်" hat, "ဦးခေါင်း" head, "ဦးဆောင်" to lead) are no honorific
+    # (round 42b) or with a portrait or photo word before it ("ပုံတူ ဒေါ်X": a portrait of Daw X)
     ("myanmar", re.compile(r"(?:(?:သူငယ်ချင်း|ညီမ|အစ်မ|အစ်ကို|ညီ|အမေ|အဖေ|ဇနီး|ခင်ပွန်း|ဆရာ)\s*)(?:ကို|မောင်|ဦး|ဒေါ်|မ)("
-                           + _MYANMAR + r")|(?:^|\s)(?:ကို|မောင်|ဦး|ဒေါ်)(?!ထုပ်|ခေါင်း|ဆောင်|စွာ|နှောက်)(" + _MYANMAR
+                           + _MYANMAR + r")|(?:ပုံတူ|ဓာတ်ပုံ)\s*(?:ကို|မောင်|ဦး|ဒေါ်)(?!ထုပ်|ခေါင်း|ဆောင်|စွာ|နှောက်)(" + _MYANMAR
+                           + r")|(?:^|\s)(?:ကို|မောင်|ဦး|ဒေါ်)(?!ထုပ်|ခေါင်း|ဆောင်|စွာ|နှောက်)(" + _MYANMAR
                            + r")\s*(?:(?:ရဲ့|၏)\s*[\u1000-\u104F]{0,12}?)?(?:ပုံတူ|ဓာတ်ပုံ|ပုံ)(?![\u1000-\u104F])"),
      "a Burmese honorific on a name next to a relation or a picture"),
     # (round 14b) Lao and Khmer: two words opening the prompt (or after "a photo of") before what only a person
@@ -96,6 +98,26 @@ _RULES: tuple[tuple[str, re.Pattern[str], str], ...] = (
                           r"남편|아내|이모|고모|삼촌|외할머니|외할아버지|장모님|시어머니)\s+(" + _HANGUL + r"{2,4})\s*"
                           r"(?:여사님|여사|씨|님|선생님)(?!" + _HANGUL + r")"),
      "a Korean relation before a name with an honorific"),
+    # (round 42b) Thai "my elder brother, named X" ("พี่ชายของฉันชื่อต้น"): a kin or friend word, "of mine" and "named"
+    # before a word; pets and shops are named too ("แมวของฉันชื่อส้ม"), so only people's words stand before it
+    ("thai_named", re.compile(unicodedata.normalize("NFKC", r"(?:พี่ชาย|พี่สาว|น้องชาย|น้องสาว|ลูกชาย|ลูกสาว|แม่|พ่อ|"
+                                                    r"เพื่อนสนิท|เพื่อนร่วมงาน|เพื่อน|สามี|ภรรยา|แฟน|คุณยาย|คุณย่า|คุณตา|"
+                                                    r"คุณปู่|ลุง|ป้า|หลานชาย|หลานสาว|ครู)(?:ของ(?:ฉัน|ผม|หนู|เรา|ดิฉัน))?\s*"
+                                                    r"ชื่อ\s*([\u0E01-\u0E4E]{2,10})(?=$|[\s,.;:!?])")),
+     "a Thai relation before a name"),
+    # (round 42b) a Japanese foreign full name in katakana, its parts joined by "・", with a title or honorific
+    # written onto it ("デヴィ・スカルノ夫人", "ヤン・コバル監督"): a person's title, not a brand's
+    ("katakana_titled", re.compile(r"((?<![\u30A1-\u30FA\u30FC])[\u30A1-\u30FA\u30FC]{2,}・[\u30A1-\u30FA\u30FC]{2,})"
+                                   r"(?:夫人|氏|監督|選手|大統領|元大統領|首相|元首相|博士|教授|議員|大使|将軍|国王|女王|王子|王女|"
+                                   r"さん|様)"),
+     "a katakana full name with a title"),
+    # (round 42b) a Cyrillic church or royal title and a capitalised given name ("Патријарх Павле", "Митрополит
+    # Онуфрий", "Кнез Михаило"): the title names one person; the name must be a listed given name (see ``find``)
+    ("cyrillic_title", re.compile(r"(?:^|[\s,(])(?:[Пп]атријарх|[Пп]атриарх|[Пп]атріарх|[Мм]итрополит|[Аа]рхиепископ|"
+                                  r"[Аа]рхієпископ|[Ее]пископ|[Єє]пископ|[Вв]ладика|[Кк]нез|[Кк]нягиня|[Кк]раљ|"
+                                  r"[Кк]раљица|[Кк]ороль|[Кк]оролева|[Цц]ар|[Цц]арица)\s+([А-ЯЁЂЈЉЊЋЏІЇЄҐ][а-яёђјљњћџіїєґ]+)"
+                                  r"(?![а-яёђјљњћџіїєґ])"),
+     "a Cyrillic church or royal title before a given name"),
     ("han", re.compile(r"我的?(?:阿嬤|阿嬷|阿公|阿媽|阿妈|阿爸|阿伯|阿姨|阿姑|阿舅|阿嬸|阿婶|外婆|外公|奶奶|爺爺|爷爷|媽媽|爸爸|姊姊|姐姐|"
                        r"哥哥|弟弟|妹妹)(" + _HAN + r"{2,3}?)(?:在|正在|穿|戴|坐在|站在|的(?:照片|相片|畫像|画像|肖像))"),
      "a Chinese relation before a surname and a given name"),
@@ -122,6 +144,53 @@ def _names(text: str) -> Iterator[tuple[str, int, int, list[str], str]]:
             groups = [(m.start(g), m.end(g)) for g in range(1, (rx.groups or 0) + 1) if m.start(g) >= 0]
             if groups:
                 yield script, groups[0][0], groups[-1][1], [text[a:b] for a, b in groups], why
+
+
+# Round 42b: a name in a script without name lists (Burmese, Lao, Khmer, Tibetan, Sinhala, Georgian, Armenian,
+# Ethiopic, Baybayin, Javanese; Malay in Jawi, with a letter only Jawi has) as the subject of an English or Malay
+# prompt: opening it, or after "a portrait of", and before what only a person does ("ဦးသန့် speaking at the UN",
+# "portrait painting of ເຈົ້າອະນຸວົງ riding", "ꦱꦸꦏꦂꦤꦺꦴ pidato", "ڤ. رملي bernyanyi") or a portrait word. Such
+# a script in a Latin prompt is there to write a name or a caption; a caption is no subject of these acts.
+_NO_LIST = (r"\u1000-\u109F\u0E80-\u0EFF\u1780-\u17FF\u0F00-\u0FFF\u0D80-\u0DFF\u10A0-\u10FF\u0530-\u058F"
+            r"\u1200-\u139F\u1700-\u171F\uA980-\uA9DF")
+_JAWI = "ڤڠچݢۏڽ"
+_RUN = r"(?:[" + _NO_LIST + r"]+(?:\s[" + _NO_LIST + r"]+){0,2}|(?:[\u0600-\u06FF]+\.?\s){0,2}[\u0600-\u06FF]+)"
+_SUBJECT_ACT = re.compile(
+    r"(?:^|(?:portrait|photo|picture|painting|drawing|sketch|image|photograph|headshot|illustration)"
+    r"(?: painting| photo)? of\s+)(" + _RUN + r")\s*,?\s+(?:is\s+|was\s+)?"
+    r"(?:speaking|singing|dancing|smiling|laughing|giving a speech|delivering a speech|addressing|rapping|performing|"
+    r"playing (?:the |a )?(?:guitar|piano|violin|drums|sitar|flute|saxophone|football|soccer|tennis|badminton|chess)|"
+    r"riding|waving|posing|preaching|lecturing|reading|writing|portrait|headshot|close-up|"
+    r"pidato|berpidato|bernyanyi|menyanyi|nyanyi|menari|tersenyum|tertawa|berbicara|berucap|sesorah|nembang|ngendika)\b")
+# the Buddha, gods and monks are depicted smiling and preaching too
+_NOT_A_NAME = re.compile(r"ဘုရား|ဗုဒ္ဓ|ພຸດທະ|ພຣະພຸດ|ពុទ្ធ|សង្ឃ|སངས་རྒྱས|ພະສົງ|ဘုန်းကြီး|ბუდა|ღმერთ|ክርስቶስ")
+
+
+_NO_LIST_CHAR = re.compile("[" + _NO_LIST + _JAWI + "]")
+_NO_LIST_SCRIPTS = ("myanmar", "lao", "khmer", "tibetan", "sinhala", "georgian", "armenian", "ethiopic")
+
+
+def _latin_subject(norm: NormalizedText, common: list[frozenset[str]]) -> Iterator[tuple[int, int]]:
+    """Spans of a no-list-script name as the subject of an English or Malay prompt (see _SUBJECT_ACT)."""
+    lower = norm.lower
+    if not _NO_LIST_CHAR.search(lower):
+        return
+    for m in _SUBJECT_ACT.finditer(lower):
+        run = m.group(1)
+        if "\u0600" <= run[0] <= "\u06FF" and not any(c in _JAWI for c in run):
+            continue  # Arabic script: only Malay written in Jawi (Arabic, Persian and Urdu have name lists)
+        if _NOT_A_NAME.search(run) or any(fold_word(w) in c for w in run.split() for c in common):
+            continue  # a common word of the script ("ລາວ" he, "ဈေး" market) is no name
+        yield m.start(1), m.end(1)
+
+
+_PLACE_BEFORE = re.compile(r"(?:улица|улици|вулиця|площа|площадь|трг|булевар|мост|станица|манастир|храм|црква|"
+                           r"собор|церковь|школа|школи)\s+\S+\s*$", re.IGNORECASE)
+
+
+def _place_before(text: str, start: int) -> bool:
+    """Whether a street, square or church word stands before the title (the place is named after the person)."""
+    return bool(_PLACE_BEFORE.search(text[max(0, start - 40):start]))
 
 
 def find(norm: NormalizedText, cache: ResourceCache, detector: str) -> list[Finding]:
@@ -156,6 +225,11 @@ def find(norm: NormalizedText, cache: ResourceCache, detector: str) -> list[Find
             if len(name) < 4 or any(name.startswith(w) or (w.endswith(name) and w != name) for w in common if len(w) >= 2):
                 # "ຮູບເຈົ້າສາວ" (a bride), "ຮູບຖ່າຍເຈົ້າບ່າວ" (a groom), "ຮູບຂອງເຈົ້າງາມ..." (your picture is beautiful)
                 continue
+        elif script == "cyrillic_title":
+            if lists.kind(fold_word(words[0]), "cyrillic") != "F" or _place_before(text, start):
+                continue  # a given name the lists know; "улица Краља Петра" is a street
+        elif script in ("thai_named", "katakana_titled"):
+            pass
         elif script == "mongolian_title":
             common = lists.common.get("mongolian", frozenset())
             word = words[0].lower()
@@ -167,4 +241,12 @@ def find(norm: NormalizedText, cache: ResourceCache, detector: str) -> list[Find
         out.append(Finding(kind="private_person", score=0.7, start=s, end=e, text=norm.original[s:e], detector=detector,
                            canonical=None, explanation=f"person-name shape in a non-Latin script ({why})",
                            identity_seeking=True))
+    if not out:
+        no_list = [lists.common.get(sc, frozenset()) for sc in _NO_LIST_SCRIPTS]
+        for start, end in _latin_subject(norm, no_list):
+            s, e = norm.span(start, end)
+            why = "a name in a script without name lists as the subject of an English or Malay prompt"
+            out.append(Finding(kind="private_person", score=0.65, start=s, end=e, text=norm.original[s:e],
+                               detector=detector, canonical=None,
+                               explanation=f"person-name shape in a non-Latin script ({why})", identity_seeking=True))
     return out
