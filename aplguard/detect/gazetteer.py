@@ -395,10 +395,6 @@ class GazetteerDetector:
             # (a capital there is no evidence) among words of its ordinary sense (animals, insects, plants, nature, a
             # job being done) is the word: "Drake swimming in a pond, mallard"; a stage cue keeps the performer
             return False
-        if " " not in alias.key and _MYTH_APPOSITIVE.match(lower, te):
-            # round 42c: "Thalia, the muse of comedy", "Iris the goddess of the rainbow": a name shared with a figure of
-            # myth, said to be that figure in apposition, is the figure
-            return False
         if as_listed:
             return True
         cue_only = (alias.form in alias.person.cue_only or native_word
@@ -782,10 +778,7 @@ _STAGE_CUE = re.compile(r"\b(?:perform\w*|sing\w*|sang|danc\w*|rapp\w*|stream\w*
                         r"بتغني|يغني|مسرح|"
                         + _STAGE_I18N + r")\b")
 
-# Round 42c. A figure of myth in apposition ("Thalia, the muse of comedy", "Iris the greek goddess") and a time of day
-# after a lower-case word ("palmy afternoon")
-_MYTH_APPOSITIVE = re.compile(r"\s*,?\s*(?:the|a|an)\s+(?:[a-z]+\s+){0,2}?(?:muse|muses|goddess|god|nymph|titan|"
-                              r"titaness|oracle|fury|siren|demigod|deity)\b")
+# Round 42c. A time of day after a lower-case word ("palmy afternoon"): the word is its adjective
 _TIME_OF_DAY_AFTER = re.compile(r" (?:afternoon|afternoons|morning|mornings|evening|evenings|day|days|night|nights|"
                                 r"noon|dusk|dawn|summer|weekend)\b")
 # Round 32b. What follows a stage name that is the subject of the prompt: punctuation, the end, or a preposition,
