@@ -25,6 +25,7 @@ from . import (
     mongolian_names,
     nguni_names,
     person_cues,
+    portrait_subject,
     relation_before,
     relation_names,
     relations,
@@ -122,6 +123,8 @@ _PROFILE = re.compile(r"\b(?:linkedin|instagram|facebook|tinder|dating profile|p
                       # identity-card photos in other languages (round 18b)
                       r"buletin|pasaport|pasaporte|passaporte|paspoort|reisepass|ausweis|pasfoto|passfoto|"
                       r"legitymacja|dowod osobisty|carte d'identite|kimlik|ktp|cedula)\b")
+# round 42: "... in his office", "... at her desk": a place that is the person's own
+_IN_OWN = re.compile(r"\s+(?:in|at|on|by|with) (?:his|her|their)\b")
 # after "Firstname Unlistedname": what people do ("Paul Giamatti smiling", "... as a pirate")
 _PERSON_NEXT = re.compile(r"\s+(?:\w+ing|as|wearing|dressed|with his|with her|and his|and her)\b")
 # What follows a person named as the subject in another language (round 15): a preposition of place,
@@ -343,6 +346,8 @@ class NameShapeDetector:
                     used_until = seq[-1][2]
         out += [f for f in self._double_barrel(norm, all_caps)
                 if not any(g.start < f.end and f.start < g.end for g in out)]
+        if not all_caps and not any(f.identity_seeking for f in out):
+            out += self._portrait_subjects(norm, tokens, known)
         if not out and tokens and tokens[0][1] <= 1 and tokens[0][0][:1].isupper():
             # "Nucleya DJing at Sunburn": an unlisted one-word stage name opening a performance prompt (round 42c)
             s0, s1 = tokens[0][1], tokens[0][2]
@@ -562,6 +567,30 @@ class NameShapeDetector:
         why = ("first name and unlisted surname" if unknown_surname else
                "first name and surname" if f_known else "surname") + (" with context cue" if cue else "")
         return min(score, 0.9), seq, why
+
+    def _portrait_subjects(self, norm: NormalizedText, tokens: list[Token], known: bytearray) -> list[Finding]:
+        """Round 42: "portrait of Zhaksylyk Omarbekov in his office": unknown name words after a portrait word."""
+        lower = norm.lower
+        if _FICTION_OR_OBJECT.search(lower):
+            return []  # "portrait of Geralt Rivia, fantasy art": a character
+        cities = self.cache.get("lexicon.cities", load_city_names)
+
+        def unknown(k: str) -> bool:
+            key = match_key(k)[0]
+            return self._unknown_word(key) and key not in cities and k not in _DEITY_NAMES
+
+        def person_next(end: int) -> bool:
+            return bool(_PERSON_NEXT.match(lower, end) or _FOREIGN_PERSON_NEXT.match(lower, end)
+                        or _IN_OWN.match(lower, end))
+
+        out = []
+        for ps, pe in portrait_subject.find(norm.text, lower, unknown, person_next):
+            seq = [t for t in tokens if ps <= t[1] and t[2] <= pe]
+            if seq and not any(known[ps:pe]):
+                f = self._finding(norm, seq, 0.7, "unknown name after a portrait word")
+                if f is not None:
+                    out.append(f)
+        return out
 
     def _pictured_pair(self, norm: NormalizedText, seq: list[Token], keys: list[str]) -> bool:
         """Round 32b: a listed given name and an unlisted surname-like word asked for as a picture in any language.
