@@ -59,6 +59,13 @@ _STREAM_CUE = re.compile(r"\b(?:setup gamer|gaming setup|gamer setup|(?:silla|ca
 _HANDLE_SUFFIXES = context.word_set("tv yt omg live official xd ttv gg hd lol wtf irl")
 _THEME_WORDS = context.word_set("""gaming game games gamer stream streams streaming live news music sport sports movie movies
 film tech esports twitch video videos radio kids food travel cooking anime""")
+# Round 42e. A face or body look ("bald head", "grey beard", "curly hair") and, after an @handle, the show a host is
+# seen in or a close-up: the account is a person's ("@brandname store window" has no look)
+_LOOK = re.compile(r"\b(?:bald|beard|bearded|moustache|mustache|stubble|freckles|wrinkles|haircut|hairstyle|"
+                   r"(?:long|short|curly|grey|gray|white|black|blonde|blond|red|dark|messy|slicked) hair|smile|smiling|"
+                   r"grin|grinning)\b")
+_SHOW_AFTER = re.compile(r"\s+(?:podcast|vlog|interview|livestream|stream|talk show|show|episode|studio)\b")
+_CLOSE_UP = re.compile(r"\b(?:close-?up|closeup|headshot|portrait|selfie)\b")
 _INITIALS = re.compile(r"(?<![\w.])(?:[A-Z]\.){2,4}(?![\w])")  # "M.I.A."
 
 
@@ -96,6 +103,10 @@ def find(norm: NormalizedText, detector: str, dictionary: frozenset[str], non_pe
                     p in dictionary for p in parts):
                 # "@lilyrosiee_ from instagram"; "@sunset_vibes" (words only) is a theme account
                 why = "an account on a social platform"
+            if (why is None and rx is _HANDLE and _LOOK.search(lower) and not all(p in dictionary for p in parts)
+                    and (_SHOW_AFTER.match(lower, m.end()) or _CLOSE_UP.search(lower))):
+                # "@somehost podcast close-up, bald head": an account's host pictured by their look (round 42e)
+                why = "a host's show or close-up and their look"
             if why is None and rx in (_HANDLE, _CAMEL) and (_GERUND.match(lower, m.end()) or _AS_FOREIGN.match(
                     lower, m.end())) and not all(
                     p in dictionary for p in re.sub(r"(?<=[a-z])(?=[A-Z])", " ", word.lstrip("@")).lower().split()):

@@ -22,6 +22,7 @@ from . import (
     handles,
     inflection,
     life_event,
+    lower_full_names,
     mongolian_names,
     nguni_names,
     person_cues,
@@ -44,6 +45,7 @@ from .resources import (
     english_zipf,
     load_city_names,
     load_dictionary_words,
+    load_fuzzy_only_words,
     load_lexicon,
 )
 from .script_names import ScriptNames, load_lists
@@ -356,6 +358,14 @@ class NameShapeDetector:
                                      any(known[s0:s1]) or any(a <= s0 and s1 <= b for a, b in one_word),
                                      self.cache.get("lexicon.english_zipf", english_zipf),
                                      self.cache.get("lexicon.cities", load_city_names))
+        if not out and norm.original.islower():
+            # "efren bata reyes lining up a shot": a lower-case full name as the subject (round 42e)
+            out += lower_full_names.find(norm, self.id, (first, last), self._common(), self._wordfreq(),
+                                         self.cache.get("lexicon.english_zipf", english_zipf),
+                                         (builtin_index(self.cache), non_person_index(self.cache)),
+                                         relation_names.load_lexicon_of_relations(self.cache).words,
+                                         lambda: self.cache.get("lexicon.wordfreq_fuzzy_only", load_fuzzy_only_words),
+                                         self._common_surnames())
         # names written in other scripts have shapes of their own (see script_names)
         # (a street or square named after someone is a place: "شارع الملك فهد", round 13)
         # (a listed span, a placeholder such as "Иван Иванович" or a listed person, is no private name: round 17b)

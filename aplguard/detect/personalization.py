@@ -182,6 +182,19 @@ _TOKEN_THEN = re.compile(r"\s*(?:,\s*)?(?:(?:a|an|the|photo of|a photo of) )?(?P
 _POINTS_AT_PERSON = re.compile(r"^\s*(?:(?:my|our|his|her|their|your)\s+\w+|[A-Z][\w'\-]+(?:\s+[A-Z][\w'\-]+)?)")
 
 
+# Round 42e. A medium or craft word after a tag's stem word: the stem names a tradition of art, not a person
+# ("madhubani painting", "warli motif", "batik pattern"); a listed given name before "painting" is a person painting
+_MEDIUM_AFTER = re.compile(r"\s*(?:painting|paintings|print|prints|motifs?|patterns?|designs?|drawing|drawings|"
+                           r"murals?|textiles?|embroidery|pottery|tattoos?|illustrations?|ornaments?|carvings?)\b")
+# Round 42e. A photographic prompt (a likeness LoRA's) and a drawn one (a character's), and a person count tag after a
+# tag ("embedding:x_ti, 1girl, ...")
+_PHOTO_CUE = re.compile(r"\b(?:photo\w*|realistic|film still|dslr|raw|35mm|analog|portrait|candid|documentary|"
+                        r"news|editorial|8k|4k|hdr|bokeh)\b")
+_DRAWN_CUE = re.compile(r"\b(?:anime|manga|cartoon|chibi|cosplay|character|genshin|honkai|waifu|vtuber|pokemon|"
+                        r"game|games|fanart|fan art|comic|comics|2d|cel|toon|hololive|arknights|azur|fate|"
+                        r"overwatch|league of legends)\b")
+_COUNT_AFTER = re.compile(r"\s*,?\s*(?:\d(?:girl|boy|woman|man)s?|solo|(?:a |an )?(?:woman|man|girl|boy))\b",
+                          re.IGNORECASE)
 # round 31a: words of a style or look LoRA after a given name ("emily_style", "anna_aesthetic"): no surname
 _STYLE_PARTS = frozenset({"style", "styles", "aesthetic", "art", "artstyle", "look", "vibe", "vibes", "lighting",
                           "colors", "colours", "palette", "painting", "sketch", "anime", "outfit", "dress", "hair"})
@@ -272,7 +285,8 @@ class PersonalizationDetector:
             tagged.append((m.start(), m.end()))
             name = m.group("name").strip()
             personal = (self._names_person(name, _CLASS_AFTER.match(text[m.end():]) is not None)
-                        or self._trigger_used(name, text, m.start(), m.end()))
+                        or self._trigger_used(name, text, m.start(), m.end())
+                        or self._photo_name_stem(name, text, m.start(), m.end()))
             if personal and not _PERSONISH.search(name) and _vehicle_tag(
                     match_key(re.sub(r"(?<=[a-z])(?=[A-Z])|[_\-.]+", " ", name))[0].split()):
                 personal = False  # round 40d: "<lora:my_honda_city:0.8> my red honda city": the trigger is a vehicle
@@ -287,7 +301,8 @@ class PersonalizationDetector:
             name = m.group("e1") or m.group("e2")
             personal = (self._names_person(name, _CLASS_AFTER.match(text[m.end():]) is not None)
                         or bool(re.match(r"\s*" + _PERSON_CLASS, text[m.end():], re.I))
-                        or self._trigger_used(name, text, m.start(), m.end()))
+                        or self._trigger_used(name, text, m.start(), m.end())
+                        or self._photo_name_stem(name, text, m.start(), m.end()))
             out.append(self._f("personalization", 0.8 if personal else 0.35, m.start(), m.end(), text,
                                "textual-inversion token" + (" for a person" if personal else ""), personal))
         if "trigger" in norm.lower or "token" in norm.lower or "instance" in norm.lower or "keyword" in norm.lower:
@@ -475,7 +490,9 @@ class PersonalizationDetector:
                 and self._english_zipf()(stem[0]) < 4.0):
             return True
         # "kevin_brandt_v2": a first name followed by a surname names a person.
+        # (round 42e: not a style or concept word, "madhubani_art_style": "art" and "style" are names in some list)
         return any(w in first and nxt in last and (person_after or not (w in COMMON_WORDS and nxt in COMMON_WORDS))
+                   and w not in _STYLE_PARTS and nxt not in _STYLE_PARTS and nxt not in _CONCEPT_WORDS
                    for w, nxt in zip(words, words[1:]))
 
     def _figure_surnames(self) -> frozenset[str]:
@@ -542,7 +559,8 @@ class PersonalizationDetector:
         if any(h.alias.kind in ("name", "compact") and not h.alias.ambiguous and len(h.alias.key) >= 7
                and h.start == 0 and h.end == len(key) for h in builtin_index(self.cache).exact(key)):
             return True
-        if len(stem) != 2 or not all(_ROMAJI.fullmatch(w) and w not in COMMON_WORDS for w in stem):
+        # (round 42e: a one-letter word is no name word: "ukiyo-e" is a print style)
+        if len(stem) != 2 or not all(_ROMAJI.fullmatch(w) and w not in COMMON_WORDS and len(w) >= 2 for w in stem):
             return False
         dictionary = self.cache.get("lexicon.wordfreq", load_dictionary_words)
         return any(len(w) >= 5 and w not in dictionary for w in stem)
@@ -597,6 +615,8 @@ class PersonalizationDetector:
                 after = rest[m.end():m.end() + 40].lower()
                 if re.match(r"\s*(?:style|aesthetic|art|artstyle|lighting|background)\b", after):
                     continue
+                if stem not in first and _MEDIUM_AFTER.match(after):
+                    continue  # round 42e: "<lora:madhubani_art_style> madhubani painting": an art tradition's work
                 if ((stem in first and stem not in COMMON_WORDS) or _CLASS_AFTER.match(rest[m.end():])
                         or person_cues.person_evidence(rest.lower(), m.start(), m.end())):
                     return True
@@ -684,6 +704,27 @@ class PersonalizationDetector:
                           or person_cues.person_evidence(joined, m.start(), m.end())):
                 return True
         return False
+
+    def _photo_name_stem(self, name: str, text: str, start: int, end: int) -> bool:
+        """Round 42e. A tag whose name is a person's full name written with underscores or camel case
+        ("pandelela_rinong_v2", "dianSastro_ti"), called in a photographic prompt: its first word written outside the
+        tag as the subject, or a person count tag after it ("1girl", "solo", "woman"). The stem must read as a name
+        (:meth:`_name_stem`) with a word no dictionary holds; an anime or game prompt is a character's, and a listed
+        character ("tifa_lockhart") or a style, concept or detail stem ("studio_ghibli_style", "add_detail") is no
+        person."""
+        if "_" not in name and not any(c.isupper() for c in name[1:]):
+            return False  # cheap pre-check: no word break in the name
+        words = [w for w in match_key(re.sub(r"(?<=[a-z])(?=[A-Z])|[_\-.]+", " ", name))[0].split()
+                 if w not in _TAG_FILLER and not re.fullmatch(r"v?\d+[a-z]?", w)]
+        dictionary = self.cache.get("lexicon.wordfreq", load_dictionary_words)
+        if (not self._name_stem(words, dictionary) or not any(len(w) >= 4 and w not in dictionary for w in words)
+                or non_person_spans(self.cache, " ".join(words))):
+            return False
+        rest = (text[:start] + " " + text[end:]).lower()
+        if not _PHOTO_CUE.search(rest) or _DRAWN_CUE.search(rest + " " + name.lower()):
+            return False
+        return bool(_COUNT_AFTER.match(text, end) or re.search(
+            r"(?:^|[,(\s])" + re.escape(words[0]) + r"(?:\s*[,)]|\s+(?:" + _PERSON_CLASS + r")\b)", rest))
 
     def _name_stem(self, words: list[str], dictionary: frozenset[str]) -> bool:
         """Whether a tag's stem words may be a person's name (round 40c): two or three alphabetic words of 2+ letters,

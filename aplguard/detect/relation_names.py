@@ -28,6 +28,7 @@ from .context import FUNCTION_WORDS
 from .normalize import NormalizedText, match_key, normalize
 from .resources import (
     ResourceCache,
+    english_zipf,
     load_city_names,
     load_dictionary_words,
     load_lexicon,
@@ -485,6 +486,8 @@ def _name_word(norm: NormalizedText, s: int, e: int, lang: _Lang, lex: _Lexicon,
     elif low in lang.stop or low in lex.words or len(low) < 2:
         return False
     if lang.script in _CASED:
+        if lang.code.endswith("-latn") and written.islower() and norm.original.islower():
+            return _lower_romanised_name(norm, e, lang, cache)
         if not written[:1].isupper() or written.isupper() and len(written) > 3:
             return False
         if lang.script == "latin":
@@ -528,6 +531,24 @@ def _name_word(norm: NormalizedText, s: int, e: int, lang: _Lang, lex: _Lexicon,
     # a less frequent dictionary word is a name when a genitive follows ("मेरी बहन प्रियंका की शादी": names are frequent
     # words too); otherwise only a word no list knows is
     return f not in lists.words.get(script, frozenset()) or bool(_GENITIVE_NEXT.match(norm.lower, e))
+
+
+def _lower_romanised_name(norm: NormalizedText, e: int, lang: _Lang, cache: ResourceCache) -> bool:
+    """Round 42e. Romanised Hindi, Urdu, Marathi, Nepali, Gujarati, Bengali and Dravidian prompts are typed in lower
+    case ("meri behan ayesha ki mehndi wali photo"): after the relation, a listed first name of 3+ letters that is no
+    common or function word and no city counts; one that is a frequent English word too ("raja", "prem") only before
+    a particle of the language ("ki", "ka", "ko", ...)."""
+    k = norm.lower[:e].rsplit(" ", 1)[-1]
+    first = cache.get("lexicon.first_names", lambda: load_lexicon("first_names.txt"))
+    if (len(k) < 3 or not k.isalpha() or k not in first or k in FUNCTION_WORDS or k in context.COMMON_WORDS
+            or k in context.THING_NOUNS or _city(k, cache)):
+        return False
+    if k not in cache.get("lexicon.wordfreq", load_dictionary_words) or (
+            k not in cache.get("lexicon.common_words", lambda: load_lexicon("common_words.txt") | context.COMMON_WORDS)
+            and cache.get("lexicon.english_zipf", english_zipf)(k) < 3.5):
+        return True  # (names are frequent words of the wordfreq lists too: "rahul"; English ones are not names here)
+    after = norm.lower[e:e + 20].split()
+    return bool(after) and after[0] in lang.stop
 
 
 #: languages with a hand-made common-word list of their own besides their script's (``native_common_words.txt``)
