@@ -119,7 +119,6 @@ class GazetteerDetector:
             self._warmed = True  # set first: detect_normalized() calls load() again
             if self.builtin:
                 self._plain_words()  # built on first need otherwise (tens of ms on the first request)
-                self._marked_words()
                 self._everyday_words()
                 stage_name_works(self.cache)
             warm_up(self)
@@ -251,7 +250,6 @@ class GazetteerDetector:
             return None  # round 37a: "the 200th president of the United States": beyond any real count
         # a name made only of numbers and everyday words ("50 Cent") is read like a "~" alias
         ambiguous = alias.ambiguous or (kind != "protected" and self._everyday_name(alias.key)) or (
-            kind != "protected" and " " not in alias.key and alias.key in self._marked_words()) or (
             kind != "protected" and self._native_word_after_word(alias, lower, ts))
         if alias.kind == "native" and alias.person.cue_only and alias.form in alias.person.cue_only \
                 and alias.form in alias.person.native and not _group_named(lower, alias.person):
@@ -397,8 +395,7 @@ class GazetteerDetector:
             return False
         if as_listed:
             return True
-        cue_only = (alias.form in alias.person.cue_only or native_word
-                    or (not alias.ambiguous and alias.key in self._marked_words()))  # round 42d
+        cue_only = alias.form in alias.person.cue_only or native_word
         if cue_only and (self._other_first_name(norm, ts)
                          or set(context.words_before(lower, ts, 1)) & _SURNAME_PARTICLES):
             return False  # "Francisco de Quevedo", "Anna Seal": another person's surname
@@ -545,14 +542,6 @@ class GazetteerDetector:
             return False
         return form.lower() in self.cache.get("lexicon.native_stage_words",
                                               lambda: load_lexicon("native_stage_words.txt"))
-
-    def _marked_words(self) -> frozenset[str]:
-        """One-word aliases the list marks as words ("~", "~~") for someone (round 42d): the same word written plainly
-        for another person ("Palmy", a Thai singer; "~~Palmy", a Belgian one) is a word too ("a palmy afternoon")."""
-        index = builtin_index(self.cache)
-        return self.cache.get("gazetteer.marked_words", lambda: frozenset(
-            a.key for a in index.aliases
-            if " " not in a.key and a.kind == "name" and (a.ambiguous or a.form in a.person.cue_only)))
 
     def _plain_words(self) -> frozenset[str]:
         """Everyday words of the lexicons that no name list holds (first names and surnames removed)."""

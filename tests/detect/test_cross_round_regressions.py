@@ -240,3 +240,19 @@ def test_round41_merge_negatives(stack, prompt):
 ])
 def test_round41_merge_positives(stack, prompt):
     assert is_identity_seeking(detect_prompt(prompt, stack)), prompt
+
+
+# Round 42 merge: round 42d made a one-word alias marked "~"/"~~" anywhere in the list need a cue for everyone. Of
+# the 20 words it touched, 18 were the same performer listed twice (a stage-name entry and a legal-name entry with
+# "~~" before the stage name: "Googoosh" and "Faegheh Atashin|~~Googoosh") or marking their own accented spelling
+# ("Rosalia|~Rosalía"); the rule was dropped and "a palmy afternoon" is left to round 42c's time-of-day rule.
+@pytest.mark.parametrize("prompt", [
+    "rosalia in a motomami look, fashion editorial", "avicii portrait in a studio, 35mm",
+    "googoosh 1970s record sleeve photo", "Indila au piano, photo", "garou in a recording booth, photo",
+])
+def test_round42_merge_own_marks_keep_the_performer(stack, prompt):
+    assert is_identity_seeking(detect_prompt(prompt, stack)), prompt
+
+
+def test_round42_merge_another_persons_mark_still_makes_a_word(stack):
+    assert not is_identity_seeking(detect_prompt("a palmy afternoon on the beach", stack))
