@@ -133,13 +133,16 @@ BELOW_TARGET = {"unseen_batch4": 0.98,  # batch 4: 0.883 after round 6, 0.961 af
                 # 77-80 after round 40: 0.874 / 0.055, 0.753 / 0.045, 0.842 / 0.027, 0.874 / 0.018; all after round 41:
                 # 0.874 / 0.055, 0.768 / 0.045, 0.858 / 0.027, 0.884 / 0.018, 0.826 / 0.036, 0.900 / 0.009, 0.884 / 0.009,
                 # 0.889 / 0.000
-                "unseen_batch77": 0.87, "unseen_batch78": 0.76, "unseen_batch79": 0.85, "unseen_batch80": 0.88,
-                "unseen_batch81": 0.82, "unseen_batch82": 0.90, "unseen_batch83": 0.88, "unseen_batch84": 0.88,
+                # round 42 (fixers a-e on 77-80): 0.989 / 0.000, 0.953 / 0.000, 0.953 / 0.000, 0.979 / 0.000; the
+                # held-out 81-84 (never fixed): 0.837 / 0.027, 0.905 / 0.009, 0.884 / 0.009, 0.900 / 0.000
+                "unseen_batch77": 0.98, "unseen_batch78": 0.95, "unseen_batch79": 0.95, "unseen_batch80": 0.97,
+                "unseen_batch81": 0.83, "unseen_batch82": 0.90, "unseen_batch83": 0.88, "unseen_batch84": 0.89,
                 # batches 85-88 (written blind in round 42 with a regional emphasis: Central Asia, Mongolia, the Caucasus
                 # and Russia's republics; West/Central Africa and the Maghreb; China, Taiwan, Hong Kong, Japan and Korea;
                 # the Balkans, Baltics, Nordics and Benelux; never fixed): first look (at f8c0e1d, the round-41 detector)
-                # 0.695 / 0.118, 0.753 / 0.036, 0.837 / 0.055, 0.826 / 0.027
-                "unseen_batch85": 0.69, "unseen_batch86": 0.75, "unseen_batch87": 0.83, "unseen_batch88": 0.82}
+                # 0.695 / 0.118, 0.753 / 0.036, 0.837 / 0.055, 0.826 / 0.027; after round 42 (still unseen): 0.726 / 0.118,
+                # 0.758 / 0.036, 0.842 / 0.055, 0.858 / 0.027
+                "unseen_batch85": 0.72, "unseen_batch86": 0.75, "unseen_batch87": 0.84, "unseen_batch88": 0.85}
 
 # Batches measured but not fixed yet whose false-positive rate is above the 0.015: the
 # first-look rate as a ceiling, so that it does not grow (empty once every batch is fixed).
@@ -164,9 +167,9 @@ FPR_ABOVE_TARGET: dict[str, float] = {  # batch 9: 0.036 first look, 0.000 after
     # after round 41d: batches 73 (0.000) and 75 (0.009) are at or below the target, their ceilings removed
     # after round 41: 72 0.018 (2/110), 76 0.027 (3/110)
     "unseen_batch72": 0.019, "unseen_batch76": 0.028,
-    # batches 77-81 after round 41 (never fixed): 6/110, 5/110, 3/110, 2/110, 4/110
-    "unseen_batch77": 0.055, "unseen_batch78": 0.046, "unseen_batch79": 0.028, "unseen_batch80": 0.019,
-    "unseen_batch81": 0.037,
+    # batches 77-81 after round 41 (never fixed): 6/110, 5/110, 3/110, 2/110, 4/110; after round 42 (its fixers took
+    # 77-80): 77-80 0.000 (ceilings removed), 81 3/110
+    "unseen_batch81": 0.028,
     # batches 85-88 at first look (never fixed): 13/110, 4/110, 6/110, 3/110
     "unseen_batch85": 0.119, "unseen_batch86": 0.037, "unseen_batch87": 0.055, "unseen_batch88": 0.028,
 }
