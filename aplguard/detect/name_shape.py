@@ -596,11 +596,21 @@ class NameShapeDetector:
         out = []
         for ps, pe in portrait_subject.find(norm.text, lower, unknown, person_next):
             seq = [t for t in tokens if ps <= t[1] and t[2] <= pe]
-            if seq and not any(known[ps:pe]):
+            if seq and not any(known[ps:pe]) and not self._listed_in_case_form(lower[ps:pe]):
                 f = self._finding(norm, seq, 0.7, "unknown name after a portrait word")
                 if f is not None:
                     out.append(f)
         return out
+
+    def _listed_in_case_form(self, words: str) -> bool:
+        """Whether a listed name or thing stands in a Slavic case form ("portret Mony Lisy": Mona Lisa in the Polish
+        genitive; "portret Lva Tolstogo" is the gazetteer's): the feminine -y/-i back to -a, a masculine -a, -u or -e
+        dropped, word by word."""
+        keys = match_key(words)[0].split()
+        forms = {" ".join(k[:-1] + "a" if k[-1:] in ("y", "i") else k for k in keys),
+                 " ".join(k[:-1] if k[-1:] in ("a", "u", "e") else k for k in keys)}
+        return any(h.start == 0 and h.end == len(form) for form in forms
+                   for index in (builtin_index(self.cache), non_person_index(self.cache)) for h in index.exact(form))
 
     def _pictured_pair(self, norm: NormalizedText, seq: list[Token], keys: list[str]) -> bool:
         """Round 32b: a listed given name and an unlisted surname-like word asked for as a picture in any language.

@@ -42,6 +42,7 @@ def test_unknown_name_after_a_portrait_word_is_a_person(detectors, prompt):
     "portrait of Zorblax Quintar, fantasy character, digital art",
     "Portrait Of Zhaksylyk Omarbekov In His Office",  # Title Case: capitals say nothing
     "portrait of Hagia Sophia interior",
+    "kopia: portret Mony Lisy w złotej ramie",  # Mona Lisa in the Polish genitive
 ])
 def test_places_characters_and_title_case_stay_negative(detectors, prompt):
     assert not is_identity_seeking(detect_prompt(prompt, detectors))
