@@ -33,6 +33,7 @@ from ..types import Finding
 from . import context, person_cues
 from .names_index import NameIndex
 from .normalize import MAX_SCAN_CHARS, NormalizedText, key_of
+from .personalization import PET_ANIMALS, RARE_TOKENS
 
 # what may stand before the name: a picture of someone, in the languages of the prompts
 _OPENER = re.compile(
@@ -230,6 +231,7 @@ class _Lookup:
         return len(keys) == 2 and all(
             k.isalpha() and len(k) >= 3 and re.search(r"[aeiouy]", k) is not None and k not in self.dictionary
             and k not in self.common and k not in context.REGIONS and k not in self.more_words()
+            and k not in RARE_TOKENS and k not in PET_ANIMALS  # "a photo of xyz corgi": a trained pet token
             and self.english_zipf(k) < 1.5 for k in keys)
 
     def listed(self, span_key: str) -> bool:

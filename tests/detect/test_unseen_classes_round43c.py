@@ -56,6 +56,7 @@ NEGATIVES = [
     "Kyoto in autumn, editorial photo",
     "Lamborghini in a studio, product photo",
     "Pikachu in a hat, poster",
+    "a photo of zwx beagle on the sofa",
 ]
 
 
