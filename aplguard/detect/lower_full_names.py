@@ -33,6 +33,7 @@ from ..types import Finding
 from . import context, person_cues
 from .names_index import NameIndex
 from .normalize import MAX_SCAN_CHARS, NormalizedText, key_of
+from .personalization import PET_ANIMALS, RARE_TOKENS
 
 # what may stand before the name: a picture of someone, in the languages of the prompts
 _OPENER = re.compile(
@@ -87,6 +88,20 @@ _RIDING = re.compile(r"\s+(?:a caballo|a cavallo|a cavalo|à cheval|a cheval|on 
 _MID = re.compile(r"\s+mid-[a-z]{3,}\b")  # "mid-air", "mid-jump", "mid-stride", "mid-speech"
 _WITH = re.compile(r"\s+(?:with|in|wearing) (?:a|an|his|her|their) [a-z]")
 _PICTURE = re.compile(r"\b(?:portrait|photo|headshot|selfie|retrato|ritratto|foto|kuva|valokuva)\b")
+# Round 43c. A picture of someone anywhere in the prompt ("restored black and white photo of ...", "fais moi un
+# portrait de ...", "poster with ..."): the run right after it is what is pictured
+_PICTURE_OF = re.compile(
+    r"\b(?:pic|pics|photo|photos|photograph|picture|image|portrait|poster|painting|drawing|sketch|foto|fotografia|"
+    r"retrato|pintura|ritratto|immagine|quadro|tableau|dessin|bild|gemalde|kuva|valokuva|muotokuva|obraz|portret|"
+    r"zdjecie)\s+(?:of|de|di|do|da|du|del|della|von|des|with)\s+")
+# food and table words: two unknown words then are a dish ("khachapuri adjaruli on a board")
+_FOOD = re.compile(r"\b(?:food|dish|dishes|plate|bowl|board|recipe|cuisine|served|menu|restaurant|tasty|delicious|"
+                   r"cooked|baked|fried|grilled|soup|stew|bread|cheese|sauce|snack|dessert|platter|tray|street food|"
+                   r"comida|plato|plat|cucina|piatto|essen|gericht)\b")
+# offices and trades said right before a name ("the sculptor ...", "general ...", "yakutia head ...", "head of
+# bashkortostan ..."); with "of" and one word between for the offices of a place
+_OFFICES_OF = context.word_set("head mayor governor president premier minister leader chief ruler general colonel marshal "
+                               "admiral")
 
 
 def find(norm: NormalizedText, detector: str, lexicons: tuple[frozenset[str], frozenset[str]],
@@ -107,10 +122,19 @@ def find(norm: NormalizedText, detector: str, lexicons: tuple[frozenset[str], fr
     lower = norm.lower
     opener = _OPENER.match(lower)
     pos = opener.end() if opener else len(lower) - len(lower.lstrip())
+    first, last = lexicons
+    lookup = _Lookup(first, last, common, dictionary, english_zipf, indexes, more_words)
+    # round 43c: also a run after a picture of someone or a role anywhere ("... photo of djamila bouhired in 1958",
+    # "the sculptor dashi namdakov carving"); it needs no cue after, and may be two words no list or dictionary holds
+    for cue_end in _cued_positions(lower):
+        if cue_end == pos and opener is None:
+            continue
+        f = _cued_run(norm, detector, lookup, cue_end, relation_words)
+        if f is not None:
+            return [f]
     m = _WORDS.match(lower, pos)
     if m is None:
         return []
-    first, last = lexicons
     for n in (3, 2):
         if m.group(n) is None:
             continue
@@ -119,7 +143,10 @@ def find(norm: NormalizedText, detector: str, lexicons: tuple[frozenset[str], fr
         if keys[0] in relation_words and keys[1] in relation_words:
             return []  # "meri behan ...", "amar bon ...": a possessive and a kin word
         start, end = m.start(1), m.end(n)
-        if not _name_shaped(keys, first, last, common, dictionary, english_zipf):
+        unknown = n == 2 and lookup.unknown_pair(keys)
+        if unknown and (_FOOD.search(lower) or context.thing_after(lower, end)):
+            continue
+        if not unknown and not _name_shaped(keys, first, last, common, dictionary, english_zipf):
             continue
         if (n == 3 and keys[2] in dictionary and keys[2] not in first and keys[2] not in frequent_surnames
                 and english_zipf(keys[2]) >= 3.0):
@@ -132,7 +159,7 @@ def find(norm: NormalizedText, detector: str, lexicons: tuple[frozenset[str], fr
                for index in indexes for h in index.exact(span_key)):
             return []  # "john deere", "harry potter", a listed public figure (a listed one-word alias inside is not)
         why = _cue(lower, start, end, n == 3, keys[0] in first)
-        if why is None:
+        if why is None or (unknown and why == "a three-word name with a picture or an outfit"):
             continue
         a, b = norm.span(start, end)
         return [Finding(kind="private_person", score=0.6, start=a, end=b, text=norm.original[a:b], detector=detector,
@@ -185,4 +212,77 @@ def _cue(lower: str, start: int, end: int, three: bool, listed: bool) -> str | N
         return "a moment of a person's act"
     if three and (_WITH.match(lower, end) or (listed and _PICTURE.search(lower, end))):
         return "a three-word name with a picture or an outfit"
+    return None
+
+
+class _Lookup:
+    """The word lists a run is checked against (round 43c)."""
+
+    def __init__(self, first: frozenset[str], last: frozenset[str], common: frozenset[str],
+                 dictionary: frozenset[str], english_zipf: Callable[[str], float], indexes: tuple[NameIndex, ...],
+                 more_words: Callable[[], frozenset[str]]) -> None:
+        self.first, self.last, self.common, self.dictionary = first, last, common, dictionary
+        self.english_zipf, self.indexes, self.more_words = english_zipf, indexes, more_words
+
+    def unknown_pair(self, keys: list[str]) -> bool:
+        """Two words no dictionary, no frequent-word list of the prompt languages and no list of things holds
+        ("mutaz barshim", "wab kinew"): a name read in full lower case (a foreign dish or place has its own word
+        in some list: "nasi goreng", "machu picchu")."""
+        return len(keys) == 2 and all(
+            k.isalpha() and len(k) >= 3 and re.search(r"[aeiouy]", k) is not None and k not in self.dictionary
+            and k not in self.common and k not in context.REGIONS and k not in self.more_words()
+            and k not in RARE_TOKENS and k not in PET_ANIMALS  # "a photo of xyz corgi": a trained pet token
+            and self.english_zipf(k) < 1.5 for k in keys)
+
+    def listed(self, span_key: str) -> bool:
+        """Whether a list of public figures, characters, brands or things holds the run (or a multi-word part)."""
+        return any(" " in span_key[h.start:h.end] or (h.start == 0 and h.end == len(span_key))
+                   for index in self.indexes for h in index.exact(span_key))
+
+
+def _cued_positions(lower: str) -> list[int]:
+    """Where a run may start right after a picture of someone or a role word (round 43c)."""
+    out = [m.end() for m in _PICTURE_OF.finditer(lower)] if any(
+        w in lower for w in ("pic", "pho", "por", "pos", "ima", "pain", "draw", "sket", "fot", "ret", "rit", "quad",
+                             "tabl", "dess", "bild", "gem", "kuva", "obr", "zdj")) else []
+    words = list(re.finditer(r"[a-z]+", lower))
+    for i, w in enumerate(words[:-1]):
+        k = w.group()
+        if k in person_cues.OCCUPATIONS and k not in ("saint", "st"):
+            out.append(words[i + 1].start())
+        elif k in _OFFICES_OF:
+            nxt = words[i + 1]
+            out.append(words[i + 3].start() if nxt.group() == "of" and i + 3 < len(words) else nxt.start())
+    return out
+
+
+def _cued_run(norm: NormalizedText, detector: str, lookup: _Lookup, pos: int,
+              relation_words: frozenset[str]) -> Finding | None:
+    """A two- or three-word name right after a picture cue or a role, or None."""
+    m = _WORDS.match(norm.lower, pos)
+    if m is None:
+        return None
+    for n in (3, 2):
+        if m.group(n) is None:
+            continue
+        keys = [key_of(m.group(i)) for i in range(1, n + 1)]
+        if keys[0] in relation_words and keys[1] in relation_words:
+            return None
+        unknown = lookup.unknown_pair(keys)
+        if unknown and (_FOOD.search(norm.lower) or context.thing_after(norm.lower, m.end(n))):
+            continue
+        if not (unknown or _name_shaped(keys, lookup.first, lookup.last, lookup.common,
+                                                          lookup.dictionary, lookup.english_zipf)):
+            continue
+        ends = [k for k in (keys[0], keys[-1]) if k not in lookup.first and k not in lookup.last]
+        if (ends and any(k in lookup.more_words() for k in ends)) or any(
+                k in lookup.dictionary and lookup.english_zipf(k) >= 3.0 and k not in lookup.first
+                and k not in lookup.last for k in keys):
+            continue
+        if lookup.listed(" ".join(keys)):
+            return None
+        a, b = norm.span(m.start(1), m.end(n))
+        return Finding(kind="private_person", score=0.6, start=a, end=b, text=norm.original[a:b], detector=detector,
+                       canonical=None, identity_seeking=True,
+                       explanation="a lower-case full name right after a picture of someone or a role")
     return None

@@ -234,6 +234,8 @@ musikerin trapero
 streameur streameuse youtubeur youtubeuse animateur animatrice presentador presentadora apresentador apresentadora
 conduttore conduttrice moderator moderatorin comentarista streamerin youtuberin""")
 _OCCUPATIONS = PERSON_ROLES - _DESCRIPTIVE_ROLES - _FANTASY_ROLES
+#: occupations and titles (no age, mood or fantasy word) that may stand right before a name
+OCCUPATIONS = _OCCUPATIONS
 # round 40c: a music scene or genre, then a title said of its stars, in an appositive ("the dancehall queen", "the
 # afrobeats star", "the bollywood diva"): a title after a genre names a performer, never a thing
 _MUSIC_SCENES = word_set("""dancehall reggae reggaeton afrobeats afrobeat amapiano bongo dangdut kpop jpop cpop bollywood

@@ -42,6 +42,8 @@ kitty kittens tabby calico ragdoll sphynx hedgehog ferret chinchilla gecko iguan
 panda koala otter raccoon squirrel penguin dolphin tiger lion elephant monkey frog cockatiel budgie parakeet
 cockatoo macaw donkey pig piglet bunnies guinea hamsters lizard snail
 """)
+#: breeds and pets (public for the lower-case name rule: "a photo of xyz corgi" is no name)
+PET_ANIMALS = _PET_ANIMALS
 _NOT_IDENTIFIERS = word_set("mrs mr dr st nth hmm shh brr pst tsk pfft grr zzz cgi dnd rpg mtv bbc cnn nyc lgbt")
 _TAG = re.compile(r"<\s*(?P<type>lora|lycoris|lyco|locon|loha|lokr|hypernetwork|hypernet|embedding|ti)\s*:\s*(?P<name>[^:>]{1,120})"
                   r"(?::[^>]{0,40})?>", re.IGNORECASE)

@@ -19,7 +19,7 @@ from . import context, person_cues
 from .normalize import NormalizedText, match_key
 
 # the opening word, a given name's initial may follow ("Sarah G. belting a ballad")
-_OPENING = re.compile(r"\s*(?P<w>[A-Z][a-z]{2,14}|[A-Z]{3,8})(?P<i> [A-Z]\.)?(?=[\s,]|$)")
+_OPENING = re.compile(r"\s*(?P<w>[A-Z][a-zà-öø-ÿ]{2,14}|[A-Z]{3,8})(?P<i> [A-Z]\.)?(?=[\s,]|$)")
 # words of a performance, a show or a fan convention (accents folded, lower case)
 _PERFORMANCE = re.compile(
     r"\b(?:concert\w*|concierto\w*|konser\w*|koncer\w*|stage|onstage|scen[aei]|sceni|scene|escenario|palco|"
@@ -31,7 +31,7 @@ _PERFORMANCE = re.compile(
 _PERFORMING = person_cues.PERFORMING_VERBS | frozenset(
     ["singing", "rapping", "performing", "dancing", "djing", "deejaying", "belting", "crooning", "headlining",
      "cantando", "rapeando", "bailando", "actuando", "goyang", "bernyanyi", "menyanyi", "tampil", "spiewa",
-     "spiewajacy", "pjeva", "peva", "canta"])
+     "spiewajacy", "pjeva", "peva", "canta", "rappant", "chantant", "dansant", "slamant"])
 # prepositions a subject is in, at or on (English, Romance, Slavic, Indonesian)
 _PREPS = frozenset(["at", "in", "on", "with", "during", "en", "con", "al", "sur", "auf", "im", "na", "no", "em", "w",
                     "vo", "di", "sa", "pe"])
@@ -54,6 +54,18 @@ _TITLE_OF_PLACE = re.compile(r",\s*(?:the\s+)?[a-z]+'s\s+(?:[a-z]+\s+)?(?:songbi
                              r"rock star|pop star|star)\b")
 # an appositive role with up to two words before it ("KING the indian singer", "X, the OPM rocker")
 _APPOSITIVE = re.compile(r"(?:\s*,\s*|\s+)(?:the|el|la|le|il|der|die|o|a)(?:\s+[a-z]+){1,3}\b")
+# Round 43c. A rare opening word in an outfit or a setting people are pictured in ("Thalapathy in police uniform,
+# mass entry shot", "X in her signature outfit, fashion shot", "X en costume blanc, pochette d'album"): with a
+# pronoun of a person or a word of a picture shoot it is a performer known by one word
+_SHOOT = re.compile(r"\b(?:his|her|their|shot|photo\w*|portrait|editorial|album|pochette|studio|headshot|"
+                    r"close-?up|selfie|poster|magazine|cover|campaign|red carpet)\b")
+_PICTURED = frozenset(["a setting or outfit people are pictured in", "an action people do"])
+# roles said after a comma with no article ("Idir, chanteur kabyle", "X, lutteur sénégalais", "X, rapper from ...")
+_COMMA_ROLES = _ROLES | frozenset(["lutteur", "lutteuse", "humoriste", "humorista", "boxeur", "danseur", "danseuse",
+                                   "musicien", "musicienne", "griot", "griotte", "comedien", "comedienne", "poet",
+                                   "poete", "dancer", "actor", "actress", "footballer", "fighter", "athlete",
+                                   "sprinter", "cyclist", "mc", "beatmaker", "producer", "songwriter"])
+_COMMA_ROLE = re.compile(r"\s*,\s*([a-z-]+)(?:\s+([a-z]+))?\b")
 # fiction, myth, pets and made-up characters: a one-word name there is a character's
 _FICTION = re.compile(r"\b(?:anime|manga|cartoon|comic book|character|oc|fantasy|elf|elven|dragon|fairy|mascot|"
                       r"robot|pokemon|fan ?art|muse|goddess|god|nymph|myth\w*|deity|named|called|my (?:dog|cat|pet)|"
@@ -82,6 +94,7 @@ def find(norm: NormalizedText, detector: str, dictionary: frozenset[str], first:
     # "Sarah G.", it is a stage name's shape)
     given = k in first and not word.isupper() and not role_word and m.group("i") is not None
     if not (_role_after(lower, end, rare) or (rare and _performing(lower, start, end, word.isupper()))
+            or (rare and not word.isupper() and _pictured(lower, start, end))
             or (given and _given_performing(lower, end))):
         return []
     s, e = norm.span(start, end)
@@ -97,8 +110,16 @@ def _role_after(lower: str, end: int, rare: bool) -> bool:
     a = _APPOSITIVE.match(lower, end)
     if a and any(w in _ROLES for w in a.group().split()[:5]):
         return True
+    comma = _COMMA_ROLE.match(lower, end)
+    if rare and comma is not None and (comma.group(1) in _COMMA_ROLES or comma.group(2) in _COMMA_ROLES):
+        return True  # round 43c: "Idir, chanteur kabyle", "Mamane, humoriste nigérien"
     nxt = re.match(r"\s+([a-z-]+)\b", lower[end:end + 30])
     return nxt is not None and nxt.group(1) in _ROLES and (rare or nxt.group(1) not in _ENGLISH_ROLES)
+
+
+def _pictured(lower: str, start: int, end: int) -> bool:
+    """An outfit, a setting or an act of a person after the word, and a pronoun or a picture shoot (round 43c)."""
+    return person_cues.person_evidence(lower, start, end) in _PICTURED and _SHOOT.search(lower, end) is not None
 
 
 def _given_performing(lower: str, end: int) -> bool:
