@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 
+from .indirect_inflected import DE_STATE
+
 _CHEAP = ("first", "primer", "primeir", "prim", "erste", "pierwsz", "prvn", "prv", "перв", "перш", "kwanza", "ewwel",
           "ilk", "pertama", "eerste", "forsta", "forste", "ensimmai", "elso", "πρωτ")
 _FIRST = frozenset({"first", "primer", "primera", "primero", "primeira", "primeiro", "prima", "primo", "premiere",
@@ -51,8 +53,14 @@ def spans(lower: str, text: str, cased: bool) -> list[tuple[int, int, str]]:
             continue  # a first male-form office alone is left to the older rank rules
         # the place comes after the last of rank, woman-word and office ("rais wa kwanza mwanamke wa Tanzania")
         k = max([offices[-1], i] + [j for j in range(i + 1, min(len(toks), i + 4)) if _is(toks[j][2], _WOMAN)])
+        german = w.startswith("erste")  # German capitalises every noun: only "von <Name>" or a state word names a place
+        if german and DE_STATE.match(lower, toks[k][1]):
+            out.append((s, toks[k][1], "the first woman in an office of a named place"))
+            continue
         for j in range(k + 1, min(len(toks), k + 4)):
             cs, ce, cw = toks[j]
+            if german and toks[j - 1][2] not in ("von", "vom"):
+                continue
             if text[cs:cs + 1].isupper() and cw not in ("i",):
                 out.append((min(s, toks[offices[0]][0]), ce, "the first woman in an office of a named place"))
                 break

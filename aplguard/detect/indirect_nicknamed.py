@@ -86,17 +86,20 @@ _OF = re.compile(r"(?:the |la |il |el |le |l'|lo |o |a |der |die |de |het )?[\w'
                  r"dello|dei|degli|delle|di|do|da|dos|das|des|du|van|von|vom|der|af|av)\b\s*\w")
 
 
-def _head(lower: str, at: int) -> bool:
-    """Whether a career word is one of the three words before ``at``; a bare "legend" (after an article) is a myth."""
-    toks = _TOKEN.findall(lower[max(0, at - 60):at])[-3:]
+def _head(lower: str, at: int) -> int:
+    """Where the first career word of the three words before ``at`` starts (-1: none); a bare "legend" (after an
+    article) is a myth. The span starts there, so an indefinite head ("a boxer nicknamed ...") drops it."""
+    base = max(0, at - 60)
+    found = list(_TOKEN.finditer(lower, base, at))[-3:]
+    toks = [t.group() for t in found]
     for k, w in enumerate(toks):
         if not w.startswith(_CAREER) or any((w + " ").startswith(n) for n in _NOT_CAREER):
             continue
         if w.startswith(("legend", "leggend", "leyenda", "lenda", "легенд", "θρυλ")) and (
                 k == 0 and len(toks) < 3 or k > 0 and toks[k - 1] in _ARTICLE):
             continue
-        return True
-    return False
+        return found[k].start()
+    return -1
 
 
 def spans(lower: str, text: str, cased: bool) -> list[tuple[int, int, str]]:
@@ -106,7 +109,8 @@ def spans(lower: str, text: str, cased: bool) -> list[tuple[int, int, str]]:
     out: list[tuple[int, int, str]] = []
     for m in _CUE.finditer(lower):
         rest = lower[m.end():m.end() + 60]
-        if len(rest) < 3 or _NOT_EPITHET.match(rest) or not _head(lower, m.start()):
+        head = _head(lower, m.start())
+        if len(rest) < 3 or _NOT_EPITHET.match(rest) or head < 0:
             continue
         word = re.match(r"[«\"„“'‘]?[\w'’.-]+", rest)
         if not word:
@@ -117,5 +121,5 @@ def spans(lower: str, text: str, cased: bool) -> list[tuple[int, int, str]]:
                                        after) is not None
             if not named and not _OF.match(rest):
                 continue
-        out.append((m.start(), m.end() + word.end(), "a career and the nickname it goes by"))
+        out.append((head, m.end() + word.end(), "a career and the nickname it goes by"))
     return out

@@ -59,6 +59,7 @@ NEGATIVES = [
     "the first female president walking on a beach, stock photo",
     "la prima donna dell'opera sul palco, dipinto",
     "the first female president of the Mars colony, sci-fi art",
+    "die erste Frau Präsidentin unseres Vereins, Foto",
 ]
 
 
