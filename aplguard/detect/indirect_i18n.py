@@ -24,12 +24,15 @@ from ..types import Finding
 from . import (
     context,
     indirect_career,
+    indirect_coach_deed,
     indirect_epithets,
+    indirect_first_woman,
     indirect_free_order,
     indirect_inflected,
     indirect_more,
     indirect_more_languages,
     indirect_nationality,
+    indirect_nicknamed,
     indirect_offices,
     indirect_ranks,
     indirect_record_firsts,
@@ -563,6 +566,9 @@ def find(norm: NormalizedText, detector: str) -> list[Finding]:
     spans += indirect_free_order.spans(lower, text, cased)
     spans += indirect_nationality.spans(lower, text, cased)
     spans += indirect_epithets.spans(lower, text, cased)
+    spans += indirect_nicknamed.spans(lower, text, cased)
+    spans += indirect_coach_deed.spans(lower, text, cased)
+    spans += indirect_first_woman.spans(lower, text, cased)
     if cased:
         for m in _NICKNAMED.finditer(lower):
             if re.match(r"[«\"„“]?[A-ZÀ-ÞΑ-ΩА-Я]", text[m.end():m.end() + 2]) and not _KIN_NICKNAME.match(lower, m.end()):
