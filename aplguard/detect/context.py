@@ -76,6 +76,7 @@ mausoleum mausoleo mausolee mausoleu mauzoleum mavzoley shrine
 tequila mezcal cognac champagne sake soju absinthe schnapps cider prosecco storefront shopfront signboard signage
 vihara viharaya stupa dagoba chaitya gompa pagoda chedi maidan ghat vihar udyan smarak puraskar puraskaram
 samman sammaan khel jayanti diwas cigar cigars
+pad launchpad cosmodrome spaceport poem poems poetry ballad ballads novella novellas
 """)
 # (round 42d, last three lines: spirits and a shop's front after the brand's or owner's name ("a bottle of Don Julio
 # tequila", "Tan Ek Tjoan storefront"); South and South-East Asian monuments, grounds, colonies and awards written
@@ -257,6 +258,7 @@ boulangerie patisserie brasserie boucherie fromagerie epicerie creperie
 pasticceria trattoria osteria pizzeria gelateria panetteria macelleria salumeria tabaccheria enoteca locanda
 padaria pastelaria confeitaria lanchonete churrascaria botequim boteco mercearia
 toko warung kedai roti restoran makan apotek bengkel
+boutique boutiques magasin atelier salon
 """)
 # (round 42d: Indonesian and Malay shops before their name, "Toko Roti Tan Ek Tjoan" (a bakery), "Warung Mak Beng",
 # "Kedai Kopi ..", "Rumah Makan Sederhana")
@@ -290,7 +292,9 @@ _STYLE_BEFORE = re.compile(
     # Portinari", "in de stijl van Rembrandt", "i stil med Zorn")
     r"in stile|nello stile di|nello stile|stile di|alla maniera di|alla maniera|no estilo de|ao estilo de|"
     r"a maneira de|em estilo|in de stijl van|in de trant van|i stil med|i stilen til|i stil som|"
-    r"a la facon de)\s*$")
+    r"a la facon de|"
+    # round 43d: Italian "alla Caravaggio" (in the manner of), Russian and Ukrainian "в стиле / в манере / в дусі"
+    r"alla|в стиле|в манере|в духе|у стилі|в стилі|у манері)\s*$")
 # Words right after a name that make it a style reference ("Wes Anderson style").
 _STYLE_AFTER = word_set("style styled esque aesthetic aesthetics inspired vibe vibes palette "
                          "stilusaban stilusában stilusu tyyliin tyylinen tyyliä stilinde stiliaus stilā "
@@ -596,6 +600,44 @@ def deity_apposed(lower: str, end: int) -> bool:
     return any(w in _MYTH_MODIFIERS for w in mods) or (m.group("domain") or "") in _MYTH_DOMAINS
 
 
+# Round 43d. A character of fiction, epic or folk tale set beside the name ("Zemfira, the gypsy heroine of Pushkin's
+# poem", "Sosruquo from the Nart sagas", "Aldar Kose, Kazakh folk tale", "Ilya Muromets, hero of the Russian
+# byliny"): the role must be a story's ("heroine of", "protagonist of", "character in") or the source a genre of
+# story (sagas, epics, folk tales, fables, myths, legends of a people); praise of a performer ("the hero of the
+# final", "a legend of football") names no story; nor does a film ("Tom Hanks, the hero of the film Big": its actor).
+_FICTION_CHEAP = ("hero", "protagon", "character", "villain", "narrator", "saga", "epic", "tale", "fable", "myth",
+                  "legend", "folklore", "ertegi", "masal", "сказк", "былин", "эпос", "cuento", "conte", "marchen",
+                  "fiaba", "favola", "leyenda", "lenda", "skazk", "bylin", "epos")
+_STORY = (r"(?:sagas?|epics?|epos|eddas?|byliny|bylinas?|folk ?tales?|fairy ?tales?|fables?|folklore|mytholog(?:y|ies)|"
+          r"poems?|novels?|novellas?|tales?|ballads?|"
+          r"halyq ertegisi|ertegisi|ertegi|masali|masal|сказк[аиеу]|былин[аыеу]|эпос[аеу]?|cuentos?|contes?|"
+          r"marchen|fiabas?|favolas?|leyendas?|lendas?)")
+_FICTION_APPOSED = re.compile(
+    r"(?:,\s*|\s+)(?:(?:the|a|an)\s+)?(?:[\w'’-]+\s+){0,3}?"
+    r"(?:(?:hero|heroine|protagonist|character|villain|antihero|anti-hero|narrator|trickster)\s+(?:of|from|in)\b"
+    r"(?:\s+[\w'’-]+){0,4}?\s+" + _STORY + r"\b|"
+    r"(?:epic|folk|legendary|mythical|mythic|saga|fairy-?tale) (?:hero|heroine|character|figure|trickster)\b|"
+    r"from (?:the |a |an )?(?:[\w'’-]+\s+){0,3}?" + _STORY + r"\b)")
+# a genre tag of its own in the prompt: ", Kazakh folk tale,", ", qazaq halyq ertegisi,"
+_STORY_TAG = re.compile(r"(?:^|[,;|])\s*(?:[\w'’-]+\s+){0,2}?(?:folk ?tales?|fairy ?tales?|fables?|folklore|"
+                        r"sagas?|epic poem|halyq ertegisi|ertegisi|masali|сказк[аи]|былин[аы]|cuento popular|"
+                        r"conte populaire|marchen|fiaba|leyenda popular)\s*(?=[,;|]|$)")
+_NOT_STORY_BETWEEN = frozenset({"as", "like", "playing", "dressed", "cosplaying", "portraying", "plays", "played"})
+
+
+def fiction_apposed(lower: str, end: int) -> bool:
+    """Whether a role in a story or a story's genre is set right after the name (round 43d)."""
+    if not any(c in lower[end:end + 80] for c in _FICTION_CHEAP):
+        return False
+    m = _FICTION_APPOSED.match(lower, end)
+    return m is not None and _NOT_STORY_BETWEEN.isdisjoint(m.group().split())
+
+
+def story_tag(lower: str) -> bool:
+    """Whether the prompt carries a folk-tale, fable or saga genre tag as a clause of its own (round 43d)."""
+    return any(c in lower for c in _FICTION_CHEAP) and _STORY_TAG.search(lower) is not None
+
+
 def likeness_before(lower: str, start: int) -> bool:
     """Whether a likeness cue ("looks like", "with the face of") comes right before."""
     return bool(_LIKENESS_BEFORE.search(_clause_before(lower, start).rstrip()[-40:]))
@@ -642,10 +684,17 @@ def thing_after(lower: str, end: int, one_word: bool = False, text: str | None =
     after = words_after(lower[:end + stop.start()] if stop else lower, end, 2)  # same clause only
     if after and after[0] == "s" and lower[end:end + 1] in ("'", "\u2019"):
         after = after[1:]  # possessive: "Newton's cradle"
+        if text is not None and after and after[0] not in THING_NOUNS and not text.isupper():
+            three = words_after(lower[:end + stop.start()] if stop else lower, end + 2, 3)
+            if (len(three) == 3 and three[2] in THING_NOUNS and three[1] not in FUNCTION_WORDS
+                    and text[end + 3:end + 4].isupper() and three[0] not in FUNCTION_WORDS):
+                return three[2]  # round 43d: "Gagarin's Start launch pad": the thing's own title-cased name between
     if after and after[0] in THING_NOUNS and not (len(after) == 2 and after[1] in _LOOK_AFTER_PLACE):
         return after[0]
     if after and re.split(r"['\u2019]", after[0])[0] in _STREET_AFTER:
         return after[0]  # "Atatürk Bulvarı'nda", "Bağdat Caddesi", "Goethe Platz": a street named after someone
+    if len(after) == 2 and after[0] in _TR_PLACE_BETWEEN and re.split(r"['\u2019]", after[1])[0] in _STREET_AFTER:
+        return after[1]  # round 43d: "Atatürk Olimpiyat Stadı": a Turkish adjective between
     if not lower.isascii() and _BUILDING_AFTER.match(lower, end):
         return "place"  # round 34a: "Сүхбаатарын талбай", "Абай көшесі": a place word of Central Asia after the name
     if not lower.isascii() and _SCRIPT_STREET_AFTER.match(lower, end):
@@ -736,7 +785,15 @@ schiff boot fischkutter kutter jacht fahre segelboot segelschiff frachter schip 
 statek kuter prom zaglowiec fartyg farja segelbat skib faerge fiskebat
 icebreaker icebreakers dhow dhows felucca sampan dredger submarine destroyer cruiser battleship warship corvette
 gunboat airship zeppelin rompehielos quebra-gelo rompighiaccio brise-glace eisbrecher ijsbreker lodolamacz
+pirogue pirogues piroga piragua canoe canoes canoa dugout gondola rowboat motorboat speedboat clipper caravel carrack
+brigantine outrigger bangka jukung dhoni pinasse
+portaaviones porta-avioes portaerei flugzeugtrager vliegdekschip lotniskowiec
+авианосец авианосца крейсер крейсера ледокол ледокола линкор линкора эсминец фрегат теплоход теплохода пароход
+парохода яхта яхты
 """)
+# round 43d: "the aircraft carrier Charles de Gaulle", "the carrier USS ...": "carrier" alone is also a person's job
+# ("the mail carrier Tom"), so only after "aircraft"
+_CARRIER_BEFORE = (("aircraft", "carrier"), ("helicopter", "carrier"), ("escort", "carrier"))
 # Round 40d: laws, prizes and navy ship prefixes written before the person they are named after ("Lei Maria da Penha",
 # "Ley Olimpia", "loi Veil", "Premio Cervantes", "prix Goncourt", "ARA Almirante Irízar", "INS Vikrant"); round 41d:
 # trophies and cups ("el trofeo Juan Gamper", "la Coppa Rimet", "der Pokal ...")
@@ -863,6 +920,8 @@ def place_before(lower: str, start: int) -> str | None:
     before = [re.sub(r"^\w{1,4}['’](?=\w)", "", w) for w in words_before(lower, start, 3)]
     if before and (before[-1] in _PLACE_BEFORE or before[-1] in _STREET_BEFORE or before[-1] in _VESSEL_BEFORE):
         return before[-1]
+    if tuple(before[-2:]) in _CARRIER_BEFORE:
+        return "aircraft carrier"
     if before and before[-1] in _NAMED_FOR_BEFORE:
         return before[-1]  # round 40d: "Lei Maria da Penha", "Ley Micaela", "Premio Cervantes", "INS Vikrant"
     if len(before) >= 2 and before[-1] in _VESSEL_KIND and before[-2] in _VESSEL_BEFORE:
@@ -887,6 +946,8 @@ def place_before(lower: str, start: int) -> str | None:
             return hub
     if before and before[-1] in _BUSINESS_BEFORE:
         return before[-1]  # round 24a: "la panadería Doña Carmen", "restaurante Don Julio": a business's name
+    if len(before) >= 2 and before[-1] in ("chez", "da", "bei") and before[-2] in _BUSINESS_BEFORE:
+        return before[-2]  # round 43d: "le salon « Chez Tata Mireille »", "trattoria Da Nonna Rosa"
     if (len(before) >= 2 and before[-2] in _STREET_BEFORE and not before[-1].isascii()
             and _CYRILLIC_GENITIVE_GIVEN.fullmatch(before[-1]) and before[-1] not in FUNCTION_WORDS):
         return before[-2]  # round 42d: "площа Льва Толстого", "улица Тараса Шевченко": the given name in the genitive
@@ -1194,6 +1255,32 @@ _BUILDING_BEFORE = re.compile(
     r"(?:\s*(?:بين\s?المللي|بینالمللی|بین\s?المللی|الدولي|الدولى|الملك|الملكة|الامير|الأمير|الاميرة|الشيخ|السلطان|"
     r"الامام|الإمام|الرئيس|الشهيد|امام|شهید|شاه|ملک|ایت\s?الله|آیت\s?الله|سردار|маршала|генерала|академика|"
     r"короля|святого|президента))*\s*$")
+# Round 43d. "Named after" markers: Uzbek, Kazakh, Kyrgyz and Mongolian write them after the name ("Алишер Навоий
+# номидаги Катта театр", "Абай атындағы ...", "Чингис хааны нэрэмжит"), English, German, French and Russian before it
+# ("a ship named after ...", "театр имени Пушкина"); whatever follows, a thing carries the name. Russian also puts
+# the thing first with the name in the genitive ("таблица Менделеева", "теорема Пифагора", "премия Ленина"): only
+# nouns of laws, tables, prizes and places of nature, never a picture noun ("портрет Пушкина" is a portrait of him).
+_NAMED_AFTER_AFTER = re.compile(r"\s*(?:номидаги|nomidagi|атындағы|атындагы|atyndagy|atyndağy|нэрэмжит)(?!\w)")
+_NAMED_AFTER_BEFORE = re.compile(r"(?:\bnamed (?:after|for)|\bbenannt nach|\bnommee? d['’]apres|(?<!по )(?<!на )\bимени|"
+                                 r"\bім\.|\bім'я|(?<![\w.])им\.|"
+                                 r"\b(?:таблиц[аыеу]|теорем[аыеу]|закон[аеу]?|законы|уравнени[ея]|премия|премии|премию|"
+                                 r"кубок|кубка|пик|ледник[аеу]?|мыс[аеу]?|пролив[аеу]?|кратер[аеу]?|комет[аыеу]|"
+                                 r"эффект[аеу]?|принцип[аеу]?|формул[аыеу]|орден[аеу]?|медал[ьи]))\s*$")
+_NAMED_CHEAP = ("nam", "nomm", "benannt", "ими", "им.", "ім", "номи", "nomi", "атын", "atyn", "нэрэмж", "табл", "теор",
+                "закон", "урав", "прем", "куб", "пик", "ледн", "мыс", "прол", "крат", "комет", "эффект", "принц",
+                "форм", "орден", "медал")
+# Turkish adjectives between a name and the place word it names ("Atatürk Olimpiyat Stadı", "Adnan Menderes
+# Uluslararası Havalimanı")
+_TR_PLACE_BETWEEN = word_set("olimpiyat uluslararasi ulusal kultur spor sehir devlet bilim anadolu")
+
+
+def named_after(lower: str, start: int, end: int) -> str | None:
+    """A "named after" marker or a Russian thing noun with the name in the genitive next to the name, or None."""
+    near = lower[max(0, start - 20):end + 12]
+    if not any(c in near for c in _NAMED_CHEAP):
+        return None
+    m = _NAMED_AFTER_AFTER.match(lower, end) or _NAMED_AFTER_BEFORE.search(lower, max(0, start - 20), start)
+    return m.group().strip() if m else None
 
 
 # round 20a: a name hyphenated into a German-style compound place name ("Kaiser-Wilhelm-Gedächtniskirche",
@@ -1233,6 +1320,9 @@ def building_named(lower: str, start: int, end: int) -> str | None:
     m = _BUILDING_AFTER.match(lower, end)
     if m:
         return m.group().strip()
+    named = named_after(lower, start, end)
+    if named:
+        return named
     b = _BUILDING_BEFORE.search(lower[max(0, start - 40):start])
     return b.group().strip() if b else _afro_asian_place(lower, start)
 
@@ -1248,6 +1338,8 @@ _EXAMPLE_WORD = re.compile(
     r"fictief|fictieve|przyk(?:l|ł)ad\w*|fikcyjn\w*|wzor\w*|priklad\w*|vzor\w*|exempel\w*|fiktiv|"
     # round 42d: a printer's or designer's mock-up ("makieta do druku", "maquette", "макет визитки")
     r"makiet\w*|maquette|mockups|makett\w*|макет\w*|"
+    # round 43d: a template ("plantilla de credencial con el nombre Juan Pérez", "Vorlage", "szablon", "шаблон")
+    r"plantilla\w*|vorlage\w*|szablon\w*|sablon\w*|modello|шаблон\w*|"
     r"eksempel\w*|esimerkki\w*|mallinimi|ornek|örnek|orneg\w*|contoh|misal|halimbawa|mfano|primer\w*|"
     r"пример\w*|образец|образц\w*|вымышлен\w*|παραδειγμα|παράδειγμα|ejemplo)$")
 
@@ -1349,6 +1441,7 @@ _MODEL_WORDS = frozenset({"modelo", "modele", "modello", "model", "wzor", "vzor"
 _FORM_WORD = re.compile(
     r"(?:form|forms|application|document|certificate|passport|card|id|formulario|formularios|solicitud|documento|"
     r"certificado|pasaporte|tarjeta|formulaire|document|certificat|passeport|carte|formular|formulars|antrag|"
+    r"credencial|credenciales|gafete|carnet|badge|namensschild|"
     r"ausweis|urkunde|pass|modulo|moduli|certificato|passaporto|tessera|ficha|carteira|formularz\w*|wniosek|"
     r"dowod|legitymacja|wizytowk\w*|wizytowce|visitenkarte\w*|vizitk\w*|визитк\w*|formulier|aanvraag|paspoort|blankett|lomake|hakemus|kimlik|dilekce|basvuru|formulir|"
     r"анкет\w*|бланк\w*|заявлени\w*|документ\w*|паспорт\w*|удостоверени\w*|справк\w*|свидетельств\w*|"

@@ -77,6 +77,8 @@ def _other_use(lower: str, text: str, start: int, end: int, one_word: bool) -> s
         return f"an artwork in a museum ({artwork!r})"  # round 40d: "Nefertiti bust in the Neues Museum"
     if " " not in lower[start:end] and context.deity_apposed(lower, end):
         return "a deity or muse of myth"  # round 42d: "Pele the volcano goddess", "Thalia, the muse of comedy"
+    if context.fiction_apposed(lower, end):
+        return "a character of a story"  # round 43d: "Zemfira, the gypsy heroine of Pushkin's poem"
     thing = (context.thing_after(lower, end, one_word, text) or context.place_before(lower, start)
              or context.dish_before(lower, start) or context.han_thing_after(lower, end)
              or context.variety_after(lower, start, end)

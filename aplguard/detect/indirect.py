@@ -235,8 +235,9 @@ _REIGNED_FOR = re.compile(r"\bthe (?:[a-z]+ ){0,2}(?:queen|king|monarch|emperor|
                           r"was in power|held power|held office|sat on the throne|occupied the throne)"
                           r"(?: [a-z]+){0,3}? for (?:" + _NUMBER_WORDS + r" )+(?:[a-z]+ )?(?:years|decades)\b")
 # the future or fiction: nobody real holds the record ("the first astronaut to land on Mars in the year 2150")
-_NOT_REAL = re.compile(r"\b(?:in (?:the year )?(?:20[3-9]\d|2[1-9]\d\d|[3-9]\d{3})|science fiction|sci fi|"
-                       r"fictional|imaginary|future|fantasy|generic|made up|fairy ?tale|hypothetical|hypothetically|"
+_NOT_REAL = re.compile(r"\b(?:(?:in|year) (?:the year )?(?:20[3-9]\d|2[1-9]\d\d|[3-9]\d{3})|science fiction|sci fi|"
+                       # round 43d: "year 2090", "futuristic news photo"
+                       r"fictional|imaginary|future|futuristic|fantasy|generic|made up|fairy ?tale|hypothetical|hypothetically|"
                        # round 27a: the user's own character ("..., original character, concept art")
                        r"original characters?|my oc)\b")
 _WALK_IN = re.compile(r" (?:in|into (?:the|a|our|my) [a-z]+|through the door)(?! (?:space|orbit|history))\b")

@@ -216,6 +216,9 @@ _QUOTED_CREATOR = re.compile(r"\b(?P<role>" + _QUOTED_ROLE + r")(?:ul|a|ei|en|n|
                              r"sjong|sjunger|skryf|geskryf|a scris|a cantat|compuso|composed|compos)\s+)(?=['\"“«„‘])")
 
 
+# a child or an animal before "narrator" makes the narrator a character of the book, not its reader (round 43d)
+_CHARACTER_NARRATOR = re.compile(r"\b(?:boy|girl|child|kid|orphan|little|dog|cat|horse|nino|nina|garcon|fille|enfant|"
+                                 r"bambino|bambina|junge|madchen|kind|menino|menina)\s+$")
 _INDEFINITE_BEFORE = re.compile(r"\b(?:un|una|une|uno|um|uma|ein|eine|einen|einer|een|en|ett|a|an|some|any)\s+$")
 
 
@@ -233,6 +236,8 @@ def _quoted_creator(lower: str, text: str) -> list[tuple[int, int, str]]:
             continue  # no closed quote: an apostrophe, not a title
         if _INDEFINITE_BEFORE.search(lower, max(0, m.start() - 8), m.start()):
             continue  # "un cantante de 'Cielito lindo'": anyone who sang it
+        if m.group("role").startswith("narra") and _CHARACTER_NARRATOR.search(lower, max(0, m.start() - 20), m.start()):
+            continue  # round 43d: "the little boy narrator of 'The White Steamship'": a character who tells the story
         if _OWN_TITLE.match(close.group(1).lower()):
             continue  # round 41 merge: "singer of 'our little band'": the user's own group, not a published work
         out.append((m.start(), m.end() + close.end(), "the creator of a quoted work"))

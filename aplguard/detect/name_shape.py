@@ -378,7 +378,9 @@ class NameShapeDetector:
                 and not context.example_name_near(norm.lower, bisect.bisect_left(norm.starts, f.start),
                                                   bisect.bisect_left(norm.starts, f.end))]
         # "mi abuela Carmen", "моя сестра Оля", "我同事王晓燕": a relation named by first name in another language
-        out += relation_names.find(norm, self.cache, self.id)
+        # (round 43d: a boat, shop or street word right before it names the thing: "our pirogue Mama Rose")
+        out += [f for f in relation_names.find(norm, self.cache, self.id)
+                if not context.place_before(norm.lower, bisect.bisect_left(norm.starts, f.start))]
         # "Sigurði afa mínum", "Carmen, mi abuela": the name before the relation (round 23a)
         out += [f for f in relation_before.find(norm, self.cache, self.id)
                 if not any(f.start < g.end and g.start < f.end for g in out)]
@@ -1036,11 +1038,16 @@ class NameShapeDetector:
     def _finding(self, norm: NormalizedText, seq: list[Token], score: float, why: str) -> Finding | None:
         ts, te = seq[0][1], seq[-1][2]
         lower = norm.lower
-        if (context.thing_after(lower, te) or context.place_before(lower, ts) or context.pet_or_object_name(lower, ts)
+        if (context.thing_after(lower, te, text=norm.text) or context.place_before(lower, ts) or context.pet_or_object_name(lower, ts)
                 or context.invented_character_before(lower, ts) or context.place_name(lower, ts, te)
                 or context.variety_after(lower, ts, te) or context.generic_placeholder_before(lower, ts)
-                or context.devotional_title(lower, ts, te) or context.example_name_near(lower, ts, te)):
+                or context.devotional_title(lower, ts, te) or context.example_name_near(lower, ts, te)
+                or context.fiction_apposed(lower, te)):
             return None
+        if not lower.isascii() and context.words_before(lower, ts, 1) in (["mot"], ["nhung"], ["cac"], ["vai"]):
+            return None  # round 43d: Vietnamese "một vị tướng già" (an old general): a counted noun, no name
+        if context.story_tag(lower) and not person_cues.asks_for_person(lower) and _RELATION.isdisjoint(re.findall(r"\w+", lower)):
+            return None  # round 43d: "Aldar Kose on his horse, Kazakh folk tale": a character of the tale
         if "-" in lower[ts:te] and self._compound_noun_head(norm, ts, te):
             return None
         if context.museum_cue(lower) and self._work_of_maker(norm, ts, te):

@@ -292,6 +292,9 @@ class PersonalizationDetector:
             if personal and not _PERSONISH.search(name) and _vehicle_tag(
                     match_key(re.sub(r"(?<=[a-z])(?=[A-Z])|[_\-.]+", " ", name))[0].split()):
                 personal = False  # round 40d: "<lora:my_honda_city:0.8> my red honda city": the trigger is a vehicle
+            if personal and not _PERSONISH.search(name) and not ANIMALS_OBJECTS.isdisjoint(
+                    match_key(re.sub(r"(?<=[a-z])(?=[A-Z])|[_\-.]+", " ", name))[0].split()):
+                personal = False  # round 43d: "<lora:sks_dog_v1:0.8>": the trigger's class is an animal or object
             if personal and not _PERSONISH.search(name) and self._object_token_after(text, m.end()):
                 personal = False  # round 27a: "<lora:my_red_mug:0.7> zwx mug on a desk": the token's class is a thing
             why = "naming a person" if personal else "(style or concept?)"

@@ -47,6 +47,8 @@ def find(norm: NormalizedText, cache: ResourceCache, detector: str) -> list[Find
             continue
         if m.group(1).lower() in context.FUNCTION_WORDS:
             continue
+        if context.thing_after(norm.lower, m.end(), text=text) or context.place_before(norm.lower, m.start()):
+            continue  # round 43d: "Sun Yat-sen Memorial Hall", "Zhongshan road": a place named after the person
         start, end = norm.span(m.start(), m.end())
         out.append(Finding(kind="private_person", score=0.7, start=start, end=end, text=norm.original[start:end],
                            detector=detector, canonical=None, identity_seeking=True,
