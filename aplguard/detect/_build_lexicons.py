@@ -24,6 +24,9 @@ Usage::
     # performers' one-word Arabic/Hebrew/Cyrillic/Greek names that are frequent words (``native_stage_words.txt``,
     # round 41d; wordfreq, a base dependency; rerun after adding performers to public_figures.txt):
     python -m aplguard.detect._build_lexicons --native-stage-words
+    # English words past the 30,000 most frequent that are still words (``english_rare_words.txt``, round 43;
+    # wordfreq's large English list, a base dependency): never taken for a misspelled one-word name ("thatched")
+    python -m aplguard.detect._build_lexicons --english-rare-words
 """
 
 from __future__ import annotations
@@ -248,7 +251,28 @@ def _native_stage_words() -> list[str]:
     return sorted(out)
 
 
+# an English word this frequent (about one use in 3 million words) is a word, never a misspelling of a name
+_ENGLISH_WORD_ZIPF = 2.5
+
+
+def _english_rare_words() -> list[str]:
+    """Letters-only ASCII words of ``wordfreq``'s large English list at Zipf >= 2.5 that its 30,000-word small list
+    (:func:`.resources.load_dictionary_words`) lacks ("thatched", "abacus")."""
+    import math  # noqa: PLC0415
+
+    from wordfreq import get_frequency_dict, top_n_list  # noqa: PLC0415
+
+    from .resources import DICTIONARY_SIZE  # noqa: PLC0415
+
+    small = set(top_n_list("en", DICTIONARY_SIZE, wordlist="small"))
+    return sorted(w for w, f in get_frequency_dict("en", wordlist="large").items()
+                  if w.isalpha() and w.isascii() and math.log10(f) + 9.0 >= _ENGLISH_WORD_ZIPF and w not in small)
+
+
 def main(argv: list[str]) -> None:
+    if argv[:1] == ["--english-rare-words"]:
+        (DATA / "english_rare_words.txt").write_text("\n".join(_english_rare_words()) + "\n", encoding="utf-8")
+        return
     if argv[:1] == ["--native-stage-words"]:
         (DATA / "native_stage_words.txt").write_text("\n".join(_native_stage_words()) + "\n", encoding="utf-8")
         return

@@ -173,7 +173,9 @@ class GazetteerDetector:
         real = self._real_words()
         words = self.cache.get("lexicon.wordfreq", load_dictionary_words)
         more = self.cache.get("lexicon.wordfreq_fuzzy_only", load_fuzzy_only_words)
-        return self.cache.get("lexicon.never_fuzzy", lambda: real | words | more)
+        # round 43: English words past the 30,000 most frequent ("thatched" is no misspelled "Thatcher")
+        rare = self.cache.get("lexicon.english_rare", lambda: load_lexicon("english_rare_words.txt"))
+        return self.cache.get("lexicon.never_fuzzy", lambda: real | words | more | rare)
 
     def _word_kind(self, word: str, script: str) -> str:
         return sound_kind(self.cache, word, script)

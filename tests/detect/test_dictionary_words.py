@@ -65,3 +65,21 @@ def test_prompt_vocabulary_is_not_a_person(stack):
 @pytest.mark.parametrize("prompt", ["Tayler Swfit singing", "Beyonse dancing", "kim kardashain at a party"])
 def test_real_misspellings_still_match(stack, prompt):
     assert is_identity_seeking(detect_prompt(prompt, stack))
+
+
+# Round 43: English words past the 30,000 most frequent are words too ("thatched" was read as a misspelled
+# "Thatcher"); wordfreq's large English list at Zipf >= 2.5 is shipped as data/english_rare_words.txt.
+@pytest.mark.parametrize("prompt", [
+    "thatched roof barn at dusk", "a thatched hut on a beach, watercolor", "an abacus on a wooden desk, macro",
+])
+def test_rare_english_words_are_no_misspelled_names(stack, prompt):
+    assert not is_identity_seeking(detect_prompt(prompt, stack)), prompt
+
+
+def test_rare_english_words_are_never_fuzzy_matched():
+    from aplguard.detect import gazetteer
+    from aplguard.detect.resources import ResourceCache, load_lexicon
+
+    never = gazetteer.GazetteerDetector(cache=ResourceCache())._never_fuzzy()
+    rare = load_lexicon("english_rare_words.txt")
+    assert len(rare) > 20_000 and "thatched" in rare and rare <= never
