@@ -33,6 +33,8 @@ _GREEK_GODS = frozenset(fold_word(w) for w in (
     "Ζευς", "Ζεύς", "Ήρα", "Ποσειδών", "Ποσειδώνας", "Αθηνά", "Αθηνα", "Απόλλων", "Απόλλωνας", "Άρτεμις", "Αφροδίτη",
     "Άρης", "Ερμής", "Ήφαιστος", "Διόνυσος", "Δήμητρα", "Εστία", "Άδης", "Περσεφόνη", "Ηρακλής", "Παλλάς",
     "Αχιλλέας", "Οδυσσέας"))
+# scripts with a hand-made common-word list but no range in ``script_names.script_of``
+_HAND_LISTED = ("lao", "khmer", "myanmar", "tibetan")
 # Runs longer than this are text in that language, not a name
 _MAX_WORDS = 5
 
@@ -57,16 +59,20 @@ _ACTS = (r"singing|dancing|playing (?:the|a|an|his|her)|writing|reading (?:a|the
          r"receiving|accepting|signing|painting (?:a|the|his|her)|tending|selling|harvesting|kneading|"
          r"casting (?:a|the)|addressing|waving to|shaking hands|campaigning|lecturing|reciting|strumming|"
          r"hugging|celebrating|scoring|kicking|shooting (?:a|the)|running (?:a|the)")
-_STRONG_AFTER = re.compile(
+_PERSON_AFTER = (
     r"\s*(?:[,;:\u0F0D\u1362\u1363\u060C\uFF0C\u3001\u3002\u0964-]\s*(?:(?:the|a|an|our|young|old|famous|"
     r"legendary|une?|la|le|el|o)\s+)?(?:[a-z\u00C0-\u024F'-]+\s+){0,2}(?:" + _ROLES + r")\b(?!['\u2019])"
     r"|(?:the|a|an)\s+(?:[a-z\u00C0-\u024F'-]+\s+){0,2}(?:" + _ROLES + r")\b(?!['\u2019])"
     r"|(?:as\s+(?:a|an|the)\s)"
     r"|(?:[a-z]+\s+){0,2}(?:his|her)\s"
-    r"|(?:" + _ACTS + r")\b"
     r"|in\s+(?:a\s+|an\s+|the\s+)?(?:[a-z]+\s+){0,2}(?:" + _CLOTHES + r")\b"
     r"|on\s+(?:a\s+|the\s+)?(?:[a-z]+\s+){0,2}stage\b|at\s+(?:a|the|his|her)\s+(?:[a-z]+\s+){0,2}"
     r"(?:rally|concert|press conference|ceremony|podium|inauguration|wedding|desk|stall|shop|loom))")
+# what follows a name: who the person is, or what a person does
+_STRONG_AFTER = re.compile(_PERSON_AFTER[:-1] + r"|(?:" + _ACTS + r")\b)")
+# after one word only who the person is: a word smiles or sings in myth and song too ("ລາວ singing in the rain": him,
+# "ဘုရား smiling": the Buddha)
+_ONE_WORD_AFTER = re.compile(_PERSON_AFTER)
 # a person word right after the run (no comma, no article): the run is an adjective, "Amazigh woman"
 _MODIFIER = re.compile(r"\s+(?:[a-z]+\s+)?(?:" + _ROLES + r"|people|family|children|child|bride|groom|couple|elder|"
                        r"youth|women|men|girls|boys|dancers|musicians|warriors|style|traditional|pattern)\b")
@@ -147,7 +153,7 @@ def find(norm: NormalizedText, detector: str, cache: ResourceCache, known: bytea
         return []
     if _MODIFIER.match(lower, e):
         return []  # "ⴰⵎⴰⵣⵉⵖ woman in a red dress": the word describes the person the prompt asks for
-    strong = bool(_STRONG_AFTER.match(lower, e))
+    strong = bool((_ONE_WORD_AFTER if n == 1 else _STRONG_AFTER).match(lower, e))
     # a portrait word elsewhere: enough for a script no list knows, or for a run holding a listed name
     # ("ศาลา ไทย at sunset, portrait": Thai words no list holds; "ⵜⵉⵍⴻⵍⵍⵉ ⴰⵢⵜ ⵄⵍⵉ portrait with ...")
     # (or a script without a dictionary whose run holds no common word: "ሰላም ተስፋዬ from Addis Ababa, ... portrait")
@@ -167,8 +173,9 @@ def name_like(run: str, lists: _Lists) -> bool | None:
     whether the run holds a listed name word (True also for a script no list knows)."""
     script = next((script_of(c) for c in run if script_of(c)), None)
     words = [fold_word(w) for w in re.split(r"[ \u0F0B\u30FB]", run) if w]
-    if script is None:
-        return True  # a script no list here knows (Tifinagh, N'Ko, Adlam, ...)
+    if script is None:  # a script no list here knows (Tifinagh, N'Ko, Adlam, ...) but a common word of Lao, Khmer,
+        # Burmese or Tibetan ("ລາວ": he, "ဘုရား": the Buddha)
+        return None if any(w in lists.common.get(k, frozenset()) for w in words for k in _HAND_LISTED) else True
     if script in ("han", "hangul"):
         word = words[0]
         return True if (len(words) <= 2 and 2 <= len(word) <= 4 and word not in lists.words.get(script, frozenset())

@@ -24,7 +24,7 @@ POSITIVES = [
     'ⵎⴰⵙⵉⵏⵉⵙⴰ ⵏⴰⵢⵜ ⵄⵎⵕ playing the bendir at a wedding, documentary photo',
     'ߞߊߘߌߖߊ ߕߙߊߥߙߋ with her calabash, market morning, portrait',
     '𞤃𞤢𞤪𞤭𞤴𞤢𞤥 𞤅𞤮𞥅 in a blue boubou, studio light',
-    'ᏧᏂᏍᏔᏅ reading a newspaper, 1890s photograph',
+    'ᏧᏂᏍᏔᏅ the Cherokee scholar at his desk, 1890s photograph',
     'ꦥꦿꦧꦮꦺꦴ ꦱꦸꦠꦿꦱ, a batik painter from Yogyakarta, warm light',
     'བློ་བཟང་ཆོས་འཕེལ། teacher portrait in a classroom',
     'portrait of ᠪᠠᠲᠤ ᠮᠥᠩᠬᠡ on a horse, steppe, oil painting',
@@ -45,6 +45,7 @@ POSITIVES = [
 
 NEGATIVES = [
     'ⴰⵣⵓⵍ in neon letters above a café door',
+    'ᏣᎳᎩ singing in the rain, watercolor',
     'the word ߒߞߏ stitched on a cap, product photo',
     'ラーメン bowl with chashu, food photography',
     '熊猫 eating bamboo, watercolor',
