@@ -18,7 +18,9 @@ import unicodedata
 from ..errors import ConfigError
 from ..types import Finding
 from . import (
+    appositive_names,
     context,
+    embedded_names,
     handles,
     inflection,
     life_event,
@@ -377,6 +379,12 @@ class NameShapeDetector:
                 and not any(known[bisect.bisect_left(norm.starts, f.start):bisect.bisect_left(norm.starts, f.end)])
                 and not context.example_name_near(norm.lower, bisect.bisect_left(norm.starts, f.start),
                                                   bisect.bisect_left(norm.starts, f.end))]
+        # "ߛߊߟߌߝߎ ߞߋߌߕߊ singing on stage": a name in its own script in a Latin-script prompt (round 43b)
+        out += [f for f in embedded_names.find(norm, self.id, self.cache, known)
+                if not any(f.start < g.end and g.start < f.end for g in out)]
+        # "सुनीता रघुवंशी, जयपुर की एक दर्ज़ी": a non-Latin name opening a caption with a trade or age (round 43b)
+        out += [f for f in appositive_names.find(norm, self.id, self.cache, known)
+                if not any(f.start < g.end and g.start < f.end for g in out)]
         # "mi abuela Carmen", "моя сестра Оля", "我同事王晓燕": a relation named by first name in another language
         # (round 43d: a boat, shop or street word right before it names the thing: "our pirogue Mama Rose")
         out += [f for f in relation_names.find(norm, self.cache, self.id)

@@ -1216,7 +1216,9 @@ class ScriptNames:
         # round 24b: "김도윤 대리 프로필 사진", "박서연 선생님의 사진": a job title or honorific noun after the name, then
         # a picture word, says as much as "씨"
         titled = (not honorific and i + 2 < len(toks) and _KO_TITLE.fullmatch(toks[i + 1][0]) is not None
-                  and any(t[0].startswith(_KO_PICTURE_NEXT) for t in toks[i + 2:i + 5]))  # (36c: "졸업사진" too)
+                  # (36c: "졸업사진" too; round 43b: a few words of what the picture shows between, "손X 선수 1936년
+                  # 베를린 마라톤 우승 사진", "이X 교수 닥터헬기 앞에서, 다큐멘터리 사진")
+                  and any(t[0].startswith(_KO_PICTURE_NEXT) for t in toks[i + 2:i + 9]))
         for base in cands:
             if base[0] not in lists.last and not (
                     len(base) == 3 and base[0] in _KO_MORE_SURNAMES and base[1] in lists.ko_given[0]
@@ -1227,9 +1229,13 @@ class ScriptNames:
                     lists.kind(base, "hangul") == "W" and not (honorific and base == word and len(base) == 3)):
                 continue  # a word ("김치찌개"), unless a three-syllable one before 씨/님 ("박지훈 씨의 증명사진")
             if (len(base) >= 3 and lists.kind(base[:2], "hangul") in ("C", "W") and base[1:] not in lists.first
-                    and not (honorific and base == word and len(base) == 3)):
+                    and not ((honorific or (titled and base[2] not in "한은는운던인적" and base[1] in lists.ko_given[0]
+                                            and base[2] in lists.ko_given[1]))
+                             and base == word and len(base) == 3)):
                 # "김치찌개": a compound of words ("김치" + ...), not a surname and a given name; before 씨/님 a
-                # three-syllable word is a name all the same ("정민혁 씨": "정민" is a word too, round 25b)
+                # three-syllable word is a name all the same ("정민혁 씨": "정민" is a word too, round 25b; round 43b:
+                # before a job title and a picture word too, "이국X 교수 ... 사진": "이국" is a word; not an adjective,
+                # "유명한 교수": famous)
                 continue
             tail = base[1:]
             if len(base) == 3 and not honorific and lists.kind(tail, "hangul") in ("C", "W") \
