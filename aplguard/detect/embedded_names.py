@@ -126,6 +126,11 @@ def _runs(text: str) -> list[tuple[int, int, int]]:
     return out
 
 
+# a prompt about legend, myth or fantasy: a name in it is a character's ("epic fantasy painting", "Norse myth")
+_LEGEND = re.compile(r"\b(?:fantasy|legend\w*|myth\w*|folklore|folk ?tale|fairy ?tale|saga|deity|god|goddess|"
+                     r"demigod)\b")
+
+
 def find(norm: NormalizedText, detector: str, cache: ResourceCache, known: bytearray) -> list[Finding]:
     """A foreign-script run that names the subject of a Latin-script prompt (``private_person``)."""
     text, lower = norm.text, norm.lower
@@ -148,6 +153,8 @@ def find(norm: NormalizedText, detector: str, cache: ResourceCache, known: bytea
         return []  # not the subject: the run opens the prompt or follows "portrait of"
     if _TEXT_AFTER.match(lower, e):
         return []
+    if _LEGEND.search(lower):
+        return []  # round 43 merge: "Հայկ Նահապետ drawing his bow, epic fantasy painting": a hero of legend or myth
     listed = name_like(text[s:e], load_lists(cache))
     if listed is None:
         return []

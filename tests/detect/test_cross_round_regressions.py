@@ -256,3 +256,12 @@ def test_round42_merge_own_marks_keep_the_performer(stack, prompt):
 
 def test_round42_merge_another_persons_mark_still_makes_a_word(stack):
     assert not is_identity_seeking(detect_prompt("a palmy afternoon on the beach", stack))
+
+
+# Round 43 merge: 43b's own-script names in a Latin prompt took a hero of legend in a fantasy painting (found in a
+# batch no fixer read); a prompt about legend, myth or fantasy makes such a name a character's.
+@pytest.mark.parametrize("prompt", [
+    "Տիգրան Մեծ riding into battle, epic fantasy painting", "ⴰⵏⵥⴰⵔ holding the rain, Amazigh myth illustration",
+])
+def test_round43_merge_legend_names_stay_characters(stack, prompt):
+    assert not is_identity_seeking(detect_prompt(prompt, stack)), prompt
