@@ -135,14 +135,23 @@ BELOW_TARGET = {"unseen_batch4": 0.98,  # batch 4: 0.883 after round 6, 0.961 af
                 # 0.889 / 0.000
                 # round 42 (fixers a-e on 77-80): 0.989 / 0.000, 0.953 / 0.000, 0.953 / 0.000, 0.979 / 0.000; the
                 # held-out 81-84 (never fixed): 0.837 / 0.027, 0.905 / 0.009, 0.884 / 0.009, 0.900 / 0.000
-                "unseen_batch77": 0.98, "unseen_batch78": 0.95, "unseen_batch79": 0.95, "unseen_batch80": 0.97,
-                "unseen_batch81": 0.83, "unseen_batch82": 0.90, "unseen_batch83": 0.88, "unseen_batch84": 0.89,
+                # after round 43 (fixers a-d on 81-88): 0.895 / 0.009, 0.932 / 0.000, 0.905 / 0.000, 0.921 / 0.000
+                "unseen_batch77": 0.98, "unseen_batch78": 0.96, "unseen_batch79": 0.95, "unseen_batch80": 0.97,
+                "unseen_batch81": 0.89, "unseen_batch82": 0.93, "unseen_batch83": 0.90, "unseen_batch84": 0.92,
                 # batches 85-88 (written blind in round 42 with a regional emphasis: Central Asia, Mongolia, the Caucasus
                 # and Russia's republics; West/Central Africa and the Maghreb; China, Taiwan, Hong Kong, Japan and Korea;
                 # the Balkans, Baltics, Nordics and Benelux; never fixed): first look (at f8c0e1d, the round-41 detector)
                 # 0.695 / 0.118, 0.753 / 0.036, 0.837 / 0.055, 0.826 / 0.027; after round 42 (still unseen): 0.726 / 0.118,
                 # 0.758 / 0.036, 0.842 / 0.055, 0.858 / 0.027
-                "unseen_batch85": 0.72, "unseen_batch86": 0.75, "unseen_batch87": 0.84, "unseen_batch88": 0.85}
+                # after round 43 (their own fixes): 0.811 / 0.018, 0.895 / 0.027, 0.884 / 0.027, 0.905 / 0.009
+                "unseen_batch85": 0.81, "unseen_batch86": 0.89, "unseen_batch87": 0.88, "unseen_batch88": 0.90,
+                # batches 89-92 (written blind after round 42 with a regional emphasis: South Asia; Mexico, Central
+                # America, the Caribbean and the Andes; the Arab world, Iran, Turkey and Israel; East and Southern
+                # Africa; never fixed, no fixer read them): first look on the round-42 detector (1a394fd) 0.847 / 0.045,
+                # 0.805 / 0.027, 0.868 / 0.055, 0.789 / 0.055 (round-41 detector: 0.826 / 0.055, 0.800 / 0.036, 0.858 /
+                # 0.055, 0.779 / 0.055); after round 43 (still unseen): 0.874 / 0.045, 0.837 / 0.027, 0.889 / 0.055,
+                # 0.832 / 0.036
+                "unseen_batch89": 0.87, "unseen_batch90": 0.83, "unseen_batch91": 0.88, "unseen_batch92": 0.83}
 
 # Batches measured but not fixed yet whose false-positive rate is above the 0.015: the
 # first-look rate as a ceiling, so that it does not grow (empty once every batch is fixed).
@@ -169,9 +178,11 @@ FPR_ABOVE_TARGET: dict[str, float] = {  # batch 9: 0.036 first look, 0.000 after
     "unseen_batch72": 0.019, "unseen_batch76": 0.028,
     # batches 77-81 after round 41 (never fixed): 6/110, 5/110, 3/110, 2/110, 4/110; after round 42 (its fixers took
     # 77-80): 77-80 0.000 (ceilings removed), 81 3/110
-    "unseen_batch81": 0.028,
-    # batches 85-88 at first look (never fixed): 13/110, 4/110, 6/110, 3/110
-    "unseen_batch85": 0.119, "unseen_batch86": 0.037, "unseen_batch87": 0.055, "unseen_batch88": 0.028,
+    # after round 43 (81-88 its dev data): 81 1/110 (ceiling removed), 85 2/110, 86 3/110, 87 3/110, 88 1/110
+    # batches 85-88 at first look: 13/110, 4/110, 6/110, 3/110
+    "unseen_batch85": 0.019, "unseen_batch86": 0.028, "unseen_batch87": 0.028,
+    # batches 89-92 after round 43 (never fixed): 5/110, 3/110, 6/110, 4/110
+    "unseen_batch89": 0.046, "unseen_batch90": 0.028, "unseen_batch91": 0.055, "unseen_batch92": 0.037,
 }
 
 
