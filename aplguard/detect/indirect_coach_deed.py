@@ -19,11 +19,10 @@ _CHEAP = ("coach", "manager", "trainer", "entraineu", "selectionneu", "entrenado
           "selecionador", "allenator", "commissario tecnico", "bondscoach", "traener", "træner", "tranare", "trener",
           "izbornik", "selektor", "selekcjoner", "edzo", "valmentaja", "treener", "προπονητ", "тренер", "наставник",
           "teknik direktor", "pelatih")
+# a coach word (one of the stems above, up to five letters of ending: "entraineur", "allenatore", "trenera"), with
+# the sport or team before "coach" kept in the span
 _COACH = re.compile(r"(?<![\w])(?:(?:head |football |national |soccer |rugby |basketball |hockey |wrestling )?coach|"
-                    r"manager|trainer|entraineure?|selectionneur|entrenador|seleccionador|treinador|selecionador|"
-                    r"allenatore|commissario tecnico|bondscoach|traener|træner|tranare|trener|izbornik|selektor|"
-                    r"selekcjoner|edzo|valmentaja|treener|προπονητ|тренер|наставник|teknik direktor|pelatih)"
-                    r"[\w]{0,5}(?![\w])")
+                    + "|".join(re.escape(c) for c in _CHEAP[1:]) + r")[\w]{0,5}(?![\w])")
 # the relative word (or comma + relative word) within two words after the coach word
 _REL = re.compile(r"(?:[\s,]+[\w-]+){0,2}?[\s,]+(?:who|that|qui|que|che|der|die|som|koji|koja|koje|ktory|ktora|kteri|"
                   r"ktery|ktera|aki|joka|kes|που|которыи|которая|которыи|котрии|який|yang|ki)(?![\w])")
